@@ -1,0 +1,111 @@
+/**
+ * The agency (tenant) profile: names, signers, recipients, units, leaders, deadlines.
+ * flow: use case --> agency (pure)
+ *
+ * Everything a report prints about who issues it is configuration with an effective date,
+ * because provinces and agencies were reorganised in 2025 and will be again: a report issued
+ * under an old name keeps that name (see `profileAt`).
+ */
+import type { PeriodWindowOverrides } from './period.ts';
+
+export type UnitKind = 'van-phong' | 'phong' | 'thanh-tra' | 'chi-cuc' | 'trung-tam' | 'khac';
+
+export interface Unit {
+  /** Short code used in keys, URLs and tokens: VP, KHTC, QLKH, TTr, CCTCĐLCL … (ASCII letters/digits). */
+  code: string;
+  /** Full name as printed: "Phòng Quản lý Khoa học". */
+  name: string;
+  kind: UnitKind;
+  /** Other spellings seen in plans ("Phòng QLKH", "QLKH"), used to match imported rows. */
+  aliases?: string[];
+  /** Where reminders go. */
+  emails?: string[];
+}
+
+export interface Leader {
+  /** Stable id (slug), referenced by tasks. */
+  id: string;
+  /** Name without academic titles, as on a signature. */
+  name: string;
+  /** "Giám đốc", "Phó Giám đốc". */
+  title: string;
+}
+
+/** How a document is signed (Nghị định 30/2020, Điều 13). */
+export interface Signer {
+  /** "" when the head signs, "KT." when a deputy signs for the head, "TL." for a unit head by delegation. */
+  prefix: '' | 'KT.' | 'TL.' | 'TM.' | 'Q.';
+  /** The authority line: "GIÁM ĐỐC". */
+  authority: string;
+  /** The signer's own title when it differs from the authority: "PHÓ GIÁM ĐỐC", "CHÁNH VĂN PHÒNG". */
+  title?: string;
+  name: string;
+}
+
+export type Audience = 'director' | 'ubnd';
+export const AUDIENCES: readonly Audience[] = ['director', 'ubnd'];
+
+export interface AgencyProfile {
+  agencyId: string;
+  /** First day (YYYY-MM-DD, Asia/Ho_Chi_Minh) this version applies to. */
+  effectiveFrom: string;
+  /** Version number, assigned by the store (1, 2, …). */
+  version?: number;
+  /** Superior agency as printed in the header, upper case: "UBND TỈNH BẮC GIANG". */
+  superiorHeader: string;
+  /** Superior's full name for "Kính gửi:": "Ủy ban nhân dân tỉnh Bắc Giang". */
+  superiorName: string;
+  /** Issuing agency: "Sở Khoa học và Công nghệ". */
+  name: string;
+  /** Abbreviation used in running text: "Sở KH&CN". */
+  shortName: string;
+  /** Place name on the date line: "Bắc Giang". */
+  placeName: string;
+  /** Agency part of the document symbol: "SKHCN" in "Số: /BC-SKHCN". */
+  symbol: string;
+  timeZone: string;
+  /** Day of the reporting month by which units submit (default 20). */
+  submissionDeadlineDay: number;
+  /** Overrides of the Nghị định 09/2019 cut-off windows. */
+  periodWindows?: PeriodWindowOverrides;
+  signers: Record<Audience, Signer>;
+  /** "Nơi nhận" lines per audience, without the leading "- " and trailing ";" (the renderer adds them). */
+  recipients: Record<Audience, string[]>;
+  /** The archive line, e.g. "Lưu: VT, VP". */
+  archiveLine: string;
+  emails: {
+    /** Where the UBND report is delivered. */
+    ubnd: string[];
+    /** Văn phòng Sở: summaries, failure notices. */
+    vanPhong: string[];
+    /** Sender address (an SES identity in AWS). */
+    from: string;
+  };
+  /** Portal address printed in emails. */
+  portalUrl?: string;
+  units: Unit[];
+  leaders: Leader[];
+}
+
+/**
+ * The profile in force on a date (YYYY-MM-DD): the latest version whose effectiveFrom is on or
+ * before it; among equal dates the highest version wins. Undefined when none applies yet.
+ */
+export function profileAt(versions: readonly AgencyProfile[], date: string): AgencyProfile | undefined {
+  let best: AgencyProfile | undefined;
+  for (const p of versions) {
+    if (p.effectiveFrom > date) continue;
+    if (
+      !best ||
+      p.effectiveFrom > best.effectiveFrom ||
+      (p.effectiveFrom === best.effectiveFrom && (p.version ?? 0) > (best.version ?? 0))
+    ) {
+      best = p;
+    }
+  }
+  return best;
+}
+
+export function unitByCode(profile: AgencyProfile, code: string): Unit | undefined {
+  return profile.units.find((u) => u.code === code);
+}

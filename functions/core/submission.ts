@@ -1,0 +1,119 @@
+/**
+ * A unit's monthly submission: what it reports for each of its tasks, its other work, and the
+ * revisions that record every change.
+ * flow: use case --> submission (pure)
+ */
+import type { LocalDate } from './clock.ts';
+
+/** Status a unit reports for a task (the form's choices). */
+export type ReportedStatus = 'chua-trien-khai' | 'dang-thuc-hien' | 'hoan-thanh' | 'de-xuat-dieu-chinh';
+export const REPORTED_STATUSES: readonly ReportedStatus[] = ['chua-trien-khai', 'dang-thuc-hien', 'hoan-thanh', 'de-xuat-dieu-chinh'];
+export const REPORTED_STATUS_LABELS: Record<ReportedStatus, string> = {
+  'chua-trien-khai': 'Chưa triển khai',
+  'dang-thuc-hien': 'Đang thực hiện',
+  'hoan-thanh': 'Hoàn thành',
+  'de-xuat-dieu-chinh': 'Đề xuất điều chỉnh, dừng',
+};
+
+export interface TaskReport {
+  taskId: string;
+  status: ReportedStatus;
+  /** 0–100. */
+  progress: number;
+  /** Kết quả thực hiện trong kỳ. */
+  result: string;
+  /** Product quantity reached so far, against the task's target quantity. */
+  productReached?: number;
+  /** Local date the task was completed (status hoan-thanh). */
+  completedOn?: LocalDate;
+  /** Khó khăn, vướng mắc. */
+  difficulties: string;
+  /** Đề xuất, kiến nghị. */
+  proposals: string;
+  /** The proposal asks the leaders for a decision ("xin ý kiến Lãnh đạo Sở"). */
+  needsDecision: boolean;
+  /** Kế hoạch kỳ tới. */
+  nextPlan: string;
+  /** Why progress fell, or why a task was finished after its deadline. */
+  reason?: string;
+}
+
+export type OtherWorkKind = 'thuong-xuyen' | 'dot-xuat';
+export interface OtherWork {
+  kind: OtherWorkKind;
+  text: string;
+}
+
+/** The content of a submission (draft or revision). */
+export interface SubmissionData {
+  tasks: TaskReport[];
+  otherWork: OtherWork[];
+  /** Name of the person reporting. */
+  reporterName: string;
+}
+
+export interface FieldChange {
+  /** "tasks.I-1.progress", "reporterName", "otherWork". */
+  field: string;
+  from?: unknown;
+  to?: unknown;
+}
+
+/** One immutable revision of a unit's submission for a period. */
+export interface Revision {
+  agencyId: string;
+  period: string;
+  unit: string;
+  revision: number;
+  /** ISO instant. */
+  at: string;
+  /** Subject (user id) of who submitted. */
+  by: string;
+  onTime: boolean;
+  data: SubmissionData;
+  changes: FieldChange[];
+}
+
+export type SubmissionState = 'draft' | 'submitted';
+
+/** The current state of a unit's submission for a period (the "head"). */
+export interface SubmissionHead {
+  agencyId: string;
+  period: string;
+  unit: string;
+  state: SubmissionState;
+  /** Latest submitted revision; 0 while only a draft exists. */
+  revision: number;
+  /** Latest submitted content. */
+  data?: SubmissionData;
+  firstSubmittedAt?: string;
+  submittedAt?: string;
+  /** Whether the first submission came before the deadline (what counts for thi đua). */
+  onTime?: boolean;
+  draft?: { data: SubmissionData; savedAt: string; savedBy: string };
+  updatedAt: string;
+}
+
+/** Lists what changed between two versions of a submission, field by field. */
+export function diffSubmission(before: SubmissionData | undefined, after: SubmissionData): FieldChange[] {
+  const changes: FieldChange[] = [];
+  if ((before?.reporterName ?? '') !== after.reporterName) {
+    changes.push({ field: 'reporterName', from: before?.reporterName, to: after.reporterName });
+  }
+  if (JSON.stringify(before?.otherWork ?? []) !== JSON.stringify(after.otherWork)) {
+    changes.push({ field: 'otherWork', from: before?.otherWork?.length ?? 0, to: after.otherWork.length });
+  }
+  const old = new Map((before?.tasks ?? []).map((t) => [t.taskId, t]));
+  for (const t of after.tasks) {
+    const o = old.get(t.taskId);
+    for (const key of Object.keys(t) as (keyof TaskReport)[]) {
+      if (key === 'taskId') continue;
+      const a = o?.[key];
+      const b = t[key];
+      if (JSON.stringify(a) !== JSON.stringify(b)) changes.push({ field: `tasks.${t.taskId}.${key}`, from: a, to: b });
+    }
+    old.delete(t.taskId);
+  }
+  for (const id of old.keys()) changes.push({ field: `tasks.${id}`, from: 'reported', to: 'removed' });
+  return changes;
+}
