@@ -1,15 +1,28 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit tests (pure code) and integration tests (real emulators started by the global setup)
-// run in one `npm test`; the emulators start once and are shared through env variables.
+// Two projects in one `npm test`:
+// - unit: pure code and in-process checks, no emulator;
+// - integration: real DynamoDB Local, s3rver and the SES emulator (started once by the global
+//   setup on free ports, shared through environment variables) and Debian's Chromium.
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    pool: 'forks',
-    fileParallelism: true,
-    maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/infra/**/*.test.ts'], pool: 'threads' },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts', 'test/browser/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          pool: 'forks',
+          maxWorkers: 2,
+        },
+      },
+    ],
   },
 });
