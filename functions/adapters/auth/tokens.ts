@@ -1,0 +1,67 @@
+/**
+ * Bearer-token verification, the same code in Lambda and locally. In AWS the keys are the
+ * Cognito user pool's JWKS (AUTH_JWKS_URL); locally they are a key pair kept under the data
+ * directory (AUTH_JWKS_FILE) with which the CLI mints tokens. Claims follow Cognito access
+ * tokens: `sub`, `cognito:groups`, `client_id`, `token_use`.
+ * flow: auth middleware --> tokens --> jose
+ */
+import { readFileSync } from 'node:fs';
+import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { roleFromGroups, type Principal } from '../../core/auth.ts';
+
+export interface AuthSettings {
+  issuer: string;
+  clientId: string;
+  agencyId: string;
+  jwksUrl?: string;
+  jwksFile?: string;
+}
+
+export function authSettingsFromEnv(): AuthSettings {
+  return {
+    issuer: process.env.AUTH_ISSUER ?? 'baocao-local',
+    clientId: process.env.AUTH_CLIENT_ID ?? 'baocao-local-client',
+    agencyId: process.env.AGENCY_ID ?? 'skhcn-bacgiang',
+    ...(process.env.AUTH_JWKS_URL ? { jwksUrl: process.env.AUTH_JWKS_URL } : {}),
+    ...(process.env.AUTH_JWKS_FILE ? { jwksFile: process.env.AUTH_JWKS_FILE } : {}),
+  };
+}
+
+let cachedKeys: { source: string; keys: JWTVerifyGetKey } | undefined;
+
+function keySet(s: AuthSettings): JWTVerifyGetKey {
+  const source = s.jwksUrl ?? s.jwksFile ?? '';
+  if (cachedKeys?.source === source) return cachedKeys.keys;
+  let keys: JWTVerifyGetKey;
+  if (s.jwksUrl) keys = createRemoteJWKSet(new URL(s.jwksUrl));
+  else if (s.jwksFile) keys = createLocalJWKSet(JSON.parse(readFileSync(s.jwksFile, 'utf8')).public);
+  else throw new Error('No token keys configured (AUTH_JWKS_URL or AUTH_JWKS_FILE)');
+  cachedKeys = { source, keys };
+  return keys;
+}
+
+export class TokenError extends Error {
+  override name = 'TokenError';
+}
+
+/** Verifies signature, expiry, issuer, client and token use; maps groups to a principal. */
+export async function verifyAccessToken(token: string, s: AuthSettings): Promise<Principal> {
+  let payload: JWTPayload;
+  try {
+    ({ payload } = await jwtVerify(token, keySet(s), { issuer: s.issuer, algorithms: ['RS256'], clockTolerance: 30 }));
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    throw new TokenError(code === 'ERR_JWT_EXPIRED' ? 'expired' : 'invalid');
+  }
+  if (payload.token_use !== 'access' || (payload.client_id ?? payload.aud) !== s.clientId) throw new TokenError('wrong_audience');
+  const groups = Array.isArray(payload['cognito:groups']) ? (payload['cognito:groups'] as unknown[]).filter((g): g is string => typeof g === 'string') : [];
+  const role = roleFromGroups(groups);
+  if (!role || typeof payload.sub !== 'string') throw new TokenError('no_role');
+  return {
+    sub: payload.sub,
+    agencyId: s.agencyId,
+    role: role.role,
+    ...(role.unit ? { unit: role.unit } : {}),
+    ...(typeof payload.name === 'string' ? { name: payload.name } : typeof payload.username === 'string' ? { name: payload.username } : {}),
+  };
+}

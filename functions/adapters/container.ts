@@ -1,0 +1,42 @@
+/**
+ * Builds the adapters once per process (a Lambda cold start, or the local server) and hands
+ * them to handlers and jobs. Tests build their own with `makeContainer(config)`.
+ * flow: handler --> container --> adapters
+ */
+import { loadConfig, type RuntimeConfig } from './config.ts';
+import { makeDocumentClient, makeS3Client, makeSesClient } from './clients.ts';
+import { DynamoAgencyStore } from './dynamo/agency-store.ts';
+import { DynamoPlanStore } from './dynamo/plan-store.ts';
+import { DynamoSubmissionStore } from './dynamo/submission-store.ts';
+import { S3Archive } from './s3-archive.ts';
+
+export function makeContainer(config: RuntimeConfig = loadConfig()) {
+  const doc = makeDocumentClient(config);
+  const s3 = makeS3Client(config);
+  const ses = makeSesClient(config);
+  return {
+    config,
+    doc,
+    s3,
+    ses,
+    agencies: new DynamoAgencyStore(doc, config.tableName),
+    plans: new DynamoPlanStore(doc, config.tableName),
+    submissions: new DynamoSubmissionStore(doc, config.tableName),
+    archive: new S3Archive(s3, config.bucketName),
+  };
+}
+
+export type Container = ReturnType<typeof makeContainer>;
+
+let current: Container | undefined;
+
+/** The process-wide container, created on first use from the environment. */
+export function container(): Container {
+  current ??= makeContainer();
+  return current;
+}
+
+/** Drops the cached container (tests that change the environment). */
+export function resetContainer(): void {
+  current = undefined;
+}

@@ -1,0 +1,33 @@
+/**
+ * Key layout of the single table (docs/data-model.md explains every access pattern).
+ * flow: dynamo adapters --> keys
+ */
+const pad = (n: number, w: number) => String(n).padStart(w, '0');
+
+export const keys = {
+  agency: (a: string) => `AGENCY#${a}`,
+  profileSk: (version: number) => `PROFILE#${pad(version, 6)}`,
+  planPointerSk: (year: number) => `PLAN#${year}`,
+  /** Each plan version lives in its own partition, suffixed with its content hash so that the items
+   *  an interrupted import left behind can never mix with another version's. */
+  planVersionPk: (a: string, year: number, version: number, hash: string) => `AGENCY#${a}#PLAN#${year}#V${pad(version, 4)}#${hash.slice(0, 12)}`,
+  taskSk: (taskId: string) => `TASK#${taskId}`,
+  tasksByUnitPk: (a: string, year: number, version: number, hash: string, unit: string) =>
+    `AGENCY#${a}#PLAN#${year}#V${pad(version, 4)}#${hash.slice(0, 12)}#UNIT#${unit}`,
+  taskOrderSk: (order: number) => `TASK#${pad(order, 6)}`,
+  period: (a: string, period: string) => `AGENCY#${a}#PERIOD#${period}`,
+  headSk: (unit: string) => `SUB#${unit}`,
+  lockSk: 'LOCK',
+  unitSubmissions: (a: string, unit: string) => `AGENCY#${a}#UNITSUB#${unit}`,
+  periodSk: (period: string) => `PERIOD#${period}`,
+  revisions: (a: string, period: string, unit: string) => `AGENCY#${a}#PERIOD#${period}#UNIT#${unit}`,
+  revisionSk: (n: number) => `REV#${pad(n, 6)}`,
+  idempotency: (a: string, scope: string, key: string) => `AGENCY#${a}#IDEM#${scope}#${key}`,
+  idempotencySk: 'IDEM',
+};
+
+/** Removes the key attributes before an item goes back to the domain. */
+export function stripKeys<T>(item: Record<string, unknown>): T {
+  const { PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _g2, expiresAt: _ttl, entity: _e, ...rest } = item;
+  return rest as T;
+}

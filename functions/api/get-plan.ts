@@ -1,0 +1,22 @@
+/**
+ * GET /api/plan?year=YYYY[&unit=CODE]: the stored plan as JSON. Units see their own tasks only.
+ * flow: API --> get-plan handler --> PlanStore
+ */
+import { container } from '../adapters/container.ts';
+import { httpHandler } from './handler.ts';
+import { ApiError, json, query } from './http.ts';
+
+export const handler = httpHandler(async (event) => {
+  const yearText = query(event, 'year');
+  if (!yearText || !/^\d{4}$/.test(yearText)) {
+    throw new ApiError(400, 'invalid_year', 'Thiếu hoặc sai tham số năm: dùng ?year=YYYY.', [{ field: 'year', message: 'Năm dạng YYYY, ví dụ 2024.' }]);
+  }
+  const c = container();
+  const plan = await c.plans.getPlan(c.config.agencyId, Number(yearText));
+  if (!plan) throw new ApiError(404, 'plan_not_found', `Chưa có kế hoạch năm ${yearText}.`);
+  const p = event.auth!;
+  const unit = p.role === 'unit' ? p.unit : query(event, 'unit');
+  const tasks = unit ? plan.tasks.filter((t) => t.leadUnit === unit || t.coordinatingUnits.includes(unit)) : plan.tasks;
+  const meta = await c.plans.getPlanMeta(c.config.agencyId, plan.year);
+  return json(200, { ...plan, tasks, meta });
+});

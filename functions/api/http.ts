@@ -1,0 +1,63 @@
+/**
+ * HTTP vocabulary shared by every handler: the API Gateway HTTP API (payload v2) types, errors
+ * that carry their status and a message a person can act on, and response builders.
+ * flow: handler --> http
+ */
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { Principal } from '../core/auth.ts';
+
+export type HttpEvent = APIGatewayProxyEventV2 & { auth?: Principal; rawBodyText?: string };
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+export type HttpHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
+
+export interface FieldError {
+  /** Path of the field: "tasks.2.progress", "reporterName". */
+  field: string;
+  message: string;
+}
+
+/** An error with an HTTP status and a Vietnamese message for the person who made the request. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 423 | 429 | 503,
+    readonly code: string,
+    message: string,
+    readonly fields: FieldError[] = [],
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): HttpResult {
+  return {
+    statusCode: status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+export function html(status: number, body: string, headers: Record<string, string> = {}): HttpResult {
+  return { statusCode: status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers }, body };
+}
+
+export function errorBody(err: ApiError): { error: { code: string; message: string; fields: FieldError[] } & Record<string, unknown> } {
+  return { error: { code: err.code, message: err.message, fields: err.fields, ...(err.details ?? {}) } };
+}
+
+/** Header lookup; API Gateway v2 lower-cases header names, the local server does too. */
+export function header(event: HttpEvent, name: string): string | undefined {
+  return event.headers?.[name.toLowerCase()];
+}
+
+export function query(event: HttpEvent, name: string): string | undefined {
+  const v = event.queryStringParameters?.[name];
+  return v === undefined || v === '' ? undefined : v;
+}
+
+/** Whether the client asked for HTML (a browser) rather than JSON. */
+export function wantsHtml(event: HttpEvent): boolean {
+  const accept = header(event, 'accept') ?? '';
+  return accept.includes('text/html') && query(event, 'format') !== 'json';
+}

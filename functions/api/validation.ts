@@ -1,0 +1,72 @@
+/**
+ * Boundary validation with zod: every string is normalised to NFC, length-limited, and refused
+ * when it carries control or bidi-override characters; bodies are size-limited and must be JSON.
+ * flow: handler --> validation --> zod
+ */
+import { z, type ZodError, type ZodType } from 'zod';
+import { hasForbiddenChars } from '../core/text.ts';
+import { ApiError, header, type FieldError, type HttpEvent } from './http.ts';
+
+/** Largest JSON body accepted (a unit's full month of reports is ~50 KB). */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+/** A user-entered text: NFC, trimmed, at most `max` characters, no control/bidi characters. */
+export function text(max: number, opts: { min?: number; label?: string } = {}) {
+  const label = opts.label ?? 'Trường này';
+  return z
+    .string({ error: `${label} phải là chuỗi ký tự.` })
+    .transform((s) => s.normalize('NFC').trim())
+    .refine((s) => !hasForbiddenChars(s), { message: `${label} chứa ký tự điều khiển không được phép.` })
+    .refine((s) => s.length <= max, { message: `${label} dài quá ${max} ký tự.` })
+    .refine((s) => s.length >= (opts.min ?? 0), { message: opts.min === 1 ? `${label} không được để trống.` : `${label} cần ít nhất ${opts.min} ký tự.` });
+}
+
+export function fieldErrorsFromZod(err: ZodError): FieldError[] {
+  return err.issues.slice(0, 50).map((i) => ({
+    field: i.path.map(String).join('.') || '(body)',
+    message: i.message,
+  }));
+}
+
+/** Decodes and size-checks the body as UTF-8 text. */
+export function bodyText(event: HttpEvent): string {
+  const raw = event.body ?? '';
+  const buf = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
+  if (buf.byteLength > MAX_BODY_BYTES) {
+    throw new ApiError(413, 'body_too_large', `Nội dung gửi lên quá lớn (${Math.ceil(buf.byteLength / 1024)} KB; tối đa ${MAX_BODY_BYTES / 1024} KB).`);
+  }
+  const decoded = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  try {
+    return decoded.decode(buf);
+  } catch {
+    throw new ApiError(400, 'invalid_encoding', 'Nội dung gửi lên không phải văn bản UTF-8 hợp lệ.');
+  }
+}
+
+/** Parses a JSON body against a schema; 415 for a wrong content type, 400 for broken JSON, 422 for wrong fields. */
+export function parseJsonBody<T>(event: HttpEvent, schema: ZodType<T>): T {
+  const type = header(event, 'content-type') ?? '';
+  if (!/^application\/json\b/i.test(type)) {
+    throw new ApiError(415, 'unsupported_media_type', 'Nội dung phải gửi dưới dạng JSON (Content-Type: application/json).');
+  }
+  const textBody = bodyText(event);
+  let value: unknown;
+  try {
+    value = JSON.parse(textBody);
+  } catch {
+    throw new ApiError(400, 'invalid_json', 'Nội dung gửi lên không phải JSON hợp lệ.');
+  }
+  if (depth(value) > 12) throw new ApiError(400, 'too_deep', 'Nội dung gửi lên lồng nhau quá sâu.');
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new ApiError(422, 'invalid_input', 'Dữ liệu chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu.', fieldErrorsFromZod(parsed.error));
+  }
+  return parsed.data;
+}
+
+function depth(v: unknown, d = 0): number {
+  if (d > 12 || v === null || typeof v !== 'object') return d;
+  let max = d;
+  for (const x of Object.values(v as object)) max = Math.max(max, depth(x, d + 1));
+  return max;
+}

@@ -1,0 +1,59 @@
+/**
+ * Who is asking, and what each role may do. Enforced in the handlers through these functions
+ * (docs/security.md lists every rule and where it is checked).
+ * flow: handler --> auth (pure)
+ */
+export type Role = 'unit' | 'van-phong' | 'lanh-dao';
+export const ROLES: readonly Role[] = ['unit', 'van-phong', 'lanh-dao'];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  unit: 'Phòng, đơn vị',
+  'van-phong': 'Văn phòng Sở',
+  'lanh-dao': 'Lãnh đạo Sở',
+};
+
+export interface Principal {
+  /** Stable user id (JWT `sub`). */
+  sub: string;
+  /** Display name, when the token has one. */
+  name?: string;
+  role: Role;
+  /** Unit code, for role `unit`. */
+  unit?: string;
+  agencyId: string;
+}
+
+/**
+ * Maps token groups to a principal's role. Cognito groups are the roles; a unit's group carries
+ * its code ("unit-QLKH"). The strongest role wins when a user is in several groups.
+ */
+export function roleFromGroups(groups: readonly string[]): { role: Role; unit?: string } | undefined {
+  if (groups.includes('van-phong')) return { role: 'van-phong' };
+  if (groups.includes('lanh-dao')) return { role: 'lanh-dao' };
+  const unitGroup = groups.find((g) => /^unit-[A-Za-z0-9]{1,16}$/.test(g));
+  return unitGroup ? { role: 'unit', unit: unitGroup.slice(5) } : undefined;
+}
+
+export function groupsForRole(role: Role, unit?: string): string[] {
+  return role === 'unit' ? [`unit-${unit}`] : [role];
+}
+
+/** Read a unit's submissions: the unit itself, Văn phòng, the leaders. */
+export function canReadUnit(p: Principal, unit: string): boolean {
+  return p.role !== 'unit' || p.unit === unit;
+}
+
+/** Write a unit's submission or draft: only the unit itself (Văn phòng may correct on its behalf). */
+export function canWriteUnit(p: Principal, unit: string): boolean {
+  return (p.role === 'unit' && p.unit === unit) || p.role === 'van-phong';
+}
+
+/** See every unit (status board, all submissions, reports). */
+export function canReadAll(p: Principal): boolean {
+  return p.role === 'van-phong' || p.role === 'lanh-dao';
+}
+
+/** Compile reports, reopen a period, manage the plan. */
+export function isVanPhong(p: Principal): boolean {
+  return p.role === 'van-phong';
+}

@@ -1,0 +1,95 @@
+/**
+ * Validation of an agency profile file (JSON or YAML the operator edits), with messages that
+ * say which field is wrong and why.
+ * flow: CLI / API --> agency schema --> core agency types
+ */
+import { z } from 'zod';
+import type { AgencyProfile } from '../core/agency.ts';
+import { PERIOD_KINDS } from '../core/period.ts';
+
+const str = (max = 300) =>
+  z
+    .string()
+    .transform((s) => s.normalize('NFC').trim())
+    .pipe(z.string().min(1, 'không được để trống').max(max));
+
+const signer = z.object({
+  prefix: z.enum(['', 'KT.', 'TL.', 'TM.', 'Q.']).default(''),
+  authority: str(60),
+  title: str(60).optional(),
+  name: str(80),
+});
+
+const unitCode = z.string().regex(/^[A-Za-z0-9]{1,16}$/, 'mã đơn vị chỉ gồm chữ cái không dấu và số, tối đa 16 ký tự');
+
+export const agencyProfileSchema = z
+  .object({
+    agencyId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'agencyId: chữ thường không dấu, số và dấu gạch ngang'),
+    effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày dạng YYYY-MM-DD'),
+    superiorHeader: str(120),
+    superiorName: str(200),
+    name: str(200),
+    shortName: str(60),
+    placeName: str(60),
+    symbol: z.string().regex(/^[A-ZĐ0-9&-]{2,20}$/u, 'ký hiệu viết hoa, ví dụ SKHCN'),
+    timeZone: z.string().default('Asia/Ho_Chi_Minh').refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'múi giờ IANA không hợp lệ'),
+    submissionDeadlineDay: z.number().int().min(1).max(28).default(20),
+    periodWindows: z
+      .object({
+        mode: z.enum(['nd09', 'calendar']).optional(),
+        cutoffDay: z.number().int().min(1).max(27).optional(),
+        deadlineDay: z.partialRecord(z.enum(PERIOD_KINDS as [string, ...string[]]), z.number().int().min(1).max(28)).optional(),
+      })
+      .optional(),
+    signers: z.object({ director: signer, ubnd: signer }),
+    recipients: z.object({ director: z.array(str(200)).max(30), ubnd: z.array(str(200)).max(30) }),
+    archiveLine: str(80).default('Lưu: VT, VP'),
+    emails: z.object({
+      ubnd: z.array(z.email()).max(20),
+      vanPhong: z.array(z.email()).min(1).max(20),
+      from: z.email(),
+    }),
+    portalUrl: z.url().optional(),
+    leaders: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]{1,60}$/), name: str(80), title: str(60) })).max(20),
+    units: z
+      .array(
+        z.object({
+          code: unitCode,
+          name: str(200),
+          kind: z.enum(['van-phong', 'phong', 'thanh-tra', 'chi-cuc', 'trung-tam', 'khac']),
+          aliases: z.array(str(200)).max(20).optional(),
+          emails: z.array(z.email()).max(10).optional(),
+        }),
+      )
+      .min(1)
+      .max(200),
+  })
+  .superRefine((p, ctx) => {
+    const codes = new Set<string>();
+    p.units.forEach((u, i) => {
+      if (codes.has(u.code.toUpperCase())) ctx.addIssue({ code: 'custom', path: ['units', i, 'code'], message: `mã đơn vị ${u.code} bị trùng` });
+      codes.add(u.code.toUpperCase());
+    });
+    const cutoff = p.periodWindows?.mode === 'calendar' ? 0 : (p.periodWindows?.cutoffDay ?? 14);
+    if (cutoff > 0 && p.submissionDeadlineDay <= cutoff + 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['submissionDeadlineDay'],
+        message: `hạn nộp (ngày ${p.submissionDeadlineDay}) phải sau ngày chốt số liệu (${cutoff}) ít nhất một ngày làm việc`,
+      });
+    }
+  });
+
+/** Validates; returns the profile or the list of "field: reason" lines. */
+export function validateAgencyProfile(input: unknown): { ok: true; profile: AgencyProfile } | { ok: false; problems: string[] } {
+  const r = agencyProfileSchema.safeParse(input);
+  if (r.success) return { ok: true, profile: r.data as AgencyProfile };
+  return { ok: false, problems: r.error.issues.map((i) => `${i.path.join('.') || '(tệp)'}: ${i.message}`) };
+}

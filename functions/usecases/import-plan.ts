@@ -1,0 +1,89 @@
+/**
+ * Imports a year's plan from an .xlsx (laid out like the seeds' appendices) or the project's JSON.
+ * Nothing is written when any row is invalid; importing the same file again changes nothing;
+ * units the plan names that the agency lacks are added to a new profile version.
+ * flow: CLI --> import plan --> plan-import (core) + PlanStore/AgencyStore ports
+ */
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../core/canonical-json.ts';
+import type { AgencyProfile } from '../core/agency.ts';
+import { importPlanFromGrid, type ImportProblem, type NewUnit } from '../core/plan-import/index.ts';
+import { importPlanFromJson } from '../core/plan-json.ts';
+import type { TaskCategory } from '../core/plan.ts';
+import { readXlsxGrid } from '../adapters/xlsx-grid.ts';
+import type { AgencyStore, PlanMeta, PlanStore } from './ports.ts';
+import { profileOn } from './agency-service.ts';
+
+export interface ImportPlanInput {
+  agencyId: string;
+  year: number;
+  fileName: string;
+  bytes: Uint8Array;
+  importedBy: string;
+  now: Date;
+  defaultCategory?: TaskCategory;
+  dryRun?: boolean;
+  onProgress?: (stage: 'parse' | 'write', done: number, total: number) => void;
+}
+
+export type ImportPlanOutcome =
+  | { ok: false; problems: ImportProblem[]; warnings: ImportProblem[] }
+  | { ok: true; meta: PlanMeta | undefined; changed: boolean; taskCount: number; newUnits: NewUnit[]; warnings: ImportProblem[]; byUnit: Record<string, number> };
+
+export async function importPlan(stores: { plans: PlanStore; agencies: AgencyStore }, input: ImportPlanInput): Promise<ImportPlanOutcome> {
+  const profile = await profileOn(stores.agencies, input.agencyId, `${input.year}-01-01`);
+  const opts = {
+    agencyId: input.agencyId,
+    year: input.year,
+    profile,
+    ...(input.defaultCategory ? { defaultCategory: input.defaultCategory } : {}),
+    onProgress: (d: number, t: number) => input.onProgress?.('parse', d, t),
+  };
+  const isJson = /\.json$/i.test(input.fileName);
+  let result;
+  if (isJson) {
+    let json: unknown;
+    try {
+      json = JSON.parse(Buffer.from(input.bytes).toString('utf8'));
+    } catch (err) {
+      return { ok: false, warnings: [], problems: [{ sheet: 'json', row: 0, column: '', reason: `Tệp JSON không đọc được: ${(err as Error).message}`, reasonEn: 'The JSON file cannot be parsed' }] };
+    }
+    result = importPlanFromJson(json, opts);
+  } else {
+    let grid;
+    try {
+      grid = await readXlsxGrid(input.bytes);
+    } catch (err) {
+      return {
+        ok: false,
+        warnings: [],
+        problems: [{ sheet: '', row: 0, column: '', reason: `Không đọc được tệp Excel (.xlsx): ${(err as Error).message}`, reasonEn: 'The file is not a readable .xlsx workbook' }],
+      };
+    }
+    result = importPlanFromGrid(grid, opts);
+  }
+  if (result.problems.length > 0) return { ok: false, problems: result.problems, warnings: result.warnings };
+  const byUnit: Record<string, number> = {};
+  for (const t of result.plan.tasks) byUnit[t.leadUnit] = (byUnit[t.leadUnit] ?? 0) + 1;
+  if (input.dryRun) {
+    return { ok: true, meta: undefined, changed: false, taskCount: result.plan.tasks.length, newUnits: result.newUnits, warnings: result.warnings, byUnit };
+  }
+  if (result.newUnits.length > 0) await addUnits(stores.agencies, profile, result.newUnits);
+  const hash = createHash('sha256').update(canonicalJson(result.plan)).digest('hex');
+  const { meta, changed } = await stores.plans.putPlan(result.plan, {
+    hash,
+    importedAt: input.now.toISOString(),
+    importedBy: input.importedBy,
+    source: input.fileName,
+  });
+  return { ok: true, meta, changed, taskCount: result.plan.tasks.length, newUnits: result.newUnits, warnings: result.warnings, byUnit };
+}
+
+/** New units join the profile version the plan was read against (same effective date, next version). */
+async function addUnits(store: AgencyStore, profile: AgencyProfile, units: NewUnit[]): Promise<void> {
+  const known = new Set(profile.units.map((u) => u.code));
+  const added = units.filter((u) => !known.has(u.code)).map((u) => ({ code: u.code, name: u.name, kind: 'khac' as const }));
+  if (added.length === 0) return;
+  const { version: _v, ...rest } = profile;
+  await store.putProfile({ ...rest, units: [...profile.units, ...added] });
+}
