@@ -1,0 +1,58 @@
+/**
+ * The CDK app: `cdk synth` / `npm run synth` runs this file (see cdk.json).
+ * flow: cdk context --> config --> stacks + cdk-nag checks --> cloud assembly (cdk.out)
+ *
+ * No lookups and no credentials: the stacks are pinned to a region from context and to an account
+ * only when one is given, so synthesis works offline and gives the same template on every machine.
+ */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { App, Tags, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { DeployConfigError, readDeployConfig, stackName, type DeployConfig } from './config.ts';
+import { StatefulStack } from './stateful-stack.ts';
+
+export interface BaocaoStacks {
+  config: DeployConfig;
+  stateful: StatefulStack;
+}
+
+/** Adds every stack of the app to `app`; tests call this with their own App and context. */
+export function defineStacks(app: App): BaocaoStacks {
+  const config = readDeployConfig((key) => app.node.tryGetContext(key));
+  const env = { account: config.account, region: config.region };
+
+  const stateful = new StatefulStack(app, 'Stateful', {
+    stackName: stackName(config, 'stateful'),
+    description: 'baocao: bảng DynamoDB và bucket báo cáo (dữ liệu giữ lại khi xoá stack)',
+    env,
+    config,
+  });
+
+  Tags.of(app).add('project', 'baocao');
+  Tags.of(app).add('stage', config.stage);
+  // AwsSolutions findings fail synthesis; an accepted finding must be acknowledged next to the
+  // resource it concerns, with its reason, via Validations.of(construct).acknowledge().
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+
+  return { config, stateful };
+}
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+}
+
+if (isEntryPoint()) {
+  const app = new App();
+  try {
+    defineStacks(app);
+  } catch (error) {
+    // A bad parameter is the operator's to fix: show the list of problems, not a stack trace.
+    if (!(error instanceof DeployConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+  app.synth();
+}
