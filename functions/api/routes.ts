@@ -7,8 +7,10 @@ export interface RouteDef {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** API Gateway path syntax: "/api/submissions/{period}/{unit}". */
   path: string;
-  /** Module under functions/, exporting `handler`. */
+  /** Module under functions/. */
   module: string;
+  /** Its exported handler (default `handler`). */
+  export?: string;
   /** Whether API Gateway's JWT authorizer guards it (health, sign-in and static assets do not). */
   authorizer: boolean;
 }
@@ -16,6 +18,23 @@ export interface RouteDef {
 export const ROUTES: RouteDef[] = [
   { method: 'GET', path: '/health', module: 'api/health.ts', authorizer: false },
   { method: 'GET', path: '/api/plan', module: 'api/get-plan.ts', authorizer: true },
+  { method: 'GET', path: '/api/form', module: 'api/submissions.ts', export: 'formHandler', authorizer: true },
+  { method: 'POST', path: '/api/submissions', module: 'api/submissions.ts', export: 'submitHandler', authorizer: true },
+  { method: 'GET', path: '/api/submissions', module: 'api/submissions.ts', export: 'listHandler', authorizer: true },
+  { method: 'GET', path: '/api/submissions/{period}/{unit}', module: 'api/submissions.ts', export: 'getHandler', authorizer: true },
+  { method: 'PUT', path: '/api/submissions/{period}/{unit}/draft', module: 'api/submissions.ts', export: 'draftHandler', authorizer: true },
+  { method: 'GET', path: '/api/submissions/{period}/{unit}/revisions', module: 'api/submissions.ts', export: 'revisionsHandler', authorizer: true },
+  { method: 'GET', path: '/api/status', module: 'api/status.ts', authorizer: true },
+  { method: 'POST', path: '/api/periods/{period}/reopen', module: 'api/periods.ts', export: 'reopenHandler', authorizer: true },
+  { method: 'POST', path: '/api/periods/{period}/lock', module: 'api/periods.ts', export: 'lockHandler', authorizer: true },
+  // Browser pages authenticate with the session cookie, which API Gateway's JWT authorizer
+  // cannot read: the handler verifies it with the same code.
+  { method: 'POST', path: '/auth/session', module: 'api/session.ts', export: 'sessionHandler', authorizer: false },
+  { method: 'POST', path: '/auth/signout', module: 'api/session.ts', export: 'signoutHandler', authorizer: false },
+  { method: 'GET', path: '/', module: 'api/pages/form-page.ts', authorizer: false },
+  { method: 'GET', path: '/status', module: 'api/pages/status-page.ts', authorizer: false },
+  { method: 'GET', path: '/signin', module: 'api/pages/signin-page.ts', authorizer: false },
+  { method: 'GET', path: '/static/{file}', module: 'api/pages/static.ts', authorizer: false },
 ];
 
 /** Matches a concrete path against a route path; returns its parameters or undefined. */

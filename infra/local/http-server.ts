@@ -20,10 +20,15 @@ type Handler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 const loaded = new Map<string, Promise<Handler>>();
 
 function load(route: RouteDef): Promise<Handler> {
-  let h = loaded.get(route.module);
+  const name = route.export ?? 'handler';
+  const id = `${route.module}#${name}`;
+  let h = loaded.get(id);
   if (!h) {
-    h = import(pathToFileURL(path.join(FUNCTIONS_DIR, route.module)).href).then((m: { handler: Handler }) => m.handler);
-    loaded.set(route.module, h);
+    h = import(pathToFileURL(path.join(FUNCTIONS_DIR, route.module)).href).then((m: Record<string, Handler>) => {
+      if (typeof m[name] !== 'function') throw new Error(`${route.module} does not export ${name}`);
+      return m[name];
+    });
+    loaded.set(id, h);
   }
   return h;
 }

@@ -10,6 +10,10 @@ import { PeriodError } from '../../core/period.ts';
 import { ApiError, errorBody, json, type HttpEvent, type HttpResult } from '../http.ts';
 import { log } from '../../adapters/log.ts';
 import { fieldErrorsFromZod } from '../validation.ts';
+import { UseCaseError } from '../../usecases/errors.ts';
+import { NoProfileError } from '../../usecases/agency-service.ts';
+
+const STATUS_OF_KIND = { forbidden: 403, not_found: 404, invalid: 422, conflict: 409, locked: 409, bad_request: 400 } as const;
 
 const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'TimeoutError', 'ServiceUnavailable', 'ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded', 'InternalServerError', 'SlowDown']);
 
@@ -27,6 +31,8 @@ function isUnavailable(err: unknown): boolean {
 
 export function toApiError(err: unknown): ApiError | undefined {
   if (err instanceof ApiError) return err;
+  if (err instanceof UseCaseError) return new ApiError(STATUS_OF_KIND[err.kind], err.code, err.message, err.fields, err.details);
+  if (err instanceof NoProfileError) return new ApiError(404, 'no_agency_profile', err.message);
   if (err instanceof ZodError) {
     return new ApiError(422, 'invalid_input', 'Dữ liệu chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu.', fieldErrorsFromZod(err));
   }

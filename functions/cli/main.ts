@@ -1,0 +1,26 @@
+/**
+ * The operators' command line: `npm run cli -- <command>`. Each command calls the same use cases
+ * the handlers and jobs call.
+ * flow: operator --> CLI --> use cases --> adapters
+ */
+import { Command } from 'commander';
+import { registerAgencyCommands } from './commands/agency.ts';
+import { registerPlanCommands } from './commands/plan.ts';
+import { registerTokenCommand } from './commands/token.ts';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const program = new Command()
+  .name('npm run cli --')
+  .description('baocao — công cụ cho người vận hành (operators’ commands). Local data: DATA_DIR (default .data/).')
+  .showHelpAfterError()
+  .configureHelp({ sortSubcommands: true });
+
+registerAgencyCommands(program);
+registerPlanCommands(program);
+registerTokenCommand(program);
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  process.stderr.write(`Lỗi: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 1;
+});

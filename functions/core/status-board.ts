@@ -1,0 +1,80 @@
+/**
+ * Văn phòng's status board for a month: for each unit, whether it submitted on time, late, only
+ * a draft, or not yet; when; which revision; tasks reported out of due; which tasks are overdue.
+ * flow: status use case --> status board (pure)
+ */
+import type { AgencyProfile } from './agency.ts';
+import type { LocalDate } from './clock.ts';
+import { taskDeadline, formatPlanTime, type PlanTask } from './plan.ts';
+import type { SubmissionStatus } from './report-model.ts';
+import type { SubmissionHead, TaskReport } from './submission.ts';
+import { isFinished, taskStatus } from './aggregate/task-status.ts';
+
+export interface BoardRow {
+  unit: { code: string; name: string };
+  status: SubmissionStatus;
+  submittedAt?: string;
+  draftSavedAt?: string;
+  revision: number;
+  tasksDue: number;
+  tasksReported: number;
+  overdue: { taskId: string; number: string; content: string; deadline: string }[];
+}
+
+export interface StatusBoard {
+  period: string;
+  deadline: LocalDate;
+  /** The day the board was computed for (local). */
+  asOf: LocalDate;
+  deadlinePassed: boolean;
+  rows: BoardRow[];
+  summary: Record<SubmissionStatus, number> & { units: number };
+}
+
+export interface BoardInput {
+  profile: AgencyProfile;
+  period: string;
+  deadline: LocalDate;
+  today: LocalDate;
+  /** Day at which "overdue" is judged: today, or the deadline for a past period. */
+  asOf: LocalDate;
+  /** Due tasks per unit code (active in the period plus carried-over). */
+  dueByUnit: ReadonlyMap<string, readonly PlanTask[]>;
+  /** Latest earlier report of each task, for tasks a unit has not reported yet this month. */
+  previousReports: ReadonlyMap<string, TaskReport>;
+  heads: readonly SubmissionHead[];
+}
+
+export function buildStatusBoard(input: BoardInput): StatusBoard {
+  const heads = new Map(input.heads.map((h) => [h.unit, h]));
+  const rows: BoardRow[] = [];
+  for (const unit of input.profile.units) {
+    const due = input.dueByUnit.get(unit.code) ?? [];
+    const head = heads.get(unit.code);
+    if (due.length === 0 && !head) continue;
+    const reported = new Map((head?.data?.tasks ?? []).map((t) => [t.taskId, t]));
+    const status: SubmissionStatus =
+      head?.state === 'submitted' ? (head.onTime ? 'on-time' : 'late') : head?.draft ? 'draft-only' : 'missing';
+    const overdue = due
+      .filter((t) => {
+        const report = reported.get(t.id) ?? input.previousReports.get(t.id);
+        const deadline = taskDeadline(t);
+        const s = taskStatus({ ...(deadline ? { deadline } : {}), ...(report ? { reported: report } : {}), cutoff: input.asOf });
+        return deadline !== undefined && deadline < input.asOf && !isFinished(s);
+      })
+      .map((t) => ({ taskId: t.id, number: t.number, content: t.content, deadline: formatPlanTime(t.finish) }));
+    rows.push({
+      unit: { code: unit.code, name: unit.name },
+      status,
+      ...(head?.submittedAt ? { submittedAt: head.submittedAt } : {}),
+      ...(head?.draft ? { draftSavedAt: head.draft.savedAt } : {}),
+      revision: head?.revision ?? 0,
+      tasksDue: due.length,
+      tasksReported: due.filter((t) => reported.has(t.id)).length,
+      overdue,
+    });
+  }
+  const summary = { 'on-time': 0, late: 0, 'draft-only': 0, missing: 0, units: rows.length };
+  for (const r of rows) summary[r.status]++;
+  return { period: input.period, deadline: input.deadline, asOf: input.asOf, deadlinePassed: input.today > input.deadline, rows, summary };
+}

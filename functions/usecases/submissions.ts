@@ -1,0 +1,241 @@
+/**
+ * The monthly submission use cases: what the form shows, saving a draft, submitting a revision,
+ * reading submissions and their history, and reopening an issued period.
+ * flow: handlers --> submissions use case --> core rules + SubmissionStore/PlanStore ports
+ */
+import { createHash } from 'node:crypto';
+import { canReadAll, canReadUnit, canWriteUnit, isVanPhong, type Principal } from '../core/auth.ts';
+import { canonicalJson } from '../core/canonical-json.ts';
+import { localDate } from '../core/clock.ts';
+import { isOnTime, parsePeriod, periodLabel, submissionDeadlineDate, periodWindow, type Period } from '../core/period.ts';
+import { checkSubmissionRules } from '../core/submission-rules.ts';
+import { diffSubmission, type Revision, type SubmissionData, type SubmissionHead } from '../core/submission.ts';
+import type { AgencyProfile } from '../core/agency.ts';
+import type { PlanTask } from '../core/plan.ts';
+import { profileOn } from './agency-service.ts';
+import { dueTasks } from './due-tasks.ts';
+import { UseCaseError } from './errors.ts';
+import type { AgencyStore, PlanStore, SubmissionStore } from './ports.ts';
+
+export interface Stores {
+  agencies: AgencyStore;
+  plans: PlanStore;
+  submissions: SubmissionStore;
+}
+
+/** Idempotency records live a week: long enough for any client retry, short enough to expire. */
+const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
+
+export function monthlyPeriod(id: string): Period {
+  const p = parsePeriod(id);
+  if (p.kind !== 'monthly') {
+    throw new UseCaseError('bad_request', 'invalid_period', `Báo cáo của phòng, đơn vị là báo cáo tháng: dùng kỳ dạng YYYY-MM (nhận được "${id}").`, [
+      { field: 'period', message: 'Kỳ báo cáo dạng YYYY-MM.' },
+    ]);
+  }
+  return p;
+}
+
+function requireUnit(profile: AgencyProfile, code: string) {
+  const unit = profile.units.find((u) => u.code === code);
+  if (!unit) throw new UseCaseError('not_found', 'unit_not_found', `Không có phòng, đơn vị mã "${code}".`, [{ field: 'unit', message: 'Mã đơn vị không tồn tại.' }]);
+  return unit;
+}
+
+/** The unit a request acts for: a unit user's own; Văn phòng and leaders must name one. */
+export function resolveUnit(p: Principal, requested: string | undefined): string {
+  if (p.role === 'unit') {
+    if (requested && requested !== p.unit) throw new UseCaseError('forbidden', 'forbidden', 'Bạn chỉ được xem và báo cáo cho phòng, đơn vị của mình.');
+    return p.unit!;
+  }
+  if (!requested) throw new UseCaseError('bad_request', 'unit_required', 'Hãy chọn phòng, đơn vị (tham số unit).', [{ field: 'unit', message: 'Bắt buộc.' }]);
+  return requested;
+}
+
+async function periodIsFuture(profile: AgencyProfile, period: Period, now: Date): Promise<boolean> {
+  return periodWindow(period, profile.periodWindows).from > localDate(now, profile.timeZone);
+}
+
+export interface FormTask {
+  task: PlanTask;
+  carriedOver: boolean;
+  previous?: SubmissionData['tasks'][number] & { period: string };
+}
+
+export interface FormContext {
+  period: { id: string; label: string; deadline: string; window: { from: string; to: string } };
+  unit: { code: string; name: string };
+  tasks: FormTask[];
+  head?: SubmissionHead;
+  /** What the form starts with: the draft, else the latest submission, else last period's values. */
+  initial: SubmissionData;
+  locked: boolean;
+  planFound: boolean;
+  leaders: { id: string; name: string }[];
+}
+
+export async function formContext(stores: Stores, p: Principal, unitCode: string, periodId: string, now: Date): Promise<FormContext> {
+  if (!canReadUnit(p, unitCode)) throw new UseCaseError('forbidden', 'forbidden', 'Bạn chỉ được xem báo cáo của phòng, đơn vị mình.');
+  const period = monthlyPeriod(periodId);
+  const profile = await profileOn(stores.agencies, p.agencyId, periodWindow(period).to);
+  const unit = requireUnit(profile, unitCode);
+  const [due, head, lock] = await Promise.all([
+    dueTasks(stores, p.agencyId, unit.code, period),
+    stores.submissions.getHead(p.agencyId, period.id, unit.code),
+    stores.submissions.getLock(p.agencyId, period.id),
+  ]);
+  const initial: SubmissionData = head?.draft?.data ??
+    head?.data ?? {
+      reporterName: '',
+      otherWork: [],
+      tasks: due.tasks
+        .filter((t) => due.previous.has(t.id))
+        .map((t) => {
+          const { period: _p, reason: _r, ...prev } = due.previous.get(t.id)!;
+          // Carry over what stays true; what was done "this period" starts empty each month.
+          return { ...prev, result: '', reason: undefined };
+        }),
+    };
+  return {
+    period: { id: period.id, label: periodLabel(period), deadline: submissionDeadlineDate(period, profile), window: periodWindow(period, profile.periodWindows) },
+    unit: { code: unit.code, name: unit.name },
+    tasks: due.tasks.map((t) => ({ task: t, carriedOver: due.carriedOver.has(t.id), ...(due.previous.has(t.id) ? { previous: due.previous.get(t.id)! } : {}) })),
+    ...(head ? { head } : {}),
+    initial,
+    locked: lock?.locked === true,
+    planFound: due.planFound,
+    leaders: profile.leaders.map((l) => ({ id: l.id, name: l.name })),
+  };
+}
+
+async function writable(stores: Stores, p: Principal, unitCode: string, periodId: string, now: Date) {
+  if (!canWriteUnit(p, unitCode)) throw new UseCaseError('forbidden', 'forbidden', 'Bạn chỉ được báo cáo cho phòng, đơn vị của mình.');
+  const period = monthlyPeriod(periodId);
+  const profile = await profileOn(stores.agencies, p.agencyId, periodWindow(period).to);
+  const unit = requireUnit(profile, unitCode);
+  if (await periodIsFuture(profile, period, now)) {
+    throw new UseCaseError('invalid', 'period_not_open', `Kỳ ${periodLabel(period)} chưa bắt đầu; chưa thể báo cáo.`, [{ field: 'period', message: 'Kỳ báo cáo chưa bắt đầu.' }]);
+  }
+  const lock = await stores.submissions.getLock(p.agencyId, period.id);
+  if (lock?.locked) {
+    throw new UseCaseError('locked', 'period_locked', `Báo cáo ${periodLabel(period)} đã được ban hành; muốn sửa, hãy đề nghị Văn phòng Sở mở lại kỳ báo cáo.`);
+  }
+  return { period, profile, unit };
+}
+
+function ruleErrors(data: SubmissionData, due: Awaited<ReturnType<typeof dueTasks>>, today: string, final: boolean) {
+  const errors = checkSubmissionRules(data, { dueTasks: due.tasks, previous: due.previous, today }, { final });
+  if (errors.length) {
+    throw new UseCaseError('invalid', 'invalid_input', 'Báo cáo chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu.', errors.map((e) => ({ field: `data.${e.field}`, message: e.message })));
+  }
+}
+
+export async function saveDraft(stores: Stores, p: Principal, input: { period: string; unit: string; data: SubmissionData }, now: Date): Promise<SubmissionHead> {
+  const { period, profile, unit } = await writable(stores, p, input.unit, input.period, now);
+  const due = await dueTasks(stores, p.agencyId, unit.code, period);
+  // A draft may be incomplete, but may not name tasks the unit does not own.
+  ruleErrors({ ...input.data, tasks: input.data.tasks.map((t) => ({ ...t, reason: t.reason ?? 'nháp' })) }, due, localDate(now, profile.timeZone), false);
+  return stores.submissions.saveDraft(p.agencyId, period.id, unit.code, { data: input.data, savedAt: now.toISOString(), savedBy: p.sub });
+}
+
+export interface SubmitInput {
+  period: string;
+  unit: string;
+  /** The revision the client last saw (0 for a first submission). */
+  baseRevision: number;
+  data: SubmissionData;
+  idempotencyKey?: string;
+}
+
+export interface SubmitResult {
+  head: SubmissionHead;
+  revision: Revision;
+  replayed: boolean;
+}
+
+export async function submit(stores: Stores, p: Principal, input: SubmitInput, now: Date): Promise<SubmitResult> {
+  const { period, profile, unit } = await writable(stores, p, input.unit, input.period, now);
+  const requestHash = createHash('sha256').update(canonicalJson({ period: period.id, unit: unit.code, base: input.baseRevision, data: input.data })).digest('hex');
+  const due = await dueTasks(stores, p.agencyId, unit.code, period);
+  ruleErrors(input.data, due, localDate(now, profile.timeZone), true);
+  const current = await stores.submissions.getHead(p.agencyId, period.id, unit.code);
+  const at = now.toISOString();
+  const onTime = isOnTime(period, profile, now);
+  const next = input.baseRevision + 1;
+  const revision: Revision = {
+    agencyId: p.agencyId,
+    period: period.id,
+    unit: unit.code,
+    revision: next,
+    at,
+    by: p.sub,
+    onTime,
+    data: input.data,
+    changes: diffSubmission(current?.data, input.data),
+  };
+  const head: SubmissionHead = {
+    agencyId: p.agencyId,
+    period: period.id,
+    unit: unit.code,
+    state: 'submitted',
+    revision: next,
+    data: input.data,
+    firstSubmittedAt: current?.firstSubmittedAt ?? at,
+    submittedAt: at,
+    onTime: current?.onTime ?? onTime,
+    updatedAt: at,
+  };
+  const outcome = await stores.submissions.submit({
+    head,
+    revision,
+    expectedRevision: input.baseRevision,
+    ...(input.idempotencyKey ? { idempotency: { key: input.idempotencyKey, requestHash, expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS } } : {}),
+  });
+  switch (outcome.kind) {
+    case 'stored':
+      return { head: outcome.head, revision: outcome.revision, replayed: false };
+    case 'replay': {
+      if (!outcome.sameRequest) {
+        throw new UseCaseError('invalid', 'idempotency_key_reused', 'Mã Idempotency-Key này đã được dùng cho một nội dung khác; hãy dùng mã mới cho lần gửi mới.');
+      }
+      const h = await stores.submissions.getHead(p.agencyId, period.id, unit.code);
+      return { head: h!, revision: outcome.revision, replayed: true };
+    }
+    case 'locked':
+      throw new UseCaseError('locked', 'period_locked', `Báo cáo ${periodLabel(period)} đã được ban hành; muốn sửa, hãy đề nghị Văn phòng Sở mở lại kỳ báo cáo.`);
+    case 'conflict':
+      throw new UseCaseError(
+        'conflict',
+        'stale_revision',
+        `Báo cáo đã được cập nhật (phiên bản ${outcome.current?.revision ?? 0}) sau khi bạn mở. Hãy xem bản mới nhất, đối chiếu rồi gửi lại; nội dung bạn nhập vẫn được giữ.`,
+        [],
+        { current: outcome.current ?? null, yours: input.data, baseRevision: input.baseRevision },
+      );
+  }
+}
+
+export async function listSubmissions(stores: Stores, p: Principal, periodId: string): Promise<SubmissionHead[]> {
+  const period = monthlyPeriod(periodId);
+  const heads = await stores.submissions.listHeads(p.agencyId, period.id);
+  return canReadAll(p) ? heads : heads.filter((h) => h.unit === p.unit);
+}
+
+export async function getSubmission(stores: Stores, p: Principal, periodId: string, unit: string): Promise<SubmissionHead> {
+  if (!canReadUnit(p, unit)) throw new UseCaseError('forbidden', 'forbidden', 'Bạn chỉ được xem báo cáo của phòng, đơn vị mình.');
+  const period = monthlyPeriod(periodId);
+  const head = await stores.submissions.getHead(p.agencyId, period.id, unit);
+  if (!head) throw new UseCaseError('not_found', 'submission_not_found', `Chưa có báo cáo ${periodLabel(period)} của đơn vị ${unit}.`);
+  return head;
+}
+
+export async function listRevisions(stores: Stores, p: Principal, periodId: string, unit: string): Promise<Revision[]> {
+  if (!canReadUnit(p, unit)) throw new UseCaseError('forbidden', 'forbidden', 'Bạn chỉ được xem báo cáo của phòng, đơn vị mình.');
+  const period = monthlyPeriod(periodId);
+  return stores.submissions.listRevisions(p.agencyId, period.id, unit);
+}
+
+export async function setPeriodLock(stores: Stores, p: Principal, periodId: string, locked: boolean, now: Date, reason?: string): Promise<void> {
+  if (!isVanPhong(p)) throw new UseCaseError('forbidden', 'forbidden', 'Chỉ Văn phòng Sở được mở lại kỳ báo cáo.');
+  const period = monthlyPeriod(periodId);
+  await stores.submissions.setLock({ agencyId: p.agencyId, period: period.id, locked, at: now.toISOString(), by: p.sub, ...(reason ? { reason } : {}) });
+}
