@@ -71,6 +71,8 @@ export interface TaskRow {
   result: string;
   productTarget?: string;
   productReached?: number;
+  /** Completion date as reported (status hoàn thành). */
+  completedOn?: LocalDate;
   difficulties: string;
   proposals: string;
   needsDecision: boolean;
@@ -100,6 +102,8 @@ export interface SubmissionRow {
   revision?: number;
   tasksDue: number;
   tasksReported: number;
+  /** Monthly period ("2024-05") of the submission the row describes (for a longer period: the newest one in it). */
+  period?: string;
 }
 
 export interface IssueRow {
@@ -114,6 +118,8 @@ export interface IssueRow {
 
 export interface PriorityRow {
   unit: { code: string; name: string };
+  /** The plan task the priority belongs to (absent for a unit-level plan). */
+  taskId?: string;
   taskNumber?: string;
   text: string;
 }
@@ -136,6 +142,8 @@ export interface ReportModel {
     superiorName: string;
     placeName: string;
     symbol: string;
+    /** IANA zone of the agency, for printing submission times (default Asia/Ho_Chi_Minh). */
+    timeZone?: string;
   };
   period: {
     id: string;

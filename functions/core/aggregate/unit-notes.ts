@@ -1,0 +1,28 @@
+/**
+ * Unit-level difficulties, proposals and next-period plan of a submission (not tied to one task).
+ * flow: issues-priorities --> unit-notes (pure)
+ *
+ * `SubmissionData` has no such fields yet; the form may send them (same names as on a task
+ * report) and they are read here when present, so adding them to core/submission.ts later needs
+ * no change in the aggregation.
+ */
+import { nfc } from '../text.ts';
+import type { SubmissionData } from '../submission.ts';
+
+export interface UnitNotes {
+  difficulties: string;
+  proposals: string;
+  needsDecision: boolean;
+  nextPlan: string;
+}
+
+export function unitNotes(data: SubmissionData): UnitNotes {
+  const extra = data as SubmissionData & Partial<Record<keyof UnitNotes, unknown>>;
+  const text = (v: unknown) => (typeof v === 'string' ? nfc(v) : '');
+  return {
+    difficulties: text(extra.difficulties),
+    proposals: text(extra.proposals),
+    needsDecision: extra.needsDecision === true,
+    nextPlan: text(extra.nextPlan),
+  };
+}
