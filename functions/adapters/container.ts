@@ -8,6 +8,7 @@ import { makeDocumentClient, makeS3Client, makeSesClient } from './clients.ts';
 import { DynamoAgencyStore } from './dynamo/agency-store.ts';
 import { DynamoPlanStore } from './dynamo/plan-store.ts';
 import { DynamoSubmissionStore } from './dynamo/submission-store.ts';
+import { DynamoReportStore } from './dynamo/report-store.ts';
 import { S3Archive } from './s3-archive.ts';
 
 export function makeContainer(config: RuntimeConfig = loadConfig()) {
@@ -22,6 +23,7 @@ export function makeContainer(config: RuntimeConfig = loadConfig()) {
     agencies: new DynamoAgencyStore(doc, config.tableName),
     plans: new DynamoPlanStore(doc, config.tableName),
     submissions: new DynamoSubmissionStore(doc, config.tableName),
+    reports: new DynamoReportStore(doc, config.tableName),
     archive: new S3Archive(s3, config.bucketName),
   };
 }

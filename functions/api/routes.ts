@@ -27,6 +27,8 @@ export const ROUTES: RouteDef[] = [
   { method: 'GET', path: '/api/status', module: 'api/status.ts', authorizer: true },
   { method: 'POST', path: '/api/periods/{period}/reopen', module: 'api/periods.ts', export: 'reopenHandler', authorizer: true },
   { method: 'POST', path: '/api/periods/{period}/lock', module: 'api/periods.ts', export: 'lockHandler', authorizer: true },
+  { method: 'POST', path: '/api/reports', module: 'api/reports.ts', export: 'compileHandler', authorizer: true },
+  { method: 'GET', path: '/api/reports', module: 'api/reports.ts', export: 'listHandler', authorizer: true },
   // Browser pages authenticate with the session cookie, which API Gateway's JWT authorizer
   // cannot read: the handler verifies it with the same code.
   { method: 'POST', path: '/auth/session', module: 'api/session.ts', export: 'sessionHandler', authorizer: false },

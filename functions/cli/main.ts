@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import { registerAgencyCommands } from './commands/agency.ts';
 import { registerPlanCommands } from './commands/plan.ts';
 import { registerTokenCommand } from './commands/token.ts';
+import { registerRunJobCommand } from './commands/run-job.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -19,6 +20,7 @@ const program = new Command()
 registerAgencyCommands(program);
 registerPlanCommands(program);
 registerTokenCommand(program);
+registerRunJobCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`Lỗi: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -92,3 +92,40 @@ export interface FileArchive {
   presignGet(key: string, expiresInSeconds: number, downloadName?: string): Promise<string>;
   exists(key: string): Promise<boolean>;
 }
+
+export type ReportFormat = 'pdf' | 'xlsx';
+
+export interface ReportFile {
+  audience: 'director' | 'ubnd';
+  format: ReportFormat;
+  key: string;
+  size: number;
+  sha256: string;
+  contentType: string;
+}
+
+/** One published version of a period's reports: the four files and what they were built from. */
+export interface ReportVersion {
+  agencyId: string;
+  period: string;
+  version: number;
+  /** sha256 of the input data (plan, profile, submissions): same hash, same report. */
+  inputHash: string;
+  issueDate: string;
+  createdAt: string;
+  /** "api:<user>", "cli:<user>", "schedule:<name>@<scheduled time>". */
+  trigger: string;
+  files: ReportFile[];
+}
+
+export interface ReportStore {
+  latest(agencyId: string, period: string): Promise<ReportVersion | undefined>;
+  listVersions(agencyId: string, period: string): Promise<ReportVersion[]>;
+  /** Newest versions across periods, newest first. */
+  listRecent(agencyId: string, limit: number): Promise<ReportVersion[]>;
+  /**
+   * Publishes a version if `previous` is still the latest (conditional write): the files are in
+   * S3 already, and only this write makes them visible. Returns false when another compile won.
+   */
+  publish(version: ReportVersion, previous: number): Promise<boolean>;
+}

@@ -22,7 +22,12 @@ export default async function setup(project: TestProject) {
   // HTTP-level tests run against the demo agency (the server's AGENCY_ID): its 2024 plan and
   // April/May submissions. Test files that write through HTTP use their own periods (see
   // test/support/local.ts) so that parallel files never touch the same data.
-  await loadDemo(new Date());
+  try {
+    await loadDemo(new Date());
+  } catch (err) {
+    await stack.stop();
+    throw err;
+  }
   project.provide('localEnv', stack.env);
   return async () => {
     await stack.stop();

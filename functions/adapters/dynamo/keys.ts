@@ -24,6 +24,10 @@ export const keys = {
   revisionSk: (n: number) => `REV#${pad(n, 6)}`,
   idempotency: (a: string, scope: string, key: string) => `AGENCY#${a}#IDEM#${scope}#${key}`,
   idempotencySk: 'IDEM',
+  reports: (a: string, period: string) => `AGENCY#${a}#REPORTS#${period}`,
+  reportVersionSk: (v: number) => `V#${pad(v, 4)}`,
+  latestSk: 'LATEST',
+  allReports: (a: string) => `AGENCY#${a}#REPORTS`,
 };
 
 /** Removes the key attributes before an item goes back to the domain. */

@@ -1,0 +1,131 @@
+/**
+ * Compiles a period's reports: builds one ReportModel per audience from the plan, the profile
+ * and the submissions, renders each to PDF and xlsx, stores the four files in S3 under
+ * deterministic keys, then publishes the version's metadata in one conditional write.
+ * Same input data → the existing version is returned, nothing written; changed data → the next
+ * version; nothing is ever overwritten, and a crash before publishing leaves nothing visible.
+ * flow: API / CLI / scheduled job --> compile reports --> aggregate (core) + renderers + ports
+ */
+import { AUDIENCES, type Audience } from '../core/agency.ts';
+import { localDate } from '../core/clock.ts';
+import { buildReportModel, type AggregateInput } from '../core/aggregate/build-report-model.ts';
+import { computeInputHash } from '../core/aggregate/input-hash.ts';
+import { monthlyPeriodsOf, parsePeriod, periodLabel, periodWindow, previousPeriod, type Period, type PeriodKind } from '../core/period.ts';
+import type { SubmissionHead } from '../core/submission.ts';
+import { renderPdf } from '../../templates/pdf/render-pdf.ts';
+import { renderXlsx } from '../../templates/excel/render-xlsx.ts';
+import { profileOn } from './agency-service.ts';
+import { UseCaseError } from './errors.ts';
+import type { AgencyStore, FileArchive, PlanStore, ReportFile, ReportFormat, ReportStore, ReportVersion, SubmissionStore } from './ports.ts';
+
+export interface CompileStores {
+  agencies: AgencyStore;
+  plans: PlanStore;
+  submissions: SubmissionStore;
+  reports: ReportStore;
+  archive: FileArchive;
+}
+
+export interface CompileInput {
+  agencyId: string;
+  period: string;
+  /** When given, must agree with the period id's kind. */
+  kind?: PeriodKind;
+  trigger: string;
+  now: Date;
+  /** Date on the date line; default: today in the agency's time zone. */
+  issueDate?: string;
+}
+
+export interface CompileResult {
+  version: ReportVersion;
+  created: boolean;
+}
+
+export const CONTENT_TYPES: Record<ReportFormat, string> = {
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+export const AUDIENCE_LABELS: Record<Audience, string> = { director: 'Lãnh đạo Sở', ubnd: 'UBND tỉnh' };
+
+export function reportKey(agencyId: string, period: string, version: number, audience: Audience, format: ReportFormat): string {
+  return `reports/${agencyId}/${period}/v${String(version).padStart(4, '0')}/${audience}-${period}.${format}`;
+}
+
+/** A Vietnamese file name for downloads: "Báo cáo UBND tỉnh - tháng 5 năm 2024 (v1).pdf". */
+export function downloadName(file: Pick<ReportFile, 'audience' | 'format'>, period: string, version: number): string {
+  return `Báo cáo ${AUDIENCE_LABELS[file.audience]} - ${periodLabel(parsePeriod(period))} (v${version}).${file.format}`;
+}
+
+async function headsOf(store: SubmissionStore, agencyId: string, periods: Period[]): Promise<SubmissionHead[]> {
+  const lists = await Promise.all(periods.map((p) => store.listHeads(agencyId, p.id)));
+  return lists.flat();
+}
+
+/** Everything the aggregation reads for a period (also used to decide "nothing changed"). */
+export async function gatherInput(stores: CompileStores, agencyId: string, period: Period, issueDate: string) {
+  const profile = await profileOn(stores.agencies, agencyId, issueDate);
+  const plan = await stores.plans.getPlan(agencyId, period.year);
+  const months = monthlyPeriodsOf(period);
+  const prev = monthlyPeriodsOf(previousPeriod(period));
+  const firstMonth = months[0]!.id;
+  const earlierMonths = Array.from({ length: 12 }, (_, i) => ({ id: `${period.year}-${String(i + 1).padStart(2, '0')}` }))
+    .map((m) => parsePeriod(m.id))
+    .filter((m) => m.id < firstMonth && !prev.some((p) => p.id === m.id));
+  const [submissions, previousSubmissions, earlierSubmissions] = await Promise.all([
+    headsOf(stores.submissions, agencyId, months),
+    headsOf(stores.submissions, agencyId, prev),
+    headsOf(stores.submissions, agencyId, earlierMonths),
+  ]);
+  return { profile, plan, period, submissions, previousSubmissions, earlierSubmissions };
+}
+
+export async function compileReports(stores: CompileStores, input: CompileInput): Promise<CompileResult> {
+  const period = parsePeriod(input.period);
+  if (input.kind && input.kind !== period.kind) {
+    throw new UseCaseError('bad_request', 'kind_mismatch', `Kỳ "${input.period}" là kỳ ${period.kind}, không phải ${input.kind}.`, [{ field: 'kind', message: 'Không khớp với kỳ báo cáo.' }]);
+  }
+  const issueDate = input.issueDate ?? localDate(input.now, 'Asia/Ho_Chi_Minh');
+  if (periodWindow(period).from > issueDate) {
+    throw new UseCaseError('invalid', 'period_not_open', `Kỳ ${periodLabel(period)} chưa bắt đầu; chưa thể tổng hợp.`, [{ field: 'period', message: 'Kỳ chưa bắt đầu.' }]);
+  }
+  const data = await gatherInput(stores, input.agencyId, period, issueDate);
+  // The hash covers the data, not the issue date: compiling again the next day with the same
+  // submissions returns the version already issued.
+  const inputHash = computeInputHash(data);
+  const latest = await stores.reports.latest(input.agencyId, period.id);
+  if (latest && latest.inputHash === inputHash) return { version: latest, created: false };
+
+  const version = (latest?.version ?? 0) + 1;
+  const files: ReportFile[] = [];
+  for (const audience of AUDIENCES) {
+    const model = buildReportModel({ ...data, audience, issueDate } satisfies AggregateInput);
+    const rendered: [ReportFormat, Uint8Array][] = [
+      ['pdf', await renderPdf(model)],
+      ['xlsx', await renderXlsx(model)],
+    ];
+    for (const [format, bytes] of rendered) {
+      const key = reportKey(input.agencyId, period.id, version, audience, format);
+      const stored = await stores.archive.put(key, bytes, CONTENT_TYPES[format], { period: period.id, audience, version: String(version), 'input-hash': inputHash });
+      files.push({ audience, format, key, size: stored.size, sha256: stored.sha256!, contentType: CONTENT_TYPES[format] });
+    }
+  }
+  const record: ReportVersion = {
+    agencyId: input.agencyId,
+    period: period.id,
+    version,
+    inputHash,
+    issueDate,
+    createdAt: input.now.toISOString(),
+    trigger: input.trigger,
+    files,
+  };
+  if (!(await stores.reports.publish(record, latest?.version ?? 0))) {
+    // Another compile published first; if it was built from the same data, it is our result too.
+    const winner = await stores.reports.latest(input.agencyId, period.id);
+    if (winner && winner.inputHash === inputHash) return { version: winner, created: false };
+    throw new UseCaseError('conflict', 'compile_conflict', 'Một lần tổng hợp khác vừa hoàn tất với dữ liệu khác; hãy tổng hợp lại.');
+  }
+  return { version: record, created: true };
+}

@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import YAML from 'yaml';
+import ExcelJS from 'exceljs';
+import type { Plan } from '../../functions/core/plan.ts';
+import type { Principal } from '../../functions/core/auth.ts';
+import { zonedInstant } from '../../functions/core/clock.ts';
+import { setAgency } from '../../functions/usecases/agency-service.ts';
+import { compileReports } from '../../functions/usecases/compile-reports.ts';
+import { submit } from '../../functions/usecases/submissions.ts';
+import { call } from '../support/http.ts';
+import { testContainer, tokenFor } from '../support/local.ts';
+
+const demo = YAML.parse(readFileSync(new URL('../../infra/local/demo/agency-2024.yaml', import.meta.url), 'utf8'));
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+function plan(agencyId: string): Plan {
+  const t = (n: number, unit: string, content: string, finish: number) => ({
+    id: `I-${n}`,
+    number: String(n),
+    group: { numeral: 'I', title: 'NHIỆM VỤ TRỌNG TÂM' },
+    category: 'trong-tam-ubnd' as const,
+    content,
+    leadUnit: unit,
+    coordinatingUnits: [],
+    start: { kind: 'month' as const, year: 2024, month: 2 },
+    finish: { kind: 'month' as const, year: 2024, month: finish },
+    milestones: [],
+    order: n,
+  });
+  return {
+    agencyId,
+    year: 2024,
+    tasks: [
+      t(1, 'CCTCDLCL', 'Hỗ trợ 03 doanh nghiệp triển khai xây dựng, áp dụng chương trình đảm bảo đo lường', 11),
+      t(2, 'QLKH', 'Đẩy mạnh việc ứng dụng, nhân rộng kết quả các nhiệm vụ khoa học và công nghệ', 12),
+      t(3, 'QLKHCNCS', 'Nâng cao chất lượng xét đánh giá, công nhận sáng kiến cơ sở', 6),
+    ],
+  };
+}
+
+describe('compiling reports into S3 with versioned metadata', () => {
+  it('creates version 1, returns it again for the same data, makes version 2 when data changes, keeps the history', async () => {
+    const c = testContainer();
+    const a = c.config.agencyId;
+    await setAgency(c.agencies, { ...demo, agencyId: a });
+    await c.plans.putPlan(plan(a), { hash: 'p1', importedAt: 'x', importedBy: 't', source: 't' });
+    const unit = (code: string): Principal => ({ sub: `u-${code}`, role: 'unit', unit: code, agencyId: a });
+    const report = (taskId: string, progress: number) => ({ taskId, status: 'dang-thuc-hien' as const, progress, result: 'Đã triển khai các nội dung theo kế hoạch.', difficulties: '', proposals: '', needsDecision: false, nextPlan: 'Tiếp tục.' });
+    await submit(c, unit('QLKH'), { period: '2024-05', unit: 'QLKH', baseRevision: 0, data: { reporterName: 'Nguyễn Thị Nga', otherWork: [], tasks: [report('I-2', 40)] } }, zonedInstant('2024-05-17', 'Asia/Ho_Chi_Minh', 9));
+
+    const now = new Date('2024-05-21T01:00:00Z');
+    const v1 = await compileReports(c, { agencyId: a, period: '2024-05', trigger: 'test', now });
+    expect(v1.created).toBe(true);
+    expect(v1.version.version).toBe(1);
+    expect(v1.version.files.map((f) => `${f.audience}.${f.format}`).sort()).toEqual(['director.pdf', 'director.xlsx', 'ubnd.pdf', 'ubnd.xlsx']);
+    for (const f of v1.version.files) {
+      const got = await c.archive.get(f.key);
+      expect(sha(got!.body)).toBe(f.sha256);
+      expect(got!.body.byteLength).toBe(f.size);
+      expect(f.key).toBe(`reports/${a}/2024-05/v0001/${f.audience}-2024-05.${f.format}`);
+    }
+    const again = await compileReports(c, { agencyId: a, period: '2024-05', trigger: 'test', now: new Date('2024-05-22T01:00:00Z') });
+    expect(again.created).toBe(false);
+    expect(again.version.version).toBe(1);
+
+    await submit(c, unit('CCTCDLCL'), { period: '2024-05', unit: 'CCTCDLCL', baseRevision: 0, data: { reporterName: 'Hoàng Văn Thắng', otherWork: [], tasks: [report('I-1', 30)] } }, zonedInstant('2024-05-22', 'Asia/Ho_Chi_Minh', 10));
+    const v2 = await compileReports(c, { agencyId: a, period: '2024-05', trigger: 'test', now: new Date('2024-05-23T01:00:00Z') });
+    expect(v2.created).toBe(true);
+    expect(v2.version.version).toBe(2);
+    expect(v2.version.inputHash).not.toBe(v1.version.inputHash);
+    const versions = await c.reports.listVersions(a, '2024-05');
+    expect(versions.map((v) => v.version)).toEqual([2, 1]);
+    // Version 1's files are still there, unchanged.
+    for (const f of v1.version.files) expect(sha((await c.archive.get(f.key))!.body)).toBe(f.sha256);
+
+    // The xlsx of v2 counts the late unit: read it back and find its name on the submissions sheet.
+    const xlsx = v2.version.files.find((f) => f.audience === 'director' && f.format === 'xlsx')!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from((await c.archive.get(xlsx.key))!.body) as unknown as ArrayBuffer);
+    const text = wb.worksheets.flatMap((ws) => ws.getSheetValues().flat().map(String)).join(' ');
+    expect(text).toContain('Chi cục Tiêu chuẩn Đo lường Chất lượng');
+
+    // A longer period compiles from the months inside it; a period with no plan still gives a report.
+    expect((await compileReports(c, { agencyId: a, period: '2024-Q2', trigger: 'test', now: new Date('2024-06-21T01:00:00Z') })).created).toBe(true);
+    const empty = await compileReports(c, { agencyId: a, period: '2023', trigger: 'test', now });
+    expect(empty.version.files).toHaveLength(4);
+  });
+
+  it('lets Văn phòng compile and download over HTTP, and refuses units', async () => {
+    const vp = await tokenFor('van-phong');
+    const unit = await tokenFor('unit', 'QLKH');
+    expect((await call('POST', '/api/reports', { token: unit, body: { period: '2024-04' } })).status).toBe(403);
+    expect((await call('POST', '/api/reports', { token: vp, body: { period: '2024-04', kind: 'quarterly' } })).status).toBe(400);
+    const first = await call('POST', '/api/reports', { token: vp, body: { period: '2024-04' } });
+    expect([200, 201]).toContain(first.status);
+    const second = await call('POST', '/api/reports', { token: vp, body: { period: '2024-04' } });
+    expect(second.status).toBe(200);
+    expect(second.body.report.version).toBe(first.body.report.version);
+    const list = await call('GET', '/api/reports?period=2024-04', { token: await tokenFor('lanh-dao') });
+    expect(list.status).toBe(200);
+    const pdf = list.body.reports[0].files.find((f: { audience: string; format: string }) => f.audience === 'ubnd' && f.format === 'pdf');
+    const res = await fetch(pdf.url);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect(res.status).toBe(200);
+    expect(sha(bytes)).toBe(pdf.sha256);
+    expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
+    expect((await call('GET', '/api/reports?period=2024-04', { token: unit })).status).toBe(403);
+  });
+});

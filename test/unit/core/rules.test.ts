@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { checkSubmissionRules, reasonNeeded } from '../../../functions/core/submission-rules.ts';
+import type { PlanTask } from '../../../functions/core/plan.ts';
+import type { TaskReport } from '../../../functions/core/submission.ts';
+
+const task = (id: string, finishMonth: number): PlanTask => ({
+  id,
+  number: id,
+  group: { numeral: 'I', title: 'X' },
+  category: 'ke-hoach',
+  content: `Nhiệm vụ ${id}`,
+  leadUnit: 'QLKH',
+  coordinatingUnits: [],
+  finish: { kind: 'month', year: 2024, month: finishMonth },
+  milestones: [],
+  order: 1,
+});
+const r = (taskId: string, over: Partial<TaskReport> = {}): TaskReport => ({
+  taskId,
+  status: 'dang-thuc-hien',
+  progress: 50,
+  result: 'Đã làm',
+  difficulties: '',
+  proposals: '',
+  needsDecision: false,
+  nextPlan: '',
+  ...over,
+});
+const ctx = (previous: [string, TaskReport][] = []) => ({ dueTasks: [task('A', 6), task('B', 12)], previous: new Map(previous), today: '2024-07-10' });
+
+describe('submission rules', () => {
+  it('accepts a complete, consistent report', () => {
+    expect(checkSubmissionRules({ reporterName: 'Nga', otherWork: [], tasks: [r('A'), r('B', { status: 'hoan-thanh', progress: 100, completedOn: '2024-07-01' })] }, ctx(), { final: true })).toEqual([]);
+  });
+
+  it('refuses tasks the unit does not own, and duplicates', () => {
+    const errs = checkSubmissionRules({ reporterName: 'Nga', otherWork: [], tasks: [r('Z'), r('A'), r('A')] }, ctx(), { final: true });
+    expect(errs.map((e) => e.field)).toEqual(['tasks.0.taskId', 'tasks.2.taskId']);
+  });
+
+  it('asks for a reason when progress falls or a task is finished after its deadline', () => {
+    const fell = checkSubmissionRules({ reporterName: 'Nga', otherWork: [], tasks: [r('A', { progress: 30 })] }, ctx([['A', r('A', { progress: 40 })]]), { final: true });
+    expect(fell).toEqual([{ field: 'tasks.0.reason', message: expect.stringContaining('40% xuống 30%') }]);
+    const late = checkSubmissionRules({ reporterName: 'Nga', otherWork: [], tasks: [r('A', { status: 'hoan-thanh', progress: 100, completedOn: '2024-07-02' })] }, ctx(), { final: true });
+    expect(late.map((e) => e.field)).toEqual(['tasks.0.reason']);
+    const withReason = checkSubmissionRules({ reporterName: 'Nga', otherWork: [], tasks: [r('A', { status: 'hoan-thanh', progress: 100, completedOn: '2024-07-02', reason: 'Chờ ý kiến Sở Tài chính' })] }, ctx(), { final: true });
+    expect(withReason).toEqual([]);
+    expect(reasonNeeded({ status: 'hoan-thanh', progress: 100, completedOn: '2024-06-30' }, task('A', 6))).toBeUndefined();
+    expect(reasonNeeded({ status: 'hoan-thanh', progress: 100, completedOn: '2024-07-01' }, task('A', 6))).toBe('late-finish');
+  });
+
+  it('keeps status, progress and completion date consistent', () => {
+    const errs = checkSubmissionRules(
+      {
+        reporterName: '',
+        otherWork: [],
+        tasks: [r('A', { status: 'hoan-thanh', progress: 90 }), r('B', { status: 'chua-trien-khai', progress: 10, completedOn: '2024-07-01' })],
+      },
+      ctx(),
+      { final: true },
+    );
+    expect(errs.map((e) => e.field).sort()).toEqual(['reporterName', 'tasks.0.completedOn', 'tasks.0.progress', 'tasks.1.completedOn', 'tasks.1.progress']);
+    expect(checkSubmissionRules({ reporterName: '', otherWork: [], tasks: [r('A', { result: '' })] }, ctx(), { final: false })).toEqual([]);
+  });
+});
