@@ -1,0 +1,45 @@
+/**
+ * Makes every string of a ReportModel safe to lay out: Unicode NFC, no control characters.
+ * flow: render-pdf / render-xlsx --> clean-text --> core/text
+ *
+ * Decomposed accents (NFD, from macOS copy-paste) render as loose marks in a PDF and compare
+ * unequal in a spreadsheet; C0 controls other than line breaks have no glyph (PDF) and are
+ * invalid in XML (XLSX, which Excel then offers to "repair").
+ */
+import { nfcDeep } from '../../functions/core/text.ts';
+import type { ReportModel } from '../../functions/core/report-model.ts';
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\uFFFE\uFFFF]/gu;
+// A lone surrogate cannot be encoded in UTF-8 XML nor shaped in a PDF.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
+
+export interface CleanOptions {
+  /** A PDF has no tab stops: a tab becomes a space. A spreadsheet cell keeps it. */
+  tabsToSpaces?: boolean;
+}
+
+export function cleanText(value: string, options: CleanOptions = {}): string {
+  const text = value
+    .normalize('NFC')
+    .replace(/\r\n?/gu, '\n')
+    .replace(CONTROL, '')
+    .replace(LONE_SURROGATE, '\uFFFD');
+  return options.tabsToSpaces ? text.replace(/\t/gu, ' ') : text;
+}
+
+function cleanDeep<T>(value: T, options: CleanOptions): T {
+  if (typeof value === 'string') return cleanText(value, options) as T;
+  if (Array.isArray(value)) return value.map((v) => cleanDeep(v, options)) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = cleanDeep(v, options);
+    return out as T;
+  }
+  return value;
+}
+
+/** A copy of the model with every string cleaned; the caller's object is left untouched. */
+export function cleanModel(model: ReportModel, options: CleanOptions = {}): ReportModel {
+  return cleanDeep(nfcDeep(model), options);
+}
