@@ -93,7 +93,7 @@ describe('submission API through the local HTTP server', () => {
       [422, 'invalid_input', { token: unitToken, body: { ...base, data: { ...base.data, tasks: [report(id, 150)] } } }],
       [422, 'invalid_input', { token: unitToken, body: { ...base, data: { ...base.data, reporterName: 'A\u202Eevil' } } }],
       [422, 'invalid_input', { token: unitToken, body: { ...base, extra: 1 } }],
-      [400, 'invalid_period', { token: unitToken, body: { ...base, period: '2024-13' } }],
+      [422, 'invalid_input', { token: unitToken, body: { ...base, period: '2024-13' } }],
       [422, 'period_not_open', { token: unitToken, body: { ...base, period: '2099-01' } }],
       [403, 'forbidden', { token: otherUnitToken, body: base }],
       [403, 'forbidden', { token: ldToken, body: base }],
