@@ -5,7 +5,7 @@
  */
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
-import { GetAccountCommand } from '@aws-sdk/client-sesv2';
+import { ListEmailTemplatesCommand } from '@aws-sdk/client-sesv2';
 import { container } from '../adapters/container.ts';
 import { httpHandler } from './handler.ts';
 import { json } from './http.ts';
@@ -25,7 +25,7 @@ export const handler = httpHandler(async () => {
   const [dynamodb, s3, ses] = await Promise.all([
     probe(() => c.doc.send(new DescribeTableCommand({ TableName: c.config.tableName }))),
     probe(() => c.s3.send(new HeadBucketCommand({ Bucket: c.config.bucketName }))),
-    probe(() => c.ses.send(new GetAccountCommand({}))),
+    probe(() => c.ses.send(new ListEmailTemplatesCommand({ PageSize: 1 }))),
   ]);
   const ok = dynamodb.up && s3.up && ses.up;
   return json(200, { status: ok ? 'ok' : 'degraded', backends: { dynamodb, s3, ses }, agencyId: c.config.agencyId });

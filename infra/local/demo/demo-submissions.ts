@@ -1,7 +1,7 @@
 /**
  * A realistic two months of submissions for the demo agency (April and May 2024), made through
  * the same submit/draft use cases a unit's form calls, at the dates they would have happened:
- * in May several units submit on time, one late, one only saves a draft, one never submits.
+ * in May two units submit on time (QLKH, TTR), one late (CCTCDLCL), one only saves a draft (QLCN), one never submits (QLKHCNCS).
  * Figures follow each task's milestones, so the reports built from them read like real ones.
  * flow: load demo --> demo submissions --> submissions use case
  */
@@ -19,7 +19,7 @@ type Behaviour = { kind: 'submit'; day: number; hour: number } | { kind: 'draft'
 const MAY: Record<string, Behaviour> = {
   QLKH: { kind: 'submit', day: 17, hour: 9 },
   TTR: { kind: 'submit', day: 18, hour: 15 },
-  QLKHCNCS: { kind: 'submit', day: 20, hour: 16 },
+  QLKHCNCS: { kind: 'none' },
   CCTCDLCL: { kind: 'submit', day: 22, hour: 10 },
   QLCN: { kind: 'draft', day: 19 },
   VP: { kind: 'none' },
@@ -98,7 +98,11 @@ function reportFor(unit: string, task: PlanTask, year: number, month: number): T
   const next = ms.filter((m) => monthOf(m.start ?? m.finish) === now + 1 || monthOf(m.finish) === now + 1);
   const finish = monthOf(task.finish);
   const finished = finish !== undefined && finish <= now && doneSoFar === ms.length;
-  const progress = finished ? 100 : Math.max(10, Math.min(90, Math.round((doneSoFar / ms.length) * 100)));
+  // Half from the steps done, half from the time elapsed: figures that move a little every month.
+  const start = monthOf(task.start) ?? monthIndex(year, 1);
+  const end = finish ?? monthIndex(year, 12);
+  const elapsed = Math.min(1, Math.max(0, (now - start + 1) / (end - start + 1)));
+  const progress = finished ? 100 : Math.max(5, Math.min(95, Math.round(50 * (doneSoFar / ms.length) + 50 * elapsed)));
   const issue = ISSUES.find((i) => i.unit === unit && i.match.test(task.content));
   const result = dueNow.length
     ? `Trong kỳ đã ${dueNow.map((m) => lowerFirst(clean(m.text))).join('; ')}.`
