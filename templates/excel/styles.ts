@@ -45,6 +45,7 @@ export function printSetup(ws: Worksheet, headerRow: number): void {
   };
   ws.headerFooter = { oddFooter: `&C&"${FONT_NAME},Regular"&11Trang &P/&N` };
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }];
+  fitRowHeights(ws, headerRow);
 }
 
 /** Title rows above a table: merged across its width, centred. */
@@ -76,5 +77,44 @@ export function styleBody(ws: Worksheet, row: number, lastColumn: number, font: 
     cell.font = font;
     cell.alignment = WRAP_TOP;
     cell.border = BORDER;
+  }
+}
+
+/** Line height of 12 pt Times New Roman in points, and Excel's largest row height. */
+const LINE_PT = 15.5;
+const MAX_ROW_PT = 409;
+
+/**
+ * Sets each row's height from its wrapped text. Neither Excel nor LibreOffice grows rows with
+ * wrapped text on opening a generated file (LibreOffice printed every row on one line), so the
+ * height is estimated here: characters per line from the column width (Excel's width unit is
+ * about one character of the default font), merged cells counting their combined width.
+ */
+export function fitRowHeights(ws: Worksheet, fromRow: number): void {
+  const widths: number[] = [];
+  ws.columns.forEach((col, i) => (widths[i + 1] = col.width ?? 9));
+  for (let r = fromRow; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    if (row.height) continue;
+    let lines = 1;
+    row.eachCell((cell, c) => {
+      if (cell.isMerged && cell.master.address !== cell.address) return;
+      const text = typeof cell.value === 'string' ? cell.value : cell.value === null || cell.value === undefined ? '' : String(cell.text ?? '');
+      if (!text) return;
+      let width = widths[c] ?? 9;
+      if (cell.isMerged) {
+        // exceljs exposes no merge range per cell; walk right while cells share this master.
+        for (let k = c + 1; k <= widths.length; k++) {
+          const next = ws.getCell(r, k);
+          if (!next.isMerged || next.master.address !== cell.address) break;
+          width += widths[k] ?? 9;
+        }
+      }
+      const size = (cell.font?.size ?? 12) / 12;
+      const perLine = Math.max(1, Math.floor((width * 1.05) / size));
+      const needed = text.split('\n').reduce((n, para) => n + Math.max(1, Math.ceil(para.length / perLine)), 0);
+      lines = Math.max(lines, needed);
+    });
+    if (lines > 1) row.height = Math.min(MAX_ROW_PT, lines * LINE_PT + 3);
   }
 }
