@@ -1,0 +1,213 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { call, type Res } from '../support/http.ts';
+import { localEnv, testContainer, tokenFor } from '../support/local.ts';
+import { badTokens } from '../support/hostile.ts';
+
+// Period 2024-12 is this file's: nothing else writes to it, so "no partial write" can be checked
+// by looking at it afterwards.
+const PERIOD = '2024-12';
+let unit: string;
+let vp: string;
+let taskId: string;
+let foreignTaskId: string;
+
+const report = (over: Record<string, unknown> = {}) => ({
+  taskId,
+  status: 'dang-thuc-hien',
+  progress: 50,
+  result: 'Đã tổ chức hội nghị.',
+  difficulties: '',
+  proposals: '',
+  needsDecision: false,
+  nextPlan: '',
+  ...over,
+});
+const body = (over: Record<string, unknown> = {}, dataOver: Record<string, unknown> = {}) => ({
+  period: PERIOD,
+  baseRevision: 0,
+  data: { reporterName: 'Nguyễn Thị Nga', otherWork: [], tasks: [report()], ...dataOver },
+  ...over,
+});
+
+function deep(n: number): unknown {
+  let v: unknown = 1;
+  for (let i = 0; i < n; i++) v = [v];
+  return v;
+}
+
+interface Case {
+  name: string;
+  method: string;
+  path: string;
+  opts: Parameters<typeof call>[2];
+}
+
+beforeAll(async () => {
+  [unit, vp] = await Promise.all([tokenFor('unit', 'QLKH'), tokenFor('van-phong')]);
+  const form = await call('GET', `/api/form?period=${PERIOD}`, { token: unit });
+  taskId = form.body.tasks[0].task.id;
+  const ttr = await call('GET', `/api/form?period=${PERIOD}&unit=TTR`, { token: vp });
+  foreignTaskId = ttr.body.tasks[0].task.id;
+});
+
+async function corpus(): Promise<Case[]> {
+  const cases: Case[] = [];
+  const post = (name: string, opts: Parameters<typeof call>[2]) => cases.push({ name, method: 'POST', path: '/api/submissions', opts: { token: unit, ...opts } });
+  const json = { 'content-type': 'application/json' };
+
+  // Broken JSON and encodings.
+  for (const raw of ['', '{', '{"period":', '{"period": "2024-12",}', "{'period': '2024-12'}", '[1,2', 'null', '42', '"str"', 'true', '[]', '{"a":NaN}', '{"a":Infinity}', '\u0000', '{"period":"2024-12"}garbage', '{"__proto__":{"polluted":1}}', '{"constructor":{"prototype":{}}}']) {
+    post(`raw body ${JSON.stringify(raw).slice(0, 30)}`, { rawBody: raw, headers: json });
+  }
+  post('invalid UTF-8 bytes', { rawBody: Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]), headers: json });
+  post('UTF-16 encoded JSON', { rawBody: Buffer.from(JSON.stringify(body()), 'utf16le'), headers: json });
+  post('overlong UTF-8', { rawBody: Buffer.from([0x7b, 0x22, 0xc0, 0xaf, 0x22, 0x3a, 0x31, 0x7d]), headers: json });
+  for (const ct of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', '']) {
+    post(`content-type ${ct || '(none)'}`, { rawBody: JSON.stringify(body()), headers: ct ? { 'content-type': ct } : {} });
+  }
+
+  // Wrong types, field by field.
+  const wrong: [string, Record<string, unknown>, Record<string, unknown>][] = [
+    ['period number', { period: 202412 }, {}],
+    ['period month 13', { period: '2024-13' }, {}],
+    ['period quarter', { period: '2024-Q4' }, {}],
+    ['period traversal', { period: '../../etc/passwd' }, {}],
+    ['period future', { period: '2099-01' }, {}],
+    ['baseRevision string', { baseRevision: '0' }, {}],
+    ['baseRevision negative', { baseRevision: -1 }, {}],
+    ['baseRevision float', { baseRevision: 0.5 }, {}],
+    ['baseRevision huge', { baseRevision: 1e300 }, {}],
+    ['unit traversal', { unit: '../VP' }, {}],
+    ['unit other', { unit: 'TTR' }, {}],
+    ['unit empty', { unit: '' }, {}],
+    ['extra top-level field', { admin: true }, {}],
+    ['data missing', { data: undefined }, {}],
+    ['data array', { data: [] }, {}],
+    ['tasks object', {}, { tasks: { 0: report() } }],
+    ['tasks null', {}, { tasks: null }],
+    ['too many tasks', {}, { tasks: Array.from({ length: 301 }, () => report()) }],
+    ['otherWork string', {}, { otherWork: 'x' }],
+    ['otherWork bad kind', {}, { otherWork: [{ kind: 'khac', text: 'x' }] }],
+    ['otherWork empty text', {}, { otherWork: [{ kind: 'dot-xuat', text: '  ' }] }],
+    ['reporterName number', {}, { reporterName: 7 }],
+    ['reporterName too long', {}, { reporterName: 'A'.repeat(101) }],
+  ];
+  for (const [name, over, dataOver] of wrong) post(name, { body: body(over, dataOver) });
+  const taskWrong: [string, Record<string, unknown>][] = [
+    ['progress string', { progress: '50' }],
+    ['progress 150', { progress: 150 }],
+    ['progress -1', { progress: -1 }],
+    ['progress float', { progress: 50.5 }],
+    ['progress null', { progress: null }],
+    ['status unknown', { status: 'xong' }],
+    ['status missing', { status: undefined }],
+    ['needsDecision string', { needsDecision: 'yes' }],
+    ['productReached negative', { productReached: -3 }],
+    ['completedOn bad date', { completedOn: '2024-02-30x' }],
+    ['completedOn wrong format', { completedOn: '30/11/2024' }],
+    ['done without date', { status: 'hoan-thanh', progress: 100 }],
+    ['done at 90%', { status: 'hoan-thanh', progress: 90, completedOn: '2024-12-01' }],
+    ['done in the future', { status: 'hoan-thanh', progress: 100, completedOn: '2099-01-01' }],
+    ['taskId traversal', { taskId: '../../x' }],
+    ['taskId unknown', { taskId: 'ZZ-99' }],
+    ['taskId of another unit', { taskId: '__foreign__' }],
+    ['result too long', { result: 'x'.repeat(4001) }],
+    ['result object', { result: { $gt: '' } }],
+    ['extra task field passes? no: strips', { reason: 42 }],
+  ];
+  for (const [name, over] of taskWrong) {
+    const o = { ...over };
+    if (o.taskId === '__foreign__') o.taskId = foreignTaskId;
+    post(name, { body: body({}, { tasks: [report(o)] }) });
+  }
+  // Control and bidi characters in every text field.
+  const bad = ['\u0000', '\u0007', '\u001b[31m', '\u007f', '\u0085', '\u202e', '\u202d', '\u2066', '\u2067', '\u2068', '\u200f', '\u061c'];
+  for (const ch of bad) {
+    for (const field of ['result', 'difficulties', 'proposals', 'nextPlan', 'reason']) {
+      post(`${JSON.stringify(ch)} in ${field}`, { body: body({}, { tasks: [report({ [field]: `Nội dung ${ch} thử` })] }) });
+    }
+    post(`${JSON.stringify(ch)} in reporterName`, { body: body({}, { reporterName: `Nga${ch}` }) });
+    post(`${JSON.stringify(ch)} in otherWork`, { body: body({}, { otherWork: [{ kind: 'dot-xuat', text: `Việc ${ch}` }] }) });
+  }
+  // Huge and deeply nested.
+  post('body 300 KB', { body: body({}, { reporterName: 'x'.repeat(300_000) }) });
+  post('body 5 MB', { rawBody: `{"period":"${'x'.repeat(5 * 1024 * 1024)}"}`, headers: json });
+  post('nested 40 levels', { body: body({ data: deep(40) }) });
+  post('nested 5000 levels', { rawBody: '['.repeat(5000) + ']'.repeat(5000), headers: json });
+  post('50,000 keys', { rawBody: JSON.stringify(Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`k${i}`, i]))), headers: json });
+  // Idempotency keys.
+  for (const key of ['short', 'x'.repeat(200), '../../etc', 'sp ace', 'ky%20tu%20viet', '<script>']) {
+    post(`Idempotency-Key ${key.slice(0, 20)}`, { body: body(), headers: { 'idempotency-key': key } });
+  }
+  // Tokens.
+  for (const [name, token] of await badTokens()) {
+    post(`token ${name}`, { token, body: body() });
+    cases.push({ name: `token ${name} on list`, method: 'GET', path: `/api/submissions?period=${PERIOD}`, opts: { token } });
+    cases.push({ name: `token ${name} on status`, method: 'GET', path: `/api/status?period=${PERIOD}`, opts: { token } });
+  }
+  post('no token', { token: undefined, body: body() });
+  post('Bearer without token', { token: undefined, headers: { authorization: 'Bearer ' }, body: body() });
+  post('Basic auth', { token: undefined, headers: { authorization: 'Basic dXNlcjpwYXNz' }, body: body() });
+  // Path parameters and queries.
+  for (const p of ['..%2F..%2Fetc', '2024-12%00', '2024-1', '%E2%80%AE2024', 'AAAA', '2024-12;rm']) {
+    cases.push({ name: `period path ${p}`, method: 'GET', path: `/api/submissions/${p}/QLKH`, opts: { token: unit } });
+    cases.push({ name: `draft path ${p}`, method: 'PUT', path: `/api/submissions/${p}/QLKH/draft`, opts: { token: unit, body: { data: body().data } } });
+  }
+  for (const u of ['..%2FVP', 'QLKH%00', 'Q L', '%3Cscript%3E', 'TTR']) {
+    cases.push({ name: `unit path ${u}`, method: 'PUT', path: `/api/submissions/${PERIOD}/${u}/draft`, opts: { token: unit, body: { data: body().data } } });
+  }
+  for (const q of ['period=', 'period=2024', 'period=../x', 'period=2024-12&period=2024-11x', 'period=%00']) {
+    cases.push({ name: `list query ${q}`, method: 'GET', path: `/api/submissions?${q}`, opts: { token: unit } });
+  }
+  for (const q of ['year=', 'year=20x4', 'year=../../', 'year=99999']) {
+    cases.push({ name: `plan query ${q}`, method: 'GET', path: `/api/plan?${q}`, opts: { token: unit } });
+  }
+  for (const f of ['..%2Fpackage.json', '%2e%2e%2fpackage.json', '....%2F%2Fetc%2Fpasswd', 'form.js%00.png', '.env', 'nope.js']) {
+    cases.push({ name: `static ${f}`, method: 'GET', path: `/static/${f}`, opts: {} });
+  }
+  cases.push({ name: 'reports as unit', method: 'POST', path: '/api/reports', opts: { token: unit, body: { period: PERIOD } } });
+  cases.push({ name: 'reports bad period', method: 'POST', path: '/api/reports', opts: { token: vp, body: { period: '2024-13' } } });
+  cases.push({ name: 'reports traversal', method: 'POST', path: '/api/reports', opts: { token: vp, body: { period: '../../2024' } } });
+  cases.push({ name: 'reopen as unit', method: 'POST', path: `/api/periods/${PERIOD}/reopen`, opts: { token: unit } });
+  cases.push({ name: 'session garbage', method: 'POST', path: '/auth/session', opts: { body: { token: 'x'.repeat(40) } } });
+  cases.push({ name: 'session not JSON', method: 'POST', path: '/auth/session', opts: { rawBody: 'token=abc', headers: { 'content-type': 'application/x-www-form-urlencoded' } } });
+  cases.push({ name: 'unknown route', method: 'GET', path: '/api/../../etc/passwd', opts: {} });
+  cases.push({ name: 'method not allowed', method: 'DELETE', path: '/api/submissions', opts: { token: unit } });
+  return cases;
+}
+
+describe('hostile input', () => {
+  it('answers every request of a 200+ corpus with a clear 4xx, never a 5xx, and writes nothing', async () => {
+    const cases = await corpus();
+    expect(cases.length).toBeGreaterThanOrEqual(200);
+    const results: [Case, Res][] = [];
+    for (let i = 0; i < cases.length; i += 10) {
+      const batch = cases.slice(i, i + 10);
+      results.push(...(await Promise.all(batch.map(async (c) => [c, await call(c.method, c.path, c.opts)] as [Case, Res]))));
+    }
+    const unexpected = results.filter(([, r]) => r.status < 400 || r.status >= 500).map(([c, r]) => `${c.name}: ${r.status}`);
+    expect(unexpected).toEqual([]);
+    const unclear = results
+      .filter(([, r]) => (r.headers.get('content-type') ?? '').includes('json') && !(typeof r.body?.error?.message === 'string' && r.body.error.message.length > 10))
+      .map(([c]) => c.name);
+    expect(unclear).toEqual([]);
+    // Nothing reached the store for this period.
+    const c = testContainer(localEnv().AGENCY_ID);
+    expect(await c.submissions.listHeads(c.config.agencyId, PERIOD)).toEqual([]);
+    expect(await c.submissions.listRevisions(c.config.agencyId, PERIOD, 'QLKH')).toEqual([]);
+  }, 180_000);
+
+  it('accepts decomposed Unicode and stores it as NFC; keeps formula-like and HTML text as plain text', async () => {
+    const decomposed = 'Hội nghị chuyển giao'.normalize('NFD');
+    const tricky = ['=HYPERLINK("http://evil","x")', '+SUM(A1)', '-2+3', '@cmd', '<script>alert(1)</script>'];
+    const res = await call('POST', '/api/submissions', {
+      token: unit,
+      body: body({}, { reporterName: decomposed, tasks: [report({ result: tricky.join(' | '), difficulties: tricky[0], proposals: tricky[4] })] }),
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.submission.data.reporterName).toBe('Hội nghị chuyển giao'.normalize('NFC'));
+    expect(res.body.submission.data.reporterName).not.toBe(decomposed);
+    expect(res.body.submission.data.tasks[0].difficulties).toBe(tricky[0]);
+    expect(res.body.submission.data.tasks[0].proposals).toBe(tricky[4]);
+  });
+});
