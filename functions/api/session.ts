@@ -7,17 +7,15 @@
 import { z } from 'zod';
 import { authSettingsFromEnv, TokenError, verifyAccessToken } from '../adapters/auth/tokens.ts';
 import { httpHandler } from './handler.ts';
-import { ApiError, header, json, type HttpEvent } from './http.ts';
+import { ApiError, json } from './http.ts';
 import { SESSION_COOKIE, csrfTokenFor } from './middleware/auth.ts';
 import { parseJsonBody } from './validation.ts';
 
 const bodySchema = z.strictObject({ token: z.string().min(20).max(8192) });
 
-function secure(event: HttpEvent): boolean {
-  // Behind API Gateway every request is HTTPS; the local server is plain HTTP on localhost,
-  // where browsers would drop a Secure cookie.
-  return (header(event, 'x-forwarded-proto') ?? (event.requestContext.apiId === 'local' ? 'http' : 'https')) === 'https';
-}
+// Always Secure: API Gateway is HTTPS-only, and browsers treat http://localhost and 127.0.0.1
+// as secure contexts, so the local server's cookie is kept too.
+const COOKIE_FLAGS = 'Path=/; HttpOnly; Secure; SameSite=Strict';
 
 export const sessionHandler = httpHandler(async (event) => {
   const { token } = parseJsonBody(event, bodySchema);
@@ -30,10 +28,10 @@ export const sessionHandler = httpHandler(async (event) => {
   }
   const exp = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')).exp as number;
   const maxAge = Math.max(0, exp - Math.floor(Date.now() / 1000));
-  const cookie = `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${secure(event) ? '; Secure' : ''}`;
+  const cookie = `${SESSION_COOKIE}=${token}; ${COOKIE_FLAGS}; Max-Age=${maxAge}`;
   return { ...json(200, { role: principal.role, unit: principal.unit ?? null, csrfToken: csrfTokenFor(token) }), cookies: [cookie] };
 }, false);
 
-export const signoutHandler = httpHandler(async (event) => {
-  return { ...json(200, { signedOut: true }), cookies: [`${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0${secure(event) ? '; Secure' : ''}`] };
+export const signoutHandler = httpHandler(async () => {
+  return { ...json(200, { signedOut: true }), cookies: [`${SESSION_COOKIE}=; ${COOKIE_FLAGS}; Max-Age=0`] };
 }, false);
