@@ -1,0 +1,115 @@
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import YAML from 'yaml';
+import ExcelJS from 'exceljs';
+import { setAgency } from '../../functions/usecases/agency-service.ts';
+import { importPlan } from '../../functions/usecases/import-plan.ts';
+import { localEnv, testContainer } from '../support/local.ts';
+
+const run = promisify(execFile);
+const fixture = (name: string) => new URL(`../fixtures/plans/${name}`, import.meta.url);
+const demo = YAML.parse(readFileSync(new URL('../../infra/local/demo/agency-2024.yaml', import.meta.url), 'utf8'));
+
+/** Runs the operators' CLI against the test stack, as `npm run cli -- …` would. */
+async function cli(agencyId: string, ...args: string[]) {
+  const env = { ...process.env, ...localEnv(), AGENCY_ID: agencyId };
+  try {
+    const r = await run(process.execPath, ['--import', 'tsx', 'functions/cli/main.ts', ...args], { env, cwd: path.resolve(new URL('../..', import.meta.url).pathname) });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('importing a plan into DynamoDB Local', () => {
+  it('imports seed 004 once, then changes nothing when the same file comes again', async () => {
+    const c = testContainer();
+    const a = c.config.agencyId;
+    await setAgency(c.agencies, { ...demo, agencyId: a });
+    const input = { agencyId: a, year: 2024, fileName: 'seed-004.xlsx', bytes: readFileSync(fixture('seed-004-bacgiang-2024.xlsx')), importedBy: 'test', now: new Date() };
+    const first = await importPlan(c, input);
+    expect(first.ok && first.changed).toBe(true);
+    const stored = await c.plans.getPlan(a, 2024);
+    expect(stored!.tasks.length).toBe(first.ok ? first.taskCount : -1);
+    const second = await importPlan(c, { ...input, now: new Date(Date.now() + 60_000) });
+    expect(second.ok && second.changed).toBe(false);
+    expect((await c.plans.getPlanMeta(a, 2024))!.version).toBe(1);
+    expect((await c.agencies.listProfiles(a)).length).toBe(1);
+  });
+
+  it('writes nothing when a row is invalid, and names sheet, row, column and reason', async () => {
+    const c = testContainer();
+    const a = c.config.agencyId;
+    await setAgency(c.agencies, { ...demo, agencyId: a });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(fixture('seed-004-bacgiang-2024.xlsx').pathname);
+    const ws = wb.worksheets[0]!;
+    // Put an impossible month in the first time cell found under the header.
+    let target: ExcelJS.Cell | undefined;
+    ws.eachRow((row) => row.eachCell((cell) => {
+      if (!target && typeof cell.value === 'string' && /^Tháng 0?4\/2024$/.test(cell.value.trim())) target = cell;
+    }));
+    expect(target).toBeDefined();
+    target!.value = 'Tháng 13/2024';
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const out = await importPlan(c, { agencyId: a, year: 2024, fileName: 'broken.xlsx', bytes, importedBy: 'test', now: new Date() });
+    expect(out.ok).toBe(false);
+    if (!out.ok) {
+      expect(out.problems[0]).toMatchObject({ sheet: ws.name, row: Number(target!.row), column: target!.address.replace(/\d+/g, '') });
+      expect(out.problems[0]!.reason).toMatch(/tháng/i);
+    }
+    expect(await c.plans.getPlan(a, 2024)).toBeUndefined();
+  });
+
+  it('adds the units a plan names that the agency lacks, with generated codes (seed 000)', async () => {
+    const c = testContainer();
+    const a = c.config.agencyId;
+    await setAgency(c.agencies, { ...demo, agencyId: a, effectiveFrom: '2021-01-01' });
+    const out = await importPlan(c, { agencyId: a, year: 2021, fileName: 'seed-000.xlsx', bytes: readFileSync(fixture('seed-000-hatinh-2021.xlsx')), importedBy: 'test', now: new Date() });
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(out.taskCount).toBe(14);
+    expect(out.newUnits.length).toBeGreaterThan(0);
+    const profiles = await c.agencies.listProfiles(a);
+    expect(profiles).toHaveLength(2);
+    const codes = new Set(profiles.find((p) => p.version === 2)!.units.map((u) => u.code));
+    for (const u of out.newUnits) expect(codes.has(u.code)).toBe(true);
+    const plan = await c.plans.getPlan(a, 2021);
+    for (const t of plan!.tasks) expect(codes.has(t.leadUnit)).toBe(true);
+  });
+
+  it('runs from the CLI: help, set-agency, import-plan with progress, show-plan, and a clear error for a bad file', async () => {
+    const agency = `cli-${Date.now().toString(36)}`;
+    const help = await cli(agency, '--help');
+    for (const cmd of ['set-agency', 'import-plan', 'show-plan', 'token', 'run-job']) expect(help.stdout).toContain(cmd);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'baocao-cli-'));
+    const profileFile = path.join(dir, 'agency.yaml');
+    writeFileSync(profileFile, YAML.stringify({ ...demo, agencyId: agency }));
+    const set = await cli(agency, 'set-agency', profileFile);
+    expect(set.code).toBe(0);
+    expect(set.stdout).toContain('phiên bản 1');
+    const imported = await cli(agency, 'import-plan', fixture('seed-004-bacgiang-2024.xlsx').pathname, '--year', '2024');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/Đã nhập kế hoạch năm 2024: \d+ nhiệm vụ/);
+    expect(imported.stderr).toMatch(/\(100%\)/);
+    const again = await cli(agency, 'import-plan', fixture('seed-004-bacgiang-2024.xlsx').pathname, '--year', '2024');
+    expect(again.stdout).toContain('không thay đổi');
+    const shown = await cli(agency, 'show-plan', '--year', '2024');
+    expect(shown.stdout).toContain('NHIỆM VỤ TRỌNG TÂM');
+    const json = JSON.parse((await cli(agency, 'show-plan', '--year', '2024', '--json')).stdout);
+    expect(json.tasks.length).toBeGreaterThan(5);
+    const badFile = path.join(dir, 'bad.xlsx');
+    writeFileSync(badFile, 'not a workbook');
+    const bad = await cli(agency, 'import-plan', badFile, '--year', '2024');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Không đọc được tệp Excel');
+    const badYear = await cli(agency, 'show-plan', '--year', '24');
+    expect(badYear.code).not.toBe(0);
+    expect(badYear.stderr).toContain('YYYY');
+  });
+});
