@@ -1,0 +1,364 @@
+/**
+ * Contract test: calls every JSON endpoint of the local server with each role, including the
+ * error cases, and checks every response (status, content type, body, declared headers) against
+ * docs/openapi.yaml. Writes only to periods 2024-10 and 2024-11 of the demo agency.
+ * flow: vitest --> local HTTP server --> handlers; responses --> openapi helper
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { call, type Res } from '../support/http.ts';
+import { tokenFor } from '../support/local.ts';
+import { assertResponseMatchesSpec, findOperation, requestBodyProblems, specOperations } from '../support/openapi.ts';
+
+type CallOpts = NonNullable<Parameters<typeof call>[2]>;
+type Who = 'none' | 'unit' | 'other' | 'vp' | 'ld';
+
+/** Statuses seen (and checked against the document) per operation, for the coverage test at the end. */
+const seen = new Map<string, Set<number>>();
+const tokens: Partial<Record<Who, string>> = {};
+
+/** Calls the server, expects a status (and error code), and checks the response against the document. */
+async function hit(method: string, path: string, opts: CallOpts, status: number, code?: string): Promise<Res> {
+  const res = await call(method, path, opts);
+  const got = { call: `${method} ${path}`, status: res.status, ...(code ? { code: res.body?.error?.code } : {}) };
+  expect(got, JSON.stringify(res.body)?.slice(0, 600)).toEqual({ call: `${method} ${path}`, status, ...(code ? { code } : {}) });
+  assertResponseMatchesSpec(method, path, res);
+  const op = findOperation(method, path)!;
+  const key = `${op.method} ${op.path}`;
+  if (!seen.has(key)) seen.set(key, new Set());
+  seen.get(key)!.add(res.status);
+  return res;
+}
+
+const as = (who: Who, extra: CallOpts = {}): CallOpts => ({ ...(tokens[who] ? { token: tokens[who] } : {}), ...extra });
+
+interface FormTask {
+  task: { id: string; leadUnit: string };
+  previous?: { progress: number };
+}
+
+/**
+ * A report for each due task. Other test files submit earlier months for the same units, so
+ * "last month's progress" can change under us: a reason is always given, which the rules accept
+ * whether or not progress fell. Progress stays low (≤ 40%) because our months are "last month"
+ * for files that write later months without a reason.
+ */
+function reportsFor(tasks: FormTask[], progress: number) {
+  return tasks.map((t) => ({
+    taskId: t.task.id,
+    status: 'dang-thuc-hien',
+    progress,
+    result: 'Đã tổ chức 02 hội đồng tư vấn đánh giá, nghiệm thu nhiệm vụ khoa học và công nghệ.',
+    difficulties: 'Một số tổ chức chủ trì chậm nộp hồ sơ.',
+    proposals: 'Đề nghị Lãnh đạo Sở có văn bản đôn đốc.',
+    needsDecision: true,
+    nextPlan: 'Tổ chức nghiệm thu các nhiệm vụ còn lại.',
+    reason: 'Điều chỉnh theo số liệu rà soát của phòng.',
+  }));
+}
+
+let qlkhTasks: FormTask[] = [];
+let ttrTasks: FormTask[] = [];
+
+beforeAll(async () => {
+  const [unit, other, vp, ld] = await Promise.all([tokenFor('unit', 'QLKH'), tokenFor('unit', 'TTR'), tokenFor('van-phong'), tokenFor('lanh-dao')]);
+  Object.assign(tokens, { unit, other, vp, ld });
+  const [q, t] = await Promise.all([call('GET', '/api/form?period=2024-10', { token: unit }), call('GET', '/api/form?period=2024-10', { token: other })]);
+  expect([q.status, t.status]).toEqual([200, 200]);
+  qlkhTasks = q.body.tasks;
+  ttrTasks = t.body.tasks;
+  expect(qlkhTasks.length).toBeGreaterThan(0);
+  expect(ttrTasks.length).toBeGreaterThan(0);
+});
+
+describe('API responses match docs/openapi.yaml', () => {
+  it('health and the yearly plan, with good and bad tokens', async () => {
+    const health = await hit('GET', '/health', {}, 200);
+    expect(health.body.status).toBe('ok');
+    const own = await hit('GET', '/api/plan?year=2024', as('unit'), 200);
+    expect(own.body.tasks.every((t: { leadUnit: string; coordinatingUnits: string[] }) => t.leadUnit === 'QLKH' || t.coordinatingUnits.includes('QLKH'))).toBe(true);
+    const all = await hit('GET', '/api/plan?year=2024', as('vp'), 200);
+    expect(all.body.tasks.length).toBeGreaterThan(own.body.tasks.length);
+    expect(all.body.meta.taskCount).toBe(all.body.tasks.length);
+    const ttr = await hit('GET', '/api/plan?year=2024&unit=TTR', as('ld'), 200);
+    expect(ttr.body.tasks.map((t: { leadUnit: string }) => t.leadUnit)).toContain('TTR');
+    await hit('GET', '/api/plan?year=20x4', as('vp'), 400, 'invalid_year');
+    await hit('GET', '/api/plan?year=2019', as('vp'), 404, 'plan_not_found');
+    await hit('GET', '/api/plan?year=2024', {}, 401, 'unauthenticated');
+    const expired = await tokenFor('unit', 'QLKH', { now: Math.floor(Date.now() / 1000) - 7200, ttlSeconds: 600 });
+    await hit('GET', '/api/plan?year=2024', { token: expired }, 401, 'token_expired');
+    await hit('GET', '/api/plan?year=2024', { token: `${tokens.unit!.slice(0, -4)}AAAA` }, 401, 'token_invalid');
+  });
+
+  it('the form for each role', async () => {
+    const form = await hit('GET', '/api/form?period=2024-10', as('unit'), 200);
+    expect(form.body.unit.code).toBe('QLKH');
+    expect(form.body.period).toMatchObject({ id: '2024-10', label: 'tháng 10 năm 2024', deadline: '2024-10-20' });
+    expect(form.body.locked).toBe(false);
+    const current = await hit('GET', '/api/form', as('unit'), 200);
+    expect(current.body.period.id).toMatch(/^\d{4}-\d{2}$/);
+    await hit('GET', '/api/form?period=2024-10', as('vp'), 400, 'unit_required');
+    const forUnit = await hit('GET', '/api/form?period=2024-10&unit=QLKH', as('vp'), 200);
+    expect(forUnit.body.tasks.map((t: FormTask) => t.task.id)).toEqual(form.body.tasks.map((t: FormTask) => t.task.id));
+    await hit('GET', '/api/form?period=2024-10&unit=TTR', as('ld'), 200);
+    await hit('GET', '/api/form?period=2024-10&unit=QLKH', as('other'), 403, 'forbidden');
+    await hit('GET', '/api/form?period=2024-10&unit=NOPE', as('vp'), 404, 'unit_not_found');
+    await hit('GET', '/api/form?period=2024-13', as('unit'), 400, 'invalid_period');
+    await hit('GET', '/api/form?period=2024-10&unit=Q-1', as('vp'), 400, 'invalid_unit');
+    await hit('GET', '/api/form?period=2024-10', {}, 401, 'unauthenticated');
+  });
+
+  it("a unit's draft, revisions, a replayed retry and a stale revision (2024-10, QLKH)", async () => {
+    const base = '/api/submissions/2024-10/QLKH';
+    await hit('GET', base, as('unit'), 404, 'submission_not_found');
+    expect((await hit('GET', `${base}/revisions`, as('unit'), 200)).body.revisions).toEqual([]);
+
+    const draftBody = { data: { reporterName: '', tasks: reportsFor(qlkhTasks.slice(0, 1), 20).map((t) => ({ ...t, result: '' })) } };
+    expect(requestBodyProblems('PUT', `${base}/draft`, draftBody)).toEqual([]);
+    const draft = await hit('PUT', `${base}/draft`, as('unit', { body: draftBody }), 200);
+    expect(draft.body.submission).toMatchObject({ state: 'draft', revision: 0 });
+    expect(draft.body.submission.draft.data.tasks).toHaveLength(1);
+    expect((await hit('GET', base, as('unit'), 200)).body.submission.state).toBe('draft');
+
+    const first = { period: '2024-10', baseRevision: 0, data: { reporterName: 'Nguyễn Thị Nga', tasks: reportsFor(qlkhTasks, 30), otherWork: [{ kind: 'thuong-xuyen', text: 'Thẩm định 04 thuyết minh nhiệm vụ KH&CN cấp tỉnh.' }] } };
+    expect(requestBodyProblems('POST', '/api/submissions', first)).toEqual([]);
+    const key = randomUUID();
+    const created = await hit('POST', '/api/submissions', as('unit', { body: first, headers: { 'idempotency-key': key } }), 201);
+    expect(created.body.revision).toMatchObject({ revision: 1, period: '2024-10', unit: 'QLKH', onTime: false });
+    expect(created.body.submission).toMatchObject({ state: 'submitted', revision: 1 });
+    expect(created.body.submission.draft).toBeUndefined();
+    const replay = await hit('POST', '/api/submissions', as('unit', { body: first, headers: { 'idempotency-key': key } }), 200);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.body.revision).toEqual(created.body.revision);
+    await hit('POST', '/api/submissions', as('unit', { body: { ...first, data: { ...first.data, reporterName: 'Người khác' } }, headers: { 'idempotency-key': key } }), 422, 'idempotency_key_reused');
+
+    const second = { ...first, baseRevision: 1, data: { ...first.data, tasks: reportsFor(qlkhTasks, 40) } };
+    const next = await hit('POST', '/api/submissions', as('unit', { body: second }), 201);
+    expect(next.body.revision.revision).toBe(2);
+    expect(next.body.revision.changes).toContainEqual({ field: `tasks.${qlkhTasks[0]!.task.id}.progress`, from: 30, to: 40 });
+
+    const staleBody = { ...first, baseRevision: 1, data: { ...first.data, reporterName: 'Trần Văn Bình', tasks: reportsFor(qlkhTasks, 35) } };
+    const stale = await hit('POST', '/api/submissions', as('unit', { body: staleBody }), 409, 'stale_revision');
+    expect(stale.body.error.current.revision).toBe(2);
+    expect(stale.body.error.yours.reporterName).toBe('Trần Văn Bình');
+    expect(stale.body.error.baseRevision).toBe(1);
+
+    for (const who of ['unit', 'vp', 'ld'] as const) {
+      expect((await hit('GET', base, as(who), 200)).body.submission.revision).toBe(2);
+      expect((await hit('GET', `${base}/revisions`, as(who), 200)).body.revisions.map((r: { revision: number }) => r.revision)).toEqual([1, 2]);
+    }
+    await hit('GET', base, as('other'), 403, 'forbidden');
+    await hit('GET', `${base}/revisions`, as('other'), 403, 'forbidden');
+    await hit('GET', '/api/submissions/2024-13/QLKH', as('vp'), 404, 'not_found');
+    await hit('GET', '/api/submissions/2024-10/Q-K', as('vp'), 404, 'not_found');
+    await hit('GET', '/api/submissions/2024-13/QLKH/revisions', as('vp'), 404, 'not_found');
+
+    const after = await hit('GET', '/api/form?period=2024-10', as('unit'), 200);
+    expect(after.body.head.revision).toBe(2);
+    expect(after.body.initial.reporterName).toBe('Nguyễn Thị Nga');
+  });
+
+  it('lists a period: everything for Văn phòng and the leaders, its own for a unit', async () => {
+    const mine = await hit('GET', '/api/submissions?period=2024-10', as('unit'), 200);
+    expect(mine.body.period).toBe('2024-10');
+    expect(mine.body.submissions.map((s: { unit: string }) => s.unit)).toEqual(['QLKH']);
+    const theirs = await hit('GET', '/api/submissions?period=2024-10', as('other'), 200);
+    expect(theirs.body.submissions.every((s: { unit: string }) => s.unit === 'TTR')).toBe(true);
+    for (const who of ['vp', 'ld'] as const) {
+      const all = await hit('GET', '/api/submissions?period=2024-10', as(who), 200);
+      expect(all.body.submissions.map((s: { unit: string }) => s.unit)).toContain('QLKH');
+    }
+    await hit('GET', '/api/submissions?period=2024-1', as('vp'), 400, 'invalid_period');
+    await hit('GET', '/api/submissions', as('vp'), 400, 'invalid_period');
+    await hit('GET', '/api/submissions?period=2024-10', {}, 401, 'unauthenticated');
+  });
+
+  it('Văn phòng writes on behalf of a unit; the leaders and other units cannot', async () => {
+    const body = { period: '2024-10', unit: 'TTR', baseRevision: 0, data: { reporterName: 'Vũ Thị Hằng', tasks: reportsFor(ttrTasks, 30) } };
+    await hit('POST', '/api/submissions', as('ld', { body }), 403, 'forbidden');
+    await hit('POST', '/api/submissions', as('unit', { body }), 403, 'forbidden');
+    await hit('POST', '/api/submissions', as('vp', { body: { ...body, unit: undefined } }), 400, 'unit_required');
+    await hit('POST', '/api/submissions', as('vp', { body: { ...body, unit: 'NOPE' } }), 404, 'unit_not_found');
+    const made = await hit('POST', '/api/submissions', as('vp', { body }), 201);
+    expect(made.body.revision.by).not.toBe(made.body.revision.unit);
+    expect(made.body.submission.unit).toBe('TTR');
+    const draft = { data: { tasks: [] } };
+    await hit('PUT', '/api/submissions/2024-10/CCTCDLCL/draft', as('vp', { body: draft }), 200);
+    await hit('PUT', '/api/submissions/2024-10/CCTCDLCL/draft', as('ld', { body: draft }), 403, 'forbidden');
+    await hit('PUT', '/api/submissions/2024-10/CCTCDLCL/draft', as('unit', { body: draft }), 403, 'forbidden');
+    await hit('PUT', '/api/submissions/2024-10/CCTCDLCL/draft', { body: draft }, 401, 'unauthenticated');
+  });
+
+  it('answers bad requests with the documented errors and writes nothing (2024-11)', async () => {
+    const good = { period: '2024-11', baseRevision: 0, data: { reporterName: 'Nguyễn Thị Nga', tasks: reportsFor(qlkhTasks, 80) } };
+    const post = (opts: CallOpts, status: number, code: string) => hit('POST', '/api/submissions', as('unit', opts), status, code);
+    await post({ rawBody: JSON.stringify(good), headers: { 'content-type': 'text/plain' } }, 415, 'unsupported_media_type');
+    await post({ rawBody: '{"period": ', headers: { 'content-type': 'application/json' } }, 400, 'invalid_json');
+    let deep: unknown = {};
+    for (let i = 0; i < 14; i++) deep = { x: deep };
+    await post({ body: { ...good, data: { ...good.data, deep } } }, 400, 'too_deep');
+    await post({ body: good, headers: { 'idempotency-key': 'short' } }, 400, 'invalid_idempotency_key');
+    await post({ body: { ...good, data: { ...good.data, reporterName: 'x'.repeat(300_000) } } }, 413, 'body_too_large');
+
+    // Refused by the schema: the document refuses the same bodies.
+    for (const bad of [
+      { ...good, extra: 1 },
+      { ...good, data: { ...good.data, tasks: reportsFor(qlkhTasks, 150) } },
+      { ...good, data: { ...good.data, tasks: reportsFor(qlkhTasks, 80).map((t) => ({ ...t, status: 'xong' })) } },
+      { period: '2024-11', data: good.data },
+    ]) {
+      expect(requestBodyProblems('POST', '/api/submissions', bad)).not.toEqual([]);
+      const res = await post({ body: bad }, 422, 'invalid_input');
+      expect(res.body.error.fields.length).toBeGreaterThan(0);
+    }
+    // Well-formed but against the rules: another unit's task, a finished task below 100%.
+    const foreign = await post({ body: { ...good, data: { ...good.data, tasks: reportsFor(ttrTasks, 80) } } }, 422, 'invalid_input');
+    expect(foreign.body.error.fields[0].field).toBe('data.tasks.0.taskId');
+    const unfinished = reportsFor(qlkhTasks.slice(0, 1), 90).map((t) => ({ ...t, status: 'hoan-thanh', completedOn: '2024-11-10' }));
+    const rule = await post({ body: { ...good, data: { ...good.data, tasks: unfinished } } }, 422, 'invalid_input');
+    expect(rule.body.error.fields.map((f: { field: string }) => f.field)).toContain('data.tasks.0.progress');
+    await post({ body: { ...good, period: '2099-01' } }, 422, 'period_not_open');
+
+    const draftPath = '/api/submissions/2024-11/QLKH/draft';
+    await hit('PUT', draftPath, as('unit', { rawBody: '{}', headers: { 'content-type': 'text/plain' } }), 415, 'unsupported_media_type');
+    await hit('PUT', draftPath, as('unit', { body: { data: { tasks: reportsFor(ttrTasks, 10) } } }), 422, 'invalid_input');
+    await hit('PUT', draftPath, as('unit', { body: { period: '2024-11', data: { tasks: [] } } }), 422, 'invalid_input');
+    await hit('PUT', '/api/submissions/2024-13/QLKH/draft', as('unit', { body: { data: { tasks: [] } } }), 404, 'not_found');
+
+    await hit('GET', '/api/submissions/2024-11/QLKH', as('unit'), 404, 'submission_not_found');
+  });
+
+  it('locks and reopens a month (2024-11)', async () => {
+    const lock = '/api/periods/2024-11/lock';
+    const reopen = '/api/periods/2024-11/reopen';
+    for (const path of [lock, reopen]) {
+      await hit('POST', path, {}, 401, 'unauthenticated');
+      await hit('POST', path, as('unit'), 403, 'forbidden');
+      await hit('POST', path, as('ld'), 403, 'forbidden');
+    }
+    await hit('POST', '/api/periods/2024-13/lock', as('vp'), 404, 'not_found');
+    expect((await hit('POST', lock, as('vp'), 200)).body).toEqual({ period: '2024-11', locked: true });
+
+    const body = { period: '2024-11', baseRevision: 0, data: { reporterName: 'Trần Minh Đức', tasks: reportsFor(ttrTasks, 40) } };
+    await hit('POST', '/api/submissions', as('other', { body }), 409, 'period_locked');
+    await hit('PUT', '/api/submissions/2024-11/TTR/draft', as('other', { body: { data: body.data } }), 409, 'period_locked');
+    expect((await hit('GET', '/api/form?period=2024-11', as('other'), 200)).body.locked).toBe(true);
+
+    expect((await hit('POST', reopen, as('vp'), 200)).body).toEqual({ period: '2024-11', locked: false });
+    expect((await hit('POST', '/api/submissions', as('other', { body }), 201)).body.revision.revision).toBe(1);
+  });
+
+  it('signs a browser in with a cookie that writes only with the CSRF header', async () => {
+    await hit('POST', '/auth/session', { body: { token: 'short' } }, 422, 'invalid_input');
+    await hit('POST', '/auth/session', { body: { token: 'a'.repeat(40) } }, 401, 'token_invalid');
+    await hit('POST', '/auth/session', { rawBody: tokens.unit!, headers: { 'content-type': 'text/plain' } }, 415, 'unsupported_media_type');
+    await hit('POST', '/auth/session', { body: { token: tokens.unit, extra: true } }, 422, 'invalid_input');
+
+    const session = await hit('POST', '/auth/session', { body: { token: tokens.unit } }, 200);
+    expect(session.body).toMatchObject({ role: 'unit', unit: 'QLKH' });
+    const setCookie = session.headers.get('set-cookie') ?? '';
+    const [cookie, ...flags] = setCookie.split(';').map((f) => f.trim());
+    expect(cookie).toMatch(/^baocao_session=[\w.-]+$/);
+    expect(flags).toEqual(expect.arrayContaining(['Path=/', 'HttpOnly', 'SameSite=Strict', expect.stringMatching(/^Max-Age=\d+$/)]));
+    const csrf: string = session.body.csrfToken;
+    if (!cookie) throw new Error('no session cookie');
+
+    expect((await hit('GET', '/api/submissions/2024-10/QLKH', { headers: { cookie } }, 200)).body.submission.unit).toBe('QLKH');
+    const draft = { data: { tasks: [] } };
+    await hit('PUT', '/api/submissions/2024-11/QLKH/draft', { body: draft, headers: { cookie } }, 403, 'csrf');
+    await hit('PUT', '/api/submissions/2024-11/QLKH/draft', { body: draft, headers: { cookie, 'x-csrf-token': `${csrf.slice(0, -2)}xx` } }, 403, 'csrf');
+    const saved = await hit('PUT', '/api/submissions/2024-11/QLKH/draft', { body: draft, headers: { cookie, 'x-csrf-token': csrf } }, 200);
+    expect(saved.body.submission.draft.savedBy).toBe('local-unit-qlkh');
+
+    const vp = await hit('POST', '/auth/session', { body: { token: tokens.vp } }, 200);
+    expect(vp.body).toMatchObject({ role: 'van-phong', unit: null });
+    const out = await hit('POST', '/auth/signout', {}, 200);
+    expect(out.body).toEqual({ signedOut: true });
+    expect(out.headers.get('set-cookie')).toMatch(/^baocao_session=; .*Max-Age=0/);
+  });
+
+  it('the status board, for Văn phòng and the leaders only', async () => {
+    const board = await hit('GET', '/api/status?period=2024-10', as('vp'), 200);
+    const qlkh = board.body.rows.find((r: { unit: { code: string } }) => r.unit.code === 'QLKH');
+    // October 2024's deadline (the 20th) passed long before these tests ran.
+    expect(qlkh).toMatchObject({ status: 'late', revision: 2, tasksDue: qlkhTasks.length, tasksReported: qlkhTasks.length });
+    expect(board.body.deadlinePassed).toBe(true);
+    expect(board.body.summary.units).toBe(board.body.rows.length);
+    await hit('GET', '/api/status?period=2024-10', as('ld'), 200);
+    await hit('GET', '/api/status', as('vp'), 200);
+    await hit('GET', '/api/status?period=2024-10', as('unit'), 403, 'forbidden');
+    await hit('GET', '/api/status?period=2024-1', as('vp'), 400, 'invalid_period');
+    await hit('GET', '/api/status?period=2024-10', {}, 401, 'unauthenticated');
+    // The page's JSON twin answers with the same board and JSON errors.
+    const twin = await hit('GET', '/status?period=2024-10&format=json', as('vp'), 200);
+    expect(twin.body.rows).toEqual(board.body.rows);
+    await hit('GET', '/status?period=2024-10', as('ld', { headers: { accept: 'application/json' } }), 200);
+    await hit('GET', '/status?period=2024-10&format=json', as('unit'), 403, 'forbidden');
+    await hit('GET', '/status?period=2024-10&format=json', {}, 401, 'unauthenticated');
+    await hit('GET', '/status?period=2024-1&format=json', as('vp'), 400, 'invalid_period');
+  });
+
+  it('static assets: the file, a cheap revalidation, and a JSON 404 for any other name', async () => {
+    const css = await hit('GET', '/static/app.css', {}, 200);
+    const etag = css.headers.get('etag');
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    await hit('GET', '/static/app.css', { headers: { 'if-none-match': etag! } }, 304);
+    await hit('GET', '/static/form.js', {}, 200);
+    await hit('GET', '/static/secret.env', {}, 404, 'not_found');
+  });
+
+  it('compiles and lists reports (2024-10)', async () => {
+    await hit('POST', '/api/reports', as('unit', { body: { period: '2024-10' } }), 403, 'forbidden');
+    await hit('POST', '/api/reports', as('ld', { body: { period: '2024-10' } }), 403, 'forbidden');
+    await hit('POST', '/api/reports', { body: { period: '2024-10' } }, 401, 'unauthenticated');
+    await hit('POST', '/api/reports', as('vp', { body: { period: '2024-10', kind: 'quarterly' } }), 400, 'kind_mismatch');
+    await hit('POST', '/api/reports', as('vp', { body: { period: '2024-10', extra: 1 } }), 422, 'invalid_input');
+    await hit('POST', '/api/reports', as('vp', { rawBody: 'period=2024-10', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415, 'unsupported_media_type');
+    await hit('POST', '/api/reports', as('vp', { body: { period: '2099-01' } }), 422, 'period_not_open');
+
+    const first = await hit('POST', '/api/reports', as('vp', { body: { period: '2024-10' } }), 201);
+    expect(first.body.created).toBe(true);
+    expect(first.body.report.files).toHaveLength(4);
+    // Compiling again gives the same version unless its inputs changed; the inputs include
+    // earlier months that other test files write to, so either answer is correct here.
+    const again = await call('POST', '/api/reports', as('vp', { body: { period: '2024-10' } }));
+    assertResponseMatchesSpec('POST', '/api/reports', again);
+    expect([200, 201]).toContain(again.status);
+    expect(again.body.created).toBe(again.status === 201);
+
+    const list = await hit('GET', '/api/reports?period=2024-10', as('ld'), 200);
+    const v1 = list.body.reports.find((r: { version: number }) => r.version === first.body.report.version);
+    expect(v1.files.map((f: { fileName: string }) => f.fileName)).toContain('Báo cáo UBND tỉnh - tháng 10 năm 2024 (v1).pdf');
+    expect(list.body.reports.filter((r: { latest: boolean }) => r.latest)).toHaveLength(1);
+    await hit('GET', '/api/reports', as('vp'), 200);
+    await hit('GET', '/api/reports?period=2024-10', as('unit'), 403, 'forbidden');
+    await hit('GET', '/api/reports?period=10-2024', as('vp'), 400, 'invalid_period');
+  });
+
+  it('applies each role to each read endpoint as documented', async () => {
+    const matrix: [string, Record<Who, number>][] = [
+      ['/health', { none: 200, unit: 200, other: 200, vp: 200, ld: 200 }],
+      ['/api/plan?year=2024', { none: 401, unit: 200, other: 200, vp: 200, ld: 200 }],
+      ['/api/form?period=2024-10', { none: 401, unit: 200, other: 200, vp: 400, ld: 400 }],
+      ['/api/form?period=2024-10&unit=QLKH', { none: 401, unit: 200, other: 403, vp: 200, ld: 200 }],
+      ['/api/submissions?period=2024-10', { none: 401, unit: 200, other: 200, vp: 200, ld: 200 }],
+      ['/api/submissions/2024-10/QLKH', { none: 401, unit: 200, other: 403, vp: 200, ld: 200 }],
+      ['/api/submissions/2024-10/QLKH/revisions', { none: 401, unit: 200, other: 403, vp: 200, ld: 200 }],
+      ['/api/status?period=2024-10', { none: 401, unit: 403, other: 403, vp: 200, ld: 200 }],
+      ['/api/reports?period=2024-10', { none: 401, unit: 403, other: 403, vp: 200, ld: 200 }],
+    ];
+    for (const [path, expected] of matrix) {
+      for (const [who, status] of Object.entries(expected) as [Who, number][]) await hit('GET', path, as(who), status);
+    }
+  });
+});
+
+describe('coverage of the document by this file', () => {
+  it('checked a success response of every JSON operation, and every documented client error status', () => {
+    const jsonOps = specOperations().filter((o) => Object.values<{ content?: Record<string, unknown> }>(o.operation.responses).some((r) => r.content?.['application/json']));
+    const missing = jsonOps.filter((o) => ![...(seen.get(`${o.method} ${o.path}`) ?? [])].some((s) => s >= 200 && s < 300)).map((o) => `${o.method} ${o.path}`);
+    expect(missing).toEqual([]);
+    const statuses = new Set([...seen.values()].flatMap((s) => [...s]));
+    for (const s of [400, 401, 403, 404, 409, 413, 415, 422]) expect(statuses.has(s), `status ${s}`).toBe(true);
+  });
+});
