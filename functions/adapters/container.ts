@@ -10,6 +10,8 @@ import { DynamoPlanStore } from './dynamo/plan-store.ts';
 import { DynamoSubmissionStore } from './dynamo/submission-store.ts';
 import { DynamoReportStore } from './dynamo/report-store.ts';
 import { S3Archive } from './s3-archive.ts';
+import { DynamoJobStore } from './dynamo/job-store.ts';
+import { SesMailer } from './ses-mailer.ts';
 
 export function makeContainer(config: RuntimeConfig = loadConfig()) {
   const doc = makeDocumentClient(config);
@@ -25,6 +27,8 @@ export function makeContainer(config: RuntimeConfig = loadConfig()) {
     submissions: new DynamoSubmissionStore(doc, config.tableName),
     reports: new DynamoReportStore(doc, config.tableName),
     archive: new S3Archive(s3, config.bucketName),
+    jobs: new DynamoJobStore(doc, config.tableName),
+    mailer: new SesMailer(ses),
   };
 }
 

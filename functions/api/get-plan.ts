@@ -15,7 +15,11 @@ export const handler = httpHandler(async (event) => {
   const plan = await c.plans.getPlan(c.config.agencyId, Number(yearText));
   if (!plan) throw new ApiError(404, 'plan_not_found', `Chưa có kế hoạch năm ${yearText}.`);
   const p = event.auth!;
-  const unit = p.role === 'unit' ? p.unit : query(event, 'unit');
+  const unitQuery = query(event, 'unit');
+  if (unitQuery !== undefined && !/^[A-Za-z0-9]{1,16}$/.test(unitQuery)) {
+    throw new ApiError(400, 'invalid_unit', 'Mã đơn vị không hợp lệ.', [{ field: 'unit', message: 'Mã đơn vị gồm chữ cái không dấu và số.' }]);
+  }
+  const unit = p.role === 'unit' ? p.unit : unitQuery;
   const tasks = unit ? plan.tasks.filter((t) => t.leadUnit === unit || t.coordinatingUnits.includes(unit)) : plan.tasks;
   const meta = await c.plans.getPlanMeta(c.config.agencyId, plan.year);
   return json(200, { ...plan, tasks, meta });

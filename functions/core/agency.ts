@@ -7,6 +7,7 @@
  * under an old name keeps that name (see `profileAt`).
  */
 import type { PeriodWindowOverrides } from './period.ts';
+import type { ScheduleSettings } from './schedules.ts';
 
 export type UnitKind = 'van-phong' | 'phong' | 'thanh-tra' | 'chi-cuc' | 'trung-tam' | 'khac';
 
@@ -83,6 +84,8 @@ export interface AgencyProfile {
   };
   /** Portal address printed in emails. */
   portalUrl?: string;
+  /** When reminders, compiles and deliveries run; unset parts follow the deadline (core/schedules.ts). */
+  schedules?: ScheduleSettings;
   units: Unit[];
   leaders: Leader[];
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { AgencyProfile } from '../core/agency.ts';
 import { PERIOD_KINDS } from '../core/period.ts';
+import { scheduleProblems } from '../core/schedules.ts';
 
 const str = (max = 300) =>
   z
@@ -19,6 +20,14 @@ const signer = z.object({
   title: str(60).optional(),
   name: str(80),
 });
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'giờ dạng HH:MM, ví dụ 08:00');
+const scheduleSlot = z.strictObject({
+  enabled: z.boolean().optional(),
+  day: z.union([z.number().int().min(1).max(28), z.literal('L')], { error: 'ngày 1–28, hoặc "L" (ngày cuối tháng)' }).optional(),
+  time: hhmm.optional(),
+});
+const kindRecord = z.partialRecord(z.enum(PERIOD_KINDS as [string, ...string[]]), scheduleSlot);
 
 const unitCode = z.string().regex(/^[A-Za-z0-9]{1,16}$/, 'mã đơn vị chỉ gồm chữ cái không dấu và số, tối đa 16 ký tự');
 
@@ -57,6 +66,13 @@ export const agencyProfileSchema = z
       from: z.email(),
     }),
     portalUrl: z.url().optional(),
+    schedules: z
+      .strictObject({
+        remind: z.strictObject({ enabled: z.boolean().optional(), days: z.array(z.number().int().min(1).max(28)).min(1).max(10).optional(), time: hhmm.optional() }).optional(),
+        compile: kindRecord.optional(),
+        deliver: kindRecord.optional(),
+      })
+      .optional(),
     leaders: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]{1,60}$/), name: str(80), title: str(60) })).max(20),
     units: z
       .array(
@@ -85,6 +101,7 @@ export const agencyProfileSchema = z
         message: `hạn nộp (ngày ${p.submissionDeadlineDay}) phải sau ngày chốt số liệu (${cutoff}) ít nhất một ngày làm việc`,
       });
     }
+    for (const problem of scheduleProblems(p as AgencyProfile)) ctx.addIssue({ code: 'custom', path: ['schedules', ...problem.path], message: problem.message });
   });
 
 /** Validates; returns the profile or the list of "field: reason" lines. */

@@ -59,6 +59,8 @@ export interface SubmissionStore {
   headsOfUnitBefore(agencyId: string, unit: string, period: string, limit: number): Promise<SubmissionHead[]>;
   saveDraft(agencyId: string, period: string, unit: string, draft: { data: SubmissionData; savedAt: string; savedBy: string }): Promise<SubmissionHead>;
   submit(cmd: SubmitCommand): Promise<SubmitOutcome>;
+  /** The revision an earlier request with this Idempotency-Key produced, if any. */
+  findReplay(agencyId: string, key: string, requestHash: string): Promise<Extract<SubmitOutcome, { kind: 'replay' }> | undefined>;
   listRevisions(agencyId: string, period: string, unit: string): Promise<Revision[]>;
   getRevision(agencyId: string, period: string, unit: string, revision: number): Promise<Revision | undefined>;
   getLock(agencyId: string, period: string): Promise<PeriodLock | undefined>;
@@ -128,4 +130,104 @@ export interface ReportStore {
    * S3 already, and only this write makes them visible. Returns false when another compile won.
    */
   publish(version: ReportVersion, previous: number): Promise<boolean>;
+}
+
+export interface MailAttachment {
+  fileName: string;
+  contentType: string;
+  content: Uint8Array;
+}
+
+export interface MailMessage {
+  from: string;
+  to: string[];
+  replyTo?: string[];
+  subject: string;
+  text: string;
+  html: string;
+  attachments?: MailAttachment[];
+}
+
+/** Sends one email; throws when the provider refused it (nothing was sent). */
+export interface Mailer {
+  send(message: MailMessage): Promise<{ messageId: string }>;
+}
+
+/** A job's name in its run key: "compile-monthly", "remind-monthly", "deliver-quarterly". */
+export type JobKey = string;
+
+export type JobRunStatus = 'running' | 'failed' | 'done';
+
+/** One run of a job for one scheduled time: the unit of idempotency of schedules. */
+export interface JobRun {
+  agencyId: string;
+  job: JobKey;
+  /** ISO instant the schedule was due (or the minute an operator ran it by hand). */
+  scheduledTime: string;
+  period: string;
+  status: JobRunStatus;
+  /** 1 for the first attempt; each takeover after a failure or an expired lease adds one. */
+  attempt: number;
+  source: string;
+  startedAt: string;
+  /** Until when the current attempt owns the run; after it, another attempt may take over. */
+  leaseUntil: string;
+  finishedAt?: string;
+  error?: string;
+  /** What the run produced (the report version, who was reminded, the delivery), replayed on a re-fire. */
+  result?: Record<string, unknown>;
+}
+
+export type ClaimRunOutcome = { kind: 'claimed'; run: JobRun } | { kind: 'done'; run: JobRun } | { kind: 'busy'; run: JobRun };
+
+export type DeliveryStatus = 'sending' | 'retrying' | 'sent' | 'failed' | 'interrupted';
+
+/** One email of the delivery log: the UBND report, a failure notice, a reminder, a summary. */
+export interface DeliveryEntry {
+  agencyId: string;
+  period: string;
+  /** The run that sends it: "deliver-monthly@2024-05-21T03:00:00.000Z". */
+  run: string;
+  /** "ubnd-report", "ubnd-failure-notice", "reminder:QLKH", "reminder-summary". */
+  purpose: string;
+  to: string[];
+  subject: string;
+  reportVersion?: number;
+  /** File names attached, and the portal link when a file was too large to attach. */
+  attachments?: string[];
+  link?: string;
+  status: DeliveryStatus;
+  attempts: { at: string; ok: boolean; messageId?: string; error?: string }[];
+  messageId?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type ClaimMailOutcome =
+  | { kind: 'claimed'; entry: DeliveryEntry }
+  /** Already handled by an earlier attempt of the same run: sent, finally failed, or interrupted. */
+  | { kind: 'settled'; entry: DeliveryEntry };
+
+export interface JobStore {
+  /**
+   * Starts a run, or takes over one whose last attempt failed or whose lease expired (conditional
+   * writes: two concurrent firings never both own it). A finished run is returned as `done`.
+   */
+  claimRun(run: Omit<JobRun, 'status' | 'attempt'>, now: string): Promise<ClaimRunOutcome>;
+  /** Records the result; false when another attempt took the run over meanwhile. */
+  finishRun(run: JobRun, result: Record<string, unknown>, at: string): Promise<boolean>;
+  failRun(run: JobRun, error: string, at: string): Promise<void>;
+  getRun(agencyId: string, job: JobKey, scheduledTime: string): Promise<JobRun | undefined>;
+  /** Newest runs first (what ran when). */
+  recentRuns(agencyId: string, limit: number): Promise<JobRun[]>;
+  /**
+   * Claims one email of a run before it is sent. An entry left `sending` by an attempt that died
+   * is marked `interrupted` and returned settled: whether it went out is unknown, and sending it
+   * again could send it twice.
+   */
+  claimMail(entry: Omit<DeliveryEntry, 'status' | 'attempts' | 'createdAt' | 'updatedAt'>, at: string): Promise<ClaimMailOutcome>;
+  /** Appends an attempt; `final` sets the status (sent / failed), otherwise it becomes `retrying`. */
+  recordMailAttempt(entry: Pick<DeliveryEntry, 'agencyId' | 'period' | 'run' | 'purpose'>, attempt: DeliveryEntry['attempts'][number], final?: 'sent' | 'failed'): Promise<DeliveryEntry>;
+  /** The delivery log of a period, oldest first. */
+  listDeliveries(agencyId: string, period: string): Promise<DeliveryEntry[]>;
 }

@@ -15,7 +15,7 @@ import type { PlanTask } from '../core/plan.ts';
 import { profileOn } from './agency-service.ts';
 import { dueTasks } from './due-tasks.ts';
 import { UseCaseError } from './errors.ts';
-import type { AgencyStore, PlanStore, SubmissionStore } from './ports.ts';
+import type { AgencyStore, PlanStore, SubmissionStore, SubmitOutcome } from './ports.ts';
 
 export interface Stores {
   agencies: AgencyStore;
@@ -108,7 +108,8 @@ export async function formContext(stores: Stores, p: Principal, unitCode: string
   };
 }
 
-async function writable(stores: Stores, p: Principal, unitCode: string, periodId: string, now: Date) {
+/** Who may write, for which unit and period; the lock is checked separately (after replays). */
+async function target(stores: Stores, p: Principal, unitCode: string, periodId: string, now: Date) {
   if (!canWriteUnit(p, unitCode)) throw new UseCaseError('forbidden', 'forbidden', 'Bạn chỉ được báo cáo cho phòng, đơn vị của mình.');
   const period = monthlyPeriod(periodId);
   const profile = await profileOn(stores.agencies, p.agencyId, periodWindow(period).to);
@@ -116,11 +117,20 @@ async function writable(stores: Stores, p: Principal, unitCode: string, periodId
   if (await periodIsFuture(profile, period, now)) {
     throw new UseCaseError('invalid', 'period_not_open', `Kỳ ${periodLabel(period)} chưa bắt đầu; chưa thể báo cáo.`, [{ field: 'period', message: 'Kỳ báo cáo chưa bắt đầu.' }]);
   }
-  const lock = await stores.submissions.getLock(p.agencyId, period.id);
+  return { period, profile, unit };
+}
+
+async function writable(stores: Stores, p: Principal, unitCode: string, periodId: string, now: Date) {
+  const t = await target(stores, p, unitCode, periodId, now);
+  await assertOpen(stores, p.agencyId, t.period);
+  return t;
+}
+
+async function assertOpen(stores: Stores, agencyId: string, period: Period): Promise<void> {
+  const lock = await stores.submissions.getLock(agencyId, period.id);
   if (lock?.locked) {
     throw new UseCaseError('locked', 'period_locked', `Báo cáo ${periodLabel(period)} đã được ban hành; muốn sửa, hãy đề nghị Văn phòng Sở mở lại kỳ báo cáo.`);
   }
-  return { period, profile, unit };
 }
 
 function ruleErrors(data: SubmissionData, due: Awaited<ReturnType<typeof dueTasks>>, today: string, final: boolean) {
@@ -154,8 +164,15 @@ export interface SubmitResult {
 }
 
 export async function submit(stores: Stores, p: Principal, input: SubmitInput, now: Date): Promise<SubmitResult> {
-  const { period, profile, unit } = await writable(stores, p, input.unit, input.period, now);
+  const { period, profile, unit } = await target(stores, p, input.unit, input.period, now);
   const requestHash = createHash('sha256').update(canonicalJson({ period: period.id, unit: unit.code, base: input.baseRevision, data: input.data })).digest('hex');
+  // A retry of a request that already succeeded gets its first result, even if the period was
+  // locked or the rules' inputs changed in between.
+  if (input.idempotencyKey) {
+    const replay = await stores.submissions.findReplay(p.agencyId, input.idempotencyKey, requestHash);
+    if (replay) return replayResult(stores, p, period, unit.code, replay);
+  }
+  await assertOpen(stores, p.agencyId, period);
   const due = await dueTasks(stores, p.agencyId, unit.code, period);
   ruleErrors(input.data, due, localDate(now, profile.timeZone), true);
   const current = await stores.submissions.getHead(p.agencyId, period.id, unit.code);
@@ -194,13 +211,8 @@ export async function submit(stores: Stores, p: Principal, input: SubmitInput, n
   switch (outcome.kind) {
     case 'stored':
       return { head: outcome.head, revision: outcome.revision, replayed: false };
-    case 'replay': {
-      if (!outcome.sameRequest) {
-        throw new UseCaseError('invalid', 'idempotency_key_reused', 'Mã Idempotency-Key này đã được dùng cho một nội dung khác; hãy dùng mã mới cho lần gửi mới.');
-      }
-      const h = await stores.submissions.getHead(p.agencyId, period.id, unit.code);
-      return { head: h!, revision: outcome.revision, replayed: true };
-    }
+    case 'replay':
+      return replayResult(stores, p, period, unit.code, outcome);
     case 'locked':
       throw new UseCaseError('locked', 'period_locked', `Báo cáo ${periodLabel(period)} đã được ban hành; muốn sửa, hãy đề nghị Văn phòng Sở mở lại kỳ báo cáo.`);
     case 'conflict':
@@ -212,6 +224,14 @@ export async function submit(stores: Stores, p: Principal, input: SubmitInput, n
         { current: outcome.current ?? null, yours: input.data, baseRevision: input.baseRevision },
       );
   }
+}
+
+async function replayResult(stores: Stores, p: Principal, period: Period, unit: string, replay: Extract<SubmitOutcome, { kind: 'replay' }>): Promise<SubmitResult> {
+  if (!replay.sameRequest) {
+    throw new UseCaseError('invalid', 'idempotency_key_reused', 'Mã Idempotency-Key này đã được dùng cho một nội dung khác; hãy dùng mã mới cho lần gửi mới.');
+  }
+  const head = await stores.submissions.getHead(p.agencyId, period.id, unit);
+  return { head: head!, revision: replay.revision, replayed: true };
 }
 
 export async function listSubmissions(stores: Stores, p: Principal, periodId: string): Promise<SubmissionHead[]> {

@@ -157,6 +157,13 @@ describe('submission API through the local HTTP server', () => {
     expect(locked.status).toBe(409);
     expect(locked.body.error.code).toBe('period_locked');
     await call('POST', '/api/periods/2024-09/reopen', { token: vpToken });
-    expect((await call('POST', '/api/submissions', { token: unitToken, body })).status).toBe(201);
+    const key = randomUUID();
+    expect((await call('POST', '/api/submissions', { token: unitToken, body, headers: { 'idempotency-key': key } })).status).toBe(201);
+    // A retry of that request after the period was locked still gets its first result.
+    await call('POST', '/api/periods/2024-09/lock', { token: vpToken });
+    const retry = await call('POST', '/api/submissions', { token: unitToken, body, headers: { 'idempotency-key': key } });
+    expect(retry.status).toBe(200);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    await call('POST', '/api/periods/2024-09/reopen', { token: vpToken });
   });
 });

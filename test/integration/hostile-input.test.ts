@@ -202,7 +202,8 @@ describe('hostile input', () => {
     const tricky = ['=HYPERLINK("http://evil","x")', '+SUM(A1)', '-2+3', '@cmd', '<script>alert(1)</script>'];
     const res = await call('POST', '/api/submissions', {
       token: unit,
-      body: body({}, { reporterName: decomposed, tasks: [report({ result: tricky.join(' | '), difficulties: tricky[0], proposals: tricky[4] })] }),
+      // A reason, in case another file left a higher figure for this task in an earlier month.
+      body: body({}, { reporterName: decomposed, tasks: [report({ result: tricky.join(' | '), difficulties: tricky[0], proposals: tricky[4], reason: 'Số liệu điều chỉnh' })] }),
     });
     expect(res.status).toBe(201);
     expect(res.body.submission.data.reporterName).toBe('Hội nghị chuyển giao'.normalize('NFC'));

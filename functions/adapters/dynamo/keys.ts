@@ -28,6 +28,11 @@ export const keys = {
   reportVersionSk: (v: number) => `V#${pad(v, 4)}`,
   latestSk: 'LATEST',
   allReports: (a: string) => `AGENCY#${a}#REPORTS`,
+  jobRuns: (a: string, job: string) => `AGENCY#${a}#JOB#${job}`,
+  jobRunSk: (scheduledTime: string) => `RUN#${scheduledTime}`,
+  allJobRuns: (a: string) => `AGENCY#${a}#JOBS`,
+  deliveries: (a: string, period: string) => `AGENCY#${a}#DELIVERY#${period}`,
+  deliverySk: (run: string, purpose: string) => `MAIL#${run}#${purpose}`,
 };
 
 /** Removes the key attributes before an item goes back to the domain. */

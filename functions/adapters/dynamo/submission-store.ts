@@ -82,7 +82,7 @@ export class DynamoSubmissionStore implements SubmissionStore {
     const { head, revision, expectedRevision, idempotency } = cmd;
     const a = head.agencyId;
     if (idempotency) {
-      const replay = await this.replay(a, idempotency.key, idempotency.requestHash);
+      const replay = await this.findReplay(a, idempotency.key, idempotency.requestHash);
       if (replay) return replay;
     }
     const periodPk = keys.period(a, head.period);
@@ -135,7 +135,7 @@ export class DynamoSubmissionStore implements SubmissionStore {
       const reasons = cancellationReasons(err);
       if (!reasons) throw err;
       if (idempotency && reasons[3] === 'ConditionalCheckFailed') {
-        const replay = await this.replay(a, idempotency.key, idempotency.requestHash);
+        const replay = await this.findReplay(a, idempotency.key, idempotency.requestHash);
         if (replay) return replay;
       }
       if (reasons[2] === 'ConditionalCheckFailed') return { kind: 'locked' };
@@ -146,7 +146,7 @@ export class DynamoSubmissionStore implements SubmissionStore {
     }
   }
 
-  private async replay(agencyId: string, key: string, requestHash: string): Promise<SubmitOutcome | undefined> {
+  async findReplay(agencyId: string, key: string, requestHash: string): Promise<Extract<SubmitOutcome, { kind: 'replay' }> | undefined> {
     const out = await this.doc.send(
       new GetCommand({ TableName: this.table, Key: { PK: keys.idempotency(agencyId, 'submit', key), SK: keys.idempotencySk }, ConsistentRead: true }),
     );

@@ -1,40 +1,81 @@
 /**
- * `run-job compile --period <id> [--kind <kind>]`: runs a job now, with the same use case (and
- * guarantees) as the schedule and the API.
- * flow: CLI --> compile reports use case
+ * `run-job <compile|remind|deliver> [--period <id>] [--kind <kind>] [--scheduled-time <ISO>]`: runs
+ * a job now with the same use case and guarantees as the schedule. Without --scheduled-time the run
+ * is keyed on the current minute; with it, it re-fires that schedule (a finished run is replayed,
+ * a failed one taken over).
+ * flow: CLI --> run-job use case --> compile / remind / deliver
  */
 import { Argument, Option, type Command } from 'commander';
 import { PERIOD_KINDS, type PeriodKind } from '../../core/period.ts';
-import { compileReports } from '../../usecases/compile-reports.ts';
+import { JOB_NAMES, type JobName } from '../../core/schedules.ts';
+import { jobDeps } from '../../jobs/job-deps.ts';
+import { runJob, type RunJobResult } from '../../usecases/run-job.ts';
 import { cliContainer } from '../environment.ts';
+
+interface Options {
+  period?: string;
+  kind?: PeriodKind;
+  scheduledTime?: string;
+  issueDate?: string;
+  resend?: boolean;
+}
+
+function scheduledTimeOf(value: string | undefined, now: Date): Date {
+  if (value === undefined) return new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+  // An instant needs its offset: "2024-05-21T08:00" alone would be read in this machine's zone.
+  if (!/(Z|[+-]\d{2}:?\d{2})$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new Error(`--scheduled-time phải là thời điểm ISO 8601 có múi giờ, ví dụ 2024-05-21T08:00:00+07:00 (got "${value}").`);
+  }
+  return new Date(value);
+}
+
+function describe(job: JobName, out: RunJobResult): string {
+  const r = out.result as Record<string, any>;
+  const head = out.replayed
+    ? `Lần chạy ${out.run.job}@${out.run.scheduledTime} đã hoàn tất trước đó (${out.run.finishedAt ?? ''}): không làm lại, kết quả đã ghi:`
+    : `Đã chạy ${out.run.job}@${out.run.scheduledTime} (kỳ ${out.run.period}):`;
+  const lines = [head];
+  if (job === 'compile') {
+    lines.push(r.created ? `  tạo phiên bản ${r.version}` : `  dữ liệu không đổi: giữ phiên bản ${r.version}`);
+    for (const f of r.files ?? []) lines.push(`  ${String(f.audience).padEnd(8)} ${String(f.format).padEnd(4)} ${String(f.size).padStart(9)} B  ${f.key}`);
+  } else if (job === 'remind') {
+    if (r.skipped === 'locked') lines.push('  kỳ đã ban hành (khóa): không nhắc.');
+    for (const u of r.reminded ?? []) lines.push(`  ${String(u.code).padEnd(10)} ${u.status === 'draft-only' ? 'mới lưu nháp' : 'chưa nộp'}: ${u.reminder}`);
+    if (r.summary) lines.push(`  tổng hợp gửi Văn phòng: ${r.summary}`);
+  } else {
+    lines.push(`  phiên bản ${r.version}: ${r.status}${r.messageId ? ` (message id ${r.messageId})` : ''}${Array.isArray(r.to) ? ` → ${r.to.join(', ')}` : ''}`);
+    if (r.attached?.length) lines.push(`  đính kèm: ${r.attached.join(', ')}`);
+    if (r.link) lines.push(`  đường dẫn: ${r.link}`);
+    if (r.locked) lines.push('  đã khóa kỳ báo cáo (đã ban hành).');
+    if (r.notice) lines.push(`  báo Văn phòng: ${r.notice}`);
+    if (r.status === 'already-delivered') lines.push('  phiên bản này đã được gửi trước đó; dùng --resend để gửi lại.');
+  }
+  return `${lines.join('\n')}\n`;
+}
 
 export function registerRunJobCommand(program: Command): void {
   program
     .command('run-job')
-    .description('Chạy một tác vụ ngay: compile (tổng hợp báo cáo) — run a job now')
-    .addArgument(new Argument('<job>', 'tác vụ').choices(['compile']))
-    .requiredOption('--period <id>', 'kỳ: YYYY-MM, YYYY-Qn, YYYY-H1, YYYY-H2, YYYY-9M hoặc YYYY')
-    .addOption(new Option('--kind <kind>', 'loại kỳ (phải khớp với --period)').choices(PERIOD_KINDS as string[]))
-    .option('--issue-date <YYYY-MM-DD>', 'ngày ghi trên văn bản (mặc định: hôm nay)')
-    .action(async (job: string, o: { period: string; kind?: PeriodKind; issueDate?: string }) => {
+    .description('Chạy một tác vụ ngay: compile (tổng hợp), remind (nhắc đơn vị), deliver (gửi UBND tỉnh) — run a job now, safely re-runnable')
+    .addArgument(new Argument('<job>', 'tác vụ').choices(JOB_NAMES as string[]))
+    .option('--period <id>', 'kỳ: YYYY-MM, YYYY-Qn, YYYY-H1, YYYY-H2, YYYY-9M hoặc YYYY (mặc định: suy ra từ thời điểm lịch)')
+    .addOption(new Option('--kind <kind>', 'loại kỳ khi không có --period (mặc định monthly)').choices(PERIOD_KINDS as string[]))
+    .option('--scheduled-time <ISO>', 'thời điểm lịch, ví dụ 2024-05-21T08:00:00+07:00 (mặc định: phút hiện tại); chạy lại cùng thời điểm không làm lại')
+    .option('--issue-date <YYYY-MM-DD>', 'compile: ngày ghi trên văn bản (mặc định: ngày của thời điểm lịch)')
+    .option('--resend', 'deliver: gửi lại dù phiên bản này đã được gửi')
+    .action(async (job: JobName, o: Options) => {
       const c = cliContainer();
-      if (job === 'compile') {
-        const started = Date.now();
-        process.stderr.write(`Tổng hợp báo cáo kỳ ${o.period} …\n`);
-        const r = await compileReports(c, {
-          agencyId: c.config.agencyId,
-          period: o.period,
-          ...(o.kind ? { kind: o.kind } : {}),
-          ...(o.issueDate ? { issueDate: o.issueDate } : {}),
-          trigger: `cli:${process.env.USER ?? 'operator'}`,
-          now: new Date(),
-        });
-        const v = r.version;
-        process.stdout.write(
-          (r.created ? `Đã tạo phiên bản ${v.version} (${Date.now() - started} ms):\n` : `Dữ liệu không đổi: giữ phiên bản ${v.version} đã có, không ghi gì.\n`) +
-            v.files.map((f) => `  ${f.audience.padEnd(8)} ${f.format.padEnd(4)} ${String(f.size).padStart(9)} B  sha256 ${f.sha256.slice(0, 16)}…  s3://${c.config.bucketName}/${f.key}`).join('\n') +
-            '\n',
-        );
-      }
+      const scheduledTime = scheduledTimeOf(o.scheduledTime, new Date());
+      const out = await runJob(jobDeps(c), {
+        agencyId: c.config.agencyId,
+        job,
+        scheduledTime,
+        source: `cli:${process.env.USER ?? 'operator'}`,
+        ...(o.kind ? { kind: o.kind } : {}),
+        ...(o.period ? { period: o.period } : {}),
+        ...(o.issueDate ? { issueDate: o.issueDate } : {}),
+        ...(o.resend ? { resend: true } : {}),
+      });
+      process.stdout.write(describe(job, out));
     });
 }

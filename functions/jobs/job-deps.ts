@@ -1,0 +1,40 @@
+/**
+ * What a job needs, built from the process's container: the stores, the mailer, the real clock and
+ * sleep, and the settings (MAIL_MAX_BYTES, MAIL_SEND_ATTEMPTS, MAIL_BACKOFF_MS from the environment).
+ * flow: job handlers / local scheduler / CLI --> job deps --> container
+ */
+import type { Container } from '../adapters/container.ts';
+import type { JobDeps } from '../usecases/run-job.ts';
+import { DEFAULT_JOB_SETTINGS, type JobSettings } from '../usecases/send-once.ts';
+
+function positiveInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer (got "${raw}")`);
+  return n;
+}
+
+export function jobSettingsFromEnv(): JobSettings {
+  return {
+    mailMaxBytes: positiveInt('MAIL_MAX_BYTES', DEFAULT_JOB_SETTINGS.mailMaxBytes),
+    sendAttempts: positiveInt('MAIL_SEND_ATTEMPTS', DEFAULT_JOB_SETTINGS.sendAttempts),
+    backoffMs: positiveInt('MAIL_BACKOFF_MS', DEFAULT_JOB_SETTINGS.backoffMs),
+    leaseSeconds: DEFAULT_JOB_SETTINGS.leaseSeconds,
+  };
+}
+
+export function jobDeps(c: Container): JobDeps {
+  return {
+    agencies: c.agencies,
+    plans: c.plans,
+    submissions: c.submissions,
+    reports: c.reports,
+    archive: c.archive,
+    jobs: c.jobs,
+    mailer: c.mailer,
+    clock: () => new Date(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    settings: jobSettingsFromEnv(),
+  };
+}

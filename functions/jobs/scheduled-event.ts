@@ -1,0 +1,49 @@
+/**
+ * The event EventBridge Scheduler (or the local scheduler) sends a job — `{ scheduledTime, job,
+ * kind? }` — validated, and the Lambda handler shape every job file shares: parse the event, run
+ * the job for the deployment's agency, log the outcome. A thrown error makes the scheduler retry
+ * (then the dead-letter queue); a retry of a finished run is answered from its record.
+ * flow: EventBridge Scheduler --> job handler --> run-job use case
+ */
+import { z } from 'zod';
+import { container } from '../adapters/container.ts';
+import { log } from '../adapters/log.ts';
+import { PERIOD_KINDS, type PeriodKind } from '../core/period.ts';
+import type { JobName } from '../core/schedules.ts';
+import { runJob, type RunJobResult } from '../usecases/run-job.ts';
+import { jobDeps } from './job-deps.ts';
+
+const eventSchema = z.object({
+  job: z.enum(['compile', 'remind', 'deliver']).optional(),
+  kind: z.enum(PERIOD_KINDS as [PeriodKind, ...PeriodKind[]]).optional(),
+  scheduledTime: z.iso.datetime({ offset: true }),
+});
+
+export type ScheduledEvent = z.infer<typeof eventSchema>;
+
+export class InvalidJobEventError extends Error {
+  override name = 'InvalidJobEventError';
+}
+
+export function parseJobEvent(job: JobName, event: unknown): { kind: PeriodKind; scheduledTime: Date } {
+  const r = eventSchema.safeParse(event);
+  if (!r.success) throw new InvalidJobEventError(`Sự kiện lịch không hợp lệ (invalid schedule event): ${r.error.issues.map((i) => `${i.path.join('.') || '(event)'}: ${i.message}`).join('; ')}`);
+  if (r.data.job && r.data.job !== job) throw new InvalidJobEventError(`Sự kiện dành cho tác vụ "${r.data.job}", không phải "${job}".`);
+  return { kind: r.data.kind ?? 'monthly', scheduledTime: new Date(r.data.scheduledTime) };
+}
+
+export function scheduledJobHandler(job: JobName) {
+  return async (event: unknown): Promise<Pick<RunJobResult, 'replayed' | 'result'> & { run: string; period: string }> => {
+    const { kind, scheduledTime } = parseJobEvent(job, event);
+    const c = container();
+    const started = Date.now();
+    try {
+      const out = await runJob(jobDeps(c), { agencyId: c.config.agencyId, job, kind, scheduledTime, source: 'schedule' });
+      log.info('job finished', { job, kind, scheduledTime: scheduledTime.toISOString(), period: out.run.period, replayed: out.replayed, ms: Date.now() - started });
+      return { run: `${out.run.job}@${out.run.scheduledTime}`, period: out.run.period, replayed: out.replayed, result: out.result };
+    } catch (err) {
+      log.error('job failed', { job, kind, scheduledTime: scheduledTime.toISOString(), error: err instanceof Error ? `${err.name}: ${err.message}` : String(err), ms: Date.now() - started });
+      throw err;
+    }
+  };
+}

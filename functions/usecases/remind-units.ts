@@ -1,0 +1,86 @@
+/**
+ * The reminder job: every unit that has not submitted the month's report (or only saved a draft)
+ * gets an email listing its tasks due and the deadline; Văn phòng gets a summary of who is still
+ * missing. Each email goes out at most once per run, so a retried run only sends what is left.
+ * flow: run-job --> remind units --> status board + due tasks + email templates + send once
+ */
+import type { Principal } from '../core/auth.ts';
+import { periodWindow, submissionDeadlineDate, type Period } from '../core/period.ts';
+import { reminderSummaryEmail, type ReminderOutcome, type SummaryRow } from '../../templates/email/reminder-summary.ts';
+import { unitReminderEmail } from '../../templates/email/unit-reminder.ts';
+import { portalLink } from '../../templates/email/wording.ts';
+import { profileOn } from './agency-service.ts';
+import { dueTasks } from './due-tasks.ts';
+import { sendOnce, type MailDeps } from './send-once.ts';
+import { statusBoard } from './status.ts';
+import type { Stores } from './submissions.ts';
+
+export interface RemindRun {
+  agencyId: string;
+  /** "remind-monthly@2024-05-17T01:00:00.000Z". */
+  runId: string;
+  scheduledTime: Date;
+  period: Period;
+}
+
+export async function remindUnits(deps: Stores & MailDeps, run: RemindRun): Promise<Record<string, unknown>> {
+  const { period, agencyId } = run;
+  const profile = await profileOn(deps.agencies, agencyId, periodWindow(period).to);
+  const deadline = submissionDeadlineDate(period, profile);
+  const lock = await deps.submissions.getLock(agencyId, period.id);
+  if (lock?.locked) return { period: period.id, deadline, skipped: 'locked', reminded: [] };
+
+  // The board is computed as of the scheduled time, so a late retry reminds the same units.
+  const system: Principal = { sub: `job:${run.runId}`, role: 'van-phong', agencyId };
+  const [board, planMeta] = await Promise.all([statusBoard(deps, system, period.id, run.scheduledTime), deps.plans.getPlanMeta(agencyId, period.year)]);
+  const from = profile.emails.from;
+  const replyTo = profile.emails.vanPhong;
+  const units: { code: string; status: string; reminder: ReminderOutcome; messageId?: string }[] = [];
+  const rows: SummaryRow[] = [];
+  for (const row of board.rows) {
+    const summaryRow: SummaryRow = { unit: row.unit, status: row.status, tasksDue: row.tasksDue };
+    rows.push(summaryRow);
+    if (row.status !== 'missing' && row.status !== 'draft-only') continue;
+    const to = profile.units.find((u) => u.code === row.unit.code)?.emails ?? [];
+    if (to.length === 0) {
+      summaryRow.reminder = 'no-email';
+      units.push({ code: row.unit.code, status: row.status, reminder: 'no-email' });
+      continue;
+    }
+    const due = await dueTasks(deps, agencyId, row.unit.code, period);
+    const link = portalLink(profile.portalUrl, '/', period.id);
+    const email = unitReminderEmail({
+      profile,
+      period,
+      unit: row.unit,
+      status: row.status,
+      deadline,
+      at: run.scheduledTime,
+      tasks: due.tasks.map((task) => ({ task, carriedOver: due.carriedOver.has(task.id) })),
+      ...(link ? { link } : {}),
+    });
+    const outcome = await sendOnce(
+      deps,
+      { agencyId, period: period.id, run: run.runId, purpose: `reminder:${row.unit.code}`, to, subject: email.subject },
+      { from, to, replyTo, ...email },
+    );
+    summaryRow.reminder = outcome.status;
+    units.push({ code: row.unit.code, status: row.status, reminder: summaryRow.reminder, ...(outcome.status === 'sent' ? { messageId: outcome.messageId } : {}) });
+  }
+
+  const statusLink = portalLink(profile.portalUrl, '/status', period.id);
+  const summary = reminderSummaryEmail({ profile, period, deadline, at: run.scheduledTime, planFound: planMeta !== undefined, rows, ...(statusLink ? { link: statusLink } : {}) });
+  const summaryOutcome = await sendOnce(
+    deps,
+    { agencyId, period: period.id, run: run.runId, purpose: 'reminder-summary', to: profile.emails.vanPhong, subject: summary.subject },
+    { from, to: profile.emails.vanPhong, ...summary },
+  );
+  return {
+    period: period.id,
+    deadline,
+    planFound: planMeta !== undefined,
+    counts: board.summary,
+    reminded: units,
+    summary: summaryOutcome.status,
+  };
+}
