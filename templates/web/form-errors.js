@@ -1,0 +1,98 @@
+// Shows validation errors the accessible way: the message under its field (aria-invalid,
+// aria-describedby) and a summary at the top (role="alert") whose links move focus to each field.
+// flow: form.js --> form-errors.js --> DOM
+
+import { h, replaceChildren } from './dom.js';
+
+function describedBy(el, id, add) {
+  const ids = (el.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean).filter((x) => x !== id);
+  if (add) ids.unshift(id);
+  if (ids.length) el.setAttribute('aria-describedby', ids.join(' '));
+  else el.removeAttribute('aria-describedby');
+}
+
+/** Removes the inline error of one field. */
+export function clearFieldError(fieldId) {
+  const el = document.getElementById(fieldId);
+  document.getElementById(`${fieldId}-error`)?.remove();
+  if (!el) return;
+  el.removeAttribute('aria-invalid');
+  describedBy(el, `${fieldId}-error`, false);
+  el.closest('.field')?.classList.remove('has-error');
+}
+
+/** Shows a message under a field (replacing an earlier one). */
+export function setFieldError(fieldId, message) {
+  const el = document.getElementById(fieldId);
+  if (!el) return false;
+  clearFieldError(fieldId);
+  const field = el.closest('.field') || el.parentElement;
+  const msg = h('p', { class: 'field-error', id: `${fieldId}-error` }, h('span', { class: 'visually-hidden', text: 'Lỗi: ' }), message);
+  // The message sits between the label and the input, where a screen magnifier user looks.
+  const label = field.querySelector(`label[for="${fieldId}"]`);
+  const hint = field.querySelector('.hint');
+  const after = hint || label;
+  if (after && after.parentElement === field) after.after(msg);
+  else field.prepend(msg);
+  field.classList.add('has-error');
+  el.setAttribute('aria-invalid', 'true');
+  describedBy(el, `${fieldId}-error`, true);
+  return true;
+}
+
+export function clearAllErrors(root) {
+  for (const e of root.querySelectorAll('.field-error')) {
+    const id = e.id.replace(/-error$/, '');
+    clearFieldError(id);
+  }
+  hideSummary();
+}
+
+function summaryEl() {
+  return document.getElementById('error-summary');
+}
+
+export function hideSummary() {
+  const s = summaryEl();
+  if (s) {
+    s.hidden = true;
+    replaceChildren(s);
+  }
+}
+
+/**
+ * Shows the summary: `errors` = [{ fieldId?, message, label? }]. Each error with a field that is
+ * on the page becomes a link that focuses it. Moves focus to the summary when asked.
+ */
+export function showSummary(errors, { focus = true, title } = {}) {
+  const s = summaryEl();
+  if (!s) return;
+  const items = errors.map((e) => {
+    const target = e.fieldId ? document.getElementById(e.fieldId) : null;
+    const text = e.label ? `${e.label}: ${e.message}` : e.message;
+    if (!target) return h('li', {}, text);
+    return h(
+      'li',
+      {},
+      h('a', {
+        href: `#${e.fieldId}`,
+        text,
+        onclick: (ev) => {
+          ev.preventDefault();
+          target.scrollIntoView({ block: 'center' });
+          target.focus();
+        },
+      }),
+    );
+  });
+  replaceChildren(
+    s,
+    h('h2', { class: 'error-summary-title', text: title || (errors.length === 1 ? 'Có 1 lỗi cần sửa trước khi gửi' : `Có ${errors.length} lỗi cần sửa trước khi gửi`) }),
+    h('ul', {}, items),
+  );
+  s.hidden = false;
+  if (focus) {
+    s.scrollIntoView({ block: 'start' });
+    s.focus();
+  }
+}

@@ -1,0 +1,320 @@
+// Builds the monthly form from the API's FormContext (tasks under their plan groups, each with
+// its plan facts, last period's values and the fields to report), fills it and reads it back.
+// Every piece of text goes in as text nodes: nothing here parses HTML.
+// flow: form.js --> form-render.js --> dom.js
+
+import { formatDate, h } from './dom.js';
+import { OTHER_WORK_LABELS, STATUS_LABELS, emptyReport, formatPlanTime, reasonNeeded, taskDeadline } from './form-rules.js';
+
+/** Ids are built from task ids, which the API limits to [A-Za-z0-9-]. */
+export const fieldId = (taskId, field) => `t-${taskId}-${field}`;
+
+export const FIELD_LABELS = {
+  status: 'Tình trạng',
+  progress: 'Tiến độ (%)',
+  completedOn: 'Ngày hoàn thành',
+  productReached: 'Sản phẩm đạt được (số lượng)',
+  reason: 'Lý do',
+  result: 'Kết quả thực hiện trong kỳ',
+  difficulties: 'Khó khăn, vướng mắc',
+  proposals: 'Đề xuất, kiến nghị',
+  needsDecision: 'Cần Lãnh đạo Sở cho ý kiến',
+  nextPlan: 'Kế hoạch kỳ tới',
+  taskId: 'Nhiệm vụ',
+};
+
+const MAX = { result: 4000, difficulties: 3000, proposals: 3000, nextPlan: 3000, reason: 1000 };
+
+function field(id, label, control, { hint, className } = {}) {
+  const hintEl = hint ? h('p', { class: 'hint', id: `${id}-hint` }, hint) : null;
+  if (hintEl) control.setAttribute('aria-describedby', `${id}-hint`);
+  return h('div', { class: `field${className ? ` ${className}` : ''}` }, h('label', { for: id }, label), hintEl, control);
+}
+
+function textarea(id, max, rows = 3) {
+  return h('textarea', { id, name: id, rows, maxlength: max, spellcheck: 'true' });
+}
+
+function monthOfPeriod(id) {
+  const m = /^(\d{4})-(\d{2})$/.exec(id || '');
+  return m ? `tháng ${Number(m[2])}/${m[1]}` : id;
+}
+
+function productTarget(task) {
+  if (task.product?.text) return task.product.text;
+  const parts = (task.milestones || []).map((m) => m.product?.text).filter(Boolean);
+  return parts.length ? parts.join('; ') : '';
+}
+
+function previousLine(prev) {
+  if (!prev) return null;
+  const bits = [`${prev.progress}%`, STATUS_LABELS[prev.status] || prev.status];
+  if (prev.productReached !== undefined) bits.push(`sản phẩm: ${prev.productReached}`);
+  if (prev.result) bits.push(prev.result);
+  return h('p', { class: 'previous' }, h('strong', {}, `Kỳ trước (${monthOfPeriod(prev.period)}): `), bits.join(' — '));
+}
+
+function taskArticle(ft, ctx) {
+  const t = ft.task;
+  const id = t.id;
+  const fid = (f) => fieldId(id, f);
+  const lead = t.leadUnit === ctx.unit.code ? ctx.unit.name : t.leadUnit;
+  const target = productTarget(t);
+  const deadline = formatPlanTime(t.finish);
+  const meta = [
+    ['Chủ trì', lead],
+    t.coordinatingUnits?.length ? ['Phối hợp', t.coordinatingUnits.join(', ')] : null,
+    ['Thời hạn', deadline || 'Không ghi thời hạn'],
+    target ? ['Sản phẩm', target] : null,
+  ].filter(Boolean);
+
+  const status = h(
+    'select',
+    { id: fid('status'), name: fid('status'), 'data-task': id, 'data-field': 'status' },
+    Object.entries(STATUS_LABELS).map(([value, label]) => h('option', { value }, label)),
+  );
+  const progress = h('input', { id: fid('progress'), name: fid('progress'), type: 'number', inputmode: 'numeric', min: 0, max: 100, step: 1, 'data-task': id, 'data-field': 'progress' });
+  const completedOn = h('input', { id: fid('completedOn'), name: fid('completedOn'), type: 'date', max: ctx.today, 'data-task': id, 'data-field': 'completedOn' });
+  const productReached = h('input', { id: fid('productReached'), name: fid('productReached'), type: 'number', inputmode: 'decimal', min: 0, step: 'any', 'data-task': id, 'data-field': 'productReached' });
+  const reason = textarea(fid('reason'), MAX.reason, 2);
+  const needsDecision = h('input', { id: fid('needsDecision'), name: fid('needsDecision'), type: 'checkbox', 'data-task': id, 'data-field': 'needsDecision' });
+  reason.dataset.task = id;
+  reason.dataset.field = 'reason';
+  const ta = (f, rows) => {
+    const el = textarea(fid(f), MAX[f], rows);
+    el.dataset.task = id;
+    el.dataset.field = f;
+    return el;
+  };
+
+  // The previous value is part of the progress field's description for screen readers.
+  if (ft.previous) progress.setAttribute('aria-describedby', `${fid('progress')}-hint`);
+  return h(
+    'article',
+    { class: 'task', id: `task-${id}`, 'aria-labelledby': `task-${id}-title`, 'data-task-id': id },
+    h(
+      'header',
+      { class: 'task-head' },
+      t.parents?.length ? h('p', { class: 'task-parents' }, t.parents.join(' › ')) : null,
+      h('h3', { id: `task-${id}-title`, class: 'task-title' }, h('span', { class: 'task-no' }, `${t.number}.`), ' ', t.content),
+      ft.carriedOver ? h('p', { class: 'badge badge-carried' }, 'Chuyển từ kỳ trước (chưa hoàn thành)') : null,
+      h('dl', { class: 'task-meta' }, meta.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v)))),
+      previousLine(ft.previous),
+    ),
+    h(
+      'fieldset',
+      { class: 'task-fields' },
+      h('legend', { class: 'visually-hidden' }, `Báo cáo nhiệm vụ ${t.number}`),
+      h(
+        'div',
+        { class: 'row' },
+        field(fid('status'), FIELD_LABELS.status, status),
+        h(
+          'div',
+          { class: 'field field-progress' },
+          h('label', { for: fid('progress') }, FIELD_LABELS.progress),
+          ft.previous ? h('p', { class: 'hint', id: `${fid('progress')}-hint` }, `Kỳ trước: ${ft.previous.progress}%`) : null,
+          h('div', { class: 'suffix' }, progress, h('span', { 'aria-hidden': 'true' }, '%')),
+        ),
+        field(fid('completedOn'), FIELD_LABELS.completedOn, completedOn, { className: 'field-completed' }),
+        field(fid('productReached'), FIELD_LABELS.productReached, productReached, target ? { hint: `Mục tiêu: ${target}` } : {}),
+      ),
+      field(fid('reason'), FIELD_LABELS.reason, reason, { hint: ' ', className: 'field-reason' }),
+      field(fid('result'), FIELD_LABELS.result, ta('result', 4)),
+      field(fid('difficulties'), FIELD_LABELS.difficulties, ta('difficulties', 2)),
+      field(fid('proposals'), FIELD_LABELS.proposals, ta('proposals', 2)),
+      h('div', { class: 'field field-check' }, needsDecision, h('label', { for: fid('needsDecision') }, 'Đề xuất này cần Lãnh đạo Sở cho ý kiến')),
+      field(fid('nextPlan'), FIELD_LABELS.nextPlan, ta('nextPlan', 2)),
+    ),
+  );
+}
+
+/** Groups tasks by their Roman-numeral section, in plan order. */
+function groups(tasks) {
+  const out = [];
+  for (const ft of tasks) {
+    const g = ft.task.group || { numeral: '', title: 'Nhiệm vụ' };
+    let last = out[out.length - 1];
+    if (!last || last.numeral !== g.numeral || last.title !== g.title) {
+      last = { numeral: g.numeral, title: g.title, tasks: [] };
+      out.push(last);
+    }
+    last.tasks.push(ft);
+  }
+  return out;
+}
+
+let otherWorkSeq = 0;
+
+// "Xóa" alone says nothing to a screen reader listing buttons: name the row it removes.
+function renumber(list) {
+  [...list.children].forEach((row, i) => row.querySelector('[data-ow-remove]')?.setAttribute('aria-label', `Xóa công việc số ${i + 1}`));
+}
+
+/** One row of "công việc khác": kind and text, with a remove button. */
+export function otherWorkRow(list, work, { focus = false } = {}) {
+  const n = ++otherWorkSeq;
+  const kind = h(
+    'select',
+    { id: `ow-${n}-kind`, name: `ow-${n}-kind`, 'data-ow': 'kind' },
+    Object.entries(OTHER_WORK_LABELS).map(([value, label]) => h('option', { value }, label)),
+  );
+  kind.value = work.kind || 'thuong-xuyen';
+  const text = h('textarea', { id: `ow-${n}-text`, name: `ow-${n}-text`, rows: 2, maxlength: 2000, 'data-ow': 'text' });
+  text.value = work.text || '';
+  const remove = h('button', { type: 'button', class: 'button button-small button-quiet', 'data-ow-remove': '' }, 'Xóa');
+  const row = h(
+    'li',
+    { class: 'ow-row', 'data-ow-row': String(n) },
+    h('div', { class: 'field field-kind' }, h('label', { for: kind.id }, 'Loại'), kind),
+    h('div', { class: 'field field-grow' }, h('label', { for: text.id }, 'Nội dung công việc'), text),
+    remove,
+  );
+  remove.addEventListener('click', () => {
+    const next = row.nextElementSibling || row.previousElementSibling;
+    row.remove();
+    renumber(list);
+    list.dispatchEvent(new Event('input', { bubbles: true }));
+    // Keep keyboard users in place: focus the neighbouring row, or the add button.
+    (next?.querySelector('textarea') || document.getElementById('ow-add'))?.focus();
+  });
+  list.append(row);
+  renumber(list);
+  if (focus) text.focus();
+  return row;
+}
+
+/**
+ * Renders the whole form into `root`. Returns the elements form.js drives.
+ * ctx: FormContext plus `today` (YYYY-MM-DD).
+ */
+export function renderForm(root, ctx) {
+  const taskSections = groups(ctx.tasks).map((g, i) =>
+    h(
+      'section',
+      { class: 'group', 'aria-labelledby': `group-${i}` },
+      h('h2', { id: `group-${i}`, class: 'group-title' }, g.numeral ? `${g.numeral}. ${g.title}` : g.title),
+      g.tasks.map((ft) => taskArticle(ft, ctx)),
+    ),
+  );
+  const list = h('ul', { class: 'ow-list', id: 'ow-list' });
+  const add = h('button', { type: 'button', class: 'button button-secondary', id: 'ow-add' }, '+ Thêm công việc');
+  add.addEventListener('click', () => {
+    otherWorkRow(list, { kind: 'thuong-xuyen', text: '' }, { focus: true });
+    list.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  const reporter = h('input', { id: 'reporterName', name: 'reporterName', type: 'text', maxlength: 100, autocomplete: 'name' });
+  const saveBtn = h('button', { type: 'button', class: 'button button-secondary', id: 'save-draft' }, 'Lưu nháp');
+  const submitBtn = h('button', { type: 'submit', class: 'button button-primary', id: 'submit-report' }, 'Gửi báo cáo');
+
+  const noTasks = ctx.tasks.length === 0
+    ? h('p', { class: 'notice notice-info' }, ctx.planFound ? 'Trong kỳ này đơn vị không có nhiệm vụ kế hoạch nào đến hạn báo cáo; hãy báo cáo các công việc khác bên dưới.' : `Chưa có kế hoạch năm ${String(ctx.period.id).slice(0, 4)} của đơn vị trong hệ thống. Hãy báo Văn phòng Sở; trong lúc chờ, vẫn có thể báo cáo các công việc khác bên dưới.`)
+    : null;
+
+  const form = h(
+    'form',
+    { id: 'report-form', novalidate: true, 'aria-labelledby': 'page-title' },
+    h(
+      'fieldset',
+      { class: 'form-body', id: 'form-body' },
+      h('legend', { class: 'visually-hidden' }, `Báo cáo ${ctx.period.label} của ${ctx.unit.name}`),
+      noTasks,
+      taskSections,
+      h(
+        'section',
+        { class: 'group other-work', 'aria-labelledby': 'ow-title' },
+        h('h2', { id: 'ow-title', class: 'group-title' }, 'Công việc khác trong kỳ (nhiệm vụ thường xuyên, đột xuất)'),
+        h('p', { class: 'hint' }, 'Mỗi dòng một công việc; dòng để trống sẽ được bỏ qua.'),
+        list,
+        add,
+      ),
+      h('section', { class: 'group reporter', 'aria-labelledby': 'rp-title' }, h('h2', { id: 'rp-title', class: 'group-title' }, 'Người báo cáo'), field('reporterName', 'Họ tên người báo cáo', reporter)),
+    ),
+    h('div', { class: 'actions', id: 'actions' }, h('p', { id: 'save-status', class: 'save-status', role: 'status', 'aria-live': 'polite' }), h('div', { class: 'buttons' }, saveBtn, submitBtn)),
+  );
+  root.append(form);
+  return { form, list, saveBtn, submitBtn };
+}
+
+const val = (id) => document.getElementById(id);
+
+/** Puts a submission's values into the form (tasks not in it get empty reports). */
+export function fillForm(ctx, data) {
+  const byId = new Map((data.tasks || []).map((r) => [r.taskId, r]));
+  for (const ft of ctx.tasks) {
+    const id = ft.task.id;
+    const r = { ...emptyReport(id), ...(byId.get(id) || {}) };
+    val(fieldId(id, 'status')).value = r.status;
+    val(fieldId(id, 'progress')).value = r.progress === null || r.progress === undefined ? '' : String(r.progress);
+    val(fieldId(id, 'completedOn')).value = r.completedOn || '';
+    val(fieldId(id, 'productReached')).value = r.productReached === undefined || r.productReached === null ? '' : String(r.productReached);
+    val(fieldId(id, 'reason')).value = r.reason || '';
+    for (const f of ['result', 'difficulties', 'proposals', 'nextPlan']) val(fieldId(id, f)).value = r[f] || '';
+    val(fieldId(id, 'needsDecision')).checked = r.needsDecision === true;
+    updateTask(ctx, id);
+  }
+  const list = val('ow-list');
+  list.replaceChildren();
+  for (const w of data.otherWork || []) otherWorkRow(list, w);
+  val('reporterName').value = data.reporterName || '';
+}
+
+function num(id) {
+  const el = val(id);
+  if (el.value.trim() === '') return el.validity?.badInput ? Number.NaN : null;
+  return Number(el.value);
+}
+
+/** One task's values as the form holds them (progress null when empty). */
+export function readTask(id) {
+  const r = {
+    taskId: id,
+    status: val(fieldId(id, 'status')).value,
+    progress: num(fieldId(id, 'progress')),
+    result: val(fieldId(id, 'result')).value,
+    difficulties: val(fieldId(id, 'difficulties')).value,
+    proposals: val(fieldId(id, 'proposals')).value,
+    needsDecision: val(fieldId(id, 'needsDecision')).checked,
+    nextPlan: val(fieldId(id, 'nextPlan')).value,
+    reason: val(fieldId(id, 'reason')).value,
+  };
+  const pr = num(fieldId(id, 'productReached'));
+  if (pr !== null) r.productReached = pr;
+  const done = val(fieldId(id, 'completedOn')).value;
+  if (done) r.completedOn = done;
+  return r;
+}
+
+/** Everything typed, plus the ids of the other-work rows in order (to place server errors). */
+export function readForm(ctx) {
+  const rows = [...val('ow-list').querySelectorAll('[data-ow-row]')];
+  return {
+    data: {
+      tasks: ctx.tasks.map((ft) => readTask(ft.task.id)),
+      otherWork: rows.map((row) => ({ kind: row.querySelector('[data-ow="kind"]').value, text: row.querySelector('[data-ow="text"]').value })),
+      reporterName: val('reporterName').value,
+    },
+    otherWorkIds: rows.map((row) => row.querySelector('[data-ow="text"]').id),
+  };
+}
+
+/** Shows the completion date only for a finished task, and the reason only when one is needed. */
+export function updateTask(ctx, id, { forceReason = false } = {}) {
+  const ft = ctx.tasks.find((x) => x.task.id === id);
+  if (!ft) return;
+  const r = readTask(id);
+  const done = r.status === 'hoan-thanh';
+  val(fieldId(id, 'completedOn')).closest('.field').hidden = !done;
+  const why = reasonNeeded(r, ft.task, ft.previous);
+  const reasonField = val(fieldId(id, 'reason')).closest('.field');
+  reasonField.hidden = !why && !forceReason;
+  const hint = reasonField.querySelector('.hint');
+  if (hint) {
+    hint.textContent =
+      why === 'progress-fell'
+        ? `Tiến độ thấp hơn kỳ trước (${ft.previous.progress}%): ghi ngắn gọn vì sao.`
+        : why === 'late-finish'
+          ? `Hoàn thành sau thời hạn (${formatDate(taskDeadline(ft.task))}): ghi ngắn gọn vì sao.`
+          : 'Ghi ngắn gọn lý do.';
+  }
+}

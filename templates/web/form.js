@@ -1,0 +1,573 @@
+// The monthly form's controller: loads GET /api/form, restores what was typed on this machine,
+// keeps a local copy while typing, saves drafts (PUT …/draft) and submits (POST /api/submissions
+// with an Idempotency-Key reused on retries), and shows errors and conflicts without losing input.
+// flow: browser --> form.js --> /api/form, /api/submissions --> form-render / form-errors / form-store
+
+import { api, formatDate as fmt, formatDateTime, formatTime, h, isTransient, replaceChildren, wireSignOut } from './dom.js';
+import { clearAllErrors, clearFieldError, setFieldError, showSummary } from './form-errors.js';
+import { FIELD_LABELS, fieldId, fillForm, readForm, readTask, renderForm, updateTask } from './form-render.js';
+import { STATUS_LABELS, OTHER_WORK_LABELS, checkSubmission, checkTask, localToday, parseFieldPath, toSubmissionData } from './form-rules.js';
+import { clearAttempt, clearLocal, loadAttempt, loadLocal, saveAttempt, saveLocal } from './form-store.js';
+
+const app = document.getElementById('app');
+const cfg = {
+  period: app?.dataset.period || '',
+  unit: app?.dataset.unit || '',
+  canWrite: app?.dataset.canWrite === 'true',
+  readOnlyReason: app?.dataset.readOnlyReason || '',
+};
+
+/** Live state of the page. */
+const st = {
+  ctx: null,
+  rules: null,
+  baseRevision: 0,
+  head: null,
+  busy: false,
+  locked: false,
+  localTimer: 0,
+  /** The form's data as the server holds it (JSON), to tell whether anything is unsaved. */
+  savedJson: '',
+};
+
+const SESSION_EXPIRED =
+  'Phiên đăng nhập đã hết hạn. Nội dung bạn nhập vẫn được giữ trên máy này: hãy mở lại đường dẫn đăng nhập (xin Văn phòng Sở nếu cần), rồi quay lại trang này để lưu hoặc gửi.';
+
+function notice(kind, ...content) {
+  return h('div', { class: `notice notice-${kind}` }, ...content);
+}
+
+function showBanner(kind, text, { focus = false, actions = [] } = {}) {
+  const b = document.getElementById('banner');
+  if (!b) return;
+  replaceChildren(b, notice(kind, h('p', {}, text), actions.length ? h('p', { class: 'buttons' }, actions) : null));
+  b.hidden = false;
+  if (focus) {
+    b.focus();
+    b.scrollIntoView({ block: 'start' });
+  }
+}
+
+function hideBanner() {
+  const b = document.getElementById('banner');
+  if (b) {
+    b.hidden = true;
+    b.replaceChildren();
+  }
+}
+
+function setStatus(text) {
+  const s = document.getElementById('save-status');
+  if (s) s.textContent = text;
+}
+
+function headStatus(head) {
+  if (!head) return 'Chưa lưu lần nào.';
+  const parts = [];
+  if (head.state === 'submitted') parts.push(`Đã gửi báo cáo (phiên bản ${head.revision}) lúc ${formatDateTime(head.submittedAt)}.`);
+  if (head.draft && (!head.submittedAt || head.draft.savedAt > head.submittedAt)) parts.push(`Đã lưu nháp lúc ${formatDateTime(head.draft.savedAt)}.`);
+  return parts.join(' ') || 'Chưa lưu lần nào.';
+}
+
+function ruleContext(ctx) {
+  const tasks = {};
+  const previous = {};
+  for (const ft of ctx.tasks) {
+    tasks[ft.task.id] = ft.task;
+    if (ft.previous) previous[ft.task.id] = ft.previous;
+  }
+  return { tasks, previous, today: localToday() };
+}
+
+// ---------------------------------------------------------------- loading
+
+async function load() {
+  replaceChildren(app, h('p', { class: 'loading' }, 'Đang tải biểu mẫu…'));
+  const q = new URLSearchParams({ period: cfg.period });
+  if (cfg.unit) q.set('unit', cfg.unit);
+  const res = await api('GET', `/api/form?${q}`);
+  if (!res.ok) return loadFailed(res);
+  start(res.body);
+}
+
+function loadFailed(res) {
+  const msg = res.network
+    ? 'Không tải được biểu mẫu: mất kết nối đến máy chủ.'
+    : res.status === 401
+      ? 'Phiên đăng nhập đã hết hạn hoặc chưa đăng nhập. Hãy mở lại đường dẫn đăng nhập (xin Văn phòng Sở nếu cần).'
+      : res.body?.error?.message || `Không tải được biểu mẫu (mã ${res.status}).`;
+  const retry = h('button', { type: 'button', class: 'button button-secondary', onclick: () => load() }, 'Thử lại');
+  replaceChildren(app, notice(res.status === 401 ? 'warn' : 'error', h('p', {}, msg), res.status === 401 ? h('p', {}, h('a', { href: '/signin' }, 'Đến trang đăng nhập')) : h('p', {}, retry)));
+}
+
+function start(ctx) {
+  st.ctx = { ...ctx, today: localToday() };
+  st.rules = ruleContext(ctx);
+  st.head = ctx.head || null;
+  st.baseRevision = ctx.head?.revision ?? 0;
+  st.locked = ctx.locked === true;
+
+  document.title = `Báo cáo ${ctx.period.label} — ${ctx.unit.name}`;
+  const title = document.getElementById('page-title');
+  if (title) title.textContent = `Báo cáo ${ctx.period.label}`;
+  const sub = document.getElementById('page-unit');
+  if (sub) sub.textContent = ctx.unit.name;
+
+  const info = h(
+    'dl',
+    { class: 'period-info' },
+    h('div', {}, h('dt', {}, 'Kỳ số liệu'), h('dd', {}, `${fmt(ctx.period.window.from)} – ${fmt(ctx.period.window.to)}`)),
+    h('div', {}, h('dt', {}, 'Hạn nộp'), h('dd', {}, fmt(ctx.period.deadline))),
+    h('div', {}, h('dt', {}, 'Số nhiệm vụ'), h('dd', {}, String(ctx.tasks.length))),
+  );
+  replaceChildren(
+    app,
+    info,
+    h('div', { id: 'banner', class: 'banner', tabindex: '-1', hidden: true }),
+    h('div', { id: 'error-summary', class: 'error-summary', role: 'alert', tabindex: '-1', 'aria-labelledby': 'error-summary-title', hidden: true }),
+    h('section', { id: 'conflict', class: 'conflict', tabindex: '-1', hidden: true, 'aria-labelledby': 'conflict-title' }),
+  );
+  const ui = renderForm(app, st.ctx);
+  fillForm(st.ctx, ctx.initial);
+  st.savedJson = JSON.stringify(readForm(st.ctx).data);
+  restoreLocal(ctx);
+  setStatus(headStatus(st.head));
+
+  // Enter in a one-line field must not send the whole report (the browser's implicit submit).
+  ui.form.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && e.target instanceof HTMLInputElement) e.preventDefault();
+  });
+  ui.form.addEventListener('input', onInput);
+  ui.form.addEventListener('change', onChange);
+  ui.form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void submit();
+  });
+  ui.saveBtn.addEventListener('click', () => void saveDraft());
+  applyReadOnly();
+  const pending = loadAttempt(cfg.unit || ctx.unit.code, ctx.period.id);
+  if (pending && !st.locked && cfg.canWrite) {
+    showBanner('warn', 'Lần gửi báo cáo trước trên máy này chưa nhận được xác nhận (có thể do mất kết nối). Bấm "Gửi lại" để hoàn tất; hệ thống không tạo thêm phiên bản nếu lần trước đã tới nơi.', {
+      actions: [h('button', { type: 'button', class: 'button button-primary', onclick: () => void sendAttempt(pending) }, 'Gửi lại')],
+    });
+  }
+}
+
+function unitCode() {
+  return st.ctx.unit.code;
+}
+
+/** What was typed here and not yet saved wins over the server's copy when it is newer. */
+function restoreLocal(ctx) {
+  const local = loadLocal(unitCode(), ctx.period.id);
+  if (!local) return;
+  const server = ctx.head ? [ctx.head.updatedAt, ctx.head.draft?.savedAt, ctx.head.submittedAt].filter(Boolean).sort().pop() : '';
+  const current = JSON.stringify(readForm(st.ctx).data);
+  if (JSON.stringify(local.data) === current) return;
+  if (server && local.savedAt <= server) {
+    clearLocal(unitCode(), ctx.period.id);
+    return;
+  }
+  fillForm(st.ctx, local.data);
+  // Typed against an older revision: submitting must still detect the newer one (409).
+  if (typeof local.baseRevision === 'number' && local.baseRevision < st.baseRevision) st.baseRevision = local.baseRevision;
+  showBanner('info', `Đã khôi phục nội dung bạn nhập trên máy này lúc ${formatDateTime(local.savedAt)} (chưa lưu lên máy chủ).`, {
+    actions: [
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'button button-quiet',
+          onclick: () => {
+            clearLocal(unitCode(), ctx.period.id);
+            st.baseRevision = ctx.head?.revision ?? 0;
+            fillForm(st.ctx, ctx.initial);
+            clearAllErrors(app);
+            hideBanner();
+            setStatus('Đã trở lại bản trên máy chủ.');
+          },
+        },
+        'Bỏ nội dung này, dùng bản trên máy chủ',
+      ),
+    ],
+  });
+}
+
+function applyReadOnly() {
+  const body = document.getElementById('form-body');
+  const actions = document.getElementById('actions');
+  const readOnly = st.locked || !cfg.canWrite;
+  if (body) body.disabled = readOnly;
+  if (actions) actions.querySelector('.buttons').hidden = readOnly;
+  if (!readOnly) return;
+  const why = st.locked
+    ? `Báo cáo ${st.ctx.period.label} đã được ban hành nên không sửa được nữa. Muốn sửa, hãy đề nghị Văn phòng Sở mở lại kỳ báo cáo.`
+    : cfg.readOnlyReason || 'Bạn chỉ được xem báo cáo này.';
+  const ro = document.getElementById('readonly-note') || h('div', { id: 'readonly-note' });
+  replaceChildren(ro, notice('warn', h('p', {}, h('strong', {}, 'Chỉ xem. '), why)));
+  document.getElementById('report-form')?.before(ro);
+}
+
+// ---------------------------------------------------------------- typing
+
+function onInput(e) {
+  const id = e.target?.dataset?.task;
+  if (id) updateTask(st.ctx, id);
+  scheduleLocalSave();
+}
+
+function onChange(e) {
+  const t = e.target;
+  const id = t?.dataset?.task;
+  if (!id) {
+    if (t?.id && t.getAttribute('aria-invalid') === 'true' && t.value.trim()) clearFieldError(t.id);
+    return;
+  }
+  // Finishing a task means 100%: set it rather than making the user fix an error.
+  if (t.dataset.field === 'status' && t.value === 'hoan-thanh') {
+    const p = document.getElementById(fieldId(id, 'progress'));
+    if (p && p.value !== '100') p.value = '100';
+  }
+  updateTask(st.ctx, id);
+  checkOneTask(id);
+  scheduleLocalSave();
+}
+
+/** Instant feedback for one task: the obvious rules, not "result is required" (that waits for submit). */
+function checkOneTask(id) {
+  const r = readTask(id);
+  const ft = st.ctx.tasks.find((x) => x.task.id === id);
+  const errors = checkTask(r, ft.task, ft.previous, st.rules.today, false);
+  for (const f of ['progress', 'reason', 'completedOn', 'productReached']) {
+    const err = errors.find((e) => e.field === f);
+    const fid = fieldId(id, f);
+    const el = document.getElementById(fid);
+    if (err && el && !el.closest('.field').hidden) {
+      // Only complain about a reason once the user has left it empty, not while it just appeared.
+      if (f === 'reason' && document.activeElement !== el && !el.dataset.touched) continue;
+      setFieldError(fid, err.message);
+    } else clearFieldError(fid);
+  }
+}
+
+function scheduleLocalSave() {
+  clearTimeout(st.localTimer);
+  st.localTimer = setTimeout(() => {
+    const data = readForm(st.ctx).data;
+    if (JSON.stringify(data) === st.savedJson) {
+      clearLocal(unitCode(), st.ctx.period.id);
+      return;
+    }
+    if (saveLocal(unitCode(), st.ctx.period.id, data, st.baseRevision)) {
+      setStatus(`Có thay đổi chưa lưu lên máy chủ; đã giữ tạm trên máy này lúc ${formatTime(new Date().toISOString())}.`);
+    }
+  }, 400);
+}
+
+// ---------------------------------------------------------------- errors
+
+function fieldLabel(ctx, p, otherWorkIds) {
+  if (p.kind === 'task') {
+    const ft = ctx.tasks[p.index];
+    return { fieldId: ft ? fieldId(ft.task.id, p.field) : undefined, label: ft ? `Nhiệm vụ ${ft.task.number} — ${FIELD_LABELS[p.field] || p.field}` : 'Nhiệm vụ' };
+  }
+  if (p.kind === 'otherWork') return { fieldId: otherWorkIds[p.index], label: `Công việc khác số ${p.index + 1}` };
+  if (p.kind === 'reporterName') return { fieldId: 'reporterName', label: 'Người báo cáo' };
+  if (p.kind === 'period') return { fieldId: 'pick-period', label: 'Kỳ báo cáo' };
+  return { label: '' };
+}
+
+/**
+ * Shows errors from the client rules or the server's 422 ({ field: "data.tasks.3.reason" }).
+ * Task indexes refer to the array that was sent, which follows ctx.tasks; other-work indexes
+ * refer to the non-empty rows that were sent.
+ */
+function showErrors(errors, sentOtherWorkIds) {
+  clearAllErrors(app);
+  const items = errors.map((e) => {
+    const p = parseFieldPath(e.field);
+    const where = fieldLabel(st.ctx, p, sentOtherWorkIds);
+    if (p.kind === 'task' && where.fieldId) {
+      const ft = st.ctx.tasks[p.index];
+      // The server may need a field the client had hidden (e.g. a reason): show it.
+      if (p.field === 'reason') updateTask(st.ctx, ft.task.id, { forceReason: true });
+      if (p.field === 'completedOn') document.getElementById(where.fieldId)?.closest('.field')?.removeAttribute('hidden');
+      if (p.field === 'taskId') where.fieldId = fieldId(ft.task.id, 'status');
+    }
+    const placed = where.fieldId ? setFieldError(where.fieldId, e.message) : false;
+    return { ...(placed ? { fieldId: where.fieldId } : {}), label: where.label, message: e.message };
+  });
+  showSummary(items);
+}
+
+function sentOtherWorkIds(read) {
+  return read.data.otherWork.map((w, i) => (w.text.trim() ? read.otherWorkIds[i] : null)).filter(Boolean);
+}
+
+function handleCommonFailure(res, what) {
+  if (res.status === 401) {
+    showBanner('warn', SESSION_EXPIRED, { focus: true, actions: [h('a', { href: '/signin', class: 'button button-secondary' }, 'Đến trang đăng nhập')] });
+    setStatus(`${what} chưa thực hiện được: phiên đăng nhập đã hết hạn.`);
+    return true;
+  }
+  if (res.status === 403) {
+    showBanner('error', res.body?.error?.message || 'Bạn không có quyền thực hiện việc này.', { focus: true });
+    setStatus(`${what} không thực hiện được.`);
+    return true;
+  }
+  if (res.status === 409 && res.body?.error?.code === 'period_locked') {
+    st.locked = true;
+    applyReadOnly();
+    // The read-only note says why; the banner says what happened to this attempt.
+    showBanner('warn', `${what} không thực hiện được vì kỳ báo cáo vừa được khóa. Nội dung bạn nhập vẫn được giữ trên máy này; hãy đề nghị Văn phòng Sở mở lại kỳ nếu cần sửa.`, { focus: true });
+    setStatus(`${what} không thực hiện được: kỳ báo cáo đã khóa.`);
+    return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------- draft
+
+async function saveDraft() {
+  if (st.busy || st.locked || !cfg.canWrite) return;
+  const read = readForm(st.ctx);
+  const data = toSubmissionData(read.data, st.rules);
+  // A draft may be incomplete: only the field formats matter (the server's draft check skips reasons).
+  const errors = checkSubmission(read.data, st.rules, { final: false }).filter((e) => !e.field.endsWith('.reason'));
+  if (errors.length) return showErrors(errors, sentOtherWorkIds(read));
+  setBusy(true, 'Đang lưu nháp…');
+  let res = await api('PUT', `/api/submissions/${encodeURIComponent(st.ctx.period.id)}/${encodeURIComponent(unitCode())}/draft`, { data });
+  if (isTransient(res)) {
+    await sleep(1500);
+    res = await api('PUT', `/api/submissions/${encodeURIComponent(st.ctx.period.id)}/${encodeURIComponent(unitCode())}/draft`, { data });
+  }
+  setBusy(false);
+  if (res.ok) {
+    st.head = res.body.submission;
+    clearAllErrors(app);
+    hideBanner();
+    st.savedJson = JSON.stringify(read.data);
+    // Typed more while the request was out? Then that local copy stays.
+    if (JSON.stringify(readForm(st.ctx).data) === st.savedJson) clearLocal(unitCode(), st.ctx.period.id);
+    setStatus(`Đã lưu nháp lúc ${formatTime(st.head.draft?.savedAt || new Date().toISOString())}.`);
+    return;
+  }
+  if (res.status === 422) {
+    setStatus('Chưa lưu được nháp: có chỗ cần sửa.');
+    return showErrors(res.body?.error?.fields?.length ? res.body.error.fields : [{ field: '', message: res.body?.error?.message || 'Dữ liệu chưa hợp lệ.' }], sentOtherWorkIds(read));
+  }
+  if (handleCommonFailure(res, 'Lưu nháp')) return;
+  setStatus('Chưa lưu được nháp lên máy chủ.');
+  showBanner('error', `${res.network ? 'Mất kết nối đến máy chủ' : res.body?.error?.message || `Lỗi máy chủ (mã ${res.status})`}. Nội dung vẫn được giữ trên máy này; hãy thử lại sau ít phút.`, {
+    focus: true,
+    actions: [h('button', { type: 'button', class: 'button button-secondary', onclick: () => void saveDraft() }, 'Thử lưu lại')],
+  });
+}
+
+// ---------------------------------------------------------------- submit
+
+function newKey() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  return [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+}
+
+async function submit() {
+  if (st.busy || st.locked || !cfg.canWrite) return;
+  const read = readForm(st.ctx);
+  const errors = checkSubmission(read.data, st.rules, { final: true });
+  if (errors.length) {
+    setStatus('Chưa gửi: có chỗ cần sửa.');
+    return showErrors(errors, sentOtherWorkIds(read));
+  }
+  const body = { period: st.ctx.period.id, unit: unitCode(), baseRevision: st.baseRevision, data: toSubmissionData(read.data, st.rules) };
+  // One key per submit attempt: the same content retried (even after a reload) reuses it, so the
+  // server answers with the revision it already stored instead of making a second one.
+  const prev = loadAttempt(unitCode(), st.ctx.period.id);
+  const attempt = prev && JSON.stringify(prev.body) === JSON.stringify(body) ? prev : { key: newKey(), body };
+  saveAttempt(unitCode(), st.ctx.period.id, attempt);
+  await sendAttempt(attempt, sentOtherWorkIds(read), JSON.stringify(read.data));
+}
+
+async function sendAttempt(attempt, otherWorkIds = [], formJson = undefined) {
+  setBusy(true, 'Đang gửi báo cáo…');
+  let res;
+  const delays = [0, 1500, 4000];
+  for (let i = 0; i < delays.length; i++) {
+    if (delays[i]) {
+      setStatus(`Mất kết nối, đang thử gửi lại (lần ${i + 1}/${delays.length})…`);
+      await sleep(delays[i]);
+    }
+    res = await api('POST', '/api/submissions', attempt.body, { 'idempotency-key': attempt.key });
+    if (!isTransient(res)) break;
+  }
+  setBusy(false);
+  const unit = attempt.body.unit;
+  const period = attempt.body.period;
+  if (res.ok) {
+    st.head = res.body.submission;
+    st.baseRevision = res.body.revision.revision;
+    st.savedJson = formJson ?? JSON.stringify(readForm(st.ctx).data);
+    clearLocal(unit, period);
+    // Anything typed while the request was out is still unsaved: keep it locally.
+    if (JSON.stringify(readForm(st.ctx).data) !== st.savedJson) scheduleLocalSave();
+    clearAllErrors(app);
+    hideConflict();
+    const text = `Đã gửi báo cáo (phiên bản ${res.body.revision.revision}) lúc ${formatTime(res.body.revision.at)}.${res.body.submission.onTime === false ? ' Báo cáo được ghi nhận là nộp muộn.' : ''} Có thể sửa và gửi lại cho đến khi báo cáo kỳ được ban hành.`;
+    setStatus(text);
+    showBanner('success', text, { focus: true });
+    return;
+  }
+  if (isTransient(res)) {
+    setStatus('Chưa gửi được báo cáo.');
+    showBanner('error', `${res.network ? 'Mất kết nối đến máy chủ' : res.body?.error?.message || `Lỗi máy chủ (mã ${res.status})`}. Nội dung vẫn được giữ trên máy này. Bấm "Gửi lại" khi có mạng: nếu lần trước đã tới nơi, hệ thống không tạo thêm phiên bản.`, {
+      focus: true,
+      actions: [h('button', { type: 'button', class: 'button button-primary', onclick: () => void sendAttempt(attempt, otherWorkIds, formJson) }, 'Gửi lại')],
+    });
+    return;
+  }
+  if (res.status === 401) return void handleCommonFailure(res, 'Gửi báo cáo');
+  clearAttempt(unit, period);
+  const err = res.body?.error;
+  if (res.status === 409 && err?.code === 'stale_revision') return showConflict(err, attempt.body);
+  if (res.status === 422) {
+    setStatus('Chưa gửi: có chỗ cần sửa.');
+    return showErrors(err?.fields?.length ? err.fields : [{ field: '', message: err?.message || 'Dữ liệu chưa hợp lệ.' }], otherWorkIds);
+  }
+  if (handleCommonFailure(res, 'Gửi báo cáo')) return;
+  setStatus('Chưa gửi được báo cáo.');
+  showBanner('error', `${err?.message || `Lỗi (mã ${res.status})`} Nội dung vẫn được giữ trên máy này.`, { focus: true });
+}
+
+// ---------------------------------------------------------------- conflict
+
+function describe(field, v) {
+  if (v === undefined || v === null || v === '') return '(trống)';
+  if (field === 'status') return STATUS_LABELS[v] || String(v);
+  if (field === 'progress') return `${v}%`;
+  if (field === 'needsDecision') return v ? 'Có' : 'Không';
+  return String(v);
+}
+
+/** The fields that differ between the server's current submission and the user's. */
+function differences(theirs, mine) {
+  const rows = [];
+  if ((theirs?.reporterName || '') !== (mine.reporterName || '')) rows.push(['Người báo cáo', describe('', theirs?.reporterName), describe('', mine.reporterName)]);
+  const ow = (d) => (d?.otherWork || []).map((w) => `${OTHER_WORK_LABELS[w.kind] || w.kind}: ${w.text}`).join('\n');
+  if (ow(theirs) !== ow(mine)) rows.push(['Công việc khác', ow(theirs) || '(trống)', ow(mine) || '(trống)']);
+  const old = new Map((theirs?.tasks || []).map((t) => [t.taskId, t]));
+  for (const t of mine.tasks) {
+    const o = old.get(t.taskId) || {};
+    const ft = st.ctx.tasks.find((x) => x.task.id === t.taskId);
+    for (const f of ['status', 'progress', 'completedOn', 'productReached', 'reason', 'result', 'difficulties', 'proposals', 'needsDecision', 'nextPlan']) {
+      const a = o[f] ?? (f === 'needsDecision' ? false : '');
+      const b = t[f] ?? (f === 'needsDecision' ? false : '');
+      if (JSON.stringify(a) !== JSON.stringify(b)) rows.push([`Nhiệm vụ ${ft ? ft.task.number : t.taskId} — ${FIELD_LABELS[f]}`, describe(f, a), describe(f, b)]);
+    }
+  }
+  return rows;
+}
+
+function hideConflict() {
+  const c = document.getElementById('conflict');
+  if (c) {
+    c.hidden = true;
+    c.replaceChildren();
+  }
+}
+
+function showConflict(err, mineBody) {
+  const current = err.current;
+  const theirs = current?.data;
+  const rows = differences(theirs, mineBody.data);
+  const c = document.getElementById('conflict');
+  setStatus('Chưa gửi: báo cáo đã được cập nhật ở nơi khác.');
+  replaceChildren(
+    c,
+    h('h2', { id: 'conflict-title' }, `Báo cáo đã có phiên bản mới hơn (phiên bản ${current?.revision ?? '?'})`),
+    h('p', {}, err.message),
+    current?.submittedAt ? h('p', {}, `Phiên bản ${current.revision} được gửi lúc ${formatDateTime(current.submittedAt)}.`) : null,
+    rows.length
+      ? h(
+          'div',
+          { class: 'table-wrap' },
+          h(
+            'table',
+            { class: 'diff' },
+            h('caption', {}, 'Những chỗ khác nhau'),
+            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Mục'), h('th', { scope: 'col' }, `Bản trên máy chủ (phiên bản ${current?.revision ?? '?'})`), h('th', { scope: 'col' }, 'Bản của bạn'))),
+            h('tbody', {}, rows.map(([k, a, b]) => h('tr', {}, h('th', { scope: 'row' }, k), h('td', {}, a), h('td', {}, b)))),
+          ),
+        )
+      : h('p', {}, 'Nội dung hai bản giống nhau.'),
+    h(
+      'p',
+      { class: 'buttons' },
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'button button-primary',
+          onclick: () => {
+            st.baseRevision = current?.revision ?? st.baseRevision;
+            hideConflict();
+            void submit();
+          },
+        },
+        'Giữ bản của tôi và gửi lại',
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'button button-secondary',
+          onclick: () => {
+            st.baseRevision = current?.revision ?? st.baseRevision;
+            st.head = current;
+            if (theirs) fillForm(st.ctx, theirs);
+            st.savedJson = JSON.stringify(readForm(st.ctx).data);
+            hideConflict();
+            clearAllErrors(app);
+            scheduleLocalSave();
+            setStatus(`Đang hiển thị bản trên máy chủ (phiên bản ${current?.revision ?? '?'}).`);
+            document.getElementById('page-title')?.focus();
+          },
+        },
+        'Dùng bản trên máy chủ',
+      ),
+    ),
+  );
+  c.hidden = false;
+  c.focus();
+  c.scrollIntoView({ block: 'start' });
+}
+
+// ---------------------------------------------------------------- misc
+
+function setBusy(busy, text) {
+  st.busy = busy;
+  for (const id of ['save-draft', 'submit-report']) {
+    const b = document.getElementById(id);
+    if (b) b.setAttribute('aria-disabled', busy ? 'true' : 'false');
+  }
+  document.getElementById('report-form')?.setAttribute('aria-busy', busy ? 'true' : 'false');
+  if (text) setStatus(text);
+}
+
+function sleep(ms) {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+// Mark a reason field as touched once the user leaves it, so its error can show.
+document.addEventListener('focusout', (e) => {
+  if (e.target?.dataset?.field === 'reason') e.target.dataset.touched = '1';
+});
+
+wireSignOut();
+if (app) {
+  if (!cfg.unit && app.dataset.needsUnit === 'true') {
+    replaceChildren(app, notice('info', h('p', {}, 'Hãy chọn phòng, đơn vị ở trên để xem hoặc nhập báo cáo thay cho đơn vị.')));
+  } else {
+    void load();
+  }
+}

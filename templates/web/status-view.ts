@@ -1,0 +1,116 @@
+/**
+ * Văn phòng's status board as a page: a summary line naming who still owes a report, then one
+ * row per unit with a colour-and-text badge, when, which revision, tasks reported out of due and
+ * the overdue tasks. On a phone each row becomes a card.
+ * flow: status page handler --> status view --> layout
+ */
+import { SUBMISSION_STATUS_LABELS, type SubmissionStatus } from '../../functions/core/report-model.ts';
+import type { BoardRow, StatusBoard } from '../../functions/core/status-board.ts';
+import { formatDate, formatDateTime, monthLabel, DEFAULT_TIME_ZONE } from './format.ts';
+import { html, type SafeHtml } from './html.ts';
+import { layout, type PageUser } from './layout.ts';
+
+export interface StatusPageInput {
+  board: StatusBoard;
+  user: PageUser;
+  csrfToken: string;
+  agencyName?: string;
+  /** Period label: "tháng 6 năm 2024". */
+  periodLabel?: string;
+  timeZone?: string;
+}
+
+const SHORT: Record<SubmissionStatus, string> = {
+  'on-time': 'Nộp đúng hạn',
+  late: 'Nộp muộn',
+  'draft-only': 'Mới lưu nháp',
+  missing: 'Chưa nộp',
+};
+
+/** The badge says it in words (colour is only a second channel) and carries an icon-like mark. */
+export function statusBadge(status: SubmissionStatus): SafeHtml {
+  const mark = { 'on-time': '✓', late: '!', 'draft-only': '…', missing: '✗' }[status];
+  return html`<span class="badge badge-${status}" title="${SUBMISSION_STATUS_LABELS[status]}"><span aria-hidden="true">${mark}</span> ${SHORT[status]}</span>`;
+}
+
+function when(r: BoardRow, tz: string): SafeHtml {
+  if (r.submittedAt) return html`<time datetime="${r.submittedAt}">${formatDateTime(r.submittedAt, tz)}</time>`;
+  if (r.draftSavedAt) return html`<span class="muted">Nháp lưu lúc <time datetime="${r.draftSavedAt}">${formatDateTime(r.draftSavedAt, tz)}</time></span>`;
+  return html`<span class="muted">—</span>`;
+}
+
+function tasks(r: BoardRow): SafeHtml {
+  const complete = r.tasksReported >= r.tasksDue;
+  return html`<span class="${complete ? 'count-ok' : 'count-short'}">${r.tasksReported}/${r.tasksDue} nhiệm vụ</span>`;
+}
+
+function overdue(r: BoardRow): SafeHtml {
+  if (!r.overdue.length) return html`<span class="muted">Không có</span>`;
+  return html`<ul class="overdue">${r.overdue.map((t) => html`<li><span class="task-no">${t.number}.</span> ${t.content} <span class="deadline">(hạn ${t.deadline})</span></li>`)}</ul>`;
+}
+
+function summary(b: StatusBoard, label: string): SafeHtml {
+  const s = b.summary;
+  const names = (st: SubmissionStatus) => b.rows.filter((r) => r.status === st).map((r) => r.unit.name);
+  const missing = names('missing');
+  const drafts = names('draft-only');
+  return html`<div class="summary" id="summary">
+  <p class="summary-line"><strong>${s['on-time'] + s.late}/${s.units} đơn vị đã nộp</strong> báo cáo ${label}:
+    ${s['on-time']} đúng hạn, ${s.late} muộn, ${s['draft-only']} mới lưu nháp, ${s.missing} chưa nộp.
+    Hạn nộp ${formatDate(b.deadline)}${b.deadlinePassed ? html` <strong class="text-late">(đã qua hạn)</strong>` : html``}.</p>
+  ${missing.length ? html`<p class="chase"><strong>Chưa nộp:</strong> ${missing.join('; ')}.</p>` : html``}
+  ${drafts.length ? html`<p class="chase"><strong>Mới lưu nháp, chưa gửi:</strong> ${drafts.join('; ')}.</p>` : html``}
+</div>`;
+}
+
+export function renderStatusBoard(b: StatusBoard, label: string, tz = DEFAULT_TIME_ZONE): SafeHtml {
+  if (!b.rows.length) {
+    return html`<p class="notice notice-info">Kỳ ${label} chưa có đơn vị nào có nhiệm vụ phải báo cáo (chưa nhập kế hoạch năm?).</p>`;
+  }
+  const rows = b.rows.map(
+    (r) => html`<tr class="row-${r.status}">
+  <th scope="row" data-label="Đơn vị"><a href="/?period=${encodeURIComponent(b.period)}&amp;unit=${encodeURIComponent(r.unit.code)}">${r.unit.name}</a> <span class="code">${r.unit.code}</span></th>
+  <td data-label="Tình trạng">${statusBadge(r.status)}</td>
+  <td data-label="Thời gian nộp">${when(r, tz)}</td>
+  <td data-label="Phiên bản">${r.revision > 0 ? String(r.revision) : html`<span class="muted">—</span>`}</td>
+  <td data-label="Đã báo cáo">${tasks(r)}</td>
+  <td data-label="Nhiệm vụ quá hạn">${overdue(r)}</td>
+</tr>`,
+  );
+  return html`${summary(b, label)}
+<div class="table-wrap">
+<table class="board">
+  <caption class="visually-hidden">Tình hình nộp báo cáo ${label} theo đơn vị</caption>
+  <thead><tr><th scope="col">Đơn vị</th><th scope="col">Tình trạng</th><th scope="col">Thời gian nộp</th><th scope="col">Phiên bản</th><th scope="col">Đã báo cáo</th><th scope="col">Nhiệm vụ quá hạn</th></tr></thead>
+  <tbody>
+${rows}
+  </tbody>
+</table>
+</div>
+<p class="muted small">Số liệu tính đến ngày ${formatDate(b.asOf)}. Giờ theo múi giờ Việt Nam (UTC+7).</p>`;
+}
+
+export function renderStatusPage(o: StatusPageInput): string {
+  const label = o.periodLabel ?? monthLabel(o.board.period);
+  const main = html`<div class="page-head">
+  <h1 id="page-title">Theo dõi nộp báo cáo ${label}</h1>
+</div>
+<form class="picker" method="get" action="/status" aria-label="Chọn kỳ báo cáo">
+  <div class="field">
+    <label for="pick-period">Kỳ báo cáo (tháng)</label>
+    <input type="month" id="pick-period" name="period" value="${o.board.period}" min="2000-01" max="2100-12" required>
+  </div>
+  <button type="submit" class="button button-secondary">Xem</button>
+  <a class="json-link" href="/status?period=${encodeURIComponent(o.board.period)}&amp;format=json">Tải dữ liệu (JSON)</a>
+</form>
+${renderStatusBoard(o.board, label, o.timeZone ?? DEFAULT_TIME_ZONE)}`;
+  return layout({
+    title: `Theo dõi nộp báo cáo ${label}`,
+    main,
+    csrfToken: o.csrfToken,
+    user: o.user,
+    scripts: ['common.js'],
+    current: 'status',
+    ...(o.agencyName ? { agencyName: o.agencyName } : {}),
+  });
+}
