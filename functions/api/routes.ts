@@ -35,6 +35,7 @@ export const ROUTES: RouteDef[] = [
   { method: 'POST', path: '/auth/signout', module: 'api/session.ts', export: 'signoutHandler', authorizer: false },
   { method: 'GET', path: '/', module: 'api/pages/form-page.ts', authorizer: false },
   { method: 'GET', path: '/status', module: 'api/pages/status-page.ts', authorizer: false },
+  { method: 'GET', path: '/reports', module: 'api/pages/reports-page.ts', authorizer: false },
   { method: 'GET', path: '/signin', module: 'api/pages/signin-page.ts', authorizer: false },
   { method: 'GET', path: '/static/{file}', module: 'api/pages/static.ts', authorizer: false },
 ];

@@ -11,7 +11,7 @@ import type { FileArchive, ReportFile, ReportStore, ReportVersion } from './port
 /** Links live five minutes: long enough to click, short enough not to be worth forwarding. */
 export const LINK_SECONDS = 300;
 
-export type ListedVersion = ReportVersion & { latest: boolean; files: (ReportFile & { url: string; fileName: string })[] };
+export type ListedVersion = Omit<ReportVersion, 'files'> & { latest: boolean; files: (ReportFile & { url: string; fileName: string })[] };
 
 export async function listReports(stores: { reports: ReportStore; archive: FileArchive }, p: Principal, period: string | undefined): Promise<ListedVersion[]> {
   if (!canReadAll(p)) throw new UseCaseError('forbidden', 'forbidden', 'Báo cáo tổng hợp dành cho Văn phòng và Lãnh đạo Sở.');

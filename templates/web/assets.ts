@@ -13,6 +13,7 @@ export const ASSETS: Readonly<Record<string, string>> = {
   'form-errors.js': 'text/javascript; charset=utf-8',
   'form-store.js': 'text/javascript; charset=utf-8',
   'signin.js': 'text/javascript; charset=utf-8',
+  'reports.js': 'text/javascript; charset=utf-8',
 };
 
 export type AssetName = keyof typeof ASSETS;

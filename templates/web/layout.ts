@@ -24,7 +24,7 @@ export interface LayoutOptions {
   /** Script file names from the asset allow-list, loaded as ES modules. */
   scripts?: string[];
   /** Which navigation entry is the current page. */
-  current?: 'form' | 'status' | 'signin';
+  current?: 'form' | 'status' | 'reports' | 'signin';
   /** Agency name for the header, when known. */
   agencyName?: string;
 }
@@ -43,6 +43,7 @@ function nav(o: LayoutOptions): SafeHtml {
       <ul>
         ${link('/', u.role === 'unit' ? 'Báo cáo tháng' : 'Báo cáo của đơn vị', 'form')}
         ${u.role !== 'unit' ? link('/status', 'Theo dõi nộp báo cáo', 'status') : html``}
+        ${u.role !== 'unit' ? link('/reports', 'Báo cáo tổng hợp', 'reports') : html``}
       </ul>
       <p class="who">
         <span class="visually-hidden">Đang đăng nhập: </span><span>${u.name ? `${u.name} — ` : ''}${userLabel(u)}</span>

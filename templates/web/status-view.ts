@@ -49,7 +49,7 @@ function overdue(r: BoardRow): SafeHtml {
   return html`<ul class="overdue">${r.overdue.map((t) => html`<li><span class="task-no">${t.number}.</span> ${t.content} <span class="deadline">(hạn ${t.deadline})</span></li>`)}</ul>`;
 }
 
-function summary(b: StatusBoard, label: string): SafeHtml {
+export function statusSummary(b: StatusBoard, label: string): SafeHtml {
   const s = b.summary;
   const names = (st: SubmissionStatus) => b.rows.filter((r) => r.status === st).map((r) => r.unit.name);
   const missing = names('missing');
@@ -77,7 +77,7 @@ export function renderStatusBoard(b: StatusBoard, label: string, tz = DEFAULT_TI
   <td data-label="Nhiệm vụ quá hạn">${overdue(r)}</td>
 </tr>`,
   );
-  return html`${summary(b, label)}
+  return html`${statusSummary(b, label)}
 <div class="table-wrap">
 <table class="board">
   <caption class="visually-hidden">Tình hình nộp báo cáo ${label} theo đơn vị</caption>

@@ -109,3 +109,26 @@ describe('compiling reports into S3 with versioned metadata', () => {
     expect((await call('GET', '/api/reports?period=2024-04', { token: unit })).status).toBe(403);
   });
 });
+
+describe('the compiled reports page', () => {
+  it('shows Văn phòng the versions with download links and the month’s summary; refuses units', async () => {
+    const vp = await tokenFor('van-phong');
+    await call('POST', '/api/reports', { token: vp, body: { period: '2024-05' } });
+    const page = await call('GET', '/reports?period=2024-05', { token: vp });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(page.body).toContain('Báo cáo tổng hợp tháng 5 năm 2024');
+    expect(page.body).toMatch(/phiên bản 1/);
+    expect(page.body).toContain('UBND tỉnh — PDF');
+    expect(page.body).toContain('đơn vị đã nộp');
+    expect(page.body).toContain('data-compile');
+    const leader = await call('GET', '/reports?period=2024-05', { token: await tokenFor('lanh-dao') });
+    expect(leader.status).toBe(200);
+    expect(leader.body).not.toContain('data-compile');
+    expect((await call('GET', '/reports', { token: await tokenFor('unit', 'QLKH') })).status).toBe(403);
+    const anonymous = await call('GET', '/reports');
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body).toContain('Đăng nhập');
+    expect((await call('GET', '/reports?period=2024-13', { token: vp })).status).toBe(400);
+  });
+});
