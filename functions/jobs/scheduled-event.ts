@@ -19,8 +19,6 @@ const eventSchema = z.object({
   scheduledTime: z.iso.datetime({ offset: true }),
 });
 
-export type ScheduledEvent = z.infer<typeof eventSchema>;
-
 export class InvalidJobEventError extends Error {
   override name = 'InvalidJobEventError';
 }

@@ -1,16 +1,18 @@
 /**
- * The whole system on one machine: emulators, the table, token keys, the HTTP server (and, once
- * jobs exist, the scheduler). `npm start` runs it on fixed ports with data on disk; the tests
- * run it on free ports in memory.
- * flow: start.ts / test setup --> local stack --> emulators + http server
+ * The whole system on one machine: emulators, the table, token keys, the HTTP server and, when
+ * asked, the scheduler. `npm start` runs it on fixed ports with data on disk and the scheduler on;
+ * the tests run it on free ports in memory with the scheduler off (they fire jobs themselves).
+ * flow: start.ts / test setup --> local stack --> emulators + http server (+ scheduler)
  */
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ensureTable } from '../../functions/adapters/dynamo/ensure-table.ts';
 import { ensureLocalKeys } from '../../functions/adapters/auth/local-issuer.ts';
-import { resetContainer } from '../../functions/adapters/container.ts';
+import { container, resetContainer } from '../../functions/adapters/container.ts';
 import { startEmulators, type Emulators } from './emulators.ts';
 import { startHttpServer, type LocalServer } from './http-server.ts';
+import { jobDeps } from '../../functions/jobs/job-deps.ts';
+import { startScheduler, type LocalScheduler } from './scheduler.ts';
 
 export interface LocalStackOptions {
   /** Persistent data folder; undefined = in memory (tests). */
@@ -21,11 +23,16 @@ export interface LocalStackOptions {
   host?: string;
   ports?: { dynamodb?: number; s3?: number; ses?: number };
   log?: (line: string) => void;
+  /** Run the schedules (reminders, compiles, deliveries) in this process; off unless asked. */
+  scheduler?: boolean;
+  /** Where the scheduler reports what it ran (default: the console). */
+  schedulerLog?: (line: string) => void;
 }
 
 export interface LocalStack {
   emulators: Emulators;
   server: LocalServer;
+  scheduler?: LocalScheduler;
   env: Record<string, string>;
   tableCreated: boolean;
   stop(): Promise<void>;
@@ -66,12 +73,17 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     const server = await startHttpServer(o.port, o.host ?? '127.0.0.1', o.log);
     env.PUBLIC_URL = server.url;
     process.env.PUBLIC_URL = server.url;
+    const scheduler = o.scheduler
+      ? startScheduler({ agencyId: env.AGENCY_ID!, deps: () => jobDeps(container()), log: o.schedulerLog ?? ((line) => console.log(line)) })
+      : undefined;
     return {
       emulators,
       server,
+      ...(scheduler ? { scheduler } : {}),
       env,
       tableCreated,
       stop: async () => {
+        scheduler?.stop();
         await server.close();
         await emulators.stop();
       },

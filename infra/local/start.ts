@@ -1,7 +1,7 @@
 /**
  * `npm start`: the whole system on this machine — DynamoDB Local, s3rver, the SES emulator, the
- * HTTP server (and the scheduler) — with data under DATA_DIR (default .data/) kept across
- * restarts. The first start with an empty data folder loads the demo agency. Ctrl-C stops all.
+ * HTTP server and the scheduler of reminders, compiles and deliveries — with data under DATA_DIR
+ * (default .data/) kept across restarts. The first start with an empty data folder loads the demo agency. Ctrl-C stops all.
  * flow: operator --> start --> local stack (+ demo data on first start)
  */
 import path from 'node:path';
@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     port: httpPort,
     host: process.env.HOST ?? '127.0.0.1',
     ports: { dynamodb: port('DYNAMODB_PORT', 8000), s3: port('S3_PORT', 4568), ses: port('SES_PORT', 8005) },
+    scheduler: true,
     log: (line) => {
       if (verbose || / 5\d\d /.test(line)) console.log(line);
     },
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
     console.log('Dữ liệu trống: nạp cơ quan mẫu (demo agency) …');
     const summary = await loadDemo(new Date());
     for (const line of summary) console.log(`  ${line}`);
+    await stack.scheduler?.refresh();
   }
 
   const url = stack.server.url;
