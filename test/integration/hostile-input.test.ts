@@ -1,3 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, type Res } from '../support/http.ts';
 import { localEnv, testContainer, tokenFor } from '../support/local.ts';
@@ -210,5 +215,27 @@ describe('hostile input', () => {
     expect(res.body.submission.data.reporterName).not.toBe(decomposed);
     expect(res.body.submission.data.tasks[0].difficulties).toBe(tricky[0]);
     expect(res.body.submission.data.tasks[0].proposals).toBe(tricky[4]);
+
+    // Compiled, the same strings are plain text in the workbook and literal text in the PDF.
+    const compiled = await call('POST', '/api/reports', { token: vp, body: { period: PERIOD } });
+    expect([200, 201]).toContain(compiled.status);
+    const files = compiled.body.report.files as { audience: string; format: string; key: string }[];
+    const c = testContainer(localEnv().AGENCY_ID);
+    const xlsx = await c.archive.get(files.find((f) => f.audience === 'director' && f.format === 'xlsx')!.key);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(xlsx!.body) as unknown as ArrayBuffer);
+    const found: ExcelJS.Cell[] = [];
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
+      if (typeof cell.value === 'string' && cell.value.includes('HYPERLINK')) found.push(cell);
+      expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+    })));
+    expect(found.length).toBeGreaterThan(0);
+    for (const cell of found) expect(cell.type).toBe(ExcelJS.ValueType.String);
+    const pdf = await c.archive.get(files.find((f) => f.audience === 'director' && f.format === 'pdf')!.key);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'baocao-hostile-'));
+    writeFileSync(path.join(dir, 'r.pdf'), pdf!.body);
+    const text = execFileSync('pdftotext', [path.join(dir, 'r.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('<script>alert(1)</script>');
+    expect(text).toContain('=HYPERLINK("http://evil","x")');
   });
 });

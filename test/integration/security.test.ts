@@ -1,0 +1,126 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import YAML from 'yaml';
+import { container, resetContainer } from '../../functions/adapters/container.ts';
+import { mintToken } from '../../functions/adapters/auth/local-issuer.ts';
+import { setAgency } from '../../functions/usecases/agency-service.ts';
+import { importPlan } from '../../functions/usecases/import-plan.ts';
+import { startLocalStack, type LocalStack } from '../../infra/local/stack.ts';
+
+// Its own stack, in this worker, so that everything the server and the emulators print during a
+// full run can be captured and searched for secrets.
+let stack: LocalStack;
+const captured: string[] = [];
+const restore: (() => void)[] = [];
+const secrets: string[] = [];
+
+function capture(stream: NodeJS.WriteStream): void {
+  const original = stream.write.bind(stream);
+  stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+    captured.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'));
+    return (original as (...a: unknown[]) => boolean)(chunk, ...rest);
+  }) as typeof stream.write;
+  restore.push(() => (stream.write = original));
+}
+
+async function fetchAs(pathName: string, init: RequestInit = {}) {
+  return fetch(`${stack.server.url}${pathName}`, { redirect: 'manual', ...init });
+}
+
+beforeAll(async () => {
+  capture(process.stdout);
+  capture(process.stderr);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'baocao-sec-'));
+  process.env.AGENCY_ID = `sec-${randomUUID().slice(0, 6)}`;
+  process.env.LOG_LEVEL = 'debug';
+  stack = await startLocalStack({ keysDir: dir, port: 0, log: (line) => captured.push(line) });
+  resetContainer();
+  const c = container();
+  const demo = YAML.parse(readFileSync(new URL('../../infra/local/demo/agency-2024.yaml', import.meta.url), 'utf8'));
+  await setAgency(c.agencies, { ...demo, agencyId: c.config.agencyId });
+  const plan = await importPlan(c, { agencyId: c.config.agencyId, year: 2024, fileName: 'plan.xlsx', bytes: readFileSync(new URL('../fixtures/plans/seed-004-bacgiang-2024.xlsx', import.meta.url)), importedBy: 'test', now: new Date() });
+  expect(plan.ok).toBe(true);
+}, 120_000);
+
+afterAll(async () => {
+  await stack?.stop();
+  for (const r of restore) r();
+});
+
+describe('security of a full run', () => {
+  it('puts security headers on every HTML page and sets the session cookie HttpOnly, Secure, SameSite', async () => {
+    const mint = (role: 'unit' | 'van-phong', unit?: string) =>
+      mintToken({ file: stack.env.AUTH_JWKS_FILE!, issuer: stack.env.AUTH_ISSUER!, clientId: stack.env.AUTH_CLIENT_ID!, role, ...(unit ? { unit } : {}) });
+    const unitToken = await mint('unit', 'QLKH');
+    const vpToken = await mint('van-phong');
+    secrets.push(unitToken, vpToken);
+
+    const session = await fetchAs('/auth/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: unitToken }) });
+    expect(session.status).toBe(200);
+    const setCookie = session.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^baocao_session=/);
+    for (const flag of ['HttpOnly', 'Secure', 'SameSite=Strict', 'Path=/']) expect(setCookie).toContain(flag);
+    const { csrfToken } = (await session.json()) as { csrfToken: string };
+    secrets.push(csrfToken);
+    const cookie = setCookie.split(';')[0]!;
+
+    const pages: [string, Record<string, string>][] = [
+      ['/', { cookie }],
+      ['/?period=2024-06', { cookie }],
+      ['/status?period=2024-06', { cookie }], // 403 page for a unit
+      ['/status?period=2024-06', { authorization: `Bearer ${vpToken}` }],
+      ['/reports', { authorization: `Bearer ${vpToken}` }],
+      ['/signin', {}],
+      ['/', {}], // anonymous: how to sign in
+      ['/status', { cookie: 'baocao_session=forged' }], // 401 page
+    ];
+    for (const [p, headers] of pages) {
+      const res = await fetchAs(p, { headers: { accept: 'text/html', ...headers } });
+      expect(res.headers.get('content-type'), p).toMatch(/^text\/html/);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp, p).toContain("frame-ancestors 'none'");
+      expect(csp, p).toContain("script-src 'self'");
+      expect(csp, p).not.toContain('unsafe-inline');
+      expect(res.headers.get('referrer-policy'), p).toBe('no-referrer');
+      expect(res.headers.get('x-frame-options'), p).toBe('DENY');
+      expect(res.headers.get('x-content-type-options'), p).toBe('nosniff');
+      expect(await res.text(), p).not.toContain(unitToken);
+    }
+
+    // A cookie-authenticated write without the CSRF header is refused; with it, it goes through.
+    const body = JSON.stringify({ data: { reporterName: 'Nguyễn Thị Nga', otherWork: [], tasks: [] } });
+    const noCsrf = await fetchAs('/api/submissions/2024-06/QLKH/draft', { method: 'PUT', headers: { cookie, 'content-type': 'application/json' }, body });
+    expect(noCsrf.status).toBe(403);
+    const withCsrf = await fetchAs('/api/submissions/2024-06/QLKH/draft', { method: 'PUT', headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body });
+    expect(withCsrf.status).toBe(200);
+
+    // More of a normal month: submit, compile, download, and some refused requests.
+    const submit = await fetchAs('/api/submissions', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${unitToken}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body: JSON.stringify({ period: '2024-06', baseRevision: 0, data: { reporterName: 'Nguyễn Thị Nga', otherWork: [], tasks: [] } }),
+    });
+    expect(submit.status).toBe(201);
+    const compile = await fetchAs('/api/reports', { method: 'POST', headers: { authorization: `Bearer ${vpToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ period: '2024-06' }) });
+    expect(compile.status).toBe(201);
+    const expired = await mintToken({ file: stack.env.AUTH_JWKS_FILE!, issuer: stack.env.AUTH_ISSUER!, clientId: stack.env.AUTH_CLIENT_ID!, role: 'unit', unit: 'QLKH', now: 1_000_000_000 });
+    secrets.push(expired);
+    expect((await fetchAs('/api/form?period=2024-06', { headers: { authorization: `Bearer ${expired}` } })).status).toBe(401);
+    const signout = await fetchAs('/auth/signout', { method: 'POST' });
+    expect(signout.headers.get('set-cookie')).toMatch(/Max-Age=0/);
+  });
+
+  it('leaves no token, cookie, CSRF token or signing key in the logs of the run', async () => {
+    const logs = captured.join('\n');
+    expect(logs.length).toBeGreaterThan(100); // the run did log (requests, warnings)
+    expect(logs).toMatch(/POST \/api\/submissions 201/);
+    for (const s of secrets) expect(logs.includes(s)).toBe(false);
+    expect(logs).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}/);
+    expect(logs).not.toMatch(/baocao_session=[^;\s]{20,}/);
+    const key = JSON.parse(readFileSync(stack.env.AUTH_JWKS_FILE!, 'utf8')) as { private: { d: string } };
+    expect(logs.includes(key.private.d)).toBe(false);
+  });
+});
