@@ -22,14 +22,14 @@ import {
   taskRef,
   tasksDueIn,
   type NarrativeContext,
+  h1,
+  h2,
+  p,
+  ul,
 } from './narrative-parts.ts';
 import type { BuiltRow } from './task-rows.ts';
 import { isPastDeadline } from './task-status.ts';
 
-const h1 = (text: string): Block => ({ type: 'heading', level: 1, text });
-const h2 = (text: string): Block => ({ type: 'heading', level: 2, text });
-const p = (...sentences: string[]): Block => ({ type: 'paragraph', text: sentences.filter(Boolean).join(' ') });
-const ul = (items: string[]): Block => ({ type: 'bullets', items });
 
 /** "Có 02 phòng, đơn vị <verb>: A và B." */
 function unitsSentence(rows: SubmissionRow[], verb: string, detail?: (r: SubmissionRow) => string): string {

@@ -7,7 +7,7 @@ import type { AgencyProfile } from '../agency.ts';
 import { localDate, monthIndex, type LocalDate } from '../clock.ts';
 import { taskDeadline, type Plan, type PlanTask } from '../plan.ts';
 import { makePeriod, nextMonthlyPeriod, parsePeriod, periodLabel, type Period, type PeriodWindow } from '../period.ts';
-import type { CountRow, IssueRow, PriorityRow, ReportModel, StatusCounts, SubmissionRow, TaskStatus } from '../report-model.ts';
+import type { Block, CountRow, IssueRow, PriorityRow, ReportModel, StatusCounts, SubmissionRow, TaskStatus } from '../report-model.ts';
 import { brief, clause, dateVi, deltaVi, lowerFirst, percentVi, sentence, so } from './format.ts';
 import type { BuiltRow } from './task-rows.ts';
 import { isFinished } from './task-status.ts';
@@ -216,3 +216,9 @@ export function tasksDueIn(ctx: NarrativeContext, next: Period): PlanTask[] {
 export function deadlinePhrase(b: BuiltRow): string {
   return b.row.deadlineText ? `thời hạn ${lowerFirst(b.row.deadlineText)}` : 'chưa xác định thời hạn';
 }
+
+/** Block builders shared by both audiences' bodies. */
+export const h1 = (text: string): Block => ({ type: 'heading', level: 1, text });
+export const h2 = (text: string): Block => ({ type: 'heading', level: 2, text });
+export const p = (...sentences: string[]): Block => ({ type: 'paragraph', text: sentences.filter(Boolean).join(' ') });
+export const ul = (items: string[]): Block => ({ type: 'bullets', items });

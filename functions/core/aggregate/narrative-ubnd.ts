@@ -25,13 +25,13 @@ import {
   taskRef,
   tasksDueIn,
   type NarrativeContext,
+  h1,
+  h2,
+  p,
+  ul,
 } from './narrative-parts.ts';
 import type { BuiltRow } from './task-rows.ts';
 
-const h1 = (text: string): Block => ({ type: 'heading', level: 1, text });
-const h2 = (text: string): Block => ({ type: 'heading', level: 2, text });
-const p = (...sentences: string[]): Block => ({ type: 'paragraph', text: sentences.filter(Boolean).join(' ') });
-const ul = (items: string[]): Block => ({ type: 'bullets', items });
 
 /** Categories whose tasks the province assigned or approved: reported to it one by one. */
 const PROVINCIAL: readonly TaskCategory[] = ['trong-tam-ubnd', 'chap-thuan'];
