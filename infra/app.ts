@@ -1,6 +1,6 @@
 /**
  * The CDK app: `cdk synth` / `npm run synth` runs this file (see cdk.json).
- * flow: cdk context --> config --> stacks + cdk-nag checks --> cloud assembly (cdk.out)
+ * flow: cdk context + agency profile --> config --> stateful and application stacks + cdk-nag checks --> cdk.out
  *
  * No lookups and no credentials: the stacks are pinned to a region from context and to an account
  * only when one is given, so synthesis works offline and gives the same template on every machine.
@@ -9,12 +9,15 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { ApplicationStack } from './application-stack.ts';
 import { DeployConfigError, readDeployConfig, stackName, type DeployConfig } from './config.ts';
+import { CatalogError } from './function-catalog.ts';
 import { StatefulStack } from './stateful-stack.ts';
 
 export interface BaocaoStacks {
   config: DeployConfig;
   stateful: StatefulStack;
+  application: ApplicationStack;
 }
 
 /** Adds every stack of the app to `app`; tests call this with their own App and context. */
@@ -24,9 +27,16 @@ export function defineStacks(app: App): BaocaoStacks {
 
   const stateful = new StatefulStack(app, 'Stateful', {
     stackName: stackName(config, 'stateful'),
-    description: 'baocao: bảng DynamoDB và bucket báo cáo (dữ liệu giữ lại khi xoá stack)',
+    description: 'baocao: bảng DynamoDB, bucket báo cáo, tài khoản người dùng, định danh gửi thư (giữ lại khi xoá stack)',
     env,
     config,
+  });
+  const application = new ApplicationStack(app, 'Application', {
+    stackName: stackName(config, 'app'),
+    description: 'baocao: hàm, API, đăng nhập, lịch chạy, cảnh báo (xoá và triển khai lại được, không mất dữ liệu)',
+    env,
+    config,
+    stateful,
   });
 
   Tags.of(app).add('project', 'baocao');
@@ -35,7 +45,7 @@ export function defineStacks(app: App): BaocaoStacks {
   // resource it concerns, with its reason, via Validations.of(construct).acknowledge().
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 
-  return { config, stateful };
+  return { config, stateful, application };
 }
 
 function isEntryPoint(): boolean {
@@ -50,7 +60,7 @@ if (isEntryPoint()) {
     defineStacks(app);
   } catch (error) {
     // A bad parameter is the operator's to fix: show the list of problems, not a stack trace.
-    if (!(error instanceof DeployConfigError)) throw error;
+    if (!(error instanceof DeployConfigError || error instanceof CatalogError)) throw error;
     console.error(error.message);
     process.exit(1);
   }

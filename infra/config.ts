@@ -1,11 +1,14 @@
 /**
  * Deploy-time parameters: CDK context (cdk.json, `-c key=value`) --> validated DeployConfig --> infra/app.ts.
- * flow: cdk context --> config (pure) --> stacks
+ * flow: cdk context + agency profile file --> config --> stacks
  *
  * Every value has a default so `npm run synth` works on a fresh clone with no AWS account. Values given
  * with `-c` on the command line arrive as strings, so numbers are parsed here, not trusted. All problems
  * are reported at once, in Vietnamese with an English translation, so an operator fixes them in one pass.
+ * The only I/O is reading the agency profile file, through a loader the tests can replace.
  */
+import type { AgencyProfile } from '../functions/core/agency.ts';
+import { DEMO_PROFILE_PATH, loadAgencyProfileFile, type ProfileLoad } from './agency-profile-file.ts';
 
 /** The context keys this app reads; the `baocao:` prefix keeps them apart from CDK's own flags. */
 export const CONTEXT_KEYS = {
@@ -14,7 +17,27 @@ export const CONTEXT_KEYS = {
   region: 'baocao:region',
   reportVersionRetentionDays: 'baocao:reportVersionRetentionDays',
   accessLogRetentionDays: 'baocao:accessLogRetentionDays',
+  logRetentionDays: 'baocao:logRetentionDays',
+  agencyProfile: 'baocao:agencyProfile',
+  alarmEmails: 'baocao:alarmEmails',
+  sesIdentity: 'baocao:sesIdentity',
+  domainName: 'baocao:domainName',
+  certificateArn: 'baocao:certificateArn',
+  authDomainPrefix: 'baocao:authDomainPrefix',
 } as const;
+
+/** A custom domain for the portal and API: the agency's own name instead of `…execute-api…`. */
+export interface CustomDomain {
+  domainName: string;
+  /** An ACM certificate for domainName in the deployment region (a regional API needs a regional certificate). */
+  certificateArn: string;
+}
+
+/** The SES identity the system sends from: a whole domain (DKIM) or one verified address. */
+export interface SesIdentity {
+  kind: 'domain' | 'email';
+  value: string;
+}
 
 export interface DeployConfig {
   /** Names one deployment (dev, staging, prod …); part of every stack name, so two stages never collide. */
@@ -30,21 +53,44 @@ export interface DeployConfig {
   reportVersionRetentionDays: number;
   /** Days S3 server access logs of the report bucket are kept (the audit trail of who fetched what). */
   accessLogRetentionDays: number;
+  /** Days CloudWatch keeps function and API access logs; one of the values CloudWatch Logs accepts. */
+  logRetentionDays: number;
+  /** The agency profile file the deployment serves, as given (relative to the repository root). */
+  agencyProfilePath: string;
+  /** That file, validated: agency id, units (user groups), schedules, sender. */
+  profile: AgencyProfile;
+  /** Who is told when an alarm fires (Văn phòng); default: the profile's `emails.vanPhong`. */
+  alarmEmails: string[];
+  /** Where mail is sent from; default: the profile's `emails.from` address. */
+  sesIdentity: SesIdentity;
+  customDomain: CustomDomain | undefined;
+  /** Prefix of the Cognito sign-in domain `https://<prefix>.auth.<region>.amazoncognito.com`. */
+  authDomainPrefix: string;
+  /** Origin of the portal when it is known at synth time (custom domain); the only origin CORS allows. */
+  portalOrigin: string | undefined;
 }
 
-export const DEFAULT_DEPLOY_CONFIG: Readonly<DeployConfig> = {
+/** Defaults of the scalar parameters; the rest derive from the profile (see readDeployConfig). */
+export const DEFAULT_DEPLOY_CONFIG = {
   stage: 'dev',
   account: undefined,
   region: 'ap-southeast-1',
   // Ten years: long enough that a regenerated report's predecessor outlives any review of it.
   reportVersionRetentionDays: 3650,
   accessLogRetentionDays: 400,
-};
+  // Thirteen months: a year-end review can still read the logs of the previous December.
+  logRetentionDays: 400,
+  agencyProfilePath: DEMO_PROFILE_PATH,
+} as const;
 
 /** Bounds, named so the messages and the checks cannot disagree. */
 const MIN_REPORT_VERSION_DAYS = 365;
 const MIN_ACCESS_LOG_DAYS = 90;
 const MAX_DAYS = 36_500;
+/** The retention periods CloudWatch Logs accepts (PutRetentionPolicy); "never expire" is not offered. */
+export const LOG_RETENTION_CHOICES = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
 
 export class DeployConfigError extends Error {
   readonly problems: readonly string[];
@@ -64,9 +110,11 @@ export class DeployConfigError extends Error {
 
 /** Reads one context value; in the app this is `(key) => app.node.tryGetContext(key)`. */
 export type ContextReader = (key: string) => unknown;
+/** Loads and validates the agency profile file; tests pass their own. */
+export type ProfileLoader = (path: string) => ProfileLoad;
 
 /** Builds the validated config, or throws a DeployConfigError listing every problem found. */
-export function readDeployConfig(read: ContextReader): DeployConfig {
+export function readDeployConfig(read: ContextReader, loadProfile: ProfileLoader = loadAgencyProfileFile): DeployConfig {
   const problems: string[] = [];
 
   const stage = readString(read, CONTEXT_KEYS.stage, DEFAULT_DEPLOY_CONFIG.stage, problems, {
@@ -94,9 +142,45 @@ export function readDeployConfig(read: ContextReader): DeployConfig {
     MIN_ACCESS_LOG_DAYS,
     problems,
   );
+  const logRetentionDays = readLogRetention(read, problems);
 
-  if (problems.length > 0) throw new DeployConfigError(problems);
-  return { stage, account, region, reportVersionRetentionDays, accessLogRetentionDays };
+  const profileGiven = !isAbsent(read(CONTEXT_KEYS.agencyProfile));
+  const agencyProfilePath = readString(read, CONTEXT_KEYS.agencyProfile, DEFAULT_DEPLOY_CONFIG.agencyProfilePath, problems, {
+    pattern: /^[^\0]+\.(ya?ml|json)$/i,
+    rule: 'đường dẫn tệp .yaml, .yml hoặc .json / a path to a .yaml, .yml or .json file',
+  });
+  if (!profileGiven && stage !== DEFAULT_DEPLOY_CONFIG.stage) {
+    // The demo agency's names and example.org-style addresses must never reach a real deployment.
+    problems.push(
+      `${CONTEXT_KEYS.agencyProfile}: stage "${stage}" cần tệp hồ sơ của chính cơ quan (hồ sơ mẫu chỉ dùng cho stage dev) / ` +
+        `stage "${stage}" needs the agency's own profile file (the demo profile is for stage dev only)`,
+    );
+  }
+  const loaded = loadProfile(agencyProfilePath);
+  if (!loaded.ok) problems.push(...loaded.problems.map((p) => `${CONTEXT_KEYS.agencyProfile}: ${p}`));
+  const profile = loaded.ok ? loaded.profile : undefined;
+
+  const alarmEmails = readEmails(read, CONTEXT_KEYS.alarmEmails, profile?.emails.vanPhong ?? [], problems);
+  const sesIdentity = readSesIdentity(read, profile, problems);
+  const customDomain = readCustomDomain(read, region, problems);
+  const authDomainPrefix = readAuthDomainPrefix(read, stage, profile?.agencyId, problems);
+
+  if (problems.length > 0 || !profile || !sesIdentity) throw new DeployConfigError(problems);
+  return {
+    stage,
+    account,
+    region,
+    reportVersionRetentionDays,
+    accessLogRetentionDays,
+    logRetentionDays,
+    agencyProfilePath,
+    profile,
+    alarmEmails,
+    sesIdentity,
+    customDomain,
+    authDomainPrefix,
+    portalOrigin: customDomain ? `https://${customDomain.domainName}` : undefined,
+  };
 }
 
 /** Stack names carry the stage so dev and prod can share one account without clashing. */
@@ -144,6 +228,10 @@ function readOptionalAccount(read: ContextReader, problems: string[]): string | 
   return text.trim();
 }
 
+function readWholeNumber(raw: unknown): unknown {
+  return typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : raw;
+}
+
 function readDays(
   read: ContextReader,
   key: string,
@@ -153,11 +241,138 @@ function readDays(
 ): number {
   const raw = read(key);
   if (isAbsent(raw)) return fallback;
-  const value = typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : raw;
+  const value = readWholeNumber(raw);
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > MAX_DAYS) {
     problems.push(
       `${key} = ${show(raw)}: cần số ngày nguyên từ ${min} đến ${MAX_DAYS} / ` +
         `must be a whole number of days from ${min} to ${MAX_DAYS}`,
+    );
+    return fallback;
+  }
+  return value;
+}
+
+function readLogRetention(read: ContextReader, problems: string[]): number {
+  const key = CONTEXT_KEYS.logRetentionDays;
+  const raw = read(key);
+  if (isAbsent(raw)) return DEFAULT_DEPLOY_CONFIG.logRetentionDays;
+  const value = readWholeNumber(raw);
+  if (typeof value !== 'number' || !(LOG_RETENTION_CHOICES as readonly number[]).includes(value)) {
+    problems.push(
+      `${key} = ${show(raw)}: cần một trong các số ngày CloudWatch Logs chấp nhận / ` +
+        `must be one of the retention periods CloudWatch Logs accepts: ${LOG_RETENTION_CHOICES.join(', ')}`,
+    );
+    return DEFAULT_DEPLOY_CONFIG.logRetentionDays;
+  }
+  return value;
+}
+
+const EMAIL = /^[^\s@,;<>"]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
+const HOSTNAME = /^(?=.{4,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+
+/** A list of addresses: a JSON array in cdk.json, or "a@x,b@y" on the command line. */
+function readEmails(read: ContextReader, key: string, fallback: readonly string[], problems: string[]): string[] {
+  const raw = read(key);
+  if (isAbsent(raw)) return [...fallback];
+  const items = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/[,;]/) : [raw];
+  const emails = items.map((item) => (typeof item === 'string' ? item.trim() : item)).filter((item) => item !== '');
+  const bad = emails.filter((e) => typeof e !== 'string' || !EMAIL.test(e));
+  if (emails.length === 0 || emails.length > 20 || bad.length > 0) {
+    problems.push(
+      `${key} = ${show(raw)}: cần 1–20 địa chỉ email, cách nhau bằng dấu phẩy` +
+        (bad.length > 0 ? ` (sai: ${bad.map(show).join(', ')})` : '') +
+        ' / must be 1–20 email addresses separated by commas',
+    );
+    return [...fallback];
+  }
+  return emails as string[];
+}
+
+function readSesIdentity(read: ContextReader, profile: AgencyProfile | undefined, problems: string[]): SesIdentity | undefined {
+  const key = CONTEXT_KEYS.sesIdentity;
+  const raw = read(key);
+  const from = profile?.emails.from.toLowerCase();
+  let identity: SesIdentity | undefined;
+  if (isAbsent(raw)) {
+    identity = from ? { kind: 'email', value: from } : undefined;
+  } else if (typeof raw === 'string' && EMAIL.test(raw.trim())) {
+    identity = { kind: 'email', value: raw.trim().toLowerCase() };
+  } else if (typeof raw === 'string' && HOSTNAME.test(raw.trim().toLowerCase())) {
+    identity = { kind: 'domain', value: raw.trim().toLowerCase() };
+  } else {
+    problems.push(
+      `${key} = ${show(raw)}: cần một tên miền (ví dụ "skhcn.bacgiang.gov.vn") hoặc một địa chỉ email / ` +
+        'must be a domain (e.g. "skhcn.bacgiang.gov.vn") or an email address',
+    );
+    return undefined;
+  }
+  if (identity && from && !sendsFrom(identity, from)) {
+    // SES refuses to send from an address its identity does not cover; better to learn it now.
+    problems.push(
+      `${key} = ${show(identity.value)}: không bao gồm địa chỉ gửi "${from}" trong emails.from của hồ sơ / ` +
+        `does not cover the profile's sender address emails.from "${from}"`,
+    );
+  }
+  return identity;
+}
+
+function sendsFrom(identity: SesIdentity, from: string): boolean {
+  if (identity.kind === 'email') return identity.value === from;
+  const domain = from.slice(from.lastIndexOf('@') + 1);
+  return domain === identity.value || domain.endsWith(`.${identity.value}`);
+}
+
+function readCustomDomain(read: ContextReader, region: string, problems: string[]): CustomDomain | undefined {
+  const nameRaw = read(CONTEXT_KEYS.domainName);
+  const certRaw = read(CONTEXT_KEYS.certificateArn);
+  if (isAbsent(nameRaw) && isAbsent(certRaw)) return undefined;
+  if (isAbsent(nameRaw) || isAbsent(certRaw)) {
+    problems.push(
+      `${CONTEXT_KEYS.domainName} và ${CONTEXT_KEYS.certificateArn}: cần cả hai hoặc không có cái nào / ` +
+        'give both or neither',
+    );
+    return undefined;
+  }
+  let ok = true;
+  const domainName = typeof nameRaw === 'string' ? nameRaw.trim().toLowerCase() : '';
+  if (!HOSTNAME.test(domainName)) {
+    problems.push(
+      `${CONTEXT_KEYS.domainName} = ${show(nameRaw)}: cần tên miền đầy đủ, ví dụ "baocao.skhcn.bacgiang.gov.vn" / ` +
+        'must be a fully qualified domain name, e.g. "baocao.skhcn.bacgiang.gov.vn"',
+    );
+    ok = false;
+  }
+  const certificateArn = typeof certRaw === 'string' ? certRaw.trim() : '';
+  const arn = /^arn:aws[a-z-]*:acm:([a-z0-9-]+):\d{12}:certificate\/[0-9a-f-]{36}$/.exec(certificateArn);
+  if (!arn) {
+    problems.push(
+      `${CONTEXT_KEYS.certificateArn} = ${show(certRaw)}: cần ARN chứng chỉ ACM, dạng arn:aws:acm:<vùng>:<tài khoản>:certificate/<id> / ` +
+        'must be an ACM certificate ARN',
+    );
+    ok = false;
+  } else if (arn[1] !== region) {
+    problems.push(
+      `${CONTEXT_KEYS.certificateArn}: chứng chỉ ở vùng ${arn[1]} nhưng hệ thống triển khai ở ${region}; API khu vực cần chứng chỉ cùng vùng / ` +
+        `the certificate is in ${arn[1]} but the deployment is in ${region}; a regional API needs a certificate in its own region`,
+    );
+    ok = false;
+  }
+  return ok ? { domainName, certificateArn } : undefined;
+}
+
+const AUTH_PREFIX = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+function readAuthDomainPrefix(read: ContextReader, stage: string, agencyId: string | undefined, problems: string[]): string {
+  const key = CONTEXT_KEYS.authDomainPrefix;
+  const raw = read(key);
+  const fallback = `baocao-${stage}-${agencyId ?? 'agency'}`.slice(0, 63).replace(/-+$/, '');
+  if (isAbsent(raw)) return fallback;
+  const value = typeof raw === 'string' ? raw.trim() : '';
+  // Cognito refuses prefixes that contain these words; say so before CloudFormation does.
+  if (!AUTH_PREFIX.test(value) || /aws|amazon|cognito/.test(value)) {
+    problems.push(
+      `${key} = ${show(raw)}: cần 1–63 ký tự thường a-z, chữ số hoặc "-", không chứa "aws", "amazon", "cognito" / ` +
+        '1–63 lowercase letters, digits or "-", without "aws", "amazon" or "cognito"',
     );
     return fallback;
   }

@@ -1,16 +1,23 @@
 /**
- * The stateful stack: the DynamoDB table and the S3 buckets that hold the agency's records.
- * flow: infra/app.ts --> StatefulStack --> (table, reportBucket) --> the application stack
+ * The stateful stack: the DynamoDB table, the S3 buckets, the Cognito user pool and the SES sender
+ * identity, which hold the agency's records, its people's accounts and its verified mail domain.
+ * flow: infra/app.ts --> StatefulStack --> (table, reportBucket, userPool, mail) --> the application stack
  *
  * Kept apart from the often-deployed application stack so that no change to functions, API or
- * schedules can replace or delete data. Everything here is retained when removed from the template,
- * and the stack itself has termination protection.
+ * schedules can replace or delete data. Table, buckets and user pool are retained when removed from
+ * the template, and the stack itself has termination protection. The user pool and the SES identity
+ * live here rather than beside the API because they outlive it: deleting and recreating the
+ * application stack must not empty the list of accounts or make DNS records (DKIM) stale.
  */
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { DeployConfig } from './config.ts';
+import { MailIdentity } from './constructs/mail-identity.ts';
+import { userGroups } from './user-groups.ts';
 
 /**
  * The single-table key layout. The DynamoDB adapter and the local emulator set-up create the same
@@ -24,7 +31,7 @@ export const TABLE_SCHEMA = {
 } as const;
 
 export interface StatefulStackProps extends StackProps {
-  config: Pick<DeployConfig, 'reportVersionRetentionDays' | 'accessLogRetentionDays'>;
+  config: Pick<DeployConfig, 'reportVersionRetentionDays' | 'accessLogRetentionDays' | 'profile' | 'sesIdentity'>;
 }
 
 export class StatefulStack extends Stack {
@@ -34,6 +41,16 @@ export class StatefulStack extends Stack {
   readonly reportBucket: s3.IBucket;
   /** Server access logs of the report bucket: who fetched or changed which report, and when. */
   readonly accessLogBucket: s3.IBucket;
+  /** The people who sign in: one group per role, one per unit (`unit-<CODE>`), as the access token's `cognito:groups`. */
+  readonly userPool: cognito.UserPool;
+  /** The SES identity and configuration set mail is sent through. */
+  readonly mail: MailIdentity;
+  /**
+   * Who may read or write report files: only under `reports/<agency>/`. Defined beside the bucket so
+   * the policy names the bucket directly; the application stack attaches them to the functions whose
+   * declared access asks for them (infra/function-access.ts).
+   */
+  readonly reportAccess: { read: iam.ManagedPolicy; write: iam.ManagedPolicy };
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, { terminationProtection: true, ...props });
@@ -105,9 +122,60 @@ export class StatefulStack extends Stack {
       ],
     });
 
+    const userPool = new cognito.UserPool(this, 'UserPool', {
+      // Văn phòng creates every account (docs/deploy.md); nobody signs themselves up to official records.
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      autoVerify: { email: true },
+      // Cognito's own emails (invitation, verification), in the users' language.
+      userInvitation: {
+        emailSubject: 'Tài khoản hệ thống báo cáo tiến độ',
+        emailBody:
+          'Văn phòng Sở đã tạo tài khoản cho bạn trên hệ thống báo cáo tiến độ.<br>' +
+          'Tên đăng nhập: {username}<br>Mật khẩu tạm thời: {####}<br>' +
+          'Lần đăng nhập đầu tiên, hệ thống yêu cầu đổi mật khẩu và cài ứng dụng xác thực (Google Authenticator, Microsoft Authenticator…).',
+      },
+      userVerification: {
+        emailSubject: 'Mã xác minh hệ thống báo cáo tiến độ',
+        emailBody: 'Mã xác minh của bạn là {####}.',
+        emailStyle: cognito.VerificationEmailStyle.CODE,
+      },
+      standardAttributes: { email: { required: true, mutable: true }, fullname: { required: false, mutable: true } },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(7),
+      },
+      // A password alone does not guard the province's records: every account adds an authenticator
+      // app (TOTP) at its first sign-in. SMS is off: it costs per message and needs an SNS role.
+      mfa: cognito.Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      // Plus adds threat protection (compromised-credential checks, adaptive authentication) for a
+      // few cents per user a month; ENFORCED blocks the risky sign-ins instead of only counting them.
+      featurePlan: cognito.FeaturePlan.PLUS,
+      standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const group of userGroups(config.profile)) {
+      new cognito.CfnUserPoolGroup(this, `Group-${group.name}`, {
+        userPoolId: userPool.userPoolId,
+        groupName: group.name,
+        description: group.description,
+        precedence: group.precedence,
+      });
+    }
+
     this.table = table;
     this.reportBucket = reportBucket;
     this.accessLogBucket = accessLogBucket;
+    this.userPool = userPool;
+    this.mail = new MailIdentity(this, 'Mail', { identity: config.sesIdentity });
+    this.reportAccess = reportAccessPolicies(this, reportBucket, config.profile.agencyId);
 
     // Operators (the CLI, the runbook) need the generated names; no exportName, so these outputs
     // never pin the stack the way CloudFormation exports do.
@@ -116,5 +184,29 @@ export class StatefulStack extends Stack {
       value: reportBucket.bucketName,
       description: 'Bucket báo cáo / report bucket',
     });
+    new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId, description: 'Nhóm người dùng Cognito / Cognito user pool' });
   }
+}
+
+/** Read (also what presigned download links need) and write policies on the agency's report prefix. */
+function reportAccessPolicies(stack: Stack, bucket: s3.IBucket, agencyId: string) {
+  const objects = bucket.arnForObjects(`reports/${agencyId}/*`);
+  const make = (id: string, action: string, description: string) => {
+    const policy = new iam.ManagedPolicy(stack, id, {
+      description,
+      statements: [new iam.PolicyStatement({ actions: [action], resources: [objects] })],
+    });
+    const bucketArn = stack.resolve(bucket.bucketArn) as { 'Fn::GetAtt': [string, string] };
+    Validations.of(policy).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${bucketArn['Fn::GetAtt'][0]}.${bucketArn['Fn::GetAtt'][1]}>/reports/${agencyId}/*]`,
+      reason:
+        'Report files are created at run time under reports/<agency>/<period>/v<version>/; the agency prefix is the ' +
+        'narrowest fixed scope (one action, one bucket, one agency), and the bucket policy refuses anything but TLS.',
+    });
+    return policy;
+  };
+  return {
+    read: make('ReportReadPolicy', 's3:GetObject', `baocao: read report files of ${agencyId} (downloads, delivery attachments)`),
+    write: make('ReportWritePolicy', 's3:PutObject', `baocao: write report files of ${agencyId} (compile)`),
+  };
 }

@@ -4,7 +4,7 @@ import type { CfnTable } from 'aws-cdk-lib/aws-dynamodb';
 import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_SCHEMA, type StatefulStack } from '../../infra/stateful-stack.ts';
-import { buildStatefulStack } from './cdk-app.ts';
+import { buildStatefulStack, testConfig } from './cdk-app.ts';
 
 function logicalIdOfBucket(stack: StatefulStack, which: 'reportBucket' | 'accessLogBucket'): string {
   return stack.getLogicalId(stack[which].node.defaultChild as CfnBucket);
@@ -244,5 +244,105 @@ describe('StatefulStack (retention from config)', () => {
     expect(rulesOf('accessLogBucket')).toContainEqual(
       expect.objectContaining({ Id: 'expire-access-logs', ExpirationInDays: 730 }),
     );
+  });
+});
+
+describe('StatefulStack: user pool', () => {
+  let template: Template;
+  beforeAll(() => {
+    template = Template.fromStack(buildStatefulStack());
+  });
+
+  it('is retained, deletion-protected, invitation-only, MFA (authenticator app) required, Plus tier with threat protection enforced', () => {
+    template.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      DeletionProtection: 'ACTIVE',
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: 'ON',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      UserPoolTier: 'PLUS',
+      UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+      UsernameAttributes: ['email'],
+      Policies: {
+        PasswordPolicy: Match.objectLike({
+          MinimumLength: 12,
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+        }),
+      },
+    });
+  });
+
+  it('writes to people in Vietnamese: the invitation carries their sign-in name and temporary password', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: {
+        InviteMessageTemplate: {
+          EmailSubject: Match.stringLikeRegexp('^Tài khoản'),
+          EmailMessage: Match.stringLikeRegexp('\\{username\\}[\\s\\S]*\\{####\\}'),
+        },
+      },
+      VerificationMessageTemplate: Match.objectLike({ EmailSubject: Match.stringLikeRegexp('^Mã xác minh') }),
+    });
+  });
+
+  it('has one group per role and one per unit of the profile, named as core/auth.ts reads them', () => {
+    const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map(
+      (g) => (g as Resource).Properties?.['GroupName'],
+    );
+    const units = testConfig().profile.units.map((u) => `unit-${u.code}`);
+    expect(groups.sort()).toEqual(['lanh-dao', 'van-phong', ...units].sort());
+    template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'unit-QLKH', Description: 'Phòng Quản lý Khoa học' });
+  });
+});
+
+describe('StatefulStack: mail identity', () => {
+  it('verifies the profile’s sender address and sends every message through the measured configuration set', () => {
+    const template = Template.fromStack(buildStatefulStack());
+    template.hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: 'baocao@skhcn.bacgiang.example',
+      ConfigurationSetAttributes: { ConfigurationSetName: { Ref: Match.stringLikeRegexp('^MailConfigurationSet') } },
+    });
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: {
+        Enabled: true,
+        MatchingEventTypes: ['send', 'delivery', 'bounce', 'reject', 'complaint', 'renderingFailure', 'deliveryDelay'],
+        CloudWatchDestination: {
+          DimensionConfigurations: [
+            { DimensionName: 'ses:configuration-set', DimensionValueSource: 'messageTag', DefaultDimensionValue: 'baocao' },
+          ],
+        },
+      },
+    });
+    template.hasResourceProperties('AWS::SES::ConfigurationSet', {
+      SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+      ReputationOptions: { ReputationMetricsEnabled: true },
+    });
+  });
+
+  it('signs with Easy DKIM and outputs the three DNS records when the identity is a domain', () => {
+    const stack = buildStatefulStack({ sesIdentity: { kind: 'domain', value: 'skhcn.bacgiang.example' } });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: 'skhcn.bacgiang.example',
+      DkimAttributes: { SigningEnabled: true },
+    });
+    expect(Object.keys(template.findOutputs('*')).filter((k) => k.startsWith('DkimRecord'))).toHaveLength(3);
+  });
+});
+
+describe('StatefulStack: report access policies', () => {
+  it('grant one action each, only under reports/<agency>/ of the report bucket', () => {
+    const stack = buildStatefulStack();
+    const template = Template.fromStack(stack);
+    const bucketId = stack.getLogicalId(stack.reportBucket.node.defaultChild as CfnBucket);
+    const objects = { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/reports/skhcn-bacgiang/*']] };
+    for (const action of ['s3:GetObject', 's3:PutObject']) {
+      template.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+        PolicyDocument: { Statement: [{ Effect: 'Allow', Action: action, Resource: objects }] },
+      });
+    }
+    template.resourceCountIs('AWS::IAM::ManagedPolicy', 2);
   });
 });

@@ -1,0 +1,130 @@
+/**
+ * The application stack: everything that can be deleted and redeployed without losing data — the
+ * functions (one per route handler and per job, from the code's own tables), the HTTP API and its
+ * JWT authorizer, the portal's sign-in client, the schedules, the jobs' dead-letter queue, alarms
+ * and dashboard. The data and the accounts live in the stateful stack.
+ * flow: infra/app.ts --> ApplicationStack --> constructs/* --> StatefulStack resources
+ */
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { eventBridgeSchedules, type JobName } from '../functions/core/schedules.ts';
+import type { DeployConfig } from './config.ts';
+import { AppFunction } from './constructs/app-function.ts';
+import { JobSchedules } from './constructs/job-schedules.ts';
+import { Monitoring } from './constructs/monitoring.ts';
+import { PortalApi } from './constructs/portal-api.ts';
+import { PortalSignIn } from './constructs/portal-sign-in.ts';
+import { functionCatalog, type FunctionSpec } from './function-catalog.ts';
+import type { StatefulStack } from './stateful-stack.ts';
+
+export interface ApplicationStackProps extends StackProps {
+  config: DeployConfig;
+  stateful: StatefulStack;
+  /** The functions to create; default: the catalog of routes and jobs. */
+  catalog?: readonly FunctionSpec[];
+}
+
+export class ApplicationStack extends Stack {
+  readonly specs: readonly FunctionSpec[];
+  /** By "module#export". */
+  readonly functions = new Map<string, AppFunction>();
+  readonly portal: PortalApi;
+  readonly signIn: PortalSignIn;
+  readonly authorizer: HttpJwtAuthorizer;
+  readonly deadLetterQueue: sqs.Queue;
+  readonly schedules: JobSchedules;
+  readonly monitoring: Monitoring;
+
+  constructor(scope: Construct, id: string, props: ApplicationStackProps) {
+    super(scope, id, props);
+    const { config, stateful } = props;
+    const agencyId = config.profile.agencyId;
+    this.specs = props.catalog ?? functionCatalog();
+
+    this.portal = new PortalApi(this, 'Portal', {
+      customDomain: config.customDomain,
+      portalOrigin: config.portalOrigin,
+      logRetentionDays: config.logRetentionDays,
+    });
+    this.signIn = new PortalSignIn(this, 'SignIn', {
+      userPool: stateful.userPool,
+      portalUrl: this.portal.url,
+      domainPrefix: config.authDomainPrefix,
+    });
+
+    this.deadLetterQueue = new sqs.Queue(this, 'JobDeadLetters', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // Two weeks, the longest SQS keeps a message: enough to come back from a holiday (Tết) and look.
+      retentionPeriod: Duration.days(14),
+    });
+
+    // The variables functions/adapters/config.ts and functions/adapters/auth/tokens.ts read.
+    const environment = {
+      TABLE_NAME: stateful.table.tableName,
+      BUCKET_NAME: stateful.reportBucket.bucketName,
+      AGENCY_ID: agencyId,
+      AUTH_ISSUER: this.signIn.issuer,
+      AUTH_CLIENT_ID: this.signIn.client.userPoolClientId,
+      AUTH_JWKS_URL: this.signIn.jwksUrl,
+    };
+    const targets = {
+      agencyId,
+      tableArn: stateful.table.tableArn,
+      bucketArn: stateful.reportBucket.bucketArn,
+      sesIdentityArn: stateful.mail.identityArn,
+      sesConfigurationSetArn: stateful.mail.configurationSetArn,
+    };
+    const jobs = new Map<JobName, AppFunction>();
+    for (const spec of this.specs) {
+      const fn = new AppFunction(this, spec.id, {
+        spec,
+        targets,
+        environment,
+        logRetentionDays: config.logRetentionDays,
+        reportAccess: stateful.reportAccess,
+        ...(spec.kind === 'job' ? { deadLetterQueue: this.deadLetterQueue } : {}),
+      });
+      this.functions.set(spec.key, fn);
+      if (spec.job) jobs.set(spec.job, fn);
+    }
+
+    // API Gateway accepts a Cognito access token by its client_id claim (access tokens carry no aud).
+    this.authorizer = new HttpJwtAuthorizer('CognitoJwt', this.signIn.issuer, {
+      jwtAudience: [this.signIn.client.userPoolClientId],
+      identitySource: ['$request.header.Authorization'],
+    });
+    this.portal.addRoutes(
+      this.specs.filter((s) => s.kind === 'api'),
+      this.functions,
+      this.authorizer,
+    );
+
+    this.schedules = new JobSchedules(this, 'Schedules', {
+      groupName: `baocao-${config.stage}-${agencyId}`.slice(0, 64),
+      schedules: eventBridgeSchedules(config.profile),
+      jobs: new Map([...jobs].map(([job, fn]) => [job, fn.fn])),
+      deadLetterQueue: this.deadLetterQueue,
+    });
+
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      dashboardName: `baocao-${config.stage}-${agencyId}`,
+      alarmEmails: config.alarmEmails,
+      api: this.portal.api,
+      apiFunctions: this.specs.filter((s) => s.kind === 'api').map((s) => this.functions.get(s.key)!),
+      jobs,
+      deadLetterQueue: this.deadLetterQueue,
+      mailConfigurationSetName: stateful.mail.configurationSet.configurationSetName,
+    });
+
+    for (const [job, fn] of jobs) {
+      new CfnOutput(this, `JobFunction${job.charAt(0).toUpperCase()}${job.slice(1)}`, {
+        value: fn.fn.functionName,
+        description: `Hàm tác vụ "${job}" (chạy bằng tay: docs/deploy.md) / the "${job}" job function`,
+      });
+    }
+    new CfnOutput(this, 'JobDeadLetterQueueUrl', { value: this.deadLetterQueue.queueUrl, description: 'Hàng đợi lỗi của tác vụ / job dead-letter queue' });
+  }
+}

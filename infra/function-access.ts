@@ -1,0 +1,146 @@
+/**
+ * What each function may touch, declared per (module, export) and turned into IAM statements: only
+ * the DynamoDB actions it uses, on the agency's own partitions (dynamodb:LeadingKeys), only its
+ * writes on the partitions it owns, S3 only under `reports/<agency>/`, SES only through the
+ * deployment's identity and configuration set.
+ * flow: infra/function-construct --> function access --> dynamo key builders (functions/adapters/dynamo/keys.ts)
+ *
+ * A function the table does not list stops synthesis: a new route or job gets its permissions by a
+ * reviewed line here, never by a default that is too wide or too narrow.
+ */
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { keys } from '../functions/adapters/dynamo/keys.ts';
+import { TABLE_SCHEMA } from './stateful-stack.ts';
+
+/** The partitions a function may write, named for what lives in them. */
+export type WriteFamily = 'period' | 'idempotency' | 'reports' | 'jobRuns' | 'deliveries';
+
+export interface FunctionAccess {
+  /** GetItem and Query on the agency's items (table and GSI1). */
+  read?: boolean;
+  /** PutItem, UpdateItem and ConditionCheckItem on these partitions only. Nothing here deletes. */
+  write?: WriteFamily[];
+  /** s3:GetObject (also what a presigned download link needs) on `reports/<agency>/*` (StatefulStack.reportAccess.read). */
+  readReports?: boolean;
+  /** s3:PutObject on `reports/<agency>/*` (StatefulStack.reportAccess.write). */
+  writeReports?: boolean;
+  /** ses:SendEmail through the deployment's identity and configuration set. */
+  sendEmail?: boolean;
+  /** The health probes: DescribeTable, HeadBucket (s3:ListBucket), ListEmailTemplates. */
+  probe?: boolean;
+}
+
+/**
+ * Partition-key patterns of each family, built with the adapters' own key builders ("*" for the
+ * variable parts), so a change of key layout changes the policy with it.
+ */
+export function writePatterns(family: WriteFamily, agencyId: string): string[] {
+  switch (family) {
+    case 'period':
+      // Submission heads, locks (AGENCY#a#PERIOD#p) and revisions (…#PERIOD#p#UNIT#u).
+      return [keys.period(agencyId, '*')];
+    case 'idempotency':
+      return [keys.idempotency(agencyId, '*', '*')];
+    case 'reports':
+      return [keys.reports(agencyId, '*')];
+    case 'jobRuns':
+      return [keys.jobRuns(agencyId, '*')];
+    case 'deliveries':
+      return [keys.deliveries(agencyId, '*')];
+  }
+}
+
+/** Every item of an agency: the agency partition itself and every partition under it. */
+export function agencyPatterns(agencyId: string): string[] {
+  return [keys.agency(agencyId), `${keys.agency(agencyId)}#*`];
+}
+
+const read: FunctionAccess = { read: true };
+
+/** Keyed by "module#export" (see function-catalog.ts). */
+export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
+  'api/health.ts#handler': { probe: true },
+  'api/get-plan.ts#handler': read,
+  'api/status.ts#handler': read,
+  'api/submissions.ts#formHandler': read,
+  'api/submissions.ts#listHandler': read,
+  'api/submissions.ts#getHandler': read,
+  'api/submissions.ts#revisionsHandler': read,
+  // A submit writes head, revision and (with Idempotency-Key) the replay record in one transaction.
+  'api/submissions.ts#submitHandler': { read: true, write: ['period', 'idempotency'] },
+  'api/submissions.ts#draftHandler': { read: true, write: ['period'] },
+  'api/periods.ts#reopenHandler': { read: true, write: ['period'] },
+  'api/periods.ts#lockHandler': { read: true, write: ['period'] },
+  'api/reports.ts#compileHandler': { read: true, write: ['reports'], writeReports: true },
+  // Presigned download links are signed with this function's role: it needs s3:GetObject.
+  'api/reports.ts#listHandler': { read: true, readReports: true },
+  // The session handlers only verify a token against the user pool's public keys.
+  'api/session.ts#sessionHandler': {},
+  'api/session.ts#signoutHandler': {},
+  'api/pages/form-page.ts#handler': read,
+  'api/pages/status-page.ts#handler': read,
+  // Lists the compiled reports with presigned download links, like GET /api/reports.
+  'api/pages/reports-page.ts#handler': { read: true, readReports: true },
+  'api/pages/signin-page.ts#handler': {},
+  'api/pages/static.ts#handler': {},
+  'jobs/compile.ts#handler': { read: true, write: ['reports', 'jobRuns'], writeReports: true },
+  'jobs/remind.ts#handler': { read: true, write: ['jobRuns', 'deliveries'], sendEmail: true },
+  // Delivery attaches the PDF, logs every email, and marks the period issued (its lock).
+  'jobs/deliver.ts#handler': { read: true, write: ['jobRuns', 'deliveries', 'period'], readReports: true, sendEmail: true },
+};
+
+export interface AccessTargets {
+  agencyId: string;
+  tableArn: string;
+  bucketArn: string;
+  sesIdentityArn: string;
+  sesConfigurationSetArn: string;
+}
+
+export const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query'];
+export const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem'];
+
+/**
+ * The IAM statements of one function's access. Report files are granted by the stateful stack's
+ * managed policies (StatefulStack.reportAccess), attached by the function construct.
+ */
+export function accessStatements(access: FunctionAccess, t: AccessTargets): iam.PolicyStatement[] {
+  const statements: iam.PolicyStatement[] = [];
+  if (access.read) {
+    statements.push(
+      new iam.PolicyStatement({
+        sid: 'ReadAgencyItems',
+        actions: READ_ACTIONS,
+        resources: [t.tableArn, `${t.tableArn}/index/${TABLE_SCHEMA.gsi1.indexName}`],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': agencyPatterns(t.agencyId) } },
+      }),
+    );
+  }
+  if (access.write && access.write.length > 0) {
+    statements.push(
+      new iam.PolicyStatement({
+        sid: 'WriteOwnPartitions',
+        actions: WRITE_ACTIONS,
+        resources: [t.tableArn],
+        conditions: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': access.write.flatMap((f) => writePatterns(f, t.agencyId)) },
+        },
+      }),
+    );
+  }
+  if (access.sendEmail) {
+    statements.push(
+      new iam.PolicyStatement({ sid: 'SendEmail', actions: ['ses:SendEmail'], resources: [t.sesIdentityArn, t.sesConfigurationSetArn] }),
+    );
+  }
+  if (access.probe) {
+    statements.push(
+      new iam.PolicyStatement({ sid: 'ProbeTable', actions: ['dynamodb:DescribeTable'], resources: [t.tableArn] }),
+      // HeadBucket is authorized as s3:ListBucket; the health probe lists nothing.
+      new iam.PolicyStatement({ sid: 'ProbeBucket', actions: ['s3:ListBucket'], resources: [t.bucketArn] }),
+      // SES has no resource-level permission for ListEmailTemplates: "*" is the only resource it takes.
+      new iam.PolicyStatement({ sid: 'ProbeMail', actions: ['ses:ListEmailTemplates'], resources: ['*'] }),
+    );
+  }
+  return statements;
+}

@@ -1,0 +1,87 @@
+/**
+ * Memory and timeout of each function, from measurements (docs/deploy.md, "Sizing", reproduced with
+ * `npx tsx infra/measure-functions.ts`). Lambda gives CPU in proportion to memory (1,769 MB = one
+ * vCPU), so memory here buys cold-start and rendering speed more than room.
+ * flow: infra/function-construct --> function sizing
+ */
+import type { FunctionSpec } from './function-catalog.ts';
+
+export interface Sizing {
+  memoryMb: number;
+  timeoutSeconds: number;
+  /** Why, for the reader of the template and of docs/deploy.md. */
+  basis: string;
+}
+
+/** API Gateway stops waiting for an integration after 30 s; a function must answer before that. */
+export const API_GATEWAY_TIMEOUT_SECONDS = 30;
+
+const API_DEFAULT: Sizing = {
+  memoryMb: 1024,
+  timeoutSeconds: 10,
+  basis:
+    'HTTP handler with the AWS SDK: ~0.5 MB bundle, cold import 175–285 ms on one local core, ~80 MB RSS. 1,024 MB ' +
+    '(0.58 vCPU) keeps the import near 0.5 s, so a cold page still answers in about a second; a warm request is a ' +
+    'few DynamoDB calls. 10 s leaves room for the SDK\'s retries.',
+};
+
+const LIGHT: Sizing = {
+  memoryMb: 512,
+  timeoutSeconds: 10,
+  basis: 'no AWS SDK in the bundle: cold import ~45 ms, ~50 MB RSS; 512 MB (0.29 vCPU) keeps it under 0.2 s.',
+};
+
+const JOB_DEFAULT: Sizing = {
+  memoryMb: 1024,
+  timeoutSeconds: 300,
+  basis: 'scheduled job: no caller waits on it, so the timeout leaves room for retries of the services it calls.',
+};
+
+const OVERRIDES: Readonly<Record<string, Sizing>> = {
+  'api/health.ts#handler': {
+    memoryMb: 512,
+    timeoutSeconds: 5,
+    basis: 'three probes in parallel, each capped at 2 s by the handler; 80 MB RSS.',
+  },
+  'api/session.ts#sessionHandler': LIGHT,
+  'api/session.ts#signoutHandler': LIGHT,
+  'api/pages/signin-page.ts#handler': LIGHT,
+  'api/pages/static.ts#handler': LIGHT,
+  'api/reports.ts#compileHandler': {
+    memoryMb: 1769,
+    timeoutSeconds: 29,
+    basis:
+      'renders 2 PDFs and 2 workbooks in the request: 0.7–1.2 s for 100 tasks and 2.8–3.4 s for 1,000 on one local ' +
+      'core (peak RSS 170 / 345 MB) after a 0.3–0.45 s cold import of its 2.7 MB bundle. One full vCPU, and a timeout just ' +
+      'under API Gateway\'s 30 s.',
+  },
+  'jobs/compile.ts#handler': {
+    memoryMb: 1769,
+    timeoutSeconds: 300,
+    basis:
+      'the same rendering without a caller waiting: 5 min is 100× the 1,000-task render, so a slow S3 or DynamoDB ' +
+      'retry never cuts a compile short; and it stays under the job lease (15 min), so a retry is not refused as busy.',
+  },
+  'jobs/deliver.ts#handler': {
+    memoryMb: 1024,
+    timeoutSeconds: 300,
+    basis:
+      'reads the PDF/xlsx (≤ 10 MB, the mail limit) and sends 1–3 messages; with 4 attempts and 2-4-8 s back-off ' +
+      'per message, the waits, not the CPU, set the timeout.',
+  },
+  'jobs/remind.ts#handler': {
+    memoryMb: 1024,
+    timeoutSeconds: 900,
+    basis:
+      'one message per unit (up to 40) plus a summary; if SES fails throughout, each message waits 14 s of back-off ' +
+      'before giving up, 40 × 14 s ≈ 9 min: the Lambda maximum of 15 min keeps even that run whole.',
+  },
+};
+
+export function sizingOf(spec: Pick<FunctionSpec, 'key' | 'kind'>): Sizing {
+  const sizing = OVERRIDES[spec.key] ?? (spec.kind === 'job' ? JOB_DEFAULT : API_DEFAULT);
+  if (spec.kind === 'api' && sizing.timeoutSeconds >= API_GATEWAY_TIMEOUT_SECONDS) {
+    throw new Error(`${spec.key}: timeout ${sizing.timeoutSeconds}s must stay under API Gateway's ${API_GATEWAY_TIMEOUT_SECONDS}s`);
+  }
+  return sizing;
+}

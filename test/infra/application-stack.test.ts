@@ -1,0 +1,474 @@
+// CDK assertions on the application stack: routes table + schedules + profile --> ApplicationStack --> template.
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES } from '../../functions/api/routes.ts';
+import { eventBridgeSchedules, JOB_NAMES } from '../../functions/core/schedules.ts';
+import { DEMO_PROFILE_PATH } from '../../infra/agency-profile-file.ts';
+import type { ApplicationStack } from '../../infra/application-stack.ts';
+import { needsFonts } from '../../infra/bundling.ts';
+import { FUNCTION_ACCESS } from '../../infra/function-access.ts';
+import { functionCatalog } from '../../infra/function-catalog.ts';
+import { sizingOf } from '../../infra/function-sizing.ts';
+import { buildTestApp, testConfig } from './cdk-app.ts';
+
+type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
+type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: Record<string, Record<string, unknown>> };
+
+const CATALOG = functionCatalog();
+
+function resources(template: Template, type: string): [string, Resource][] {
+  return Object.entries(template.findResources(type)) as [string, Resource][];
+}
+
+function functionLogicalId(stack: ApplicationStack, key: string): string {
+  const fn = stack.functions.get(key);
+  if (!fn) throw new Error(`no function ${key}`);
+  return stack.getLogicalId(fn.fn.node.defaultChild as never);
+}
+
+/** The inline statements and managed policies attached to a function's role. */
+function permissionsOf(stack: ApplicationStack, template: Template, key: string) {
+  const fnId = functionLogicalId(stack, key);
+  const fn = template.toJSON()['Resources'][fnId] as Resource;
+  const roleId = (fn.Properties['Role'] as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+  const role = template.toJSON()['Resources'][roleId] as Resource;
+  const statements = resources(template, 'AWS::IAM::Policy')
+    .filter(([, p]) => (p.Properties['Roles'] as { Ref: string }[]).some((r) => r.Ref === roleId))
+    .flatMap(([, p]) => (p.Properties['PolicyDocument'] as { Statement: Statement[] }).Statement);
+  const managed = (role.Properties['ManagedPolicyArns'] as unknown[] | undefined) ?? [];
+  return { statements, managed, role };
+}
+
+const actionsOf = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+
+describe('ApplicationStack (demo profile, no custom domain)', () => {
+  let stack: ApplicationStack;
+  let template: Template;
+
+  beforeAll(() => {
+    stack = buildTestApp().application;
+    template = Template.fromStack(stack);
+  });
+
+  describe('functions', () => {
+    it('are one per distinct (module, export) of the route table plus one per job', () => {
+      const expected = new Set([...ROUTES.map((r) => `${r.module}#${r.export ?? 'handler'}`), ...JOB_NAMES.map((j) => `jobs/${j}.ts#handler`)]);
+      expect(new Set(stack.functions.keys())).toEqual(expected);
+      template.resourceCountIs('AWS::Lambda::Function', expected.size);
+    });
+
+    it('run nodejs22.x on arm64 with active tracing, the export as handler, sized from the sizing table', () => {
+      for (const spec of CATALOG) {
+        const sizing = sizingOf(spec);
+        const fn = template.toJSON()['Resources'][functionLogicalId(stack, spec.key)] as Resource;
+        expect(fn.Properties, spec.key).toMatchObject({
+          Runtime: 'nodejs22.x',
+          Architectures: ['arm64'],
+          Handler: `index.${spec.handler}`,
+          MemorySize: sizing.memoryMb,
+          Timeout: sizing.timeoutSeconds,
+          TracingConfig: { Mode: 'Active' },
+        });
+      }
+    });
+
+    it('keep API functions under API Gateway’s 30 s and give the compile job a full vCPU', () => {
+      for (const spec of CATALOG.filter((s) => s.kind === 'api')) expect(sizingOf(spec).timeoutSeconds).toBeLessThan(30);
+      expect(sizingOf({ key: 'jobs/compile.ts#handler', kind: 'job' }).memoryMb).toBe(1769);
+    });
+
+    it('get the runtime configuration the code reads, and the font folder only when they render PDFs', () => {
+      for (const spec of CATALOG) {
+        const fn = template.toJSON()['Resources'][functionLogicalId(stack, spec.key)] as Resource;
+        const vars = (fn.Properties['Environment'] as { Variables: Record<string, unknown> }).Variables;
+        expect(Object.keys(vars), spec.key).toEqual(
+          expect.arrayContaining(['TABLE_NAME', 'BUCKET_NAME', 'AGENCY_ID', 'AUTH_ISSUER', 'AUTH_CLIENT_ID', 'AUTH_JWKS_URL']),
+        );
+        expect(vars['AGENCY_ID']).toBe('skhcn-bacgiang');
+        expect(vars['POWERTOOLS_SERVICE_NAME']).toBe('baocao');
+        expect(vars['BAOCAO_FONT_DIR'], spec.key).toBe(needsFonts(spec.entry) ? '/var/task/fonts' : undefined);
+      }
+      // The report compilers render; the health probe does not.
+      expect(needsFonts(CATALOG.find((s) => s.key === 'jobs/compile.ts#handler')!.entry)).toBe(true);
+      expect(needsFonts(CATALOG.find((s) => s.key === 'api/reports.ts#compileHandler')!.entry)).toBe(true);
+      expect(needsFonts(CATALOG.find((s) => s.key === 'api/health.ts#handler')!.entry)).toBe(false);
+    });
+
+    it('point the auth variables at the user pool issuer, its JWKS and the portal client', () => {
+      const fn = template.toJSON()['Resources'][functionLogicalId(stack, 'api/session.ts#sessionHandler')] as Resource;
+      const vars = (fn.Properties['Environment'] as { Variables: Record<string, unknown> }).Variables;
+      const clientId = stack.getLogicalId(stack.signIn.client.node.defaultChild as never);
+      expect(vars['AUTH_CLIENT_ID']).toEqual({ Ref: clientId });
+      expect(JSON.stringify(vars['AUTH_ISSUER'])).toMatch(/^\{"Fn::Join":\["",\["https:\/\/cognito-idp\.ap-southeast-1\.amazonaws\.com\/",/);
+      expect(JSON.stringify(vars['AUTH_JWKS_URL'])).toContain('"/.well-known/jwks.json"');
+    });
+
+    it('each write to their own log group, kept 400 days and retained when the stack goes', () => {
+      const groups = resources(template, 'AWS::Logs::LogGroup');
+      // One per function plus the API access log.
+      expect(groups).toHaveLength(CATALOG.length + 1);
+      for (const [id, group] of groups) {
+        expect(group.Properties['RetentionInDays'], id).toBe(400);
+        expect(group.DeletionPolicy, id).toBe('Retain');
+      }
+      for (const spec of CATALOG) {
+        const fn = template.toJSON()['Resources'][functionLogicalId(stack, spec.key)] as Resource;
+        const logGroupId = stack.getLogicalId(stack.functions.get(spec.key)!.logGroup.node.defaultChild as never);
+        expect(fn.Properties['LoggingConfig']).toEqual({ LogGroup: { Ref: logGroupId } });
+      }
+    });
+
+    it('jobs retry twice within an hour, then land in the encrypted dead-letter queue', () => {
+      const dlqId = stack.getLogicalId(stack.deadLetterQueue.node.defaultChild as never);
+      for (const job of JOB_NAMES) {
+        const fn = template.toJSON()['Resources'][functionLogicalId(stack, `jobs/${job}.ts#handler`)] as Resource;
+        expect(fn.Properties['DeadLetterConfig']).toEqual({ TargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] } });
+      }
+      const configs = resources(template, 'AWS::Lambda::EventInvokeConfig');
+      expect(configs).toHaveLength(JOB_NAMES.length);
+      for (const [, c] of configs) expect(c.Properties).toMatchObject({ MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600 });
+      template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+    });
+  });
+
+  describe('least privilege', () => {
+    it('declares access for exactly the functions of the catalog', () => {
+      expect(Object.keys(FUNCTION_ACCESS).sort()).toEqual(CATALOG.map((s) => s.key).sort());
+    });
+
+    it('uses no IAM action wildcards, and no s3 or dynamodb permission on "*"', () => {
+      for (const [id, policy] of [...resources(template, 'AWS::IAM::Policy')]) {
+        for (const s of (policy.Properties['PolicyDocument'] as { Statement: Statement[] }).Statement) {
+          for (const action of actionsOf(s)) {
+            expect(action, id).not.toContain('*');
+            if (s.Resource === '*') expect(action, id).toMatch(/^(xray|ses):/);
+          }
+        }
+      }
+    });
+
+    it('lets each function read only its agency’s items, and write only the partitions it declares', () => {
+      for (const spec of CATALOG) {
+        const access = FUNCTION_ACCESS[spec.key]!;
+        const { statements } = permissionsOf(stack, template, spec.key);
+        const dynamo = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
+        const reads = dynamo.filter((s) => actionsOf(s).includes('dynamodb:Query'));
+        const writes = dynamo.filter((s) => actionsOf(s).includes('dynamodb:PutItem'));
+        expect(reads.length, spec.key).toBe(access.read ? 1 : 0);
+        expect(writes.length, spec.key).toBe(access.write?.length ? 1 : 0);
+        for (const s of reads) {
+          expect(actionsOf(s).sort()).toEqual(['dynamodb:GetItem', 'dynamodb:Query']);
+          expect(s.Condition).toEqual({
+            'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['AGENCY#skhcn-bacgiang', 'AGENCY#skhcn-bacgiang#*'] },
+          });
+        }
+        for (const s of writes) {
+          expect(actionsOf(s).sort()).toEqual(['dynamodb:ConditionCheckItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
+          const patterns = s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] as string[];
+          for (const p of patterns) expect(p, spec.key).toMatch(/^AGENCY#skhcn-bacgiang#(PERIOD|IDEM|REPORTS|JOB|DELIVERY)#\*/);
+        }
+        // Nothing deletes, scans or batch-writes.
+        for (const s of dynamo) {
+          for (const a of actionsOf(s)) expect(a).not.toMatch(/Delete|Scan|Batch|Transact/);
+        }
+      }
+    });
+
+    it('writes: submissions to periods and replay records, reports to report partitions, jobs to runs and the mail log', () => {
+      const writeKeys = (key: string) =>
+        permissionsOf(stack, template, key)
+          .statements.filter((s) => actionsOf(s).includes('dynamodb:PutItem'))
+          .flatMap((s) => s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] as string[]);
+      expect(writeKeys('api/submissions.ts#submitHandler')).toEqual(['AGENCY#skhcn-bacgiang#PERIOD#*', 'AGENCY#skhcn-bacgiang#IDEM#*#*']);
+      expect(writeKeys('api/reports.ts#compileHandler')).toEqual(['AGENCY#skhcn-bacgiang#REPORTS#*']);
+      expect(writeKeys('jobs/deliver.ts#handler')).toEqual([
+        'AGENCY#skhcn-bacgiang#JOB#*',
+        'AGENCY#skhcn-bacgiang#DELIVERY#*',
+        'AGENCY#skhcn-bacgiang#PERIOD#*',
+      ]);
+      expect(writeKeys('api/get-plan.ts#handler')).toEqual([]);
+      expect(writeKeys('api/session.ts#sessionHandler')).toEqual([]);
+    });
+
+    it('attaches the report read/write policies only where declared, and SES only to the mail jobs', () => {
+      for (const spec of CATALOG) {
+        const access = FUNCTION_ACCESS[spec.key]!;
+        const { statements, managed } = permissionsOf(stack, template, spec.key);
+        expect(managed.length, spec.key).toBe((access.readReports ? 1 : 0) + (access.writeReports ? 1 : 0));
+        const ses = statements.filter((s) => actionsOf(s).includes('ses:SendEmail'));
+        expect(ses.length, spec.key).toBe(access.sendEmail ? 1 : 0);
+        for (const s of ses) {
+          const targets = (s.Resource as unknown[]).map((r) => JSON.stringify(r)).sort();
+          expect(targets).toHaveLength(2);
+          expect(targets[0]).toContain(':configuration-set/');
+          expect(targets[1]).toContain(':identity/baocao@skhcn.bacgiang.example"');
+        }
+        // Every function may write only to its own log group.
+        const logs = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('logs:')));
+        const logGroupId = stack.getLogicalId(stack.functions.get(spec.key)!.logGroup.node.defaultChild as never);
+        expect(logs, spec.key).toEqual([
+          expect.objectContaining({ Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [logGroupId, 'Arn'] } }),
+        ]);
+      }
+      expect(CATALOG.filter((s) => FUNCTION_ACCESS[s.key]!.sendEmail).map((s) => s.key).sort()).toEqual([
+        'jobs/deliver.ts#handler',
+        'jobs/remind.ts#handler',
+      ]);
+    });
+
+    it('gives the roles no AWS-managed policy (not even basic execution)', () => {
+      for (const [id, role] of resources(template, 'AWS::IAM::Role')) {
+        expect(JSON.stringify(role.Properties['ManagedPolicyArns'] ?? []), id).not.toContain('iam::aws:policy');
+      }
+    });
+  });
+
+  describe('HTTP API', () => {
+    it('has exactly the routes of the table', () => {
+      const keys = resources(template, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties['RouteKey']);
+      expect(keys.sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+    });
+
+    it('puts the Cognito JWT authorizer on exactly the routes flagged authorizer: true', () => {
+      const authorizers = resources(template, 'AWS::ApiGatewayV2::Authorizer');
+      expect(authorizers).toHaveLength(1);
+      const [authorizerId] = authorizers[0]!;
+      for (const route of ROUTES) {
+        const [, r] = resources(template, 'AWS::ApiGatewayV2::Route').find(([, x]) => x.Properties['RouteKey'] === `${route.method} ${route.path}`)!;
+        if (route.authorizer) {
+          expect(r.Properties, route.path).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId } });
+        } else {
+          expect(r.Properties['AuthorizationType'], route.path).toBe('NONE');
+          expect(r.Properties['AuthorizerId'], route.path).toBeUndefined();
+        }
+      }
+      // The open routes are health, the sign-in hand-over and the browser pages (cookie, checked in the handler).
+      expect(ROUTES.filter((r) => !r.authorizer).map((r) => r.path)).toEqual(
+        expect.arrayContaining(['/health', '/auth/session', '/auth/signout', '/signin', '/', '/status', '/static/{file}']),
+      );
+      for (const r of ROUTES.filter((x) => !x.authorizer)) expect(r.path).toMatch(/^\/(health|auth\/|signin|status|static\/|reports|$)/);
+    });
+
+    it('validates tokens of the portal client from the user pool issuer, read from the Authorization header', () => {
+      const clientId = stack.getLogicalId(stack.signIn.client.node.defaultChild as never);
+      template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+        AuthorizerType: 'JWT',
+        IdentitySource: ['$request.header.Authorization'],
+        JwtConfiguration: {
+          Audience: [{ Ref: clientId }],
+          Issuer: { 'Fn::Join': ['', ['https://cognito-idp.ap-southeast-1.amazonaws.com/', Match.anyValue()]] },
+        },
+      });
+    });
+
+    it('sends each route to the function of its (module, export)', () => {
+      const integrations = Object.fromEntries(resources(template, 'AWS::ApiGatewayV2::Integration'));
+      for (const route of ROUTES) {
+        const [, r] = resources(template, 'AWS::ApiGatewayV2::Route').find(([, x]) => x.Properties['RouteKey'] === `${route.method} ${route.path}`)!;
+        const integrationId = ((r.Properties['Target'] as { 'Fn::Join': [string, [string, { Ref: string }]] })['Fn::Join'][1][1]).Ref;
+        const integration = integrations[integrationId]!;
+        expect(integration.Properties).toMatchObject({
+          IntegrationType: 'AWS_PROXY',
+          PayloadFormatVersion: '2.0',
+          IntegrationUri: { 'Fn::GetAtt': [functionLogicalId(stack, `${route.module}#${route.export ?? 'handler'}`), 'Arn'] },
+        });
+      }
+    });
+
+    it('logs access as JSON without headers or bodies, and throttles the stage', () => {
+      const logGroupId = stack.getLogicalId(stack.portal.accessLogs.node.defaultChild as never);
+      const [, stage] = resources(template, 'AWS::ApiGatewayV2::Stage')[0]!;
+      expect(stage.Properties).toMatchObject({
+        StageName: '$default',
+        AutoDeploy: true,
+        DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+        AccessLogSettings: { DestinationArn: { 'Fn::GetAtt': [logGroupId, 'Arn'] } },
+      });
+      const format = JSON.parse((stage.Properties['AccessLogSettings'] as { Format: string }).Format) as Record<string, string>;
+      expect(format['requestId']).toBe('$context.requestId');
+      expect(Object.values(format).join(' ')).not.toMatch(/header|body|cookie/i);
+    });
+
+    it('sends no CORS headers without a custom domain: the pages and the API share one origin', () => {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.absent(), DisableExecuteApiEndpoint: false });
+      template.resourceCountIs('AWS::ApiGatewayV2::DomainName', 0);
+    });
+  });
+
+  describe('sign-in', () => {
+    it('returns tokens to the portal’s /signin through the hosted page, as a public client with 8-hour tokens', () => {
+      const apiId = stack.getLogicalId(stack.portal.api.node.defaultChild as never);
+      const signin = { 'Fn::Join': ['', [{ 'Fn::GetAtt': [apiId, 'ApiEndpoint'] }, '/signin']] };
+      template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+        GenerateSecret: false,
+        AllowedOAuthFlows: ['implicit'],
+        CallbackURLs: [signin],
+        LogoutURLs: [signin],
+        AccessTokenValidity: 480,
+        IdTokenValidity: 480,
+        SupportedIdentityProviders: ['COGNITO'],
+        PreventUserExistenceErrors: 'ENABLED',
+      });
+      template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'baocao-dev-skhcn-bacgiang' });
+    });
+  });
+
+  describe('schedules', () => {
+    it('are one per definition of the profile, in Asia/Ho_Chi_Minh, without flexible window, with retries and the DLQ', () => {
+      const defs = eventBridgeSchedules(testConfig().profile);
+      const schedules = resources(template, 'AWS::Scheduler::Schedule');
+      expect(schedules.map(([, s]) => s.Properties['Name']).sort()).toEqual(defs.map((d) => d.name).sort());
+      const dlqId = stack.getLogicalId(stack.deadLetterQueue.node.defaultChild as never);
+      for (const def of defs) {
+        const [, s] = schedules.find(([, x]) => x.Properties['Name'] === def.name)!;
+        expect(s.Properties, def.name).toMatchObject({
+          ScheduleExpression: def.expression,
+          ScheduleExpressionTimezone: 'Asia/Ho_Chi_Minh',
+          FlexibleTimeWindow: { Mode: 'OFF' },
+          State: 'ENABLED',
+          Target: {
+            Arn: { 'Fn::GetAtt': [functionLogicalId(stack, `jobs/${def.job}.ts#handler`), 'Arn'] },
+            Input: def.input,
+            RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 3600 },
+            DeadLetterConfig: { Arn: { 'Fn::GetAtt': [dlqId, 'Arn'] } },
+          },
+        });
+        expect(JSON.parse(def.input)).toEqual({ job: def.job, kind: def.kind, scheduledTime: '<aws.scheduler.scheduled-time>' });
+      }
+      // The seed's deadline is the 20th: reminders on the 17th and 20th, the monthly compile on the 21st, all at 08:00 local.
+      expect(defs.find((d) => d.name === 'remind-monthly')?.expression).toBe('cron(0 8 17,20 * ? *)');
+      expect(defs.find((d) => d.name === 'compile-monthly')?.expression).toBe('cron(0 8 21 * ? *)');
+    });
+
+    it('invoke through a role that may call only the job functions and write only to the DLQ', () => {
+      const roleId = stack.getLogicalId(stack.schedules.role.node.defaultChild as never);
+      const [, policy] = resources(template, 'AWS::IAM::Policy').find(([, p]) => (p.Properties['Roles'] as { Ref: string }[]).some((r) => r.Ref === roleId))!;
+      const statements = (policy.Properties['PolicyDocument'] as { Statement: Statement[] }).Statement;
+      const invoke = statements.filter((s) => actionsOf(s).includes('lambda:InvokeFunction'));
+      expect(invoke.map((s) => s.Resource).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual(
+        JOB_NAMES.map((j) => ({ 'Fn::GetAtt': [functionLogicalId(stack, `jobs/${j}.ts#handler`), 'Arn'] })).sort((a, b) =>
+          JSON.stringify(a).localeCompare(JSON.stringify(b)),
+        ),
+      );
+      expect(statements.flatMap(actionsOf).sort()).toEqual(['lambda:InvokeFunction', 'lambda:InvokeFunction', 'lambda:InvokeFunction', 'sqs:SendMessage']);
+      template.hasResourceProperties('AWS::IAM::Role', {
+        AssumeRolePolicyDocument: {
+          Statement: [Match.objectLike({ Principal: { Service: 'scheduler.amazonaws.com' }, Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } } })],
+        },
+      });
+    });
+  });
+
+  describe('alarms and dashboard', () => {
+    it('alarm on API 5xx, each job’s errors, throttles, dead letters and failed deliveries, all notifying Văn phòng', () => {
+      const alarms = resources(template, 'AWS::CloudWatch::Alarm');
+      const topicId = stack.getLogicalId(stack.monitoring.topic.node.defaultChild as never);
+      const metricNames = alarms.map(([, a]) => {
+        const p = a.Properties as { MetricName?: string; Metrics?: { MetricStat?: { Metric: { MetricName: string } }; Expression?: string }[] };
+        return p.MetricName ?? p.Metrics?.map((m) => m.MetricStat?.Metric.MetricName ?? m.Expression).filter(Boolean).join('+');
+      });
+      expect(metricNames.sort()).toEqual(
+        [
+          '5xx',
+          'ApproximateNumberOfMessagesVisible',
+          'Errors',
+          'Errors',
+          'Errors',
+          'FILL(bounce, 0) + FILL(reject, 0) + FILL(rendering, 0)+Bounce+Reject+RenderingFailure',
+          'Throttles',
+        ].sort(),
+      );
+      for (const [id, a] of alarms) {
+        expect(a.Properties, id).toMatchObject({
+          AlarmActions: [{ Ref: topicId }],
+          Threshold: 1,
+          ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+          TreatMissingData: 'notBreaching',
+        });
+        expect(String(a.Properties['AlarmDescription']).length, id).toBeGreaterThan(40);
+      }
+    });
+
+    it('measures failed deliveries from the configuration set the mail goes through', () => {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Metrics: Match.arrayWith([
+          Match.objectLike({
+            MetricStat: Match.objectLike({
+              Metric: {
+                Namespace: 'AWS/SES',
+                MetricName: 'Bounce',
+                Dimensions: [{ Name: 'ses:configuration-set', Value: Match.anyValue() }],
+              },
+            }),
+          }),
+        ]),
+      });
+    });
+
+    it('email the alarm addresses (Văn phòng by default) through a topic that refuses non-TLS publishers', () => {
+      template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'vanphong@skhcn.bacgiang.example' });
+      template.resourceCountIs('AWS::SNS::Subscription', 1);
+      template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+        PolicyDocument: { Statement: [Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })] },
+      });
+    });
+
+    it('have one dashboard', () => {
+      template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+      template.hasResourceProperties('AWS::CloudWatch::Dashboard', { DashboardName: 'baocao-dev-skhcn-bacgiang' });
+    });
+  });
+});
+
+describe('ApplicationStack with a custom domain and deploy parameters', () => {
+  const cert = 'arn:aws:acm:ap-southeast-1:123456789012:certificate/12345678-1234-1234-1234-123456789012';
+  let stack: ApplicationStack;
+  let template: Template;
+
+  beforeAll(() => {
+    stack = buildTestApp({
+      'baocao:stage': 'prod',
+      'baocao:agencyProfile': DEMO_PROFILE_PATH,
+      'baocao:domainName': 'baocao.skhcn.bacgiang.example',
+      'baocao:certificateArn': cert,
+      'baocao:alarmEmails': 'it@skhcn.bacgiang.example,vanphong@skhcn.bacgiang.example',
+      'baocao:logRetentionDays': '731',
+    }).application;
+    template = Template.fromStack(stack);
+  });
+
+  it('locks CORS to the portal origin and serves only through the custom domain', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      DisableExecuteApiEndpoint: true,
+      CorsConfiguration: {
+        AllowOrigins: ['https://baocao.skhcn.bacgiang.example'],
+        AllowCredentials: true,
+        AllowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-CSRF-Token'],
+        AllowMethods: ['GET', 'POST', 'PUT'],
+      },
+    });
+    template.hasResourceProperties('AWS::ApiGatewayV2::DomainName', {
+      DomainName: 'baocao.skhcn.bacgiang.example',
+      DomainNameConfigurations: [Match.objectLike({ CertificateArn: cert, SecurityPolicy: 'TLS_1_2', EndpointType: 'REGIONAL' })],
+    });
+    template.resourceCountIs('AWS::ApiGatewayV2::ApiMapping', 1);
+  });
+
+  it('returns sign-ins to the custom domain', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      CallbackURLs: ['https://baocao.skhcn.bacgiang.example/signin'],
+    });
+    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'baocao-prod-skhcn-bacgiang' });
+  });
+
+  it('applies the alarm addresses and the log retention', () => {
+    template.resourceCountIs('AWS::SNS::Subscription', 2);
+    template.hasResourceProperties('AWS::SNS::Subscription', { Endpoint: 'it@skhcn.bacgiang.example' });
+    for (const [id, group] of resources(template, 'AWS::Logs::LogGroup')) expect(group.Properties['RetentionInDays'], id).toBe(731);
+  });
+
+  it('names the schedule group, dashboard and stacks after the stage', () => {
+    expect(stack.stackName).toBe('baocao-prod-app');
+    template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'baocao-prod-skhcn-bacgiang' });
+  });
+});

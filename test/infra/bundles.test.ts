@@ -1,0 +1,182 @@
+// Every function bundled with the stack's esbuild settings and loaded in a bare Node process:
+// catalog --> esbuild (+ the font copy) --> child `node` importing index.mjs with stub env --> handler export.
+import { execFile, execSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { isBuiltin } from 'node:module';
+import { build, type Metafile } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../infra/agency-profile-file.ts';
+import { afterBundlingCommands, esbuildOptions, needsFonts } from '../../infra/bundling.ts';
+import { functionCatalog, type FunctionSpec } from '../../infra/function-catalog.ts';
+import { cdkJsonContext } from './cdk-app.ts';
+
+const run = promisify(execFile);
+const CATALOG = functionCatalog();
+
+/** Loads a bundle the way the runtime does (import of index.mjs) and reports what it exports. */
+const PROBE = `
+const started = performance.now();
+const mod = await import(process.env.PROBE_BUNDLE);
+const importMs = Math.round(performance.now() - started);
+let extra = null;
+if (process.env.PROBE_CALL) extra = await mod[process.env.PROBE_CALL]();
+process.stdout.write(JSON.stringify({
+  exportType: typeof mod[process.env.PROBE_EXPORT],
+  importMs,
+  rssMb: Math.round(process.memoryUsage().rss / 1048576),
+  extra,
+}));
+`;
+
+/** What Lambda sets or the stack sets, with values that lead nowhere: importing must not need the network. */
+const STUB_ENV = {
+  PATH: process.env.PATH ?? '/usr/bin:/bin',
+  AWS_REGION: 'ap-southeast-1',
+  AWS_ACCESS_KEY_ID: 'AKIDSTUB',
+  AWS_SECRET_ACCESS_KEY: 'stub',
+  AWS_LAMBDA_FUNCTION_NAME: 'bundle-test',
+  TABLE_NAME: 'stub-table',
+  BUCKET_NAME: 'stub-bucket',
+  AGENCY_ID: 'skhcn-bacgiang',
+  AUTH_ISSUER: 'https://cognito-idp.ap-southeast-1.amazonaws.com/ap-southeast-1_stub',
+  AUTH_CLIENT_ID: 'stubclient',
+  AUTH_JWKS_URL: 'https://cognito-idp.ap-southeast-1.amazonaws.com/ap-southeast-1_stub/.well-known/jwks.json',
+  POWERTOOLS_SERVICE_NAME: 'baocao',
+  POWERTOOLS_METRICS_NAMESPACE: 'baocao',
+};
+
+interface Probe {
+  exportType: string;
+  importMs: number;
+  rssMb: number;
+  extra: unknown;
+}
+
+async function probe(bundleDir: string, exportName: string, env: Record<string, string> = {}, call?: string): Promise<Probe> {
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', PROBE], {
+    // Outside the project: only the runtime's SDK (the symlinked node_modules) is resolvable.
+    cwd: bundleDir,
+    env: { ...STUB_ENV, ...env, PROBE_BUNDLE: join(bundleDir, 'index.mjs'), PROBE_EXPORT: exportName, ...(call ? { PROBE_CALL: call } : {}) },
+    timeout: 30_000,
+    maxBuffer: 4 * 1024 * 1024,
+  });
+  return JSON.parse(stdout) as Probe;
+}
+
+/** Bundles one entry as the stack does (esbuild, then the after-bundling commands) into its own folder. */
+async function bundle(entry: string, dir: string): Promise<Metafile> {
+  mkdirSync(dir, { recursive: true });
+  // The metafile only describes the build; the output is byte for byte what the stack ships.
+  const result = await build({ ...esbuildOptions(entry, dir), metafile: true });
+  for (const command of afterBundlingCommands(entry, dir)) execSync(command, { cwd: PROJECT_ROOT, stdio: 'pipe' });
+  return result.metafile;
+}
+
+async function inBatches<T, R>(items: readonly T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map(fn))));
+  return out;
+}
+
+describe('function bundles', () => {
+  let root: string;
+  const dirOf = new Map<string, string>();
+  const metafiles = new Map<string, Metafile>();
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'baocao-bundles-'));
+    // The nodejs22.x runtime provides the AWS SDK v3 (left out of the bundles); nothing else is there.
+    mkdirSync(join(root, 'node_modules'));
+    for (const scope of ['@aws-sdk', '@smithy']) symlinkSync(join(PROJECT_ROOT, 'node_modules', scope), join(root, 'node_modules', scope), 'dir');
+    const entries = [...new Set(CATALOG.map((s) => s.entry))];
+    await Promise.all(
+      entries.map(async (entry, i) => {
+        const dir = join(root, `fn${i}`);
+        metafiles.set(entry, await bundle(entry, dir));
+        dirOf.set(entry, dir);
+      }),
+    );
+  }, 120_000);
+
+  it('every function of the catalog loads in a bare Node process and exports its handler', async () => {
+    const results = await inBatches(CATALOG, 6, async (spec: FunctionSpec) => {
+      const dir = dirOf.get(spec.entry)!;
+      const env: Record<string, string> = needsFonts(spec.entry) ? { BAOCAO_FONT_DIR: join(dir, 'fonts') } : {};
+      return { spec, probe: await probe(dir, spec.handler, env).catch((error: Error) => ({ error: error.message })) };
+    });
+    const failures = results.filter((r) => !('exportType' in r.probe) || r.probe.exportType !== 'function');
+    expect(failures.map((f) => `${f.spec.key}: ${JSON.stringify(f.probe).slice(0, 800)}`)).toEqual([]);
+    expect(results).toHaveLength(CATALOG.length);
+  }, 90_000);
+
+  it('carries the Tinos fonts and their licence wherever the bundle holds the font loader', () => {
+    const fontFiles = ['LICENSE.txt', 'Tinos-Bold.ttf', 'Tinos-BoldItalic.ttf', 'Tinos-Italic.ttf', 'Tinos-Regular.ttf'];
+    let rendering = 0;
+    for (const spec of CATALOG) {
+      const dir = dirOf.get(spec.entry)!;
+      const files = existsSync(join(dir, 'fonts')) ? readdirSync(join(dir, 'fonts')).sort() : [];
+      // The bundle names the TTF files only if the font loader survived tree shaking: then the fonts must be there.
+      if (readFileSync(join(dir, 'index.mjs'), 'utf8').includes('Tinos-Regular.ttf')) {
+        rendering++;
+        expect(needsFonts(spec.entry), spec.key).toBe(true);
+        expect(files, spec.key).toEqual(fontFiles);
+      }
+      expect(files, spec.key).toEqual(needsFonts(spec.entry) ? fontFiles : []);
+    }
+    // The compile endpoint and the compile job at least.
+    expect(rendering).toBeGreaterThanOrEqual(2);
+  });
+
+  it('leaves only the AWS SDK and Node’s own modules outside the bundles', () => {
+    const external = new Set<string>();
+    for (const meta of metafiles.values()) {
+      for (const output of Object.values(meta.outputs)) for (const i of output.imports) if (i.external) external.add(i.path);
+    }
+    for (const specifier of external) expect(specifier).toMatch(/^(node:|@aws-sdk\/|@smithy\/|[a-z_]+$)/);
+    const builtins = [...external].filter((s) => /^[a-z_]+$/.test(s));
+    // Bare names that are not Node built-ins would be packages left out by mistake.
+    for (const name of builtins) expect(isBuiltin(name), name).toBe(true);
+    expect([...external].filter((s) => s.startsWith('@aws-sdk/'))).toEqual(expect.arrayContaining(['@aws-sdk/client-dynamodb', '@aws-sdk/client-s3']));
+  });
+
+  it('renders both audiences’ PDF (Tinos embedded) and xlsx from a bundle, reading the copied fonts', async () => {
+    const dir = join(root, 'render-probe');
+    await bundle(join(PROJECT_ROOT, 'test/infra/fixtures/render-probe.ts'), dir);
+    const result = await probe(dir, 'renderAll', { BAOCAO_FONT_DIR: join(dir, 'fonts') }, 'renderAll');
+    const extra = result.extra as { fontDir: string; files: { name: string; bytes: number; head: string; tinos: boolean }[] };
+    expect(extra.fontDir).toBe(join(dir, 'fonts'));
+    expect(extra.files.map((f) => [f.name, f.head, f.tinos])).toEqual([
+      ['director.pdf', '%PDF-', true],
+      ['director.xlsx', 'PK', false],
+      ['ubnd.pdf', '%PDF-', true],
+      ['ubnd.xlsx', 'PK', false],
+    ]);
+    for (const f of extra.files) expect(f.bytes, f.name).toBeGreaterThan(5_000);
+  }, 60_000);
+});
+
+describe('the stack’s own bundling (NodejsFunction, local esbuild)', () => {
+  it('produces the same index.mjs and font folder as the settings this test bundles with', async () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'baocao-cdk-bundle-'));
+    const keys = ['api/health.ts#handler', 'api/reports.ts#compileHandler'];
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'test/infra/fixtures/cdk-bundle-check.ts', outdir, ...keys], {
+      cwd: PROJECT_ROOT,
+      timeout: 80_000,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    const cdkDirs = JSON.parse(stdout.slice(stdout.indexOf('{'))) as Record<string, string>;
+    for (const key of keys) {
+      const spec = CATALOG.find((s) => s.key === key)!;
+      const ownDir = join(mkdtempSync(join(tmpdir(), 'baocao-own-')), 'fn');
+      await bundle(spec.entry, ownDir);
+      const cdkDir = cdkDirs[key]!;
+      expect(readFileSync(join(cdkDir, 'index.mjs')).equals(readFileSync(join(ownDir, 'index.mjs'))), key).toBe(true);
+      const list = (d: string) => (existsSync(join(d, 'fonts')) ? readdirSync(join(d, 'fonts')).sort() : []);
+      expect(list(cdkDir), key).toEqual(list(ownDir));
+    }
+    expect(existsSync(join(cdkDirs['api/reports.ts#compileHandler']!, 'fonts', 'Tinos-Regular.ttf'))).toBe(true);
+  }, 90_000);
+});
