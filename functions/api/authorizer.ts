@@ -1,0 +1,38 @@
+/**
+ * API Gateway Lambda authorizer (HTTP API, simple responses): accepts a Cognito access token from
+ * the Authorization header (API clients) or from the HttpOnly session cookie (the browser pages
+ * and their scripts), verified by the same code the handlers run. API Gateway's built-in JWT
+ * authorizer reads only the header, so it would refuse every browser call.
+ * flow: API Gateway --> authorizer --> tokens adapter
+ */
+import type { APIGatewayRequestAuthorizerEventV2 } from 'aws-lambda';
+import { authSettingsFromEnv, TokenError, verifyAccessToken } from '../adapters/auth/tokens.ts';
+import { SESSION_COOKIE } from './middleware/auth.ts';
+
+export interface AuthorizerResult {
+  isAuthorized: boolean;
+  context?: { sub: string; role: string; unit: string };
+}
+
+function tokenOf(event: APIGatewayRequestAuthorizerEventV2): string | undefined {
+  const header = event.headers?.authorization ?? event.headers?.Authorization;
+  const bearer = header ? /^Bearer\s+(\S+)$/i.exec(header)?.[1] : undefined;
+  if (bearer) return bearer;
+  for (const c of event.cookies ?? []) {
+    const i = c.indexOf('=');
+    if (i > 0 && c.slice(0, i).trim() === SESSION_COOKIE) return decodeURIComponent(c.slice(i + 1).trim());
+  }
+  return undefined;
+}
+
+export async function handler(event: APIGatewayRequestAuthorizerEventV2): Promise<AuthorizerResult> {
+  const token = tokenOf(event);
+  if (!token) return { isAuthorized: false };
+  try {
+    const p = await verifyAccessToken(token, authSettingsFromEnv());
+    return { isAuthorized: true, context: { sub: p.sub, role: p.role, unit: p.unit ?? '' } };
+  } catch (err) {
+    if (err instanceof TokenError) return { isAuthorized: false };
+    throw err;
+  }
+}

@@ -1,0 +1,31 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { APIGatewayRequestAuthorizerEventV2 } from 'aws-lambda';
+import { ensureLocalKeys, mintToken } from '../../../functions/adapters/auth/local-issuer.ts';
+import { handler } from '../../../functions/api/authorizer.ts';
+
+let file: string;
+const event = (over: Partial<APIGatewayRequestAuthorizerEventV2>): APIGatewayRequestAuthorizerEventV2 =>
+  ({ type: 'REQUEST', routeArn: 'arn', identitySource: [], routeKey: 'GET /api/form', rawPath: '/api/form', rawQueryString: '', headers: {}, requestContext: {} as never, ...over }) as APIGatewayRequestAuthorizerEventV2;
+
+beforeAll(async () => {
+  file = await ensureLocalKeys(path.join(mkdtempSync(path.join(os.tmpdir(), 'authz-')), 'jwks.json'));
+  Object.assign(process.env, { AUTH_JWKS_FILE: file, AUTH_ISSUER: 'iss-test', AUTH_CLIENT_ID: 'client-test' });
+});
+
+describe('Lambda authorizer', () => {
+  it('accepts a valid token from the Authorization header or the session cookie', async () => {
+    const token = await mintToken({ file, issuer: 'iss-test', clientId: 'client-test', role: 'unit', unit: 'QLKH' });
+    expect(await handler(event({ headers: { authorization: `Bearer ${token}` } }))).toEqual({ isAuthorized: true, context: { sub: 'local-unit-qlkh', role: 'unit', unit: 'QLKH' } });
+    expect((await handler(event({ cookies: ['theme=dark', `baocao_session=${token}`] }))).isAuthorized).toBe(true);
+  });
+  it('refuses a missing, expired, foreign or malformed token', async () => {
+    const expired = await mintToken({ file, issuer: 'iss-test', clientId: 'client-test', role: 'van-phong', now: 1_000_000_000 });
+    const foreign = await mintToken({ file, issuer: 'iss-test', clientId: 'other-client', role: 'van-phong' });
+    for (const e of [event({}), event({ headers: { authorization: `Bearer ${expired}` } }), event({ headers: { authorization: `Bearer ${foreign}` } }), event({ cookies: ['baocao_session=garbage'] })]) {
+      expect(await handler(e)).toEqual({ isAuthorized: false });
+    }
+  });
+});
