@@ -3,6 +3,8 @@
  * request bodies here: `redact` drops the usual suspects in case a caller forgets.
  * flow: anywhere --> log --> stdout
  */
+import { inLambda, logger } from './observability.ts';
+
 const SECRET_KEYS = /authorization|cookie|token|secret|password|jwt|session|csrf/i;
 
 function redact(value: unknown, depth = 0): unknown {
@@ -19,6 +21,8 @@ const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 
 function emit(level: Level, message: string, data?: Record<string, unknown>): void {
   const min = (process.env.LOG_LEVEL?.toLowerCase() as Level | undefined) ?? 'info';
   if (ORDER[level] < (ORDER[min] ?? 20)) return;
+  // In Lambda, Powertools' logger adds the function, request and correlation ids to each line.
+  if (inLambda()) return logger[level](message, redact(data ?? {}) as Record<string, unknown>);
   const line = JSON.stringify({ level, message, time: new Date().toISOString(), ...(redact(data ?? {}) as object) });
   (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(line + '\n');
 }

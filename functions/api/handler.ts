@@ -1,6 +1,6 @@
 /**
- * Wraps a route's function in the middleware every HTTP handler shares: security headers, error
- * mapping, authentication. Handlers stay thin: parse, call a use case, shape the response.
+ * Wraps a route's function in the middleware every HTTP handler shares: observability (logs with
+ * the Lambda context, metrics, traces), security headers, error mapping, authentication. Handlers stay thin: parse, call a use case, shape the response.
  * flow: API Gateway / local server --> handler wrapper --> route function
  */
 import middy from '@middy/core';
@@ -8,12 +8,14 @@ import type { Context } from 'aws-lambda';
 import { authMiddleware, type AuthOptions } from './middleware/auth.ts';
 import { errorMiddleware } from './middleware/errors.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
+import { observability } from './middleware/observability.ts';
 import type { HttpEvent, HttpResult } from './http.ts';
 
 export type RouteFn = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 
 export function httpHandler(fn: RouteFn, auth: AuthOptions | false = {}) {
-  const h = middy<HttpEvent, HttpResult>(fn).use(securityHeaders()).use(errorMiddleware());
+  // Observability first, so its log context and trace cover the other middleware too.
+  const h = middy<HttpEvent, HttpResult>(fn).use(observability<HttpEvent, HttpResult>()).use(securityHeaders()).use(errorMiddleware());
   if (auth !== false) h.use(authMiddleware(auth));
   return h;
 }

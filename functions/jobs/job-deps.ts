@@ -1,6 +1,6 @@
 /**
  * What a job needs, built from the process's container: the stores, the mailer, the real clock and
- * sleep, and the settings (MAIL_MAX_BYTES, MAIL_SEND_ATTEMPTS, MAIL_BACKOFF_MS from the environment).
+ * sleep, and the settings (MAIL_MAX_BYTES, MAIL_SEND_ATTEMPTS, MAIL_BACKOFF_MS, JOB_LEASE_SECONDS from the environment).
  * flow: job handlers / local scheduler / CLI --> job deps --> container
  */
 import type { Container } from '../adapters/container.ts';
@@ -20,7 +20,9 @@ export function jobSettingsFromEnv(): JobSettings {
     mailMaxBytes: positiveInt('MAIL_MAX_BYTES', DEFAULT_JOB_SETTINGS.mailMaxBytes),
     sendAttempts: positiveInt('MAIL_SEND_ATTEMPTS', DEFAULT_JOB_SETTINGS.sendAttempts),
     backoffMs: positiveInt('MAIL_BACKOFF_MS', DEFAULT_JOB_SETTINGS.backoffMs),
-    leaseSeconds: DEFAULT_JOB_SETTINGS.leaseSeconds,
+    // In AWS the stack sets it to the function's timeout plus a margin, so Lambda's own retry of a
+    // timed-out run can take over instead of being refused until a longer lease ends.
+    leaseSeconds: positiveInt('JOB_LEASE_SECONDS', DEFAULT_JOB_SETTINGS.leaseSeconds),
   };
 }
 

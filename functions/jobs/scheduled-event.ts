@@ -5,7 +5,9 @@
  * (then the dead-letter queue); a retry of a finished run is answered from its record.
  * flow: EventBridge Scheduler --> job handler --> run-job use case
  */
+import middy from '@middy/core';
 import { z } from 'zod';
+import { observability } from '../api/middleware/observability.ts';
 import { container } from '../adapters/container.ts';
 import { log } from '../adapters/log.ts';
 import { PERIOD_KINDS, type PeriodKind } from '../core/period.ts';
@@ -30,8 +32,15 @@ export function parseJobEvent(job: JobName, event: unknown): { kind: PeriodKind;
   return { kind: r.data.kind ?? 'monthly', scheduledTime: new Date(r.data.scheduledTime) };
 }
 
+type JobOutcome = Pick<RunJobResult, 'replayed' | 'result'> & { run: string; period: string };
+
+/** The job's Lambda handler: the run wrapped in the observability middleware (logs, metrics, traces). */
 export function scheduledJobHandler(job: JobName) {
-  return async (event: unknown): Promise<Pick<RunJobResult, 'replayed' | 'result'> & { run: string; period: string }> => {
+  return middy<unknown, JobOutcome>(runScheduled(job)).use(observability<unknown, JobOutcome>());
+}
+
+function runScheduled(job: JobName) {
+  return async (event: unknown): Promise<JobOutcome> => {
     const { kind, scheduledTime } = parseJobEvent(job, event);
     const c = container();
     const started = Date.now();

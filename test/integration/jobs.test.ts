@@ -552,12 +552,14 @@ describe('entry points: the Lambda handlers and the CLI', () => {
     resetContainer();
     try {
       const event = { job: 'compile', kind: 'monthly', scheduledTime: '2024-05-21T01:00:00Z' };
-      const first = await compileHandler(event);
+      // What Lambda passes besides the event (the observability middleware reads it).
+      const ctx = { functionName: 'compile', functionVersion: '$LATEST', awsRequestId: 'test', invokedFunctionArn: 'arn:aws:lambda:local:0:function:compile', memoryLimitInMB: '1024', logGroupName: 'g', logStreamName: 's', callbackWaitsForEmptyEventLoop: false, getRemainingTimeInMillis: () => 60_000, done: () => undefined, fail: () => undefined, succeed: () => undefined };
+      const first = await compileHandler(event, ctx);
       expect(first).toMatchObject({ run: 'compile-monthly@2024-05-21T01:00:00.000Z', period: '2024-05', replayed: false, result: { version: 1 } });
-      expect(await compileHandler(event)).toMatchObject({ replayed: true, result: { version: 1 } });
-      await expect(compileHandler({ job: 'compile', scheduledTime: 'yesterday' })).rejects.toMatchObject({ name: 'InvalidJobEventError' });
-      await expect(remindHandler(event)).rejects.toMatchObject({ name: 'InvalidJobEventError' });
-      await expect(remindHandler({ job: 'remind', kind: 'quarterly', scheduledTime: '2024-05-17T01:00:00Z' })).rejects.toMatchObject({ code: 'remind_monthly_only' });
+      expect(await compileHandler(event, ctx)).toMatchObject({ replayed: true, result: { version: 1 } });
+      await expect(compileHandler({ job: 'compile', scheduledTime: 'yesterday' }, ctx)).rejects.toMatchObject({ name: 'InvalidJobEventError' });
+      await expect(remindHandler(event, ctx)).rejects.toMatchObject({ name: 'InvalidJobEventError' });
+      await expect(remindHandler({ job: 'remind', kind: 'quarterly', scheduledTime: '2024-05-17T01:00:00Z' }, ctx)).rejects.toMatchObject({ code: 'remind_monthly_only' });
     } finally {
       process.env.AGENCY_ID = saved;
       resetContainer();
