@@ -1,12 +1,14 @@
 /**
  * The application stack: everything that can be deleted and redeployed without losing data — the
- * functions (one per route handler and per job, from the code's own tables), the HTTP API and its
- * JWT authorizer, the portal's sign-in client, the schedules, the jobs' dead-letter queue, alarms
- * and dashboard. The data and the accounts live in the stateful stack.
+ * functions (one per route handler and per job, from the code's own tables, and the API Gateway
+ * authorizer), the HTTP API and its Lambda authorizer, the portal's sign-in client, the schedules,
+ * the jobs' dead-letter queue, alarms and dashboard. The data and the accounts live in the stateful
+ * stack.
  * flow: infra/app.ts --> ApplicationStack --> constructs/* --> StatefulStack resources
  */
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
-import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import type { CfnAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { eventBridgeSchedules, type JobName } from '../functions/core/schedules.ts';
@@ -18,6 +20,9 @@ import { PortalApi } from './constructs/portal-api.ts';
 import { PortalSignIn } from './constructs/portal-sign-in.ts';
 import { functionCatalog, type FunctionSpec } from './function-catalog.ts';
 import type { StatefulStack } from './stateful-stack.ts';
+
+/** Construct id (and API Gateway name) of the Lambda authorizer; it is created under the HTTP API. */
+export const AUTHORIZER_ID = 'SessionOrBearer';
 
 export interface ApplicationStackProps extends StackProps {
   config: DeployConfig;
@@ -32,7 +37,8 @@ export class ApplicationStack extends Stack {
   readonly functions = new Map<string, AppFunction>();
   readonly portal: PortalApi;
   readonly signIn: PortalSignIn;
-  readonly authorizer: HttpJwtAuthorizer;
+  /** Guards the routes flagged `authorizer: true`; undefined only for a catalog without such routes. */
+  readonly authorizer: HttpLambdaAuthorizer | undefined;
   readonly deadLetterQueue: sqs.Queue;
   readonly schedules: JobSchedules;
   readonly monitoring: Monitoring;
@@ -61,14 +67,18 @@ export class ApplicationStack extends Stack {
       retentionPeriod: Duration.days(14),
     });
 
-    // The variables functions/adapters/config.ts and functions/adapters/auth/tokens.ts read.
-    const environment = {
-      TABLE_NAME: stateful.table.tableName,
-      BUCKET_NAME: stateful.reportBucket.bucketName,
+    // The variables functions/adapters/auth/tokens.ts reads, and functions/adapters/config.ts besides;
+    // the authorizer verifies tokens and touches no data, so it gets only the first set.
+    const authEnvironment = {
       AGENCY_ID: agencyId,
       AUTH_ISSUER: this.signIn.issuer,
       AUTH_CLIENT_ID: this.signIn.client.userPoolClientId,
       AUTH_JWKS_URL: this.signIn.jwksUrl,
+    };
+    const environment = {
+      TABLE_NAME: stateful.table.tableName,
+      BUCKET_NAME: stateful.reportBucket.bucketName,
+      ...authEnvironment,
     };
     const targets = {
       agencyId,
@@ -82,7 +92,7 @@ export class ApplicationStack extends Stack {
       const fn = new AppFunction(this, spec.id, {
         spec,
         targets,
-        environment,
+        environment: spec.kind === 'authorizer' ? authEnvironment : environment,
         logRetentionDays: config.logRetentionDays,
         reportAccess: stateful.reportAccess,
         ...(spec.kind === 'job' ? { deadLetterQueue: this.deadLetterQueue } : {}),
@@ -91,16 +101,31 @@ export class ApplicationStack extends Stack {
       if (spec.job) jobs.set(spec.job, fn);
     }
 
-    // API Gateway accepts a Cognito access token by its client_id claim (access tokens carry no aud).
-    this.authorizer = new HttpJwtAuthorizer('CognitoJwt', this.signIn.issuer, {
-      jwtAudience: [this.signIn.client.userPoolClientId],
-      identitySource: ['$request.header.Authorization'],
-    });
+    // A Lambda authorizer, not API Gateway's JWT authorizer: the browser's scripts carry the token in
+    // the HttpOnly session cookie, which the JWT authorizer cannot read (docs/decisions.md).
+    const authorizerSpec = this.specs.find((s) => s.kind === 'authorizer');
+    this.authorizer = authorizerSpec
+      ? new HttpLambdaAuthorizer(AUTHORIZER_ID, this.functions.get(authorizerSpec.key)!.fn, {
+          responseTypes: [HttpLambdaResponseType.SIMPLE],
+          // No identity source: API Gateway refuses, unseen by the function, a request that lacks any of
+          // them, and a request carries the Authorization header OR the session cookie. Without one there
+          // is no cache key, so caching must be off (the only setting that allows none).
+          resultsCacheTtl: Duration.seconds(0),
+          identitySource: [],
+        })
+      : undefined;
     this.portal.addRoutes(
       this.specs.filter((s) => s.kind === 'api'),
       this.functions,
       this.authorizer,
     );
+    if (this.authorizer) {
+      // HttpLambdaAuthorizer writes the empty list as `IdentitySource: []`; the API Gateway reference
+      // (CreateAuthorizer) documents the property as optional for a REQUEST authorizer, so leave it out
+      // rather than rely on how an empty list is read.
+      const resource = this.portal.api.node.findChild(AUTHORIZER_ID).node.defaultChild as CfnAuthorizer;
+      resource.addPropertyDeletionOverride('IdentitySource');
+    }
 
     this.schedules = new JobSchedules(this, 'Schedules', {
       groupName: `baocao-${config.stage}-${agencyId}`.slice(0, 64),
@@ -113,7 +138,8 @@ export class ApplicationStack extends Stack {
       dashboardName: `baocao-${config.stage}-${agencyId}`,
       alarmEmails: config.alarmEmails,
       api: this.portal.api,
-      apiFunctions: this.specs.filter((s) => s.kind === 'api').map((s) => this.functions.get(s.key)!),
+      // The authorizer with the route handlers: its errors are API errors (a 500 before the handler runs).
+      apiFunctions: this.specs.filter((s) => s.kind !== 'job').map((s) => this.functions.get(s.key)!),
       jobs,
       deadLetterQueue: this.deadLetterQueue,
       mailConfigurationSetName: stateful.mail.configurationSet.configurationSetName,

@@ -77,6 +77,8 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   // The session handlers only verify a token against the user pool's public keys.
   'api/session.ts#sessionHandler': {},
   'api/session.ts#signoutHandler': {},
+  // The API Gateway authorizer likewise: the token and the pool's public keys (HTTPS to the JWKS URL), no data.
+  'api/authorizer.ts#handler': {},
   'api/pages/form-page.ts#handler': read,
   'api/pages/status-page.ts#handler': read,
   // Lists the compiled reports with presigned download links, like GET /api/reports.

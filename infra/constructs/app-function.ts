@@ -1,7 +1,8 @@
 /**
- * One function of the catalog: a NodejsFunction (nodejs22.x, arm64, ESM, local esbuild) with its own
- * role holding only its declared access, its own log group with retention, X-Ray tracing and the
- * Powertools settings; jobs also get the dead-letter queue for invocations that fail every retry.
+ * One function of the catalog (route handler, API Gateway authorizer or job): a NodejsFunction
+ * (nodejs22.x, arm64, ESM, local esbuild) with its own role holding only its declared access, its own
+ * log group with retention, X-Ray tracing and the Powertools settings; jobs also get the dead-letter
+ * queue for invocations that fail every retry.
  * flow: application stack --> app function --> bundling, access, sizing
  */
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
@@ -49,7 +50,7 @@ export class AppFunction extends Construct {
     if (!access) {
       throw new Error(
         `Chưa khai báo quyền cho hàm ${spec.key} trong infra/function-access.ts / ` +
-          `no access declared for ${spec.key} in infra/function-access.ts (routes: ${spec.routes.map((r) => `${r.method} ${r.path}`).join(', ') || spec.job})`,
+          `no access declared for ${spec.key} in infra/function-access.ts (routes: ${spec.routes.map((r) => `${r.method} ${r.path}`).join(', ') || spec.job || spec.kind})`,
       );
     }
     this.sizing = sizingOf(spec);
@@ -128,5 +129,6 @@ export class AppFunction extends Construct {
 
 function describe(spec: FunctionSpec): string {
   if (spec.kind === 'job') return `baocao: tác vụ theo lịch "${spec.job}" (${spec.module})`;
+  if (spec.kind === 'authorizer') return `baocao: bộ xác thực của API Gateway cho các tuyến /api/ (${spec.key})`;
   return `baocao: ${spec.routes.map((r) => `${r.method} ${r.path}`).join(', ')} (${spec.key})`.slice(0, 256);
 }

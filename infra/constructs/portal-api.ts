@@ -1,18 +1,18 @@
 /**
  * The HTTP API: one route per entry of functions/api/routes.ts, integrated with that entry's
- * function; the JWT authorizer (the user pool's tokens for the portal client) on exactly the routes
- * the table flags `authorizer: true`; access logs, stage throttling, an optional custom domain, and
- * CORS only for the portal's origin.
- * flow: application stack --> portal api --> app functions
+ * function; the Lambda authorizer (functions/api/authorizer.ts) on exactly the routes the table flags
+ * `authorizer: true`; access logs, stage throttling, an optional custom domain, and CORS only for the
+ * portal's origin.
+ * flow: application stack --> portal api --> app functions (authorizer first on the guarded routes)
  *
  * The routes without the authorizer are the health probe, the sign-in hand-over and the browser
- * pages: a browser sends its session cookie, which API Gateway's JWT authorizer cannot read, so
- * those handlers verify the same token themselves (functions/api/middleware/auth.ts).
+ * pages: a page without a valid session must answer with the sign-in page (HTML), not with the
+ * gateway's bare refusal, so those handlers verify the same token themselves
+ * (functions/api/middleware/auth.ts).
  */
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -101,7 +101,8 @@ export class PortalApi extends Construct {
             integrationLatencyMs: '$context.integrationLatency',
             integrationError: '$context.integrationErrorMessage',
             authorizerError: '$context.authorizer.error',
-            sub: '$context.authorizer.claims.sub',
+            // The context the Lambda authorizer returns (functions/api/authorizer.ts): the caller's Cognito sub.
+            sub: '$context.authorizer.sub',
             userAgent: '$context.identity.userAgent',
           }),
         ),
@@ -117,20 +118,26 @@ export class PortalApi extends Construct {
   }
 
   /**
-   * Adds every route of every API function. `jwt` guards exactly the routes flagged `authorizer: true`;
-   * the others are acknowledged for cdk-nag with the reason they are open.
+   * Adds every route of every API function. `authorizer` guards exactly the routes flagged
+   * `authorizer: true`; the others are acknowledged for cdk-nag with the reason they are open.
    */
-  addRoutes(specs: readonly FunctionSpec[], functions: ReadonlyMap<string, AppFunction>, jwt: HttpJwtAuthorizer): void {
+  addRoutes(
+    specs: readonly FunctionSpec[],
+    functions: ReadonlyMap<string, AppFunction>,
+    authorizer: apigw.IHttpRouteAuthorizer | undefined,
+  ): void {
     for (const spec of specs) {
       const fn = functions.get(spec.key);
       if (!fn) throw new Error(`no function for ${spec.key}`);
       const integration = new HttpLambdaIntegration(`${spec.id}Integration`, fn.fn);
       for (const route of spec.routes) {
+        // Never open a guarded route for want of an authorizer.
+        if (route.authorizer && !authorizer) throw new Error(`${route.method} ${route.path} needs the authorizer, and there is none`);
         const created = new apigw.HttpRoute(this, routeId(route), {
           httpApi: this.api,
           routeKey: apigw.HttpRouteKey.with(route.path, route.method as apigw.HttpMethod),
           integration,
-          ...(route.authorizer ? { authorizer: jwt } : {}),
+          ...(route.authorizer && authorizer ? { authorizer } : {}),
         });
         if (!route.authorizer) {
           Validations.of(created).acknowledge({ id: 'AwsSolutions-APIG4', reason: openRouteReason(route) });
@@ -155,7 +162,7 @@ export function openRouteReason(route: Pick<RouteDef, 'method' | 'path'>): strin
     return 'Sign-in hand-over: receives the Cognito access token in the body, verifies it in the handler and sets the HttpOnly session cookie.';
   }
   return (
-    'Browser page: authenticated by the HttpOnly session cookie, which the JWT authorizer cannot read; the handler verifies ' +
-    'the same Cognito token (functions/api/middleware/auth.ts) and shows the sign-in page when it is missing.'
+    'Browser page: authenticated by the HttpOnly session cookie, verified in the handler with the same code as the ' +
+    'authorizer (functions/api/middleware/auth.ts), which shows the sign-in page when it is missing instead of a bare 403.'
   );
 }

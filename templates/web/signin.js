@@ -1,13 +1,23 @@
-// Sign-in: takes the token from the link's #token=… fragment, removes it from the address bar
-// and history at once, exchanges it at POST /auth/session for an HttpOnly session cookie, then
-// goes to the unit's form or Văn phòng's status board.
+// Sign-in: takes the access token from the URL fragment — the local link's #token=… or Cognito's
+// hosted sign-in redirect #id_token=…&access_token=…&token_type=Bearer&expires_in=… — removes it
+// from the address bar and history at once, exchanges it at POST /auth/session for an HttpOnly
+// session cookie, then goes to the unit's form or Văn phòng's status board.
 // flow: browser --> signin.js --> /auth/session
 
 import { api, h, replaceChildren, wireSignOut } from './dom.js';
 
-function tokenFromHash() {
+/**
+ * What the fragment carries. The API takes access tokens only (token_use "access"), so of Cognito's
+ * pair the access token is the one; the ID token is dropped with the rest of the fragment. An
+ * OAuth error (#error=…) comes back in the fragment too.
+ */
+function fromHash() {
   const params = new URLSearchParams(location.hash.replace(/^#/, ''));
-  return params.get('token') || '';
+  return {
+    token: params.get('token') || params.get('access_token') || '',
+    error: params.get('error') || '',
+    errorDescription: params.get('error_description') || '',
+  };
 }
 
 function fail(message) {
@@ -19,10 +29,14 @@ function fail(message) {
 }
 
 async function signIn() {
-  const token = tokenFromHash();
-  if (!token) return;
-  // The token must not linger in the address bar, history or a bookmark.
+  const { token, error, errorDescription } = fromHash();
+  if (!token && !error) return;
+  // The tokens must not linger in the address bar, history or a bookmark.
   history.replaceState(null, '', location.pathname + location.search);
+  if (!token) {
+    const detail = errorDescription ? ` (${errorDescription})` : '';
+    return fail(`Trang đăng nhập báo lỗi: ${error}${detail}. Hãy mở lại đường dẫn đăng nhập; nếu vẫn lỗi, báo Văn phòng Sở.`);
+  }
   document.getElementById('signin-help').hidden = true;
   document.getElementById('signed-in')?.remove();
   document.getElementById('signin-progress').hidden = false;

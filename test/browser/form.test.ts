@@ -206,6 +206,26 @@ describe('the monthly form in a browser', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('takes the access token from Cognito’s hosted sign-in redirect and drops both tokens from the address bar', async () => {
+    const page = await browser({ width: 390, height: 844 });
+    // The implicit grant's redirect: an ID token (not accepted by the API), the access token, and their lifetime.
+    await page.goto(`${base}/signin#id_token=${'i'.repeat(40)}&access_token=${vpToken}&expires_in=28800&token_type=Bearer`);
+    await page.waitForURL(`${base}/status`);
+    expect(page.url()).not.toContain('token');
+    expect(await page.locator('h1').innerText()).toContain('Theo dõi nộp báo cáo');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows the error Cognito’s sign-in page returns in the fragment', async () => {
+    const page = await browser({ width: 390, height: 844 });
+    await page.goto(`${base}/signin#error_description=User+is+disabled.&error=access_denied`);
+    const error = page.locator('#signin-error');
+    await expect.poll(() => error.innerText()).toContain('Trang đăng nhập báo lỗi: access_denied (User is disabled.)');
+    expect(page.url()).toBe(`${base}/signin`);
+    expect(await activeId(page)).toBe('signin-error');
+    expect(pageErrors).toEqual([]);
+  });
+
   it('tells a visitor with a broken sign-in link what to do', async () => {
     const page = await browser({ width: 390, height: 844 });
     await page.goto(`${base}/signin#token=${'x'.repeat(40)}`);

@@ -51,8 +51,12 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
   });
 
   describe('functions', () => {
-    it('are one per distinct (module, export) of the route table plus one per job', () => {
-      const expected = new Set([...ROUTES.map((r) => `${r.module}#${r.export ?? 'handler'}`), ...JOB_NAMES.map((j) => `jobs/${j}.ts#handler`)]);
+    it('are one per distinct (module, export) of the route table, the authorizer, and one per job', () => {
+      const expected = new Set([
+        ...ROUTES.map((r) => `${r.module}#${r.export ?? 'handler'}`),
+        'api/authorizer.ts#handler',
+        ...JOB_NAMES.map((j) => `jobs/${j}.ts#handler`),
+      ]);
       expect(new Set(stack.functions.keys())).toEqual(expected);
       template.resourceCountIs('AWS::Lambda::Function', expected.size);
     });
@@ -72,18 +76,27 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
       }
     });
 
-    it('keep API functions under API Gateway’s 30 s and give the compile job a full vCPU', () => {
+    it('keep API functions under API Gateway’s 30 s, the authorizer under its 10 s, and give the compile job a full vCPU', () => {
       for (const spec of CATALOG.filter((s) => s.kind === 'api')) expect(sizingOf(spec).timeoutSeconds).toBeLessThan(30);
+      const authorizers = CATALOG.filter((s) => s.kind === 'authorizer');
+      expect(authorizers.map((s) => s.key)).toEqual(['api/authorizer.ts#handler']);
+      for (const spec of authorizers) expect(sizingOf(spec).timeoutSeconds).toBeLessThan(10);
       expect(sizingOf({ key: 'jobs/compile.ts#handler', kind: 'job' }).memoryMb).toBe(1769);
     });
 
     it('get the runtime configuration the code reads, and the font folder only when they render PDFs', () => {
+      const auth = ['AGENCY_ID', 'AUTH_ISSUER', 'AUTH_CLIENT_ID', 'AUTH_JWKS_URL'];
       for (const spec of CATALOG) {
         const fn = template.toJSON()['Resources'][functionLogicalId(stack, spec.key)] as Resource;
         const vars = (fn.Properties['Environment'] as { Variables: Record<string, unknown> }).Variables;
-        expect(Object.keys(vars), spec.key).toEqual(
-          expect.arrayContaining(['TABLE_NAME', 'BUCKET_NAME', 'AGENCY_ID', 'AUTH_ISSUER', 'AUTH_CLIENT_ID', 'AUTH_JWKS_URL']),
-        );
+        if (spec.kind === 'authorizer') {
+          // It verifies tokens and nothing else: no table or bucket name to reach data with.
+          expect(Object.keys(vars).sort(), spec.key).toEqual(
+            [...auth, 'POWERTOOLS_LOG_LEVEL', 'POWERTOOLS_METRICS_NAMESPACE', 'POWERTOOLS_SERVICE_NAME'].sort(),
+          );
+        } else {
+          expect(Object.keys(vars), spec.key).toEqual(expect.arrayContaining(['TABLE_NAME', 'BUCKET_NAME', ...auth]));
+        }
         expect(vars['AGENCY_ID']).toBe('skhcn-bacgiang');
         expect(vars['POWERTOOLS_SERVICE_NAME']).toBe('baocao');
         expect(vars['BAOCAO_FONT_DIR'], spec.key).toBe(needsFonts(spec.entry) ? '/var/task/fonts' : undefined);
@@ -94,13 +107,18 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
       expect(needsFonts(CATALOG.find((s) => s.key === 'api/health.ts#handler')!.entry)).toBe(false);
     });
 
-    it('point the auth variables at the user pool issuer, its JWKS and the portal client', () => {
-      const fn = template.toJSON()['Resources'][functionLogicalId(stack, 'api/session.ts#sessionHandler')] as Resource;
-      const vars = (fn.Properties['Environment'] as { Variables: Record<string, unknown> }).Variables;
+    it('point the auth variables at the user pool issuer, its JWKS and the portal client (handlers and authorizer alike)', () => {
       const clientId = stack.getLogicalId(stack.signIn.client.node.defaultChild as never);
-      expect(vars['AUTH_CLIENT_ID']).toEqual({ Ref: clientId });
-      expect(JSON.stringify(vars['AUTH_ISSUER'])).toMatch(/^\{"Fn::Join":\["",\["https:\/\/cognito-idp\.ap-southeast-1\.amazonaws\.com\/",/);
-      expect(JSON.stringify(vars['AUTH_JWKS_URL'])).toContain('"/.well-known/jwks.json"');
+      const varsOf = (key: string) =>
+        ((template.toJSON()['Resources'][functionLogicalId(stack, key)] as Resource).Properties['Environment'] as { Variables: Record<string, unknown> })
+          .Variables;
+      const session = varsOf('api/session.ts#sessionHandler');
+      expect(session['AUTH_CLIENT_ID']).toEqual({ Ref: clientId });
+      expect(JSON.stringify(session['AUTH_ISSUER'])).toMatch(/^\{"Fn::Join":\["",\["https:\/\/cognito-idp\.ap-southeast-1\.amazonaws\.com\/",/);
+      expect(JSON.stringify(session['AUTH_JWKS_URL'])).toContain('"/.well-known/jwks.json"');
+      // The gateway's check and the handlers' check must accept the same tokens.
+      const authorizer = varsOf('api/authorizer.ts#handler');
+      for (const name of ['AGENCY_ID', 'AUTH_ISSUER', 'AUTH_CLIENT_ID', 'AUTH_JWKS_URL']) expect(authorizer[name], name).toEqual(session[name]);
     });
 
     it('each write to their own log group, kept 400 days and retained when the stack goes', () => {
@@ -229,14 +247,14 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
       expect(keys.sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
     });
 
-    it('puts the Cognito JWT authorizer on exactly the routes flagged authorizer: true', () => {
+    it('puts the Lambda authorizer on exactly the routes flagged authorizer: true', () => {
       const authorizers = resources(template, 'AWS::ApiGatewayV2::Authorizer');
       expect(authorizers).toHaveLength(1);
       const [authorizerId] = authorizers[0]!;
       for (const route of ROUTES) {
         const [, r] = resources(template, 'AWS::ApiGatewayV2::Route').find(([, x]) => x.Properties['RouteKey'] === `${route.method} ${route.path}`)!;
         if (route.authorizer) {
-          expect(r.Properties, route.path).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId } });
+          expect(r.Properties, route.path).toMatchObject({ AuthorizationType: 'CUSTOM', AuthorizerId: { Ref: authorizerId } });
         } else {
           expect(r.Properties['AuthorizationType'], route.path).toBe('NONE');
           expect(r.Properties['AuthorizerId'], route.path).toBeUndefined();
@@ -249,16 +267,57 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
       for (const r of ROUTES.filter((x) => !x.authorizer)) expect(r.path).toMatch(/^\/(health|auth\/|signin|status|static\/|reports|$)/);
     });
 
-    it('validates tokens of the portal client from the user pool issuer, read from the Authorization header', () => {
-      const clientId = stack.getLogicalId(stack.signIn.client.node.defaultChild as never);
-      template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
-        AuthorizerType: 'JWT',
-        IdentitySource: ['$request.header.Authorization'],
-        JwtConfiguration: {
-          Audience: [{ Ref: clientId }],
-          Issuer: { 'Fn::Join': ['', ['https://cognito-idp.ap-southeast-1.amazonaws.com/', Match.anyValue()]] },
+    it('runs the authorizer function as a REQUEST authorizer with simple responses, no identity source and no cache', () => {
+      const [, authorizer] = resources(template, 'AWS::ApiGatewayV2::Authorizer')[0]!;
+      const apiId = stack.getLogicalId(stack.portal.api.node.defaultChild as never);
+      const fnId = functionLogicalId(stack, 'api/authorizer.ts#handler');
+      expect(authorizer.Properties).toEqual({
+        ApiId: { Ref: apiId },
+        Name: 'SessionOrBearer',
+        AuthorizerType: 'REQUEST',
+        AuthorizerUri: {
+          'Fn::Join': ['', ['arn:aws:apigateway:ap-southeast-1:lambda:path/2015-03-31/functions/', { 'Fn::GetAtt': [fnId, 'Arn'] }, '/invocations']],
         },
+        AuthorizerPayloadFormatVersion: '2.0',
+        EnableSimpleResponses: true,
+        // Caching off: every request is checked, and no identity source is needed (none is set: a request
+        // carries the Authorization header or the session cookie, and API Gateway would refuse one lacking either).
+        AuthorizerResultTtlInSeconds: 0,
       });
+      expect(authorizer.Properties['IdentitySource']).toBeUndefined();
+      expect(authorizer.Properties['JwtConfiguration']).toBeUndefined();
+    });
+
+    it('lets only this API’s authorizer invoke the authorizer function, and nothing else invoke it', () => {
+      const fnId = functionLogicalId(stack, 'api/authorizer.ts#handler');
+      const [authorizerId] = resources(template, 'AWS::ApiGatewayV2::Authorizer')[0]!;
+      const apiId = stack.getLogicalId(stack.portal.api.node.defaultChild as never);
+      const permissions = resources(template, 'AWS::Lambda::Permission').filter(([, p]) =>
+        JSON.stringify(p.Properties['FunctionName']) === JSON.stringify({ 'Fn::GetAtt': [fnId, 'Arn'] }),
+      );
+      expect(permissions.map(([, p]) => p.Properties)).toEqual([
+        {
+          Action: 'lambda:InvokeFunction',
+          FunctionName: { 'Fn::GetAtt': [fnId, 'Arn'] },
+          Principal: 'apigateway.amazonaws.com',
+          SourceArn: {
+            'Fn::Join': ['', ['arn:aws:execute-api:ap-southeast-1:', { Ref: 'AWS::AccountId' }, ':', { Ref: apiId }, '/authorizers/', { Ref: authorizerId }]],
+          },
+        },
+      ]);
+      // It serves no route: no integration points at it.
+      const integrations = resources(template, 'AWS::ApiGatewayV2::Integration');
+      expect(integrations.filter(([, i]) => JSON.stringify(i.Properties['IntegrationUri']).includes(fnId))).toEqual([]);
+    });
+
+    it('runs the authorizer with no data access: only its own log group and X-Ray', () => {
+      const { statements, managed } = permissionsOf(stack, template, 'api/authorizer.ts#handler');
+      expect(managed).toEqual([]);
+      expect(statements.flatMap(actionsOf).sort()).toEqual(
+        ['logs:CreateLogStream', 'logs:PutLogEvents', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments'].sort(),
+      );
+      const fn = template.toJSON()['Resources'][functionLogicalId(stack, 'api/authorizer.ts#handler')] as Resource;
+      expect(fn.Properties).toMatchObject({ MemorySize: 512, Timeout: 6 });
     });
 
     it('sends each route to the function of its (module, export)', () => {
@@ -286,6 +345,8 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
       });
       const format = JSON.parse((stage.Properties['AccessLogSettings'] as { Format: string }).Format) as Record<string, string>;
       expect(format['requestId']).toBe('$context.requestId');
+      // The caller as the Lambda authorizer's context names it (functions/api/authorizer.ts returns `sub`).
+      expect(format['sub']).toBe('$context.authorizer.sub');
       expect(Object.values(format).join(' ')).not.toMatch(/header|body|cookie/i);
     });
 

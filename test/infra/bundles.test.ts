@@ -110,7 +110,19 @@ describe('function bundles', () => {
     const failures = results.filter((r) => !('exportType' in r.probe) || r.probe.exportType !== 'function');
     expect(failures.map((f) => `${f.spec.key}: ${JSON.stringify(f.probe).slice(0, 800)}`)).toEqual([]);
     expect(results).toHaveLength(CATALOG.length);
+    // Route handlers, the API Gateway authorizer and the jobs alike.
+    expect(new Set(results.map((r) => r.spec.kind))).toEqual(new Set(['api', 'authorizer', 'job']));
   }, 90_000);
+
+  it('keeps the authorizer, which runs before every guarded request, small and free of the AWS SDK', () => {
+    const spec = CATALOG.find((s) => s.kind === 'authorizer')!;
+    const meta = metafiles.get(spec.entry)!;
+    const outputs = Object.values(meta.outputs);
+    const external = outputs.flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path));
+    expect(external.filter((p) => p.startsWith('@aws-sdk/') || p.startsWith('@smithy/'))).toEqual([]);
+    // jose and the token check only: tens of kilobytes, not the half megabyte of an SDK handler.
+    expect(outputs.reduce((n, o) => n + o.bytes, 0)).toBeLessThan(100 * 1024);
+  });
 
   it('carries the Tinos fonts and their licence wherever the bundle holds the font loader', () => {
     const fontFiles = ['LICENSE.txt', 'Tinos-Bold.ttf', 'Tinos-BoldItalic.ttf', 'Tinos-Italic.ttf', 'Tinos-Regular.ttf'];

@@ -61,6 +61,8 @@ describe('accessStatements', () => {
   it('grant nothing to a function that declares nothing', () => {
     expect(json({})).toEqual([]);
     expect(json(FUNCTION_ACCESS['api/session.ts#sessionHandler']!)).toEqual([]);
+    // The API Gateway authorizer verifies tokens against the pool's public keys: no data at all.
+    expect(FUNCTION_ACCESS['api/authorizer.ts#handler']).toEqual({});
   });
 
   it('read on the table and GSI1 only, under the agency’s leading keys', () => {
