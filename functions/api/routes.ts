@@ -11,7 +11,7 @@ export interface RouteDef {
   module: string;
   /** Its exported handler (default `handler`). */
   export?: string;
-  /** Whether API Gateway's JWT authorizer guards it (health, sign-in and static assets do not). */
+  /** Whether API Gateway's authorizer (functions/api/authorizer.ts) guards it (health, sign-in, pages and static assets do not). */
   authorizer: boolean;
 }
 
@@ -29,8 +29,8 @@ export const ROUTES: RouteDef[] = [
   { method: 'POST', path: '/api/periods/{period}/lock', module: 'api/periods.ts', export: 'lockHandler', authorizer: true },
   { method: 'POST', path: '/api/reports', module: 'api/reports.ts', export: 'compileHandler', authorizer: true },
   { method: 'GET', path: '/api/reports', module: 'api/reports.ts', export: 'listHandler', authorizer: true },
-  // Browser pages authenticate with the session cookie, which API Gateway's JWT authorizer
-  // cannot read: the handler verifies it with the same code.
+  // Public, or pages that must answer an anonymous visitor with a sign-in page rather than an
+  // authorizer's bare 403: their handlers verify the session with the same code.
   { method: 'POST', path: '/auth/session', module: 'api/session.ts', export: 'sessionHandler', authorizer: false },
   { method: 'POST', path: '/auth/signout', module: 'api/session.ts', export: 'signoutHandler', authorizer: false },
   { method: 'GET', path: '/', module: 'api/pages/form-page.ts', authorizer: false },

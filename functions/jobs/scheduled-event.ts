@@ -1,8 +1,8 @@
 /**
  * The event EventBridge Scheduler (or the local scheduler) sends a job — `{ scheduledTime, job,
  * kind? }` — validated, and the Lambda handler shape every job file shares: parse the event, run
- * the job for the deployment's agency, log the outcome. A thrown error makes the scheduler retry
- * (then the dead-letter queue); a retry of a finished run is answered from its record.
+ * the job for the deployment's agency, log the outcome. A thrown error makes Lambda retry the
+ * asynchronous invocation twice (then the dead-letter queue); a retry of a finished run is answered from its record.
  * flow: EventBridge Scheduler --> job handler --> run-job use case
  */
 import middy from '@middy/core';

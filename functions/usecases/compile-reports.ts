@@ -98,19 +98,23 @@ export async function compileReports(stores: CompileStores, input: CompileInput)
   if (latest && latest.inputHash === inputHash) return { version: latest, created: false };
 
   const version = (latest?.version ?? 0) + 1;
-  const files: ReportFile[] = [];
+  // Each upload runs while the next file renders (rendering is CPU, uploading is waiting); all of
+  // them have finished, or the compile has failed, before anything is published.
+  const uploads: Promise<ReportFile>[] = [];
   for (const audience of AUDIENCES) {
-    const model = buildReportModel({ ...data, audience, issueDate } satisfies AggregateInput);
-    const rendered: [ReportFormat, Uint8Array][] = [
-      ['pdf', await renderPdf(model)],
-      ['xlsx', await renderXlsx(model)],
-    ];
-    for (const [format, bytes] of rendered) {
+    const model = buildReportModel({ ...data, audience, issueDate, inputHash } satisfies AggregateInput);
+    for (const format of ['pdf', 'xlsx'] as const satisfies readonly ReportFormat[]) {
+      const bytes: Uint8Array = format === 'pdf' ? await renderPdf(model) : await renderXlsx(model);
       const key = reportKey(input.agencyId, period.id, version, audience, format);
-      const stored = await stores.archive.put(key, bytes, CONTENT_TYPES[format], { period: period.id, audience, version: String(version), 'input-hash': inputHash });
-      files.push({ audience, format, key, size: stored.size, sha256: stored.sha256!, contentType: CONTENT_TYPES[format] });
+      const upload = stores.archive
+        .put(key, bytes, CONTENT_TYPES[format], { period: period.id, audience, version: String(version), 'input-hash': inputHash })
+        .then((stored): ReportFile => ({ audience, format, key, size: stored.size, sha256: stored.sha256!, contentType: CONTENT_TYPES[format] }));
+      // Handled below by Promise.all; this only keeps an early failure from counting as unhandled.
+      upload.catch(() => undefined);
+      uploads.push(upload);
     }
   }
+  const files = await Promise.all(uploads);
   const record: ReportVersion = {
     agencyId: input.agencyId,
     period: period.id,

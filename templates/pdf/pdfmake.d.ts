@@ -18,3 +18,17 @@ declare module 'pdfmake' {
   const pdfmake: PdfMake;
   export default pdfmake;
 }
+
+// pdfmake's internal classes, patched by pdfmake-speedups.ts (CommonJS modules, no types).
+declare module 'pdfmake/js/Renderer.js' {
+  const mod: unknown;
+  export default mod;
+}
+declare module 'pdfmake/js/PDFDocument.js' {
+  const mod: unknown;
+  export default mod;
+}
+declare module 'pdfmake/js/StyleContextStack.js' {
+  const mod: unknown;
+  export default mod;
+}

@@ -11,6 +11,7 @@ import { bodyBlocks } from './body.ts';
 import { FONT_FAMILY, isInside, loadFonts } from './fonts.ts';
 import { headerBlock } from './header.ts';
 import { pageNumberHeader } from './page-numbers.ts';
+import { applyPdfmakeSpeedups } from './pdfmake-speedups.ts';
 import { PAGE_MARGINS, SIZE, type Content } from './pdf-types.ts';
 import { signatureBlock } from './signature.ts';
 import { titleBlock } from './title.ts';
@@ -62,9 +63,15 @@ export function pdfDefinition(input: ReportModel, options: RenderPdfOptions = {}
 
 export async function renderPdf(model: ReportModel, options: RenderPdfOptions = {}): Promise<Buffer> {
   const fonts = loadFonts(options.fontDir);
+  applyPdfmakeSpeedups();
   pdfmake.setFonts({ [FONT_FAMILY]: { ...fonts.files } });
   // Reports never fetch anything: no URLs, and local reads only from the font folder.
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path) => isInside(fonts.dir, path));
-  return pdfmake.createPdf(pdfDefinition(model, options)).getBuffer();
+  const bytes = await pdfmake.createPdf(pdfDefinition(model, options)).getBuffer();
+  // pdfkit's stream keeps the whole laid-out document reachable until its end/close ticks have
+  // run; letting them run before returning means a caller that renders the next file at once
+  // does not hold two documents in memory (docs/performance.md).
+  await new Promise((resolve) => setImmediate(resolve));
+  return bytes;
 }

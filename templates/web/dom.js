@@ -68,6 +68,16 @@ export async function api(method, url, body, headers = {}) {
         parsed = null;
       }
     }
+    // In AWS the API Gateway authorizer refuses a missing or expired session itself, with
+    // 403 {"message":"Forbidden"} — not the application's error envelope: that is "sign in again".
+    if ((res.status === 401 || res.status === 403) && !(parsed && parsed.error)) {
+      return {
+        ok: false,
+        status: 401,
+        body: { error: { code: 'unauthenticated', message: 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.', fields: [] } },
+        headers: res.headers,
+      };
+    }
     return { ok: res.ok, status: res.status, body: parsed, headers: res.headers };
   } catch {
     return { ok: false, status: 0, network: true, body: null };

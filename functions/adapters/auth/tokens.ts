@@ -44,6 +44,10 @@ export class TokenError extends Error {
   override name = 'TokenError';
 }
 
+export class KeysUnavailableError extends Error {
+  override name = 'KeysUnavailableError';
+}
+
 /** Verifies signature, expiry, issuer, client and token use; maps groups to a principal. */
 export async function verifyAccessToken(token: string, s: AuthSettings): Promise<Principal> {
   let payload: JWTPayload;
@@ -51,6 +55,10 @@ export async function verifyAccessToken(token: string, s: AuthSettings): Promise
     ({ payload } = await jwtVerify(token, keySet(s), { issuer: s.issuer, algorithms: ['RS256'], clockTolerance: 30 }));
   } catch (err) {
     const code = (err as { code?: string }).code;
+    // Keys that cannot be fetched say nothing about the token: that is an outage, not a 401.
+    if (code === 'ERR_JWKS_TIMEOUT' || (err instanceof TypeError && /fetch/i.test(err.message))) {
+      throw new KeysUnavailableError('The token signing keys (JWKS) could not be fetched', { cause: err });
+    }
     throw new TokenError(code === 'ERR_JWT_EXPIRED' ? 'expired' : 'invalid');
   }
   if (payload.token_use !== 'access' || (payload.client_id ?? payload.aud) !== s.clientId) throw new TokenError('wrong_audience');

@@ -15,7 +15,7 @@ import { NoProfileError } from '../../usecases/agency-service.ts';
 
 const STATUS_OF_KIND = { forbidden: 403, not_found: 404, invalid: 422, conflict: 409, locked: 409, bad_request: 400 } as const;
 
-const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'TimeoutError', 'ServiceUnavailable', 'ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded', 'InternalServerError', 'SlowDown']);
+const UNAVAILABLE = new Set(['KeysUnavailableError', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'TimeoutError', 'ServiceUnavailable', 'ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded', 'InternalServerError', 'SlowDown']);
 
 function isUnavailable(err: unknown): boolean {
   let e: unknown = err;

@@ -42,6 +42,12 @@ export interface AggregateInput {
   earlierSubmissions?: SubmissionHead[];
   /** The date on the date line (passed in, never read from a clock). */
   issueDate: LocalDate;
+  /**
+   * computeInputHash of this same data, when the caller already has it (the compile job hashes
+   * the input once to decide whether anything changed); hashing a large plan twice per audience
+   * is measurable (docs/performance.md).
+   */
+  inputHash?: string;
 }
 
 /** Heads that belong to the period: its monthly periods (or the period itself), of this agency. */
@@ -130,7 +136,7 @@ export function buildReportModel(input: AggregateInput): ReportModel {
     priorities,
     otherWork,
     appendixTitle: subject.toLocaleUpperCase('vi'),
-    inputHash: computeInputHash(input),
+    inputHash: input.inputHash ?? computeInputHash(input),
   };
   return nfcDeep(model);
 }
