@@ -98,6 +98,9 @@ export class AppFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: POWERTOOLS_SERVICE,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         POWERTOOLS_LOG_LEVEL: 'INFO',
+        // A job run owns its record for its timeout plus a minute: Lambda's retry (1 and 3 minutes
+        // after a timeout) can then take over instead of being refused as "busy".
+        ...(spec.kind === 'job' ? { JOB_LEASE_SECONDS: String(this.sizing.timeoutSeconds + 60) } : {}),
       },
       ...(props.deadLetterQueue
         ? {

@@ -100,6 +100,8 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
         expect(vars['AGENCY_ID']).toBe('skhcn-bacgiang');
         expect(vars['POWERTOOLS_SERVICE_NAME']).toBe('baocao');
         expect(vars['BAOCAO_FONT_DIR'], spec.key).toBe(needsFonts(spec.entry) ? '/var/task/fonts' : undefined);
+        // A job's lease outlives its timeout by a minute, so Lambda's retry can take the run over.
+        expect(vars['JOB_LEASE_SECONDS'], spec.key).toBe(spec.kind === 'job' ? String(sizingOf(spec).timeoutSeconds + 60) : undefined);
       }
       // The report compilers render; the health probe does not.
       expect(needsFonts(CATALOG.find((s) => s.key === 'jobs/compile.ts#handler')!.entry)).toBe(true);
