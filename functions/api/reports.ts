@@ -3,7 +3,8 @@
  * GET  /api/reports[?period=]        — versions with presigned download links (Văn phòng, lãnh đạo)
  * flow: API Gateway --> reports handlers --> compile / list use cases
  */
-import { z } from 'zod';
+// A namespace import lets esbuild drop the parts of zod (locales above all) that are not used.
+import * as z from 'zod';
 import { container } from '../adapters/container.ts';
 import { PERIOD_KINDS, parsePeriod } from '../core/period.ts';
 import { compileReports } from '../usecases/compile-reports.ts';

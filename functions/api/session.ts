@@ -4,7 +4,8 @@
  * SameSite=Strict session cookie. POST /auth/signout clears it.
  * flow: browser --> session handlers --> tokens adapter
  */
-import { z } from 'zod';
+// A namespace import lets esbuild drop the parts of zod (locales above all) that are not used.
+import * as z from 'zod';
 import { authSettingsFromEnv, TokenError, verifyAccessToken } from '../adapters/auth/tokens.ts';
 import { httpHandler } from './handler.ts';
 import { ApiError, json } from './http.ts';

@@ -3,7 +3,9 @@
  * when it carries control or bidi-override characters; bodies are size-limited and must be JSON.
  * flow: handler --> validation --> zod
  */
-import { z, type ZodError, type ZodType } from 'zod';
+// A namespace import lets esbuild drop the parts of zod (locales above all) that are not used.
+import * as z from 'zod';
+import type { ZodError, ZodType } from 'zod';
 import { hasForbiddenChars } from '../core/text.ts';
 import { ApiError, header, type FieldError, type HttpEvent } from './http.ts';
 

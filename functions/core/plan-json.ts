@@ -8,7 +8,8 @@
  * never guessed. An unknown leader id is a warning and the task keeps no directingLeader, the
  * same rule as for spreadsheets.
  */
-import { z } from 'zod';
+// A namespace import lets esbuild drop the parts of zod (locales above all) that are not used.
+import * as z from 'zod';
 import { daysInMonth } from './clock.ts';
 import type { ImportProblem, NewUnit, PlanImportOptions, PlanImportResult } from './plan-import/types.ts';
 import { timeKey } from './plan-import/plan-time.ts';

@@ -6,8 +6,10 @@
  * flow: EventBridge Scheduler --> job handler --> run-job use case
  */
 import middy from '@middy/core';
-import { z } from 'zod';
+// A namespace import lets esbuild drop the parts of zod (locales above all) that are not used.
+import * as z from 'zod';
 import { observability } from '../api/middleware/observability.ts';
+import { tracing } from '../api/middleware/tracing.ts';
 import { container } from '../adapters/container.ts';
 import { log } from '../adapters/log.ts';
 import { PERIOD_KINDS, type PeriodKind } from '../core/period.ts';
@@ -34,9 +36,9 @@ export function parseJobEvent(job: JobName, event: unknown): { kind: PeriodKind;
 
 type JobOutcome = Pick<RunJobResult, 'replayed' | 'result'> & { run: string; period: string };
 
-/** The job's Lambda handler: the run wrapped in the observability middleware (logs, metrics, traces). */
+/** The job's Lambda handler: the run wrapped in the observability (logs, metrics) and tracing middleware. */
 export function scheduledJobHandler(job: JobName) {
-  return middy<unknown, JobOutcome>(runScheduled(job)).use(observability<unknown, JobOutcome>());
+  return middy<unknown, JobOutcome>(runScheduled(job)).use(observability<unknown, JobOutcome>()).use(tracing<unknown, JobOutcome>());
 }
 
 function runScheduled(job: JobName) {

@@ -3,7 +3,8 @@
  * say which field is wrong and why.
  * flow: CLI / API --> agency schema --> core agency types
  */
-import { z } from 'zod';
+// A namespace import lets esbuild drop the parts of zod (locales above all) that are not used.
+import * as z from 'zod';
 import type { AgencyProfile } from '../core/agency.ts';
 import { PERIOD_KINDS } from '../core/period.ts';
 import { scheduleProblems } from '../core/schedules.ts';

@@ -5,7 +5,7 @@
  * flow: middy --> errors middleware --> handler
  */
 import type middy from '@middy/core';
-import { ZodError } from 'zod';
+import * as z from 'zod';
 import { PeriodError } from '../../core/period.ts';
 import { ApiError, errorBody, json, type HttpEvent, type HttpResult } from '../http.ts';
 import { log } from '../../adapters/log.ts';
@@ -33,7 +33,7 @@ export function toApiError(err: unknown): ApiError | undefined {
   if (err instanceof ApiError) return err;
   if (err instanceof UseCaseError) return new ApiError(STATUS_OF_KIND[err.kind], err.code, err.message, err.fields, err.details);
   if (err instanceof NoProfileError) return new ApiError(404, 'no_agency_profile', err.message);
-  if (err instanceof ZodError) {
+  if (err instanceof z.ZodError) {
     return new ApiError(422, 'invalid_input', 'Dữ liệu chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu.', fieldErrorsFromZod(err));
   }
   if (err instanceof PeriodError) return new ApiError(400, 'invalid_period', err.message, [{ field: 'period', message: err.message }]);

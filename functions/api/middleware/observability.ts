@@ -1,16 +1,15 @@
 /**
  * The observability middleware every handler and job wears: logs carry the Lambda context and the
- * request's correlation id, the invocation is traced in X-Ray, and the metrics it recorded are
- * flushed when it ends, even when it fails.
+ * request's correlation id, and the metrics it recorded are flushed when it ends, even when it
+ * fails. X-Ray: Lambda's active tracing for every function, plus the jobs' tracing middleware.
  * flow: middy (first in the chain) --> observability middleware --> adapters/observability (Powertools)
  *
  * Use it first: `middy(fn).use(observability()).use(…)`, so the trace and the log context cover the
  * other middleware too.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type middy from '@middy/core';
-import { inLambda, logger, metrics, tracer } from '../../adapters/observability.ts';
+import { inLambda, logger, metrics } from '../../adapters/observability.ts';
 
 /**
  * The id that ties a log line to the API Gateway access log (`requestContext.requestId`) or to a
@@ -47,8 +46,6 @@ export function observability<TEvent = unknown, TResult = unknown>(): middy.Midd
   return [
     injectLambdaContext(logger, { resetKeys: true }) as middy.MiddlewareObj<TEvent, TResult>,
     correlation<TEvent, TResult>(),
-    // Responses are not captured: they hold submissions and presigned links.
-    captureLambdaHandler(tracer, { captureResponse: false }) as middy.MiddlewareObj<TEvent, TResult>,
     flushMetrics<TEvent, TResult>(),
   ];
 }

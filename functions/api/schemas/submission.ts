@@ -2,7 +2,8 @@
  * Request schemas of the submission API (docs/openapi.yaml documents the same shapes).
  * flow: submission handlers --> schemas --> zod
  */
-import { z } from 'zod';
+// A namespace import lets esbuild drop the parts of zod (locales above all) that are not used.
+import * as z from 'zod';
 import { REPORTED_STATUSES } from '../../core/submission.ts';
 import { text } from '../validation.ts';
 
