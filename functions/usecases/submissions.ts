@@ -128,9 +128,11 @@ async function writable(stores: Stores, p: Principal, unitCode: string, periodId
 
 async function assertOpen(stores: Stores, agencyId: string, period: Period): Promise<void> {
   const lock = await stores.submissions.getLock(agencyId, period.id);
-  if (lock?.locked) {
-    throw new UseCaseError('locked', 'period_locked', `Báo cáo ${periodLabel(period)} đã được ban hành; muốn sửa, hãy đề nghị Văn phòng Sở mở lại kỳ báo cáo.`);
-  }
+  if (lock?.locked) throw lockedError(period);
+}
+
+function lockedError(period: Period): UseCaseError {
+  return new UseCaseError('locked', 'period_locked', `Báo cáo ${periodLabel(period)} đã được ban hành; muốn sửa, hãy đề nghị Văn phòng Sở mở lại kỳ báo cáo.`);
 }
 
 function ruleErrors(data: SubmissionData, due: Awaited<ReturnType<typeof dueTasks>>, today: string, final: boolean) {
@@ -166,16 +168,18 @@ export interface SubmitResult {
 export async function submit(stores: Stores, p: Principal, input: SubmitInput, now: Date): Promise<SubmitResult> {
   const { period, profile, unit } = await target(stores, p, input.unit, input.period, now);
   const requestHash = createHash('sha256').update(canonicalJson({ period: period.id, unit: unit.code, base: input.baseRevision, data: input.data })).digest('hex');
+  // Everything the decision needs, read at once (each is one DynamoDB round trip or two).
+  const [replay, lock, due, current] = await Promise.all([
+    input.idempotencyKey ? stores.submissions.findReplay(p.agencyId, input.idempotencyKey, requestHash) : Promise.resolve(undefined),
+    stores.submissions.getLock(p.agencyId, period.id),
+    dueTasks(stores, p.agencyId, unit.code, period),
+    stores.submissions.getHead(p.agencyId, period.id, unit.code),
+  ]);
   // A retry of a request that already succeeded gets its first result, even if the period was
   // locked or the rules' inputs changed in between.
-  if (input.idempotencyKey) {
-    const replay = await stores.submissions.findReplay(p.agencyId, input.idempotencyKey, requestHash);
-    if (replay) return replayResult(stores, p, period, unit.code, replay);
-  }
-  await assertOpen(stores, p.agencyId, period);
-  const due = await dueTasks(stores, p.agencyId, unit.code, period);
+  if (replay) return replayResult(stores, p, period, unit.code, replay);
+  if (lock?.locked) throw lockedError(period);
   ruleErrors(input.data, due, localDate(now, profile.timeZone), true);
-  const current = await stores.submissions.getHead(p.agencyId, period.id, unit.code);
   const at = now.toISOString();
   const onTime = isOnTime(period, profile, now);
   const next = input.baseRevision + 1;
@@ -214,7 +218,7 @@ export async function submit(stores: Stores, p: Principal, input: SubmitInput, n
     case 'replay':
       return replayResult(stores, p, period, unit.code, outcome);
     case 'locked':
-      throw new UseCaseError('locked', 'period_locked', `Báo cáo ${periodLabel(period)} đã được ban hành; muốn sửa, hãy đề nghị Văn phòng Sở mở lại kỳ báo cáo.`);
+      throw lockedError(period);
     case 'conflict':
       throw new UseCaseError(
         'conflict',

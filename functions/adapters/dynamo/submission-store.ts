@@ -81,10 +81,8 @@ export class DynamoSubmissionStore implements SubmissionStore {
   async submit(cmd: SubmitCommand): Promise<SubmitOutcome> {
     const { head, revision, expectedRevision, idempotency } = cmd;
     const a = head.agencyId;
-    if (idempotency) {
-      const replay = await this.findReplay(a, idempotency.key, idempotency.requestHash);
-      if (replay) return replay;
-    }
+    // Callers look for a replay first (the use case does, in parallel with its other reads); here
+    // the idempotency record's condition catches a concurrent retry, answered below.
     const periodPk = keys.period(a, head.period);
     const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
       {
