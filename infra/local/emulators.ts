@@ -5,7 +5,7 @@
  * flow: start.ts / test setup --> emulators --> child processes
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { freePort, startChild, waitForPort, type Child } from './processes.ts';
@@ -107,6 +107,8 @@ export async function startEmulators(opts: EmulatorOptions): Promise<Emulators> 
     children: { dynamodb, s3, ses },
     stop: async () => {
       await Promise.all([dynamodb.stop(), s3.stop(), ses.stop()]);
+      // In-memory runs (tests, bench) keep s3rver's files in a temp folder: nothing to keep.
+      if (!opts.dataDir) rmSync(s3Dir, { recursive: true, force: true });
     },
   };
 }

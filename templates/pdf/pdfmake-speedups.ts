@@ -225,7 +225,8 @@ function renderRuns(doc: PdfKitDoc, line: Line, x: number, y: number): void {
     const size = first.fontSize;
     // Where pdfmake puts the inline (Renderer.renderLine), then where pdfkit's _fragment puts
     // the text origin in the flipped coordinates.
-    const topY = y + lineHeight - (font.ascender / 1000) * size - descent;
+    // (Same arithmetic, in the same order, as pdfmake's shiftToBaseline.)
+    const topY = y + (lineHeight - (font.ascender / 1000) * size - descent);
     const pdfY = doc.page.height - topY - (font.ascender / 1000) * size;
     const ops: string[] = [];
     for (let k = start; k < end; k++) {

@@ -1,0 +1,61 @@
+/**
+ * Where one submission's time goes, without HTTP: the submit use case run in this process,
+ * one request after another, against the same DynamoDB Local, with every DynamoDB call counted
+ * and timed. The HTTP figures are this plus JWT checking, validation and the local server.
+ * flow: bench/http-load --> submit-breakdown --> submissions use case --> DynamoDB Local
+ */
+import type { Container } from '../functions/adapters/container.ts';
+import { makeDocumentClient } from '../functions/adapters/clients.ts';
+import { DynamoAgencyStore } from '../functions/adapters/dynamo/agency-store.ts';
+import { DynamoPlanStore } from '../functions/adapters/dynamo/plan-store.ts';
+import { DynamoSubmissionStore } from '../functions/adapters/dynamo/submission-store.ts';
+import { submit } from '../functions/usecases/submissions.ts';
+import { latencySummary, mean, round } from './stats.ts';
+
+export interface SubmitBreakdown {
+  requests: number;
+  latency: ReturnType<typeof latencySummary>;
+  dynamoCallsPerSubmit: Record<string, number>;
+  /** Sum of the calls' durations per submit; more than the wall time when calls overlap. */
+  dynamoCallMsSumPerSubmit: number;
+  dynamoMeanCallMs: number;
+}
+
+export async function submitBreakdown(c: Container, unit: string, tasks: string[], period: string, requests: number): Promise<SubmitBreakdown> {
+  const doc = makeDocumentClient(c.config);
+  const calls: { name: string; ms: number }[] = [];
+  const send = doc.send.bind(doc) as (command: unknown) => Promise<unknown>;
+  (doc as unknown as { send: (command: unknown) => Promise<unknown> }).send = async (command: unknown) => {
+    const t = performance.now();
+    try {
+      return await send(command);
+    } finally {
+      calls.push({ name: (command as object).constructor.name.replace(/Command$/, ''), ms: performance.now() - t });
+    }
+  };
+  const table = c.config.tableName;
+  const stores = { agencies: new DynamoAgencyStore(doc, table), plans: new DynamoPlanStore(doc, table), submissions: new DynamoSubmissionStore(doc, table) };
+  const agencyId = c.config.agencyId;
+  const latencies: number[] = [];
+  for (let r = 1; r <= requests; r++) {
+    const data = {
+      reporterName: 'Nguyễn Thị Nga',
+      otherWork: [],
+      tasks: tasks.map((taskId, i) => ({ taskId, status: 'dang-thuc-hien' as const, progress: 60 + i, result: `Lần cập nhật ${r}: đã tổ chức kiểm tra tiến độ.`, difficulties: '', proposals: '', needsDecision: false, nextPlan: '' })),
+    };
+    const t = performance.now();
+    await submit(stores, { sub: `bench-${unit.toLowerCase()}`, role: 'unit', unit, agencyId }, { period, unit, baseRevision: r - 1, data, idempotencyKey: `bench-serial-${period}-${unit}-${r}` }, new Date());
+    latencies.push(performance.now() - t);
+  }
+  doc.destroy();
+  const byName: Record<string, number> = {};
+  for (const k of calls) byName[k.name] = round((byName[k.name] ?? 0) + 1 / requests, 2);
+  const dynamoMs = calls.reduce((n, k) => n + k.ms, 0) / requests;
+  return {
+    requests,
+    latency: latencySummary(latencies),
+    dynamoCallsPerSubmit: byName,
+    dynamoCallMsSumPerSubmit: round(dynamoMs),
+    dynamoMeanCallMs: round(mean(calls.map((k) => k.ms)), 2),
+  };
+}
