@@ -1,13 +1,13 @@
 // Every function bundled with the stack's esbuild settings and loaded in a bare Node process:
 // catalog --> esbuild (+ the font copy) --> child `node` importing index.mjs with stub env --> handler export.
 import { execFile, execSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { isBuiltin } from 'node:module';
 import { build, type Metafile } from 'esbuild';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../infra/agency-profile-file.ts';
 import { afterBundlingCommands, esbuildOptions, needsFonts } from '../../infra/bundling.ts';
 import { functionCatalog, type FunctionSpec } from '../../infra/function-catalog.ts';
@@ -85,6 +85,10 @@ describe('function bundles', () => {
   let root: string;
   const dirOf = new Map<string, string>();
   const metafiles = new Map<string, Metafile>();
+
+  afterAll(() => {
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
 
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'baocao-bundles-'));
