@@ -42,7 +42,10 @@ async function main(): Promise<void> {
     keysDir: dir,
     port: httpPort,
     host: process.env.HOST ?? '127.0.0.1',
-    ports: { dynamodb: port('DYNAMODB_PORT', 8000), s3: port('S3_PORT', 4568), ses: port('SES_PORT', 8005) },
+    // 0 means "any free port" (used by the tests of npm start itself).
+    ports: Object.fromEntries(
+      Object.entries({ dynamodb: port('DYNAMODB_PORT', 8000), s3: port('S3_PORT', 4568), ses: port('SES_PORT', 8005) }).filter(([, v]) => v !== 0),
+    ),
     scheduler: true,
     log: (line) => {
       if (verbose || / 5\d\d /.test(line)) console.log(line);
