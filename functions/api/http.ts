@@ -55,9 +55,3 @@ export function query(event: HttpEvent, name: string): string | undefined {
   const v = event.queryStringParameters?.[name];
   return v === undefined || v === '' ? undefined : v;
 }
-
-/** Whether the client asked for HTML (a browser) rather than JSON. */
-export function wantsHtml(event: HttpEvent): boolean {
-  const accept = header(event, 'accept') ?? '';
-  return accept.includes('text/html') && query(event, 'format') !== 'json';
-}

@@ -4,6 +4,7 @@
  * flow: API Gateway --> status handler --> status use case
  */
 import { container } from '../adapters/container.ts';
+import { localDate } from '../core/clock.ts';
 import { currentMonthlyPeriod } from '../core/period.ts';
 import { profileOn } from '../usecases/agency-service.ts';
 import { statusBoard } from '../usecases/status.ts';
@@ -16,7 +17,7 @@ export async function periodOrCurrent(event: HttpEvent, now: Date): Promise<stri
   const p = query(event, 'period');
   if (p === undefined) {
     const c = container();
-    const profile = await profileOn(c.agencies, c.config.agencyId, now.toISOString().slice(0, 10));
+    const profile = await profileOn(c.agencies, c.config.agencyId, localDate(now, 'Asia/Ho_Chi_Minh'));
     return currentMonthlyPeriod(now, profile).id;
   }
   if (!periodParam.safeParse(p).success) {

@@ -9,6 +9,7 @@
  * flow: API Gateway --> these handlers --> submissions use case
  */
 import { container } from '../adapters/container.ts';
+import { localDate } from '../core/clock.ts';
 import { currentMonthlyPeriod } from '../core/period.ts';
 import { profileOn } from '../usecases/agency-service.ts';
 import { formContext, getSubmission, listRevisions, listSubmissions, resolveUnit, saveDraft, submit } from '../usecases/submissions.ts';
@@ -76,7 +77,7 @@ export const formHandler = httpHandler(async (event) => {
   const now = new Date();
   let period = query(event, 'period');
   if (period === undefined) {
-    const profile = await profileOn(c.agencies, p.agencyId, now.toISOString().slice(0, 10));
+    const profile = await profileOn(c.agencies, p.agencyId, localDate(now, 'Asia/Ho_Chi_Minh'));
     period = currentMonthlyPeriod(now, profile).id;
   } else if (!periodParam.safeParse(period).success) {
     throw new ApiError(400, 'invalid_period', 'Kỳ báo cáo dạng YYYY-MM.', [{ field: 'period', message: 'Kỳ báo cáo dạng YYYY-MM.' }]);

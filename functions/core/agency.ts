@@ -108,7 +108,3 @@ export function profileAt(versions: readonly AgencyProfile[], date: string): Age
   }
   return best;
 }
-
-export function unitByCode(profile: AgencyProfile, code: string): Unit | undefined {
-  return profile.units.find((u) => u.code === code);
-}

@@ -99,7 +99,7 @@ export interface Plan {
 }
 
 /** Month index of a plan time, or undefined when it is free text. */
-function timeMonthIndex(t: PlanTime | undefined): number | undefined {
+export function timeMonthIndex(t: PlanTime | undefined): number | undefined {
   if (!t) return undefined;
   if (t.kind === 'month') return monthIndex(t.year, t.month);
   if (t.kind === 'date') return monthIndex(Number(t.date.slice(0, 4)), Number(t.date.slice(5, 7)));

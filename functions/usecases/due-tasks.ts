@@ -4,7 +4,7 @@
  * (the form pre-fills from it; the rules compare progress with it).
  * flow: submissions use case --> due tasks --> PlanStore / SubmissionStore
  */
-import { isTaskActive, type PlanTask } from '../core/plan.ts';
+import { isTaskActive, timeMonthIndex, type PlanTask } from '../core/plan.ts';
 import { monthIndex } from '../core/clock.ts';
 import type { Period } from '../core/period.ts';
 import type { SubmissionHead, TaskReport } from '../core/submission.ts';
@@ -40,7 +40,7 @@ export async function dueTasks(stores: { plans: PlanStore; submissions: Submissi
   const due = tasks
     .filter((t) => {
       if (isTaskActive(t, period.year, period)) return true;
-      const finish = t.finish?.kind === 'month' ? monthIndex(t.finish.year, t.finish.month) : t.finish?.kind === 'date' ? monthIndex(Number(t.finish.date.slice(0, 4)), Number(t.finish.date.slice(5, 7))) : undefined;
+      const finish = timeMonthIndex(t.finish);
       const ended = finish !== undefined && finish < first;
       if (ended && previous.get(t.id)?.status !== 'hoan-thanh') {
         carriedOver.add(t.id);

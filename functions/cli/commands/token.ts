@@ -8,6 +8,7 @@ import { mintToken } from '../../adapters/auth/local-issuer.ts';
 import { ROLES, type Role } from '../../core/auth.ts';
 import { cliContainer } from '../environment.ts';
 import { profileOn } from '../../usecases/agency-service.ts';
+import { localDate } from '../../core/clock.ts';
 
 export function registerTokenCommand(program: Command): void {
   program
@@ -21,7 +22,7 @@ export function registerTokenCommand(program: Command): void {
       const c = cliContainer();
       if (o.role === 'unit') {
         if (!o.unit) throw new Error('--role unit cần --unit <MÃ>, ví dụ --unit QLKH');
-        const profile = await profileOn(c.agencies, c.config.agencyId, new Date().toISOString().slice(0, 10));
+        const profile = await profileOn(c.agencies, c.config.agencyId, localDate(new Date(), 'Asia/Ho_Chi_Minh'));
         const unit = profile.units.find((u) => u.code.toUpperCase() === o.unit!.toUpperCase());
         if (!unit) throw new Error(`Không có đơn vị mã "${o.unit}". Các mã hiện có: ${profile.units.map((u) => u.code).join(', ')}`);
         o.unit = unit.code;

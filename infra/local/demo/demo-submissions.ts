@@ -8,7 +8,7 @@
 import type { Principal } from '../../../functions/core/auth.ts';
 import { zonedInstant, monthIndex } from '../../../functions/core/clock.ts';
 import { makePeriod } from '../../../functions/core/period.ts';
-import type { Milestone, PlanTask } from '../../../functions/core/plan.ts';
+import { timeMonthIndex, type Milestone, type PlanTask } from '../../../functions/core/plan.ts';
 import type { OtherWork, SubmissionData, TaskReport } from '../../../functions/core/submission.ts';
 import { dueTasks } from '../../../functions/usecases/due-tasks.ts';
 import { saveDraft, submit, type Stores } from '../../../functions/usecases/submissions.ts';
@@ -74,12 +74,7 @@ const OTHER_WORK: Record<string, OtherWork[]> = {
   QLCN: [{ kind: 'thuong-xuyen', text: 'Thẩm định công nghệ 02 dự án đầu tư theo đề nghị của Sở Kế hoạch và Đầu tư.' }],
 };
 
-function monthOf(t: Milestone['finish'] | PlanTask['finish']): number | undefined {
-  if (!t) return undefined;
-  if (t.kind === 'month') return monthIndex(t.year, t.month);
-  if (t.kind === 'date') return monthIndex(Number(t.date.slice(0, 4)), Number(t.date.slice(5, 7)));
-  return undefined;
-}
+const monthOf = timeMonthIndex;
 
 function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
