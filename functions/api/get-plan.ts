@@ -3,6 +3,7 @@
  * flow: API --> get-plan handler --> PlanStore
  */
 import { container } from '../adapters/container.ts';
+import { UNIT_CODE_PATTERN } from '../core/agency.ts';
 import { httpHandler } from './handler.ts';
 import { ApiError, json, query } from './http.ts';
 
@@ -16,7 +17,7 @@ export const handler = httpHandler(async (event) => {
   if (!plan) throw new ApiError(404, 'plan_not_found', `Chưa có kế hoạch năm ${yearText}.`);
   const p = event.auth!;
   const unitQuery = query(event, 'unit');
-  if (unitQuery !== undefined && !/^[A-Za-z0-9]{1,16}$/.test(unitQuery)) {
+  if (unitQuery !== undefined && !UNIT_CODE_PATTERN.test(unitQuery)) {
     throw new ApiError(400, 'invalid_unit', 'Mã đơn vị không hợp lệ.', [{ field: 'unit', message: 'Mã đơn vị gồm chữ cái không dấu và số.' }]);
   }
   const unit = p.role === 'unit' ? p.unit : unitQuery;

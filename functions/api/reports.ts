@@ -6,14 +6,14 @@
 // A namespace import lets esbuild drop the parts of zod (locales above all) that are not used.
 import * as z from 'zod';
 import { container } from '../adapters/container.ts';
-import { PERIOD_KINDS, parsePeriod } from '../core/period.ts';
+import { PERIOD_ID_PATTERN, PERIOD_KINDS, parsePeriod } from '../core/period.ts';
 import { compileReports } from '../usecases/compile-reports.ts';
 import { listReports } from '../usecases/list-reports.ts';
 import { httpHandler } from './handler.ts';
 import { ApiError, json, query } from './http.ts';
 import { parseJsonBody } from './validation.ts';
 
-const periodId = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12]|-9M)?$/, 'Kỳ: YYYY-MM, YYYY-Qn, YYYY-H1, YYYY-H2, YYYY-9M hoặc YYYY.');
+const periodId = z.string().regex(PERIOD_ID_PATTERN, 'Kỳ: YYYY-MM, YYYY-Qn, YYYY-H1, YYYY-H2, YYYY-9M hoặc YYYY.');
 const compileSchema = z.strictObject({ period: periodId, kind: z.enum(PERIOD_KINDS as [string, ...string[]]).optional() });
 
 export const compileHandler = httpHandler(async (event) => {

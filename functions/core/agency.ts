@@ -9,6 +9,9 @@
 import type { PeriodWindowOverrides } from './period.ts';
 import type { ScheduleSettings } from './schedules.ts';
 
+/** What a unit code may be: ASCII letters and digits, 1–16 (it goes into keys, URLs and group names). */
+export const UNIT_CODE_PATTERN = /^[A-Za-z0-9]{1,16}$/;
+
 export type UnitKind = 'van-phong' | 'phong' | 'thanh-tra' | 'chi-cuc' | 'trung-tam' | 'khac';
 
 export interface Unit {

@@ -3,6 +3,8 @@
  * (docs/security.md lists every rule and where it is checked).
  * flow: handler --> auth (pure)
  */
+import { UNIT_CODE_PATTERN } from './agency.ts';
+
 export type Role = 'unit' | 'van-phong' | 'lanh-dao';
 export const ROLES: readonly Role[] = ['unit', 'van-phong', 'lanh-dao'];
 
@@ -30,7 +32,7 @@ export interface Principal {
 export function roleFromGroups(groups: readonly string[]): { role: Role; unit?: string } | undefined {
   if (groups.includes('van-phong')) return { role: 'van-phong' };
   if (groups.includes('lanh-dao')) return { role: 'lanh-dao' };
-  const unitGroup = groups.find((g) => /^unit-[A-Za-z0-9]{1,16}$/.test(g));
+  const unitGroup = groups.find((g) => g.startsWith('unit-') && UNIT_CODE_PATTERN.test(g.slice(5)));
   return unitGroup ? { role: 'unit', unit: unitGroup.slice(5) } : undefined;
 }
 

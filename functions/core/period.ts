@@ -35,6 +35,9 @@ export interface PeriodWindowOverrides {
   deadlineDay?: Partial<Record<PeriodKind, number>>;
 }
 
+/** Any period id (the shape only; parsePeriod also checks the year). */
+export const PERIOD_ID_PATTERN = /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12]|-9M)?$/;
+
 export class PeriodError extends Error {
   override name = 'PeriodError';
 }

@@ -5,7 +5,7 @@
  */
 // A namespace import lets esbuild drop the parts of zod (locales above all) that are not used.
 import * as z from 'zod';
-import type { AgencyProfile } from '../core/agency.ts';
+import { UNIT_CODE_PATTERN, type AgencyProfile } from '../core/agency.ts';
 import { PERIOD_KINDS } from '../core/period.ts';
 import { scheduleProblems } from '../core/schedules.ts';
 
@@ -30,7 +30,7 @@ const scheduleSlot = z.strictObject({
 });
 const kindRecord = z.partialRecord(z.enum(PERIOD_KINDS as [string, ...string[]]), scheduleSlot);
 
-const unitCode = z.string().regex(/^[A-Za-z0-9]{1,16}$/, 'mã đơn vị chỉ gồm chữ cái không dấu và số, tối đa 16 ký tự');
+const unitCode = z.string().regex(UNIT_CODE_PATTERN, 'mã đơn vị chỉ gồm chữ cái không dấu và số, tối đa 16 ký tự');
 
 export const agencyProfileSchema = z
   .object({

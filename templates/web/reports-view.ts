@@ -5,6 +5,7 @@
  * lock/reopen buttons.
  * flow: reports page handler --> reports view --> layout
  */
+import { PERIOD_ID_PATTERN } from '../../functions/core/period.ts';
 import type { StatusBoard } from '../../functions/core/status-board.ts';
 import type { ListedVersion } from '../../functions/usecases/list-reports.ts';
 import { AUDIENCE_LABELS } from '../../functions/usecases/compile-reports.ts';
@@ -69,7 +70,7 @@ export function renderReportsPage(o: ReportsPageInput): string {
 <form class="picker" method="get" action="/reports" aria-label="Chọn kỳ báo cáo">
   <div class="field">
     <label for="pick-period">Kỳ báo cáo</label>
-    <input type="text" id="pick-period" name="period" value="${o.period ?? ''}" placeholder="2024-05, 2024-Q2, 2024-H1, 2024-9M, 2024" pattern="\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12]|-9M)?" aria-describedby="pick-hint">
+    <input type="text" id="pick-period" name="period" value="${o.period ?? ''}" placeholder="2024-05, 2024-Q2, 2024-H1, 2024-9M, 2024" pattern="${PERIOD_ID_PATTERN.source.slice(1, -1)}" aria-describedby="pick-hint">
     <p id="pick-hint" class="hint">Tháng (2024-05), quý (2024-Q2), 6 tháng (2024-H1), 9 tháng (2024-9M) hoặc năm (2024). Để trống: các bản mới nhất.</p>
   </div>
   <button type="submit" class="button button-secondary">Xem</button>

@@ -6,7 +6,7 @@
 import { container } from '../../adapters/container.ts';
 import { canReadAll, isVanPhong } from '../../core/auth.ts';
 import { localDate } from '../../core/clock.ts';
-import { parsePeriod, periodLabel } from '../../core/period.ts';
+import { PERIOD_ID_PATTERN, parsePeriod, periodLabel } from '../../core/period.ts';
 import { profileOn } from '../../usecases/agency-service.ts';
 import { listReports } from '../../usecases/list-reports.ts';
 import { statusBoard } from '../../usecases/status.ts';
@@ -14,8 +14,6 @@ import { ApiError, query } from '../http.ts';
 import { renderReportsPage } from '../../../templates/web/reports-view.ts';
 import { messagePage, signInHelp } from '../../../templates/web/layout.ts';
 import { errorPage, pageCsrfToken, pageHandler, pageResponse, pageUser } from './page-handler.ts';
-
-const PERIOD = /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12]|-9M)?$/;
 
 export const handler = pageHandler(async (event) => {
   const p = event.auth;
@@ -25,7 +23,7 @@ export const handler = pageHandler(async (event) => {
   const profile = await profileOn(c.agencies, p.agencyId, localDate(now, 'Asia/Ho_Chi_Minh'));
   if (!canReadAll(p)) return errorPage(403, 'Báo cáo tổng hợp dành cho Văn phòng và Lãnh đạo Sở.', pageUser(p, profile.units.find((u) => u.code === p.unit)?.name));
   const period = query(event, 'period');
-  if (period !== undefined && !PERIOD.test(period)) {
+  if (period !== undefined && !PERIOD_ID_PATTERN.test(period)) {
     throw new ApiError(400, 'invalid_period', 'Kỳ báo cáo không hợp lệ: dùng 2024-05, 2024-Q2, 2024-H1, 2024-9M hoặc 2024.');
   }
   const parsed = period ? parsePeriod(period) : undefined;

@@ -5,6 +5,7 @@
 // A namespace import lets esbuild drop the parts of zod (locales above all) that are not used.
 import * as z from 'zod';
 import { REPORTED_STATUSES } from '../../core/submission.ts';
+import { UNIT_CODE_PATTERN } from '../../core/agency.ts';
 import { text } from '../validation.ts';
 
 const taskId = z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'Mã nhiệm vụ không hợp lệ.');
@@ -36,7 +37,7 @@ export const submissionDataSchema = z.object({
 });
 
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Kỳ báo cáo dạng YYYY-MM.');
-const unit = z.string().regex(/^[A-Za-z0-9]{1,16}$/, 'Mã đơn vị không hợp lệ.');
+const unit = z.string().regex(UNIT_CODE_PATTERN, 'Mã đơn vị không hợp lệ.');
 
 export const submitSchema = z.strictObject({
   period,
