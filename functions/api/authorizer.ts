@@ -7,26 +7,15 @@
  */
 import type { APIGatewayRequestAuthorizerEventV2 } from 'aws-lambda';
 import { authSettingsFromEnv, TokenError, verifyAccessToken } from '../adapters/auth/tokens.ts';
-import { SESSION_COOKIE } from './middleware/auth.ts';
+import { requestToken } from './middleware/auth.ts';
 
 export interface AuthorizerResult {
   isAuthorized: boolean;
   context?: { sub: string; role: string; unit: string };
 }
 
-function tokenOf(event: APIGatewayRequestAuthorizerEventV2): string | undefined {
-  const header = event.headers?.authorization ?? event.headers?.Authorization;
-  const bearer = header ? /^Bearer\s+(\S+)$/i.exec(header)?.[1] : undefined;
-  if (bearer) return bearer;
-  for (const c of event.cookies ?? []) {
-    const i = c.indexOf('=');
-    if (i > 0 && c.slice(0, i).trim() === SESSION_COOKIE) return decodeURIComponent(c.slice(i + 1).trim());
-  }
-  return undefined;
-}
-
 export async function handler(event: APIGatewayRequestAuthorizerEventV2): Promise<AuthorizerResult> {
-  const token = tokenOf(event);
+  const token = requestToken(event)?.token;
   if (!token) return { isAuthorized: false };
   try {
     const p = await verifyAccessToken(token, authSettingsFromEnv());

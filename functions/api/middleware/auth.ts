@@ -12,12 +12,29 @@ import { ApiError, header, type HttpEvent, type HttpResult } from '../http.ts';
 
 export const SESSION_COOKIE = 'baocao_session';
 
-export function cookieValue(event: HttpEvent, name: string): string | undefined {
+/** What both API Gateway events (a route's, and the authorizer's) carry to authenticate with. */
+interface Credentials {
+  headers?: Record<string, string | undefined>;
+  cookies?: string[];
+}
+
+export function cookieValue(event: Credentials, name: string): string | undefined {
   for (const c of event.cookies ?? []) {
     const i = c.indexOf('=');
     if (i > 0 && c.slice(0, i).trim() === name) return decodeURIComponent(c.slice(i + 1).trim());
   }
   return undefined;
+}
+
+/**
+ * The access token a request carries: a bearer token (API clients) wins over the session cookie
+ * (browsers). The handlers and the gateway's authorizer read it the same way.
+ */
+export function requestToken(event: Credentials): { token: string; via: 'bearer' | 'cookie' } | undefined {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(event.headers?.authorization ?? '')?.[1];
+  if (bearer) return { token: bearer, via: 'bearer' };
+  const cookie = cookieValue(event, SESSION_COOKIE);
+  return cookie ? { token: cookie, via: 'cookie' } : undefined;
 }
 
 /** The CSRF token of a session: a hash of the (HttpOnly) session token. */
@@ -43,23 +60,21 @@ export function authMiddleware(opts: AuthOptions = {}): middy.MiddlewareObj<Http
   return {
     before: async (request) => {
       const event = request.event;
-      const bearer = /^Bearer\s+(\S+)$/i.exec(header(event, 'authorization') ?? '')?.[1];
-      const cookie = bearer ? undefined : cookieValue(event, SESSION_COOKIE);
-      const token = bearer ?? cookie;
-      if (!token) {
+      const found = requestToken(event);
+      if (!found) {
         if (opts.required === false) return;
         throw new ApiError(401, 'unauthenticated', 'Bạn cần đăng nhập để sử dụng chức năng này.');
       }
       try {
-        event.auth = await verifyAccessToken(token, authSettingsFromEnv());
+        event.auth = await verifyAccessToken(found.token, authSettingsFromEnv());
       } catch (err) {
         if (err instanceof TokenError) throw new ApiError(401, `token_${err.message}`, MESSAGES[err.message] ?? MESSAGES.invalid!);
         throw err;
       }
       const method = event.requestContext?.http?.method ?? 'GET';
-      if (cookie && !['GET', 'HEAD', 'OPTIONS'].includes(method)) {
+      if (found.via === 'cookie' && !['GET', 'HEAD', 'OPTIONS'].includes(method)) {
         const sent = header(event, 'x-csrf-token') ?? '';
-        const expected = csrfTokenFor(cookie);
+        const expected = csrfTokenFor(found.token);
         if (sent.length !== expected.length || !timingSafeEqual(Buffer.from(sent), Buffer.from(expected))) {
           throw new ApiError(403, 'csrf', 'Yêu cầu bị từ chối vì thiếu mã chống giả mạo (CSRF). Hãy tải lại trang rồi thử lại.');
         }
