@@ -9,14 +9,12 @@
  * flow: API Gateway --> these handlers --> submissions use case
  */
 import { container } from '../adapters/container.ts';
-import { localDate } from '../core/clock.ts';
-import { currentMonthlyPeriod } from '../core/period.ts';
-import { profileOn } from '../usecases/agency-service.ts';
 import { formContext, getSubmission, listRevisions, listSubmissions, resolveUnit, saveDraft, submit } from '../usecases/submissions.ts';
 import { httpHandler } from './handler.ts';
 import { ApiError, header, json, query, type HttpEvent } from './http.ts';
 import { draftSchema, idempotencyKey, periodParam, submitSchema, unitParam } from './schemas/submission.ts';
 import { parseJsonBody } from './validation.ts';
+import { monthOrCurrent, monthQuery } from './period-query.ts';
 
 function pathParams(event: HttpEvent): { period: string; unit: string } {
   const period = periodParam.safeParse(event.pathParameters?.period);
@@ -25,13 +23,6 @@ function pathParams(event: HttpEvent): { period: string; unit: string } {
     throw new ApiError(404, 'not_found', 'Không tìm thấy: kỳ báo cáo (YYYY-MM) hoặc mã đơn vị không hợp lệ.');
   }
   return { period: period.data, unit: unit.data };
-}
-
-function periodQuery(event: HttpEvent): string {
-  const p = query(event, 'period');
-  const parsed = periodParam.safeParse(p);
-  if (!parsed.success) throw new ApiError(400, 'invalid_period', 'Thiếu hoặc sai tham số period: dùng ?period=YYYY-MM.', [{ field: 'period', message: 'Kỳ báo cáo dạng YYYY-MM.' }]);
-  return parsed.data;
 }
 
 export const submitHandler = httpHandler(async (event) => {
@@ -50,7 +41,7 @@ export const submitHandler = httpHandler(async (event) => {
 });
 
 export const listHandler = httpHandler(async (event) => {
-  const submissions = await listSubmissions(container(), event.auth!, periodQuery(event));
+  const submissions = await listSubmissions(container(), event.auth!, monthQuery(event));
   return json(200, { period: query(event, 'period'), submissions });
 });
 
@@ -75,13 +66,7 @@ export const formHandler = httpHandler(async (event) => {
   const p = event.auth!;
   const c = container();
   const now = new Date();
-  let period = query(event, 'period');
-  if (period === undefined) {
-    const profile = await profileOn(c.agencies, p.agencyId, localDate(now, 'Asia/Ho_Chi_Minh'));
-    period = currentMonthlyPeriod(now, profile).id;
-  } else if (!periodParam.safeParse(period).success) {
-    throw new ApiError(400, 'invalid_period', 'Kỳ báo cáo dạng YYYY-MM.', [{ field: 'period', message: 'Kỳ báo cáo dạng YYYY-MM.' }]);
-  }
+  const period = await monthOrCurrent(event, now);
   const unitQ = query(event, 'unit');
   if (unitQ !== undefined && !unitParam.safeParse(unitQ).success) throw new ApiError(400, 'invalid_unit', 'Mã đơn vị không hợp lệ.');
   const unit = resolveUnit(p, unitQ);

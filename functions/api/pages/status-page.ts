@@ -11,7 +11,7 @@ import { parsePeriod, periodLabel } from '../../core/period.ts';
 import { profileOn } from '../../usecases/agency-service.ts';
 import { statusBoard } from '../../usecases/status.ts';
 import { ApiError, header, json, query, type HttpEvent } from '../http.ts';
-import { periodOrCurrent } from '../status.ts';
+import { monthOrCurrent } from '../period-query.ts';
 import { renderStatusPage } from '../../../templates/web/status-view.ts';
 import { messagePage, signInHelp } from '../../../templates/web/layout.ts';
 import { errorPage, pageCsrfToken, pageHandler, pageResponse, pageUser } from './page-handler.ts';
@@ -38,7 +38,7 @@ export const handler = pageHandler(async (event) => {
     const profile = await profileOn(c.agencies, p.agencyId, localDate(now, 'Asia/Ho_Chi_Minh'));
     return errorPage(403, message, pageUser(p, profile.units.find((u) => u.code === p.unit)?.name));
   }
-  const period = await periodOrCurrent(event, now);
+  const period = await monthOrCurrent(event, now);
   const board = await statusBoard(c, p, period, now);
   if (asJson) return json(200, board);
   const profile = await profileOn(c.agencies, p.agencyId, board.deadline);
