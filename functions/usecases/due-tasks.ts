@@ -8,6 +8,7 @@ import { isTaskActive, timeMonthIndex, type PlanTask } from '../core/plan.ts';
 import { monthIndex } from '../core/clock.ts';
 import type { Period } from '../core/period.ts';
 import type { SubmissionHead, TaskReport } from '../core/submission.ts';
+import { latestReports } from '../core/aggregate/latest-reports.ts';
 import type { PlanStore, SubmissionStore } from './ports.ts';
 
 export interface DueTasks {
@@ -19,25 +20,13 @@ export interface DueTasks {
   planFound: boolean;
 }
 
-/** Reports from earlier heads, newest first wins. */
-export function latestEarlierReports(heads: readonly SubmissionHead[]): Map<string, TaskReport & { period: string }> {
-  const out = new Map<string, TaskReport & { period: string }>();
-  const sorted = [...heads].sort((a, b) => (a.period < b.period ? 1 : -1));
-  for (const h of sorted) {
-    for (const r of h.data?.tasks ?? []) if (!out.has(r.taskId)) out.set(r.taskId, { ...r, period: h.period });
-  }
-  return out;
-}
-
-export async function dueTasks(stores: { plans: PlanStore; submissions: SubmissionStore }, agencyId: string, unit: string, period: Period): Promise<DueTasks> {
-  const [tasks, earlier] = await Promise.all([
-    stores.plans.tasksByUnit(agencyId, period.year, unit),
-    stores.submissions.headsOfUnitBefore(agencyId, unit, period.id, 12),
-  ]);
-  const previous = latestEarlierReports(earlier);
+/** The due tasks of one unit from its plan tasks and its earlier submission heads (pure). */
+function tasksDue(unitTasks: readonly PlanTask[], earlier: readonly SubmissionHead[], unit: string, period: Period): DueTasks {
+  // Only submitted data counts, newest period first (the same picking as the reports').
+  const previous = new Map([...latestReports(earlier, () => unit, 'Asia/Ho_Chi_Minh')].map(([id, p]) => [id, { ...p.report, period: p.period }]));
   const carriedOver = new Set<string>();
   const first = monthIndex(period.firstMonth.year, period.firstMonth.month);
-  const due = tasks
+  const due = unitTasks
     .filter((t) => {
       if (isTaskActive(t, period.year, period)) return true;
       const finish = timeMonthIndex(t.finish);
@@ -49,5 +38,30 @@ export async function dueTasks(stores: { plans: PlanStore; submissions: Submissi
       return false;
     })
     .sort((a, b) => a.order - b.order);
-  return { tasks: due, previous, carriedOver, planFound: tasks.length > 0 };
+  return { tasks: due, previous, carriedOver, planFound: unitTasks.length > 0 };
+}
+
+/** How far back a unit's submissions are read for pre-filling and carried-over tasks: a year. */
+const EARLIER_HEADS = 12;
+
+export async function dueTasks(stores: { plans: PlanStore; submissions: SubmissionStore }, agencyId: string, unit: string, period: Period): Promise<DueTasks> {
+  const [tasks, earlier] = await Promise.all([
+    stores.plans.tasksByUnit(agencyId, period.year, unit),
+    stores.submissions.headsOfUnitBefore(agencyId, unit, period.id, EARLIER_HEADS),
+  ]);
+  return tasksDue(tasks, earlier, unit, period);
+}
+
+/** The due tasks of several units, reading the year's plan once rather than once per unit. */
+export async function dueTasksOfUnits(
+  stores: { plans: PlanStore; submissions: SubmissionStore },
+  agencyId: string,
+  units: readonly string[],
+  period: Period,
+): Promise<Map<string, DueTasks>> {
+  const [plan, earlier] = await Promise.all([
+    stores.plans.getPlan(agencyId, period.year),
+    Promise.all(units.map((u) => stores.submissions.headsOfUnitBefore(agencyId, u, period.id, EARLIER_HEADS))),
+  ]);
+  return new Map(units.map((u, i) => [u, tasksDue((plan?.tasks ?? []).filter((t) => t.leadUnit === u), earlier[i]!, u, period)]));
 }

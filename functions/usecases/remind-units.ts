@@ -10,9 +10,8 @@ import { reminderSummaryEmail, type ReminderOutcome, type SummaryRow } from '../
 import { unitReminderEmail } from '../../templates/email/unit-reminder.ts';
 import { portalLink } from '../../templates/email/wording.ts';
 import { profileOn } from './agency-service.ts';
-import { dueTasks } from './due-tasks.ts';
 import { sendOnce, type MailDeps } from './send-once.ts';
-import { statusBoard } from './status.ts';
+import { statusBoardWithDues } from './status.ts';
 import type { Stores } from './submissions.ts';
 
 export interface RemindRun {
@@ -32,7 +31,7 @@ export async function remindUnits(deps: Stores & MailDeps, run: RemindRun): Prom
 
   // The board is computed as of the scheduled time, so a late retry reminds the same units.
   const system: Principal = { sub: `job:${run.runId}`, role: 'van-phong', agencyId };
-  const [board, planMeta] = await Promise.all([statusBoard(deps, system, period.id, run.scheduledTime), deps.plans.getPlanMeta(agencyId, period.year)]);
+  const [{ board, dues }, planMeta] = await Promise.all([statusBoardWithDues(deps, system, period.id, run.scheduledTime), deps.plans.getPlanMeta(agencyId, period.year)]);
   const from = profile.emails.from;
   const replyTo = profile.emails.vanPhong;
   const units: { code: string; status: string; reminder: ReminderOutcome; messageId?: string }[] = [];
@@ -47,7 +46,7 @@ export async function remindUnits(deps: Stores & MailDeps, run: RemindRun): Prom
       units.push({ code: row.unit.code, status: row.status, reminder: 'no-email' });
       continue;
     }
-    const due = await dueTasks(deps, agencyId, row.unit.code, period);
+    const due = dues.get(row.unit.code)!;
     const link = portalLink(profile.portalUrl, '/', period.id);
     const email = unitReminderEmail({
       profile,

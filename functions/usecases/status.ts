@@ -9,17 +9,22 @@ import { buildStatusBoard, type StatusBoard } from '../core/status-board.ts';
 import type { PlanTask } from '../core/plan.ts';
 import type { TaskReport } from '../core/submission.ts';
 import { profileOn } from './agency-service.ts';
-import { dueTasks } from './due-tasks.ts';
+import { dueTasksOfUnits, type DueTasks } from './due-tasks.ts';
 import { UseCaseError } from './errors.ts';
 import { monthlyPeriod, type Stores } from './submissions.ts';
 
 export async function statusBoard(stores: Stores, p: Principal, periodId: string, now: Date): Promise<StatusBoard> {
+  return (await statusBoardWithDues(stores, p, periodId, now)).board;
+}
+
+/** The board, and each unit's due tasks it was built from (the reminder job lists them). */
+export async function statusBoardWithDues(stores: Stores, p: Principal, periodId: string, now: Date): Promise<{ board: StatusBoard; dues: Map<string, DueTasks> }> {
   if (!canReadAll(p)) throw new UseCaseError('forbidden', 'forbidden', 'Bảng theo dõi dành cho Văn phòng và Lãnh đạo Sở.');
   const period = monthlyPeriod(periodId);
   const profile = await profileOn(stores.agencies, p.agencyId, periodWindow(period).to);
   const [heads, dues] = await Promise.all([
     stores.submissions.listHeads(p.agencyId, period.id),
-    Promise.all(profile.units.map(async (u) => [u.code, await dueTasks(stores, p.agencyId, u.code, period)] as const)),
+    dueTasksOfUnits(stores, p.agencyId, profile.units.map((u) => u.code), period),
   ]);
   const dueByUnit = new Map<string, PlanTask[]>();
   const previousReports = new Map<string, TaskReport>();
@@ -29,7 +34,7 @@ export async function statusBoard(stores: Stores, p: Principal, periodId: string
   }
   const deadline = submissionDeadlineDate(period, profile);
   const today = localDate(now, profile.timeZone);
-  return buildStatusBoard({
+  const board = buildStatusBoard({
     profile,
     period: period.id,
     deadline,
@@ -39,4 +44,5 @@ export async function statusBoard(stores: Stores, p: Principal, periodId: string
     previousReports,
     heads,
   });
+  return { board, dues };
 }
