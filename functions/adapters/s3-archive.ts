@@ -13,6 +13,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { FileArchive, StoredObject } from '../usecases/ports.ts';
+import { stripAccents } from '../core/text.ts';
 
 export class S3Archive implements FileArchive {
   constructor(private readonly s3: S3Client, private readonly bucket: string) {}
@@ -89,6 +90,6 @@ export class S3Archive implements FileArchive {
 
 /** RFC 6266 attachment header with an ASCII fallback and the UTF-8 name (Vietnamese file names). */
 function contentDisposition(name: string): string {
-  const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^A-Za-z0-9._-]/g, '_');
+  const ascii = stripAccents(name).replace(/[^A-Za-z0-9._-]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }

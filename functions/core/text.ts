@@ -41,13 +41,19 @@ export function nfcDeep<T>(value: T): T {
   return value;
 }
 
+/** The text with its Vietnamese diacritics removed, case kept ("Báo cáo Đ" → "Bao cao D"). */
+export function stripAccents(value: string): string {
+  return value.normalize('NFD').replace(/\p{M}+/gu, '').replace(/đ/gu, 'd').replace(/Đ/gu, 'D');
+}
+
+/** Lower case with the Vietnamese diacritics removed ("Lãnh đạo" → "lanh dao"). */
+export function foldAccents(value: string): string {
+  return stripAccents(value.toLowerCase());
+}
+
 /** Vietnamese-aware case-insensitive key: NFC, lower case, no diacritics, single spaces. */
 export function foldKey(value: string): string {
-  return nfc(value)
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/đ/gu, 'd')
+  return foldAccents(nfc(value))
     .replace(/[^\p{L}\p{N}&]+/gu, ' ')
     .trim();
 }

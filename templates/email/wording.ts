@@ -5,6 +5,7 @@
  */
 import type { AgencyProfile } from '../../functions/core/agency.ts';
 import { localParts } from '../../functions/core/clock.ts';
+import { stripAccents } from '../../functions/core/text.ts';
 
 /** "08:00 ngày 17/05/2024" for an instant, in the agency's zone. */
 export function atVi(instant: Date, timeZone: string): string {
@@ -24,11 +25,7 @@ export function sizeVi(bytes: number): string {
  * systems still garble encoded non-ASCII file names, and the text inside the file keeps its accents.
  */
 export function asciiFileName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
+  return stripAccents(name)
     .replace(/[^A-Za-z0-9 .()_-]+/g, '-')
     .replace(/\s+/g, ' ')
     .trim();

@@ -5,7 +5,7 @@
  */
 import { daysInMonth, monthIndex, ymd } from '../clock.ts';
 import type { PlanTime } from '../plan.ts';
-import { squash } from '../text.ts';
+import { foldAccents, squash } from '../text.ts';
 
 export type TimeParse =
   | { ok: true; start: PlanTime; finish: PlanTime; /** Years written in the text, for the year check. */ years: number[] }
@@ -16,11 +16,7 @@ export type TimeParse =
  * of a time ("3-6/2024"). Dashes of every width become "-".
  */
 export function foldTime(value: string): string {
-  return squash(value)
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/đ/gu, 'd')
+  return foldAccents(squash(value))
     .replace(/[\u2010-\u2015\u2212]/gu, '-')
     .replace(/[.;,:]+$/u, '')
     .trim();
