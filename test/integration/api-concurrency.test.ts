@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import YAML from 'yaml';
 import type { Plan } from '../../functions/core/plan.ts';
 import { setAgency } from '../../functions/usecases/agency-service.ts';
 import { call } from '../support/http.ts';
 import { testContainer, tokenFor } from '../support/local.ts';
+import { demoProfile } from '../support/demo-profile.ts';
 
 // Uses the year 2023 of the demo agency: a profile version effective from 2023-01-01 with 50
 // units and a 2023 plan, which the 2024 demo data (effective 2024-01-01) never sees.
@@ -12,7 +11,7 @@ describe('50 units submitting at once through the HTTP server', () => {
   it('stores every submission and every revision, losing nothing', async () => {
     const c = testContainer(process.env.AGENCY_ID ?? 'skhcn-bacgiang');
     const agencyId = c.config.agencyId;
-    const demo = YAML.parse(readFileSync(new URL('../../infra/local/demo/agency-2024.yaml', import.meta.url), 'utf8'));
+    const demo = demoProfile();
     const units = Array.from({ length: 50 }, (_, i) => `P${String(i + 1).padStart(2, '0')}`);
     await setAgency(c.agencies, {
       ...demo,

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import YAML from 'yaml';
 import type { AgencyProfile } from '../../functions/core/agency.ts';
 import type { Plan, PlanTask } from '../../functions/core/plan.ts';
 import type { Revision, SubmissionData, SubmissionHead } from '../../functions/core/submission.ts';
 import { profileOn } from '../../functions/usecases/agency-service.ts';
 import { testContainer } from '../support/local.ts';
+import { demoProfile } from '../support/demo-profile.ts';
 
-const demoProfile = YAML.parse(readFileSync(new URL('../../infra/local/demo/agency-2024.yaml', import.meta.url), 'utf8')) as AgencyProfile;
+const demo = demoProfile();
 
 function task(i: number, unit: string, content = `Nhiệm vụ số ${i}`): PlanTask {
   return {
@@ -40,8 +39,8 @@ describe('DynamoDB store against DynamoDB Local', () => {
   it('keeps every agency profile version and finds the one in force on a date', async () => {
     const c = testContainer();
     const a = c.config.agencyId;
-    const v1 = await c.agencies.putProfile({ ...demoProfile, agencyId: a, effectiveFrom: '2024-01-01' });
-    const v2 = await c.agencies.putProfile({ ...demoProfile, agencyId: a, effectiveFrom: '2025-03-01', name: 'Sở Khoa học và Công nghệ (sau hợp nhất)' });
+    const v1 = await c.agencies.putProfile({ ...demo, agencyId: a, effectiveFrom: '2024-01-01' });
+    const v2 = await c.agencies.putProfile({ ...demo, agencyId: a, effectiveFrom: '2025-03-01', name: 'Sở Khoa học và Công nghệ (sau hợp nhất)' });
     expect([v1.version, v2.version]).toEqual([1, 2]);
     expect((await profileOn(c.agencies, a, '2024-06-30')).name).toBe('Sở Khoa học và Công nghệ');
     expect((await profileOn(c.agencies, a, '2025-03-01')).name).toBe('Sở Khoa học và Công nghệ (sau hợp nhất)');

@@ -2,7 +2,6 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import YAML from 'yaml';
 import { randomUUID } from 'node:crypto';
 import { container, resetContainer } from '../../functions/adapters/container.ts';
 import { mintToken } from '../../functions/adapters/auth/local-issuer.ts';
@@ -12,6 +11,7 @@ import type { FileArchive, ReportStore } from '../../functions/usecases/ports.ts
 import { startDynamoDb, startS3 } from '../../infra/local/emulators.ts';
 import type { Child } from '../../infra/local/processes.ts';
 import { LOCAL_BUCKET, startLocalStack, type LocalStack } from '../../infra/local/stack.ts';
+import { demoProfile } from '../support/demo-profile.ts';
 
 // This file runs its own local stack (data on disk in a temp folder) so it can stop and restart
 // DynamoDB Local and s3rver without disturbing the shared one the other files use.
@@ -35,7 +35,7 @@ beforeAll(async () => {
   stack = await startLocalStack({ dataDir, keysDir: dataDir, port: 0 });
   resetContainer();
   const c = container();
-  const demo = YAML.parse(readFileSync(new URL('../../infra/local/demo/agency-2024.yaml', import.meta.url), 'utf8'));
+  const demo = demoProfile();
   await setAgency(c.agencies, { ...demo, agencyId: c.config.agencyId });
   await c.plans.putPlan(
     {

@@ -9,10 +9,11 @@ import ExcelJS from 'exceljs';
 import { setAgency } from '../../functions/usecases/agency-service.ts';
 import { importPlan } from '../../functions/usecases/import-plan.ts';
 import { localEnv, testContainer } from '../support/local.ts';
+import { demoProfile } from '../support/demo-profile.ts';
 
 const run = promisify(execFile);
 const fixture = (name: string) => new URL(`../fixtures/plans/${name}`, import.meta.url);
-const demo = YAML.parse(readFileSync(new URL('../../infra/local/demo/agency-2024.yaml', import.meta.url), 'utf8'));
+const demo = demoProfile();
 
 /** Runs the operators' CLI against the test stack, as `npm run cli -- …` would. */
 async function cli(agencyId: string, ...args: string[]) {

@@ -1,8 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import YAML from 'yaml';
 import type { Container } from '../../functions/adapters/container.ts';
 import { resetContainer } from '../../functions/adapters/container.ts';
 import type { AgencyProfile } from '../../functions/core/agency.ts';
@@ -20,9 +18,10 @@ import { DEFAULT_JOB_SETTINGS } from '../../functions/usecases/send-once.ts';
 import { saveDraft, submit } from '../../functions/usecases/submissions.ts';
 import { readPdf } from '../unit/renderers/pdf-text.ts';
 import { localEnv, testContainer } from '../support/local.ts';
+import { demoProfile } from '../support/demo-profile.ts';
 
 const TZ = 'Asia/Ho_Chi_Minh';
-const demo = YAML.parse(readFileSync(new URL('../../infra/local/demo/agency-2024.yaml', import.meta.url), 'utf8'));
+const demo = demoProfile();
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 // ---------------------------------------------------------------------------------------------

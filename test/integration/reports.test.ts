@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import YAML from 'yaml';
 import ExcelJS from 'exceljs';
 import type { Plan } from '../../functions/core/plan.ts';
 import type { Principal } from '../../functions/core/auth.ts';
@@ -11,8 +9,9 @@ import { compileReports } from '../../functions/usecases/compile-reports.ts';
 import { submit } from '../../functions/usecases/submissions.ts';
 import { call } from '../support/http.ts';
 import { testContainer, tokenFor } from '../support/local.ts';
+import { demoProfile } from '../support/demo-profile.ts';
 
-const demo = YAML.parse(readFileSync(new URL('../../infra/local/demo/agency-2024.yaml', import.meta.url), 'utf8'));
+const demo = demoProfile();
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 function plan(agencyId: string): Plan {

@@ -3,12 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import YAML from 'yaml';
 import { container, resetContainer } from '../../functions/adapters/container.ts';
 import { mintToken } from '../../functions/adapters/auth/local-issuer.ts';
 import { setAgency } from '../../functions/usecases/agency-service.ts';
 import { importPlan } from '../../functions/usecases/import-plan.ts';
 import { startLocalStack, type LocalStack } from '../../infra/local/stack.ts';
+import { demoProfile } from '../support/demo-profile.ts';
 
 // Its own stack, in this worker, so that everything the server and the emulators print during a
 // full run can be captured and searched for secrets.
@@ -39,7 +39,7 @@ beforeAll(async () => {
   stack = await startLocalStack({ keysDir: dir, port: 0, log: (line) => captured.push(line) });
   resetContainer();
   const c = container();
-  const demo = YAML.parse(readFileSync(new URL('../../infra/local/demo/agency-2024.yaml', import.meta.url), 'utf8'));
+  const demo = demoProfile();
   await setAgency(c.agencies, { ...demo, agencyId: c.config.agencyId });
   const plan = await importPlan(c, { agencyId: c.config.agencyId, year: 2024, fileName: 'plan.xlsx', bytes: readFileSync(new URL('../fixtures/plans/seed-004-bacgiang-2024.xlsx', import.meta.url)), importedBy: 'test', now: new Date() });
   expect(plan.ok).toBe(true);

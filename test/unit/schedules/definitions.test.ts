@@ -4,8 +4,9 @@ import YAML from 'yaml';
 import type { AgencyProfile } from '../../../functions/core/agency.ts';
 import { eventBridgeCron, eventBridgeSchedules, cronerPattern, scheduleDefinitions, schedulerInput, type ScheduleSettings } from '../../../functions/core/schedules.ts';
 import { validateAgencyProfile } from '../../../functions/usecases/agency-schema.ts';
+import { demoProfile } from '../../support/demo-profile.ts';
 
-const demo = YAML.parse(readFileSync(new URL('../../../infra/local/demo/agency-2024.yaml', import.meta.url), 'utf8')) as AgencyProfile;
+const demo = demoProfile();
 const withSchedules = (schedules: ScheduleSettings, extra: Partial<AgencyProfile> = {}): AgencyProfile => ({ ...demo, ...extra, schedules });
 const byName = (p: AgencyProfile) => Object.fromEntries(scheduleDefinitions(p).map((d) => [d.name, d]));
 

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import YAML from 'yaml';
 import type { AgencyProfile } from '../../../functions/core/agency.ts';
 import { makePeriod, parsePeriod } from '../../../functions/core/period.ts';
 import type { PlanTask } from '../../../functions/core/plan.ts';
@@ -12,8 +10,9 @@ import { reminderSummaryEmail } from '../../../templates/email/reminder-summary.
 import { reportDeliveryEmail } from '../../../templates/email/report-delivery.ts';
 import { unitReminderEmail } from '../../../templates/email/unit-reminder.ts';
 import { asciiFileName, sizeVi } from '../../../templates/email/wording.ts';
+import { demoProfile } from '../../support/demo-profile.ts';
 
-const profile = YAML.parse(readFileSync(new URL('../../../infra/local/demo/agency-2024.yaml', import.meta.url), 'utf8')) as AgencyProfile;
+const profile = demoProfile();
 const may = makePeriod('monthly', 2024, 5);
 const isNfc = (s: string) => s === s.normalize('NFC');
 

@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { Cron } from 'croner';
 import { describe, expect, it } from 'vitest';
-import YAML from 'yaml';
 import type { AgencyProfile } from '../../../functions/core/agency.ts';
 import { localDate } from '../../../functions/core/clock.ts';
 import { cronerPattern, firingsBetween, latestFiring, periodOfRun, scheduleDefinitions, type ScheduleDefinition } from '../../../functions/core/schedules.ts';
+import { demoProfile } from '../../support/demo-profile.ts';
 
-const demo = YAML.parse(readFileSync(new URL('../../../infra/local/demo/agency-2024.yaml', import.meta.url), 'utf8')) as AgencyProfile;
+const demo = demoProfile();
 const TZ = 'Asia/Ho_Chi_Minh';
 const yearStart = (y: number) => new Date(`${y}-01-01T00:00:00+07:00`);
 
