@@ -16,9 +16,8 @@ export const PAGE_MARGINS = { left: 30 * MM, top: 20 * MM, right: 15 * MM, botto
 
 export const A4 = { width: 595.28, height: 841.89 } as const;
 
-/** Width of the text column on a portrait and on a landscape A4 page. */
+/** Width of the text column on a portrait A4 page. */
 export const PORTRAIT_WIDTH = A4.width - PAGE_MARGINS.left - PAGE_MARGINS.right;
-export const LANDSCAPE_WIDTH = A4.height - PAGE_MARGINS.left - PAGE_MARGINS.right;
 
 /** First-line indent of body paragraphs: 1.27 cm. */
 export const FIRST_LINE_INDENT = 12.7 * MM;
