@@ -1,13 +1,15 @@
 /**
  * The Nghị định 30/2020 header block on page 1: agency on the left, national name and motto on
  * the right, then "Số:" and the date line on one line under them.
- * flow: render-pdf --> header --> rule, date-line
+ * flow: render-pdf --> header --> date-line, render-context
  */
 import type { ReportModel } from '../../functions/core/report-model.ts';
 import { dateLine, numberLine } from '../common/date-line.ts';
-import type { FontSet } from './fonts.ts';
-import { PORTRAIT_WIDTH, SIZE, type Content } from './pdf-types.ts';
-import { centredRule, upper } from './rule.ts';
+import { PAGE_MARGINS, PORTRAIT_WIDTH, SIZE } from './pdf-types.ts';
+import type { Box } from './page-flow.ts';
+import { drawLines, drawRule, fixedBox, linesHeight, textLines, type RenderContext } from './render-context.ts';
+import { upper } from './rule.ts';
+import type { TextLine } from './typeset.ts';
 
 export const NATIONAL_NAME = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 export const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
@@ -23,46 +25,60 @@ const NATIONAL_NAME_SIZE = 12;
 
 /** Rule under the agency name: 40 % of the name (the decree asks 1/3 to 1/2). */
 const AGENCY_RULE_RATIO = 0.4;
+/** Gap between a line and the rule under it: clear of the dot below "Ệ"/"Ộ". */
+const RULE_GAP = 3;
+/** Between the motto block and the "Số:" / date line. */
+const NUMBER_LINE_GAP = 8;
 
-export function headerBlock(model: ReportModel, fonts: FontSet): Content {
+interface Column {
+  x: number;
+  width: number;
+  lines: TextLine[][];
+  rule: number;
+}
+
+function columnHeight(c: Column): number {
+  return c.lines.reduce((h, l) => h + linesHeight(l), 0) + RULE_GAP;
+}
+
+function drawColumn(ctx: RenderContext, c: Column, top: number): void {
+  let y = top;
+  for (const l of c.lines) y = drawLines(ctx, l, c.x, y);
+  drawRule(ctx, c.x, y + RULE_GAP, c.rule, c.width);
+}
+
+export function headerBox(model: ReportModel, ctx: RenderContext): Box {
+  const centred = (width: number) => ({ width, align: 'center' as const });
+  const left = PAGE_MARGINS.left;
+  const right = left + LEFT_COLUMN;
   const agency = upper(model.agency.name);
-  const agencyWidth = fonts.measure.bold(agency, SIZE.header);
-  const mottoWidth = fonts.measure.bold(MOTTO, SIZE.motto);
-  return [
-    {
-      columns: [
-        {
-          width: LEFT_COLUMN,
-          stack: [
-            { text: upper(model.agency.superiorHeader), fontSize: SIZE.header, alignment: 'center' },
-            { text: agency, fontSize: SIZE.header, bold: true, alignment: 'center' },
-            centredRule(Math.min(agencyWidth, LEFT_COLUMN) * AGENCY_RULE_RATIO, LEFT_COLUMN),
-          ],
-        },
-        {
-          width: RIGHT_COLUMN,
-          stack: [
-            { text: NATIONAL_NAME, fontSize: NATIONAL_NAME_SIZE, bold: true, alignment: 'center' },
-            { text: MOTTO, fontSize: SIZE.motto, bold: true, alignment: 'center' },
-            centredRule(mottoWidth, RIGHT_COLUMN),
-          ],
-        },
-      ],
-      columnGap: 0,
-    },
-    {
-      columns: [
-        { width: LEFT_COLUMN, text: numberLine(model.documentSymbol), fontSize: SIZE.header, alignment: 'center' },
-        {
-          width: RIGHT_COLUMN,
-          text: dateLine(model.agency.placeName, model.issueDate),
-          fontSize: SIZE.motto,
-          italics: true,
-          alignment: 'center',
-        },
-      ],
-      columnGap: 0,
-      margin: [0, 8, 0, 0],
-    },
-  ];
+  const agencyColumn: Column = {
+    x: left,
+    width: LEFT_COLUMN,
+    lines: [
+      textLines(ctx, upper(model.agency.superiorHeader), { font: 'normal', size: SIZE.header }, centred(LEFT_COLUMN)),
+      textLines(ctx, agency, { font: 'bold', size: SIZE.header }, centred(LEFT_COLUMN)),
+    ],
+    rule: Math.min(ctx.fonts.measure.bold(agency, SIZE.header), LEFT_COLUMN) * AGENCY_RULE_RATIO,
+  };
+  const mottoColumn: Column = {
+    x: right,
+    width: RIGHT_COLUMN,
+    lines: [
+      textLines(ctx, NATIONAL_NAME, { font: 'bold', size: NATIONAL_NAME_SIZE }, centred(RIGHT_COLUMN)),
+      textLines(ctx, MOTTO, { font: 'bold', size: SIZE.motto }, centred(RIGHT_COLUMN)),
+    ],
+    rule: ctx.fonts.measure.bold(MOTTO, SIZE.motto),
+  };
+  const number = textLines(ctx, numberLine(model.documentSymbol), { font: 'normal', size: SIZE.header }, centred(LEFT_COLUMN));
+  const date = textLines(ctx, dateLine(model.agency.placeName, model.issueDate), { font: 'italics', size: SIZE.motto }, centred(RIGHT_COLUMN));
+  const columns = Math.max(columnHeight(agencyColumn), columnHeight(mottoColumn));
+  const height = columns + NUMBER_LINE_GAP + Math.max(linesHeight(number), linesHeight(date));
+  return fixedBox(height, (top) => {
+    drawColumn(ctx, agencyColumn, top);
+    drawColumn(ctx, mottoColumn, top);
+    const y = top + columns + NUMBER_LINE_GAP;
+    drawLines(ctx, number, left, y);
+    drawLines(ctx, date, right, y);
+  });
 }
