@@ -76,19 +76,29 @@ function paragraphBox(p: Paragraph, ctx: RenderContext, lastOfBody: boolean): Bo
   return boxes;
 }
 
+/** Lines a heading keeps with it on its page, whichever paragraphs they belong to. */
+const KEPT_AFTER_HEADING = 2;
+
 /** The body's boxes, lazily (a 10,000-task body is 1,500 pages), the last paragraph held to the signature. */
 export function* bodyBoxes(model: ReportModel, ctx: RenderContext): Generator<Box> {
   const blocks = model.body;
+  /** Lines still owed to the last heading: each but the last of them holds on to the next. */
+  let owed = 0;
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b]!;
     if (block.type === 'chart') {
+      owed = 0;
       yield* chartBoxes(block.title, model, ctx);
       continue;
     }
     const ps = paragraphs(block);
     for (let i = 0; i < ps.length; i++) {
-      yield* paragraphBox(ps[i]!, ctx, b === blocks.length - 1 && i === ps.length - 1);
+      const p = ps[i]!;
+      for (const box of paragraphBox(p, ctx, b === blocks.length - 1 && i === ps.length - 1)) {
+        if (!p.heading && owed > 0 && --owed > 0) box.hold = Math.max(box.hold, Hold.Must);
+        yield box;
+      }
+      if (p.heading) owed = KEPT_AFTER_HEADING;
     }
   }
 }
-

@@ -12,90 +12,133 @@ import type { PdfKitFont } from 'pdfkit';
 import type { FontStyle } from './fonts.ts';
 import type { TextLine } from './typeset.ts';
 
+/** Text is black, or white on a dark bar of the chart. */
+export type TextColour = 'black' | 'white';
+const COLOURS: Record<TextColour, string> = { black: '0 g', white: '1 g' };
+
 /** pdfkit's number formatting: six decimals, no trailing zeros. */
 const num = (n: number) => Math.round(n * 1e6) / 1e6;
 
+/** A word's glyphs as TJ operands, and its advance (1000 units) with kerning. */
+interface Encoded {
+  tj: string;
+  advance: number;
+}
+
 export class TextPainter {
-  private readonly encoded = new Map<PdfKitFont, Map<string, string>>();
+  private readonly encoded = new Map<PdfKitFont, Map<string, Encoded | null>>();
   constructor(
     private readonly doc: PDFDocument,
     private readonly fonts: Record<FontStyle, PdfKitFont>,
   ) {}
 
-  /** The TJ operand(s) of a word: runs of glyphs split after kerned ones; offset glyphs placed alone. */
-  private ops(font: PdfKitFont, size: number, text: string, x0: number, y: number): string {
+  /**
+   * The word as TJ operands: runs of glyphs split after kerned ones, each followed by its kerning
+   * as pdfkit writes it; null for a word with a glyph offset (a mark placed on its own).
+   */
+  private encode(font: PdfKitFont, text: string): Encoded | null {
     let words = this.encoded.get(font);
     if (!words) {
       words = new Map();
       this.encoded.set(font, words);
     }
-    const known = words.get(text);
-    if (known !== undefined) return `1 0 0 1 ${num(x0)} ${num(y)} Tm\n${known}`;
+    let known = words.get(text);
+    if (known !== undefined) return known;
     const [codes, positions] = font.encode(text);
-    const out: string[] = [];
-    const scale = size / 1000;
-    let x = x0;
     let tj = '';
     let last = 0;
-    let hadOffset = false;
-    const n = positions.length;
-    for (let i = 0; i <= n; i++) {
-      const pos = i < n ? positions[i]! : undefined;
-      const offset = pos !== undefined && (pos.xOffset || pos.yOffset);
-      const kerned = pos !== undefined && !offset && pos.xAdvance - pos.advanceWidth !== 0;
-      const cut = pos === undefined || offset ? i : kerned ? i + 1 : -1;
-      if (pos !== undefined && !offset && hadOffset) {
-        out.push(`1 0 0 1 ${num(x)} ${num(y)} Tm`);
-        hadOffset = false;
+    let advance = 0;
+    known = { tj: '', advance: 0 };
+    for (let i = 0; i < positions.length; i++) {
+      const p = positions[i]!;
+      if (p.xOffset || p.yOffset) {
+        known = null;
+        break;
       }
-      if (cut >= 0 && last < cut) {
-        const p = positions[cut - 1]!;
-        tj += `${tj ? ' ' : ''}<${codes.slice(last, cut).join('')}> ${num(-(p.xAdvance - p.advanceWidth))}`;
-        last = cut;
-      }
-      if ((pos === undefined || offset) && tj) {
-        out.push(`[${tj}] TJ`);
-        tj = '';
-      }
-      if (pos !== undefined && offset) {
-        out.push(`1 0 0 1 ${num(x + pos.xOffset * scale)} ${num(y + pos.yOffset * scale)} Tm`);
-        out.push(`[<${codes.slice(last, i + 1).join('')}> ${num(-(pos.xAdvance - pos.advanceWidth))}] TJ`);
+      advance += p.xAdvance;
+      const kern = p.xAdvance - p.advanceWidth;
+      if (kern !== 0 || i === positions.length - 1) {
+        tj += `${tj ? ' ' : ''}<${codes.slice(last, i + 1).join('')}> ${num(-kern)}`;
         last = i + 1;
-        hadOffset = true;
       }
-      if (pos !== undefined) x += pos.xAdvance * scale;
     }
-    const body = out.join('\n');
-    // A word without offset glyphs does not depend on where it stands: keep it.
-    if (positions.every((p) => !p.xOffset && !p.yOffset)) words.set(text, body);
-    return `1 0 0 1 ${num(x0)} ${num(y)} Tm\n${body}`;
+    if (known) known = { tj, advance };
+    words.set(text, known);
+    return known;
   }
 
-  /** Draws a line whose top is at `top` (page coordinates from the top-left), left edge at `x`. */
-  line(line: TextLine, x: number, top: number, colour = 'black'): void {
+  /** pdfkit's own placement of a word with offset glyphs: a Tm for each of them. */
+  private offsetWord(font: PdfKitFont, size: number, text: string, x0: number, y: number): string {
+    const [codes, positions] = font.encode(text);
+    const out: string[] = [`1 0 0 1 ${num(x0)} ${num(y)} Tm`];
+    const scale = size / 1000;
+    let x = x0;
+    let last = 0;
+    const flush = (end: number) => {
+      if (end <= last) return;
+      const p = positions[end - 1]!;
+      out.push(`[<${codes.slice(last, end).join('')}> ${num(-(p.xAdvance - p.advanceWidth))}] TJ`);
+      last = end;
+    };
+    positions.forEach((p, i) => {
+      if (p.xOffset || p.yOffset) {
+        flush(i);
+        out.push(`1 0 0 1 ${num(x + p.xOffset * scale)} ${num(y + p.yOffset * scale)} Tm`);
+        flush(i + 1);
+        out.push(`1 0 0 1 ${num(x + p.xAdvance * scale)} ${num(y)} Tm`);
+      }
+      x += p.xAdvance * scale;
+    });
+    flush(positions.length);
+    return out.join('\n');
+  }
+
+  /**
+   * Draws a line whose top is at `top` (page coordinates from the top-left), left edge at `x`:
+   * one TJ for the line, the space between words written as a shift, so each word starts
+   * exactly where the layout put it.
+   */
+  line(line: TextLine, x: number, top: number, colour: TextColour = 'black'): void {
     const doc = this.doc;
     const height = doc.page.height;
-    const parts: string[] = [];
-    let current: PdfKitFont | undefined;
-    let currentSize = 0;
+    // The baseline: every piece sits on the line's largest ascender.
+    const y = height - (top + line.ascender);
+    let out = '';
+    let font: PdfKitFont | undefined;
+    let size = 0;
+    /** Where the text position is after the last word drawn; undefined outside a TJ. */
+    let pen: number | undefined;
     for (const p of line.pieces) {
       if (p.text.length === 0) continue;
-      const font = this.fonts[p.font];
-      if (font !== current || p.size !== currentSize) {
-        if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
-        parts.push(`/${font.id} ${num(p.size)} Tf`);
-        current = font;
-        currentSize = p.size;
+      const f = this.fonts[p.font];
+      if (f !== font || p.size !== size) {
+        if (pen !== undefined) out += '] TJ\n';
+        pen = undefined;
+        if (doc.page.fonts[f.id] == null) doc.page.fonts[f.id] = f.ref();
+        out += `/${f.id} ${num(p.size)} Tf\n`;
+        font = f;
+        size = p.size;
       }
-      // The baseline: each piece sits on the line's largest ascender (mixed sizes share it).
-      const baseline = top + line.ascender;
-      parts.push(this.ops(font, p.size, p.text, x + p.x, height - baseline));
+      const at = x + p.x;
+      const word = this.encode(f, p.text);
+      if (!word) {
+        if (pen !== undefined) out += '] TJ\n';
+        pen = undefined;
+        out += `${this.offsetWord(f, size, p.text, at, y)}\n`;
+        continue;
+      }
+      if (pen === undefined) out += `1 0 0 1 ${num(at)} ${num(y)} Tm\n[`;
+      else {
+        const shift = ((at - pen) * 1000) / size;
+        if (shift !== 0) out += ` ${num(-shift)} `;
+        else out += ' ';
+      }
+      out += word.tj;
+      pen = at + (word.advance * size) / 1000;
     }
-    if (parts.length === 0) return;
-    doc.save();
-    doc.fillColor(colour);
-    doc.transform(1, 0, 0, -1, 0, height);
-    doc.addContent(`BT\n${parts.join('\n')}\nET`);
-    doc.restore();
+    if (pen !== undefined) out += '] TJ\n';
+    if (!out) return;
+    // pdfkit's page space runs from the top; text is set in PDF space, flipped back for it.
+    doc.addContent(`q\n1 0 0 -1 0 ${num(height)} cm\n${COLOURS[colour]}\nBT\n${out}ET\nQ`);
   }
 }

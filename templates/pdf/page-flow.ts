@@ -12,6 +12,7 @@
  * the signature block with hold 1, given up only when paragraph and signature exceed a page.
  */
 import type PDFDocument from 'pdfkit';
+import { compressPageContent } from './page-content.ts';
 import { A4, PAGE_MARGINS } from './pdf-types.ts';
 
 /** How strongly a box holds on to the next one. */
@@ -54,6 +55,8 @@ export class PageFlow {
   private moved = false;
   /** Nothing has been placed on the current page yet (besides a running head). */
   private empty = true;
+  /** A page has been begun (and must be closed before the next). */
+  private opened = false;
 
   constructor(private readonly doc: PDFDocument) {}
 
@@ -71,6 +74,12 @@ export class PageFlow {
     if (box.hold === Hold.None) this.flush();
   }
 
+  /** Places what is still waiting and closes the last page (the document can end). */
+  finish(): void {
+    this.flush();
+    compressPageContent(this.doc);
+  }
+
   /** Places what is still waiting; the current page stays open. */
   flush(): void {
     const chain = this.chain;
@@ -81,6 +90,8 @@ export class PageFlow {
   private newPage(moved: boolean): void {
     const landscape = this.section?.landscape ?? false;
     const [w, h] = landscape ? [A4.height, A4.width] : [A4.width, A4.height];
+    if (this.opened) compressPageContent(this.doc);
+    this.opened = true;
     this.doc.addPage({ size: [w, h], margin: 0 });
     this.pageInSection++;
     this.top = PAGE_MARGINS.top;

@@ -23,6 +23,7 @@ declare module 'pdfkit' {
     size?: [number, number];
     margin?: number;
     autoFirstPage?: boolean;
+    font?: string | null;
     compress?: boolean;
     lang?: string;
     info?: Record<string, string | Date>;

@@ -38,6 +38,8 @@ export async function renderPdf(input: ReportModel, options: RenderPdfOptions = 
   const date = documentDate(model.issueDate);
   const doc = new PDFDocument({
     autoFirstPage: false,
+    // No default font: pdfkit would read Helvetica's metrics from a file beside its own code.
+    font: null,
     compress: true,
     lang: 'vi-VN',
     info: {
@@ -68,7 +70,7 @@ export async function renderPdf(input: ReportModel, options: RenderPdfOptions = 
     flow.startSection({ landscape: true, pageNumber: (n) => drawPageNumber(ctx, n, A4.height) });
     for (const box of appendixBoxes(model, ctx)) flow.add(box);
   }
-  flow.flush();
+  flow.finish();
   doc.end();
   await done;
   return Buffer.concat(chunks);
