@@ -12,8 +12,7 @@ import { buildReportModel, type AggregateInput } from '../core/aggregate/build-r
 import { computeInputHash } from '../core/aggregate/input-hash.ts';
 import { monthlyPeriodsOf, parsePeriod, periodLabel, periodWindow, previousPeriod, type Period, type PeriodKind } from '../core/period.ts';
 import type { SubmissionHead } from '../core/submission.ts';
-import { renderPdf } from '../../templates/pdf/render-pdf.ts';
-import { renderXlsx } from '../../templates/excel/render-xlsx.ts';
+import { renderFile } from '../../templates/render-pool.ts';
 import { profileOn } from './agency-service.ts';
 import { UseCaseError } from './errors.ts';
 import type { AgencyStore, FileArchive, PlanStore, ReportFile, ReportFormat, ReportStore, ReportVersion, SubmissionStore } from './ports.ts';
@@ -98,16 +97,16 @@ export async function compileReports(stores: CompileStores, input: CompileInput)
   if (latest && latest.inputHash === inputHash) return { version: latest, created: false };
 
   const version = (latest?.version ?? 0) + 1;
-  // Each upload runs while the next file renders (rendering is CPU, uploading is waiting); all of
-  // them have finished, or the compile has failed, before anything is published.
+  // The four files render side by side (one worker thread per CPU, render-pool.ts); each upload
+  // starts as soon as its file is ready. All of them have finished, or the compile has failed,
+  // before anything is published.
   const uploads: Promise<ReportFile>[] = [];
   for (const audience of AUDIENCES) {
     const model = buildReportModel({ ...data, audience, issueDate, inputHash } satisfies AggregateInput);
     for (const format of ['pdf', 'xlsx'] as const satisfies readonly ReportFormat[]) {
-      const bytes: Uint8Array = format === 'pdf' ? await renderPdf(model) : await renderXlsx(model);
       const key = reportKey(input.agencyId, period.id, version, audience, format);
-      const upload = stores.archive
-        .put(key, bytes, CONTENT_TYPES[format], { period: period.id, audience, version: String(version), 'input-hash': inputHash })
+      const upload = renderFile(model, format)
+        .then((bytes) => stores.archive.put(key, bytes, CONTENT_TYPES[format], { period: period.id, audience, version: String(version), 'input-hash': inputHash }))
         .then((stored): ReportFile => ({ audience, format, key, size: stored.size, sha256: stored.sha256!, contentType: CONTENT_TYPES[format] }));
       // Handled below by Promise.all; this only keeps an early failure from counting as unhandled.
       upload.catch(() => undefined);

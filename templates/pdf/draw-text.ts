@@ -1,11 +1,12 @@
 /**
- * Writes typeset lines into the page's content stream: one BT … ET per line, each piece placed
- * by its own Tm, glyph codes and kerning as pdfkit's own text() writes them.
+ * Writes typeset lines into the page's content stream: each line one Tm and one TJ, the words'
+ * glyph codes and kerning as pdfkit's own text() writes them, the gaps between words as shifts.
  * flow: page-flow boxes --> draw-text --> pdfkit content stream
  *
- * pdfkit's text() costs ten operators and several objects per call; a line of justified text is
- * a dozen calls. The glyph codes of a word depend only on the word and the document's font
- * subset, so they are encoded once per document and word.
+ * pdfkit's text() costs ten operators and several objects per call, and a line of justified
+ * text was a dozen calls. Here a page's text is collected and written as one BT … ET when the
+ * page is full: nothing on these pages is drawn over text, so text last looks the same. The
+ * glyph codes of a word depend only on the word and the document's font subset: encoded once.
  */
 import type PDFDocument from 'pdfkit';
 import type { PdfKitFont } from 'pdfkit';
@@ -58,7 +59,7 @@ export class TextPainter {
       advance += p.xAdvance;
       const kern = p.xAdvance - p.advanceWidth;
       if (kern !== 0 || i === positions.length - 1) {
-        tj += `${tj ? ' ' : ''}<${codes.slice(last, i + 1).join('')}> ${num(-kern)}`;
+        tj += `${tj ? ' ' : ''}<${codes.slice(last, i + 1).join('')}>${kern !== 0 ? ` ${num(-kern)}` : ''}`;
         last = i + 1;
       }
     }
@@ -93,6 +94,25 @@ export class TextPainter {
     return out.join('\n');
   }
 
+  /** The page's text so far, in PDF space; the font and colour last set in it. */
+  private page: string[] = [];
+  private font: PdfKitFont | undefined;
+  private size = 0;
+  private colour: TextColour = 'black';
+
+  /** Writes the page's text into its content stream (before the page is closed). */
+  flush(): void {
+    if (this.page.length > 0) {
+      // pdfkit's page space runs from the top; text is set in PDF space, flipped back for it,
+      // in black whatever fill the page's shapes left set.
+      this.doc.addContent(`q\n1 0 0 -1 0 ${num(this.doc.page.height)} cm\nBT\n0 g\n${this.page.join('')}ET\nQ`);
+    }
+    this.page = [];
+    this.font = undefined;
+    this.size = 0;
+    this.colour = 'black';
+  }
+
   /**
    * Draws a line whose top is at `top` (page coordinates from the top-left), left edge at `x`:
    * one TJ for the line, the space between words written as a shift, so each word starts
@@ -100,12 +120,15 @@ export class TextPainter {
    */
   line(line: TextLine, x: number, top: number, colour: TextColour = 'black'): void {
     const doc = this.doc;
-    const height = doc.page.height;
     // The baseline: every piece sits on the line's largest ascender.
-    const y = height - (top + line.ascender);
+    const y = doc.page.height - (top + line.ascender);
     let out = '';
-    let font: PdfKitFont | undefined;
-    let size = 0;
+    let font = this.font;
+    let size = this.size;
+    if (colour !== this.colour) {
+      out += `${COLOURS[colour]}\n`;
+      this.colour = colour;
+    }
     /** Where the text position is after the last word drawn; undefined outside a TJ. */
     let pen: number | undefined;
     for (const p of line.pieces) {
@@ -137,8 +160,8 @@ export class TextPainter {
       pen = at + (word.advance * size) / 1000;
     }
     if (pen !== undefined) out += '] TJ\n';
-    if (!out) return;
-    // pdfkit's page space runs from the top; text is set in PDF space, flipped back for it.
-    doc.addContent(`q\n1 0 0 -1 0 ${num(height)} cm\n${COLOURS[colour]}\nBT\n${out}ET\nQ`);
+    this.font = font;
+    this.size = size;
+    if (out) this.page.push(out);
   }
 }

@@ -84,33 +84,44 @@ export function rowHeight(g: Grid, cells: readonly Cell[]): number {
   return g.padTop + Math.max(0, ...cells.map((c) => c.content.height)) + g.padBottom + g.rule;
 }
 
-function hLine(ctx: RenderContext, g: Grid, y: number): void {
-  ctx.doc.moveTo(g.x, y + g.rule / 2).lineTo(g.x + tableWidth(g), y + g.rule / 2);
+/** pdfkit's number formatting: six decimals, no trailing zeros. */
+const num = (n: number) => Math.round(n * 1e6) / 1e6;
+
+/** "#e8e8e8" as the fill operator pdfkit writes for it. */
+function fillOperator(hex: string): string {
+  const c = [1, 3, 5].map((i) => num(parseInt(hex.slice(i, i + 2), 16) / 255));
+  return `${c.join(' ')} rg`;
 }
 
-/** Draws a row whose top is `top`; `ruleAbove` draws the rule above it too (a head). */
+/**
+ * Draws a row whose top is `top`; `ruleAbove` draws the rule above it too (a head). Fills, then
+ * the text (written with the page's text), then the rules, as one piece of content.
+ */
 export function drawRow(ctx: RenderContext, g: Grid, cells: readonly Cell[], top: number, height: number, ruleAbove: boolean): void {
-  const doc = ctx.doc;
   const bodyTop = ruleAbove ? top + g.rule : top;
   const bottom = top + height;
+  const ops: string[] = [];
   for (const c of cells) {
     if (!c.fill) continue;
     const x1 = ruleX(g, c.col) + g.rule / 2;
-    doc.rect(x1, bodyTop - g.rule / 2, ruleX(g, c.col + c.span) + g.rule / 2 - x1, bottom - bodyTop).fill(c.fill);
+    ops.push(`q\n${fillOperator(c.fill)}\n${num(x1)} ${num(bodyTop - g.rule / 2)} ${num(ruleX(g, c.col + c.span) + g.rule / 2 - x1)} ${num(bottom - bodyTop)} re\nf\nQ`);
   }
   for (const c of cells) {
     const x = contentX(g, c.col);
     for (const { line, top: dy } of c.content.lines) ctx.paint.line(line, x, bodyTop + g.padTop + dy);
   }
-  doc.save().lineWidth(g.rule);
-  if (ruleAbove) hLine(ctx, g, top);
-  hLine(ctx, g, bottom - g.rule);
+  const left = num(g.x);
+  const right = num(g.x + tableWidth(g));
+  const h = (y: number) => `${left} ${num(y + g.rule / 2)} m\n${right} ${num(y + g.rule / 2)} l`;
+  const v = (x: number, from: number) => `${num(x)} ${num(from)} m\n${num(x)} ${num(bottom)} l`;
+  ops.push(`q\n${num(g.rule)} w\n0 G`);
+  if (ruleAbove) ops.push(h(top));
+  ops.push(h(bottom - g.rule));
   const from = ruleAbove ? top : top - g.rule;
-  for (const c of cells) doc.moveTo(ruleX(g, c.col) + g.rule / 2, from).lineTo(ruleX(g, c.col) + g.rule / 2, bottom);
-  const end = ruleX(g, g.widths.length) + g.rule / 2;
-  doc.moveTo(end, from).lineTo(end, bottom);
-  doc.stroke('black');
-  doc.restore();
+  for (const c of cells) ops.push(v(ruleX(g, c.col) + g.rule / 2, from));
+  ops.push(v(ruleX(g, g.widths.length) + g.rule / 2, from));
+  ops.push('S\nQ');
+  ctx.doc.addContent(ops.join('\n'));
 }
 
 /** A row as a box; a head draws the rule above itself. */

@@ -20,7 +20,7 @@ interface StreamReference {
 export function compressPageContent(doc: PDFDocument): void {
   const ref = (doc.page as unknown as { content: StreamReference }).content;
   if (!ref.compress || ref.buffer.length === 0) return;
-  ref.buffer = [deflateSync(Buffer.concat(ref.buffer), { level: 1 })];
+  ref.buffer = [deflateSync(Buffer.concat(ref.buffer), { level: 1, windowBits: 12, memLevel: 5 })];
   ref.compress = false;
   ref.data.Filter = 'FlateDecode';
 }

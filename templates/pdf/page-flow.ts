@@ -58,7 +58,11 @@ export class PageFlow {
   /** A page has been begun (and must be closed before the next). */
   private opened = false;
 
-  constructor(private readonly doc: PDFDocument) {}
+  /** `endPage` runs before a page is closed (the text painter writes the page's text). */
+  constructor(
+    private readonly doc: PDFDocument,
+    private readonly endPage: () => void,
+  ) {}
 
   /** Starts a section on a new page (portrait body, landscape appendix). */
   startSection(section: Section): void {
@@ -77,6 +81,7 @@ export class PageFlow {
   /** Places what is still waiting and closes the last page (the document can end). */
   finish(): void {
     this.flush();
+    this.endPage();
     compressPageContent(this.doc);
   }
 
@@ -90,7 +95,10 @@ export class PageFlow {
   private newPage(moved: boolean): void {
     const landscape = this.section?.landscape ?? false;
     const [w, h] = landscape ? [A4.height, A4.width] : [A4.width, A4.height];
-    if (this.opened) compressPageContent(this.doc);
+    if (this.opened) {
+      this.endPage();
+      compressPageContent(this.doc);
+    }
     this.opened = true;
     this.doc.addPage({ size: [w, h], margin: 0 });
     this.pageInSection++;

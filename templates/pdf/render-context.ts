@@ -70,7 +70,8 @@ export function renderContext(doc: PDFDocument, fonts: FontSet): RenderContext {
   let s = shared.get(fonts);
   if (!s) shared.set(fonts, (s = { cache: glyphCache() }));
   const pdfFonts = documentFonts(doc, fonts, s);
-  return { doc, fonts, measure: new Measurer(pdfFonts, s.cache), paint: new TextPainter(doc, pdfFonts), flow: new PageFlow(doc) };
+  const paint = new TextPainter(doc, pdfFonts);
+  return { doc, fonts, measure: new Measurer(pdfFonts, s.cache), paint, flow: new PageFlow(doc, () => paint.flush()) };
 }
 
 /** Lines of one text in one style. */
