@@ -149,8 +149,11 @@ function splitRow(g: Grid, cells: Cell[], room: number): Cell[][] {
 
 /** The TT, or the task name: the cell's first part (before "Sản phẩm: …"). */
 function nameOf(content: CellContent): CellContent {
-  const firstPart = content.lines.filter((l, i) => i === 0 || l.top === content.lines[i - 1]!.top + content.lines[i - 1]!.line.height);
-  return slice({ lines: firstPart, height: content.height }, 0, firstPart.length);
+  const lines = content.lines;
+  // The first part ends where a gap opens before the next part.
+  let n = 1;
+  while (n < lines.length && lines[n]!.top === lines[n - 1]!.top + lines[n - 1]!.line.height) n++;
+  return slice(content, 0, Math.min(n, lines.length));
 }
 
 function rowBoxes(ctx: RenderContext, g: Grid, cells: Cell[], room: number, hold: Hold): Box[] {
