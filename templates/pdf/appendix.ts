@@ -88,17 +88,31 @@ function issuesParts(row: TaskRow): Part[] {
   return parts.length ? parts : [{ runs: [run('')] }];
 }
 
-function taskCells(ctx: RenderContext, g: Grid, row: TaskRow): Cell[] {
+/**
+ * Cells whose text repeats from row to row (unit, leader, deadline, progress, status: a few
+ * dozen different values in thousands of rows) are laid out once per document; lines are
+ * never changed once made, so rows can share them.
+ */
+type CellCache = Map<string, Cell>;
+
+function repeated(cache: CellCache, ctx: RenderContext, g: Grid, col: number, parts: Part[], align: Align = 'left'): Cell {
+  const key = `${col}|${align}|${parts.map((p) => p.runs.map((r) => `${r.font}:${r.text}`).join('+')).join('/')}`;
+  let c = cache.get(key);
+  if (!c) cache.set(key, (c = cell(ctx, g, col, parts, { align })));
+  return c;
+}
+
+function taskCells(ctx: RenderContext, g: Grid, row: TaskRow, cache: CellCache): Cell[] {
   const one = (text: string) => [{ runs: [run(text)] }];
   return [
     cell(ctx, g, 0, one(row.number), { align: 'center' }),
     cell(ctx, g, 1, contentParts(row)),
-    cell(ctx, g, 2, one(row.leadUnit.name)),
-    cell(ctx, g, 3, one(row.directingLeader?.name ?? '')),
-    cell(ctx, g, 4, one(row.deadlineText), { align: 'center' }),
+    repeated(cache, ctx, g, 2, one(row.leadUnit.name)),
+    repeated(cache, ctx, g, 3, one(row.directingLeader?.name ?? '')),
+    repeated(cache, ctx, g, 4, one(row.deadlineText), 'center'),
     cell(ctx, g, 5, resultParts(row)),
-    cell(ctx, g, 6, one(progressText(row)), { align: 'center' }),
-    cell(ctx, g, 7, statusParts(row)),
+    repeated(cache, ctx, g, 6, one(progressText(row)), 'center'),
+    repeated(cache, ctx, g, 7, statusParts(row)),
     cell(ctx, g, 8, issuesParts(row)),
   ];
 }
@@ -178,6 +192,7 @@ export function* appendixBoxes(model: ReportModel, ctx: RenderContext): Generato
   const head = rowBox(ctx, g, headCells, { head: true, hold: Hold.Must });
   head.runningHead = head;
   const room = PAGE_ROOM - head.height;
+  const cache: CellCache = new Map();
   yield titleBox(model, ctx);
   yield head;
   let last: Box | undefined;
@@ -195,7 +210,7 @@ export function* appendixBoxes(model: ReportModel, ctx: RenderContext): Generato
       const key = parentsKey(row);
       if (key && key !== parents) yield* emit(rowBoxes(ctx, g, spanningCells(ctx, g, [{ runs: [run('')] }], [{ runs: [run(key, 'bolditalics')] }]), room, Hold.Must));
       parents = key;
-      yield* emit(rowBoxes(ctx, g, taskCells(ctx, g, row), room, Hold.None));
+      yield* emit(rowBoxes(ctx, g, taskCells(ctx, g, row, cache), room, Hold.None));
     }
   }
   if (model.groups.every((gr) => gr.rows.length === 0)) {
