@@ -62,8 +62,8 @@ class RenderPool {
 
   private start(): PoolWorker {
     const url = new URL(import.meta.url);
-    // Not the parent's other flags (`-e`, a loader): only its heap limit, which holds per thread.
-    const data = { workerData: { mark: WORKER_MARK }, execArgv: process.execArgv.filter((a) => a.startsWith('--max-old-space-size')) };
+    // Not the parent's flags (`-e`, a loader), but its heap limit, which holds per thread.
+    const data = { workerData: { mark: WORKER_MARK }, execArgv: [], ...heapLimit() };
     // TypeScript sources need tsx's loader in the worker, registered before the module loads; a
     // bundle is plain JavaScript.
     const worker = this.fromSources
@@ -106,6 +106,13 @@ class RenderPool {
       on.worker.postMessage({ id, model, format } satisfies Job);
     });
   }
+}
+
+/** The process's --max-old-space-size (a worker may not take the flag itself). */
+function heapLimit(): { resourceLimits?: { maxOldGenerationSizeMb: number } } {
+  const flag = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/u)].find((a) => a.startsWith('--max-old-space-size='));
+  const mb = flag ? Number(flag.split('=')[1]) : NaN;
+  return Number.isFinite(mb) && mb > 0 ? { resourceLimits: { maxOldGenerationSizeMb: mb } } : {};
 }
 
 /** tsx's ESM loader API (development only: tsx is a dev dependency, absent from bundles). */
