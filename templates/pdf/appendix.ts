@@ -4,7 +4,8 @@
  * flow: render-pdf --> appendix
  */
 import { TASK_STATUS_LABELS, type ReportModel, type TaskRow } from '../../functions/core/report-model.ts';
-import { appendixReference } from '../common/date-line.ts';
+import { progressText, proposalLabel } from '../common/cells.ts';
+import { appendixReference, issuerFullName } from '../common/date-line.ts';
 import { SIZE, type ContentNode } from './pdf-types.ts';
 import { upper } from './rule.ts';
 
@@ -41,12 +42,6 @@ function resultCell(row: TaskRow): ContentNode {
   return { stack };
 }
 
-export function progressText(row: TaskRow): string {
-  if (row.progress === undefined) return '';
-  if (!row.progressDelta) return String(row.progress);
-  return `${row.progress}\n(${row.progressDelta > 0 ? '+' : ''}${row.progressDelta})`;
-}
-
 function statusCell(row: TaskRow): ContentNode {
   const stack: ContentNode[] = [{ text: TASK_STATUS_LABELS[row.status] }];
   if (row.newlyOverdue) stack.push({ text: '(quá hạn trong kỳ)', italics: true });
@@ -58,7 +53,7 @@ function issuesCell(row: TaskRow): ContentNode {
   if (row.difficulties) parts.push({ text: [{ text: 'Khó khăn: ', bold: true }, row.difficulties] });
   if (row.proposals) {
     parts.push({
-      text: [{ text: row.needsDecision ? 'Đề xuất (xin ý kiến Lãnh đạo): ' : 'Đề xuất: ', bold: true }, row.proposals],
+      text: [{ text: `${proposalLabel(row)}: `, bold: true }, row.proposals],
       margin: [0, parts.length ? 2 : 0, 0, 0],
     });
   }
@@ -117,7 +112,7 @@ export function appendixBlock(model: ReportModel): ContentNode {
       { text: 'Phụ lục', fontSize: 14, bold: true, alignment: 'center' },
       { text: upper(model.appendixTitle), fontSize: SIZE.title, bold: true, alignment: 'center' },
       {
-        text: appendixReference(model.documentSymbol, model.issueDate, model.agency.name),
+        text: appendixReference(model.documentSymbol, model.issueDate, issuerFullName(model), model.documentNumber),
         fontSize: SIZE.header,
         italics: true,
         alignment: 'center',

@@ -4,7 +4,7 @@
  * flow: render-pdf --> header --> rule, date-line
  */
 import type { ReportModel } from '../../functions/core/report-model.ts';
-import { dateLine, numberLine } from '../common/date-line.ts';
+import { DRAFT_MARK, dateLine, numberLine } from '../common/date-line.ts';
 import type { FontSet } from './fonts.ts';
 import { PORTRAIT_WIDTH, SIZE, type Content } from './pdf-types.ts';
 import { centredRule, upper } from './rule.ts';
@@ -24,17 +24,33 @@ const NATIONAL_NAME_SIZE = 12;
 /** Rule under the agency name: 40 % of the name (the decree asks 1/3 to 1/2). */
 const AGENCY_RULE_RATIO = 0.4;
 
+/** A boxed "DỰ THẢO" at the top right of page 1 while the version is not issued. */
+function draftMark(): Content {
+  return {
+    columns: [
+      { width: '*', text: '' },
+      {
+        width: 'auto',
+        table: { body: [[{ text: DRAFT_MARK, bold: true, fontSize: SIZE.header, margin: [6, 1, 6, 1] }]] },
+        layout: { hLineWidth: () => 1, vLineWidth: () => 1 },
+      },
+    ],
+    margin: [0, -14, 0, 4],
+  };
+}
+
 export function headerBlock(model: ReportModel, fonts: FontSet): Content {
-  const agency = upper(model.agency.name);
+  const agency = upper(model.issuer.name);
   const agencyWidth = fonts.measure.bold(agency, SIZE.header);
   const mottoWidth = fonts.measure.bold(MOTTO, SIZE.motto);
   return [
+    ...(model.draft ? [draftMark()] : []),
     {
       columns: [
         {
           width: LEFT_COLUMN,
           stack: [
-            { text: upper(model.agency.superiorHeader), fontSize: SIZE.header, alignment: 'center' },
+            { text: upper(model.issuer.superiorHeader), fontSize: SIZE.header, alignment: 'center' },
             { text: agency, fontSize: SIZE.header, bold: true, alignment: 'center' },
             centredRule(Math.min(agencyWidth, LEFT_COLUMN) * AGENCY_RULE_RATIO, LEFT_COLUMN),
           ],
@@ -52,7 +68,7 @@ export function headerBlock(model: ReportModel, fonts: FontSet): Content {
     },
     {
       columns: [
-        { width: LEFT_COLUMN, text: numberLine(model.documentSymbol), fontSize: SIZE.header, alignment: 'center' },
+        { width: LEFT_COLUMN, text: numberLine(model.documentSymbol, model.documentNumber), fontSize: SIZE.header, alignment: 'center' },
         {
           width: RIGHT_COLUMN,
           text: dateLine(model.agency.placeName, model.issueDate),

@@ -249,7 +249,8 @@ describe('renderPdf: appendix', () => {
     const first = appendix()[0]!;
     expect(findLine(first, 'KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 5 NĂM 2024')).toBeDefined();
     const ref = findLine(first, /^\(Kèm theo Báo cáo số/u)!;
-    expect(rowText(first, ref)).toBe('(Kèm theo Báo cáo số /BC-SKHCN ngày tháng năm 2024 của Sở Khoa học và Công nghệ)');
+    // The draft leaves the number blank, and carries page 1's date.
+    expect(rowText(first, ref)).toBe('(Kèm theo Báo cáo số /BC-SKHCN ngày 22 tháng 5 năm 2024 của Sở Khoa học và Công nghệ)');
     expect(ref.fonts.every((f) => f.endsWith('Tinos-Italic'))).toBe(true);
   });
 

@@ -126,7 +126,7 @@ describe('email templates', () => {
     });
     expect(e.subject).toBe('[Sở KH&CN Bắc Giang] [Theo dõi báo cáo] Tháng 5 năm 2024: 03/04 đơn vị chưa gửi báo cáo');
     expect(e.text).toContain('Tình hình gửi báo cáo kết quả thực hiện nhiệm vụ tháng 5 năm 2024 của 04 phòng, đơn vị đến 08:00 ngày 17/05/2024 (hạn gửi: hết ngày 20/05/2024):');
-    expect(e.text).toContain('- Đã gửi đúng hạn: 01 đơn vị; gửi muộn: 00 đơn vị;');
+    expect(e.text).toContain('- Đã gửi đúng hạn: 01 đơn vị; gửi muộn: 0 đơn vị;');
     expect(e.text).toContain('1. Phòng Quản lý Công nghệ: mới lưu nháp, 02 nhiệm vụ phải báo cáo; đã gửi thư nhắc.');
     expect(e.text).toContain('2. Văn phòng Sở: chưa gửi, 02 nhiệm vụ phải báo cáo; chưa có địa chỉ thư điện tử để nhắc.');
     expect(e.text).toContain('3. Thanh tra Sở: chưa gửi, 02 nhiệm vụ phải báo cáo; gửi thư nhắc không thành công.');
