@@ -58,7 +58,12 @@ const OVERRIDES: Readonly<Record<string, Sizing>> = {
   'api/session.ts#signoutHandler': LIGHT,
   'api/pages/signin-page.ts#handler': LIGHT,
   'api/pages/static.ts#handler': LIGHT,
-  'api/reports.ts#compileHandler': {
+  'api/report-issue.ts#handler': {
+    memoryMb: 1769,
+    timeoutSeconds: 29,
+    basis: 'renders one document (PDF and workbook) with its number, half a compile\'s work: the same vCPU and timeout as the compile route.',
+  },
+  'api/report-compile.ts#handler': {
     memoryMb: 1769,
     timeoutSeconds: 29,
     basis:
