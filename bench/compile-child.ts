@@ -14,6 +14,7 @@ import { parsePeriod } from '../functions/core/period.ts';
 import { compileReports, gatherInput, type CompileStores } from '../functions/usecases/compile-reports.ts';
 import { submit } from '../functions/usecases/submissions.ts';
 import { parseArgs, reply } from './child-process.ts';
+import { reportRenderers } from '../templates/renderers.ts';
 
 const args = parseArgs(process.argv.slice(2));
 const agencyId = args.agency!;
@@ -59,6 +60,7 @@ const stores: CompileStores = {
   submissions: timed(c.submissions, []),
   reports: timed(c.reports, ['publish']),
   archive: timed(c.archive, ['put']),
+  renderers: reportRenderers,
 };
 
 async function compileOnce(trigger: string) {

@@ -13,7 +13,7 @@ import { keys } from '../functions/adapters/dynamo/keys.ts';
 import { TABLE_SCHEMA } from './stateful-stack.ts';
 
 /** The partitions a function may write, named for what lives in them. */
-export type WriteFamily = 'period' | 'idempotency' | 'reports' | 'jobRuns' | 'deliveries';
+export type WriteFamily = 'period' | 'idempotency' | 'reports' | 'register' | 'jobRuns' | 'deliveries';
 
 export interface FunctionAccess {
   /** GetItem and Query on the agency's items (table and GSI1). */
@@ -43,6 +43,8 @@ export function writePatterns(family: WriteFamily, agencyId: string): string[] {
       return [keys.idempotency(agencyId, '*', '*')];
     case 'reports':
       return [keys.reports(agencyId, '*')];
+    case 'register':
+      return [keys.register(agencyId, '*', '*')];
     case 'jobRuns':
       return [keys.jobRuns(agencyId, '*')];
     case 'deliveries':
@@ -71,7 +73,12 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   'api/submissions.ts#draftHandler': { read: true, write: ['period'] },
   'api/periods.ts#reopenHandler': { read: true, write: ['period'] },
   'api/periods.ts#lockHandler': { read: true, write: ['period'] },
-  'api/reports.ts#compileHandler': { read: true, write: ['reports'], writeReports: true },
+  'api/report-compile.ts#handler': { read: true, write: ['reports'], writeReports: true },
+  // Issuing takes a number in the register, marks the version and (report to UBND tỉnh) locks the month;
+  // it reads the version's model and writes the issued files.
+  'api/report-issue.ts#handler': { read: true, write: ['reports', 'register', 'period'], readReports: true, writeReports: true },
+  // Reads the issued PDF to compare, writes the signed one beside it and records it on the version.
+  'api/report-signed.ts#handler': { read: true, write: ['reports'], readReports: true, writeReports: true },
   // Presigned download links are signed with this function's role: it needs s3:GetObject.
   'api/reports.ts#listHandler': { read: true, readReports: true },
   // The session handlers only verify a token against the user pool's public keys.
@@ -87,8 +94,10 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   'api/pages/static.ts#handler': {},
   'jobs/compile.ts#handler': { read: true, write: ['reports', 'jobRuns'], writeReports: true },
   'jobs/remind.ts#handler': { read: true, write: ['jobRuns', 'deliveries'], sendEmail: true },
-  // Delivery attaches the PDF, logs every email, and marks the period issued (its lock).
-  'jobs/deliver.ts#handler': { read: true, write: ['jobRuns', 'deliveries', 'period'], readReports: true, sendEmail: true },
+  // Delivery attaches the issued (or signed) PDF, logs every email and locks the month; with the
+  // profile's autoIssue it issues the report itself (register, version, issued files), and it
+  // compiles a draft when none exists.
+  'jobs/deliver.ts#handler': { read: true, write: ['jobRuns', 'deliveries', 'period', 'reports', 'register'], readReports: true, writeReports: true, sendEmail: true },
 };
 
 export interface AccessTargets {

@@ -27,8 +27,10 @@ export const ROUTES: RouteDef[] = [
   { method: 'GET', path: '/api/status', module: 'api/status.ts', authorizer: true },
   { method: 'POST', path: '/api/periods/{period}/reopen', module: 'api/periods.ts', export: 'reopenHandler', authorizer: true },
   { method: 'POST', path: '/api/periods/{period}/lock', module: 'api/periods.ts', export: 'lockHandler', authorizer: true },
-  { method: 'POST', path: '/api/reports', module: 'api/reports.ts', export: 'compileHandler', authorizer: true },
+  { method: 'POST', path: '/api/reports', module: 'api/report-compile.ts', authorizer: true },
   { method: 'GET', path: '/api/reports', module: 'api/reports.ts', export: 'listHandler', authorizer: true },
+  { method: 'POST', path: '/api/reports/{period}/issue', module: 'api/report-issue.ts', authorizer: true },
+  { method: 'PUT', path: '/api/reports/{period}/signed', module: 'api/report-signed.ts', authorizer: true },
   // Public, or pages that must answer an anonymous visitor with a sign-in page rather than an
   // authorizer's bare 403: their handlers verify the session with the same code.
   { method: 'POST', path: '/auth/session', module: 'api/session.ts', export: 'sessionHandler', authorizer: false },

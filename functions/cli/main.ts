@@ -5,6 +5,7 @@
  */
 import { Command } from 'commander';
 import { registerAgencyCommands } from './commands/agency.ts';
+import { registerIssueCommands } from './commands/issue.ts';
 import { registerPlanCommands } from './commands/plan.ts';
 import { registerTokenCommand } from './commands/token.ts';
 import { registerRunJobCommand } from './commands/run-job.ts';
@@ -21,6 +22,7 @@ registerAgencyCommands(program);
 registerPlanCommands(program);
 registerTokenCommand(program);
 registerRunJobCommand(program);
+registerIssueCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`Lỗi: ${err instanceof Error ? err.message : String(err)}\n`);

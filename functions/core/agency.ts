@@ -49,6 +49,22 @@ export interface Signer {
 export type Audience = 'director' | 'ubnd';
 export const AUDIENCES: readonly Audience[] = ['director', 'ubnd'];
 
+/**
+ * Who issues one audience's document, under which symbol, and to whom. The report to UBND tỉnh is
+ * the Sở's; the Director's is often Văn phòng's own report to the Giám đốc ("SỞ KHOA HỌC VÀ CÔNG
+ * NGHỆ / VĂN PHÒNG", "Kính gửi: Giám đốc Sở", signed CHÁNH VĂN PHÒNG) — each Sở sets it its way.
+ */
+export interface DocumentSettings {
+  /** Header's upper line; default the agency's superiorHeader ("UBND TỈNH BẮC GIANG"). */
+  issuerSuperior?: string;
+  /** Header's bold line, the issuer; default the agency's name. */
+  issuerName?: string;
+  /** Type and issuer symbol after the number: "BC-SKHCN" (default "BC-" + the agency's symbol), "BC-VP". */
+  symbol?: string;
+  /** "Kính gửi:" lines; default: the superior's name for UBND tỉnh, none for the Director. */
+  kinhGui?: string[];
+}
+
 export interface AgencyProfile {
   agencyId: string;
   /** First day (YYYY-MM-DD, Asia/Ho_Chi_Minh) this version applies to. */
@@ -87,6 +103,13 @@ export interface AgencyProfile {
   };
   /** Portal address printed in emails. */
   portalUrl?: string;
+  /** Issuer, symbol and addressees of each audience's document (defaults: the Sở issues both). */
+  documents?: Partial<Record<Audience, DocumentSettings>>;
+  /**
+   * Issue the latest compiled version automatically at delivery time, with the next number of the
+   * register, instead of waiting for Văn phòng to issue it; the delivery email says so.
+   */
+  autoIssue?: boolean;
   /** When reminders, compiles and deliveries run; unset parts follow the deadline (core/schedules.ts). */
   schedules?: ScheduleSettings;
   units: Unit[];
@@ -110,4 +133,15 @@ export function profileAt(versions: readonly AgencyProfile[], date: string): Age
     }
   }
   return best;
+}
+
+/** The resolved issuing settings of an audience's document. */
+export function documentSettings(profile: AgencyProfile, audience: Audience): Required<DocumentSettings> {
+  const own = profile.documents?.[audience] ?? {};
+  return {
+    issuerSuperior: own.issuerSuperior ?? profile.superiorHeader,
+    issuerName: own.issuerName ?? profile.name,
+    symbol: own.symbol ?? `BC-${profile.symbol}`,
+    kinhGui: own.kinhGui ?? (audience === 'ubnd' ? [profile.superiorName] : []),
+  };
 }

@@ -13,6 +13,7 @@ import * as z from 'zod';
 import { daysInMonth } from './clock.ts';
 import type { ImportProblem, NewUnit, PlanImportOptions, PlanImportResult } from './plan-import/types.ts';
 import { timeKey } from './plan-import/plan-time.ts';
+import type { PlanDocument } from './plan-document.ts';
 import { TASK_CATEGORIES, taskIdFromPath, type Plan, type PlanTask, type PlanTime } from './plan.ts';
 import { nfcDeep } from './text.ts';
 
@@ -71,6 +72,16 @@ export const planJsonSchema = z.strictObject({
   year: z.number().int().min(1900).max(2200),
   title: text.optional(),
   sourceDocument: text.optional(),
+  /** The plan's own number, date and title, when known (see core/plan-document.ts). */
+  document: z
+    .strictObject({
+      kind: text,
+      number: z.string().regex(/^\d{1,5}\/[\p{L}\d]+(-[\p{L}\d]+)*$/u, { message: 'số/ký hiệu, ví dụ 15/KH-KHCN' }).optional(),
+      date: z.iso.date().optional(),
+      title: text.optional(),
+      issuer: text.optional(),
+    })
+    .optional(),
   /** Units the plan uses that the agency profile does not have yet. */
   units: z.array(z.strictObject({ code: z.string().regex(/^[A-Za-z0-9]+$/, { message: 'A-Z, 0-9' }), name: text })).optional(),
   tasks: z.array(taskSchema),
@@ -221,6 +232,7 @@ export function importPlanFromJson(json: unknown, opts: PlanImportOptions): Plan
     year: data.year,
     ...(data.title ? { title: data.title } : {}),
     ...(data.sourceDocument ? { sourceDocument: data.sourceDocument } : {}),
+    ...(data.document ? { document: JSON.parse(JSON.stringify(data.document)) as PlanDocument } : {}),
     tasks: problems.length > 0 ? [] : tasks,
   };
   return { plan, problems, newUnits, warnings };
@@ -231,6 +243,7 @@ export function planToJson(plan: Plan, units: readonly NewUnit[] = []): PlanJson
   const out: PlanJson = { format: PLAN_JSON_FORMAT, year: plan.year, tasks: [] };
   if (plan.title) out.title = plan.title;
   if (plan.sourceDocument) out.sourceDocument = plan.sourceDocument;
+  if (plan.document) out.document = { ...plan.document };
   if (units.length > 0) out.units = units.map((u) => ({ code: u.code, name: u.name }));
   out.tasks = [...plan.tasks]
     .sort((a, b) => a.order - b.order)

@@ -5,6 +5,7 @@
  */
 import { daysInMonth, monthIndex, ymd, type LocalDate } from './clock.ts';
 import type { Period } from './period.ts';
+import type { PlanDocument } from './plan-document.ts';
 
 /**
  * When a task starts or finishes. Plans give a month ("Hoàn thành (tháng) 12", "Tháng 11/2024"),
@@ -93,8 +94,10 @@ export interface Plan {
   year: number;
   /** Title of the plan document. */
   title?: string;
-  /** Its number and date ("Kế hoạch số …/KH-KHCN"). */
+  /** Its number and date as found at import ("Kế hoạch số …/KH-KHCN"), possibly with blanks. */
   sourceDocument?: string;
+  /** Kind, number, date and title set by an operator (`plan-document`); wins over what import found. */
+  document?: PlanDocument;
   tasks: PlanTask[];
 }
 

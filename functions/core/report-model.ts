@@ -6,7 +6,7 @@
 import type { Audience, Signer } from './agency.ts';
 import type { LocalDate } from './clock.ts';
 import type { PeriodKind } from './period.ts';
-import type { ReportedStatus } from './submission.ts';
+import type { ProposalAddressee, ReportedStatus } from './submission.ts';
 import type { TaskCategory } from './plan.ts';
 
 /** A task's status in the government's vocabulary, at the period's cut-off. */
@@ -78,8 +78,29 @@ export interface TaskRow {
   needsDecision: boolean;
   nextPlan: string;
   reason?: string;
+  /** Who the proposal is addressed to (absent when there is no proposal). */
+  proposalTo?: ProposalAddressee;
   /** Which monthly submission the figures come from ("2024-05"), for longer periods. */
   fromPeriod?: string;
+  /** Progress last known before the window opened (the start of a longer period). */
+  progressStart?: number;
+  /**
+   * Longer periods: what the task's unit reported in each month of the window, oldest first
+   * (months without a report are left out). `result` then merges these into one text.
+   */
+  history?: MonthReport[];
+  /** No report on the task in the window: its status comes from the plan and earlier reports. */
+  unreported?: boolean;
+  /** Finished in an earlier period: its last "hoàn thành" report is carried forward. */
+  carried?: boolean;
+}
+
+/** One month's report on a task inside a longer period. */
+export interface MonthReport {
+  period: string;
+  status: ReportedStatus;
+  progress: number;
+  result: string;
 }
 
 /** A Roman-numeral group of the appendix. */
@@ -102,8 +123,20 @@ export interface SubmissionRow {
   revision?: number;
   tasksDue: number;
   tasksReported: number;
-  /** Monthly period ("2024-05") of the submission the row describes (for a longer period: the newest one in it). */
+  /** Monthly period ("2024-05") of the submission the row describes. */
   period?: string;
+}
+
+/** Who reported in one month of the period (the Director's report only). */
+export interface SubmissionMonth {
+  /** "2024-05". */
+  period: string;
+  /** "tháng 5 năm 2024". */
+  label: string;
+  deadline: LocalDate;
+  /** The deadline had passed on the report's date: a unit without a report is late, not merely not yet done. */
+  due: boolean;
+  rows: SubmissionRow[];
 }
 
 export interface IssueRow {
@@ -113,7 +146,24 @@ export interface IssueRow {
   taskContent?: string;
   difficulties: string;
   proposals: string;
+  /** Who the proposal is addressed to: the Sở's leaders (internal) or UBND tỉnh. */
+  proposalTo: ProposalAddressee;
   needsDecision: boolean;
+  /** Month the report came from ("2024-05"). */
+  period?: string;
+}
+
+/** A task the "Phương hướng" section names as due or to be finished in the next period. */
+export interface OutlookRow {
+  taskId: string;
+  number: string;
+  content: string;
+  leadUnit: { code: string; name: string };
+  deadlineText: string;
+  /** The plan group the task belongs to (next year's plan's for 'next-plan'). */
+  group: { numeral: string; title: string };
+  /** Why it is listed: falls due in the next period, already overdue, carried into next year, or next year's plan. */
+  reason: 'due-next' | 'overdue' | 'carried-over' | 'next-plan';
 }
 
 export interface PriorityRow {
@@ -124,17 +174,72 @@ export interface PriorityRow {
   text: string;
 }
 
+/**
+ * A number the body text states, with what it counts. Renderers ignore claims; a test recomputes
+ * each one from the model's tables (rows, submission months, outlook), so a sentence can never
+ * say a number the tables do not back (docs/report-content.md).
+ */
+export type Claim =
+  | { of: 'tasks'; where: TaskFilter; value: number }
+  | { of: 'units'; month: string; status: SubmissionStatus | 'sent' | 'all'; value: number }
+  /** Units that submitted in every month of the period, each on time (or, with `status: 'sent'`, at all). */
+  | { of: 'units-every-month'; status: 'on-time' | 'sent'; value: number }
+  | { of: 'unit-tasks'; month: string; unit: string; field: 'tasksDue' | 'tasksReported'; value: number }
+  | { of: 'issues'; where: { needsDecision?: boolean; proposalTo?: ProposalAddressee; proposals?: true; difficulties?: true }; value: number }
+  | { of: 'outlook'; reason?: OutlookRow['reason'][]; group?: string; value: number }
+  | { of: 'months'; value: number }
+  /** A percentage of task rows, to one decimal: part over whole. */
+  | { of: 'percent'; part: TaskFilter; whole: TaskFilter; value: number };
+
+/** Which task rows a claim counts; every given condition must hold. */
+export interface TaskFilter {
+  status?: TaskStatus[];
+  unit?: string;
+  category?: TaskCategory[];
+  group?: string;
+  newlyOverdue?: boolean;
+  unreported?: boolean;
+  /** Reported in the window with progress lower than before it. */
+  progressFell?: boolean;
+  /** Reported in the window with the same progress as before it. */
+  progressSame?: boolean;
+  carried?: boolean;
+  /** Leaders' proposals or the province's: a proposal addressed so is on the row. */
+  proposalTo?: ProposalAddressee;
+  /** The task's row has difficulties. */
+  difficulties?: true;
+}
+
 /** Body text: headings and complete sentences built from the data, rendered in order. */
 export type Block =
   | { type: 'heading'; level: 1 | 2 | 3; text: string }
-  | { type: 'paragraph'; text: string }
-  | { type: 'bullets'; items: string[] }
+  | { type: 'paragraph'; text: string; claims?: Claim[] }
+  | { type: 'bullets'; items: string[]; claims?: Claim[] }
   /** Where the renderer places the status-by-unit chart (director's PDF). */
   | { type: 'chart'; title: string };
 
+/** The document a report rests on: the plan's own number, date and title. */
+export interface DocumentRef {
+  /** "Kế hoạch", "Chương trình". */
+  kind: string;
+  /** "15/KH-KHCN". */
+  number?: string;
+  date?: LocalDate;
+  /** "Thực hiện nhiệm vụ trọng tâm … năm 2024". */
+  title?: string;
+  /** Who issued it ("Sở Khoa học và Công nghệ"); the agency when unset. */
+  issuer?: string;
+}
+
 export interface ReportModel {
-  schemaVersion: 1;
+  schemaVersion: 2;
   audience: Audience;
+  /**
+   * Who issues the document, as the header's left column prints it: the superior line (regular)
+   * and the issuer's name (bold). For the Sở: "UBND TỈNH BẮC GIANG" / "SỞ KHOA HỌC VÀ CÔNG NGHỆ";
+   * for Văn phòng's own report to the Director: "SỞ KHOA HỌC VÀ CÔNG NGHỆ" / "VĂN PHÒNG".
+   */
+  issuer: { superiorHeader: string; name: string };
   agency: {
     name: string;
     shortName: string;
@@ -153,13 +258,19 @@ export interface ReportModel {
     window: { from: LocalDate; to: LocalDate };
     submissionDeadline: LocalDate;
   };
-  /** Date on the date line. */
+  /** Date on the date line: the day of issue once issued, the day compiled while a draft. */
   issueDate: LocalDate;
+  /** A compiled version not yet issued: "DỰ THẢO" is printed on it and the number is left blank. */
+  draft: boolean;
+  /** The number from the register once issued ("15"), printed as "Số: 15/BC-SKHCN". */
+  documentNumber?: string;
   /** "BC-SKHCN": printed after "Số:      /". */
   documentSymbol: string;
+  /** The plan the report follows, cited in the opening sentence. */
+  planDocument?: DocumentRef;
   /** "Kết quả thực hiện nhiệm vụ tháng 5 năm 2024". */
   subject: string;
-  /** "Kính gửi:" lines (UBND report only). */
+  /** "Kính gửi:" lines (none when the profile sets no addressee). */
   kinhGui: string[];
   body: Block[];
   signer: Signer;
@@ -170,9 +281,12 @@ export interface ReportModel {
   byLeader: CountRow[];
   byCategory: CountRow[];
   groups: TaskGroupRows[];
-  submissions: SubmissionRow[];
+  /** Who reported in each month of the period; empty in the report to UBND tỉnh (internal). */
+  submissionMonths: SubmissionMonth[];
+  /** Difficulties and proposals; in the report to UBND tỉnh only proposals addressed to it. */
   issues: IssueRow[];
   priorities: PriorityRow[];
+  outlook: OutlookRow[];
   otherWork: { unit: { code: string; name: string }; kind: 'thuong-xuyen' | 'dot-xuat'; text: string }[];
   /** Appendix title, e.g. "KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 5 NĂM 2024". */
   appendixTitle: string;

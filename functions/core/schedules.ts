@@ -38,7 +38,15 @@ export interface ScheduleSettings {
   remind?: { enabled?: boolean; days?: number[]; time?: string };
   compile?: Partial<Record<PeriodKind, ScheduleSlot>>;
   deliver?: Partial<Record<PeriodKind, ScheduleSlot>>;
+  /**
+   * Days the delivery tries again, once a day at its time, when it finds no issued report (or
+   * finds it already delivered, which costs nothing): default 5; 0 tries once.
+   */
+  deliverRetryDays?: number;
 }
+
+/** Default days of delivery retries (the report not yet issued on the first day). */
+export const DEFAULT_DELIVER_RETRY_DAYS = 5;
 
 export type ScheduleProfile = Pick<AgencyProfile, 'timeZone' | 'submissionDeadlineDay' | 'periodWindows' | 'schedules'>;
 
@@ -161,6 +169,18 @@ function deliverSlot(p: ScheduleProfile, kind: PeriodKind, compile: ResolvedSlot
   return { enabled: o?.enabled ?? compile.enabled, day: o?.day ?? compile.day, hour, minute };
 }
 
+/**
+ * The delivery's day and the retry days after it (one a day), within the days every month has:
+ * a delivery on the 22nd with 5 retries fires on 22–27; one on the last day cannot retry in that
+ * month.
+ */
+export function deliverDays(first: ScheduleDay, retryDays: number): ScheduleDay[] {
+  if (first === 'L') return ['L'];
+  const out: ScheduleDay[] = [];
+  for (let d = first; d <= Math.min(first + retryDays, 28); d++) out.push(d);
+  return out;
+}
+
 /** Every schedule of the agency, in a stable order: reminders, then compile and deliver per kind. */
 export function scheduleDefinitions(p: ScheduleProfile): ScheduleDefinition[] {
   const out: ScheduleDefinition[] = [];
@@ -205,12 +225,12 @@ export function scheduleDefinitions(p: ScheduleProfile): ScheduleDefinition[] {
         name: `deliver-${kind}`,
         job: 'deliver',
         kind,
-        days: [d.day],
+        days: deliverDays(d.day, p.schedules?.deliverRetryDays ?? DEFAULT_DELIVER_RETRY_DAYS),
         months,
         hour: d.hour,
         minute: d.minute,
         timeZone: tz,
-        description: `Gửi báo cáo ${KIND_LABELS[kind]} cho UBND tỉnh: ${formatTime(d.hour, d.minute)} ${dayText([d.day])} ${monthsText(months)}`,
+        description: `Gửi báo cáo ${KIND_LABELS[kind]} đã phát hành cho UBND tỉnh: ${formatTime(d.hour, d.minute)} ${dayText(deliverDays(d.day, p.schedules?.deliverRetryDays ?? DEFAULT_DELIVER_RETRY_DAYS))} ${monthsText(months)}`,
       });
     }
   }
@@ -344,4 +364,13 @@ export function periodOfRun(job: JobName, kind: PeriodKind, scheduledTime: Date,
   // At most a year back: every kind has a period ending in each 12-month span.
   for (let i = 0; i < 13 && compileReadyDate(period, settings) >= today; i++) period = previousPeriod(period);
   return period;
+}
+
+/**
+ * The next firing of a schedule after `after` that still covers `period` (a delivery retry the
+ * next day), or undefined when the schedule's next firing belongs to a later period.
+ */
+export function nextFiringFor(def: ScheduleDefinition, after: Date, period: Period, settings: DeadlineSettings): Date | undefined {
+  const next = firingsBetween(def, new Date(after.getTime() + 60_000), new Date(after.getTime() + 40 * 24 * 3600 * 1000))[0];
+  return next && periodOfRun(def.job, def.kind, next, settings).id === period.id ? next : undefined;
 }

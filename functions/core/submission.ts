@@ -15,6 +15,17 @@ export const REPORTED_STATUS_LABELS: Record<ReportedStatus, string> = {
   'de-xuat-dieu-chinh': 'Đề xuất điều chỉnh, dừng',
 };
 
+/**
+ * Who a proposal is addressed to: the Sở's own leaders (the default — it stays in the internal
+ * report) or UBND tỉnh (it goes into the report to the province).
+ */
+export type ProposalAddressee = 'lanh-dao-so' | 'ubnd-tinh';
+export const PROPOSAL_ADDRESSEES: readonly ProposalAddressee[] = ['lanh-dao-so', 'ubnd-tinh'];
+export const PROPOSAL_ADDRESSEE_LABELS: Record<ProposalAddressee, string> = {
+  'lanh-dao-so': 'Lãnh đạo Sở',
+  'ubnd-tinh': 'UBND tỉnh',
+};
+
 export interface TaskReport {
   taskId: string;
   status: ReportedStatus;
@@ -30,6 +41,8 @@ export interface TaskReport {
   difficulties: string;
   /** Đề xuất, kiến nghị. */
   proposals: string;
+  /** Who the proposal is addressed to; absent means the Sở's leaders. */
+  proposalTo?: ProposalAddressee;
   /** The proposal asks the leaders for a decision ("xin ý kiến Lãnh đạo Sở"). */
   needsDecision: boolean;
   /** Kế hoạch kỳ tới. */

@@ -6,6 +6,7 @@
 import type { Container } from '../adapters/container.ts';
 import type { JobDeps } from '../usecases/run-job.ts';
 import { DEFAULT_JOB_SETTINGS, type JobSettings } from '../usecases/send-once.ts';
+import { reportRenderers } from '../../templates/renderers.ts';
 
 function positiveInt(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -33,6 +34,7 @@ export function jobDeps(c: Container): JobDeps {
     submissions: c.submissions,
     reports: c.reports,
     archive: c.archive,
+    renderers: reportRenderers,
     jobs: c.jobs,
     mailer: c.mailer,
     clock: () => new Date(),

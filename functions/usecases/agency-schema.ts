@@ -22,6 +22,13 @@ const signer = z.object({
   name: str(80),
 });
 
+const documentSettings = z.strictObject({
+  issuerSuperior: str(120).optional(),
+  issuerName: str(200).optional(),
+  symbol: z.string().regex(/^[A-ZĐ]{1,6}-[A-ZĐ0-9&-]{1,20}$/u, 'ký hiệu văn bản, ví dụ BC-SKHCN hoặc BC-VP').optional(),
+  kinhGui: z.array(str(200)).max(5).optional(),
+});
+
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'giờ dạng HH:MM, ví dụ 08:00');
 const scheduleSlot = z.strictObject({
   enabled: z.boolean().optional(),
@@ -72,8 +79,16 @@ export const agencyProfileSchema = z
         remind: z.strictObject({ enabled: z.boolean().optional(), days: z.array(z.number().int().min(1).max(28)).min(1).max(10).optional(), time: hhmm.optional() }).optional(),
         compile: kindRecord.optional(),
         deliver: kindRecord.optional(),
+        deliverRetryDays: z.number().int().min(0).max(10).optional(),
       })
       .optional(),
+    documents: z
+      .strictObject({
+        director: documentSettings.optional(),
+        ubnd: documentSettings.optional(),
+      })
+      .optional(),
+    autoIssue: z.boolean().optional(),
     leaders: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]{1,60}$/), name: str(80), title: str(60) })).max(20),
     units: z
       .array(

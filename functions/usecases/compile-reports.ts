@@ -1,7 +1,8 @@
 /**
  * Compiles a period's reports: builds one ReportModel per audience from the plan, the profile
- * and the submissions, renders each to PDF and xlsx, stores the four files in S3 under
- * deterministic keys, then publishes the version's metadata in one conditional write.
+ * and the submissions, renders each to PDF and xlsx (drafts: marked DỰ THẢO, number blank),
+ * stores the four files and the two models in S3 under deterministic keys, then publishes the
+ * version's metadata in one conditional write. Issuing (issue-report.ts) is a separate step.
  * Same input data → the existing version is returned, nothing written; changed data → the next
  * version; nothing is ever overwritten, and a crash before publishing leaves nothing visible.
  * flow: API / CLI / scheduled job --> compile reports --> aggregate (core) + renderers + ports
@@ -11,11 +12,11 @@ import { localDate } from '../core/clock.ts';
 import { buildReportModel, type AggregateInput } from '../core/aggregate/build-report-model.ts';
 import { computeInputHash } from '../core/aggregate/input-hash.ts';
 import { monthlyPeriodsOf, parsePeriod, periodLabel, periodWindow, previousPeriod, type Period, type PeriodKind } from '../core/period.ts';
+import { CONTENT_TYPES, modelKey, reportKey, type ReportFormat } from '../core/report-files.ts';
 import type { SubmissionHead } from '../core/submission.ts';
-import { renderFile } from '../../templates/render-pool.ts';
 import { profileOn } from './agency-service.ts';
 import { UseCaseError } from './errors.ts';
-import type { AgencyStore, FileArchive, PlanStore, ReportFile, ReportFormat, ReportStore, ReportVersion, SubmissionStore } from './ports.ts';
+import type { AgencyStore, FileArchive, PlanStore, Renderers, ReportFile, ReportStore, ReportVersion, SubmissionStore } from './ports.ts';
 
 export interface CompileStores {
   agencies: AgencyStore;
@@ -23,6 +24,7 @@ export interface CompileStores {
   submissions: SubmissionStore;
   reports: ReportStore;
   archive: FileArchive;
+  renderers: Renderers;
 }
 
 export interface CompileInput {
@@ -32,7 +34,10 @@ export interface CompileInput {
   kind?: PeriodKind;
   trigger: string;
   now: Date;
-  /** Date on the date line; default: today in the agency's time zone. */
+  /**
+   * Date on the date line; default: today in the agency's time zone. Given explicitly and
+   * different from the latest draft's, it makes a new version even when the data are unchanged.
+   */
   issueDate?: string;
 }
 
@@ -41,29 +46,13 @@ export interface CompileResult {
   created: boolean;
 }
 
-export const CONTENT_TYPES: Record<ReportFormat, string> = {
-  pdf: 'application/pdf',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
-
-export const AUDIENCE_LABELS: Record<Audience, string> = { director: 'Lãnh đạo Sở', ubnd: 'UBND tỉnh' };
-
-export function reportKey(agencyId: string, period: string, version: number, audience: Audience, format: ReportFormat): string {
-  return `reports/${agencyId}/${period}/v${String(version).padStart(4, '0')}/${audience}-${period}.${format}`;
-}
-
-/** A Vietnamese file name for downloads: "Báo cáo UBND tỉnh - tháng 5 năm 2024 (v1).pdf". */
-export function downloadName(file: Pick<ReportFile, 'audience' | 'format'>, period: string, version: number): string {
-  return `Báo cáo ${AUDIENCE_LABELS[file.audience]} - ${periodLabel(parsePeriod(period))} (v${version}).${file.format}`;
-}
-
 async function headsOf(store: SubmissionStore, agencyId: string, periods: Period[]): Promise<SubmissionHead[]> {
   const lists = await Promise.all(periods.map((p) => store.listHeads(agencyId, p.id)));
   return lists.flat();
 }
 
 /** Everything the aggregation reads for a period (also used to decide "nothing changed"). */
-export async function gatherInput(stores: CompileStores, agencyId: string, period: Period, issueDate: string) {
+export async function gatherInput(stores: Pick<CompileStores, 'agencies' | 'plans' | 'submissions'>, agencyId: string, period: Period, issueDate: string) {
   const profile = await profileOn(stores.agencies, agencyId, issueDate);
   const plan = await stores.plans.getPlan(agencyId, period.year);
   const months = monthlyPeriodsOf(period);
@@ -72,12 +61,14 @@ export async function gatherInput(stores: CompileStores, agencyId: string, perio
   const earlierMonths = Array.from({ length: 12 }, (_, i) => ({ id: `${period.year}-${String(i + 1).padStart(2, '0')}` }))
     .map((m) => parsePeriod(m.id))
     .filter((m) => m.id < firstMonth && !prev.some((p) => p.id === m.id));
-  const [submissions, previousSubmissions, earlierSubmissions] = await Promise.all([
+  const [submissions, previousSubmissions, earlierSubmissions, nextPlan] = await Promise.all([
     headsOf(stores.submissions, agencyId, months),
     headsOf(stores.submissions, agencyId, prev),
     headsOf(stores.submissions, agencyId, earlierMonths),
+    // The annual report looks forward to next year's plan when it has been imported.
+    period.kind === 'annual' ? stores.plans.getPlan(agencyId, period.year + 1) : Promise.resolve(undefined),
   ]);
-  return { profile, plan, period, submissions, previousSubmissions, earlierSubmissions };
+  return { profile, plan, nextPlan, period, submissions, previousSubmissions, earlierSubmissions };
 }
 
 export async function compileReports(stores: CompileStores, input: CompileInput): Promise<CompileResult> {
@@ -86,6 +77,9 @@ export async function compileReports(stores: CompileStores, input: CompileInput)
     throw new UseCaseError('bad_request', 'kind_mismatch', `Kỳ "${input.period}" là kỳ ${period.kind}, không phải ${input.kind}.`, [{ field: 'kind', message: 'Không khớp với kỳ báo cáo.' }]);
   }
   const issueDate = input.issueDate ?? localDate(input.now, 'Asia/Ho_Chi_Minh');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(issueDate) || Number.isNaN(Date.parse(`${issueDate}T00:00:00Z`)) || new Date(`${issueDate}T00:00:00Z`).toISOString().slice(0, 10) !== issueDate) {
+    throw new UseCaseError('bad_request', 'invalid_issue_date', `Ngày trên báo cáo "${issueDate}" không hợp lệ (dùng YYYY-MM-DD).`, [{ field: 'issueDate', message: 'Ngày không hợp lệ.' }]);
+  }
   if (periodWindow(period).from > issueDate) {
     throw new UseCaseError('invalid', 'period_not_open', `Kỳ ${periodLabel(period)} chưa bắt đầu; chưa thể tổng hợp.`, [{ field: 'period', message: 'Kỳ chưa bắt đầu.' }]);
   }
@@ -94,18 +88,26 @@ export async function compileReports(stores: CompileStores, input: CompileInput)
   // submissions returns the version already issued.
   const inputHash = computeInputHash(data);
   const latest = await stores.reports.latest(input.agencyId, period.id);
-  if (latest && latest.inputHash === inputHash) return { version: latest, created: false };
+  // Same data, same version — unless an explicit date line asks for another draft date.
+  if (latest && latest.inputHash === inputHash && (input.issueDate === undefined || latest.issueDate === input.issueDate)) return { version: latest, created: false };
 
   const version = (latest?.version ?? 0) + 1;
-  // The four files render side by side (one worker thread per CPU, render-pool.ts); each upload
-  // starts as soon as its file is ready. All of them have finished, or the compile has failed,
-  // before anything is published.
+  // The four files render side by side (templates/renderers.ts: one worker thread per CPU); each
+  // upload starts as soon as its file is ready. All of them have finished, or the compile has
+  // failed, before anything is published.
   const uploads: Promise<ReportFile>[] = [];
+  const models: Promise<[Audience, string]>[] = [];
   for (const audience of AUDIENCES) {
     const model = buildReportModel({ ...data, audience, issueDate, inputHash } satisfies AggregateInput);
+    // Kept beside the files: issuing renders this same model again with its number and date.
+    const mKey = modelKey(input.agencyId, period.id, version, audience);
+    const saved = stores.archive.put(mKey, new TextEncoder().encode(JSON.stringify(model)), 'application/json', { period: period.id, audience, version: String(version) }).then((): [Audience, string] => [audience, mKey]);
+    saved.catch(() => undefined);
+    models.push(saved);
     for (const format of ['pdf', 'xlsx'] as const satisfies readonly ReportFormat[]) {
       const key = reportKey(input.agencyId, period.id, version, audience, format);
-      const upload = renderFile(model, format)
+      // Not awaited here: the renderers run the four files side by side where there are CPUs for it.
+      const upload = stores.renderers[format](model)
         .then((bytes) => stores.archive.put(key, bytes, CONTENT_TYPES[format], { period: period.id, audience, version: String(version), 'input-hash': inputHash }))
         .then((stored): ReportFile => ({ audience, format, key, size: stored.size, sha256: stored.sha256!, contentType: CONTENT_TYPES[format] }));
       // Handled below by Promise.all; this only keeps an early failure from counting as unhandled.
@@ -114,6 +116,7 @@ export async function compileReports(stores: CompileStores, input: CompileInput)
     }
   }
   const files = await Promise.all(uploads);
+  const modelKeys = Object.fromEntries(await Promise.all(models)) as ReportVersion['models'];
   const record: ReportVersion = {
     agencyId: input.agencyId,
     period: period.id,
@@ -123,6 +126,7 @@ export async function compileReports(stores: CompileStores, input: CompileInput)
     createdAt: input.now.toISOString(),
     trigger: input.trigger,
     files,
+    models: modelKeys!,
   };
   if (!(await stores.reports.publish(record, latest?.version ?? 0))) {
     // Another compile published first; if it was built from the same data, it is our result too.

@@ -1,18 +1,24 @@
 /**
- * The delivery job: emails the period's UBND report (the latest published version; compiled now if
- * there is none) to the UBND addresses with the PDF attached, and the workbook when the message
- * stays under the size limit (else a portal link). A sent report marks a monthly period issued
- * (locked). After the last failed attempt Văn phòng is told, and the delivery log says "failed".
- * flow: run-job --> deliver report --> ReportStore/FileArchive + email template + send once
+ * The delivery job: emails the period's issued UBND report — the signed PDF when Văn phòng
+ * attached one, else the issued PDF, and the workbook when the message stays under the size
+ * limit (else a portal link) — to the UBND addresses. Only an issued document leaves the Sở:
+ * when none is issued, Văn phòng is told and the next day's firing looks again (or, with the
+ * profile's autoIssue, the latest version is issued with the next number and the email says so).
+ * A delivery that did not reach UBND tỉnh fails the run, so the scheduler retries it and, in the
+ * end, the dead-letter queue and an alarm hold it; a retry once mail works sends it exactly once.
+ * flow: run-job --> deliver report --> ReportStore/FileArchive + issue report + email templates + send once
  */
 import { localDate } from '../core/clock.ts';
 import { periodLabel, type Period } from '../core/period.ts';
+import { downloadName } from '../core/report-files.ts';
 import { deliveryFailedEmail } from '../../templates/email/delivery-failed.ts';
+import { notIssuedEmail } from '../../templates/email/not-issued.ts';
 import { reportDeliveryEmail, type DeliveredFile } from '../../templates/email/report-delivery.ts';
 import { asciiFileName, portalLink } from '../../templates/email/wording.ts';
 import { profileOn } from './agency-service.ts';
-import { compileReports, downloadName, type CompileStores } from './compile-reports.ts';
-import type { MailAttachment, ReportFile, ReportVersion } from './ports.ts';
+import { compileReports, type CompileStores } from './compile-reports.ts';
+import { issueReport } from './issue-report.ts';
+import { issuanceNumber, type Issuance, type MailAttachment, type ReportFile, type ReportVersion } from './ports.ts';
 import { sendOnce, type MailDeps, type SendOutcome } from './send-once.ts';
 
 /** Where the portal lists a period's reports (linked when a file is too large to attach). */
@@ -26,12 +32,21 @@ export function encodedSize(bytes: number): number {
   return Math.ceil((Math.ceil(bytes / 3) * 4 * 78) / 76) + 512;
 }
 
+/** A file to send: the key to read and what the recipient sees. */
+interface Outgoing {
+  key: string;
+  format: 'pdf' | 'xlsx';
+  size: number;
+  contentType: string;
+  fileName: string;
+}
+
 /** The PDF first, then the workbook, while they fit; never the workbook without the PDF. */
-export function chooseAttachments(files: readonly ReportFile[], maxBytes: number): { attach: ReportFile[]; link: ReportFile[] } {
-  const ordered = (['pdf', 'xlsx'] as const).map((format) => files.find((f) => f.audience === 'ubnd' && f.format === format)).filter((f): f is ReportFile => f !== undefined);
+export function chooseAttachments<F extends { format: 'pdf' | 'xlsx'; size: number }>(files: readonly F[], maxBytes: number): { attach: F[]; link: F[] } {
+  const ordered = (['pdf', 'xlsx'] as const).map((format) => files.find((f) => f.format === format)).filter((f): f is F => f !== undefined);
   let budget = maxBytes - BODY_ALLOWANCE;
-  const attach: ReportFile[] = [];
-  const link: ReportFile[] = [];
+  const attach: F[] = [];
+  const link: F[] = [];
   for (const f of ordered) {
     const need = encodedSize(f.size);
     if (link.length === 0 && need <= budget) {
@@ -42,76 +57,117 @@ export function chooseAttachments(files: readonly ReportFile[], maxBytes: number
   return { attach, link };
 }
 
+/** The delivery did not reach UBND tỉnh: the run fails, so it is retried (and in the end dead-lettered and alarmed). */
+export class DeliveryFailedError extends Error {
+  override name = 'DeliveryFailedError';
+  constructor(message: string, readonly result: Record<string, unknown>) {
+    super(message);
+  }
+}
+
 export interface DeliverRun {
   agencyId: string;
   /** "deliver-monthly@2024-05-21T03:00:00.000Z". */
   runId: string;
+  /** Which attempt of the run this is (a failed email is tried again by a later attempt). */
+  runAttempt: number;
   /** "schedule", "cli:<user>": who triggered it, for the lock and a compile made on the spot. */
   source: string;
   scheduledTime: Date;
   period: Period;
+  /** When the schedule looks again for this period (a retry the next day), if it does. */
+  nextTry?: Date;
   /** Send even if this version was already delivered by another run. */
   resend?: boolean;
+}
+
+/** The files of an issued document as sent: the signed PDF replaces the issued one when there is one. */
+function outgoingFiles(issuance: Issuance, version: ReportVersion): Outgoing[] {
+  const numberText = issuanceNumber(issuance);
+  const named = (f: ReportFile, signed = false) => asciiFileName(downloadName(f, version.period, version.version, { numberText, signed }));
+  const out: Outgoing[] = [];
+  for (const f of issuance.files) {
+    if (f.format === 'pdf' && issuance.signed) {
+      out.push({ key: issuance.signed.key, format: 'pdf', size: issuance.signed.size, contentType: 'application/pdf', fileName: named(f, true) });
+    } else {
+      out.push({ key: f.key, format: f.format, size: f.size, contentType: f.contentType, fileName: named(f) });
+    }
+  }
+  return out;
 }
 
 export async function deliverReport(deps: CompileStores & MailDeps, run: DeliverRun): Promise<Record<string, unknown>> {
   const { agencyId, period } = run;
   const profile = await profileOn(deps.agencies, agencyId, localDate(run.scheduledTime, 'Asia/Ho_Chi_Minh'));
-  const issueDate = localDate(run.scheduledTime, profile.timeZone);
-  let version: ReportVersion | undefined = await deps.reports.latest(agencyId, period.id);
+  const today = localDate(run.scheduledTime, profile.timeZone);
+  const reportsLink = portalLink(profile.portalUrl, REPORTS_PAGE_PATH, period.id);
+  const mail = { runAttempt: run.runAttempt, agencyId, period: period.id, run: run.runId };
+
+  let versions = await deps.reports.listVersions(agencyId, period.id);
   let compiled = false;
-  if (!version) {
-    // The compile did not run (or failed for good): deliver what the data gives now rather than nothing.
-    const r = await compileReports(deps, { agencyId, period: period.id, trigger: `${run.source}:${run.runId}`, now: deps.clock(), issueDate });
-    version = r.version;
+  if (versions.length === 0) {
+    // The compile did not run (or failed for good): compile now, so Văn phòng has a draft to issue.
+    const r = await compileReports(deps, { agencyId, period: period.id, trigger: `${run.source}:${run.runId}`, now: deps.clock(), issueDate: today });
+    versions = [r.version];
     compiled = r.created;
   }
-  const base = { period: period.id, version: version.version, compiled };
+  const latest = versions[0]!;
   const to = profile.emails.ubnd;
-  if (to.length === 0) return { ...base, status: 'no-recipients' };
+  // No address to send to: nothing is issued or sent on the delivery's behalf.
+  if (to.length === 0) return { period: period.id, version: latest.version, compiled, status: 'no-recipients' };
+  let target = versions.find((v) => v.issued?.ubnd);
+  let autoIssued = false;
+  if (!target && profile.autoIssue) {
+    const issued = await issueReport(deps, { agencyId, period: period.id, version: latest.version, audience: 'ubnd', by: `system:auto-issue:${run.runId}`, now: deps.clock(), timeZone: profile.timeZone, date: today, auto: true });
+    target = issued.version;
+    autoIssued = true;
+  }
+  if (!target) {
+    const notice = notIssuedEmail({ profile, period, at: run.scheduledTime, draft: { version: latest.version, createdAt: latest.createdAt }, ...(run.nextTry ? { nextTry: run.nextTry } : {}), ...(reportsLink ? { link: reportsLink } : {}) });
+    const outcome = await sendOnce(deps, { ...mail, purpose: 'not-issued-notice', to: profile.emails.vanPhong, subject: notice.subject, reportVersion: latest.version }, { from: profile.emails.from, to: profile.emails.vanPhong, ...notice });
+    const result = { period: period.id, status: 'not-issued', draftVersion: latest.version, compiled, notice: outcome.status, ...(run.nextTry ? { nextTry: run.nextTry.toISOString() } : {}) };
+    // Nobody would know the report is waiting: a notice that did not go out fails the run too.
+    if (outcome.status === 'failed') throw new DeliveryFailedError(`Chưa phát hành báo cáo ${periodLabel(period)} và không gửi được thông báo cho Văn phòng: ${outcome.error}`, result);
+    return result;
+  }
+
+  const issuance = target.issued!.ubnd!;
+  const numberText = issuanceNumber(issuance);
+  const base = { period: period.id, version: target.version, number: numberText, compiled, ...(autoIssued ? { autoIssued: true } : {}), ...(latest.version !== target.version ? { newerDraft: latest.version } : {}) };
 
   const log = await deps.jobs.listDeliveries(agencyId, period.id);
-  const earlier = log.find((e) => e.purpose === 'ubnd-report' && e.reportVersion === version.version && e.status === 'sent' && e.run !== run.runId);
+  const earlier = log.find((e) => e.purpose === 'ubnd-report' && e.reportVersion === target.version && e.status === 'sent' && e.run !== run.runId);
   if (earlier && !run.resend) return { ...base, status: 'already-delivered', messageId: earlier.messageId, deliveredBy: earlier.run, to: earlier.to };
 
-  const { attach, link: tooLarge } = chooseAttachments(version.files, deps.settings.mailMaxBytes);
+  const { attach, link: tooLarge } = chooseAttachments(outgoingFiles(issuance, target), deps.settings.mailMaxBytes);
   const attachments: MailAttachment[] = [];
-  const described = (f: ReportFile): DeliveredFile => ({ fileName: asciiFileName(downloadName(f, period.id, version.version)), format: f.format, size: f.size });
   for (const f of attach) {
     const stored = await deps.archive.get(f.key);
     if (!stored) throw new Error(`Report file missing from the archive: ${f.key}`);
-    attachments.push({ fileName: described(f).fileName, contentType: f.contentType, content: stored.body });
+    attachments.push({ fileName: f.fileName, contentType: f.contentType, content: stored.body });
   }
-  const reportsLink = portalLink(profile.portalUrl, REPORTS_PAGE_PATH, period.id);
+  const described = (f: Outgoing): DeliveredFile => ({ fileName: f.fileName, format: f.format, size: f.size });
   const link = tooLarge.length > 0 ? reportsLink : undefined;
   const email = reportDeliveryEmail({
     profile,
     period,
-    version: version.version,
-    issueDate: version.issueDate,
+    numberText,
+    issueDate: issuance.date,
+    signed: issuance.signed !== undefined,
+    autoIssued: issuance.auto === true,
     attached: attach.map(described),
     notAttached: tooLarge.map(described),
     ...(link ? { link } : {}),
   });
   const outcome = await sendOnce(
     deps,
-    {
-      agencyId,
-      period: period.id,
-      run: run.runId,
-      purpose: 'ubnd-report',
-      to,
-      subject: email.subject,
-      reportVersion: version.version,
-      attachments: attachments.map((a) => a.fileName),
-      ...(link ? { link } : {}),
-    },
+    { ...mail, purpose: 'ubnd-report', to, subject: email.subject, reportVersion: target.version, attachments: attachments.map((a) => a.fileName), ...(link ? { link } : {}) },
     { from: profile.emails.from, to, replyTo: profile.emails.vanPhong, ...email, attachments },
   );
-  const result = { ...base, to, attached: attachments.map((a) => a.fileName), ...(link ? { link } : {}), status: outcome.status, attempts: outcome.attempts };
+  const result = { ...base, to, attached: attachments.map((a) => a.fileName), ...(issuance.signed ? { signedSha256: issuance.signed.sha256 } : {}), ...(link ? { link } : {}), status: outcome.status, attempts: outcome.attempts };
 
   if (outcome.status === 'sent') {
-    // Delivered to UBND tỉnh: the month's report is issued, units can no longer revise it.
+    // Delivered to UBND tỉnh: the month's report is final, units can no longer revise it.
     let locked = false;
     if (period.kind === 'monthly') {
       await deps.submissions.setLock({
@@ -120,37 +176,42 @@ export async function deliverReport(deps: CompileStores & MailDeps, run: Deliver
         locked: true,
         at: deps.clock().toISOString(),
         by: `${run.source}:${run.runId}`,
-        reason: `Đã gửi báo cáo ${periodLabel(period)} (phiên bản ${version.version}) cho UBND tỉnh`,
+        reason: `Đã gửi Báo cáo số ${numberText} cho UBND tỉnh`,
       });
       locked = true;
     }
     return { ...result, messageId: outcome.messageId, locked };
   }
-  const notice = await tellVanPhong(deps, run, profile, version, outcome, reportsLink);
-  return { ...result, ...(outcome.status === 'failed' ? { error: outcome.error } : {}), notice: notice.status };
+  const notice = await tellVanPhong(deps, run, mail, numberText, outcome, reportsLink, target.version);
+  const failed = { ...result, ...(outcome.status === 'failed' ? { error: outcome.error } : {}), notice: notice.status };
+  if (outcome.status === 'failed') throw new DeliveryFailedError(`Chưa gửi được Báo cáo số ${numberText} tới UBND tỉnh: ${outcome.error}`, failed);
+  // Interrupted: whether it went out is unknown; sending again could send it twice. Văn phòng decides.
+  return failed;
 }
 
 async function tellVanPhong(
-  deps: MailDeps,
+  deps: CompileStores & MailDeps,
   run: DeliverRun,
-  profile: Awaited<ReturnType<typeof profileOn>>,
-  version: ReportVersion,
+  mail: { runAttempt: number; agencyId: string; period: string; run: string },
+  numberText: string,
   outcome: Exclude<SendOutcome, { status: 'sent' }>,
   link: string | undefined,
+  version: number,
 ): Promise<SendOutcome> {
+  const profile = await profileOn(deps.agencies, run.agencyId, localDate(run.scheduledTime, 'Asia/Ho_Chi_Minh'));
   const email = deliveryFailedEmail({
     profile,
     period: run.period,
-    version: version.version,
+    numberText,
     to: profile.emails.ubnd,
     reason: outcome.status,
     attempts: outcome.attempts,
     ...(outcome.status === 'failed' ? { lastError: outcome.error, ...(outcome.lastAttemptAt ? { lastAttemptAt: new Date(outcome.lastAttemptAt) } : {}) } : {}),
     ...(link ? { link } : {}),
   });
-  return sendOnce(
-    deps,
-    { agencyId: run.agencyId, period: run.period.id, run: run.runId, purpose: 'ubnd-failure-notice', to: profile.emails.vanPhong, subject: email.subject, reportVersion: version.version },
-    { from: profile.emails.from, to: profile.emails.vanPhong, ...email },
+  // The notice is best effort: when mail is down altogether it fails too, and the run's failure
+  // (the scheduler's retries, the dead-letter queue, the alarm) is what tells someone.
+  return sendOnce(deps, { ...mail, purpose: 'ubnd-failure-notice', to: profile.emails.vanPhong, subject: email.subject, reportVersion: version }, { from: profile.emails.from, to: profile.emails.vanPhong, ...email }).catch(
+    (err: unknown): SendOutcome => ({ status: 'failed', error: err instanceof Error ? err.message : String(err), attempts: 0, replayed: false }),
   );
 }

@@ -4,8 +4,6 @@
  * units the plan names that the agency lacks are added to a new profile version.
  * flow: CLI --> import plan --> plan-import (core) + PlanStore/AgencyStore ports
  */
-import { createHash } from 'node:crypto';
-import { canonicalJson } from '../core/canonical-json.ts';
 import type { AgencyProfile } from '../core/agency.ts';
 import { importPlanFromGrid, type ImportProblem, type NewUnit } from '../core/plan-import/index.ts';
 import { importPlanFromJson } from '../core/plan-json.ts';
@@ -13,6 +11,7 @@ import type { TaskCategory } from '../core/plan.ts';
 import { readXlsxGrid } from '../adapters/xlsx-grid.ts';
 import type { AgencyStore, PlanMeta, PlanStore } from './ports.ts';
 import { profileOn } from './agency-service.ts';
+import { planHash } from './plan-document.ts';
 
 export interface ImportPlanInput {
   agencyId: string;
@@ -69,8 +68,11 @@ export async function importPlan(stores: { plans: PlanStore; agencies: AgencySto
     return { ok: true, meta: undefined, changed: false, taskCount: result.plan.tasks.length, newUnits: result.newUnits, warnings: result.warnings, byUnit };
   }
   if (result.newUnits.length > 0) await addUnits(stores.agencies, profile, result.newUnits);
-  const hash = createHash('sha256').update(canonicalJson(result.plan)).digest('hex');
-  const { meta, changed } = await stores.plans.putPlan(result.plan, {
+  // The plan's number and date set by an operator (plan-document) stay when a file without them is imported again.
+  const previous = result.plan.document ? undefined : (await stores.plans.getPlan(input.agencyId, input.year))?.document;
+  const plan = previous ? { ...result.plan, document: previous } : result.plan;
+  const hash = planHash(plan);
+  const { meta, changed } = await stores.plans.putPlan(plan, {
     hash,
     importedAt: input.now.toISOString(),
     importedBy: input.importedBy,

@@ -1,33 +1,56 @@
 /**
- * Lists a period's report versions (or the newest across periods), newest first, each file with
- * a short-lived presigned download link. For Văn phòng and the leaders.
+ * Lists a period's report versions (or the newest across periods), newest first: the draft files,
+ * and for each issued document its number, date, issued files and signed PDF — each file with a
+ * short-lived presigned download link. For Văn phòng and the leaders.
  * flow: handlers --> list reports --> ReportStore + FileArchive
  */
+import type { Audience } from '../core/agency.ts';
 import { canReadAll, type Principal } from '../core/auth.ts';
-import { downloadName } from './compile-reports.ts';
+import { downloadName } from '../core/report-files.ts';
 import { UseCaseError } from './errors.ts';
-import type { FileArchive, ReportFile, ReportStore, ReportVersion } from './ports.ts';
+import { issuanceNumber, type FileArchive, type Issuance, type ReportFile, type ReportStore, type ReportVersion, type SignedFile } from './ports.ts';
 
 /** Links live five minutes: long enough to click, short enough not to be worth forwarding. */
 export const LINK_SECONDS = 300;
 
-export type ListedVersion = Omit<ReportVersion, 'files'> & { latest: boolean; files: (ReportFile & { url: string; fileName: string })[] };
+export type LinkedFile = ReportFile & { url: string; fileName: string };
+
+export interface ListedIssuance extends Omit<Issuance, 'files' | 'signed'> {
+  /** "15/BC-SKHCN". */
+  numberText: string;
+  files: LinkedFile[];
+  signed?: SignedFile & { url: string };
+}
+
+export type ListedVersion = Omit<ReportVersion, 'files' | 'issued'> & {
+  latest: boolean;
+  files: LinkedFile[];
+  issued: Partial<Record<Audience, ListedIssuance>>;
+};
 
 export async function listReports(stores: { reports: ReportStore; archive: FileArchive }, p: Principal, period: string | undefined): Promise<ListedVersion[]> {
   if (!canReadAll(p)) throw new UseCaseError('forbidden', 'forbidden', 'Báo cáo tổng hợp dành cho Văn phòng và Lãnh đạo Sở.');
   const versions = period ? await stores.reports.listVersions(p.agencyId, period) : await stores.reports.listRecent(p.agencyId, 50);
   const newestByPeriod = new Map<string, number>();
   for (const v of versions) newestByPeriod.set(v.period, Math.max(newestByPeriod.get(v.period) ?? 0, v.version));
+  const link = async (f: ReportFile, v: ReportVersion, issued?: Issuance): Promise<LinkedFile> => {
+    const fileName = downloadName(f, v.period, v.version, issued ? { numberText: issuanceNumber(issued) } : undefined);
+    return { ...f, fileName, url: await stores.archive.presignGet(f.key, LINK_SECONDS, fileName) };
+  };
   return Promise.all(
-    versions.map(async (v) => ({
-      ...v,
-      latest: newestByPeriod.get(v.period) === v.version,
-      files: await Promise.all(
-        v.files.map(async (f) => {
-          const fileName = downloadName(f, v.period, v.version);
-          return { ...f, fileName, url: await stores.archive.presignGet(f.key, LINK_SECONDS, fileName) };
-        }),
-      ),
-    })),
+    versions.map(async (v) => {
+      const { files, issued, ...rest } = v;
+      const listed: ListedVersion['issued'] = {};
+      for (const [audience, i] of Object.entries(issued ?? {}) as [Audience, Issuance][]) {
+        const { files: issuedFiles, signed, ...meta } = i;
+        const entry: ListedIssuance = { ...meta, numberText: issuanceNumber(i), files: await Promise.all(issuedFiles.map((f) => link(f, v, i))) };
+        if (signed) {
+          const name = downloadName({ audience, format: 'pdf' }, v.period, v.version, { numberText: issuanceNumber(i), signed: true });
+          entry.signed = { ...signed, url: await stores.archive.presignGet(signed.key, LINK_SECONDS, name) };
+        }
+        listed[audience] = entry;
+      }
+      return { ...rest, latest: newestByPeriod.get(v.period) === v.version, files: await Promise.all(files.map((f) => link(f, v))), issued: listed };
+    }),
   );
 }

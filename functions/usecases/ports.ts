@@ -3,7 +3,8 @@
  * (functions/adapters); use cases and tests depend only on these interfaces.
  * flow: use case --> port <-- adapter
  */
-import type { AgencyProfile } from '../core/agency.ts';
+import type { AgencyProfile, Audience } from '../core/agency.ts';
+import type { ReportModel } from '../core/report-model.ts';
 import type { Plan, PlanTask } from '../core/plan.ts';
 import type { Revision, SubmissionData, SubmissionHead } from '../core/submission.ts';
 
@@ -106,6 +107,61 @@ export interface ReportFile {
   contentType: string;
 }
 
+/** The signed PDF Văn phòng attached to an issued document (signed outside the system). */
+export interface SignedFile {
+  key: string;
+  sha256: string;
+  size: number;
+  /** The file name it was uploaded as, for the delivery and downloads. */
+  fileName: string;
+  at: string;
+  by: string;
+}
+
+/**
+ * A document of a version issued under a number from the agency's register: its number and date
+ * are printed in the issued files, which replace the draft's for downloads and delivery.
+ */
+export interface Issuance {
+  /** 15 */
+  number: number;
+  /** "BC-SKHCN": the register it was numbered in, with the year. */
+  symbol: string;
+  year: number;
+  /** The date on the document (the day of signing). */
+  date: string;
+  /** 'register': the next number of the year; 'typed': a number from the clerk's own register. */
+  source: 'register' | 'typed';
+  /** Issued automatically by the delivery job (profile autoIssue). */
+  auto?: boolean;
+  at: string;
+  by: string;
+  /** The issued PDF and workbook. */
+  files: ReportFile[];
+  signed?: SignedFile;
+}
+
+/** "15/BC-SKHCN" (numbers below 10 with a leading zero, as printed). */
+export function issuanceNumber(i: Pick<Issuance, 'number' | 'symbol'>): string {
+  return `${i.number < 10 ? `0${i.number}` : i.number}/${i.symbol}`;
+}
+
+/** A number of the register and the document that holds it. */
+export interface RegisterEntry {
+  agencyId: string;
+  year: number;
+  symbol: string;
+  number: number;
+  period: string;
+  version: number;
+  audience: Audience;
+  /** "Báo cáo UBND tỉnh - tháng 5 năm 2024": what a person reads in a refusal. */
+  title: string;
+  date: string;
+  at: string;
+  by: string;
+}
+
 /** One published version of a period's reports: the four files and what they were built from. */
 export interface ReportVersion {
   agencyId: string;
@@ -117,8 +173,38 @@ export interface ReportVersion {
   createdAt: string;
   /** "api:<user>", "cli:<user>", "schedule:<name>@<scheduled time>". */
   trigger: string;
+  /** The draft files (marked DỰ THẢO, number blank). */
   files: ReportFile[];
+  /** Archive keys of the ReportModel each audience was rendered from: issuing re-renders it with its number. */
+  models?: Partial<Record<Audience, string>>;
+  /** Documents of this version issued so far, by audience. */
+  issued?: Partial<Record<Audience, Issuance>>;
 }
+
+/** Reads the words a PDF shows, in reading order (to check a signed PDF against the issued one). */
+export interface PdfText {
+  /** Throws PdfUnreadableError when the bytes are not a PDF it can read (damaged, encrypted). */
+  words(bytes: Uint8Array): Promise<string[]>;
+}
+
+export class PdfUnreadableError extends Error {
+  override name = 'PdfUnreadableError';
+}
+
+/** Renders a model to file bytes; injected so that only the functions that render bundle the renderers. */
+export interface Renderers {
+  pdf(model: ReportModel): Promise<Uint8Array>;
+  xlsx(model: ReportModel): Promise<Uint8Array>;
+}
+
+export type IssueOutcome =
+  | { kind: 'issued'; version: ReportVersion }
+  /** The number is in the register already (typed, or taken by a concurrent auto-numbering). */
+  | { kind: 'number-taken'; holder: RegisterEntry | undefined }
+  /** The counter moved since it was read: try the next number. */
+  | { kind: 'counter-moved' }
+  | { kind: 'already-issued'; version: ReportVersion | undefined }
+  | { kind: 'superseded'; latest: number | undefined };
 
 export interface ReportStore {
   latest(agencyId: string, period: string): Promise<ReportVersion | undefined>;
@@ -130,6 +216,20 @@ export interface ReportStore {
    * S3 already, and only this write makes them visible. Returns false when another compile won.
    */
   publish(version: ReportVersion, previous: number): Promise<boolean>;
+  getVersion(agencyId: string, period: string, version: number): Promise<ReportVersion | undefined>;
+  /** The last number given in a register (0 when none yet). */
+  registerLast(agencyId: string, year: number, symbol: string): Promise<number>;
+  registerEntry(agencyId: string, year: number, symbol: string, number: number): Promise<RegisterEntry | undefined>;
+  /** Every number of a register, in order. */
+  listRegister(agencyId: string, year: number, symbol: string): Promise<RegisterEntry[]>;
+  /**
+   * In one transaction: takes `entry.number` in the register (never taken before), moves the
+   * counter from `expectedLast` (to the larger of it and the number), and records the issuance on
+   * the version — only while it is the period's latest and that audience is not issued yet.
+   */
+  issue(entry: RegisterEntry, expectedLast: number, issuance: Issuance): Promise<IssueOutcome>;
+  /** Records the signed PDF of an issued document; false when the document is not issued. */
+  attachSigned(agencyId: string, period: string, version: number, audience: Audience, signed: SignedFile): Promise<boolean>;
 }
 
 export interface MailAttachment {
@@ -198,6 +298,13 @@ export interface DeliveryEntry {
   link?: string;
   status: DeliveryStatus;
   attempts: { at: string; ok: boolean; messageId?: string; error?: string }[];
+  /**
+   * The attempt of the run that last claimed it. A later attempt of the run (the scheduler's
+   * retry after a failure) may try a finally failed email again, in a round of its own.
+   */
+  runAttempt?: number;
+  /** Attempts made before the current round (the round's own attempts count toward its limit). */
+  roundStart?: number;
   messageId?: string;
   createdAt: string;
   updatedAt: string;
@@ -223,7 +330,8 @@ export interface JobStore {
   /**
    * Claims one email of a run before it is sent. An entry left `sending` by an attempt that died
    * is marked `interrupted` and returned settled: whether it went out is unknown, and sending it
-   * again could send it twice.
+   * again could send it twice. A `failed` entry is claimed again, in a new round, only by a later
+   * attempt of the run (`entry.runAttempt` greater than the one that failed it): nothing went out.
    */
   claimMail(entry: Omit<DeliveryEntry, 'status' | 'attempts' | 'createdAt' | 'updatedAt'>, at: string): Promise<ClaimMailOutcome>;
   /** Appends an attempt; `final` sets the status (sent / failed), otherwise it becomes `retrying`. */

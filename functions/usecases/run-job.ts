@@ -8,7 +8,7 @@
  */
 import { localDate } from '../core/clock.ts';
 import { parsePeriod, type PeriodKind } from '../core/period.ts';
-import { periodOfRun, type JobName } from '../core/schedules.ts';
+import { nextFiringFor, periodOfRun, scheduleDefinitions, type JobName } from '../core/schedules.ts';
 import { profileOn } from './agency-service.ts';
 import { compileReports, type CompileStores } from './compile-reports.ts';
 import { deliverReport } from './deliver-report.ts';
@@ -107,9 +107,22 @@ export async function runJob(deps: JobDeps, input: RunJobInput): Promise<RunJobR
       case 'remind':
         result = await remindUnits(deps, { agencyId: input.agencyId, runId: id, scheduledTime: input.scheduledTime, period });
         break;
-      case 'deliver':
-        result = await deliverReport(deps, { agencyId: input.agencyId, runId: id, source: input.source, scheduledTime: input.scheduledTime, period, ...(input.resend ? { resend: true } : {}) });
+      case 'deliver': {
+        // The day's delivery tries again tomorrow (deliverRetryDays) while nothing is issued.
+        const def = scheduleDefinitions(profile).find((d) => d.job === 'deliver' && d.kind === kind);
+        const nextTry = def ? nextFiringFor(def, input.scheduledTime, period, profile) : undefined;
+        result = await deliverReport(deps, {
+          agencyId: input.agencyId,
+          runId: id,
+          runAttempt: run.attempt,
+          source: input.source,
+          scheduledTime: input.scheduledTime,
+          period,
+          ...(nextTry ? { nextTry } : {}),
+          ...(input.resend ? { resend: true } : {}),
+        });
         break;
+      }
     }
     const finishedAt = deps.clock().toISOString();
     await deps.jobs.finishRun(run, result, finishedAt);

@@ -67,8 +67,9 @@ export async function sendOnce(deps: MailDeps, meta: MailMeta, message: MailMess
   for (;;) {
     const claim = await jobs.claimMail(meta, clock().toISOString());
     if (claim.kind === 'settled') return settled(claim.entry);
-    // Attempts an earlier run made count toward the limit: a retried job does not start over.
-    const made = claim.entry.attempts.length;
+    // Attempts an earlier attempt of the same round made count toward the limit: a job that
+    // crashed and restarts does not start over. A later run attempt opens a round of its own.
+    const made = claim.entry.attempts.length - (claim.entry.roundStart ?? 0);
     let messageId: string;
     try {
       ({ messageId } = await mailer.send(message));

@@ -25,17 +25,35 @@ export function dateLine(placeName: string, date: LocalDate): string {
 /** Room left for the registry clerk to write the number by hand. */
 export const NUMBER_BLANK = '\u00a0'.repeat(7);
 
-/** "Số:       /BC-SKHCN": the number is given by the văn thư when the document is registered. */
-export function numberLine(documentSymbol: string): string {
-  return `Số:${NUMBER_BLANK}/${documentSymbol}`;
+/**
+ * "Số: 15/BC-SKHCN" once issued; "Số:       /BC-SKHCN" on a draft, the number left blank for the
+ * register (numbers below 10 take a leading zero: "Số: 05/BC-SKHCN").
+ */
+export function numberLine(documentSymbol: string, documentNumber?: string): string {
+  return documentNumber ? `Số: ${paddedNumber(documentNumber)}/${documentSymbol}` : `Số:${NUMBER_BLANK}/${documentSymbol}`;
+}
+
+/** "5" → "05": Nghị định 30/2020 writes numbers below 10 with a leading zero. */
+export function paddedNumber(documentNumber: string): string {
+  return /^\d$/.test(documentNumber) ? `0${documentNumber}` : documentNumber;
 }
 
 /**
- * "(Kèm theo Báo cáo số       /BC-SKHCN ngày    tháng    năm 2024 của Sở Khoa học và Công nghệ)":
- * number, day and month are only known once the clerk registers the report.
+ * "(Kèm theo Báo cáo số 15/BC-SKHCN ngày 21 tháng 5 năm 2024 của Sở Khoa học và Công nghệ)": the
+ * same number and date as page 1 — on a draft the number is blank there too, the date is the one
+ * page 1 carries.
  */
-export function appendixReference(documentSymbol: string, issueDate: LocalDate, agencyName: string): string {
-  const { year } = parseYmd(issueDate);
-  const gap = '\u00a0'.repeat(4);
-  return `(Kèm theo Báo cáo số${NUMBER_BLANK}/${documentSymbol} ngày${gap}tháng${gap}năm ${year} của ${agencyName})`;
+export function appendixReference(documentSymbol: string, issueDate: LocalDate, issuerName: string, documentNumber?: string): string {
+  const { year, month, day } = parseYmd(issueDate);
+  const number = documentNumber ? ` ${paddedNumber(documentNumber)}` : NUMBER_BLANK;
+  return `(Kèm theo Báo cáo số${number}/${documentSymbol} ngày ${dayText(day)} tháng ${monthText(month)} năm ${year} của ${issuerName})`;
 }
+
+/** The issuer as a reference names it: "Sở Khoa học và Công nghệ", "Văn phòng Sở Khoa học và Công nghệ". */
+export function issuerFullName(model: { issuer: { name: string }; agency: { name: string } }): string {
+  const { issuer, agency } = model;
+  return issuer.name === agency.name || issuer.name.includes(agency.name) ? issuer.name : `${issuer.name} ${agency.name}`;
+}
+
+/** The mark printed on a version not yet issued. */
+export const DRAFT_MARK = 'DỰ THẢO';

@@ -12,7 +12,8 @@ import { atVi, automaticNote, senderTag } from './wording.ts';
 export interface DeliveryFailedInput {
   profile: AgencyProfile;
   period: Period;
-  version: number;
+  /** "15/BC-SKHCN". */
+  numberText: string;
   to: string[];
   reason: 'failed' | 'interrupted';
   attempts: number;
@@ -25,12 +26,12 @@ export interface DeliveryFailedInput {
 export function deliveryFailedEmail(i: DeliveryFailedInput): Email {
   const label = periodLabel(i.period);
   const tz = i.profile.timeZone;
-  const what = `Báo cáo kết quả thực hiện nhiệm vụ ${label} (phiên bản ${i.version})`;
+  const what = `Báo cáo số ${i.numberText} về kết quả thực hiện nhiệm vụ ${label}`;
   const blocks: EmailBlock[] = [{ kind: 'p', text: 'Kính gửi: Văn phòng Sở.' }];
   if (i.reason === 'failed') {
     blocks.push({
       kind: 'p',
-      text: `Hệ thống chưa gửi được ${what} tới ${i.profile.superiorName} (${i.to.join(', ')}) sau ${so(i.attempts)} lần thử${i.lastAttemptAt ? `, lần cuối lúc ${atVi(i.lastAttemptAt, tz)}` : ''}.`,
+      text: `Hệ thống chưa gửi được ${what} tới ${i.profile.superiorName} (${i.to.join(', ')}) sau ${so(i.attempts)} lần thử${i.lastAttemptAt ? `, lần cuối lúc ${atVi(i.lastAttemptAt, tz)}` : ''}. Hệ thống sẽ tự thử gửi lại; nếu vẫn không được, báo cáo được ghi vào hàng đợi lỗi để quản trị viên xử lý.`,
     });
     if (i.lastError) blocks.push({ kind: 'p', text: `Lỗi lần gửi cuối: ${i.lastError}` });
   } else {
@@ -44,7 +45,7 @@ export function deliveryFailedEmail(i: DeliveryFailedInput): Email {
       kind: 'p',
       text: `Đề nghị Văn phòng kiểm tra lại${i.reason === 'interrupted' ? ' hộp thư đã gửi và' : ''} cấu hình gửi thư (địa chỉ nhận của UBND tỉnh, địa chỉ gửi đã được xác minh), sau đó gửi lại báo cáo bằng lệnh dưới đây, hoặc gửi theo đường văn bản thông thường:`,
     },
-    { kind: 'list', items: [`npm run cli -- run-job deliver --period ${i.period.id}`] },
+    { kind: 'list', items: [`npm run cli -- run-job deliver --period ${i.period.id}${i.reason === 'interrupted' ? ' --resend' : ''}`] },
   );
   if (i.link) blocks.push({ kind: 'link', label: 'Báo cáo đã được lưu, xem và tải tại', url: i.link });
   blocks.push({ kind: 'closing', lines: ['Trân trọng./.', 'Hệ thống tổng hợp báo cáo'] }, { kind: 'note', text: automaticNote(i.profile) });

@@ -5,7 +5,8 @@
  */
 import type { Workbook, Worksheet } from 'exceljs';
 import { TASK_STATUS_LABELS, type ReportModel, type TaskRow } from '../../functions/core/report-model.ts';
-import { appendixReference } from '../common/date-line.ts';
+import { proposalNote } from '../common/cells.ts';
+import { appendixReference, issuerFullName } from '../common/date-line.ts';
 import { setText, writeRow } from './safe-cell.ts';
 import { BORDER, CENTRE_TOP, FILL_GROUP, FONT, FONT_BOLD, FONT_ITALIC, FONT_TITLE, printSetup, styleBody, styleHeader, titleRow } from './styles.ts';
 
@@ -34,6 +35,8 @@ function resultText(row: TaskRow): string {
   if (row.productReached !== undefined) parts.push(`Đã đạt: ${row.productReached}`);
   if (row.completedOn) parts.push(`Hoàn thành ngày: ${row.completedOn.split('-').reverse().join('/')}`);
   if (row.reason) parts.push(`Lý do: ${row.reason}`);
+  // A longer period's progress column holds its end; the start is said here.
+  if (row.history && row.progressStart !== undefined) parts.push(`Tiến độ đầu kỳ: ${row.progressStart}%`);
   return parts.filter(Boolean).join('\n');
 }
 
@@ -42,7 +45,8 @@ function statusText(row: TaskRow): string {
 }
 
 function proposalText(row: TaskRow): string {
-  return row.proposals && row.needsDecision ? `${row.proposals}\n(Xin ý kiến Lãnh đạo Sở)` : row.proposals;
+  const note = proposalNote(row);
+  return row.proposals && note ? `${row.proposals}\n(${note})` : row.proposals;
 }
 
 /** A row with the first cell on its own and the rest merged: group and parent-task rows. */
@@ -65,7 +69,7 @@ export function addAppendixSheet(wb: Workbook, model: ReportModel): Worksheet {
   ws.columns = APPENDIX_COLUMNS.map((c) => ({ width: c.width }));
   titleRow(ws, 1, LAST, 'Phụ lục', FONT_TITLE);
   titleRow(ws, 2, LAST, model.appendixTitle.toLocaleUpperCase('vi'), FONT_TITLE, 22);
-  titleRow(ws, 3, LAST, appendixReference(model.documentSymbol, model.issueDate, model.agency.name), FONT_ITALIC);
+  titleRow(ws, 3, LAST, appendixReference(model.documentSymbol, model.issueDate, issuerFullName(model), model.documentNumber), FONT_ITALIC);
 
   writeRow(ws, APPENDIX_HEADER_ROW, APPENDIX_COLUMNS.map((c) => c.head));
   styleHeader(ws, APPENDIX_HEADER_ROW, LAST);

@@ -1,6 +1,7 @@
 /**
- * Renders a ReportModel as the Excel workbook: "Tổng hợp", "Phụ lục", "Khó khăn, đề xuất",
- * "Tình hình nộp báo cáo". Same model in, same bytes out.
+ * Renders a ReportModel as the Excel workbook: "Tổng hợp", "Phụ lục", and for the Director's
+ * report "Khó khăn, đề xuất" and "Tình hình nộp báo cáo" (internal: the workbook sent to UBND
+ * tỉnh has neither). Same model in, same bytes out.
  * flow: compile job --> render-xlsx --> *-sheet --> exceljs
  */
 import ExcelJS from 'exceljs';
@@ -31,8 +32,10 @@ export function buildWorkbook(input: ReportModel): ExcelJS.Workbook {
   wb.calcProperties = { fullCalcOnLoad: false };
   addSummarySheet(wb, model);
   addAppendixSheet(wb, model);
-  addIssuesSheet(wb, model);
-  addSubmissionsSheet(wb, model);
+  if (model.audience === 'director') {
+    addIssuesSheet(wb, model);
+    addSubmissionsSheet(wb, model);
+  }
   return wb;
 }
 

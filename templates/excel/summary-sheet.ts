@@ -7,7 +7,8 @@
 import type { Workbook, Worksheet } from 'exceljs';
 import { TASK_STATUSES, TASK_STATUS_LABELS, type CountRow, type ReportModel, type StatusCounts } from '../../functions/core/report-model.ts';
 import { setText, writeRow } from './safe-cell.ts';
-import { FONT_BOLD, FONT_ITALIC, FONT_TITLE, CENTRE_TOP, printSetup, styleBody, styleHeader, titleRow } from './styles.ts';
+import { appendixReference, DRAFT_MARK, issuerFullName } from '../common/date-line.ts';
+import { FONT_ALERT, FONT_BOLD, FONT_ITALIC, FONT_TITLE, CENTRE_TOP, printSetup, styleBody, styleHeader, titleRow } from './styles.ts';
 
 export const SUMMARY_SHEET = 'Tổng hợp';
 export const SUMMARY_HEADER_ROW = 4;
@@ -48,6 +49,9 @@ export function addSummarySheet(wb: Workbook, model: ReportModel): Worksheet {
   ws.columns = [{ width: 6 }, { width: 42 }, { width: 10 }, ...TASK_STATUSES.map(() => ({ width: 14 }))];
   titleRow(ws, 1, COLUMNS, `TỔNG HỢP TÌNH TRẠNG THỰC HIỆN NHIỆM VỤ ${model.period.label.toLocaleUpperCase('vi')}`, FONT_TITLE, 22);
   titleRow(ws, 2, COLUMNS, `(Số liệu từ ngày ${dmy(model.period.window.from)} đến ngày ${dmy(model.period.window.to)})`, FONT_ITALIC);
+  // The first sheet says what the workbook is: a draft, or the appendix of the issued report.
+  const reference = appendixReference(model.documentSymbol, model.issueDate, issuerFullName(model), model.documentNumber);
+  titleRow(ws, 3, COLUMNS, model.draft ? `${DRAFT_MARK} — chưa phát hành. ${reference}` : reference, model.draft ? { ...FONT_ALERT, bold: true } : FONT_ITALIC, 30);
 
   header(ws, SUMMARY_HEADER_ROW, 'Phòng, đơn vị');
   let r = countRows(ws, SUMMARY_HEADER_ROW + 1, model.byUnit);

@@ -5,7 +5,8 @@
  * flow: render-pdf --> appendix --> grid, render-context --> page-flow
  */
 import { TASK_STATUS_LABELS, type ReportModel, type TaskRow } from '../../functions/core/report-model.ts';
-import { appendixReference } from '../common/date-line.ts';
+import { progressText, proposalLabel } from '../common/cells.ts';
+import { appendixReference, issuerFullName } from '../common/date-line.ts';
 import type { FontStyle } from './fonts.ts';
 import { makeGrid, rowBox, rowHeight, spanWidth, stackParts, type Cell, type CellContent, type Grid } from './grid.ts';
 import { Hold, type Box } from './page-flow.ts';
@@ -53,12 +54,6 @@ function cell(ctx: RenderContext, g: Grid, col: number, parts: Part[], o: { alig
   return { col, span, content, ...(o.fill ? { fill: o.fill } : {}) };
 }
 
-export function progressText(row: TaskRow): string {
-  if (row.progress === undefined) return '';
-  if (!row.progressDelta) return String(row.progress);
-  return `${row.progress}\n(${row.progressDelta > 0 ? '+' : ''}${row.progressDelta})`;
-}
-
 function contentParts(row: TaskRow): Part[] {
   const parts: Part[] = [{ runs: [run(row.content)] }];
   if (row.productTarget) parts.push({ runs: [run(`Sản phẩm: ${row.productTarget}`, 'italics')], gapBefore: PART_GAP });
@@ -82,8 +77,7 @@ function issuesParts(row: TaskRow): Part[] {
   const parts: Part[] = [];
   if (row.difficulties) parts.push({ runs: [run('Khó khăn: ', 'bold'), run(row.difficulties)] });
   if (row.proposals) {
-    const label = row.needsDecision ? 'Đề xuất (xin ý kiến Lãnh đạo): ' : 'Đề xuất: ';
-    parts.push({ runs: [run(label, 'bold'), run(row.proposals)], gapBefore: parts.length ? PART_GAP : 0 });
+    parts.push({ runs: [run(`${proposalLabel(row)}: `, 'bold'), run(row.proposals)], gapBefore: parts.length ? PART_GAP : 0 });
   }
   return parts.length ? parts : [{ runs: [run('')] }];
 }
@@ -180,7 +174,7 @@ function titleBox(model: ReportModel, ctx: RenderContext): Box {
   const lines: TextLine[] = [
     ...textLines(ctx, 'Phụ lục', { font: 'bold', size: 14 }, centred),
     ...textLines(ctx, upper(model.appendixTitle), { font: 'bold', size: SIZE.title }, centred),
-    ...textLines(ctx, appendixReference(model.documentSymbol, model.issueDate, model.agency.name), { font: 'italics', size: SIZE.header }, centred),
+    ...textLines(ctx, appendixReference(model.documentSymbol, model.issueDate, issuerFullName(model), model.documentNumber), { font: 'italics', size: SIZE.header }, centred),
   ];
   return fixedBox(linesHeight(lines), (top) => drawLines(ctx, lines, PAGE_MARGINS.left, top), { gapAfter: 10, hold: Hold.Must });
 }

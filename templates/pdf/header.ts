@@ -1,10 +1,10 @@
 /**
- * The Nghị định 30/2020 header block on page 1: agency on the left, national name and motto on
- * the right, then "Số:" and the date line on one line under them.
+ * The Nghị định 30/2020 header block on page 1: the issuer on the left, national name and motto
+ * on the right, then "Số:" and the date line on one line under them; "DỰ THẢO" above, on a draft.
  * flow: render-pdf --> header --> date-line, render-context
  */
 import type { ReportModel } from '../../functions/core/report-model.ts';
-import { dateLine, numberLine } from '../common/date-line.ts';
+import { DRAFT_MARK, dateLine, numberLine } from '../common/date-line.ts';
 import { PAGE_MARGINS, PORTRAIT_WIDTH, SIZE } from './pdf-types.ts';
 import type { Box } from './page-flow.ts';
 import { drawLines, drawRule, fixedBox, linesHeight, textLines, type RenderContext } from './render-context.ts';
@@ -30,6 +30,36 @@ const RULE_GAP = 3;
 /** Between the motto block and the "Số:" / date line. */
 const NUMBER_LINE_GAP = 8;
 
+/** The draft mark's frame: 1 pt rule, 10 pt inside left and right, 3 pt above and below the text. */
+const MARK_RULE = 1;
+const MARK_PAD_X = 10;
+const MARK_PAD_Y = 3;
+/** It stands at the top right, reaching 14 pt into the top margin, 4 pt above the header. */
+const MARK_RISE = 14;
+const MARK_GAP = 4;
+
+/**
+ * "DỰ THẢO", bold in a ruled frame at the top right of page 1, while the version is not issued.
+ * Returns how far it pushes the header down.
+ */
+function draftMark(ctx: RenderContext): { push: number; draw: (top: number) => void } {
+  const style = { font: 'bold' as const, size: SIZE.header };
+  const width = ctx.measure.width(DRAFT_MARK, style);
+  const [line] = textLines(ctx, DRAFT_MARK, style, { width, align: 'left' });
+  const boxWidth = width + 2 * (MARK_RULE + MARK_PAD_X);
+  const boxHeight = line!.height + 2 * (MARK_RULE + MARK_PAD_Y);
+  const x = PAGE_MARGINS.left + PORTRAIT_WIDTH - boxWidth;
+  return {
+    push: boxHeight + MARK_GAP - MARK_RISE,
+    draw: (top) => {
+      const y = top - MARK_RISE;
+      ctx.doc.save().lineWidth(MARK_RULE).rect(x + MARK_RULE / 2, y + MARK_RULE / 2, boxWidth - MARK_RULE, boxHeight - MARK_RULE).stroke('black');
+      ctx.doc.restore();
+      ctx.paint.line(line!, x + MARK_RULE + MARK_PAD_X, y + MARK_RULE + MARK_PAD_Y);
+    },
+  };
+}
+
 interface Column {
   x: number;
   width: number;
@@ -51,12 +81,12 @@ export function headerBox(model: ReportModel, ctx: RenderContext): Box {
   const centred = (width: number) => ({ width, align: 'center' as const });
   const left = PAGE_MARGINS.left;
   const right = left + LEFT_COLUMN;
-  const agency = upper(model.agency.name);
+  const agency = upper(model.issuer.name);
   const agencyColumn: Column = {
     x: left,
     width: LEFT_COLUMN,
     lines: [
-      textLines(ctx, upper(model.agency.superiorHeader), { font: 'normal', size: SIZE.header }, centred(LEFT_COLUMN)),
+      textLines(ctx, upper(model.issuer.superiorHeader), { font: 'normal', size: SIZE.header }, centred(LEFT_COLUMN)),
       textLines(ctx, agency, { font: 'bold', size: SIZE.header }, centred(LEFT_COLUMN)),
     ],
     rule: Math.min(ctx.fonts.measure.bold(agency, SIZE.header), LEFT_COLUMN) * AGENCY_RULE_RATIO,
@@ -70,11 +100,15 @@ export function headerBox(model: ReportModel, ctx: RenderContext): Box {
     ],
     rule: ctx.fonts.measure.bold(MOTTO, SIZE.motto),
   };
-  const number = textLines(ctx, numberLine(model.documentSymbol), { font: 'normal', size: SIZE.header }, centred(LEFT_COLUMN));
+  const number = textLines(ctx, numberLine(model.documentSymbol, model.documentNumber), { font: 'normal', size: SIZE.header }, centred(LEFT_COLUMN));
   const date = textLines(ctx, dateLine(model.agency.placeName, model.issueDate), { font: 'italics', size: SIZE.motto }, centred(RIGHT_COLUMN));
   const columns = Math.max(columnHeight(agencyColumn), columnHeight(mottoColumn));
-  const height = columns + NUMBER_LINE_GAP + Math.max(linesHeight(number), linesHeight(date));
-  return fixedBox(height, (top) => {
+  const mark = model.draft ? draftMark(ctx) : undefined;
+  const push = mark?.push ?? 0;
+  const height = push + columns + NUMBER_LINE_GAP + Math.max(linesHeight(number), linesHeight(date));
+  return fixedBox(height, (boxTop) => {
+    mark?.draw(boxTop);
+    const top = boxTop + push;
     drawColumn(ctx, agencyColumn, top);
     drawColumn(ctx, mottoColumn, top);
     const y = top + columns + NUMBER_LINE_GAP;

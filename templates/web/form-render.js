@@ -4,7 +4,7 @@
 // flow: form.js --> form-render.js --> dom.js
 
 import { formatDate, h } from './dom.js';
-import { OTHER_WORK_LABELS, STATUS_LABELS, emptyReport, formatPlanTime, reasonNeeded, taskDeadline } from './form-rules.js';
+import { OTHER_WORK_LABELS, PROPOSAL_TO_LABELS, STATUS_LABELS, emptyReport, formatPlanTime, reasonNeeded, taskDeadline } from './form-rules.js';
 
 /** Ids are built from task ids, which the API limits to [A-Za-z0-9-]. */
 export const fieldId = (taskId, field) => `t-${taskId}-${field}`;
@@ -18,6 +18,7 @@ export const FIELD_LABELS = {
   result: 'Kết quả thực hiện trong kỳ',
   difficulties: 'Khó khăn, vướng mắc',
   proposals: 'Đề xuất, kiến nghị',
+  proposalTo: 'Đề xuất gửi tới',
   needsDecision: 'Cần Lãnh đạo Sở cho ý kiến',
   nextPlan: 'Kế hoạch kỳ tới',
   taskId: 'Nhiệm vụ',
@@ -78,6 +79,12 @@ function taskArticle(ft, ctx) {
   const productReached = h('input', { id: fid('productReached'), name: fid('productReached'), type: 'number', inputmode: 'decimal', min: 0, step: 'any', 'data-task': id, 'data-field': 'productReached' });
   const reason = textarea(fid('reason'), MAX.reason, 2);
   const needsDecision = h('input', { id: fid('needsDecision'), name: fid('needsDecision'), type: 'checkbox', 'data-task': id, 'data-field': 'needsDecision' });
+  // A proposal stays inside the Sở unless the unit addresses it to UBND tỉnh.
+  const proposalTo = h(
+    'select',
+    { id: fid('proposalTo'), name: fid('proposalTo'), 'data-task': id, 'data-field': 'proposalTo' },
+    Object.entries(PROPOSAL_TO_LABELS).map(([value, label]) => h('option', { value }, label)),
+  );
   reason.dataset.task = id;
   reason.dataset.field = 'reason';
   const ta = (f, rows) => {
@@ -123,6 +130,10 @@ function taskArticle(ft, ctx) {
       field(fid('result'), FIELD_LABELS.result, ta('result', 4)),
       field(fid('difficulties'), FIELD_LABELS.difficulties, ta('difficulties', 2)),
       field(fid('proposals'), FIELD_LABELS.proposals, ta('proposals', 2)),
+      field(fid('proposalTo'), FIELD_LABELS.proposalTo, proposalTo, {
+        hint: 'Đề xuất gửi Lãnh đạo Sở chỉ có trong báo cáo nội bộ; chỉ đề xuất gửi UBND tỉnh mới được đưa vào báo cáo gửi UBND tỉnh.',
+        className: 'field-proposal-to',
+      }),
       h('div', { class: 'field field-check' }, needsDecision, h('label', { for: fid('needsDecision') }, 'Đề xuất này cần Lãnh đạo Sở cho ý kiến')),
       field(fid('nextPlan'), FIELD_LABELS.nextPlan, ta('nextPlan', 2)),
     ),
@@ -251,6 +262,7 @@ export function fillForm(ctx, data) {
     val(fieldId(id, 'reason')).value = r.reason || '';
     for (const f of ['result', 'difficulties', 'proposals', 'nextPlan']) val(fieldId(id, f)).value = r[f] || '';
     val(fieldId(id, 'needsDecision')).checked = r.needsDecision === true;
+    val(fieldId(id, 'proposalTo')).value = r.proposalTo === 'ubnd-tinh' ? 'ubnd-tinh' : 'lanh-dao-so';
     updateTask(ctx, id);
   }
   const list = val('ow-list');
@@ -275,6 +287,7 @@ export function readTask(id) {
     difficulties: val(fieldId(id, 'difficulties')).value,
     proposals: val(fieldId(id, 'proposals')).value,
     needsDecision: val(fieldId(id, 'needsDecision')).checked,
+    proposalTo: val(fieldId(id, 'proposalTo')).value,
     nextPlan: val(fieldId(id, 'nextPlan')).value,
     reason: val(fieldId(id, 'reason')).value,
   };

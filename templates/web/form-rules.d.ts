@@ -26,6 +26,7 @@ export interface FormError {
 export const STATUS_LABELS: Record<ReportedStatus, string>;
 export const STATUSES: ReportedStatus[];
 export const OTHER_WORK_LABELS: Record<'thuong-xuyen' | 'dot-xuat', string>;
+export const PROPOSAL_TO_LABELS: Record<'lanh-dao-so' | 'ubnd-tinh', string>;
 export function formatPlanTime(t: PlanTime | undefined): string;
 export function taskDeadline(task: Pick<PlanTask, 'finish'> | undefined): string | undefined;
 export function localToday(now?: Date, timeZone?: string): string;

@@ -16,6 +16,12 @@ export const OTHER_WORK_LABELS = {
   'dot-xuat': 'Đột xuất, phát sinh',
 };
 
+/** Who a proposal is addressed to (core/submission.ts PROPOSAL_ADDRESSEE_LABELS). */
+export const PROPOSAL_TO_LABELS = {
+  'lanh-dao-so': 'Lãnh đạo Sở',
+  'ubnd-tinh': 'UBND tỉnh',
+};
+
 const two = (n) => String(n).padStart(2, '0');
 
 function daysInMonth(year, month) {
@@ -132,6 +138,11 @@ export function toSubmissionData(form, ctx) {
         needsDecision: r.needsDecision === true,
         nextPlan: r.nextPlan || '',
       };
+      // Only a proposal addressed to UBND tỉnh says so; leaders' is the default and a leader's decision is asked only of them.
+      if (!blank(r.proposals) && r.proposalTo === 'ubnd-tinh') {
+        out.proposalTo = 'ubnd-tinh';
+        out.needsDecision = false;
+      }
       if (r.productReached !== undefined && r.productReached !== null && !Number.isNaN(r.productReached)) out.productReached = r.productReached;
       if (r.status === 'hoan-thanh' && r.completedOn) out.completedOn = r.completedOn;
       const task = ctx.tasks[r.taskId];

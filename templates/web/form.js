@@ -6,7 +6,7 @@
 import { api, formatDate as fmt, formatDateTime, formatTime, h, isTransient, replaceChildren, wireSignOut } from './dom.js';
 import { clearAllErrors, clearFieldError, setFieldError, showSummary } from './form-errors.js';
 import { FIELD_LABELS, fieldId, fillForm, readForm, readTask, renderForm, updateTask } from './form-render.js';
-import { STATUS_LABELS, OTHER_WORK_LABELS, checkSubmission, checkTask, localToday, parseFieldPath, toSubmissionData } from './form-rules.js';
+import { STATUS_LABELS, OTHER_WORK_LABELS, PROPOSAL_TO_LABELS, checkSubmission, checkTask, localToday, parseFieldPath, toSubmissionData } from './form-rules.js';
 import { clearAttempt, clearLocal, loadAttempt, loadLocal, saveAttempt, saveLocal } from './form-store.js';
 
 const app = document.getElementById('app');
@@ -446,6 +446,7 @@ function describe(field, v) {
   if (field === 'status') return STATUS_LABELS[v] || String(v);
   if (field === 'progress') return `${v}%`;
   if (field === 'needsDecision') return v ? 'Có' : 'Không';
+  if (field === 'proposalTo') return PROPOSAL_TO_LABELS[v] || String(v);
   return String(v);
 }
 
@@ -459,9 +460,10 @@ function differences(theirs, mine) {
   for (const t of mine.tasks) {
     const o = old.get(t.taskId) || {};
     const ft = st.ctx.tasks.find((x) => x.task.id === t.taskId);
-    for (const f of ['status', 'progress', 'completedOn', 'productReached', 'reason', 'result', 'difficulties', 'proposals', 'needsDecision', 'nextPlan']) {
-      const a = o[f] ?? (f === 'needsDecision' ? false : '');
-      const b = t[f] ?? (f === 'needsDecision' ? false : '');
+    for (const f of ['status', 'progress', 'completedOn', 'productReached', 'reason', 'result', 'difficulties', 'proposals', 'proposalTo', 'needsDecision', 'nextPlan']) {
+      const empty = f === 'needsDecision' ? false : f === 'proposalTo' ? 'lanh-dao-so' : '';
+      const a = o[f] ?? empty;
+      const b = t[f] ?? empty;
       if (JSON.stringify(a) !== JSON.stringify(b)) rows.push([`Nhiệm vụ ${ft ? ft.task.number : t.taskId} — ${FIELD_LABELS[f]}`, describe(f, a), describe(f, b)]);
     }
   }

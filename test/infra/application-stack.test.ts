@@ -76,12 +76,13 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
       }
     });
 
-    it('keep API functions under API Gateway’s 30 s, the authorizer under its 10 s, and give the compile job a full vCPU', () => {
+    it('keep API functions under API Gateway’s 30 s, the authorizer under its 10 s, and give the compile job two vCPUs', () => {
       for (const spec of CATALOG.filter((s) => s.kind === 'api')) expect(sizingOf(spec).timeoutSeconds).toBeLessThan(30);
       const authorizers = CATALOG.filter((s) => s.kind === 'authorizer');
       expect(authorizers.map((s) => s.key)).toEqual(['api/authorizer.ts#handler']);
       for (const spec of authorizers) expect(sizingOf(spec).timeoutSeconds).toBeLessThan(10);
-      expect(sizingOf({ key: 'jobs/compile.ts#handler', kind: 'job' }).memoryMb).toBe(1769);
+      // One vCPU per 1,769 MB: a thread for each of the render pool's two workers.
+      expect(sizingOf({ key: 'jobs/compile.ts#handler', kind: 'job' }).memoryMb).toBe(2 * 1769);
     });
 
     it('get the runtime configuration the code reads, and the font folder only when they render PDFs', () => {
@@ -105,7 +106,7 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
       }
       // The report compilers render; the health probe does not.
       expect(needsFonts(CATALOG.find((s) => s.key === 'jobs/compile.ts#handler')!.entry)).toBe(true);
-      expect(needsFonts(CATALOG.find((s) => s.key === 'api/reports.ts#compileHandler')!.entry)).toBe(true);
+      expect(needsFonts(CATALOG.find((s) => s.key === 'api/report-compile.ts#handler')!.entry)).toBe(true);
       expect(needsFonts(CATALOG.find((s) => s.key === 'api/health.ts#handler')!.entry)).toBe(false);
     });
 
@@ -185,7 +186,7 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
         for (const s of writes) {
           expect(actionsOf(s).sort()).toEqual(['dynamodb:ConditionCheckItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
           const patterns = s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] as string[];
-          for (const p of patterns) expect(p, spec.key).toMatch(/^AGENCY#skhcn-bacgiang#(PERIOD|IDEM|REPORTS|JOB|DELIVERY)#\*/);
+          for (const p of patterns) expect(p, spec.key).toMatch(/^AGENCY#skhcn-bacgiang#(PERIOD|IDEM|REPORTS|REGISTER|JOB|DELIVERY)#\*/);
         }
         // Nothing deletes, scans or batch-writes.
         for (const s of dynamo) {
@@ -200,10 +201,18 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
           .statements.filter((s) => actionsOf(s).includes('dynamodb:PutItem'))
           .flatMap((s) => s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] as string[]);
       expect(writeKeys('api/submissions.ts#submitHandler')).toEqual(['AGENCY#skhcn-bacgiang#PERIOD#*', 'AGENCY#skhcn-bacgiang#IDEM#*#*']);
-      expect(writeKeys('api/reports.ts#compileHandler')).toEqual(['AGENCY#skhcn-bacgiang#REPORTS#*']);
+      expect(writeKeys('api/report-compile.ts#handler')).toEqual(['AGENCY#skhcn-bacgiang#REPORTS#*']);
+      // Delivery may compile a draft and (autoIssue) issue it: reports and the register too.
       expect(writeKeys('jobs/deliver.ts#handler')).toEqual([
         'AGENCY#skhcn-bacgiang#JOB#*',
         'AGENCY#skhcn-bacgiang#DELIVERY#*',
+        'AGENCY#skhcn-bacgiang#PERIOD#*',
+        'AGENCY#skhcn-bacgiang#REPORTS#*',
+        'AGENCY#skhcn-bacgiang#REGISTER#*#*',
+      ]);
+      expect(writeKeys('api/report-issue.ts#handler')).toEqual([
+        'AGENCY#skhcn-bacgiang#REPORTS#*',
+        'AGENCY#skhcn-bacgiang#REGISTER#*#*',
         'AGENCY#skhcn-bacgiang#PERIOD#*',
       ]);
       expect(writeKeys('api/get-plan.ts#handler')).toEqual([]);

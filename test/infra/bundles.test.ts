@@ -178,7 +178,7 @@ describe('function bundles', () => {
 describe('the stack’s own bundling (NodejsFunction, local esbuild)', () => {
   it('produces the same index.mjs and font folder as the settings this test bundles with', async () => {
     const outdir = mkdtempSync(join(tmpdir(), 'baocao-cdk-bundle-'));
-    const keys = ['api/health.ts#handler', 'api/reports.ts#compileHandler'];
+    const keys = ['api/health.ts#handler', 'api/report-compile.ts#handler'];
     const { stdout } = await run(process.execPath, ['--import', 'tsx', 'test/infra/fixtures/cdk-bundle-check.ts', outdir, ...keys], {
       cwd: PROJECT_ROOT,
       timeout: 80_000,
@@ -194,6 +194,6 @@ describe('the stack’s own bundling (NodejsFunction, local esbuild)', () => {
       const list = (d: string) => (existsSync(join(d, 'fonts')) ? readdirSync(join(d, 'fonts')).sort() : []);
       expect(list(cdkDir), key).toEqual(list(ownDir));
     }
-    expect(existsSync(join(cdkDirs['api/reports.ts#compileHandler']!, 'fonts', 'Tinos-Regular.ttf'))).toBe(true);
+    expect(existsSync(join(cdkDirs['api/report-compile.ts#handler']!, 'fonts', 'Tinos-Regular.ttf'))).toBe(true);
   }, 90_000);
 });

@@ -328,11 +328,35 @@ describe('API responses match docs/openapi.yaml', () => {
 
     const list = await hit('GET', '/api/reports?period=2024-10', as('ld'), 200);
     const v1 = list.body.reports.find((r: { version: number }) => r.version === first.body.report.version);
-    expect(v1.files.map((f: { fileName: string }) => f.fileName)).toContain('Báo cáo UBND tỉnh - tháng 10 năm 2024 (v1).pdf');
+    expect(v1.files.map((f: { fileName: string }) => f.fileName)).toContain('Dự thảo báo cáo UBND tỉnh - tháng 10 năm 2024 (v1).pdf');
     expect(list.body.reports.filter((r: { latest: boolean }) => r.latest)).toHaveLength(1);
     await hit('GET', '/api/reports', as('vp'), 200);
     await hit('GET', '/api/reports?period=2024-10', as('unit'), 403, 'forbidden');
     await hit('GET', '/api/reports?period=10-2024', as('vp'), 400, 'invalid_period');
+
+    // Issuing the latest version, then attaching its signed PDF: every answer as the document says.
+    const latest = list.body.reports.find((r: { latest: boolean }) => r.latest).version as number;
+    await hit('POST', '/api/reports/2024-10/issue', as('unit', { body: { audience: 'ubnd' } }), 403, 'forbidden');
+    await hit('POST', '/api/reports/2024-10/issue', { body: { audience: 'ubnd' } }, 401, 'unauthenticated');
+    await hit('POST', '/api/reports/2024-10/issue', as('vp', { body: { audience: 'ubnd', date: '2024-02-30' } }), 400, 'invalid_date');
+    await hit('POST', '/api/reports/2024-10/issue', as('vp', { body: { audience: 'ubnd', version: latest + 1 } }), 404, 'not_found');
+    await hit('POST', '/api/reports/2024-10/issue', as('vp', { body: { audience: 'ubnd', number: 'mười' } }), 422, 'invalid_input');
+    await hit('POST', '/api/reports/2023-09/issue', as('vp', { body: { audience: 'ubnd' } }), 404, 'not_compiled');
+    const issued = await hit('POST', '/api/reports/2024-10/issue', as('ld', { body: { audience: 'ubnd', version: latest } }), 201);
+    expect(issued.body.number).toMatch(/^\d{2,}\/BC-SKHCN$/u);
+    await hit('POST', '/api/reports/2024-10/issue', as('vp', { body: { audience: 'ubnd' } }), 409, 'already_issued');
+    if (latest > 1) await hit('POST', '/api/reports/2024-10/issue', as('vp', { body: { audience: 'director', version: latest - 1 } }), 409, 'superseded');
+    const after = await hit('GET', '/api/reports?period=2024-10', as('vp'), 200);
+    const pdf = after.body.reports.find((r: { version: number }) => r.version === latest).issued.ubnd.files.find((f: { format: string }) => f.format === 'pdf');
+    const bytes = Buffer.from(await (await fetch(pdf.url)).arrayBuffer());
+    const signed = (token: Who, body: Buffer | string, type = 'application/pdf') => as(token, { rawBody: body, headers: { 'content-type': type } });
+    await hit('PUT', '/api/reports/2024-10/signed?audience=ubnd', signed('ld', bytes), 403, 'forbidden');
+    await hit('PUT', '/api/reports/2024-10/signed?audience=ubnd', signed('vp', bytes, 'text/plain'), 415, 'unsupported_media_type');
+    await hit('PUT', '/api/reports/2024-10/signed?audience=nobody', signed('vp', bytes), 400, 'invalid_audience');
+    await hit('PUT', '/api/reports/2024-10/signed?audience=director', signed('vp', bytes), 409, 'not_issued');
+    await hit('PUT', '/api/reports/2024-10/signed?audience=ubnd', signed('vp', 'không phải PDF'), 422, 'not_pdf');
+    const ok = await hit('PUT', '/api/reports/2024-10/signed?audience=ubnd', signed('vp', bytes), 201);
+    expect(ok.body.signed.size).toBe(bytes.byteLength);
   });
 
   it('applies each role to each read endpoint as documented', async () => {

@@ -11,7 +11,9 @@ import type { FileArchive, ReportStore } from '../../functions/usecases/ports.ts
 import { startDynamoDb, startS3 } from '../../infra/local/emulators.ts';
 import type { Child } from '../../infra/local/processes.ts';
 import { LOCAL_BUCKET, startLocalStack, type LocalStack } from '../../infra/local/stack.ts';
+import { reportRenderers as renderers } from '../../templates/renderers.ts';
 import { demoProfile } from '../support/demo-profile.ts';
+import { override } from '../support/override.ts';
 
 // This file runs its own local stack (data on disk in a temp folder) so it can stop and restart
 // DynamoDB Local and s3rver without disturbing the shared one the other files use.
@@ -82,22 +84,17 @@ describe('faults in the storage backends', () => {
     const c = container();
     let puts = 0;
     // s3rver is stopped for real after the second file: the third put hits a closed port.
-    const dying: FileArchive = {
-      ...c.archive,
+    const dying = override<FileArchive>(c.archive, {
       put: async (...args: Parameters<FileArchive['put']>) => {
         if (++puts === 3) await stack.emulators.children.s3.stop();
         return c.archive.put(...args);
       },
-      get: c.archive.get.bind(c.archive),
-      list: c.archive.list.bind(c.archive),
-      presignGet: c.archive.presignGet.bind(c.archive),
-      exists: c.archive.exists.bind(c.archive),
-    };
-    await expect(compileReports({ ...c, archive: dying }, { agencyId: c.config.agencyId, period: '2024-06', trigger: 'test', now: new Date('2024-06-21T01:00:00Z') })).rejects.toThrow();
+    });
+    await expect(compileReports({ ...c, renderers, archive: dying }, { agencyId: c.config.agencyId, period: '2024-06', trigger: 'test', now: new Date('2024-06-21T01:00:00Z') })).rejects.toThrow();
     expect(await c.reports.latest(c.config.agencyId, '2024-06')).toBeUndefined();
     expect(await c.reports.listVersions(c.config.agencyId, '2024-06')).toEqual([]);
     restarted.push(await startS3({ directory: path.join(dataDir, 's3'), port: stack.emulators.ports.s3, bucket: LOCAL_BUCKET }));
-    const ok = await compileReports(c, { agencyId: c.config.agencyId, period: '2024-06', trigger: 'test', now: new Date('2024-06-21T01:00:00Z') });
+    const ok = await compileReports({ ...c, renderers }, { agencyId: c.config.agencyId, period: '2024-06', trigger: 'test', now: new Date('2024-06-21T01:00:00Z') });
     expect(ok.created).toBe(true);
     expect(ok.version.version).toBe(1);
     for (const f of ok.version.files) expect((await c.archive.get(f.key))!.body.byteLength).toBe(f.size);
@@ -106,11 +103,11 @@ describe('faults in the storage backends', () => {
   it('keeps a crash between the files and their metadata invisible, and the retry publishes once', async () => {
     const c = container();
     await post('/api/submissions', { ...submission, period: '2024-07' });
-    const crashing: ReportStore = { ...c.reports, latest: c.reports.latest.bind(c.reports), listVersions: c.reports.listVersions.bind(c.reports), listRecent: c.reports.listRecent.bind(c.reports), publish: async () => { throw new Error('Lambda timed out'); } };
-    await expect(compileReports({ ...c, reports: crashing }, { agencyId: c.config.agencyId, period: '2024-07', trigger: 'test', now: new Date('2024-07-21T01:00:00Z') })).rejects.toThrow('Lambda timed out');
+    const crashing = override<ReportStore>(c.reports, { publish: async () => { throw new Error('Lambda timed out'); } });
+    await expect(compileReports({ ...c, renderers, reports: crashing }, { agencyId: c.config.agencyId, period: '2024-07', trigger: 'test', now: new Date('2024-07-21T01:00:00Z') })).rejects.toThrow('Lambda timed out');
     expect(await c.reports.listVersions(c.config.agencyId, '2024-07')).toEqual([]);
-    const ok = await compileReports(c, { agencyId: c.config.agencyId, period: '2024-07', trigger: 'test', now: new Date('2024-07-21T01:00:00Z') });
-    const again = await compileReports(c, { agencyId: c.config.agencyId, period: '2024-07', trigger: 'test', now: new Date('2024-07-22T01:00:00Z') });
+    const ok = await compileReports({ ...c, renderers }, { agencyId: c.config.agencyId, period: '2024-07', trigger: 'test', now: new Date('2024-07-21T01:00:00Z') });
+    const again = await compileReports({ ...c, renderers }, { agencyId: c.config.agencyId, period: '2024-07', trigger: 'test', now: new Date('2024-07-22T01:00:00Z') });
     expect([ok.created, again.created, again.version.version]).toEqual([true, false, 1]);
     expect(await c.reports.listVersions(c.config.agencyId, '2024-07')).toHaveLength(1);
   });

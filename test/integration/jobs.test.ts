@@ -12,6 +12,7 @@ import { handler as compileHandler } from '../../functions/jobs/compile.ts';
 import { handler as remindHandler } from '../../functions/jobs/remind.ts';
 import { setAgency } from '../../functions/usecases/agency-service.ts';
 import { encodedSize } from '../../functions/usecases/deliver-report.ts';
+import { issueReport } from '../../functions/usecases/issue-report.ts';
 import type { FileArchive, JobStore, Mailer } from '../../functions/usecases/ports.ts';
 import { JobBusyError, runJob, type JobDeps, type RunJobInput } from '../../functions/usecases/run-job.ts';
 import { DEFAULT_JOB_SETTINGS } from '../../functions/usecases/send-once.ts';
@@ -19,6 +20,7 @@ import { saveDraft, submit } from '../../functions/usecases/submissions.ts';
 import { readPdf } from '../unit/renderers/pdf-text.ts';
 import { localEnv, testContainer } from '../support/local.ts';
 import { demoProfile } from '../support/demo-profile.ts';
+import { reportRenderers } from '../../templates/renderers.ts';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 const demo = demoProfile();
@@ -38,7 +40,8 @@ interface TestAgency {
   since: number;
 }
 
-async function agency(opts: { plan?: boolean; ubnd?: boolean } = {}): Promise<TestAgency> {
+/** `autoIssue`: the delivery issues the report itself (the profile option), as agencies that want no issuing step set it. */
+async function agency(opts: { plan?: boolean; ubnd?: boolean; autoIssue?: boolean } = {}): Promise<TestAgency> {
   const since = Math.floor(Date.now() / 1000) - 1;
   const c = testContainer();
   const a = c.config.agencyId;
@@ -53,6 +56,7 @@ async function agency(opts: { plan?: boolean; ubnd?: boolean } = {}): Promise<Te
     agencyId: a,
     units,
     emails: { ubnd: opts.ubnd === false ? [] : [mail('ubnd')], vanPhong: [mail('vp')], from: 'baocao@skhcn.bacgiang.example' },
+    ...(opts.autoIssue ? { autoIssue: true } : {}),
   });
   if (opts.plan !== false) await c.plans.putPlan(plan(a), { hash: `plan-${a}`, importedAt: '2024-01-05T00:00:00Z', importedBy: 'test', source: 'test' });
   return { c, a, profile, ubnd: mail('ubnd'), vp: mail('vp'), unitEmail: (code) => mail(code.toLowerCase()), since };
@@ -114,6 +118,7 @@ function deps(t: TestAgency, o: Partial<JobDeps> = {}): JobDeps & { sleeps: numb
     submissions: t.c.submissions,
     reports: t.c.reports,
     archive: t.c.archive,
+    renderers: reportRenderers,
     jobs: t.c.jobs,
     mailer: t.c.mailer,
     clock: () => new Date(),
@@ -178,6 +183,10 @@ function firingIn(def: ScheduleDefinition, year: number, month: number, index = 
   return at;
 }
 
+/** Văn phòng issues the UBND report of the latest version (next number, or the one given). */
+const issue = (t: TestAgency, period: string, now: Date, o: { number?: number } = {}) =>
+  issueReport({ ...t.c, renderers: reportRenderers }, { agencyId: t.a, period, audience: 'ubnd', by: 'u-vp', now, timeZone: TZ, ...o });
+
 const run = (t: TestAgency, d: JobDeps, job: RunJobInput['job'], scheduledTime: Date, extra: Partial<RunJobInput> = {}) =>
   runJob(d, { agencyId: t.a, job, scheduledTime, source: 'schedule', ...extra });
 
@@ -216,17 +225,19 @@ describe('scheduled jobs: idempotent on (agency, job, scheduled time)', () => {
     expect(next.result).toMatchObject({ period: '2024-05', version: 2, created: true });
   });
 
-  it('a delivery fired twice sends one email, attaches the stored files, logs it and issues the period', async () => {
+  it('a delivery fired twice sends one email, attaches the issued files, logs it and locks the period', async () => {
     const t = await agency();
     await submitFor(t, '2024-05', 'QLKH', 'I-2', 40, 17);
     const defs = defsOf(t);
     await run(t, deps(t), 'compile', firingIn(defs['compile-monthly']!, 2024, 5));
+    const issued = await issue(t, '2024-05', new Date('2024-05-21T02:00:00Z'));
+    expect(issued.issuance).toMatchObject({ number: 1, symbol: 'BC-SKHCN', date: '2024-05-21', source: 'register' });
     const at = firingIn(defs['deliver-monthly']!, 2024, 5);
     expect(at.toISOString()).toBe('2024-05-21T03:00:00.000Z');
 
     const first = await run(t, deps(t), 'deliver', at);
     const second = await run(t, deps(t), 'deliver', at);
-    expect(first.result).toMatchObject({ period: '2024-05', version: 1, status: 'sent', locked: true, to: [t.ubnd] });
+    expect(first.result).toMatchObject({ period: '2024-05', version: 1, number: '01/BC-SKHCN', status: 'sent', locked: true, to: [t.ubnd] });
     expect(second.replayed).toBe(true);
     expect(second.result).toEqual(first.result);
 
@@ -235,17 +246,18 @@ describe('scheduled jobs: idempotent on (agency, job, scheduled time)', () => {
     const e = emails[0]!;
     expect(e.destination.to).toEqual([t.ubnd]);
     expect(e.from).toBe('baocao@skhcn.bacgiang.example');
-    expect(e.subject).toBe('[Sở KH&CN Bắc Giang] Báo cáo kết quả thực hiện nhiệm vụ tháng 5 năm 2024');
+    expect(e.subject).toBe('[Sở KH&CN Bắc Giang] Báo cáo số 01/BC-SKHCN ngày 21/05/2024 về kết quả thực hiện nhiệm vụ tháng 5 năm 2024');
     expect(e.body.text).toContain('Kính gửi: Ủy ban nhân dân tỉnh Bắc Giang.');
+    expect(e.body.text).not.toContain('phiên bản');
     expect(e.body.text).toContain('Trân trọng./.');
     expect(e.body.html).toContain('<p');
     expect(e.messageId).toBe(first.result.messageId);
 
-    // The attachments are the stored UBND files, byte for byte.
+    // The attachments are the issued UBND files (numbered, not the draft), byte for byte.
     const version = (await t.c.reports.latest(t.a, '2024-05'))!;
-    expect(e.attachments.map((x) => x.filename)).toEqual(['Bao cao UBND tinh - thang 5 nam 2024 (v1).pdf', 'Bao cao UBND tinh - thang 5 nam 2024 (v1).xlsx']);
+    expect(e.attachments.map((x) => x.filename)).toEqual(['Bao cao so 01-BC-SKHCN - UBND tinh - thang 5 nam 2024.pdf', 'Bao cao so 01-BC-SKHCN - UBND tinh - thang 5 nam 2024.xlsx']);
     for (const [i, format] of (['pdf', 'xlsx'] as const).entries()) {
-      const file = version.files.find((f) => f.audience === 'ubnd' && f.format === format)!;
+      const file = version.issued!.ubnd!.files.find((f) => f.format === format)!;
       expect(sha(Buffer.from(e.attachments[i]!.content, 'base64'))).toBe(file.sha256);
       expect(e.attachments[i]!.contentType).toBe(file.contentType);
     }
@@ -270,7 +282,7 @@ describe('scheduled jobs: idempotent on (agency, job, scheduled time)', () => {
   });
 
   it('links the workbook instead of attaching it when the message would pass the size limit', async () => {
-    const t = await agency();
+    const t = await agency({ autoIssue: true });
     const v = (await run(t, deps(t), 'compile', new Date('2024-05-21T01:00:00Z'))).result;
     const files = v.files as { audience: string; format: string; size: number }[];
     const size = (format: string) => files.find((f) => f.audience === 'ubnd' && f.format === format)!.size;
@@ -280,7 +292,7 @@ describe('scheduled jobs: idempotent on (agency, job, scheduled time)', () => {
     const out = await run(t, d, 'deliver', new Date('2024-05-21T03:00:00Z'));
     expect(out.result).toMatchObject({ status: 'sent', link: `http://localhost:3000/reports?period=2024-05` });
     const [e] = await sentTo(t);
-    expect(e!.attachments.map((x) => x.filename)).toEqual(['Bao cao UBND tinh - thang 5 nam 2024 (v1).pdf']);
+    expect(e!.attachments.map((x) => x.filename)).toEqual(['Bao cao so 01-BC-SKHCN - UBND tinh - thang 5 nam 2024.pdf']);
     expect(e!.body.text).toContain('dung lượng vượt mức cho phép của thư điện tử nên không đính kèm');
     expect(e!.body.text).toContain('http://localhost:3000/reports?period=2024-05');
   });
@@ -334,11 +346,12 @@ describe('failures in the middle of a job, then a retry: exactly one complete re
   });
 
   it('SES refuses the first attempt: the delivery retries with backoff and sends exactly one email', async () => {
-    const t = await agency();
+    const t = await agency({ autoIssue: true });
     const mailer = faulty<Mailer>(t.c.mailer, 'send', (n) => n <= 2, named('TooManyRequestsException', 'Maximum sending rate exceeded.'));
     const d = deps(t, { mailer });
     const out = await run(t, d, 'deliver', new Date('2024-05-21T03:00:00Z'));
-    expect(out.result).toMatchObject({ status: 'sent', attempts: 3, version: 1, compiled: true });
+    // Nothing compiled yet: the delivery compiles, and (autoIssue) issues it itself.
+    expect(out.result).toMatchObject({ status: 'sent', attempts: 3, version: 1, compiled: true, autoIssued: true, number: '01/BC-SKHCN' });
     expect(d.sleeps).toEqual([2000, 4000]);
     expect(to(await sentTo(t), t.ubnd)).toHaveLength(1);
     const [entry] = await t.c.jobs.listDeliveries(t.a, '2024-05');
@@ -346,19 +359,21 @@ describe('failures in the middle of a job, then a retry: exactly one complete re
     expect(entry!.attempts[0]!.error).toContain('TooManyRequestsException');
   });
 
-  it('after the last failed attempt Văn phòng is told by email, the log says "failed", and a re-fire sends nothing more', async () => {
-    const t = await agency();
+  it('after the last failed attempt Văn phòng is told, the run fails and stays retryable, and a retry once mail works sends it exactly once', async () => {
+    const t = await agency({ autoIssue: true });
     const mailer = faulty<Mailer>(t.c.mailer, 'send', (_n, args) => (args[0] as { to: string[] }).to.includes(t.ubnd), named('ServiceUnavailable', 'SES is unavailable'));
     const d = deps(t, { mailer, settings: { ...DEFAULT_JOB_SETTINGS, sendAttempts: 3 } });
     const at = new Date('2024-05-21T03:00:00Z');
-    const out = await run(t, d, 'deliver', at);
-    expect(out.result).toMatchObject({ status: 'failed', attempts: 3, notice: 'sent', error: 'ServiceUnavailable: SES is unavailable' });
+    // Not delivered: the run fails (the scheduler retries it, then the dead-letter queue and its alarm).
+    await expect(run(t, d, 'deliver', at)).rejects.toMatchObject({ name: 'DeliveryFailedError', result: { status: 'failed', attempts: 3, notice: 'sent', error: 'ServiceUnavailable: SES is unavailable' } });
+    expect(await t.c.jobs.getRun(t.a, 'deliver-monthly', at.toISOString())).toMatchObject({ status: 'failed', attempt: 1, error: expect.stringContaining('DeliveryFailedError') });
     expect(d.sleeps).toEqual([2000, 4000]);
     let emails = await sentTo(t);
     expect(to(emails, t.ubnd)).toHaveLength(0);
     const notice = to(emails, t.vp);
     expect(notice).toHaveLength(1);
     expect(notice[0]!.subject).toBe('[Sở KH&CN Bắc Giang] [Cần xử lý] Chưa gửi được báo cáo tháng 5 năm 2024 tới UBND tỉnh');
+    expect(notice[0]!.body.text).toContain('Báo cáo số 01/BC-SKHCN');
     expect(notice[0]!.body.text).toContain('sau 03 lần thử');
     expect(notice[0]!.body.text).toContain('ServiceUnavailable: SES is unavailable');
     const log = await t.c.jobs.listDeliveries(t.a, '2024-05');
@@ -366,24 +381,62 @@ describe('failures in the middle of a job, then a retry: exactly one complete re
       ['ubnd-report', 'failed', 3],
       ['ubnd-failure-notice', 'sent', 1],
     ]);
-    expect(await t.c.submissions.getLock(t.a, '2024-05')).toBeUndefined();
+    expect(await t.c.submissions.getLock(t.a, '2024-05')).toMatchObject({ locked: true, reason: expect.stringContaining('Đã phát hành') });
 
-    expect((await run(t, d, 'deliver', at)).replayed).toBe(true);
+    // The scheduler's retry of the same run, SES still refusing: a new round of attempts, the run fails again, no second notice.
+    await expect(run(t, d, 'deliver', at)).rejects.toMatchObject({ name: 'DeliveryFailedError' });
+    expect(await t.c.jobs.getRun(t.a, 'deliver-monthly', at.toISOString())).toMatchObject({ status: 'failed', attempt: 2 });
+    expect((await t.c.jobs.listDeliveries(t.a, '2024-05')).map((e) => [e.purpose, e.status, e.attempts.length])).toEqual([
+      ['ubnd-report', 'failed', 6],
+      ['ubnd-failure-notice', 'sent', 1],
+    ]);
     emails = await sentTo(t);
     expect(emails).toHaveLength(1);
 
-    // Once SES works again, an operator's run delivers it and issues the period.
-    const manual = await run(t, deps(t), 'deliver', new Date('2024-05-21T06:00:00Z'), { source: 'cli:test', period: '2024-05' });
-    expect(manual.result).toMatchObject({ status: 'sent', locked: true });
+    // SES works again: the next retry of the same run delivers it, once; a further re-fire replays.
+    const retried = await run(t, deps(t), 'deliver', at);
+    expect(retried.run.attempt).toBe(3);
+    expect(retried.result).toMatchObject({ status: 'sent', locked: true, number: '01/BC-SKHCN' });
+    expect(to(await sentTo(t), t.ubnd)).toHaveLength(1);
+    expect((await run(t, deps(t), 'deliver', at)).replayed).toBe(true);
+    expect(to(await sentTo(t), t.ubnd)).toHaveLength(1);
+  });
+
+  it('only an issued report leaves the Sở: before it is issued Văn phòng is told, and the next day\'s delivery sends it', async () => {
+    const t = await agency();
+    await submitFor(t, '2024-05', 'QLKH', 'I-2', 40, 17);
+    const defs = defsOf(t);
+    await run(t, deps(t), 'compile', firingIn(defs['compile-monthly']!, 2024, 5));
+    const day1 = firingIn(defs['deliver-monthly']!, 2024, 5, 0);
+    const day2 = firingIn(defs['deliver-monthly']!, 2024, 5, 1);
+    expect([day1.toISOString(), day2.toISOString()]).toEqual(['2024-05-21T03:00:00.000Z', '2024-05-22T03:00:00.000Z']);
+
+    const waiting = await run(t, deps(t), 'deliver', day1);
+    expect(waiting.result).toMatchObject({ status: 'not-issued', draftVersion: 1, notice: 'sent', nextTry: day2.toISOString() });
+    let emails = await sentTo(t);
+    expect(to(emails, t.ubnd)).toHaveLength(0);
+    const [notice] = to(emails, t.vp);
+    expect(notice!.subject).toBe('[Sở KH&CN Bắc Giang] [Cần xử lý] Báo cáo tháng 5 năm 2024 chưa được phát hành, chưa gửi UBND tỉnh');
+    expect(notice!.body.text).toContain('chưa được phát hành (chưa có số văn bản) nên hệ thống chưa gửi');
+    expect(notice!.body.text).toContain('Hệ thống sẽ kiểm tra lại và gửi văn bản đã phát hành vào 10:00 ngày 22/05/2024.');
+    expect((await t.c.jobs.listDeliveries(t.a, '2024-05')).map((e) => [e.purpose, e.status])).toEqual([['not-issued-notice', 'sent']]);
+    expect(await t.c.submissions.getLock(t.a, '2024-05')).toBeUndefined();
+
+    await issue(t, '2024-05', new Date('2024-05-21T09:00:00Z'), { number: 15 });
+    const sent = await run(t, deps(t), 'deliver', day2);
+    expect(sent.result).toMatchObject({ status: 'sent', number: '15/BC-SKHCN', version: 1 });
+    emails = await sentTo(t);
+    expect(to(emails, t.ubnd).map((e) => e.subject)).toEqual(['[Sở KH&CN Bắc Giang] Báo cáo số 15/BC-SKHCN ngày 21/05/2024 về kết quả thực hiện nhiệm vụ tháng 5 năm 2024']);
+    // The day after, the delivery finds it sent and sends nothing.
+    expect((await run(t, deps(t), 'deliver', firingIn(defs['deliver-monthly']!, 2024, 5, 2))).result).toMatchObject({ status: 'already-delivered' });
     expect(to(await sentTo(t), t.ubnd)).toHaveLength(1);
   });
 
   it('a refused message (permanent error) is not retried', async () => {
-    const t = await agency();
+    const t = await agency({ autoIssue: true });
     const mailer = faulty<Mailer>(t.c.mailer, 'send', (_n, args) => (args[0] as { to: string[] }).to.includes(t.ubnd), named('MessageRejected', 'Email address is not verified.'));
     const d = deps(t, { mailer });
-    const out = await run(t, d, 'deliver', new Date('2024-06-21T03:00:00Z'));
-    expect(out.result).toMatchObject({ period: '2024-06', status: 'failed', attempts: 1, notice: 'sent' });
+    await expect(run(t, d, 'deliver', new Date('2024-06-21T03:00:00Z'))).rejects.toMatchObject({ result: { period: '2024-06', status: 'failed', attempts: 1, notice: 'sent' } });
     expect(d.sleeps).toEqual([]);
   });
 
@@ -460,7 +513,7 @@ describe('reminders', () => {
 
 describe('periods with no plan or no submissions', () => {
   it('no plan: the compile still gives four files and says so; the delivery and the reminder summary go out', async () => {
-    const t = await agency({ plan: false });
+    const t = await agency({ plan: false, autoIssue: true });
     const compiled = await run(t, deps(t), 'compile', new Date('2024-05-21T01:00:00Z'));
     expect(compiled.result).toMatchObject({ created: true, version: 1 });
     const files = compiled.result.files as { audience: string; format: string; key: string }[];
@@ -484,7 +537,7 @@ describe('periods with no plan or no submissions', () => {
     const q = await run(t, deps(t), 'compile', new Date('2024-06-22T01:00:00Z'), { kind: 'quarterly' });
     expect(q.result).toMatchObject({ period: '2024-Q2', created: true });
     // No UBND address configured: nothing to deliver, and the period is not marked issued.
-    const silent = await agency({ ubnd: false });
+    const silent = await agency({ ubnd: false, autoIssue: true });
     expect((await run(silent, deps(silent), 'deliver', new Date('2024-05-21T03:00:00Z'))).result).toMatchObject({ status: 'no-recipients' });
     expect(await silent.c.submissions.getLock(silent.a, '2024-05')).toBeUndefined();
   });
@@ -492,7 +545,8 @@ describe('periods with no plan or no submissions', () => {
 
 describe('a whole year of schedules, run in order and then all fired again', () => {
   it('2024: one version and one delivery per period, every month issued, reminders only to who is missing; a second pass changes nothing', async () => {
-    const t = await agency();
+    // The agency lets the delivery issue its reports (autoIssue): no person in the loop for a year.
+    const t = await agency({ autoIssue: true });
     // Units report in some months only: February (everyone who has tasks), May, and November.
     for (const m of ['2024-02', '2024-05', '2024-11']) {
       await submitFor(t, m, 'QLKH', 'I-2', Number(m.slice(5)) * 8, 15);
@@ -501,7 +555,8 @@ describe('a whole year of schedules, run in order and then all fired again', () 
     const firings = scheduleDefinitions(t.profile)
       .flatMap((def) => firingsBetween(def, zonedInstant('2024-01-01', TZ), zonedInstant('2025-01-01', TZ)).map((at) => ({ def, at })))
       .sort((x, y) => x.at.getTime() - y.at.getTime() || x.def.name.localeCompare(y.def.name));
-    expect(firings).toHaveLength(64);
+    // Reminders 24, compiles 20, deliveries on their day and 5 retry days (the annual one 24–28 December).
+    expect(firings).toHaveLength(24 + 20 + 6 * 19 + 5);
 
     const d = deps(t, { clock: () => new Date() });
     const pass = async () => {
@@ -520,13 +575,19 @@ describe('a whole year of schedules, run in order and then all fired again', () 
     for (const x of compiles) expect(x.r.result).toMatchObject({ version: 1, created: true });
     for (const period of compiles.map((x) => x.r.result.period as string)) expect(await t.c.reports.listVersions(t.a, period)).toHaveLength(1);
     const delivered = first.filter((x) => x.f.def.job === 'deliver');
-    expect(delivered.map((x) => x.r.result.status)).toEqual(Array(20).fill('sent'));
+    // Sent on the first day of each period's delivery, found already sent on the retry days.
+    const sentPeriods = delivered.filter((x) => x.r.result.status === 'sent').map((x) => x.r.result.period as string);
+    expect(sentPeriods.sort()).toEqual(compiles.map((x) => x.r.result.period as string).sort());
+    expect(delivered.filter((x) => x.r.result.status !== 'sent').every((x) => x.r.result.status === 'already-delivered')).toBe(true);
+    expect(delivered.filter((x) => x.r.result.status === 'sent').every((x) => x.r.result.autoIssued === true)).toBe(true);
     for (let m = 1; m <= 12; m++) expect(await t.c.submissions.getLock(t.a, `2024-${String(m).padStart(2, '0')}`)).toMatchObject({ locked: true });
 
     let emails = await sentTo(t);
     const ubnd = to(emails, t.ubnd);
     expect(ubnd).toHaveLength(20);
-    expect(ubnd.map((e) => e.subject.replace('[Sở KH&CN Bắc Giang] Báo cáo kết quả thực hiện nhiệm vụ ', ''))).toContain('quý IV năm 2024');
+    expect(ubnd.map((e) => e.subject.replace(/^.* về kết quả thực hiện nhiệm vụ /u, ''))).toContain('quý IV năm 2024');
+    // Every document has its own number in the register, in the order issued.
+    expect(ubnd.map((e) => /Báo cáo số (\d+)\/BC-SKHCN/u.exec(e.subject)?.[1])).toEqual(Array.from({ length: 20 }, (_, i) => String(i + 1).padStart(2, '0')));
     expect(to(emails, t.vp)).toHaveLength(24);
     // QLKH reported in Feb, May and Nov only: reminded twice in each of the other nine months.
     expect(to(emails, t.unitEmail('QLKH'))).toHaveLength(18);
@@ -565,13 +626,14 @@ describe('entry points: the Lambda handlers and the CLI', () => {
     }
   });
 
-  it('`npm run cli -- run-job deliver --scheduled-time …` has the same guarantees', async () => {
+  it('`npm run cli -- run-job deliver --scheduled-time …` has the same guarantees, and says in its exit code that nothing was sent', async () => {
     const t = await agency();
+    await run(t, deps(t), 'compile', new Date('2024-05-21T01:00:00Z'));
     const env = { ...process.env, ...localEnv(), AGENCY_ID: t.a, MAIL_BACKOFF_MS: '10', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
     // Asynchronous on purpose: a blocked event loop would miss the emulators closing idle connections.
-    const cli = (...args: string[]) =>
+    const command = (...args: string[]) =>
       new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', 'functions/cli/main.ts', 'run-job', ...args], { cwd: new URL('../..', import.meta.url).pathname, env });
+        const child = spawn(process.execPath, ['--import', 'tsx', 'functions/cli/main.ts', ...args], { cwd: new URL('../..', import.meta.url).pathname, env });
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
@@ -579,10 +641,22 @@ describe('entry points: the Lambda handlers and the CLI', () => {
         child.on('error', reject);
         child.on('close', (status) => resolve({ status, stdout, stderr }));
       });
+    const cli = (...args: string[]) => command('run-job', ...args);
+    // Not issued yet: nothing goes to UBND tỉnh, Văn phòng is told, and the exit code says so.
+    const waiting = await cli('deliver', '--period', '2024-05', '--scheduled-time', '2024-05-21T09:00:00+07:00');
+    expect(waiting.status, waiting.stderr).toBe(3);
+    expect(waiting.stdout).toContain('chưa phát hành: không gửi gì cho UBND tỉnh');
+    expect(waiting.stdout).toContain('npm run cli -- issue --period 2024-05');
+    const issued = await command('issue', '--period', '2024-05', '--number', '7', '--date', '2024-05-21');
+    expect(issued.status, issued.stderr).toBe(0);
+    expect(issued.stdout).toContain('Đã phát hành Báo cáo số 07/BC-SKHCN ngày 21/05/2024 (kỳ 2024-05, phiên bản 1).');
+    const twice = await command('issue', '--period', '2024-05');
+    expect(twice.status).toBe(1);
+    expect(twice.stderr).toContain('đã phát hành số 07/BC-SKHCN');
     const first = await cli('deliver', '--period', '2024-05', '--scheduled-time', '2024-05-21T10:00:00+07:00');
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toContain('Đã chạy deliver-monthly@2024-05-21T03:00:00.000Z (kỳ 2024-05):');
-    expect(first.stdout).toContain('phiên bản 1: sent');
+    expect(first.stdout).toContain('Báo cáo số 07/BC-SKHCN (phiên bản 1): sent');
     const again = await cli('deliver', '--period', '2024-05', '--scheduled-time', '2024-05-21T03:00:00Z');
     expect(again.status).toBe(0);
     expect(again.stdout).toContain('đã hoàn tất trước đó');

@@ -6,6 +6,7 @@ import type { Principal } from '../../functions/core/auth.ts';
 import { zonedInstant } from '../../functions/core/clock.ts';
 import { setAgency } from '../../functions/usecases/agency-service.ts';
 import { compileReports } from '../../functions/usecases/compile-reports.ts';
+import { reportRenderers as renderers } from '../../templates/renderers.ts';
 import { submit } from '../../functions/usecases/submissions.ts';
 import { call } from '../support/http.ts';
 import { testContainer, tokenFor } from '../support/local.ts';
@@ -50,7 +51,7 @@ describe('compiling reports into S3 with versioned metadata', () => {
     await submit(c, unit('QLKH'), { period: '2024-05', unit: 'QLKH', baseRevision: 0, data: { reporterName: 'Nguyễn Thị Nga', otherWork: [], tasks: [report('I-2', 40)] } }, zonedInstant('2024-05-17', 'Asia/Ho_Chi_Minh', 9));
 
     const now = new Date('2024-05-21T01:00:00Z');
-    const v1 = await compileReports(c, { agencyId: a, period: '2024-05', trigger: 'test', now });
+    const v1 = await compileReports({ ...c, renderers }, { agencyId: a, period: '2024-05', trigger: 'test', now });
     expect(v1.created).toBe(true);
     expect(v1.version.version).toBe(1);
     expect(v1.version.files.map((f) => `${f.audience}.${f.format}`).sort()).toEqual(['director.pdf', 'director.xlsx', 'ubnd.pdf', 'ubnd.xlsx']);
@@ -60,12 +61,12 @@ describe('compiling reports into S3 with versioned metadata', () => {
       expect(got!.body.byteLength).toBe(f.size);
       expect(f.key).toBe(`reports/${a}/2024-05/v0001/${f.audience}-2024-05.${f.format}`);
     }
-    const again = await compileReports(c, { agencyId: a, period: '2024-05', trigger: 'test', now: new Date('2024-05-22T01:00:00Z') });
+    const again = await compileReports({ ...c, renderers }, { agencyId: a, period: '2024-05', trigger: 'test', now: new Date('2024-05-22T01:00:00Z') });
     expect(again.created).toBe(false);
     expect(again.version.version).toBe(1);
 
     await submit(c, unit('CCTCDLCL'), { period: '2024-05', unit: 'CCTCDLCL', baseRevision: 0, data: { reporterName: 'Hoàng Văn Thắng', otherWork: [], tasks: [report('I-1', 30)] } }, zonedInstant('2024-05-22', 'Asia/Ho_Chi_Minh', 10));
-    const v2 = await compileReports(c, { agencyId: a, period: '2024-05', trigger: 'test', now: new Date('2024-05-23T01:00:00Z') });
+    const v2 = await compileReports({ ...c, renderers }, { agencyId: a, period: '2024-05', trigger: 'test', now: new Date('2024-05-23T01:00:00Z') });
     expect(v2.created).toBe(true);
     expect(v2.version.version).toBe(2);
     expect(v2.version.inputHash).not.toBe(v1.version.inputHash);
@@ -82,8 +83,8 @@ describe('compiling reports into S3 with versioned metadata', () => {
     expect(text).toContain('Chi cục Tiêu chuẩn Đo lường Chất lượng');
 
     // A longer period compiles from the months inside it; a period with no plan still gives a report.
-    expect((await compileReports(c, { agencyId: a, period: '2024-Q2', trigger: 'test', now: new Date('2024-06-21T01:00:00Z') })).created).toBe(true);
-    const empty = await compileReports(c, { agencyId: a, period: '2023', trigger: 'test', now });
+    expect((await compileReports({ ...c, renderers }, { agencyId: a, period: '2024-Q2', trigger: 'test', now: new Date('2024-06-21T01:00:00Z') })).created).toBe(true);
+    const empty = await compileReports({ ...c, renderers }, { agencyId: a, period: '2023', trigger: 'test', now });
     expect(empty.version.files).toHaveLength(4);
   });
 

@@ -16,3 +16,13 @@ export function cancellationReasons(err: unknown): string[] | undefined {
   const m = /\[([^\]]*)\]/.exec(err.message);
   return m ? m[1]!.split(',').map((s) => s.trim()) : [];
 }
+
+/**
+ * Which items of a cancelled transaction failed their condition, by the names the caller gave its
+ * items in order ("number", "counter", "version"), so a caller never reads reasons by position.
+ */
+export function failedConditions<N extends string>(err: unknown, names: readonly N[]): Set<N> | undefined {
+  const reasons = cancellationReasons(err);
+  if (!reasons) return undefined;
+  return new Set(names.filter((_, i) => reasons[i] === 'ConditionalCheckFailed'));
+}

@@ -151,6 +151,27 @@ export class DynamoJobStore implements JobStore {
     }
   }
 
+  /** A new round for a failed email, claimed by a later attempt of its run. */
+  private async reopen(k: MailKey, seen: DeliveryEntry, runAttempt: number, at: string): Promise<DeliveryEntry | undefined> {
+    try {
+      const out = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: this.mailKey(k),
+          UpdateExpression: 'SET #status = :sending, runAttempt = :ra, roundStart = :start, updatedAt = :at',
+          ConditionExpression: '#status = :failed AND (attribute_not_exists(runAttempt) OR runAttempt = :seenRa)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':sending': 'sending', ':failed': 'failed', ':ra': runAttempt, ':start': seen.attempts.length, ':at': at, ':seenRa': seen.runAttempt ?? 1 },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return stripKeys<DeliveryEntry>(out.Attributes ?? {});
+    } catch (err) {
+      if (isConditionFailure(err)) return undefined;
+      throw err;
+    }
+  }
+
   async claimMail(entry: Omit<DeliveryEntry, 'status' | 'attempts' | 'createdAt' | 'updatedAt'>, at: string): Promise<ClaimMailOutcome> {
     const fresh: DeliveryEntry = { ...entry, status: 'sending', attempts: [], createdAt: at, updatedAt: at };
     try {
@@ -173,6 +194,11 @@ export class DynamoJobStore implements JobStore {
       if (current.status === 'sending') {
         const settled = await this.transition(entry, 'sending', 'interrupted', at);
         if (settled) return { kind: 'settled', entry: settled };
+        continue;
+      }
+      if (current.status === 'failed' && (entry.runAttempt ?? 1) > (current.runAttempt ?? 1)) {
+        const reopened = await this.reopen(entry, current, entry.runAttempt!, at);
+        if (reopened) return { kind: 'claimed', entry: reopened };
         continue;
       }
       return { kind: 'settled', entry: current };

@@ -28,6 +28,10 @@ export const keys = {
   reportVersionSk: (v: number) => `V#${pad(v, 4)}`,
   latestSk: 'LATEST',
   allReports: (a: string) => `AGENCY#${a}#REPORTS`,
+  /** The register of outgoing documents: one partition per year and document symbol ("BC-SKHCN"). */
+  register: (a: string, year: number | '*', symbol: string) => `AGENCY#${a}#REGISTER#${year}#${symbol}`,
+  registerCounterSk: 'COUNTER',
+  registerNumberSk: (n: number) => `NO#${pad(n, 6)}`,
   jobRuns: (a: string, job: string) => `AGENCY#${a}#JOB#${job}`,
   jobRunSk: (scheduledTime: string) => `RUN#${scheduledTime}`,
   allJobRuns: (a: string) => `AGENCY#${a}#JOBS`,

@@ -6,6 +6,7 @@
  */
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Plan, PlanTask } from '../../core/plan.ts';
+import type { PlanDocument } from '../../core/plan-document.ts';
 import type { PlanMeta, PlanStore } from '../../usecases/ports.ts';
 import { batchPut } from './batch-write.ts';
 import { isConditionFailure } from './errors.ts';
@@ -19,6 +20,7 @@ export class PlanConflictError extends Error {
 interface PlanPointer extends PlanMeta {
   title?: string;
   sourceDocument?: string;
+  document?: PlanDocument;
 }
 
 export class DynamoPlanStore implements PlanStore {
@@ -64,6 +66,7 @@ export class DynamoPlanStore implements PlanStore {
       source: meta.source,
       ...(plan.title ? { title: plan.title } : {}),
       ...(plan.sourceDocument ? { sourceDocument: plan.sourceDocument } : {}),
+      ...(plan.document ? { document: plan.document } : {}),
     };
     try {
       await this.doc.send(
@@ -98,6 +101,7 @@ export class DynamoPlanStore implements PlanStore {
       tasks,
       ...(p.title ? { title: p.title } : {}),
       ...(p.sourceDocument ? { sourceDocument: p.sourceDocument } : {}),
+      ...(p.document ? { document: p.document } : {}),
     };
   }
 

@@ -4,7 +4,7 @@
  */
 // A namespace import lets esbuild drop the parts of zod (locales above all) that are not used.
 import * as z from 'zod';
-import { REPORTED_STATUSES } from '../../core/submission.ts';
+import { PROPOSAL_ADDRESSEES, REPORTED_STATUSES } from '../../core/submission.ts';
 import { UNIT_CODE_PATTERN } from '../../core/agency.ts';
 import { text } from '../validation.ts';
 
@@ -20,6 +20,7 @@ export const taskReportSchema = z.object({
   completedOn: localDate.optional(),
   difficulties: text(3000, { label: 'Khó khăn, vướng mắc' }).default(''),
   proposals: text(3000, { label: 'Đề xuất, kiến nghị' }).default(''),
+  proposalTo: z.enum(PROPOSAL_ADDRESSEES as [string, ...string[]], { error: 'Đề xuất gửi Lãnh đạo Sở (lanh-dao-so) hoặc UBND tỉnh (ubnd-tinh).' }).optional() as z.ZodOptional<z.ZodType<(typeof PROPOSAL_ADDRESSEES)[number]>>,
   needsDecision: z.boolean().default(false),
   nextPlan: text(3000, { label: 'Kế hoạch kỳ tới' }).default(''),
   reason: text(1000, { label: 'Lý do' })

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { formatPlanTime, TASK_CATEGORIES, type TaskCategory } from '../../core/plan.ts';
 import { importPlan } from '../../usecases/import-plan.ts';
+import { setPlanDocument } from '../../usecases/plan-document.ts';
 import { profileOn } from '../../usecases/agency-service.ts';
 import { cliContainer } from '../environment.ts';
 import { progressLine } from '../progress.ts';
@@ -61,6 +62,32 @@ export function registerPlanCommands(program: Command): void {
         );
       }
       process.stdout.write(lines.join('\n') + '\n');
+    });
+
+  program
+    .command('plan-document')
+    .description('Ghi số, ngày, trích yếu của văn bản kế hoạch (trích dẫn ở câu mở đầu báo cáo) — set the plan document’s number, date and title')
+    .requiredOption('--year <YYYY>', 'năm kế hoạch', parseYear)
+    .option('--number <số/ký hiệu>', 'ví dụ 15/KH-KHCN')
+    .option('--date <YYYY-MM-DD>', 'ngày ban hành kế hoạch')
+    .option('--title <trích yếu>', 'ví dụ "Thực hiện nhiệm vụ trọng tâm … năm 2024"')
+    .option('--kind <loại>', 'Kế hoạch, Chương trình, Quyết định … (mặc định: như đã có, hoặc Kế hoạch)')
+    .action(async (o: { year: number; number?: string; date?: string; title?: string; kind?: string }) => {
+      const c = cliContainer();
+      const out = await setPlanDocument(
+        { plans: c.plans },
+        {
+          agencyId: c.config.agencyId,
+          year: o.year,
+          document: { ...(o.kind ? { kind: o.kind } : {}), ...(o.number ? { number: o.number } : {}), ...(o.date ? { date: o.date } : {}), ...(o.title ? { title: o.title } : {}) },
+          by: process.env.USER ? `cli:${process.env.USER}` : 'cli',
+          now: new Date(),
+        },
+      );
+      const d = out.document;
+      process.stdout.write(
+        `${out.changed ? 'Đã ghi' : 'Không thay đổi'}: ${d.kind}${d.number ? ` số ${d.number}` : ' (chưa có số)'}${d.date ? ` ngày ${d.date.split('-').reverse().join('/')}` : ''}${d.title ? ` — ${d.title}` : ''} (kế hoạch năm ${o.year}, phiên bản ${out.meta.version}).\n`,
+      );
     });
 
   program

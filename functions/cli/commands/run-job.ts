@@ -2,7 +2,8 @@
  * `run-job <compile|remind|deliver> [--period <id>] [--kind <kind>] [--scheduled-time <ISO>]`: runs
  * a job now with the same use case and guarantees as the schedule. Without --scheduled-time the run
  * is keyed on the current minute; with it, it re-fires that schedule (a finished run is replayed,
- * a failed one taken over).
+ * a failed one taken over). Exit codes: 0 done; 1 failed (a delivery that did not reach UBND tỉnh, with
+ * the run left retryable); 3 deliver found no issued report (nothing sent, Văn phòng told).
  * flow: CLI --> run-job use case --> compile / remind / deliver
  */
 import { Argument, Option, type Command } from 'commander';
@@ -42,8 +43,14 @@ function describe(job: JobName, out: RunJobResult): string {
     if (r.skipped === 'locked') lines.push('  kỳ đã ban hành (khóa): không nhắc.');
     for (const u of r.reminded ?? []) lines.push(`  ${String(u.code).padEnd(10)} ${u.status === 'draft-only' ? 'mới lưu nháp' : 'chưa nộp'}: ${u.reminder}`);
     if (r.summary) lines.push(`  tổng hợp gửi Văn phòng: ${r.summary}`);
+  } else if (r.status === 'not-issued') {
+    lines.push(`  chưa phát hành: không gửi gì cho UBND tỉnh (bản dự thảo mới nhất: phiên bản ${r.draftVersion}).`);
+    lines.push(`  báo Văn phòng: ${r.notice}${r.nextTry ? `; lịch sẽ thử lại lúc ${r.nextTry}` : '; đây là lần thử cuối theo lịch'}`);
+    lines.push(`  phát hành bằng: npm run cli -- issue --period ${out.run.period}`);
   } else {
-    lines.push(`  phiên bản ${r.version}: ${r.status}${r.messageId ? ` (message id ${r.messageId})` : ''}${Array.isArray(r.to) ? ` → ${r.to.join(', ')}` : ''}`);
+    lines.push(`  Báo cáo số ${r.number} (phiên bản ${r.version})${r.autoIssued ? ', tự động cấp số' : ''}: ${r.status}${r.messageId ? ` (message id ${r.messageId})` : ''}${Array.isArray(r.to) ? ` → ${r.to.join(', ')}` : ''}`);
+    if (r.signedSha256) lines.push(`  gửi bản đã ký số (sha256 ${r.signedSha256})`);
+    if (r.newerDraft) lines.push(`  lưu ý: đã có bản dự thảo mới hơn (phiên bản ${r.newerDraft}) chưa phát hành.`);
     if (r.attached?.length) lines.push(`  đính kèm: ${r.attached.join(', ')}`);
     if (r.link) lines.push(`  đường dẫn: ${r.link}`);
     if (r.locked) lines.push('  đã khóa kỳ báo cáo (đã ban hành).');
@@ -77,5 +84,8 @@ export function registerRunJobCommand(program: Command): void {
         ...(o.resend ? { resend: true } : {}),
       });
       process.stdout.write(describe(job, out));
+      // Nothing reached UBND tỉnh: an operator (or a script) must see it in the exit code too.
+      if (job === 'deliver' && out.result.status === 'not-issued') process.exitCode = 3;
+      if (job === 'deliver' && out.result.status === 'interrupted') process.exitCode = 1;
     });
 }

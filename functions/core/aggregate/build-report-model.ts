@@ -1,11 +1,16 @@
 /**
  * Aggregation: the plan, the agency profile and the units' submissions of a period become one
  * ReportModel (figures, rows, body text, document header data) for one audience.
- * flow: compile use case --> build-report-model --> task-rows / counts / submission-rows /
- *       issues-priorities / narrative --> ReportModel (pure: no I/O, no clock)
+ * flow: compile use case --> build-report-model --> window-reports / task-rows / counts /
+ *       submission-rows / issues-priorities / narrative --> ReportModel (pure: no I/O, no clock)
+ *
+ * Every period is its own document: a quarter, half-year, nine months or year is read month by
+ * month (docs/report-content.md). The model for UBND tỉnh holds only what the province may read:
+ * no table of who reported when, no proposal addressed to the Sở's own leaders.
  */
-import type { AgencyProfile, Audience } from '../agency.ts';
+import { documentSettings, type AgencyProfile, type Audience } from '../agency.ts';
 import type { LocalDate } from '../clock.ts';
+import { planDocumentOf } from '../plan-document.ts';
 import type { Plan } from '../plan.ts';
 import { monthlyPeriodsOf, periodLabel, periodWindow, previousPeriod, submissionDeadlineDate, type Period } from '../period.ts';
 import type { ReportModel } from '../report-model.ts';
@@ -14,34 +19,39 @@ import { nfc, nfcDeep } from '../text.ts';
 import { countByCategory, countByLeader, countByUnit, countRows, groupRows } from './counts.ts';
 import { computeInputHash } from './input-hash.ts';
 import { buildIssues, buildOtherWork, buildPriorities } from './issues-priorities.ts';
-import { isSubmitted, latestReports, periodRank } from './latest-reports.ts';
+import { isSubmitted, periodRank } from './latest-reports.ts';
 import { buildBody } from './narrative.ts';
-import { buildSubmissionRows } from './submission-rows.ts';
+import { buildOutlook } from './narrative-outlook.ts';
+import { buildSubmissionMonths } from './submission-rows.ts';
 import { buildTaskRows } from './task-rows.ts';
+import { windowReports } from './window-reports.ts';
 
 export interface AggregateInput {
   /** The version in force on issueDate (caller picks it with profileAt). */
   profile: AgencyProfile;
   /** Undefined = no plan for that year: the report says so, it does not fail. */
   plan: Plan | undefined;
+  /** Next year's plan, read by the annual report's outlook when it has been imported. */
+  nextPlan?: Plan | undefined;
   /** Any kind (monthly … annual). */
   period: Period;
   audience: Audience;
   /**
-   * Submitted heads of every monthly period inside the period's months (for a monthly report: that
-   * month), newest data wins per task; plus the previous period's, for progress deltas and "newly
-   * overdue". Drafts are not data (a draft-only head only marks its unit "mới lưu nháp").
+   * Heads of every monthly period inside the period's months. Drafts are not data (a draft-only
+   * head only marks its unit "mới lưu nháp").
    */
   submissions: SubmissionHead[];
+  /** Heads of the previous period (progress at the start, tasks left unfinished). */
   previousSubmissions: SubmissionHead[];
   /**
-   * Optional: submitted heads of earlier months of the plan year (before the previous period).
-   * Only used to keep a task finished months ago "hoàn thành" after its unit stops reporting it,
-   * and to find unfinished tasks of earlier periods. Without it, only the previous period is seen.
+   * Optional: heads of earlier months of the plan year (before the previous period), so a task
+   * finished months ago stays "hoàn thành" and an unfinished one is still seen.
    */
   earlierSubmissions?: SubmissionHead[];
   /** The date on the date line (passed in, never read from a clock). */
   issueDate: LocalDate;
+  /** Set once the version is issued: its number from the register (the date is then `issueDate`). */
+  documentNumber?: string;
   /**
    * computeInputHash of this same data, when the caller already has it (the compile job hashes
    * the input once to decide whether anything changed); hashing a large plan twice per audience
@@ -50,9 +60,9 @@ export interface AggregateInput {
   inputHash?: string;
 }
 
-/** Heads that belong to the period: its monthly periods (or the period itself), of this agency. */
+/** Heads of this agency that belong to the period's months. */
 function headsInPeriod(heads: readonly SubmissionHead[], period: Period, agencyId: string): SubmissionHead[] {
-  const ids = new Set([...monthlyPeriodsOf(period).map((p) => p.id), period.id]);
+  const ids = new Set(monthlyPeriodsOf(period).map((p) => p.id));
   return heads.filter((h) => h.agencyId === agencyId && ids.has(h.period));
 }
 
@@ -67,28 +77,32 @@ export function buildReportModel(input: AggregateInput): ReportModel {
   const heads = headsInPeriod(input.submissions, period, profile.agencyId);
   // Anything dated inside the period is current data, never "previous" or "earlier".
   const windowRank = periodRank(monthlyPeriodsOf(period)[0]!.id);
-  const earlierOwn = (list: readonly SubmissionHead[] | undefined) =>
-    (list ?? []).filter((h) => h.agencyId === profile.agencyId && periodRank(h.period) < windowRank);
-  const ownPrevious = earlierOwn(input.previousSubmissions);
-  const before = [...earlierOwn(input.earlierSubmissions), ...ownPrevious];
+  const before = [...(input.earlierSubmissions ?? []), ...input.previousSubmissions].filter(
+    (h) => h.agencyId === profile.agencyId && periodRank(h.period) < windowRank,
+  );
+  const reports = windowReports(period, heads, before, leadOf, profile.timeZone);
 
-  const current = latestReports(heads, leadOf, profile.timeZone);
-  const previous = latestReports(ownPrevious, leadOf, profile.timeZone);
-  const known = latestReports(before, leadOf, profile.timeZone);
-
-  const built = plan ? buildTaskRows({ plan, period, window, previousCutoff, profile, current, previous, known }) : [];
+  const built = plan
+    ? buildTaskRows({ plan, period, window, previousCutoff, profile, audience, current: reports.current, known: reports.known, history: reports.history })
+    : [];
   const rows = built.map((b) => b.row);
   const totals = countRows(rows);
   const byUnit = countByUnit(rows, profile);
-  const submissions = buildSubmissionRows(profile, built, heads);
-  const issues = buildIssues(profile, built, heads);
-  const priorities = buildPriorities(profile, built, heads);
+  const months = buildSubmissionMonths(profile, plan, reports.months, issueDate);
+  const issues = buildIssues(profile, audience, built, heads);
+  const priorities = buildPriorities(profile, period, built, heads);
   const otherWork = buildOtherWork(profile, heads);
+  const outlook = buildOutlook({ profile, plan, nextPlan: input.nextPlan, period, built });
   const submissionDeadline = submissionDeadlineDate(period, profile);
+  const doc = documentSettings(profile, audience);
+  const planDocument = plan ? planDocumentOf(plan) : undefined;
+  const office = profile.units.find((u) => u.kind === 'van-phong')?.name ?? 'Văn phòng Sở';
 
   const body = buildBody(audience, {
+    audience,
     profile,
     plan,
+    planDocument,
     period,
     label,
     window,
@@ -97,18 +111,23 @@ export function buildReportModel(input: AggregateInput): ReportModel {
     built,
     totals,
     byUnit,
-    submissions,
+    months,
     issues,
     priorities,
+    outlook,
+    nextPlan: input.nextPlan,
     otherWork,
     anySubmitted: heads.some(isSubmitted),
+    issuerName: audience === 'director' ? office : profile.name,
+    kinhGui: doc.kinhGui,
   });
 
   const subject =
     audience === 'ubnd' ? `Kết quả thực hiện nhiệm vụ ${label}` : `Tình hình thực hiện nhiệm vụ ${label} của các phòng, đơn vị`;
   const model: ReportModel = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     audience,
+    issuer: { superiorHeader: nfc(doc.issuerSuperior), name: nfc(doc.issuerName) },
     agency: {
       name: nfc(profile.name),
       shortName: nfc(profile.shortName),
@@ -120,9 +139,10 @@ export function buildReportModel(input: AggregateInput): ReportModel {
     },
     period: { id: period.id, kind: period.kind, label, window, submissionDeadline },
     issueDate,
-    documentSymbol: `BC-${nfc(profile.symbol)}`,
+    draft: input.documentNumber === undefined,
+    documentSymbol: nfc(doc.symbol),
     subject,
-    kinhGui: audience === 'ubnd' ? [nfc(profile.superiorName)] : [],
+    kinhGui: doc.kinhGui.map(nfc),
     body,
     signer: { ...profile.signers[audience] },
     recipients: [...profile.recipients[audience], profile.archiveLine].map(nfc),
@@ -131,12 +151,16 @@ export function buildReportModel(input: AggregateInput): ReportModel {
     byLeader: countByLeader(rows, profile),
     byCategory: countByCategory(rows),
     groups: groupRows(built),
-    submissions,
+    // Which unit reported when is the Sở's internal business.
+    submissionMonths: audience === 'director' ? months : [],
     issues,
     priorities,
+    outlook,
     otherWork,
     appendixTitle: subject.toLocaleUpperCase('vi'),
     inputHash: input.inputHash ?? computeInputHash(input),
   };
+  if (input.documentNumber !== undefined) model.documentNumber = input.documentNumber;
+  if (planDocument) model.planDocument = planDocument;
   return nfcDeep(model);
 }

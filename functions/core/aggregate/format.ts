@@ -7,12 +7,20 @@ import { parseYmd, type LocalDate } from '../clock.ts';
 import { squash } from '../text.ts';
 
 /**
- * A count as official documents print it: numbers below 10 get a leading zero ("05 nhiệm vụ",
- * "01 đơn vị"), as seed 004 does ("03 doanh nghiệp", "01 Quy chế"). Applied to every count in the
- * body so the convention is uniform; percentages and dates have their own rules.
+ * A count as official documents print it: 1 to 9 get a leading zero ("05 nhiệm vụ", "01 đơn
+ * vị"), as seeds 000, 002 and 004 do ("02 nhiệm vụ", "03 doanh nghiệp", "01 Quy chế"); 10 and
+ * above as they are. Zero is never printed as a count ("00" reads as a blank form field): the
+ * sentences say "không có …" / "chưa có …" instead, and a zero reaching here is written "0".
+ * Percentages and dates have their own rules (docs/report-content.md).
  */
 export function so(n: number): string {
-  return n >= 0 && n < 10 ? `0${n}` : String(n);
+  return n >= 1 && n < 10 ? `0${n}` : String(n);
+}
+
+/** "tháng 04/2024" for a monthly period id ("2024-04"), as plan deadlines are printed ("Tháng 11/2024"). */
+export function monthRef(periodId: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(periodId);
+  return m ? `tháng ${m[2]}/${m[1]}` : periodId;
 }
 
 /** "A", "A và B", "A, B và C". */
@@ -55,6 +63,17 @@ export function sentence(text: string | undefined): string {
   const first = c.charAt(0).toLocaleUpperCase('vi');
   const body = first + c.slice(1);
   return /[.!?…]$/u.test(body) ? body : `${body}.`;
+}
+
+/**
+ * Free text typed by a unit, as a sentence placed after a label and a colon: one line, a full stop
+ * at the end, its letters exactly as typed — the first word may be a proper noun ("Sở Tài chính
+ * chưa bố trí kinh phí") and changing its case would misprint it.
+ */
+export function asTyped(text: string | undefined): string {
+  const c = clause(text);
+  if (!c) return '';
+  return /[.!?…]$/u.test(c) ? c : `${c}.`;
 }
 
 /** Lower-cases the first letter, for a user clause placed mid-sentence (keeps acronyms like "UBND"). */

@@ -13,7 +13,7 @@ import type { SubmissionHead } from '../submission.ts';
 import type { AggregateInput } from './build-report-model.ts';
 
 /** Bumped when the aggregation rules change, so the same data under new rules hashes differently. */
-const RULES_VERSION = 1;
+const RULES_VERSION = 2;
 
 function canonical(value: unknown): unknown {
   if (typeof value === 'string') return value.normalize('NFC');

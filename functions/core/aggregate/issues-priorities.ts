@@ -4,8 +4,16 @@
  * flow: build-report-model --> issues-priorities --> unit-notes (pure)
  *
  * Only reports from this window count: a finished task carried forward brings no old issue back.
+ * The report to UBND tỉnh gets only the proposals addressed to the province (the rows already
+ * carry only those, see task-rows.ts); a proposal to the Sở's own leaders is internal until they
+ * have decided on it.
+ * Next steps ("kế hoạch kỳ tới") are what units wrote for the month after the window's last
+ * month, so only reports of that last month give them: an older report's "next month" has passed.
+ * The annual report takes none: its outlook is next year's plan (narrative-outlook.ts).
  */
-import type { AgencyProfile } from '../agency.ts';
+import type { AgencyProfile, Audience } from '../agency.ts';
+import type { Period } from '../period.ts';
+import { makePeriod } from '../period.ts';
 import type { IssueRow, PriorityRow, ReportModel } from '../report-model.ts';
 import type { SubmissionHead } from '../submission.ts';
 import { nfc } from '../text.ts';
@@ -20,32 +28,38 @@ export function unitOrder(profile: AgencyProfile, extra: Iterable<string>): stri
   return out;
 }
 
-export function buildIssues(profile: AgencyProfile, built: readonly BuiltRow[], heads: readonly SubmissionHead[]): IssueRow[] {
+export function buildIssues(profile: AgencyProfile, audience: Audience, built: readonly BuiltRow[], heads: readonly SubmissionHead[]): IssueRow[] {
   const out: IssueRow[] = [];
   const codes = unitOrder(profile, [...built.map((b) => b.task.leadUnit), ...heads.map((h) => h.unit)]);
   for (const code of codes) {
-    for (const { row, origin } of built) {
+    for (const { row, origin, picked } of built) {
       if (origin !== 'current' || row.leadUnit.code !== code) continue;
       if (!row.difficulties && !row.proposals) continue;
-      out.push({
+      const issue: IssueRow = {
         unit: row.leadUnit,
         taskId: row.taskId,
         taskNumber: row.number,
         taskContent: row.content,
         difficulties: row.difficulties,
         proposals: row.proposals,
+        proposalTo: row.proposalTo ?? 'lanh-dao-so',
         needsDecision: row.needsDecision,
-      });
+      };
+      if (picked) issue.period = picked.period;
+      out.push(issue);
     }
     const latest = latestSubmittedHead(heads.filter((h) => h.unit === code));
     if (latest) {
       const n = unitNotes(latest.data);
-      if (n.difficulties || n.proposals) {
+      const proposals = audience === 'director' || n.proposalTo === 'ubnd-tinh' ? n.proposals : '';
+      if (n.difficulties || proposals) {
         out.push({
           unit: unitRef(profile, code),
           difficulties: n.difficulties,
-          proposals: n.proposals,
-          needsDecision: n.needsDecision && n.proposals !== '',
+          proposals,
+          proposalTo: n.proposalTo,
+          needsDecision: audience === 'director' && n.needsDecision && proposals !== '' && n.proposalTo === 'lanh-dao-so',
+          period: latest.period,
         });
       }
     }
@@ -53,16 +67,18 @@ export function buildIssues(profile: AgencyProfile, built: readonly BuiltRow[], 
   return out;
 }
 
-export function buildPriorities(profile: AgencyProfile, built: readonly BuiltRow[], heads: readonly SubmissionHead[]): PriorityRow[] {
+export function buildPriorities(profile: AgencyProfile, period: Period, built: readonly BuiltRow[], heads: readonly SubmissionHead[]): PriorityRow[] {
+  if (period.kind === 'annual') return [];
+  const last = makePeriod('monthly', period.lastMonth.year, period.lastMonth.month).id;
   const out: PriorityRow[] = [];
   const codes = unitOrder(profile, [...built.map((b) => b.task.leadUnit), ...heads.map((h) => h.unit)]);
   for (const code of codes) {
-    for (const { row, origin } of built) {
-      if (origin !== 'current' || row.leadUnit.code !== code || !row.nextPlan) continue;
+    for (const { row, origin, picked } of built) {
+      if (origin !== 'current' || row.leadUnit.code !== code || !row.nextPlan || picked?.period !== last) continue;
       out.push({ unit: row.leadUnit, taskId: row.taskId, taskNumber: row.number, text: row.nextPlan });
     }
-    const latest = latestSubmittedHead(heads.filter((h) => h.unit === code));
-    const plan = latest ? unitNotes(latest.data).nextPlan : '';
+    const head = heads.find((h) => h.unit === code && h.period === last && isSubmitted(h));
+    const plan = head?.data ? unitNotes(head.data).nextPlan : '';
     if (plan) out.push({ unit: unitRef(profile, code), text: plan });
   }
   return out;

@@ -1,21 +1,25 @@
 /**
  * Sentences both audiences share: the figures of the period, task references, a task's result as
- * a sentence, the next period and the tasks falling due in it.
- * flow: narrative-director / narrative-ubnd --> narrative-parts --> format (pure)
+ * sentences (every month of a longer period), and the block builders with the numbers they state.
+ * flow: narrative-director / narrative-ubnd --> narrative-parts --> format, claims (pure)
  */
-import type { AgencyProfile } from '../agency.ts';
-import { localDate, monthIndex, type LocalDate } from '../clock.ts';
-import { taskDeadline, type Plan, type PlanTask } from '../plan.ts';
+import type { AgencyProfile, Audience } from '../agency.ts';
+import { localDate, type LocalDate } from '../clock.ts';
+import type { Plan, PlanTask } from '../plan.ts';
+import type { PlanDocument } from '../plan-document.ts';
 import { makePeriod, nextMonthlyPeriod, parsePeriod, periodLabel, type Period, type PeriodWindow } from '../period.ts';
-import type { Block, CountRow, IssueRow, PriorityRow, ReportModel, StatusCounts, SubmissionRow, TaskStatus } from '../report-model.ts';
-import { brief, clause, dateVi, deltaVi, lowerFirst, percentVi, sentence, so } from './format.ts';
+import type { Block, CountRow, IssueRow, OutlookRow, PriorityRow, ReportModel, StatusCounts, SubmissionMonth, TaskFilter, TaskStatus } from '../report-model.ts';
+import { Counter } from './claims.ts';
+import { asTyped, brief, clause, dateVi, deltaVi, monthRef, percentVi, sentence } from './format.ts';
 import type { BuiltRow } from './task-rows.ts';
 import { isFinished } from './task-status.ts';
 
 /** Everything the body text is written from. */
 export interface NarrativeContext {
+  audience: Audience;
   profile: AgencyProfile;
   plan: Plan | undefined;
+  planDocument: PlanDocument | undefined;
   period: Period;
   /** "tháng 5 năm 2024". */
   label: string;
@@ -25,12 +29,18 @@ export interface NarrativeContext {
   built: BuiltRow[];
   totals: StatusCounts;
   byUnit: CountRow[];
-  submissions: SubmissionRow[];
+  months: SubmissionMonth[];
   issues: IssueRow[];
   priorities: PriorityRow[];
+  outlook: OutlookRow[];
+  /** Next year's plan, when the annual report has it. */
+  nextPlan: Plan | undefined;
   otherWork: ReportModel['otherWork'];
   /** Whether any unit submitted data in the window. */
   anySubmitted: boolean;
+  /** Names of the document's issuer and addressee, for the closing sentence. */
+  issuerName: string;
+  kinhGui: string[];
 }
 
 /** Status in running text (lower case, as it reads after "nhiệm vụ"). */
@@ -50,7 +60,7 @@ export function letter(i: number): string {
 }
 
 /** "I.2", "II.2.1": group numeral and number, unambiguous across groups. */
-export function taskNo(task: PlanTask): string {
+export function taskNo(task: Pick<PlanTask, 'group' | 'number'>): string {
   return task.group.numeral ? `${task.group.numeral}.${task.number}` : task.number;
 }
 
@@ -60,7 +70,7 @@ export function shortContent(content: string, maxWords = 24): string {
 }
 
 /** "nhiệm vụ I.2 (Đẩy mạnh việc ứng dụng…)". */
-export function taskRef(task: PlanTask, maxWords = 24): string {
+export function taskRef(task: Pick<PlanTask, 'group' | 'number' | 'content'>, maxWords = 24): string {
   return `nhiệm vụ ${taskNo(task)} (${shortContent(task.content, maxWords)})`;
 }
 
@@ -82,47 +92,50 @@ export function dayOf(instant: string, profile: AgencyProfile): LocalDate {
   return localDate(new Date(instant), profile.timeZone);
 }
 
-/** "đã hoàn thành 03 nhiệm vụ (02 đúng hạn, 01 quá hạn)" and the like, zero parts left out. */
-function pairPart(verb: string, a: number, aWord: string, b: number, bWord: string): string | undefined {
-  const n = a + b;
-  if (n === 0) return undefined;
-  if (a > 0 && b > 0) return `${verb} ${so(n)} nhiệm vụ (${so(a)} ${aWord}, ${so(b)} ${bWord})`;
-  const word = a > 0 ? aWord : bWord;
-  return `${verb} ${so(n)} nhiệm vụ, ${n === 1 ? '' : 'đều '}${word}`;
-}
+export const FINISHED: TaskStatus[] = ['hoan-thanh-dung-han', 'hoan-thanh-qua-han'];
+export const UNFINISHED: TaskStatus[] = ['chua-hoan-thanh-trong-han', 'chua-hoan-thanh-qua-han'];
 
 /**
  * How counts split by status, to follow "N nhiệm vụ, …": "tất cả đều hoàn thành đúng hạn" when
  * one status covers all, else "trong đó: đã hoàn thành 02 nhiệm vụ (01 đúng hạn, 01 quá hạn); …".
+ * `scope` narrows the rows the numbers count (a unit, a group of categories).
  */
-export function breakdownPhrase(c: StatusCounts): string {
+export function breakdownPhrase(c: StatusCounts, n: Counter, scope: TaskFilter = {}): string {
   const statuses = (Object.keys(STATUS_PHRASE) as TaskStatus[]).filter((s) => c[s] > 0);
   if (statuses.length === 1) return `${c.total === 1 ? 'hiện' : 'tất cả đều'} ${STATUS_PHRASE[statuses[0]!]}`;
+  const pair = (verb: string, a: TaskStatus, aWord: string, b: TaskStatus, bWord: string): string | undefined => {
+    const total = c[a] + c[b];
+    if (total === 0) return undefined;
+    const all = n.tasks({ ...scope, status: [a, b] }, total);
+    if (c[a] > 0 && c[b] > 0) return `${verb} ${all} nhiệm vụ (${n.tasks({ ...scope, status: [a] }, c[a])} ${aWord}, ${n.tasks({ ...scope, status: [b] }, c[b])} ${bWord})`;
+    return `${verb} ${all} nhiệm vụ, ${total === 1 ? '' : 'đều '}${c[a] > 0 ? aWord : bWord}`;
+  };
   const parts = [
-    pairPart('đã hoàn thành', c['hoan-thanh-dung-han'], 'đúng hạn', c['hoan-thanh-qua-han'], 'quá hạn'),
-    pairPart('chưa hoàn thành', c['chua-hoan-thanh-trong-han'], 'còn trong hạn', c['chua-hoan-thanh-qua-han'], 'đã quá hạn'),
-    c['chua-trien-khai'] > 0 ? `chưa triển khai ${so(c['chua-trien-khai'])} nhiệm vụ` : undefined,
-    c['chua-co-bao-cao'] > 0 ? `${so(c['chua-co-bao-cao'])} nhiệm vụ chưa có báo cáo` : undefined,
+    pair('đã hoàn thành', 'hoan-thanh-dung-han', 'đúng hạn', 'hoan-thanh-qua-han', 'quá hạn'),
+    pair('chưa hoàn thành', 'chua-hoan-thanh-trong-han', 'còn trong hạn', 'chua-hoan-thanh-qua-han', 'đã quá hạn'),
+    c['chua-trien-khai'] > 0 ? `chưa triển khai ${n.tasks({ ...scope, status: ['chua-trien-khai'] }, c['chua-trien-khai'])} nhiệm vụ` : undefined,
+    c['chua-co-bao-cao'] > 0 ? `${n.tasks({ ...scope, status: ['chua-co-bao-cao'] }, c['chua-co-bao-cao'])} nhiệm vụ chưa có báo cáo` : undefined,
   ].filter((x): x is string => x !== undefined);
   return `trong đó: ${parts.join('; ')}`;
 }
 
 /**
- * The period's figures as one sentence, e.g. "Trong tháng 5 năm 2024, các phòng, đơn vị thực hiện
- * 06 nhiệm vụ theo kế hoạch, trong đó: đã hoàn thành 02 nhiệm vụ (…); chưa hoàn thành …", then
- * the completion rate. `who` is the sentence's subject.
+ * The period's figures, e.g. "Tính đến ngày 14/06/2024 (ngày chốt số liệu quý II năm 2024), các
+ * phòng, đơn vị thực hiện 06 nhiệm vụ theo kế hoạch, trong đó: …", then the completion rate.
  */
-export function figuresSentences(ctx: NarrativeContext, who: string): string[] {
+export function figuresSentences(ctx: NarrativeContext, who: string, n: Counter): string[] {
   const c = ctx.totals;
   if (!ctx.plan) {
-    return [
-      `Chưa có kế hoạch thực hiện nhiệm vụ năm ${ctx.period.lastMonth.year} trong hệ thống nên báo cáo chưa tổng hợp được kết quả theo từng nhiệm vụ.`,
-    ];
+    return [`Chưa có kế hoạch thực hiện nhiệm vụ năm ${ctx.period.lastMonth.year} trong hệ thống nên báo cáo chưa tổng hợp được kết quả theo từng nhiệm vụ.`];
   }
   if (c.total === 0) return [`Trong ${ctx.label} không có nhiệm vụ nào theo kế hoạch đến kỳ thực hiện.`];
-  const out: string[] = [`Trong ${ctx.label}, ${who} ${so(c.total)} nhiệm vụ theo kế hoạch, ${breakdownPhrase(c)}.`];
+  const when =
+    ctx.period.kind === 'monthly'
+      ? `Trong ${ctx.label}`
+      : `Tính đến ngày ${dateVi(ctx.window.to)}, ngày chốt số liệu ${ctx.label}`;
+  const out: string[] = [`${when}, ${who} ${n.tasks({}, c.total)} nhiệm vụ theo kế hoạch, ${breakdownPhrase(c, n)}.`];
   const done = c['hoan-thanh-dung-han'] + c['hoan-thanh-qua-han'];
-  if (done > 0 && done < c.total) out.push(`Tỷ lệ nhiệm vụ đã hoàn thành đạt ${percentVi(done, c.total)}.`);
+  if (done > 0 && done < c.total) out.push(`Tỷ lệ nhiệm vụ đã hoàn thành đạt ${n.percent({ status: FINISHED }, {}, done, c.total)}.`);
   if (!ctx.anySubmitted) {
     out.push('Chưa có phòng, đơn vị nào gửi báo cáo trong kỳ nên chưa có kết quả thực hiện nhiệm vụ mới để tổng hợp.');
   }
@@ -134,42 +147,67 @@ function productSentence(b: BuiltRow): string | undefined {
   const reached = b.row.productReached;
   if (reached === undefined) return undefined;
   const p = b.task.product;
-  const target = p?.quantity !== undefined ? `/${so(p.quantity)}` : '';
   const measure = p?.measure ? ` ${clause(p.measure)}` : '';
-  return `Sản phẩm đạt ${so(reached)}${target}${measure}.`;
+  const target = p?.quantity !== undefined ? `${quantity(p.quantity)}${measure}` : undefined;
+  if (reached === 0) return target ? `Chưa có sản phẩm (chỉ tiêu ${target}).` : 'Chưa có sản phẩm.';
+  return target && p?.quantity !== undefined ? `Sản phẩm đạt ${quantity(reached)}/${quantity(p.quantity)}${measure}.` : `Sản phẩm đạt ${quantity(reached)}${measure}.`;
+}
+
+/** A quantity as the seeds write one ("03 doanh nghiệp"); fractions with a decimal comma. */
+export function quantity(q: number): string {
+  if (!Number.isInteger(q)) return String(q).replace('.', ',');
+  return q >= 1 && q < 10 ? `0${q}` : String(q);
+}
+
+/** "Tiến độ đạt 60%, tăng 20 điểm phần trăm so với kỳ trước." / a longer period's start and end. */
+function progressSentence(b: BuiltRow, period: Period): string | undefined {
+  const { row } = b;
+  if (row.progress === undefined || isFinished(row.status) || row.reportedStatus === 'chua-trien-khai') return undefined;
+  const start = row.progressStart;
+  if (period.kind !== 'monthly' && start !== undefined) {
+    if (row.progress > start) return `Tiến độ tăng từ ${start}% (đầu kỳ) lên ${row.progress}%.`;
+    if (row.progress === start) return `Tiến độ đạt ${row.progress}%, không thay đổi so với đầu kỳ.`;
+    const why = row.reason ? `, lý do: ${clause(row.reason)}` : '';
+    return `Tiến độ giảm từ ${start}% (đầu kỳ) còn ${row.progress}%${why}.`;
+  }
+  const delta = row.progressDelta !== undefined && period.kind === 'monthly' ? `, ${deltaVi(row.progressDelta)} so với kỳ trước` : '';
+  const why = row.progressDelta !== undefined && row.progressDelta < 0 && row.reason ? `, lý do: ${clause(row.reason)}` : '';
+  return `Tiến độ đạt ${row.progress}%${delta}${why}.`;
 }
 
 /**
- * A task's result as sentences: what was done, progress and its change, product, status, and
- * (for a longer period) which monthly report the figures come from.
+ * A task's result as sentences: what was done (each month of a longer period), progress and its
+ * change (with the reason when it fell), product, status.
  */
 export function resultSentences(b: BuiltRow, period: Period): string {
   const { row, origin } = b;
-  if (origin === 'none') return `Đơn vị chủ trì chưa báo cáo kết quả thực hiện trong kỳ.`;
+  if (origin === 'none') {
+    const last = b.before ? ` Theo báo cáo ${monthRef(b.before.period)}, tiến độ đạt ${b.before.report.progress}%.` : '';
+    const late = row.status === 'chua-hoan-thanh-qua-han' ? ' Nhiệm vụ chưa hoàn thành, đã quá hạn.' : '';
+    return `Đơn vị chủ trì chưa báo cáo kết quả thực hiện trong kỳ.${late}${last}`;
+  }
   if (origin === 'carried') {
     const on = row.completedOn ? ` ngày ${dateVi(row.completedOn)}` : ' từ kỳ trước';
-    const source = row.fromPeriod ? ` (theo báo cáo ${labelOfPeriodId(row.fromPeriod)})` : '';
+    const source = row.fromPeriod ? ` (theo báo cáo ${monthRef(row.fromPeriod)})` : '';
     const r = row.result ? ` ${sentence(row.result)}` : '';
     return `Nhiệm vụ ${STATUS_PHRASE[row.status]}${on}${source}.${r}`;
   }
   const parts: string[] = [];
-  if (row.result) parts.push(sentence(row.result));
+  if (row.result) parts.push(period.kind === 'monthly' ? sentence(row.result) : row.result);
   if (row.reportedStatus === 'de-xuat-dieu-chinh') parts.push('Đơn vị chủ trì đề xuất điều chỉnh, dừng thực hiện nhiệm vụ.');
-  if (!isFinished(row.status) && row.reportedStatus !== 'chua-trien-khai' && row.progress !== undefined) {
-    const delta = row.progressDelta !== undefined ? `, ${deltaVi(row.progressDelta)} so với kỳ trước` : '';
-    parts.push(`Tiến độ đạt ${row.progress}%${delta}.`);
-  }
+  const progress = progressSentence(b, period);
+  if (progress) parts.push(progress);
   const product = productSentence(b);
   if (product) parts.push(product);
   const on = isFinished(row.status) && row.completedOn ? ` ngày ${dateVi(row.completedOn)}` : '';
   parts.push(`Nhiệm vụ ${STATUS_PHRASE[row.status]}${on}.`);
-  if (row.reason && (row.status === 'hoan-thanh-qua-han' || row.status === 'chua-hoan-thanh-qua-han')) {
-    parts.push(`Lý do: ${lowerFirst(sentence(row.reason))}`);
+  if (row.reason && (row.status === 'hoan-thanh-qua-han' || row.status === 'chua-hoan-thanh-qua-han') && !(progress ?? '').includes('lý do')) {
+    parts.push(`Lý do: ${asTyped(row.reason)}`);
   }
-  // Worth saying only when the figures are older than the period's last month.
+  // A longer period's figures from an earlier month than its last: say which.
   const lastMonthId = makePeriod('monthly', period.lastMonth.year, period.lastMonth.month).id;
   if (period.kind !== 'monthly' && row.fromPeriod && row.fromPeriod !== lastMonthId) {
-    parts.push(`(Số liệu theo báo cáo ${labelOfPeriodId(row.fromPeriod)}.)`);
+    parts.push(`(Số liệu theo báo cáo ${monthRef(row.fromPeriod)}, đơn vị chưa báo cáo các tháng sau.)`);
   }
   return parts.join(' ');
 }
@@ -195,30 +233,22 @@ export function nextPeriodOf(period: Period): Period {
   }
 }
 
-/** Plan tasks whose deadline falls in `next` and that are not already finished, in plan order. */
-export function tasksDueIn(ctx: NarrativeContext, next: Period): PlanTask[] {
-  if (!ctx.plan) return [];
-  const first = monthIndex(next.firstMonth.year, next.firstMonth.month);
-  const last = monthIndex(next.lastMonth.year, next.lastMonth.month);
-  const status = new Map(ctx.built.map((b) => [b.task.id, b.row.status]));
-  return [...ctx.plan.tasks]
-    .sort((a, b) => a.order - b.order)
-    .filter((t) => {
-      const d = taskDeadline(t);
-      if (!d) return false;
-      const m = monthIndex(Number(d.slice(0, 4)), Number(d.slice(5, 7)));
-      const s = status.get(t.id);
-      return m >= first && m <= last && !(s && isFinished(s));
-    });
-}
-
 /** "thời hạn tháng 11/2024" / "thời hạn theo Kế hoạch 483/KH-UBND". */
-export function deadlinePhrase(b: BuiltRow): string {
-  return b.row.deadlineText ? `thời hạn ${lowerFirst(b.row.deadlineText)}` : 'chưa xác định thời hạn';
+export function deadlinePhrase(deadlineText: string): string {
+  if (!deadlineText) return 'chưa xác định thời hạn';
+  const t = /^Tháng /u.test(deadlineText) ? `t${deadlineText.slice(1)}` : /^Theo /u.test(deadlineText) ? `t${deadlineText.slice(1)}` : deadlineText;
+  return `thời hạn ${t}`;
 }
 
-/** Block builders shared by both audiences' bodies. */
+/** Block builders shared by both audiences' bodies; paragraphs and lists take the numbers stated so far. */
 export const h1 = (text: string): Block => ({ type: 'heading', level: 1, text });
 export const h2 = (text: string): Block => ({ type: 'heading', level: 2, text });
-export const p = (...sentences: string[]): Block => ({ type: 'paragraph', text: sentences.filter(Boolean).join(' ') });
-export const ul = (items: string[]): Block => ({ type: 'bullets', items });
+export function p(n: Counter, ...sentences: string[]): Block {
+  const claims = n.take();
+  const text = sentences.filter(Boolean).join(' ');
+  return claims.length > 0 ? { type: 'paragraph', text, claims } : { type: 'paragraph', text };
+}
+export function ul(n: Counter, items: string[]): Block {
+  const claims = n.take();
+  return claims.length > 0 ? { type: 'bullets', items, claims } : { type: 'bullets', items };
+}

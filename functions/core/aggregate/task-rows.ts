@@ -1,26 +1,31 @@
 /**
  * Which plan tasks a report covers and one TaskRow for each, in plan order, with its status at the
- * cut-off, progress change and "newly overdue" flag.
+ * cut-off, its progress at the start and the end of the window, what was reported in each month
+ * of a longer window, and the "newly overdue" flag.
  * flow: build-report-model --> task-rows --> task-status (pure)
  *
  * Covered tasks:
  * - every task active in the period (core/plan.ts `isTaskActive`);
  * - a task of an earlier period (its deadline before the period's first month) while it is still
  *   unfinished as far as the data shows: reported in the window and not finished before the
- *   window opened, or last known (previous / earlier submissions) as not finished;
+ *   window opened, or last known (earlier submissions) as not finished;
  * - a task that starts later but that its unit already reports on in the window.
- * A task finished in an earlier period stays finished: when its unit no longer reports it, the
- * last known "hoàn thành" report is carried forward (row.fromPeriod says from which period), with
- * its difficulties, proposals and next-period plan dropped because they are no longer current.
+ *
+ * Status without a report in the window: a task finished earlier stays finished (its last
+ * "hoàn thành" report is carried forward, row.fromPeriod says from when, with its difficulties,
+ * proposals and next steps dropped because they are no longer current); any other task whose
+ * deadline has passed at the cut-off is overdue — no report is no evidence it was done — and one
+ * still within its deadline is "chưa có báo cáo".
  */
-import type { AgencyProfile } from '../agency.ts';
+import type { AgencyProfile, Audience } from '../agency.ts';
 import { monthIndex, type LocalDate } from '../clock.ts';
 import { formatPlanTime, isTaskActive, taskDeadline, type Plan, type PlanTask, type PlanTime } from '../plan.ts';
 import type { Period, PeriodWindow } from '../period.ts';
-import type { TaskRow } from '../report-model.ts';
+import type { MonthReport, TaskRow } from '../report-model.ts';
 import { nfc } from '../text.ts';
+import { monthRef } from './format.ts';
 import type { PickedReport } from './latest-reports.ts';
-import { isNewlyOverdue, taskStatus } from './task-status.ts';
+import { isNewlyOverdue, isPastDeadline, taskStatus } from './task-status.ts';
 
 /** Where a row's figures come from: this window, carried forward (finished earlier), or nowhere. */
 export type RowOrigin = 'current' | 'carried' | 'none';
@@ -29,6 +34,10 @@ export interface BuiltRow {
   row: TaskRow;
   task: PlanTask;
   origin: RowOrigin;
+  /** The report the row's figures come from (current or carried), if any. */
+  picked?: PickedReport;
+  /** The latest report before the window, if any. */
+  before?: PickedReport;
 }
 
 export interface TaskRowsArgs {
@@ -37,12 +46,13 @@ export interface TaskRowsArgs {
   window: PeriodWindow;
   previousCutoff: LocalDate;
   profile: AgencyProfile;
+  audience: Audience;
   /** Latest report per task inside the window. */
   current: Map<string, PickedReport>;
-  /** Latest report per task in the previous period (progress deltas). */
-  previous: Map<string, PickedReport>;
-  /** Latest report per task before the window (previous and earlier periods). */
+  /** Latest report per task before the window. */
   known: Map<string, PickedReport>;
+  /** Every report per task inside the window, oldest first (longer periods). */
+  history?: Map<string, PickedReport[]>;
 }
 
 function monthOf(t: PlanTime | undefined): number | undefined {
@@ -52,8 +62,15 @@ function monthOf(t: PlanTime | undefined): number | undefined {
   return undefined;
 }
 
-function covers(task: PlanTask, args: TaskRowsArgs): boolean {
-  const { plan, period, window, current, known } = args;
+/** Whether the report covers a task, given the reports inside and before its window. */
+export function coversTask(
+  task: PlanTask,
+  plan: Plan,
+  period: Period,
+  window: PeriodWindow,
+  current: ReadonlyMap<string, PickedReport>,
+  known: ReadonlyMap<string, PickedReport>,
+): boolean {
   if (isTaskActive(task, plan.year, period)) return true;
   const cur = current.get(task.id);
   const finish = monthOf(task.finish);
@@ -72,23 +89,52 @@ export function unitRef(profile: AgencyProfile, code: string): { code: string; n
   return { code, name: u ? nfc(u.name) : code };
 }
 
+/**
+ * A longer window's monthly results as one text, oldest first; months that repeat the same
+ * result (the form pre-fills last month's text) are written once: "Tháng 04/2024: … Tháng
+ * 05–06/2024: …".
+ */
+export function mergeMonthlyResults(history: readonly MonthReport[]): string {
+  const runs: { first: string; last: string; text: string }[] = [];
+  for (const h of history) {
+    const text = nfc(h.result);
+    if (!text) continue;
+    const prev = runs[runs.length - 1];
+    if (prev && prev.text === text) prev.last = h.period;
+    else runs.push({ first: h.period, last: h.period, text });
+  }
+  return runs
+    .map((r) => {
+      const when = r.first === r.last ? monthRef(r.first) : `${monthRef(r.first).replace(/\/\d{4}$/u, '')}–${monthRef(r.last).slice('tháng '.length)}`;
+      const body = /[.!?…]$/u.test(r.text) ? r.text : `${r.text}.`;
+      return `${when.charAt(0).toLocaleUpperCase('vi')}${when.slice(1)}: ${body}`;
+    })
+    .join(' ');
+}
+
 function buildRow(task: PlanTask, args: TaskRowsArgs): BuiltRow {
-  const { profile, period, window, previousCutoff, current, previous, known } = args;
+  const { profile, period, window, previousCutoff, current, known, audience } = args;
   const cur = current.get(task.id);
-  const last = known.get(task.id);
-  const used = cur ?? (last && last.report.status === 'hoan-thanh' ? last : undefined);
+  const before = known.get(task.id);
+  const used = cur ?? (before && before.report.status === 'hoan-thanh' ? before : undefined);
   const origin: RowOrigin = cur ? 'current' : used ? 'carried' : 'none';
   const deadline = taskDeadline(task);
   const statusArgs: Parameters<typeof taskStatus>[0] = { cutoff: window.to };
   if (deadline !== undefined) statusArgs.deadline = deadline;
-  if (used) {
-    statusArgs.reported = used.report;
-    if (used.submittedOn) statusArgs.submittedOn = used.submittedOn;
+  // An unfinished task with no report in the window is judged on its last known report.
+  const judged = used ?? before;
+  if (judged) {
+    statusArgs.reported = judged.report;
+    if (judged.submittedOn) statusArgs.submittedOn = judged.submittedOn;
   }
-  const status = taskStatus(statusArgs);
+  let status = taskStatus(statusArgs);
+  if (origin === 'none') status = isPastDeadline(deadline, window.to) ? 'chua-hoan-thanh-qua-han' : 'chua-co-bao-cao';
   const leader = task.directingLeader ? profile.leaders.find((l) => l.id === task.directingLeader) : undefined;
   const live = origin === 'current';
   const r = used?.report;
+  // The report to UBND tỉnh carries only proposals addressed to the province.
+  const proposalTo = r?.proposalTo ?? 'lanh-dao-so';
+  const showProposal = live && r !== undefined && nfc(r.proposals) !== '' && (audience === 'director' || proposalTo === 'ubnd-tinh');
 
   const row: TaskRow = {
     taskId: task.id,
@@ -103,32 +149,42 @@ function buildRow(task: PlanTask, args: TaskRowsArgs): BuiltRow {
     newlyOverdue: isNewlyOverdue(status, deadline, previousCutoff),
     result: r ? nfc(r.result) : '',
     difficulties: live && r ? nfc(r.difficulties) : '',
-    proposals: live && r ? nfc(r.proposals) : '',
-    needsDecision: live && r ? r.needsDecision && nfc(r.proposals) !== '' : false,
+    proposals: showProposal ? nfc(r!.proposals) : '',
+    needsDecision: showProposal && audience === 'director' ? r!.needsDecision && proposalTo === 'lanh-dao-so' : false,
     nextPlan: live && r ? nfc(r.nextPlan) : '',
   };
+  if (showProposal) row.proposalTo = proposalTo;
   if (task.parents?.length) row.parents = task.parents.map(nfc);
   if (task.directingLeader) row.directingLeader = { id: task.directingLeader, name: leader ? nfc(leader.name) : task.directingLeader };
   if (deadline !== undefined) row.deadline = deadline;
   if (task.product) row.productTarget = nfc(task.product.text);
+  if (before) row.progressStart = before.report.progress;
   if (r) {
     row.reportedStatus = r.status;
     row.progress = r.progress;
-    const before = previous.get(task.id)?.report.progress;
-    if (before !== undefined) row.progressDelta = r.progress - before;
+    if (live && before !== undefined) row.progressDelta = r.progress - before.report.progress;
     if (r.productReached !== undefined) row.productReached = r.productReached;
     if (r.status === 'hoan-thanh' && r.completedOn) row.completedOn = r.completedOn;
     if (r.reason) row.reason = nfc(r.reason);
   }
+  if (origin === 'none') row.unreported = true;
+  if (origin === 'carried') row.carried = true;
   if (used && (period.kind !== 'monthly' || used.period !== period.id)) row.fromPeriod = used.period;
-  return { row, task, origin };
+  const months = period.kind === 'monthly' ? undefined : args.history?.get(task.id);
+  if (months && months.length > 0) {
+    row.history = months.map((p) => ({ period: p.period, status: p.report.status, progress: p.report.progress, result: nfc(p.report.result) }));
+    row.result = mergeMonthlyResults(row.history);
+  }
+  const out: BuiltRow = { row, task, origin };
+  if (used) out.picked = used;
+  if (before) out.before = before;
+  return out;
 }
 
 /** The rows of the report, in plan order. */
 export function buildTaskRows(args: TaskRowsArgs): BuiltRow[] {
   return [...args.plan.tasks]
     .sort((a, b) => a.order - b.order)
-    .filter((t) => covers(t, args))
+    .filter((t) => coversTask(t, args.plan, args.period, args.window, args.current, args.known))
     .map((t) => buildRow(t, args));
 }
-

@@ -7,11 +7,12 @@
  * no change in the aggregation.
  */
 import { nfc } from '../text.ts';
-import type { SubmissionData } from '../submission.ts';
+import type { ProposalAddressee, SubmissionData } from '../submission.ts';
 
 export interface UnitNotes {
   difficulties: string;
   proposals: string;
+  proposalTo: ProposalAddressee;
   needsDecision: boolean;
   nextPlan: string;
 }
@@ -22,6 +23,7 @@ export function unitNotes(data: SubmissionData): UnitNotes {
   return {
     difficulties: text(extra.difficulties),
     proposals: text(extra.proposals),
+    proposalTo: (extra as { proposalTo?: unknown }).proposalTo === 'ubnd-tinh' ? 'ubnd-tinh' : 'lanh-dao-so',
     needsDecision: extra.needsDecision === true,
     nextPlan: text(extra.nextPlan),
   };

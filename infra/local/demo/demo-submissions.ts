@@ -9,7 +9,7 @@ import type { Principal } from '../../../functions/core/auth.ts';
 import { zonedInstant, monthIndex } from '../../../functions/core/clock.ts';
 import { makePeriod } from '../../../functions/core/period.ts';
 import { timeMonthIndex, type Milestone, type PlanTask } from '../../../functions/core/plan.ts';
-import type { OtherWork, SubmissionData, TaskReport } from '../../../functions/core/submission.ts';
+import type { OtherWork, ProposalAddressee, SubmissionData, TaskReport } from '../../../functions/core/submission.ts';
 import { dueTasks } from '../../../functions/usecases/due-tasks.ts';
 import { saveDraft, submit, type Stores } from '../../../functions/usecases/submissions.ts';
 
@@ -35,8 +35,12 @@ const REPORTERS: Record<string, string> = {
   TTUD: 'Lương Văn Bình',
 };
 
-/** Difficulties and proposals a unit raised, keyed by a word of the task's content. */
-const ISSUES: { unit: string; match: RegExp; difficulties: string; proposals: string; needsDecision: boolean }[] = [
+/**
+ * Difficulties and proposals a unit raised, keyed by a word of the task's content. Most are
+ * addressed to the Sở's leaders (internal); Thanh tra's asks UBND tỉnh, so the report to the
+ * province has one proposal of its own and none of the internal ones.
+ */
+const ISSUES: { unit: string; match: RegExp; difficulties: string; proposals: string; needsDecision: boolean; proposalTo?: ProposalAddressee }[] = [
   {
     unit: 'CCTCDLCL',
     match: /doanh nghiệp/i,
@@ -57,6 +61,14 @@ const ISSUES: { unit: string; match: RegExp; difficulties: string; proposals: st
     difficulties: 'Bộ chỉ số đổi mới sáng tạo cấp tỉnh (GPI) năm 2023 chưa được Bộ Khoa học và Công nghệ công bố chính thức.',
     proposals: 'Tiếp tục theo dõi; xây dựng dự thảo kế hoạch ngay khi có kết quả công bố.',
     needsDecision: false,
+  },
+  {
+    unit: 'TTR',
+    match: /thanh tra/i,
+    difficulties: 'Lực lượng thanh tra chuyên ngành của Sở mỏng (02 thanh tra viên) trong khi số cuộc thanh tra, kiểm tra theo kế hoạch năm 2024 tăng.',
+    proposals: 'Đề nghị UBND tỉnh xem xét, bổ sung 01 biên chế thanh tra viên chuyên ngành cho Thanh tra Sở Khoa học và Công nghệ năm 2025.',
+    needsDecision: false,
+    proposalTo: 'ubnd-tinh',
   },
 ];
 
@@ -112,6 +124,7 @@ function reportFor(unit: string, task: PlanTask, year: number, month: number): T
     difficulties: month === 5 && issue ? issue.difficulties : '',
     proposals: month === 5 && issue ? issue.proposals : '',
     needsDecision: month === 5 && issue ? issue.needsDecision : false,
+    ...(month === 5 && issue?.proposalTo ? { proposalTo: issue.proposalTo } : {}),
     nextPlan: finished ? '' : next.length ? `${next.map((m) => clean(m.text)).join('; ')}.` : 'Tiếp tục triển khai theo kế hoạch.',
   };
 }

@@ -44,8 +44,23 @@ describe('document header data', () => {
       submissionDeadline: '2024-06-20',
     });
     expect(m.issueDate).toBe('2024-06-21');
-    expect(m.schemaVersion).toBe(1);
+    expect(m.schemaVersion).toBe(2);
     expect(m.inputHash).toMatch(/^[0-9a-f]{64}$/);
+    // A compiled model is a draft until issued; the header's issuer is the Sở by default.
+    expect(m.draft).toBe(true);
+    expect(m.documentNumber).toBeUndefined();
+    expect(m.issuer).toEqual({ superiorHeader: 'UBND TỈNH BẮC GIANG', name: 'Sở Khoa học và Công nghệ' });
+    expect(buildReportModel({ ...juneInput('ubnd'), documentNumber: '15' })).toMatchObject({ draft: false, documentNumber: '15' });
+  });
+
+  it('the Director report as Văn phòng issues it, when the profile says so', () => {
+    const input = juneInput('director');
+    input.profile.documents = { director: { issuerSuperior: 'SỞ KHOA HỌC VÀ CÔNG NGHỆ', issuerName: 'Văn phòng', symbol: 'BC-VP', kinhGui: ['Giám đốc Sở'] } };
+    const m = buildReportModel(input);
+    expect(m.issuer).toEqual({ superiorHeader: 'SỞ KHOA HỌC VÀ CÔNG NGHỆ', name: 'Văn phòng' });
+    expect(m.documentSymbol).toBe('BC-VP');
+    expect(m.kinhGui).toEqual(['Giám đốc Sở']);
+    expect((m.body.at(-1) as { text: string }).text).toContain('Văn phòng Sở tổng hợp, báo cáo Giám đốc Sở xem xét, chỉ đạo./.');
   });
 
   it('Director report: internal subject, no Kính gửi, its own recipients and signer', () => {
@@ -62,8 +77,14 @@ describe('document header data', () => {
     const a = buildReportModel(juneInput('director'));
     const b = buildReportModel(juneInput('ubnd'));
     expect(b.totals).toEqual(a.totals);
-    expect(b.groups).toEqual(a.groups);
     expect(b.inputHash).toBe(a.inputHash);
+    // The rows agree but for the proposals the province may not read (addressed to the Sở's leaders).
+    const figures = (m: typeof a) => m.groups.map((g) => ({ ...g, rows: g.rows.map(({ proposals: _p, proposalTo: _t, needsDecision: _n, ...r }) => r) }));
+    expect(figures(b)).toEqual(figures(a));
+    expect(b.groups.flatMap((g) => g.rows).filter((r) => r.proposals).map((r) => [r.taskId, r.proposalTo])).toEqual([['I-2', 'ubnd-tinh']]);
+    expect(a.groups.flatMap((g) => g.rows).filter((r) => r.proposals).map((r) => [r.taskId, r.proposalTo])).toEqual([['I-1', 'lanh-dao-so'], ['I-2', 'ubnd-tinh']]);
+    expect(b.submissionMonths).toEqual([]);
+    expect(a.submissionMonths.map((x) => x.period)).toEqual(['2024-06']);
   });
 });
 
@@ -169,10 +190,10 @@ describe('counts add up', () => {
 
 describe('submissions per unit', () => {
   const m = buildReportModel(juneInput());
-  const sub = (code: string) => m.submissions.find((s) => s.unit.code === code);
+  const sub = (code: string) => m.submissionMonths[0]!.rows.find((s) => s.unit.code === code);
 
   it('lists units with tasks due and units that submitted without tasks, in profile order', () => {
-    expect(m.submissions.map((s) => s.unit.code)).toEqual(['VP', 'QLKH', 'QLKHCNCS', 'TTR', 'CCTCDLCL']);
+    expect(m.submissionMonths[0]!.rows.map((s) => s.unit.code)).toEqual(['VP', 'QLKH', 'QLKHCNCS', 'TTR', 'CCTCDLCL']);
     // QLCN's only task was finished in May: nothing is due, it did not submit, it is not chased.
     expect(sub('QLCN')).toBeUndefined();
     expect(sub('TTUD')).toBeUndefined();
@@ -191,8 +212,8 @@ describe('submissions per unit', () => {
     // Recorded as on time (e.g. an extension granted) although sent on the 22nd.
     input.submissions = input.submissions.map((h) => (h.unit === 'QLKH' ? { ...h, onTime: true } : h));
     const m2 = buildReportModel(input);
-    expect(m2.submissions.find((s) => s.unit.code === 'QLKHCNCS')).toMatchObject({ status: 'missing', tasksDue: 1, tasksReported: 0 });
-    expect(m2.submissions.find((s) => s.unit.code === 'QLKH')!.status).toBe('on-time');
+    expect(m2.submissionMonths[0]!.rows.find((s) => s.unit.code === 'QLKHCNCS')).toMatchObject({ status: 'missing', tasksDue: 1, tasksReported: 0 });
+    expect(m2.submissionMonths[0]!.rows.find((s) => s.unit.code === 'QLKH')!.status).toBe('on-time');
   });
 
   it('lateness comes from the first submission, not a later revision', () => {
@@ -200,7 +221,7 @@ describe('submissions per unit', () => {
     input.submissions = input.submissions.map((h) =>
       h.unit === 'QLKHCNCS' ? { ...h, revision: 3, firstSubmittedAt: '2024-06-19T01:00:00.000Z', submittedAt: '2024-06-25T01:00:00.000Z' } : h,
     );
-    expect(buildReportModel(input).submissions.find((s) => s.unit.code === 'QLKHCNCS')).toMatchObject({ status: 'on-time', revision: 3 });
+    expect(buildReportModel(input).submissionMonths[0]!.rows.find((s) => s.unit.code === 'QLKHCNCS')).toMatchObject({ status: 'on-time', revision: 3 });
   });
 
   it('ignores heads of another agency and of months outside the period', () => {
@@ -211,7 +232,7 @@ describe('submissions per unit', () => {
     );
     const m2 = buildReportModel(input);
     expect(row(m2, 'II-2-1').status).toBe('chua-co-bao-cao');
-    expect(m2.submissions.find((s) => s.unit.code === 'TTR')!.status).toBe('draft-only');
+    expect(m2.submissionMonths[0]!.rows.find((s) => s.unit.code === 'TTR')!.status).toBe('draft-only');
   });
 });
 
@@ -227,7 +248,9 @@ describe('difficulties, proposals, priorities and other work', () => {
         taskContent: row(m, 'I-2').content,
         difficulties: '',
         proposals: 'Đề nghị UBND tỉnh bổ sung kinh phí nghiệm thu',
+        proposalTo: 'ubnd-tinh',
         needsDecision: false,
+        period: '2024-06',
       },
       {
         unit: { code: 'CCTCDLCL', name: 'Chi cục Tiêu chuẩn Đo lường Chất lượng' },
@@ -236,7 +259,9 @@ describe('difficulties, proposals, priorities and other work', () => {
         taskContent: row(m, 'I-1').content,
         difficulties: 'Doanh nghiệp đăng ký tham gia còn ít',
         proposals: 'Xin ý kiến Lãnh đạo Sở về việc gia hạn thời gian đăng ký',
+        proposalTo: 'lanh-dao-so',
         needsDecision: true,
+        period: '2024-06',
       },
     ]);
   });
@@ -253,7 +278,9 @@ describe('difficulties, proposals, priorities and other work', () => {
       unit: { code: 'TTUD', name: 'Trung tâm Ứng dụng khoa học và công nghệ' },
       difficulties: 'Thiếu nhân lực kỹ thuật',
       proposals: 'Xin bổ sung 01 biên chế',
+      proposalTo: 'lanh-dao-so',
       needsDecision: true,
+      period: '2024-06',
     });
     expect(m2.priorities.at(-1)).toEqual({ unit: { code: 'TTUD', name: 'Trung tâm Ứng dụng khoa học và công nghệ' }, text: 'Tuyển dụng viên chức' });
   });
@@ -301,9 +328,10 @@ describe('across periods: newly overdue, earlier unfinished tasks, finished stay
     const aug = [submitted('QLKHCNCS', '2024-08', [report('I-3', { progress: 95 })])];
     const m = buildReportModel(base('2024-08', aug, july));
     expect(row(m, 'I-3')).toMatchObject({ status: 'chua-hoan-thanh-qua-han', newlyOverdue: false });
-    // Not reported in August but last known unfinished: still listed, without a report.
+    // Not reported in August but last known unfinished: still listed, and overdue — no report is
+    // no evidence it was done.
     const m2 = buildReportModel(base('2024-08', [], july));
-    expect(row(m2, 'I-3').status).toBe('chua-co-bao-cao');
+    expect(row(m2, 'I-3')).toMatchObject({ status: 'chua-hoan-thanh-qua-han', unreported: true, progressStart: 90 });
   });
 
   it('an earlier task finished late this period is listed as hoàn thành quá hạn; once finished it drops out', () => {
@@ -336,7 +364,7 @@ describe('edge cases', () => {
     expect(m.groups).toEqual([]);
     expect(m.totals.total).toBe(0);
     expect(m.byUnit).toEqual([]);
-    expect(m.submissions.map((s) => s.unit.code)).toEqual(['VP', 'QLKH', 'QLKHCNCS', 'TTR', 'CCTCDLCL']);
+    expect(m.submissionMonths[0]!.rows.map((s) => s.unit.code)).toEqual(['VP', 'QLKH', 'QLKHCNCS', 'TTR', 'CCTCDLCL']);
     const text = m.body.map((b) => (b.type === 'paragraph' ? b.text : '')).join('\n');
     expect(text).toContain('Chưa có kế hoạch thực hiện nhiệm vụ năm 2024');
     expect(m.body.some((b) => b.type === 'chart')).toBe(false);
@@ -345,7 +373,7 @@ describe('edge cases', () => {
   it('no submissions: every task without a report and every unit missing', () => {
     const m = buildReportModel({ ...juneInput(), submissions: [], previousSubmissions: [] });
     expect(m.totals).toMatchObject({ total: 6, 'chua-co-bao-cao': 6 });
-    expect(m.submissions.every((s) => s.status === 'missing' && s.tasksReported === 0)).toBe(true);
+    expect(m.submissionMonths[0]!.rows.every((s) => s.status === 'missing' && s.tasksReported === 0)).toBe(true);
     expect(m.issues).toEqual([]);
     expect(m.priorities).toEqual([]);
   });
@@ -387,6 +415,6 @@ describe('edge cases', () => {
     input.submissions = [draftOnly('CCTCDLCL', '2024-06', [report('I-1', { status: 'hoan-thanh', progress: 100 })])];
     const m = buildReportModel(input);
     expect(row(m, 'I-1').status).toBe('chua-co-bao-cao');
-    expect(m.submissions.find((s) => s.unit.code === 'CCTCDLCL')!.status).toBe('draft-only');
+    expect(m.submissionMonths[0]!.rows.find((s) => s.unit.code === 'CCTCDLCL')!.status).toBe('draft-only');
   });
 });

@@ -208,7 +208,7 @@ export function draftOnly(unit: string, period: string, tasks: TaskReport[] = []
 /**
  * June 2024 (window 15/5 → 14/6, deadline 20/6), a realistic mix:
  * - Chi cục (CCTCDLCL) on time: I-1 60% (40% in May) with a proposal needing a decision, II-1 not started;
- * - QLKH late (22/6): I-2 at 40% like May, a proposal to the province, next month's plan;
+ * - QLKH late (22/6): I-2 at 40% like May, a proposal addressed to the province, next month's plan;
  * - QLKHCNCS on time: I-3 (deadline June) at 80%;
  * - Thanh tra (TTR): draft only, so its free-text-deadline task II-2-1 has no report;
  * - QLCN: finished II-3 in May and does not report it again;
@@ -247,6 +247,7 @@ export function juneInput(audience: Audience = 'director'): AggregateInput {
             progress: 40,
             result: 'Tổ chức 02 hội đồng tư vấn xác định nhiệm vụ',
             proposals: 'Đề nghị UBND tỉnh bổ sung kinh phí nghiệm thu',
+            proposalTo: 'ubnd-tinh',
             nextPlan: 'Nghiệm thu 05 nhiệm vụ cấp tỉnh',
           }),
         ],

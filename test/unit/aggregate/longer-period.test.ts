@@ -1,5 +1,7 @@
-// Longer periods (quarter, half, nine months, year) use the latest monthly report of each task
-// inside the window; windows and "newly overdue" across the year end (Dec → Jan, Q1 = 15/12 → 14/3).
+// Longer periods (quarter, half, nine months, year) are read month by month: each task's status at
+// the cut-off from its latest report, what every month reported merged into one text, progress at
+// the start and the end; windows and "newly overdue" across the year end (Dec → Jan, Q1 = 15/12 → 14/3).
+// The fixtures with three whole months and both audiences are in period-documents.test.ts.
 import { describe, expect, it } from 'vitest';
 import { buildReportModel, type AggregateInput } from '../../../functions/core/aggregate/build-report-model.ts';
 import { parsePeriod } from '../../../functions/core/period.ts';
@@ -35,18 +37,34 @@ describe('quarter II 2024: latest report per task wins', () => {
   });
 
   it('the newest monthly period that reported the task wins, and fromPeriod says which', () => {
-    expect(row(m, 'I-1')).toMatchObject({ progress: 60, result: 'Ký hợp đồng tư vấn', fromPeriod: '2024-06', progressDelta: 40 });
+    expect(row(m, 'I-1')).toMatchObject({
+      progress: 60,
+      progressStart: 20,
+      progressDelta: 40,
+      fromPeriod: '2024-06',
+      // Every month's result, not only the last.
+      result: 'Tháng 04/2024: Gửi công văn đăng ký. Tháng 05/2024: Tổng hợp danh sách doanh nghiệp. Tháng 06/2024: Ký hợp đồng tư vấn.',
+      history: [
+        { period: '2024-04', status: 'dang-thuc-hien', progress: 30, result: 'Gửi công văn đăng ký' },
+        { period: '2024-05', status: 'dang-thuc-hien', progress: 45, result: 'Tổng hợp danh sách doanh nghiệp' },
+        { period: '2024-06', status: 'dang-thuc-hien', progress: 60, result: 'Ký hợp đồng tư vấn' },
+      ],
+    });
     expect(row(m, 'I-2')).toMatchObject({ progress: 25, fromPeriod: '2024-05' });
     expect(row(m, 'II-1')).toMatchObject({ progress: 10, fromPeriod: '2024-04' });
   });
 
-  it('issues and priorities come from the report that won', () => {
-    expect(m.priorities.map((p) => [p.taskId, p.text])).toEqual([['I-2', 'Nghiệm thu nhiệm vụ']]);
+  it('next steps come only from the last month: the "next month" of May is June, already past', () => {
+    expect(m.priorities).toEqual([]);
+    const withJune = buildReportModel(input('2024-Q2', [...submissions, submitted('QLKH', '2024-06', [report('I-2', { progress: 30, nextPlan: 'Nghiệm thu 05 nhiệm vụ' })])], previous));
+    expect(withJune.priorities.map((p) => [p.taskId, p.text])).toEqual([['I-2', 'Nghiệm thu 05 nhiệm vụ']]);
   });
 
-  it('a unit is described by its newest monthly submission in the window', () => {
-    expect(m.submissions.find((s) => s.unit.code === 'QLKH')).toMatchObject({ status: 'on-time', period: '2024-05' });
-    expect(m.submissions.find((s) => s.unit.code === 'CCTCDLCL')).toMatchObject({ status: 'on-time', period: '2024-06', tasksDue: 2, tasksReported: 2 });
+  it('every month of the quarter has its own submission table: a month skipped shows as missing', () => {
+    expect(m.submissionMonths.map((x) => x.period)).toEqual(['2024-04', '2024-05', '2024-06']);
+    const qlkh = m.submissionMonths.map((x) => x.rows.find((s) => s.unit.code === 'QLKH')?.status);
+    expect(qlkh).toEqual(['on-time', 'on-time', 'missing']);
+    expect(m.submissionMonths[2]!.rows.find((s) => s.unit.code === 'CCTCDLCL')).toMatchObject({ status: 'on-time', period: '2024-06', tasksDue: 2, tasksReported: 1 });
   });
 
   it('submission order does not matter', () => {
@@ -58,9 +76,9 @@ describe('quarter II 2024: latest report per task wins', () => {
   it('the body says the figures come from the monthly reports', () => {
     const text = m.body.flatMap((b) => (b.type === 'paragraph' ? [b.text] : b.type === 'bullets' ? b.items : [])).join('\n');
     expect(text).toContain('Số liệu quý II năm 2024 được tổng hợp từ báo cáo hằng tháng');
-    expect(text).toContain('(Số liệu theo báo cáo tháng 5 năm 2024.)');
+    expect(text).toContain('(Số liệu theo báo cáo tháng 05/2024, đơn vị chưa báo cáo các tháng sau.)');
     // Figures from the last month of the period need no note.
-    expect(text).not.toContain('(Số liệu theo báo cáo tháng 6 năm 2024.)');
+    expect(text).not.toContain('(Số liệu theo báo cáo tháng 06/2024');
   });
 
   it('heads inside the period passed as "previous" are not treated as the previous period', () => {
@@ -128,8 +146,10 @@ describe('across the year end', () => {
     const m = buildReportModel(input('2025-Q1', [rep('2025-02', 60), rep('2025-03', 70)], [rep('2024-12', 20)], plan2025()));
     expect(m.period.window).toEqual({ from: '2024-12-15', to: '2025-03-14' });
     expect(row(m, 'C')).toMatchObject({ status: 'chua-hoan-thanh-qua-han', newlyOverdue: true, progress: 70, progressDelta: 50, fromPeriod: '2025-03' });
-    // A December 2024 head belongs to Q4 2024, not to Q1 even though its window overlaps 15–31/12.
+    // A December 2024 head belongs to Q4 2024, not to Q1 even though its window overlaps 15–31/12:
+    // A has no report in Q1, and its January deadline has passed.
     const m2 = buildReportModel(input('2025-Q1', [rep('2024-12', 99)], [], plan2025()));
-    expect(row(m2, 'A').status).toBe('chua-co-bao-cao');
+    expect(row(m2, 'A')).toMatchObject({ status: 'chua-hoan-thanh-qua-han', unreported: true });
+    expect(row(m2, 'A').progress).toBeUndefined();
   });
 });

@@ -28,7 +28,7 @@ describe('Director body', () => {
       'I. TÌNH HÌNH NỘP BÁO CÁO',
       'II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ',
       'III. NHIỆM VỤ QUÁ HẠN, CHẬM TIẾN ĐỘ',
-      'IV. KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT CẦN LÃNH ĐẠO SỞ CHO Ý KIẾN',
+      'IV. KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ',
       'V. NHIỆM VỤ TRỌNG TÂM KỲ TỚI',
     ]);
   });
@@ -56,7 +56,7 @@ describe('Director body', () => {
     allOnTime.submissions = allOnTime.submissions.filter((h) => h.unit !== 'QLKH' && h.unit !== 'TTR');
     allOnTime.plan!.tasks = allOnTime.plan!.tasks.filter((t) => t.leadUnit !== 'QLKH' && t.leadUnit !== 'TTR');
     const s2 = section(buildReportModel(allOnTime).body, 'I');
-    expect(s2).toContain('Tất cả các phòng, đơn vị đều nộp báo cáo đúng hạn.');
+    expect(s2).toContain('Tất cả 03 phòng, đơn vị đều nộp báo cáo đúng hạn.');
     expect(s2).not.toContain('muộn');
   });
 
@@ -77,14 +77,15 @@ describe('Director body', () => {
     expect(m.body.filter((b) => b.type === 'chart')).toEqual([{ type: 'chart', title: 'Tình hình thực hiện nhiệm vụ tháng 6 năm 2024 theo phòng, đơn vị' }]);
     expect(s).toContain('Chủ trì 02 nhiệm vụ, trong đó: 01 nhiệm vụ chưa hoàn thành, còn trong hạn; 01 nhiệm vụ chưa triển khai.');
     expect(s).toContain('Đã hoàn thành thủ tục đấu thầu, ký hợp đồng tư vấn. Tiến độ đạt 60%, tăng 20 điểm phần trăm so với kỳ trước. Sản phẩm đạt 01/03 doanh nghiệp được hỗ trợ.');
-    expect(s).toContain('Nhiệm vụ đã hoàn thành đúng hạn ngày 10/05/2024 (theo báo cáo tháng 5 năm 2024).');
+    expect(s).toContain('Nhiệm vụ đã hoàn thành đúng hạn ngày 10/05/2024 (theo báo cáo tháng 05/2024).');
     expect(s).toContain('Nhiệm vụ thường xuyên: Tổng hợp báo cáo tháng 5 gửi UBND tỉnh.');
-    expect(s).toContain('Đơn vị mới lưu nháp, chưa gửi báo cáo.');
+    expect(s).toContain('Đơn vị mới lưu nháp, chưa gửi báo cáo trong kỳ.');
+    expect(s).toMatch(/Chưa có báo cáo trong kỳ về nhiệm vụ II\.2\.1 \(Nâng cao chất lượng công tác thanh tra, kiểm tra[^)]*\)\./u);
   });
 
-  it('section III: "Không có nhiệm vụ nào quá hạn." when none; not-started and stalled tasks listed', () => {
+  it('section III: "Không có nhiệm vụ nào … quá hạn." when none; not-started and stalled tasks listed', () => {
     const s = section(m.body, 'III');
-    expect(s).toContain('Không có nhiệm vụ nào quá hạn.');
+    expect(s).toContain('Không có nhiệm vụ nào chưa hoàn thành đã quá hạn.');
     expect(s).toContain('Có 01 nhiệm vụ chưa triển khai (còn trong hạn):');
     expect(s).toContain('Có 01 nhiệm vụ không có tiến triển so với kỳ trước:');
     expect(s).toMatch(/Nhiệm vụ I\.2 \(Chỉ đạo thực hiện[^)]*\) do Phòng Quản lý Khoa học chủ trì, tiến độ 40%/);
@@ -103,15 +104,25 @@ describe('Director body', () => {
     expect(s).toContain(
       'Nhiệm vụ I.3 (Nâng cao chất lượng xét đánh giá, công nhận sáng kiến cơ sở) do Phòng Quản lý khoa học công nghệ cơ sở và Sở hữu trí tuệ chủ trì, thời hạn tháng 06/2024, tiến độ đạt 90% (mới quá hạn trong kỳ). Lý do: chờ ý kiến thành viên Hội đồng sáng kiến.',
     );
-    expect(s).not.toContain('Không có nhiệm vụ nào quá hạn.');
+    expect(s).not.toContain('Không có nhiệm vụ nào chưa hoàn thành đã quá hạn.');
   });
 
-  it('section IV: the proposal needing a decision first, marked, then the others', () => {
+  it('section IV: the proposal needing a decision first, marked, then the proposals to the province', () => {
     const s = section(m.body, 'IV');
     expect(s).toContain('Có 01 đề xuất cần Lãnh đạo Sở cho ý kiến:');
-    expect(s).toMatch(/Chi cục Tiêu chuẩn Đo lường Chất lượng, nhiệm vụ I\.1 \([^)]*\): Xin ý kiến Lãnh đạo Sở về việc gia hạn thời gian đăng ký\. Khó khăn, vướng mắc: doanh nghiệp đăng ký tham gia còn ít\./);
-    expect(s.indexOf('cần Lãnh đạo Sở cho ý kiến:')).toBeLessThan(s.indexOf('Khó khăn, vướng mắc và đề xuất khác'));
-    expect(s).toMatch(/Phòng Quản lý Khoa học, nhiệm vụ I\.2 \([^)]*\): Đề xuất: đề nghị UBND tỉnh bổ sung kinh phí nghiệm thu\./);
+    // The unit's text as typed after the colon: a proper noun would keep its capital.
+    expect(s).toMatch(/Chi cục Tiêu chuẩn Đo lường Chất lượng, nhiệm vụ I\.1 \([^)]*\): Xin ý kiến Lãnh đạo Sở về việc gia hạn thời gian đăng ký\. Khó khăn, vướng mắc: Doanh nghiệp đăng ký tham gia còn ít\./);
+    expect(s.indexOf('cần Lãnh đạo Sở cho ý kiến:')).toBeLessThan(s.indexOf('Đề xuất, kiến nghị gửi UBND tỉnh'));
+    expect(s).toContain('Đề xuất, kiến nghị gửi UBND tỉnh (01 đề xuất, được đưa vào báo cáo gửi UBND tỉnh):');
+    expect(s).toMatch(/Phòng Quản lý Khoa học, nhiệm vụ I\.2 \([^)]*\): Đề nghị UBND tỉnh bổ sung kinh phí nghiệm thu\./);
+  });
+
+  it('section IV: a proper noun typed after a colon keeps its capital', () => {
+    const input = juneInput();
+    input.submissions = input.submissions.map((h) =>
+      h.unit === 'CCTCDLCL' && h.data ? { ...h, data: { ...h.data, tasks: h.data.tasks.map((t) => (t.taskId === 'I-1' ? { ...t, difficulties: 'Sở Tài chính chưa bố trí kinh phí' } : t)) } } : h,
+    );
+    expect(section(buildReportModel(input).body, 'IV')).toContain('Khó khăn, vướng mắc: Sở Tài chính chưa bố trí kinh phí.');
   });
 
   it('section V: next month named, priorities per unit', () => {
@@ -129,7 +140,7 @@ describe('Director body', () => {
     const s = section(buildReportModel(input).body, 'V');
     expect(s).toContain('Các phòng, đơn vị chưa báo cáo kế hoạch thực hiện nhiệm vụ tháng 6 năm 2024.');
     expect(s).toContain('Có 01 nhiệm vụ theo kế hoạch đến hạn hoàn thành trong tháng 6 năm 2024');
-    expect(s).toContain('Nhiệm vụ I.3 (Nâng cao chất lượng xét đánh giá, công nhận sáng kiến cơ sở) do Phòng Quản lý khoa học công nghệ cơ sở và Sở hữu trí tuệ chủ trì.');
+    expect(s).toContain('Nhiệm vụ I.3 (Nâng cao chất lượng xét đánh giá, công nhận sáng kiến cơ sở), do Phòng Quản lý khoa học công nghệ cơ sở và Sở hữu trí tuệ chủ trì, thời hạn tháng 06/2024.');
   });
 
   it('ends with the closing sentence', () => {
@@ -145,7 +156,7 @@ describe('Director body', () => {
     expect(section(b, 'I')).toContain('Có 05 phòng, đơn vị chưa nộp báo cáo:');
     expect(section(b, 'II')).toContain('tất cả đều chưa có báo cáo');
     expect(section(b, 'II')).toContain('Chưa có phòng, đơn vị nào gửi báo cáo trong kỳ');
-    expect(section(b, 'III')).toContain('Không có nhiệm vụ nào quá hạn.');
+    expect(section(b, 'III')).toContain('Không có nhiệm vụ nào chưa hoàn thành đã quá hạn.');
     expect(section(b, 'IV')).toContain('Chưa có báo cáo nào được gửi nên chưa tổng hợp được khó khăn, vướng mắc');
   });
 
@@ -155,7 +166,7 @@ describe('Director body', () => {
       h.data ? { ...h, data: { ...h.data, tasks: h.data.tasks.map((t) => ({ ...t, difficulties: '', proposals: '', needsDecision: false })) } } : h,
     );
     expect(section(buildReportModel(input).body, 'IV')).toBe(
-      'Các phòng, đơn vị không báo cáo khó khăn, vướng mắc và không có đề xuất cần Lãnh đạo Sở cho ý kiến.',
+      'Các phòng, đơn vị không báo cáo khó khăn, vướng mắc và không có đề xuất, kiến nghị.',
     );
   });
 });
@@ -167,7 +178,7 @@ describe('UBND body', () => {
   it('opens with the formal sentence citing the assigning decision', () => {
     expect(m.body[0]).toEqual({
       type: 'paragraph',
-      text: 'Thực hiện Quyết định số 184/QĐ-UBND ngày 24/01/2024 của Chủ tịch UBND tỉnh, Sở Khoa học và Công nghệ báo cáo kết quả thực hiện nhiệm vụ tháng 6 năm 2024 như sau:',
+      text: 'Thực hiện Quyết định số 184/QĐ-UBND ngày 24/01/2024 của Chủ tịch UBND tỉnh và Kế hoạch số 15/KH-KHCN ngày 05/02/2024 của Sở Khoa học và Công nghệ về thực hiện nhiệm vụ trọng tâm và nhiệm vụ chấp thuận của Giám đốc Sở Khoa học và Công nghệ năm 2024, Sở Khoa học và Công nghệ báo cáo kết quả thực hiện nhiệm vụ tháng 6 năm 2024 như sau:',
     });
   });
 
@@ -175,7 +186,14 @@ describe('UBND body', () => {
     const input = juneInput('ubnd');
     input.plan!.tasks = input.plan!.tasks.map(({ sourceDocument: _s, ...t }) => t);
     expect((buildReportModel(input).body[0] as { text: string }).text).toBe(
-      'Thực hiện Kế hoạch số 15/KH-KHCN ngày 05/02/2024, Sở Khoa học và Công nghệ báo cáo kết quả thực hiện nhiệm vụ tháng 6 năm 2024 như sau:',
+      'Thực hiện Kế hoạch số 15/KH-KHCN ngày 05/02/2024 của Sở Khoa học và Công nghệ về thực hiện nhiệm vụ trọng tâm và nhiệm vụ chấp thuận của Giám đốc Sở Khoa học và Công nghệ năm 2024, Sở Khoa học và Công nghệ báo cáo kết quả thực hiện nhiệm vụ tháng 6 năm 2024 như sau:',
+    );
+    // A plan whose number was left blank (a draft's "số /KH-KHCN") is never cited with the blank.
+    const blank = juneInput('ubnd');
+    blank.plan!.tasks = blank.plan!.tasks.map(({ sourceDocument: _s, ...t }) => t);
+    blank.plan!.sourceDocument = 'Kế hoạch số /KH-KHCN ngày /02/2024';
+    expect((buildReportModel(blank).body[0] as { text: string }).text).toBe(
+      'Thực hiện kế hoạch thực hiện nhiệm vụ năm 2024 của Sở Khoa học và Công nghệ, Sở Khoa học và Công nghệ báo cáo kết quả thực hiện nhiệm vụ tháng 6 năm 2024 như sau:',
     );
     const none = buildReportModel({ ...juneInput('ubnd'), plan: undefined });
     expect((none.body[0] as { text: string }).text).toBe(
@@ -187,7 +205,7 @@ describe('UBND body', () => {
     const s = section(buildReportModel({ ...juneInput('ubnd'), plan: undefined }).body, 'I');
     expect(s).toContain('Chưa có kế hoạch thực hiện nhiệm vụ năm 2024 trong hệ thống');
     expect(s).not.toContain('nhiệm vụ trọng tâm do Chủ tịch UBND tỉnh giao');
-    expect(s).toContain('Ngoài ra, Sở đã thực hiện các nhiệm vụ thường xuyên, đột xuất, phát sinh sau:');
+    expect(s).toContain('Ngoài ra, Sở KH&CN đã thực hiện các nhiệm vụ thường xuyên, đột xuất, phát sinh sau:');
   });
 
   it('has the four sections in order and the closing sentence', () => {
@@ -200,7 +218,7 @@ describe('UBND body', () => {
   it('section I: summary figures, then the tasks assigned by the Chủ tịch UBND tỉnh one by one', () => {
     const s = section(m.body, 'I');
     expect(s).toContain('Trong tháng 6 năm 2024, Sở Khoa học và Công nghệ triển khai thực hiện 06 nhiệm vụ theo kế hoạch, trong đó:');
-    expect(s).toContain('Không có nhiệm vụ nào quá hạn.');
+    expect(s).toContain('Không có nhiệm vụ nào chưa hoàn thành đã quá hạn.');
     const start = s.indexOf('2. Kết quả thực hiện các nhiệm vụ trọng tâm do Chủ tịch UBND tỉnh giao');
     const approved = s.indexOf('3. Kết quả thực hiện các nhiệm vụ chấp thuận');
     expect(start).toBeGreaterThan(0);
@@ -212,7 +230,7 @@ describe('UBND body', () => {
     expect(trongTam).toContain('Kết quả: Đã xin ý kiến thành viên Hội đồng sáng kiến tỉnh. Tiến độ đạt 80%. Nhiệm vụ chưa hoàn thành, còn trong hạn. Thời hạn hoàn thành: tháng 06/2024.');
     // An indicator carries its parent task.
     expect(s.slice(approved)).toContain('b) Nhiệm vụ 2 - Chỉ tiêu 1: Nâng cao chất lượng công tác thanh tra');
-    expect(s).toContain('Ngoài ra, Sở đã thực hiện các nhiệm vụ thường xuyên, đột xuất, phát sinh sau:');
+    expect(s).toContain('Ngoài ra, Sở KH&CN đã thực hiện các nhiệm vụ thường xuyên, đột xuất, phát sinh sau:');
   });
 
   it('is external: no unit named as late, no proposal addressed to the Sở leaders', () => {
@@ -226,12 +244,16 @@ describe('UBND body', () => {
     expect(section(m.body, 'III')).toMatch(/Nhiệm vụ I\.2 \([^)]*\): Đề nghị UBND tỉnh bổ sung kinh phí nghiệm thu\./);
   });
 
-  it('a request to adjust a provincial task becomes a proposal to the province', () => {
-    const input = juneInput('ubnd');
-    input.submissions.push(submitted('QLCN', '2024-06', [report('II-3', { status: 'de-xuat-dieu-chinh', progress: 20, reason: 'Bộ chỉ số GPI chưa được công bố' })]));
-    expect(section(buildReportModel(input).body, 'III')).toMatch(
-      /Đề nghị Ủy ban nhân dân tỉnh xem xét, cho phép điều chỉnh nhiệm vụ II\.3 \([^)]*\), lý do: Bộ chỉ số GPI chưa được công bố\./,
-    );
+  it('a proposal reaches the province only when the unit addressed it to UBND tỉnh', () => {
+    const proposal = 'Đề nghị UBND tỉnh cho phép điều chỉnh thời hạn do Bộ chỉ số GPI chưa được công bố';
+    const toLeaders = juneInput('ubnd');
+    toLeaders.submissions.push(submitted('QLCN', '2024-06', [report('II-3', { status: 'de-xuat-dieu-chinh', progress: 20, proposals: proposal })]));
+    const internal = buildReportModel(toLeaders);
+    expect(section(internal.body, 'III')).not.toContain('Bộ chỉ số GPI');
+    expect(JSON.stringify(internal)).not.toContain('Bộ chỉ số GPI');
+    const toProvince = juneInput('ubnd');
+    toProvince.submissions.push(submitted('QLCN', '2024-06', [report('II-3', { status: 'de-xuat-dieu-chinh', progress: 20, proposals: proposal, proposalTo: 'ubnd-tinh' })]));
+    expect(section(buildReportModel(toProvince).body, 'III')).toMatch(/Nhiệm vụ II\.3 \([^)]*\): Đề nghị UBND tỉnh cho phép điều chỉnh thời hạn do Bộ chỉ số GPI chưa được công bố\./);
   });
 
   it('zero wording when there is nothing to report', () => {
@@ -246,7 +268,7 @@ describe('UBND body', () => {
 
   it('section IV: next period, provincial priorities in plan order, and a standing line', () => {
     const s = section(m.body, 'IV');
-    expect(s).toContain('Trong tháng 7 năm 2024, Sở Khoa học và Công nghệ tập trung thực hiện các nhiệm vụ sau:');
+    expect(s).toContain('Trong tháng 7 năm 2024, Sở Khoa học và Công nghệ tập trung thực hiện các nội dung sau:');
     expect(s.indexOf('Nhiệm vụ I.1')).toBeLessThan(s.indexOf('Nhiệm vụ I.2'));
     expect(s).toContain('Tiếp tục triển khai các nhiệm vụ theo kế hoạch năm 2024, bảo đảm tiến độ và chất lượng.');
   });
@@ -284,7 +306,8 @@ describe('wording rules that hold for every body', () => {
 
 describe('format helpers', () => {
   it('so() pads 0–9', () => {
-    expect([so(0), so(5), so(9), so(10), so(123)]).toEqual(['00', '05', '09', '10', '123']);
+    // Zero is worded in sentences; were one printed, "00" would read as a blank form field.
+    expect([so(0), so(1), so(5), so(9), so(10), so(123)]).toEqual(['0', '01', '05', '09', '10', '123']);
   });
   it('joins lists the Vietnamese way', () => {
     expect(joinVi(['A'])).toBe('A');

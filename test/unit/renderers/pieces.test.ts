@@ -30,10 +30,18 @@ describe('date line', () => {
     expect(dateLine('Bắc Giang', date)).toBe(expected);
   });
 
-  it('leaves the number and the appendix date blank for the registry clerk', () => {
+  it('a draft leaves the number blank for the register; the appendix line carries page 1\'s date', () => {
     expect(numberLine('BC-SKHCN').replace(/\u00a0/gu, ' ')).toMatch(/^Số: {5,}\/BC-SKHCN$/u);
     expect(appendixReference('BC-SKHCN', '2024-05-22', 'Sở Khoa học và Công nghệ').replace(/\u00a0/gu, ' ')).toMatch(
-      /^\(Kèm theo Báo cáo số {5,}\/BC-SKHCN ngày {3,}tháng {3,}năm 2024 của Sở Khoa học và Công nghệ\)$/u,
+      /^\(Kèm theo Báo cáo số {5,}\/BC-SKHCN ngày 22 tháng 5 năm 2024 của Sở Khoa học và Công nghệ\)$/u,
+    );
+  });
+
+  it('an issued document carries its number, below 10 with a leading zero', () => {
+    expect(numberLine('BC-SKHCN', '15')).toBe('Số: 15/BC-SKHCN');
+    expect(numberLine('BC-VP', '5')).toBe('Số: 05/BC-VP');
+    expect(appendixReference('BC-SKHCN', '2024-02-05', 'Sở Khoa học và Công nghệ', '15')).toBe(
+      '(Kèm theo Báo cáo số 15/BC-SKHCN ngày 05 tháng 02 năm 2024 của Sở Khoa học và Công nghệ)',
     );
   });
 });

@@ -139,6 +139,28 @@ describe('renderPdf: Nghị định 30 header block', () => {
   });
 });
 
+describe('renderPdf: draft and issued', () => {
+  it('marks a draft "DỰ THẢO", bold and framed at the top right of page 1, above the header', async () => {
+    const read = await readPdf(await renderPdf({ ...ubndModel, draft: true }));
+    const mark = findLine(read.pages[0]!, /^DỰ THẢO$/u)!;
+    expect(mark).toBeDefined();
+    expect(mark.fonts.every((f) => f.endsWith('Tinos-Bold'))).toBe(true);
+    expect(A4.width - PAGE_MARGINS.right - mark.right).toBeGreaterThan(8);
+    expect(A4.width - PAGE_MARGINS.right - mark.right).toBeLessThan(14);
+    expect(mark.top).toBeLessThan(findLine(read.pages[0]!, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')!.top);
+    expect(read.pages.slice(1).some((p) => findLine(p, 'DỰ THẢO'))).toBe(false);
+  });
+
+  it('prints an issued report\'s number on page 1 and in the appendix line, and no mark', async () => {
+    const read = await readPdf(await renderPdf({ ...ubndModel, draft: false, documentNumber: '15' }));
+    const number = findLine(read.pages[0]!, /^Số:/u)!;
+    expect(rowText(read.pages[0]!, number)).toBe('Số: 15/BC-SKHCN Bắc Giang, ngày 24 tháng 5 năm 2024');
+    expect(findLine(read.pages[0]!, 'DỰ THẢO')).toBeUndefined();
+    const appendix = read.pages.find(isLandscape)!;
+    expect(rowText(appendix, findLine(appendix, /^\(Kèm theo/u)!)).toBe('(Kèm theo Báo cáo số 15/BC-SKHCN ngày 24 tháng 5 năm 2024 của Sở Khoa học và Công nghệ)');
+  });
+});
+
 describe('renderPdf: body', () => {
   const bodyPages = () => director.pages.filter((p) => !isLandscape(p));
 
@@ -249,7 +271,8 @@ describe('renderPdf: appendix', () => {
     const first = appendix()[0]!;
     expect(findLine(first, 'KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 5 NĂM 2024')).toBeDefined();
     const ref = findLine(first, /^\(Kèm theo Báo cáo số/u)!;
-    expect(rowText(first, ref)).toBe('(Kèm theo Báo cáo số /BC-SKHCN ngày tháng năm 2024 của Sở Khoa học và Công nghệ)');
+    // The draft leaves the number blank, and carries page 1's date.
+    expect(rowText(first, ref)).toBe('(Kèm theo Báo cáo số /BC-SKHCN ngày 22 tháng 5 năm 2024 của Sở Khoa học và Công nghệ)');
     expect(ref.fonts.every((f) => f.endsWith('Tinos-Italic'))).toBe(true);
   });
 

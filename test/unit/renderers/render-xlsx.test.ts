@@ -168,7 +168,7 @@ describe('renderXlsx: Phụ lục', () => {
   it('has the appendix title block and the ten column heads', () => {
     expect(ws().getCell(1, 1).value).toBe('Phụ lục');
     expect(ws().getCell(2, 1).value).toBe('KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 5 NĂM 2024');
-    expect(String(ws().getCell(3, 1).value)).toMatch(/^\(Kèm theo Báo cáo số\s+\/BC-SKHCN ngày\s+tháng\s+năm 2024 của Sở Khoa học và Công nghệ\)$/u);
+    expect(String(ws().getCell(3, 1).value)).toMatch(/^\(Kèm theo Báo cáo số\s+\/BC-SKHCN ngày 22 tháng 5 năm 2024 của Sở Khoa học và Công nghệ\)$/u);
     expect(ws().getCell(3, 1).font?.italic).toBe(true);
     expect(rowValues(ws(), APPENDIX_HEADER_ROW, 1, APPENDIX_COLUMNS.length)).toEqual(APPENDIX_COLUMNS.map((c) => c.head));
   });
@@ -224,14 +224,15 @@ describe('renderXlsx: Khó khăn, đề xuất and Tình hình nộp báo cáo',
 
   it('shows each unit’s submission, late and missing ones in red, times in Viet Nam time', () => {
     const ws = sheet(wb, SUBMISSIONS_SHEET);
-    directorModel.submissions.forEach((s, i) => {
+    const rows = directorModel.submissionMonths[0]!.rows;
+    rows.forEach((s, i) => {
       const r = SUBMISSIONS_HEADER_ROW + 1 + i;
       expect(ws.getCell(r, 2).value).toBe(s.unit.name);
       expect(ws.getCell(r, 3).value).toBe(SUBMISSION_STATUS_LABELS[s.status]);
       const red = ws.getCell(r, 3).font?.color?.argb === 'FFC00000';
       expect(red, s.status).toBe(s.status !== 'on-time');
     });
-    const late = directorModel.submissions.findIndex((s) => s.status === 'late');
+    const late = rows.findIndex((s) => s.status === 'late');
     // 2024-05-21T01:05Z is 08:05 in Asia/Ho_Chi_Minh.
     expect(ws.getCell(SUBMISSIONS_HEADER_ROW + 1 + late, 4).value).toBe('21/05/2024 08:05');
   });

@@ -11,20 +11,21 @@ const withSchedules = (schedules: ScheduleSettings, extra: Partial<AgencyProfile
 const byName = (p: AgencyProfile) => Object.fromEntries(scheduleDefinitions(p).map((d) => [d.name, d]));
 
 describe('schedule definitions from the agency profile', () => {
-  it('defaults: reminders on the 17th and 20th, monthly compile on the 21st, each longer kind on its own day, delivery two hours after its compile', () => {
+  it('defaults: reminders on the 17th and 20th, monthly compile on the 21st, each longer kind on its own day, delivery two hours after its compile and each of the 5 days after', () => {
     const all = eventBridgeSchedules(demo);
     expect(all.map((s) => [s.name, s.expression])).toEqual([
       ['remind-monthly', 'cron(0 8 17,20 * ? *)'],
       ['compile-monthly', 'cron(0 8 21 * ? *)'],
-      ['deliver-monthly', 'cron(0 10 21 * ? *)'],
+      ['deliver-monthly', 'cron(0 10 21,22,23,24,25,26 * ? *)'],
       ['compile-quarterly', 'cron(0 8 22 3,6,9,12 ? *)'],
-      ['deliver-quarterly', 'cron(0 10 22 3,6,9,12 ? *)'],
+      ['deliver-quarterly', 'cron(0 10 22,23,24,25,26,27 3,6,9,12 ? *)'],
       ['compile-half-year', 'cron(0 8 23 6,12 ? *)'],
-      ['deliver-half-year', 'cron(0 10 23 6,12 ? *)'],
+      ['deliver-half-year', 'cron(0 10 23,24,25,26,27,28 6,12 ? *)'],
       ['compile-nine-months', 'cron(0 8 23 9 ? *)'],
-      ['deliver-nine-months', 'cron(0 10 23 9 ? *)'],
+      ['deliver-nine-months', 'cron(0 10 23,24,25,26,27,28 9 ? *)'],
       ['compile-annual', 'cron(0 8 24 12 ? *)'],
-      ['deliver-annual', 'cron(0 10 24 12 ? *)'],
+      // The annual delivery's retries stop at the 28th: every month has it.
+      ['deliver-annual', 'cron(0 10 24,25,26,27,28 12 ? *)'],
     ]);
     for (const s of all) {
       expect(s.timeZone).toBe('Asia/Ho_Chi_Minh');
@@ -66,7 +67,7 @@ describe('schedule definitions from the agency profile', () => {
     );
     expect(d['remind-monthly']).toMatchObject({ days: [15, 18, 20], hour: 7, minute: 30 });
     expect(d['compile-monthly']).toMatchObject({ days: [22], hour: 9, minute: 15 });
-    expect(d['deliver-monthly']).toMatchObject({ days: [22], hour: 16, minute: 45 });
+    expect(d['deliver-monthly']).toMatchObject({ days: [22, 23, 24, 25, 26, 27], hour: 16, minute: 45 });
     expect(d['compile-quarterly']).toBeUndefined();
     expect(d['deliver-quarterly']).toBeUndefined();
     expect(d['compile-half-year']).toBeDefined();
@@ -77,7 +78,12 @@ describe('schedule definitions from the agency profile', () => {
 
   it('keeps a default delivery on the same day, at 23:59 at the latest', () => {
     const d = byName(withSchedules({ compile: { monthly: { time: '22:30' } } }));
-    expect(d['deliver-monthly']).toMatchObject({ days: [21], hour: 23, minute: 59 });
+    expect(d['deliver-monthly']).toMatchObject({ days: [21, 22, 23, 24, 25, 26], hour: 23, minute: 59 });
+  });
+
+  it('retries the delivery the configured number of days (0: once)', () => {
+    expect(byName(withSchedules({ deliverRetryDays: 0 }))['deliver-monthly']!.days).toEqual([21]);
+    expect(byName(withSchedules({ deliverRetryDays: 2 }))['deliver-monthly']!.days).toEqual([21, 22, 23]);
   });
 
   it('validates the schedules in the profile file, with Vietnamese reasons and the field path', () => {

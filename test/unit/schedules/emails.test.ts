@@ -32,20 +32,28 @@ function task(n: number, content: string, finishMonth?: number): PlanTask {
 }
 
 describe('email templates', () => {
-  it('delivers the UBND report as a covering letter, with the files and their sizes', () => {
-    const e = reportDeliveryEmail({
+  it('delivers the UBND report as a covering letter citing its number, with the files and their sizes', () => {
+    const input = {
       profile,
       period: may,
-      version: 2,
+      numberText: '15/BC-SKHCN',
       issueDate: '2024-05-21',
-      attached: [{ fileName: 'Bao cao UBND tinh - thang 5 nam 2024 (v2).pdf', format: 'pdf', size: 250_000 }],
-      notAttached: [{ fileName: 'Bao cao UBND tinh - thang 5 nam 2024 (v2).xlsx', format: 'xlsx', size: 14_900_000 }],
+      signed: true,
+      autoIssued: false,
+      attached: [{ fileName: 'Bao cao so 15-BC-SKHCN - UBND tinh - thang 5 nam 2024 (ban ky so).pdf', format: 'pdf' as const, size: 250_000 }],
+      notAttached: [{ fileName: 'Bao cao so 15-BC-SKHCN - UBND tinh - thang 5 nam 2024.xlsx', format: 'xlsx' as const, size: 14_900_000 }],
       link: 'http://localhost:3000/reports?period=2024-05',
-    });
-    expect(e.subject).toBe('[Sở KH&CN Bắc Giang] Báo cáo kết quả thực hiện nhiệm vụ tháng 5 năm 2024');
+    };
+    const e = reportDeliveryEmail(input);
+    expect(e.subject).toBe('[Sở KH&CN Bắc Giang] Báo cáo số 15/BC-SKHCN ngày 21/05/2024 về kết quả thực hiện nhiệm vụ tháng 5 năm 2024');
     expect(e.text).toContain('Kính gửi: Ủy ban nhân dân tỉnh Bắc Giang.');
-    expect(e.text).toContain('Sở Khoa học và Công nghệ trân trọng gửi Ủy ban nhân dân tỉnh Bắc Giang Báo cáo kết quả thực hiện nhiệm vụ tháng 5 năm 2024 (báo cáo lập ngày 21/05/2024, phiên bản 2).');
-    expect(e.text).toContain('- Báo cáo (tệp PDF): Bao cao UBND tinh - thang 5 nam 2024 (v2).pdf (244 KB), đính kèm thư này;');
+    expect(e.text).toContain('Sở Khoa học và Công nghệ trân trọng gửi Ủy ban nhân dân tỉnh Bắc Giang Báo cáo số 15/BC-SKHCN ngày 21/05/2024 về kết quả thực hiện nhiệm vụ tháng 5 năm 2024.');
+    // The recipient needs no version number: the document is known by its number.
+    expect(e.text).not.toContain('phiên bản');
+    expect(e.text).toContain('- Báo cáo (tệp PDF), bản đã ký số: Bao cao so 15-BC-SKHCN - UBND tinh - thang 5 nam 2024 (ban ky so).pdf (244 KB), đính kèm thư này;');
+    expect(e.text).not.toContain('tự động cấp số');
+    const auto = reportDeliveryEmail({ ...input, signed: false, autoIssued: true });
+    expect(auto.text).toContain('Văn bản được hệ thống tự động cấp số và gửi theo cấu hình của Sở Khoa học và Công nghệ, chưa qua bước ký số');
     expect(e.text).toContain('- Phụ lục số liệu (tệp Excel) (14,2 MB): dung lượng vượt mức cho phép của thư điện tử nên không đính kèm, xem và tải tại đường dẫn dưới đây.');
     expect(e.text).toContain('Xem và tải tệp: http://localhost:3000/reports?period=2024-05');
     expect(e.text).toContain('Trân trọng./.');
@@ -126,7 +134,7 @@ describe('email templates', () => {
     });
     expect(e.subject).toBe('[Sở KH&CN Bắc Giang] [Theo dõi báo cáo] Tháng 5 năm 2024: 03/04 đơn vị chưa gửi báo cáo');
     expect(e.text).toContain('Tình hình gửi báo cáo kết quả thực hiện nhiệm vụ tháng 5 năm 2024 của 04 phòng, đơn vị đến 08:00 ngày 17/05/2024 (hạn gửi: hết ngày 20/05/2024):');
-    expect(e.text).toContain('- Đã gửi đúng hạn: 01 đơn vị; gửi muộn: 00 đơn vị;');
+    expect(e.text).toContain('- Đã gửi đúng hạn: 01 đơn vị; gửi muộn: 0 đơn vị;');
     expect(e.text).toContain('1. Phòng Quản lý Công nghệ: mới lưu nháp, 02 nhiệm vụ phải báo cáo; đã gửi thư nhắc.');
     expect(e.text).toContain('2. Văn phòng Sở: chưa gửi, 02 nhiệm vụ phải báo cáo; chưa có địa chỉ thư điện tử để nhắc.');
     expect(e.text).toContain('3. Thanh tra Sở: chưa gửi, 02 nhiệm vụ phải báo cáo; gửi thư nhắc không thành công.');
@@ -141,12 +149,12 @@ describe('email templates', () => {
   });
 
   it('tells Văn phòng when delivery failed, or was interrupted, and how to send it again', () => {
-    const failed = deliveryFailedEmail({ profile, period: may, version: 1, to: ['vanthu@ubnd.bacgiang.example'], reason: 'failed', attempts: 4, lastError: 'MessageRejected: Email address is not verified.', lastAttemptAt: new Date('2024-05-21T03:00:14Z') });
+    const failed = deliveryFailedEmail({ profile, period: may, numberText: '15/BC-SKHCN', to: ['vanthu@ubnd.bacgiang.example'], reason: 'failed', attempts: 4, lastError: 'MessageRejected: Email address is not verified.', lastAttemptAt: new Date('2024-05-21T03:00:14Z') });
     expect(failed.subject).toBe('[Sở KH&CN Bắc Giang] [Cần xử lý] Chưa gửi được báo cáo tháng 5 năm 2024 tới UBND tỉnh');
-    expect(failed.text).toContain('Hệ thống chưa gửi được Báo cáo kết quả thực hiện nhiệm vụ tháng 5 năm 2024 (phiên bản 1) tới Ủy ban nhân dân tỉnh Bắc Giang (vanthu@ubnd.bacgiang.example) sau 04 lần thử, lần cuối lúc 10:00 ngày 21/05/2024.');
+    expect(failed.text).toContain('Hệ thống chưa gửi được Báo cáo số 15/BC-SKHCN về kết quả thực hiện nhiệm vụ tháng 5 năm 2024 tới Ủy ban nhân dân tỉnh Bắc Giang (vanthu@ubnd.bacgiang.example) sau 04 lần thử, lần cuối lúc 10:00 ngày 21/05/2024. Hệ thống sẽ tự thử gửi lại');
     expect(failed.text).toContain('Lỗi lần gửi cuối: MessageRejected: Email address is not verified.');
     expect(failed.text).toContain('npm run cli -- run-job deliver --period 2024-05');
-    const interrupted = deliveryFailedEmail({ profile, period: may, version: 1, to: ['vanthu@ubnd.bacgiang.example'], reason: 'interrupted', attempts: 0 });
+    const interrupted = deliveryFailedEmail({ profile, period: may, numberText: '15/BC-SKHCN', to: ['vanthu@ubnd.bacgiang.example'], reason: 'interrupted', attempts: 0 });
     expect(interrupted.text).toContain('bị gián đoạn giữa chừng');
     expect(interrupted.text).toContain('không tự gửi lại');
   });
@@ -160,16 +168,16 @@ describe('email templates', () => {
   });
 
   it('attaches the PDF, then the workbook, only while the message stays under the limit', () => {
-    const f = (format: 'pdf' | 'xlsx', size: number, audience: 'ubnd' | 'director' = 'ubnd'): ReportFile => ({ audience, format, key: `k.${format}`, size, sha256: 'x', contentType: 'x' });
-    const files = [f('pdf', 3_000_000, 'director'), f('pdf', 2_000_000), f('xlsx', 4_000_000)];
+    const f = (format: 'pdf' | 'xlsx', size: number) => ({ format, size, key: `k.${format}` });
+    // The workbook listed first: the PDF still goes first.
+    const files = [f('xlsx', 4_000_000), f('pdf', 2_000_000)];
     const mb = 1024 * 1024;
     expect(encodedSize(3_000_000)).toBeGreaterThan(4_000_000);
     const roomy = chooseAttachments(files, 10 * mb);
     expect(roomy.attach.map((x) => x.format)).toEqual(['pdf', 'xlsx']);
-    expect(roomy.attach.every((x) => x.audience === 'ubnd')).toBe(true);
     const tight = chooseAttachments(files, 7 * mb);
     expect([tight.attach.map((x) => x.format), tight.link.map((x) => x.format)]).toEqual([['pdf'], ['xlsx']]);
-    const tiny = chooseAttachments(files, 2 * mb);
+    const tiny = chooseAttachments([f('pdf', 3_000_000), f('xlsx', 4_000_000)], 2 * mb);
     expect([tiny.attach.length, tiny.link.map((x) => x.format)]).toEqual([0, ['pdf', 'xlsx']]);
   });
 });

@@ -1,0 +1,49 @@
+/**
+ * POST /api/reports/{period}/issue {audience, version?, number?, date?} — Văn phòng or a leader
+ * issues a compiled document under a number from the register (201), re-rendered with its
+ * number and date. A number already used, a superseded or already issued version: 409.
+ * flow: API Gateway --> issue handler --> issue-report use case (+ renderers)
+ */
+// A namespace import lets esbuild drop the parts of zod (locales above all) that are not used.
+import * as z from 'zod';
+import { container } from '../adapters/container.ts';
+import { localDate } from '../core/clock.ts';
+import { profileOn } from '../usecases/agency-service.ts';
+import { issueReport } from '../usecases/issue-report.ts';
+import { issuanceNumber } from '../usecases/ports.ts';
+import { reportRenderers } from '../../templates/renderers.ts';
+import { httpHandler } from './handler.ts';
+import { json } from './http.ts';
+import { audience, periodPath } from './report-params.ts';
+import { parseJsonBody } from './validation.ts';
+
+const issueSchema = z.strictObject({
+  audience,
+  version: z.number().int().min(1).max(9999).optional(),
+  number: z.number({ error: 'Số văn bản là một số nguyên.' }).int('Số văn bản là một số nguyên.').min(1, 'Số văn bản từ 1.').max(99999, 'Số văn bản tối đa 99999.').optional(),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày ban hành dạng YYYY-MM-DD.').optional(),
+});
+
+export const handler = httpHandler(async (event) => {
+  const period = periodPath(event);
+  const body = parseJsonBody(event, issueSchema);
+  const p = event.auth!;
+  const c = container();
+  const now = new Date();
+  const profile = await profileOn(c.agencies, p.agencyId, localDate(now, 'Asia/Ho_Chi_Minh'));
+  const out = await issueReport(
+    { ...c, renderers: reportRenderers },
+    {
+      agencyId: p.agencyId,
+      period,
+      audience: body.audience,
+      ...(body.version !== undefined ? { version: body.version } : {}),
+      ...(body.number !== undefined ? { number: body.number } : {}),
+      ...(body.date !== undefined ? { date: body.date } : {}),
+      by: p.sub,
+      now,
+      timeZone: profile.timeZone,
+    },
+  );
+  return json(201, { number: issuanceNumber(out.issuance), issuance: out.issuance, report: out.version });
+}, { roles: ['van-phong', 'lanh-dao'] });
