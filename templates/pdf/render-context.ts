@@ -20,58 +20,31 @@ export interface RenderContext {
 
 const STYLES: readonly FontStyle[] = ['normal', 'bold', 'italics', 'bolditalics'];
 
-/** What one font folder shares between documents: the parsed fonts and the measured chunks. */
-interface Shared {
-  cache: GlyphCache;
-  /** pdfkit's EmbeddedFont class and the fontkit fonts of the first document. */
-  make?: (doc: PDFDocument, style: FontStyle) => PdfKitFont;
-}
-const shared = new WeakMap<FontSet, Shared>();
-
-/** pdfkit internals used to give a document a font parsed once (pinned to pdfkit 0.19). */
-interface FontInternals {
-  _fontFamilies: Record<string, PdfKitFont>;
-  _fontCount: number;
-}
-type EmbeddedFontClass = new (doc: PDFDocument, font: unknown, id: string) => PdfKitFont;
+const caches = new WeakMap<FontSet, GlyphCache>();
 
 /**
- * The four fonts of a document. The first document parses the TTFs (fontkit); later ones get new
- * pdfkit fonts (their own subsets and resource ids) over the same parsed fonts, as pdfkit's
- * own `font()` would make them, which saves parsing four fonts' tables per document.
+ * The four fonts of a document, each parsed for it (pdfkit's own way). Sharing one parsed font
+ * between documents would save ~20 ms a document, but fontkit caches a glyph with the characters
+ * of its first request: once a document's subset has been written (which asks for accented
+ * capitals' base glyphs, "E" under "Ệ", without characters), the next document's text would lose
+ * those characters from its ToUnicode map, and copying or searching its text would fail.
  */
-function documentFonts(doc: PDFDocument, fonts: FontSet, s: Shared): Record<FontStyle, PdfKitFont> {
+function documentFonts(doc: PDFDocument, fonts: FontSet): Record<FontStyle, PdfKitFont> {
   const out = {} as Record<FontStyle, PdfKitFont>;
-  if (s.make) {
-    for (const style of STYLES) out[style] = s.make(doc, style);
-    return out;
-  }
-  const parsed = {} as Record<FontStyle, unknown>;
-  let Embedded: EmbeddedFontClass | undefined;
   for (const style of STYLES) {
     doc.registerFont(style, fonts.bytes[style]);
     doc.font(style);
     out[style] = doc._font;
-    parsed[style] = (doc._font as unknown as { font: unknown }).font;
-    Embedded = doc._font.constructor as EmbeddedFontClass;
   }
-  const Font = Embedded!;
-  s.make = (d, style) => {
-    const internals = d as unknown as FontInternals;
-    const font = new Font(d, parsed[style], `F${++internals._fontCount}`);
-    // Registered where pdfkit looks for fonts to embed when the document ends.
-    internals._fontFamilies[style] = font;
-    return font;
-  };
   return out;
 }
 
 export function renderContext(doc: PDFDocument, fonts: FontSet): RenderContext {
-  let s = shared.get(fonts);
-  if (!s) shared.set(fonts, (s = { cache: glyphCache() }));
-  const pdfFonts = documentFonts(doc, fonts, s);
+  let cache = caches.get(fonts);
+  if (!cache) caches.set(fonts, (cache = glyphCache()));
+  const pdfFonts = documentFonts(doc, fonts);
   const paint = new TextPainter(doc, pdfFonts);
-  return { doc, fonts, measure: new Measurer(pdfFonts, s.cache), paint, flow: new PageFlow(doc, () => paint.flush()) };
+  return { doc, fonts, measure: new Measurer(pdfFonts, cache), paint, flow: new PageFlow(doc, () => paint.flush()) };
 }
 
 /** Lines of one text in one style. */

@@ -241,7 +241,9 @@ describe('over HTTP', () => {
     expect((await call('POST', `/api/reports/${period}/issue`, { token: unit, body: { audience: 'ubnd' } })).status).toBe(403);
     expect((await call('POST', `/api/reports/${period}/issue`, { token: vp, body: { audience: 'nobody' } })).status).toBe(422);
     expect((await call('POST', '/api/reports/2023-13/issue', { token: vp, body: { audience: 'ubnd' } })).status).toBe(404);
-    const first = await call('POST', `/api/reports/${period}/issue`, { token: leader, body: { audience: 'director' } });
+    // A number other files leave free: the demo agency's registers of the year are shared with
+    // them (api-contract issues 2024-10 under the next number of BC-SKHCN), whichever runs first.
+    const first = await call('POST', `/api/reports/${period}/issue`, { token: leader, body: { audience: 'director', number: 97 } });
     expect(first.status, JSON.stringify(first.body)).toBe(201);
     expect(first.body.number).toMatch(/^\d{2,}\/BC-VP$/u);
     const taken = await call('POST', `/api/reports/${period}/issue`, { token: vp, body: { audience: 'ubnd', number: first.body.issuance.number } });

@@ -3,7 +3,11 @@
  * date line, page numbering, embedded Tinos, signature block, appendix, chart and totals.
  * flow: test --> render-pdf (+ render-xlsx for the totals) --> pdf-text
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TASK_STATUSES, type ReportModel } from '../../../functions/core/report-model.ts';
@@ -13,6 +17,7 @@ import { A4, FIRST_LINE_INDENT, PAGE_MARGINS } from '../../../templates/pdf/pdf-
 import { renderPdf } from '../../../templates/pdf/render-pdf.ts';
 import { renderXlsx } from '../../../templates/excel/render-xlsx.ts';
 import { SUMMARY_SHEET, TOTALS_LABEL } from '../../../templates/excel/summary-sheet.ts';
+import { benchModels } from '../../fixtures/report-models/documents.ts';
 import { directorModel, hostileModel, ubndModel } from '../../fixtures/report-models/monthly-2024-05.ts';
 import { arrayBuffer } from './xlsx-read.ts';
 import { findLine, pageNumberOf, readPdf, rowText, type PdfLine, type PdfPage, type PdfRead } from './pdf-text.ts';
@@ -293,6 +298,25 @@ describe('renderPdf: appendix', () => {
       const t = lines.find((l) => l.text === title)!;
       expect(t, title).toBeDefined();
       expect(lines.some((l) => l.text === numeral && Math.abs(l.top - t.top) < 1.5)).toBe(true);
+    }
+  });
+});
+
+describe('renderPdf: text a reader copies', () => {
+  it('maps every glyph back to its characters, whatever the process rendered before (Poppler reads only the ToUnicode map)', async () => {
+    // Other reports first: writing their font subsets asks fontkit for base glyphs ("E" under
+    // "Ệ") without characters, which once cost a later document its "E" (fonts were shared then).
+    for (const { model } of benchModels(300)) await renderPdf(model);
+    const dir = mkdtempSync(join(tmpdir(), 'baocao-text-'));
+    try {
+      const file = join(dir, 'hostile.pdf');
+      writeFileSync(file, await renderPdf(hostileModel()));
+      const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/gu, ' ');
+      expect(text).toContain('=HYPERLINK(');
+      expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+      expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
