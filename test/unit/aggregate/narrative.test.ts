@@ -178,7 +178,7 @@ describe('UBND body', () => {
   it('opens with the formal sentence citing the assigning decision', () => {
     expect(m.body[0]).toEqual({
       type: 'paragraph',
-      text: 'Thực hiện Quyết định số 184/QĐ-UBND ngày 24/01/2024 của Chủ tịch UBND tỉnh và Kế hoạch số 15/KH-KHCN ngày 05/02/2024 của Sở Khoa học và Công nghệ về thực hiện nhiệm vụ trọng tâm và nhiệm vụ chấp thuận của Giám đốc Sở Khoa học và Công nghệ năm 2024, Sở Khoa học và Công nghệ báo cáo kết quả thực hiện nhiệm vụ tháng 6 năm 2024 như sau:',
+      text: 'Thực hiện Quyết định số 184/QĐ-UBND ngày 24/01/2024 của Chủ tịch UBND tỉnh và Kế hoạch số 15/KH-KHCN ngày 05/02/2024 về thực hiện nhiệm vụ trọng tâm và nhiệm vụ chấp thuận của Giám đốc Sở Khoa học và Công nghệ năm 2024, Sở Khoa học và Công nghệ báo cáo kết quả thực hiện nhiệm vụ tháng 6 năm 2024 như sau:',
     });
   });
 
@@ -186,14 +186,14 @@ describe('UBND body', () => {
     const input = juneInput('ubnd');
     input.plan!.tasks = input.plan!.tasks.map(({ sourceDocument: _s, ...t }) => t);
     expect((buildReportModel(input).body[0] as { text: string }).text).toBe(
-      'Thực hiện Kế hoạch số 15/KH-KHCN ngày 05/02/2024 của Sở Khoa học và Công nghệ về thực hiện nhiệm vụ trọng tâm và nhiệm vụ chấp thuận của Giám đốc Sở Khoa học và Công nghệ năm 2024, Sở Khoa học và Công nghệ báo cáo kết quả thực hiện nhiệm vụ tháng 6 năm 2024 như sau:',
+      'Thực hiện Kế hoạch số 15/KH-KHCN ngày 05/02/2024 về thực hiện nhiệm vụ trọng tâm và nhiệm vụ chấp thuận của Giám đốc Sở Khoa học và Công nghệ năm 2024, Sở Khoa học và Công nghệ báo cáo kết quả thực hiện nhiệm vụ tháng 6 năm 2024 như sau:',
     );
     // A plan whose number was left blank (a draft's "số /KH-KHCN") is never cited with the blank.
     const blank = juneInput('ubnd');
     blank.plan!.tasks = blank.plan!.tasks.map(({ sourceDocument: _s, ...t }) => t);
     blank.plan!.sourceDocument = 'Kế hoạch số /KH-KHCN ngày /02/2024';
     expect((buildReportModel(blank).body[0] as { text: string }).text).toBe(
-      'Thực hiện kế hoạch thực hiện nhiệm vụ năm 2024 của Sở Khoa học và Công nghệ, Sở Khoa học và Công nghệ báo cáo kết quả thực hiện nhiệm vụ tháng 6 năm 2024 như sau:',
+      'Thực hiện kế hoạch thực hiện nhiệm vụ trọng tâm và nhiệm vụ chấp thuận của Giám đốc Sở Khoa học và Công nghệ năm 2024, Sở Khoa học và Công nghệ báo cáo kết quả thực hiện nhiệm vụ tháng 6 năm 2024 như sau:',
     );
     const none = buildReportModel({ ...juneInput('ubnd'), plan: undefined });
     expect((none.body[0] as { text: string }).text).toBe(
