@@ -120,12 +120,17 @@ describe('the compiled reports page', () => {
     expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(page.body).toContain('Báo cáo tổng hợp tháng 5 năm 2024');
     expect(page.body).toMatch(/phiên bản 1/);
-    expect(page.body).toContain('UBND tỉnh — PDF');
+    expect(page.body).toContain('Báo cáo gửi UBND tỉnh');
+    expect(page.body).toContain('PDF: Dự thảo báo cáo UBND tỉnh - tháng 5 năm 2024');
+    expect(page.body).toContain('data-issue');
     expect(page.body).toContain('đơn vị đã nộp');
     expect(page.body).toContain('data-compile');
     const leader = await call('GET', '/reports?period=2024-05', { token: await tokenFor('lanh-dao') });
     expect(leader.status).toBe(200);
     expect(leader.body).not.toContain('data-compile');
+    // Leaders issue too; only Văn phòng uploads the signed PDF.
+    expect(leader.body).toContain('data-issue');
+    expect(leader.body).not.toContain('data-signed');
     expect((await call('GET', '/reports', { token: await tokenFor('unit', 'QLKH') })).status).toBe(403);
     const anonymous = await call('GET', '/reports');
     expect(anonymous.status).toBe(200);
