@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects in one `npm test`:
-// - unit: pure code and in-process checks, no emulator;
+// Three projects in one `npm test`, quickest first:
+// - unit: pure code, the renderers, and the use cases on the in-memory stores — no emulator, no
+//   Java (`npx vitest run --project unit` runs on a machine with Node alone);
+// - infra: the CDK app synthesised and every function bundled and loaded (esbuild; slow, no Java);
 // - integration: real DynamoDB Local, s3rver and the SES emulator (started once by the global
 //   setup on free ports, shared through environment variables) and Debian's Chromium.
 export default defineConfig({
@@ -11,7 +13,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/infra/**/*.test.ts'], pool: 'threads', sequence: { groupOrder: 0 } },
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], pool: 'threads', sequence: { groupOrder: 0 } },
+      },
+      {
+        extends: true,
+        test: { name: 'infra', include: ['test/infra/**/*.test.ts'], pool: 'threads', sequence: { groupOrder: 1 } },
       },
       {
         extends: true,
@@ -21,7 +27,7 @@ export default defineConfig({
           globalSetup: ['test/support/global-setup.ts'],
           pool: 'forks',
           maxWorkers: 2,
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
         },
       },
     ],

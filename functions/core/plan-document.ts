@@ -100,12 +100,30 @@ function dmy(date: LocalDate): string {
 }
 
 /**
- * "Kế hoạch số 15/KH-KHCN ngày 05/02/2024 của Sở Khoa học và Công nghệ về thực hiện nhiệm vụ …",
- * or undefined when the number is not known (a citation with a blank is worse than none).
+ * "Kế hoạch số 15/KH-KHCN ngày 05/02/2024 về thực hiện nhiệm vụ …" — the agency's own document
+ * needs no "của <agency>", another issuer's does — or undefined when the number is not known (a
+ * citation with a blank is worse than none).
  */
 export function citePlanDocument(doc: PlanDocument | undefined, agencyName: string): string | undefined {
   if (!doc?.number) return undefined;
   const date = doc.date ? ` ngày ${dmy(doc.date)}` : '';
-  const about = doc.title ? ` về ${doc.title.charAt(0).toLocaleLowerCase('vi')}${doc.title.slice(1)}` : '';
-  return `${doc.kind} số ${doc.number}${date} của ${doc.issuer ?? agencyName}${about}`;
+  const by = doc.issuer && doc.issuer !== agencyName ? ` của ${doc.issuer}` : '';
+  const about = doc.title ? ` về ${lowerFirstWord(doc.title)}` : '';
+  return `${doc.kind} số ${doc.number}${date}${by}${about}`;
+}
+
+/**
+ * What the report rests on when the plan's number is not known: "chương trình triển khai nhiệm vụ
+ * KH&CN năm 2021", "kế hoạch thực hiện nhiệm vụ năm 2024" — named, never cited with a blank.
+ */
+export function namePlan(doc: PlanDocument | undefined, year: number): string {
+  const kind = (doc?.kind ?? 'Kế hoạch').toLocaleLowerCase('vi');
+  return doc?.title ? `${kind} ${lowerFirstWord(doc.title)}` : `${kind} thực hiện nhiệm vụ năm ${year}`;
+}
+
+/** "Thực hiện nhiệm vụ …" → "thực hiện nhiệm vụ …"; an acronym ("KH&CN …") keeps its case. */
+function lowerFirstWord(text: string): string {
+  const second = text.charAt(1);
+  if (second && second === second.toLocaleUpperCase('vi') && second !== second.toLocaleLowerCase('vi')) return text;
+  return `${text.charAt(0).toLocaleLowerCase('vi')}${text.slice(1)}`;
 }

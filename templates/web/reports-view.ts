@@ -1,13 +1,15 @@
 /**
- * The compiled reports page for Văn phòng and the leaders: newest versions first, each with
- * its four files (PDF and Excel for the Director and for UBND tỉnh) as short-lived download
- * links, the status board's summary for the month, and — for Văn phòng — compile and
- * lock/reopen buttons.
+ * The compiled reports page for Văn phòng and the leaders: newest versions first; for each of its
+ * two documents (the Director's, UBND tỉnh's) whether it is a draft or issued under a number, its
+ * files as short-lived download links (draft, issued, signed), a form to issue the latest version
+ * (Văn phòng and leaders) and to attach the signed PDF (Văn phòng); the status board's summary for
+ * the month, and — for Văn phòng — compile and lock/reopen buttons.
  * flow: reports page handler --> reports view --> layout
  */
+import type { Audience } from '../../functions/core/agency.ts';
 import { PERIOD_ID_PATTERN } from '../../functions/core/period.ts';
 import type { StatusBoard } from '../../functions/core/status-board.ts';
-import type { ListedVersion } from '../../functions/usecases/list-reports.ts';
+import type { LinkedFile, ListedIssuance, ListedVersion } from '../../functions/usecases/list-reports.ts';
 import { AUDIENCE_LABELS } from '../../functions/core/report-files.ts';
 import { formatDateTime, formatDate, DEFAULT_TIME_ZONE } from './format.ts';
 import { html, type SafeHtml } from './html.ts';
@@ -24,6 +26,11 @@ export interface ReportsPageInput {
   user: PageUser;
   csrfToken: string;
   canCompile: boolean;
+  /** Văn phòng and the leaders issue; only Văn phòng attaches the signed PDF. */
+  canIssue: boolean;
+  canAttachSigned: boolean;
+  /** Today in the agency's zone: the default issue date. */
+  today: string;
   agencyName?: string;
   timeZone?: string;
 }
@@ -41,14 +48,58 @@ function triggerLabel(t: string): string {
   return t;
 }
 
-function versionCard(v: ListedVersion, tz: string): SafeHtml {
-  const files = v.files.map(
-    (f) => html`<li><a href="${f.url}" download="${f.fileName}" rel="noopener">${AUDIENCE_LABELS[f.audience]} — ${FORMAT_LABEL[f.format]}</a> <span class="muted small">(${kb(f.size)})</span></li>`,
-  );
+const DOCUMENT_LABEL: Record<Audience, string> = { ubnd: 'Báo cáo gửi UBND tỉnh', director: 'Báo cáo Lãnh đạo Sở' };
+
+function fileLinks(files: LinkedFile[]): SafeHtml {
+  return html`<ul class="downloads">${files.map(
+    (f) => html`<li><a href="${f.url}" download="${f.fileName}" rel="noopener">${FORMAT_LABEL[f.format]}: ${f.fileName}</a> <span class="muted small">(${kb(f.size)})</span></li>`,
+  )}</ul>`;
+}
+
+function issuedBlock(i: ListedIssuance, tz: string): SafeHtml {
+  const signed = i.signed
+    ? html`<p>Bản đã ký số: <a href="${i.signed.url}" rel="noopener">${i.signed.fileName}</a> <span class="muted small">(${kb(i.signed.size)}, sha256 ${i.signed.sha256.slice(0, 12)}…, tải lên lúc <time datetime="${i.signed.at}">${formatDateTime(i.signed.at, tz)}</time>)</span> — tệp này được gửi UBND tỉnh.</p>`
+    : html``;
+  return html`<p><span class="badge badge-on-time">Đã phát hành</span> số <strong>${i.numberText}</strong> ngày ${formatDate(i.date)}${i.auto ? ' (hệ thống tự cấp số khi gửi)' : ''}.</p>
+${fileLinks(i.files)}${signed}`;
+}
+
+function issueForm(v: ListedVersion, audience: Audience, o: ReportsPageInput): SafeHtml {
+  const id = `${v.period}-${String(v.version)}-${audience}`;
+  return html`<form class="issue-form" data-issue data-period="${v.period}" data-version="${String(v.version)}" data-audience="${audience}" aria-label="Phát hành ${DOCUMENT_LABEL[audience]}">
+  <div class="row">
+    <div class="field"><label for="num-${id}">Số văn bản</label><input id="num-${id}" name="number" type="number" inputmode="numeric" min="1" max="99999" aria-describedby="num-${id}-hint"><p class="hint" id="num-${id}-hint">Để trống: lấy số tiếp theo trong sổ; hoặc nhập số văn thư đã cấp.</p></div>
+    <div class="field"><label for="date-${id}">Ngày ban hành</label><input id="date-${id}" name="date" type="date" value="${o.today}" min="${v.issueDate}" max="${o.today}" required></div>
+  </div>
+  <p class="buttons"><button type="submit" class="button button-primary">Phát hành (cấp số)</button></p>
+  <p class="notice" role="status" aria-live="polite" data-result hidden></p>
+</form>`;
+}
+
+function signedForm(v: ListedVersion, audience: Audience): SafeHtml {
+  const id = `${v.period}-${String(v.version)}-${audience}`;
+  return html`<form class="signed-form" data-signed data-period="${v.period}" data-version="${String(v.version)}" data-audience="${audience}" aria-label="Tải lên bản ký số">
+  <div class="field"><label for="pdf-${id}">Bản PDF đã ký số</label><input id="pdf-${id}" name="pdf" type="file" accept="application/pdf,.pdf" required aria-describedby="pdf-${id}-hint"><p class="hint" id="pdf-${id}-hint">Tệp PDF của chính văn bản đã phát hành, sau khi Lãnh đạo ký số (tối đa 4 MB).</p></div>
+  <p class="buttons"><button type="submit" class="button button-secondary">Tải lên bản ký số</button></p>
+  <p class="notice" role="status" aria-live="polite" data-result hidden></p>
+</form>`;
+}
+
+function documentBlock(v: ListedVersion, audience: Audience, o: ReportsPageInput, tz: string): SafeHtml {
+  const issued = v.issued[audience];
+  const drafts = v.files.filter((f) => f.audience === audience);
+  const body = issued
+    ? html`${issuedBlock(issued, tz)}${o.canAttachSigned && !issued.signed ? signedForm(v, audience) : html``}`
+    : html`<p><span class="badge badge-draft-only">Dự thảo</span> chưa có số văn bản${v.latest ? '' : ' — đã có phiên bản mới hơn, không phát hành bản này'}.</p>
+${fileLinks(drafts)}${v.latest && o.canIssue ? issueForm(v, audience, o) : html``}`;
+  return html`<section class="report-document"><h3>${DOCUMENT_LABEL[audience]}</h3>${body}</section>`;
+}
+
+function versionCard(v: ListedVersion, o: ReportsPageInput, tz: string): SafeHtml {
   return html`<article class="report-version" aria-labelledby="v-${v.period}-${String(v.version)}">
   <h2 id="v-${v.period}-${String(v.version)}">Kỳ ${v.period} — phiên bản ${String(v.version)}${v.latest ? html` <span class="badge badge-on-time">mới nhất</span>` : html``}</h2>
-  <p class="muted">Tổng hợp lúc <time datetime="${v.createdAt}">${formatDateTime(v.createdAt, tz)}</time> (${triggerLabel(v.trigger)}); ngày ghi trên văn bản ${formatDate(v.issueDate)}.</p>
-  <ul class="downloads">${files}</ul>
+  <p class="muted">Tổng hợp lúc <time datetime="${v.createdAt}">${formatDateTime(v.createdAt, tz)}</time> (${triggerLabel(v.trigger)}); ngày ghi trên bản dự thảo ${formatDate(v.issueDate)}.</p>
+  ${(['ubnd', 'director'] as const).map((a) => documentBlock(v, a, o, tz))}
 </article>`;
 }
 
@@ -79,9 +130,9 @@ ${o.board && o.periodLabel ? statusSummary(o.board, o.periodLabel) : html``}
 ${o.locked ? html`<p class="notice notice-warn">Kỳ này đã khóa: các đơn vị không sửa được báo cáo cho đến khi Văn phòng mở lại.</p>` : html``}
 ${actions}
 ${o.versions.length
-    ? o.versions.map((v) => versionCard(v, tz))
+    ? o.versions.map((v) => versionCard(v, o, tz))
     : html`<p class="notice">Chưa có báo cáo tổng hợp${o.period ? ` cho kỳ ${o.period}` : ''}.${o.canCompile ? ' Dùng nút “Tổng hợp báo cáo” ở trên.' : ''}</p>`}
-<p class="muted small">Đường dẫn tải có hiệu lực 5 phút; tải lại trang để lấy đường dẫn mới.</p>`;
+<p class="muted small">Bản tổng hợp là dự thảo cho đến khi được phát hành (cấp số); chỉ văn bản đã phát hành mới được gửi UBND tỉnh. Đường dẫn tải có hiệu lực 5 phút; tải lại trang để lấy đường dẫn mới.</p>`;
   return layout({
     title,
     main,

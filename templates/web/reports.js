@@ -1,34 +1,76 @@
-// The reports page's buttons: compile a period, lock or reopen a month. Each posts to the JSON
-// API with the CSRF token, says what happened, then reloads to show the new state.
-// flow: browser --> reports.js --> dom.js --> /api/reports, /api/periods/{p}/lock|reopen
-import { api, wireSignOut } from './dom.js';
+// The reports page's actions: compile a period, lock or reopen a month, issue a compiled document
+// under a number, attach the PDF signed outside the system. Each calls the JSON API with the CSRF
+// token, says what happened (or the server's message, which says what to do), then reloads.
+// flow: browser --> reports.js --> dom.js --> /api/reports, /api/reports/{p}/issue|signed, /api/periods/{p}/lock|reopen
+import { api, csrfToken, wireSignOut } from './dom.js';
 
 wireSignOut();
 
-const box = document.querySelector('[data-period]');
+function sayIn(result, text, tone) {
+  result.textContent = text;
+  result.className = `notice notice-${tone}`;
+  result.hidden = false;
+}
+
+/** Runs one action: the button waits, the answer is said in `result`, success reloads the page. */
+async function act(button, result, call, done) {
+  button.disabled = true;
+  sayIn(result, 'Đang xử lý…', 'info');
+  const res = await call();
+  button.disabled = false;
+  if (res.network) return sayIn(result, 'Mất kết nối tới máy chủ. Vui lòng thử lại.', 'error');
+  if (!res.ok) return sayIn(result, res.body?.error?.message ?? `Lỗi ${res.status}.`, 'error');
+  sayIn(result, done(res), 'success');
+  setTimeout(() => window.location.reload(), 1200);
+}
+
+const box = document.querySelector('.report-actions[data-period]');
 if (box) {
   const period = box.getAttribute('data-period');
   const result = box.querySelector('[data-result]');
-  const say = (text, tone) => {
-    result.textContent = text;
-    result.className = `notice notice-${tone}`;
-    result.hidden = false;
-  };
-  const run = async (button, method, url, body, done) => {
-    button.disabled = true;
-    say('Đang xử lý…', 'info');
-    const res = await api(method, url, body);
-    button.disabled = false;
-    if (res.network) return say('Mất kết nối tới máy chủ. Vui lòng thử lại.', 'error');
-    if (!res.ok) return say(res.body?.error?.message ?? `Lỗi ${res.status}.`, 'error');
-    say(done(res), 'success');
-    setTimeout(() => window.location.reload(), 800);
-  };
-  box.querySelector('[data-compile]')?.addEventListener('click', (e) =>
-    run(e.currentTarget, 'POST', '/api/reports', { period }, (res) =>
-      res.body.created ? `Đã tạo phiên bản ${res.body.report.version}.` : `Số liệu không đổi: giữ phiên bản ${res.body.report.version}.`,
-    ),
+  const wire = (selector, method, url, body, done) =>
+    box.querySelector(selector)?.addEventListener('click', (e) => act(e.currentTarget, result, () => api(method, url, body), done));
+  wire('[data-compile]', 'POST', '/api/reports', { period }, (res) =>
+    res.body.created ? `Đã tạo phiên bản ${res.body.report.version} (dự thảo).` : `Số liệu không đổi: giữ phiên bản ${res.body.report.version}.`,
   );
-  box.querySelector('[data-lock]')?.addEventListener('click', (e) => run(e.currentTarget, 'POST', `/api/periods/${encodeURIComponent(period)}/lock`, undefined, () => 'Đã khóa kỳ.'));
-  box.querySelector('[data-reopen]')?.addEventListener('click', (e) => run(e.currentTarget, 'POST', `/api/periods/${encodeURIComponent(period)}/reopen`, undefined, () => 'Đã mở lại kỳ.'));
+  wire('[data-lock]', 'POST', `/api/periods/${encodeURIComponent(period)}/lock`, undefined, () => 'Đã khóa kỳ.');
+  wire('[data-reopen]', 'POST', `/api/periods/${encodeURIComponent(period)}/reopen`, undefined, () => 'Đã mở lại kỳ.');
+}
+
+for (const form of document.querySelectorAll('form[data-issue]')) {
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const { period, version, audience } = form.dataset;
+    const number = form.elements.number.value.trim();
+    const body = { audience, version: Number(version), date: form.elements.date.value, ...(number ? { number: Number(number) } : {}) };
+    act(form.querySelector('button[type=submit]'), form.querySelector('[data-result]'), () => api('POST', `/api/reports/${encodeURIComponent(period)}/issue`, body), (res) => `Đã phát hành Báo cáo số ${res.body.number}.`);
+  });
+}
+
+/** The signed PDF goes as the request body itself (not JSON), with its name in a header. */
+async function uploadPdf(url, file) {
+  try {
+    const res = await fetch(url, {
+      method: 'PUT',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/pdf', 'x-csrf-token': csrfToken(), 'x-file-name': encodeURIComponent(file.name), accept: 'application/json' },
+      body: file,
+    });
+    const body = (res.headers.get('content-type') || '').includes('json') ? await res.json().catch(() => null) : null;
+    return { ok: res.ok, status: res.status, body };
+  } catch {
+    return { ok: false, status: 0, network: true, body: null };
+  }
+}
+
+for (const form of document.querySelectorAll('form[data-signed]')) {
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const { period, version, audience } = form.dataset;
+    const file = form.elements.pdf.files[0];
+    const result = form.querySelector('[data-result]');
+    if (!file) return sayIn(result, 'Hãy chọn tệp PDF đã ký số.', 'error');
+    const url = `/api/reports/${encodeURIComponent(period)}/signed?audience=${encodeURIComponent(audience)}&version=${encodeURIComponent(version)}`;
+    act(form.querySelector('button[type=submit]'), result, () => uploadPdf(url, file), () => `Đã đính kèm bản ký số ${file.name}: tệp này sẽ được gửi UBND tỉnh.`);
+  });
 }

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,14 +7,19 @@ import { randomUUID } from 'node:crypto';
 import { container, resetContainer } from '../../functions/adapters/container.ts';
 import { mintToken } from '../../functions/adapters/auth/local-issuer.ts';
 import { setAgency } from '../../functions/usecases/agency-service.ts';
+import { jobDeps } from '../../functions/jobs/job-deps.ts';
 import { compileReports } from '../../functions/usecases/compile-reports.ts';
+import { issueReport } from '../../functions/usecases/issue-report.ts';
+import { runJob } from '../../functions/usecases/run-job.ts';
 import type { FileArchive, ReportStore } from '../../functions/usecases/ports.ts';
-import { startDynamoDb, startS3 } from '../../infra/local/emulators.ts';
+import { startDynamoDb, startS3, startSes } from '../../infra/local/emulators.ts';
 import type { Child } from '../../infra/local/processes.ts';
 import { LOCAL_BUCKET, startLocalStack, type LocalStack } from '../../infra/local/stack.ts';
 import { reportRenderers as renderers } from '../../templates/renderers.ts';
 import { demoProfile } from '../support/demo-profile.ts';
 import { override } from '../support/override.ts';
+
+const ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
 
 // This file runs its own local stack (data on disk in a temp folder) so it can stop and restart
 // DynamoDB Local and s3rver without disturbing the shared one the other files use.
@@ -111,4 +117,47 @@ describe('faults in the storage backends', () => {
     expect([ok.created, again.created, again.version.version]).toEqual([true, false, 1]);
     expect(await c.reports.listVersions(c.config.agencyId, '2024-07')).toHaveLength(1);
   });
+});
+
+describe('a full SES outage during the delivery to UBND tỉnh', () => {
+  it('with the SES emulator stopped nothing is lost: the run fails and stays retryable, the CLI exits non-zero, and once SES is back the same run delivers exactly once', async () => {
+    const c = container();
+    const a = c.config.agencyId;
+    await post('/api/submissions', { ...submission, period: '2024-09' });
+    await compileReports({ ...c, renderers }, { agencyId: a, period: '2024-09', trigger: 'test', now: new Date('2024-09-21T01:00:00Z') });
+    const issued = await issueReport({ ...c, renderers }, { agencyId: a, period: '2024-09', audience: 'ubnd', by: 'u-vp', now: new Date('2024-09-21T02:00:00Z'), timeZone: 'Asia/Ho_Chi_Minh' });
+    const scheduledTime = new Date('2024-09-21T03:00:00Z');
+    const deps = { ...jobDeps(c), sleep: async () => undefined, settings: { ...jobDeps(c).settings, sendAttempts: 2, backoffMs: 1 } };
+    const deliver = () => runJob(deps, { agencyId: a, job: 'deliver', scheduledTime, source: 'schedule' });
+
+    // The emulator process itself goes away: every recipient fails, the notice to Văn phòng too.
+    await stack.emulators.children.ses.stop();
+    await expect(deliver()).rejects.toMatchObject({ name: 'DeliveryFailedError', result: { status: 'failed', notice: 'failed' } });
+    expect(await c.jobs.getRun(a, 'deliver-monthly', scheduledTime.toISOString())).toMatchObject({ status: 'failed', attempt: 1 });
+    const log = await c.jobs.listDeliveries(a, '2024-09');
+    expect(log.map((e) => [e.purpose, e.status])).toEqual([
+      ['ubnd-report', 'failed'],
+      ['ubnd-failure-notice', 'failed'],
+    ]);
+    // An operator running the same delivery sees the failure in the exit code and the message.
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'functions/cli/main.ts', 'run-job', 'deliver', '--period', '2024-09', '--scheduled-time', scheduledTime.toISOString()], {
+      cwd: ROOT,
+      env: { ...process.env, ...stack.env, AGENCY_ID: a, MAIL_SEND_ATTEMPTS: '1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      encoding: 'utf8',
+    });
+    expect(cli.status, cli.stdout).toBe(1);
+    expect(cli.stderr).toContain(`Chưa gửi được Báo cáo số ${String(issued.issuance.number).padStart(2, '0')}/BC-SKHCN tới UBND tỉnh`);
+
+    // SES is back: the scheduler's next retry of the same run delivers it, once, and a re-fire replays.
+    restarted.push(await startSes({ port: stack.emulators.ports.ses }));
+    const since = Math.floor(Date.now() / 1000) - 5;
+    const ok = await deliver();
+    expect(ok.result).toMatchObject({ status: 'sent', locked: true });
+    expect(ok.run.attempt).toBe(3);
+    expect((await deliver()).replayed).toBe(true);
+    const store = (await (await fetch(`${stack.env.SES_ENDPOINT}/store?since=${since}`)).json()) as { emails: { destination: { to: string[] }; subject: string }[] };
+    const toUbnd = store.emails.filter((e) => e.destination.to.some((t) => demoProfile().emails.ubnd.includes(t)));
+    expect(toUbnd.map((e) => e.subject)).toEqual([`[Sở KH&CN Bắc Giang] Báo cáo số 01/BC-SKHCN ngày 21/09/2024 về kết quả thực hiện nhiệm vụ tháng 9 năm 2024`]);
+    expect((await c.jobs.listDeliveries(a, '2024-09')).find((e) => e.purpose === 'ubnd-report')).toMatchObject({ status: 'sent' });
+  }, 120_000);
 });

@@ -11,6 +11,7 @@ import { submit } from '../../functions/usecases/submissions.ts';
 import { call } from '../support/http.ts';
 import { testContainer, tokenFor } from '../support/local.ts';
 import { demoProfile } from '../support/demo-profile.ts';
+import { readPdf } from '../unit/renderers/pdf-text.ts';
 
 const demo = demoProfile();
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -119,16 +120,66 @@ describe('the compiled reports page', () => {
     expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(page.body).toContain('Báo cáo tổng hợp tháng 5 năm 2024');
     expect(page.body).toMatch(/phiên bản 1/);
-    expect(page.body).toContain('UBND tỉnh — PDF');
+    expect(page.body).toContain('Báo cáo gửi UBND tỉnh');
+    expect(page.body).toContain('PDF: Dự thảo báo cáo UBND tỉnh - tháng 5 năm 2024');
+    expect(page.body).toContain('data-issue');
     expect(page.body).toContain('đơn vị đã nộp');
     expect(page.body).toContain('data-compile');
     const leader = await call('GET', '/reports?period=2024-05', { token: await tokenFor('lanh-dao') });
     expect(leader.status).toBe(200);
     expect(leader.body).not.toContain('data-compile');
+    // Leaders issue too; only Văn phòng uploads the signed PDF.
+    expect(leader.body).toContain('data-issue');
+    expect(leader.body).not.toContain('data-signed');
     expect((await call('GET', '/reports', { token: await tokenFor('unit', 'QLKH') })).status).toBe(403);
     const anonymous = await call('GET', '/reports');
     expect(anonymous.status).toBe(200);
     expect(anonymous.body).toContain('Đăng nhập');
     expect((await call('GET', '/reports?period=2024-13', { token: vp })).status).toBe(400);
+  });
+});
+
+describe('the demo agency\'s May 2024, as UBND tỉnh receives it', () => {
+  it('holds no proposal addressed to the Sở\'s leaders and no list of late units — and the province\'s own proposal', async () => {
+    const vp = await tokenFor('van-phong');
+    await call('POST', '/api/reports', { token: vp, body: { period: '2024-05' } });
+    const list = await call('GET', '/api/reports?period=2024-05', { token: vp });
+    const latest = list.body.reports.find((r: { latest: boolean }) => r.latest);
+    const file = (audience: string, format: string) => latest.files.find((f: { audience: string; format: string }) => f.audience === audience && f.format === format);
+    const bytes = async (f: { url: string }) => Buffer.from(await (await fetch(f.url)).arrayBuffer());
+    const pdfText = async (f: { url: string }) => (await readPdf(await bytes(f))).pages.flatMap((p) => p.lines.map((l) => l.text)).join(' ').replace(/\s+/gu, ' ');
+    const workbook = async (f: { url: string }) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await bytes(f)) as unknown as ArrayBuffer);
+      return wb;
+    };
+    // What the demo units wrote to their leaders (infra/local/demo/demo-submissions.ts).
+    const internal = ['xin ý kiến Lãnh đạo Sở về việc gia hạn', 'Đề nghị Lãnh đạo Sở có văn bản đôn đốc', 'Tiếp tục theo dõi; xây dựng dự thảo kế hoạch'];
+    const ubndPdf = await pdfText(file('ubnd', 'pdf'));
+    for (const s of [...internal, 'nộp muộn', 'chưa nộp', 'lưu nháp', 'Chi cục Tiêu chuẩn Đo lường Chất lượng (nộp ngày']) expect(ubndPdf, s).not.toContain(s);
+    expect(ubndPdf).toContain('Đề nghị UBND tỉnh xem xét, bổ sung 01 biên chế thanh tra viên chuyên ngành');
+    const wb = await workbook(file('ubnd', 'xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Phụ lục']);
+    const cells = wb.worksheets.flatMap((ws) => ws.getSheetValues().flat().map((v) => String(v ?? ''))).join(' ');
+    for (const s of internal) expect(cells, s).not.toContain(s);
+    // The Director's report has them all: the same data, for its own reader.
+    const directorPdf = await pdfText(file('director', 'pdf'));
+    expect(directorPdf).toContain('nộp báo cáo muộn');
+    expect(directorPdf).toContain('xin ý kiến Lãnh đạo Sở về việc gia hạn');
+    expect((await workbook(file('director', 'xlsx'))).worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Phụ lục', 'Khó khăn, đề xuất', 'Tình hình nộp báo cáo']);
+  });
+
+  it('an explicit date line makes a new draft even when the data are unchanged, instead of being ignored', async () => {
+    const c = testContainer();
+    const a = c.config.agencyId;
+    await setAgency(c.agencies, { ...demo, agencyId: a });
+    await c.plans.putPlan(plan(a), { hash: 'p2', importedAt: 'x', importedBy: 't', source: 't' });
+    const compile = (issueDate?: string) => compileReports({ ...c, renderers }, { agencyId: a, period: '2024-05', trigger: 'test', now: new Date('2024-05-21T01:00:00Z'), ...(issueDate ? { issueDate } : {}) });
+    const v1 = await compile();
+    expect((await compile()).created).toBe(false);
+    expect((await compile('2024-05-21')).created).toBe(false);
+    const dated = await compile('2024-05-23');
+    expect([dated.created, dated.version.version, dated.version.issueDate]).toEqual([true, v1.version.version + 1, '2024-05-23']);
+    await expect(compile('2024-02-30')).rejects.toMatchObject({ code: 'invalid_issue_date' });
   });
 });

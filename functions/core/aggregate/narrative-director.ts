@@ -65,7 +65,6 @@ function sectionResults(ctx: NarrativeContext): Block[] {
     if (items.length > 0) out.push(ul(n, items));
     const unreported = rows.filter((b) => b.origin === 'none');
     if (unreported.length === 1) {
-      n.none({ of: 'tasks', where: { unit: code, unreported: true }, value: 1 });
       out.push(p(n, `Chưa có báo cáo trong kỳ về ${taskRef(unreported[0]!.task, 14)}.`));
     } else if (unreported.length > 1) {
       out.push(p(n, `Chưa có báo cáo trong kỳ về ${n.tasks({ unit: code, unreported: true }, unreported.length)} nhiệm vụ: ${joinVi(unreported.map((b) => taskRef(b.task, 10)))}.`));

@@ -77,7 +77,7 @@ function annual(ctx: NarrativeContext, n: Counter, provinceOnly: boolean): Block
       out.push(ul(n, key.map((r) => `${capitalise(rowRef(r))}, do ${r.leadUnit.name} chủ trì, ${deadlinePhrase(r.deadlineText)}.`)));
     }
   } else {
-    out.push(p(n, `Kế hoạch thực hiện nhiệm vụ năm ${year} chưa được ban hành trong hệ thống; phương hướng năm ${year} dưới đây gồm các nhiệm vụ năm ${ctx.period.year} chưa hoàn thành, tiếp tục thực hiện.`));
+    out.push(p(n, `Kế hoạch thực hiện nhiệm vụ năm ${year} chưa được nhập vào hệ thống; phương hướng năm ${year} dưới đây gồm các nhiệm vụ năm ${ctx.period.year} chưa hoàn thành, tiếp tục thực hiện.`));
   }
   if (carried.length > 0) {
     out.push(p(n, `Tiếp tục thực hiện ${n.outlook(carried.length, ['carried-over'])} nhiệm vụ năm ${ctx.period.year} chưa hoàn thành:`));

@@ -179,12 +179,14 @@ function progressSentence(b: BuiltRow, period: Period): string | undefined {
  * A task's result as sentences: what was done (each month of a longer period), progress and its
  * change (with the reason when it fell), product, status.
  */
-export function resultSentences(b: BuiltRow, period: Period): string {
+export function resultSentences(b: BuiltRow, period: Period, audience: Audience = 'director'): string {
   const { row, origin } = b;
+  // The province reads the Sở's results, not which of its units reported when.
+  const internal = audience === 'director';
   if (origin === 'none') {
     const last = b.before ? ` Theo báo cáo ${monthRef(b.before.period)}, tiến độ đạt ${b.before.report.progress}%.` : '';
     const late = row.status === 'chua-hoan-thanh-qua-han' ? ' Nhiệm vụ chưa hoàn thành, đã quá hạn.' : '';
-    return `Đơn vị chủ trì chưa báo cáo kết quả thực hiện trong kỳ.${late}${last}`;
+    return `${internal ? 'Đơn vị chủ trì chưa báo cáo kết quả thực hiện trong kỳ.' : 'Chưa có kết quả thực hiện trong kỳ.'}${late}${last}`;
   }
   if (origin === 'carried') {
     const on = row.completedOn ? ` ngày ${dateVi(row.completedOn)}` : ' từ kỳ trước';
@@ -204,10 +206,11 @@ export function resultSentences(b: BuiltRow, period: Period): string {
   if (row.reason && (row.status === 'hoan-thanh-qua-han' || row.status === 'chua-hoan-thanh-qua-han') && !(progress ?? '').includes('lý do')) {
     parts.push(`Lý do: ${asTyped(row.reason)}`);
   }
-  // A longer period's figures from an earlier month than its last: say which.
+  // A longer period's figures from an earlier month than its last: say which (a finished task
+  // needs no later report).
   const lastMonthId = makePeriod('monthly', period.lastMonth.year, period.lastMonth.month).id;
-  if (period.kind !== 'monthly' && row.fromPeriod && row.fromPeriod !== lastMonthId) {
-    parts.push(`(Số liệu theo báo cáo ${monthRef(row.fromPeriod)}, đơn vị chưa báo cáo các tháng sau.)`);
+  if (period.kind !== 'monthly' && row.fromPeriod && row.fromPeriod !== lastMonthId && !isFinished(row.status)) {
+    parts.push(internal ? `(Số liệu theo báo cáo ${monthRef(row.fromPeriod)}, đơn vị chưa báo cáo các tháng sau.)` : `(Số liệu đến ${monthRef(row.fromPeriod)}.)`);
   }
   return parts.join(' ');
 }

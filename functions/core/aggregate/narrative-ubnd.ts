@@ -12,7 +12,7 @@
  * Which unit was late, drafts, and proposals addressed to the Sở's own leaders never appear: the
  * model given here already holds only what the province may read (build-report-model.ts).
  */
-import { citePlanDocument } from '../plan-document.ts';
+import { citePlanDocument, namePlan } from '../plan-document.ts';
 import { CATEGORY_LABELS, TASK_CATEGORIES, type TaskCategory } from '../plan.ts';
 import type { Block } from '../report-model.ts';
 import { Counter } from './claims.ts';
@@ -50,10 +50,10 @@ function opening(ctx: NarrativeContext): string {
     const s = t.sourceDocument ? clause(t.sourceDocument) : '';
     if (s && PROVINCIAL.includes(t.category) && !sources.includes(s)) sources.push(s);
   }
-  const plan = citePlanDocument(ctx.planDocument, ctx.profile.name);
-  const parts = [...sources.slice(0, 3), ...(plan ? [plan] : [])];
   const year = ctx.period.lastMonth.year;
-  const basis = parts.length > 0 ? joinVi(parts) : ctx.plan ? `kế hoạch thực hiện nhiệm vụ năm ${year} của ${ctx.profile.name}` : 'chế độ báo cáo định kỳ theo quy định';
+  const plan = ctx.plan ? (citePlanDocument(ctx.planDocument, ctx.profile.name) ?? namePlan(ctx.planDocument, year)) : undefined;
+  const parts = [...sources.slice(0, 3), ...(plan ? [plan] : [])];
+  const basis = parts.length > 0 ? joinVi(parts) : 'chế độ báo cáo định kỳ theo quy định';
   return `Thực hiện ${basis}, ${ctx.profile.name} báo cáo kết quả thực hiện nhiệm vụ ${ctx.label} như sau:`;
 }
 
@@ -61,7 +61,7 @@ function opening(ctx: NarrativeContext): string {
 function taskPoint(b: BuiltRow, i: number, ctx: NarrativeContext, n: Counter): Block[] {
   return [
     p(n, `${letter(i)}) ${sentence(fullContent(b))}`),
-    p(n, `Kết quả: ${resultSentences(b, ctx.period)}`, `Thời hạn hoàn thành: ${b.row.deadlineText ? `${b.row.deadlineText.charAt(0).toLocaleLowerCase('vi')}${b.row.deadlineText.slice(1)}` : 'chưa xác định'}.`),
+    p(n, `Kết quả: ${resultSentences(b, ctx.period, 'ubnd')}`, `Thời hạn hoàn thành: ${b.row.deadlineText ? `${b.row.deadlineText.charAt(0).toLocaleLowerCase('vi')}${b.row.deadlineText.slice(1)}` : 'chưa xác định'}.`),
   ];
 }
 
@@ -79,7 +79,7 @@ function otherGroups(ctx: NarrativeContext, n: Counter): Block[] {
     const c = countRows(rows.map((b) => b.row));
     const label = g.numeral ? `${g.numeral}. ${g.title}` : g.title;
     out.push(p(n, `${label}: ${n.tasks({ group: g.numeral, category: NON_PROVINCIAL }, c.total)} nhiệm vụ, ${breakdownPhrase(c, n, { group: g.numeral, category: NON_PROVINCIAL })}.`));
-    const items = rows.filter((b) => b.origin !== 'none').map((b) => `${capitalise(taskRef(b.task, 18))}: ${resultSentences(b, ctx.period)}`);
+    const items = rows.filter((b) => b.origin !== 'none').map((b) => `${capitalise(taskRef(b.task, 18))}: ${resultSentences(b, ctx.period, 'ubnd')}`);
     if (items.length > 0) out.push(ul(n, items));
   }
   return out;

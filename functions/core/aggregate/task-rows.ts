@@ -165,7 +165,9 @@ function buildRow(task: PlanTask, args: TaskRowsArgs): BuiltRow {
     if (live && before !== undefined) row.progressDelta = r.progress - before.report.progress;
     if (r.productReached !== undefined) row.productReached = r.productReached;
     if (r.status === 'hoan-thanh' && r.completedOn) row.completedOn = r.completedOn;
-    if (r.reason) row.reason = nfc(r.reason);
+    // The reason a unit gave stays until it gives another: a later month without one does not erase it.
+    const reason = r.reason || (live ? [...(args.history?.get(task.id) ?? [])].reverse().find((p) => p.report.reason)?.report.reason : undefined);
+    if (reason) row.reason = nfc(reason);
   }
   if (origin === 'none') row.unreported = true;
   if (origin === 'carried') row.carried = true;

@@ -178,7 +178,7 @@ describe('UBND body', () => {
   it('opens with the formal sentence citing the assigning decision', () => {
     expect(m.body[0]).toEqual({
       type: 'paragraph',
-      text: 'Thực hiện Quyết định số 184/QĐ-UBND ngày 24/01/2024 của Chủ tịch UBND tỉnh và Kế hoạch số 15/KH-KHCN ngày 05/02/2024 của Sở Khoa học và Công nghệ về thực hiện nhiệm vụ trọng tâm và nhiệm vụ chấp thuận của Giám đốc Sở Khoa học và Công nghệ năm 2024, Sở Khoa học và Công nghệ báo cáo kết quả thực hiện nhiệm vụ tháng 6 năm 2024 như sau:',
+      text: 'Thực hiện Quyết định số 184/QĐ-UBND ngày 24/01/2024 của Chủ tịch UBND tỉnh và Kế hoạch số 15/KH-KHCN ngày 05/02/2024 về thực hiện nhiệm vụ trọng tâm và nhiệm vụ chấp thuận của Giám đốc Sở Khoa học và Công nghệ năm 2024, Sở Khoa học và Công nghệ báo cáo kết quả thực hiện nhiệm vụ tháng 6 năm 2024 như sau:',
     });
   });
 
@@ -186,14 +186,14 @@ describe('UBND body', () => {
     const input = juneInput('ubnd');
     input.plan!.tasks = input.plan!.tasks.map(({ sourceDocument: _s, ...t }) => t);
     expect((buildReportModel(input).body[0] as { text: string }).text).toBe(
-      'Thực hiện Kế hoạch số 15/KH-KHCN ngày 05/02/2024 của Sở Khoa học và Công nghệ về thực hiện nhiệm vụ trọng tâm và nhiệm vụ chấp thuận của Giám đốc Sở Khoa học và Công nghệ năm 2024, Sở Khoa học và Công nghệ báo cáo kết quả thực hiện nhiệm vụ tháng 6 năm 2024 như sau:',
+      'Thực hiện Kế hoạch số 15/KH-KHCN ngày 05/02/2024 về thực hiện nhiệm vụ trọng tâm và nhiệm vụ chấp thuận của Giám đốc Sở Khoa học và Công nghệ năm 2024, Sở Khoa học và Công nghệ báo cáo kết quả thực hiện nhiệm vụ tháng 6 năm 2024 như sau:',
     );
     // A plan whose number was left blank (a draft's "số /KH-KHCN") is never cited with the blank.
     const blank = juneInput('ubnd');
     blank.plan!.tasks = blank.plan!.tasks.map(({ sourceDocument: _s, ...t }) => t);
     blank.plan!.sourceDocument = 'Kế hoạch số /KH-KHCN ngày /02/2024';
     expect((buildReportModel(blank).body[0] as { text: string }).text).toBe(
-      'Thực hiện kế hoạch thực hiện nhiệm vụ năm 2024 của Sở Khoa học và Công nghệ, Sở Khoa học và Công nghệ báo cáo kết quả thực hiện nhiệm vụ tháng 6 năm 2024 như sau:',
+      'Thực hiện kế hoạch thực hiện nhiệm vụ trọng tâm và nhiệm vụ chấp thuận của Giám đốc Sở Khoa học và Công nghệ năm 2024, Sở Khoa học và Công nghệ báo cáo kết quả thực hiện nhiệm vụ tháng 6 năm 2024 như sau:',
     );
     const none = buildReportModel({ ...juneInput('ubnd'), plan: undefined });
     expect((none.body[0] as { text: string }).text).toBe(
@@ -334,5 +334,36 @@ describe('format helpers', () => {
     expect(superiorShort('Ủy ban nhân dân tỉnh Bắc Giang', 'Bắc Giang')).toBe('Ủy ban nhân dân tỉnh');
     expect(superiorShort('Ủy ban nhân dân thành phố Hà Nội', 'Hà Nội')).toBe('Ủy ban nhân dân thành phố');
     expect(superiorShort('Ủy ban nhân dân tỉnh Bắc Ninh', 'Từ Sơn')).toBe('Ủy ban nhân dân tỉnh Bắc Ninh');
+  });
+});
+
+describe('text an official signs without editing', () => {
+  it('a progress that fell is stated with its reason in the body, not as "no progress"', () => {
+    const input = juneInput();
+    input.submissions = input.submissions.map((h) =>
+      h.unit === 'QLKH' && h.data ? { ...h, data: { ...h.data, tasks: [report('I-2', { progress: 30, reason: 'Hội đồng đánh giá lại khối lượng, giảm 02 nhiệm vụ đã tính trùng' })] } } : h,
+    );
+    const b = buildReportModel(input).body;
+    expect(section(b, 'II')).toContain('Tiến độ đạt 30%, giảm 10 điểm phần trăm so với kỳ trước, lý do: Hội đồng đánh giá lại khối lượng, giảm 02 nhiệm vụ đã tính trùng.');
+    const iii = section(b, 'III');
+    expect(iii).toContain('Có 01 nhiệm vụ có tiến độ giảm so với kỳ trước:');
+    expect(iii).toMatch(/Nhiệm vụ I\.2 \([^)]*\) do Phòng Quản lý Khoa học chủ trì: tiến độ giảm từ 40% còn 30%\. Lý do: Hội đồng đánh giá lại khối lượng, giảm 02 nhiệm vụ đã tính trùng\./u);
+    expect(iii).not.toContain('không có tiến triển');
+  });
+
+  it.each(['director', 'ubnd'] as const)('%s: every unfinished task falling due next month is in "Phương hướng", a finished one is not', (audience) => {
+    const input = juneInput(audience);
+    // Three tasks due in July: one unfinished and reported, one never reported, one already finished in June.
+    input.plan!.tasks = input.plan!.tasks.map((t) =>
+      ['I-1', 'II-1', 'II-3'].includes(t.id) ? { ...t, finish: { kind: 'month' as const, year: 2024, month: 7 } } : t,
+    );
+    input.submissions.push(submitted('QLCN', '2024-06', [report('II-3', { status: 'hoan-thanh', progress: 100, completedOn: '2024-06-10', result: 'Ban hành Kế hoạch' })]));
+    const m = buildReportModel({ ...input, submissions: input.submissions.map((h) => (h.unit === 'CCTCDLCL' && h.data ? { ...h, data: { ...h.data, tasks: h.data.tasks.filter((t) => t.taskId === 'I-1') } } : h)) });
+    const outlook = section(m.body, audience === 'director' ? 'V' : 'IV');
+    expect(m.outlook.filter((o) => o.reason === 'due-next').map((o) => o.taskId)).toEqual(['I-1', 'II-1']);
+    expect(outlook).toContain('Có 02 nhiệm vụ theo kế hoạch đến hạn hoàn thành trong tháng 7 năm 2024');
+    expect(outlook).toMatch(/Nhiệm vụ I\.1 \([^)]*\), do Chi cục Tiêu chuẩn Đo lường Chất lượng chủ trì, thời hạn tháng 07\/2024\./u);
+    expect(outlook).toMatch(/Nhiệm vụ II\.1 \([^)]*\), do Chi cục Tiêu chuẩn Đo lường Chất lượng chủ trì, thời hạn tháng 07\/2024\./u);
+    expect(outlook).not.toContain('II.3');
   });
 });

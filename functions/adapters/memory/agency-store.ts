@@ -1,0 +1,23 @@
+/**
+ * Agency profiles in memory: the AgencyStore port's twin of the DynamoDB adapter, held to the same
+ * contract tests (test/contracts), for use-case tests that need no emulator.
+ * flow: use case --> AgencyStore port --> this adapter (a Map)
+ */
+import type { AgencyProfile } from '../../core/agency.ts';
+import type { AgencyStore } from '../../usecases/ports.ts';
+import { copy } from './copy.ts';
+
+export class MemoryAgencyStore implements AgencyStore {
+  private readonly profiles = new Map<string, AgencyProfile[]>();
+
+  async listProfiles(agencyId: string): Promise<AgencyProfile[]> {
+    return copy(this.profiles.get(agencyId) ?? []);
+  }
+
+  async putProfile(profile: AgencyProfile): Promise<AgencyProfile> {
+    const list = this.profiles.get(profile.agencyId) ?? [];
+    const stored = { ...copy(profile), version: list.reduce((m, p) => Math.max(m, p.version ?? 0), 0) + 1 };
+    this.profiles.set(profile.agencyId, [...list, stored]);
+    return copy(stored);
+  }
+}

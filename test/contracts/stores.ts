@@ -1,0 +1,231 @@
+/**
+ * The contract every implementation of a storage port keeps — the DynamoDB, S3 and SES adapters
+ * against the emulators (integration project), the in-memory twins in the unit project — so the
+ * two cannot drift: a use-case test on the memory stores means what it would on the real ones.
+ * flow: contract tests --> ports <-- adapters (dynamo, s3, ses, memory)
+ */
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { AgencyProfile } from '../../functions/core/agency.ts';
+import type { Plan } from '../../functions/core/plan.ts';
+import type { AgencyStore, FileArchive, Issuance, JobStore, Mailer, PlanStore, RegisterEntry, ReportStore, ReportVersion } from '../../functions/usecases/ports.ts';
+import { demoProfile } from '../support/demo-profile.ts';
+
+/** Each call gives a store and a fresh agency id, so tests never see each other's data. */
+export type Make<T> = () => Promise<{ store: T; agencyId: string }> | { store: T; agencyId: string };
+
+const aid = () => `c-${randomUUID().slice(0, 8)}`;
+export const freshAgency = aid;
+
+function profile(agencyId: string, effectiveFrom: string): AgencyProfile {
+  return { ...(demoProfile() as AgencyProfile), agencyId, effectiveFrom };
+}
+
+function plan(agencyId: string, year: number, tasks: number): Plan {
+  return {
+    agencyId,
+    year,
+    title: `Kế hoạch năm ${year}`,
+    tasks: Array.from({ length: tasks }, (_, i) => ({
+      id: `I-${i + 1}`,
+      number: String(i + 1),
+      group: { numeral: 'I', title: 'NHIỆM VỤ' },
+      category: 'ke-hoach' as const,
+      content: `Nhiệm vụ ${i + 1}`,
+      leadUnit: i % 2 === 0 ? 'QLKH' : 'TTR',
+      coordinatingUnits: [],
+      milestones: [],
+      order: tasks - i,
+    })),
+  };
+}
+
+export function agencyStoreContract(name: string, make: Make<AgencyStore>): void {
+  describe(`${name}: AgencyStore`, () => {
+    it('stores each profile as a new version, never overwriting, per agency', async () => {
+      const { store, agencyId } = await make();
+      const v1 = await store.putProfile(profile(agencyId, '2024-01-01'));
+      const v2 = await store.putProfile({ ...profile(agencyId, '2025-03-01'), name: 'Sở Khoa học và Công nghệ (mới)' });
+      expect([v1.version, v2.version]).toEqual([1, 2]);
+      const list = await store.listProfiles(agencyId);
+      expect(list.map((p) => [p.version, p.effectiveFrom, p.name]).sort()).toEqual([
+        [1, '2024-01-01', 'Sở Khoa học và Công nghệ'],
+        [2, '2025-03-01', 'Sở Khoa học và Công nghệ (mới)'],
+      ]);
+      expect(await store.listProfiles(`${agencyId}-other`)).toEqual([]);
+      // What the caller does with what it read changes nothing stored.
+      list[0]!.name = 'sửa ngoài';
+      expect((await store.listProfiles(agencyId)).some((p) => p.name === 'sửa ngoài')).toBe(false);
+    });
+  });
+}
+
+export function planStoreContract(name: string, make: Make<PlanStore>): void {
+  describe(`${name}: PlanStore`, () => {
+    it('switches to a new version at once, writes nothing for the same hash, reads tasks in plan order', async () => {
+      const { store, agencyId } = await make();
+      const meta = { importedAt: '2024-01-05T00:00:00Z', importedBy: 'test', source: 'ke-hoach.xlsx' };
+      const first = await store.putPlan(plan(agencyId, 2024, 5), { hash: 'h1', ...meta });
+      expect(first).toMatchObject({ changed: true, meta: { version: 1, hash: 'h1', taskCount: 5, year: 2024, agencyId } });
+      expect(await store.putPlan(plan(agencyId, 2024, 5), { hash: 'h1', ...meta })).toMatchObject({ changed: false, meta: { version: 1 } });
+      const second = await store.putPlan(plan(agencyId, 2024, 3), { hash: 'h2', ...meta });
+      expect(second.meta.version).toBe(2);
+      const read = (await store.getPlan(agencyId, 2024))!;
+      expect(read.tasks.map((t) => t.id)).toEqual(['I-3', 'I-2', 'I-1']);
+      expect(read.title).toBe('Kế hoạch năm 2024');
+      expect((await store.tasksByUnit(agencyId, 2024, 'QLKH')).map((t) => t.id).sort()).toEqual(['I-1', 'I-3']);
+      expect(await store.getPlanMeta(agencyId, 2024)).toMatchObject({ version: 2, hash: 'h2' });
+      await store.putPlan(plan(agencyId, 2025, 1), { hash: 'h3', ...meta });
+      expect(await store.listPlanYears(agencyId)).toEqual([2024, 2025]);
+      expect(await store.getPlan(agencyId, 2023)).toBeUndefined();
+      expect(await store.getPlan(`${agencyId}-other`, 2024)).toBeUndefined();
+    });
+  });
+}
+
+export function fileArchiveContract(name: string, make: Make<FileArchive>): void {
+  describe(`${name}: FileArchive`, () => {
+    it('keeps bytes exactly with their sha256, lists by prefix, says what is missing', async () => {
+      const { store, agencyId } = await make();
+      const body = new Uint8Array(70_000).map((_, i) => (i * 7) % 256);
+      const put = await store.put(`reports/${agencyId}/2024-05/a.pdf`, body, 'application/pdf', { period: '2024-05' });
+      expect(put).toMatchObject({ key: `reports/${agencyId}/2024-05/a.pdf`, size: 70_000, contentType: 'application/pdf' });
+      expect(put.sha256).toMatch(/^[0-9a-f]{64}$/);
+      const got = (await store.get(put.key))!;
+      expect(Buffer.from(got.body).equals(Buffer.from(body))).toBe(true);
+      expect(got.contentType).toBe('application/pdf');
+      expect(got.metadata).toMatchObject({ period: '2024-05', sha256: put.sha256 });
+      await store.put(`reports/${agencyId}/2024-05/b.xlsx`, new Uint8Array([1, 2, 3]), 'application/octet-stream');
+      await store.put(`reports/${agencyId}/2024-06/c.pdf`, new Uint8Array([4]), 'application/pdf');
+      expect((await store.list(`reports/${agencyId}/2024-05/`)).map((o) => [o.key.split('/').pop(), o.size])).toEqual([
+        ['a.pdf', 70_000],
+        ['b.xlsx', 3],
+      ]);
+      expect(await store.exists(put.key)).toBe(true);
+      expect(await store.exists(`reports/${agencyId}/none`)).toBe(false);
+      expect(await store.get(`reports/${agencyId}/none`)).toBeUndefined();
+      expect(typeof (await store.presignGet(put.key, 300, 'Báo cáo.pdf'))).toBe('string');
+    });
+  });
+}
+
+function version(agencyId: string, period: string, n: number, createdAt: string): ReportVersion {
+  return { agencyId, period, version: n, inputHash: `${'a'.repeat(63)}${n}`, issueDate: '2024-05-21', createdAt, trigger: 'test', files: [], models: {} };
+}
+
+function issuance(number: number): Issuance {
+  return { number, symbol: 'BC-SKHCN', year: 2024, date: '2024-05-22', source: 'register', at: '2024-05-22T02:00:00.000Z', by: 'u-vp', files: [] };
+}
+
+function entry(agencyId: string, period: string, v: number, number: number): RegisterEntry {
+  return { agencyId, year: 2024, symbol: 'BC-SKHCN', number, period, version: v, audience: 'ubnd', title: `Báo cáo UBND tỉnh ${period}`, date: '2024-05-22', at: '2024-05-22T02:00:00.000Z', by: 'u-vp' };
+}
+
+export function reportStoreContract(name: string, make: Make<ReportStore>): void {
+  describe(`${name}: ReportStore`, () => {
+    it('publishes a version only over the latest it saw; lists newest first', async () => {
+      const { store, agencyId } = await make();
+      expect(await store.latest(agencyId, '2024-05')).toBeUndefined();
+      expect(await store.publish(version(agencyId, '2024-05', 1, '2024-05-21T01:00:00Z'), 0)).toBe(true);
+      expect(await store.publish(version(agencyId, '2024-05', 1, '2024-05-21T01:00:00Z'), 0)).toBe(false);
+      expect(await store.publish(version(agencyId, '2024-05', 2, '2024-05-22T01:00:00Z'), 0)).toBe(false);
+      expect(await store.publish(version(agencyId, '2024-05', 2, '2024-05-22T01:00:00Z'), 1)).toBe(true);
+      await store.publish(version(agencyId, '2024-06', 1, '2024-06-21T01:00:00Z'), 0);
+      expect((await store.latest(agencyId, '2024-05'))!.version).toBe(2);
+      expect((await store.listVersions(agencyId, '2024-05')).map((v) => v.version)).toEqual([2, 1]);
+      expect((await store.getVersion(agencyId, '2024-05', 1))!.version).toBe(1);
+      expect((await store.listRecent(agencyId, 2)).map((v) => `${v.period}/${v.version}`)).toEqual(['2024-06/1', '2024-05/2']);
+    });
+
+    it('issues once, under a number never given before, only the latest version; counts what it gave', async () => {
+      const { store, agencyId } = await make();
+      await store.publish(version(agencyId, '2024-05', 1, '2024-05-21T01:00:00Z'), 0);
+      await store.publish(version(agencyId, '2024-06', 1, '2024-06-21T01:00:00Z'), 0);
+      const ok = await store.issue(entry(agencyId, '2024-05', 1, 1), 0, issuance(1));
+      expect(ok.kind).toBe('issued');
+      expect(ok.kind === 'issued' && ok.version.issued?.ubnd?.number).toBe(1);
+      expect(await store.issue(entry(agencyId, '2024-05', 1, 2), 1, issuance(2))).toMatchObject({ kind: 'already-issued' });
+      expect(await store.issue(entry(agencyId, '2024-06', 1, 1), 1, issuance(1))).toMatchObject({ kind: 'number-taken', holder: { period: '2024-05', number: 1 } });
+      expect(await store.issue(entry(agencyId, '2024-06', 1, 2), 0, issuance(2))).toEqual({ kind: 'counter-moved' });
+      await store.publish(version(agencyId, '2024-06', 2, '2024-06-22T01:00:00Z'), 1);
+      expect(await store.issue(entry(agencyId, '2024-06', 1, 2), 1, issuance(2))).toEqual({ kind: 'superseded', latest: 2 });
+      // A typed number past the counter moves it there.
+      expect((await store.issue(entry(agencyId, '2024-06', 2, 15), 1, issuance(15))).kind).toBe('issued');
+      expect(await store.registerLast(agencyId, 2024, 'BC-SKHCN')).toBe(15);
+      expect((await store.listRegister(agencyId, 2024, 'BC-SKHCN')).map((e) => [e.number, e.period])).toEqual([
+        [1, '2024-05'],
+        [15, '2024-06'],
+      ]);
+      expect(await store.registerEntry(agencyId, 2024, 'BC-SKHCN', 2)).toBeUndefined();
+      expect(await store.registerLast(agencyId, 2024, 'BC-VP')).toBe(0);
+      // The signed PDF goes onto an issued document only.
+      const signed = { key: 'k', sha256: 'b'.repeat(64), size: 10, fileName: 'ky.pdf', at: '2024-05-23T00:00:00Z', by: 'u-vp' };
+      expect(await store.attachSigned(agencyId, '2024-05', 1, 'director', signed)).toBe(false);
+      expect(await store.attachSigned(agencyId, '2024-05', 1, 'ubnd', signed)).toBe(true);
+      expect((await store.getVersion(agencyId, '2024-05', 1))!.issued?.ubnd?.signed).toEqual(signed);
+    });
+  });
+}
+
+export function jobStoreContract(name: string, make: Make<JobStore>): void {
+  const start = (agencyId: string, leaseUntil: string) => ({ agencyId, job: 'deliver-monthly', scheduledTime: '2024-05-21T03:00:00.000Z', period: '2024-05', source: 'schedule', startedAt: '2024-05-21T03:00:01Z', leaseUntil });
+  describe(`${name}: JobStore`, () => {
+    it('claims a run once; a live attempt is busy, a failed or expired one is taken over, a done one replays', async () => {
+      const { store, agencyId } = await make();
+      const first = await store.claimRun(start(agencyId, '2024-05-21T03:15:00Z'), '2024-05-21T03:00:01Z');
+      expect(first).toMatchObject({ kind: 'claimed', run: { attempt: 1, status: 'running' } });
+      expect((await store.claimRun(start(agencyId, '2024-05-21T03:20:00Z'), '2024-05-21T03:01:00Z')).kind).toBe('busy');
+      await store.failRun(first.run, 'Lỗi thử', '2024-05-21T03:02:00Z');
+      expect(await store.getRun(agencyId, 'deliver-monthly', '2024-05-21T03:00:00.000Z')).toMatchObject({ status: 'failed', error: 'Lỗi thử' });
+      const second = await store.claimRun(start(agencyId, '2024-05-21T03:30:00Z'), '2024-05-21T03:03:00Z');
+      expect(second).toMatchObject({ kind: 'claimed', run: { attempt: 2 } });
+      // The attempt that lost the run cannot finish it.
+      expect(await store.finishRun(first.run, { status: 'sent' }, '2024-05-21T03:04:00Z')).toBe(false);
+      // A lease past its end: the process died; the next attempt takes over.
+      const third = await store.claimRun(start(agencyId, '2024-05-21T04:30:00Z'), '2024-05-21T03:31:00Z');
+      expect(third).toMatchObject({ kind: 'claimed', run: { attempt: 3 } });
+      expect(await store.finishRun(third.run, { status: 'sent' }, '2024-05-21T03:32:00Z')).toBe(true);
+      expect(await store.claimRun(start(agencyId, '2024-05-21T05:00:00Z'), '2024-05-21T03:40:00Z')).toMatchObject({ kind: 'done', run: { result: { status: 'sent' } } });
+      expect((await store.recentRuns(agencyId, 5)).map((r) => r.job)).toEqual(['deliver-monthly']);
+    });
+
+    it('claims an email before sending; never re-sends one whose outcome is unknown; re-opens a failed one only for a later run attempt', async () => {
+      const { store, agencyId } = await make();
+      const mail = (purpose: string, runAttempt = 1) => ({ agencyId, period: '2024-05', run: 'deliver-monthly@x', purpose, to: ['a@example.test'], subject: 'Báo cáo', runAttempt });
+      expect((await store.claimMail(mail('ubnd-report'), '2024-05-21T03:00:00Z')).kind).toBe('claimed');
+      await store.recordMailAttempt(mail('ubnd-report'), { at: '2024-05-21T03:00:01Z', ok: false, error: 'Throttling' });
+      expect((await store.claimMail(mail('ubnd-report'), '2024-05-21T03:00:03Z')).kind).toBe('claimed');
+      await store.recordMailAttempt(mail('ubnd-report'), { at: '2024-05-21T03:00:04Z', ok: false, error: 'Down' }, 'failed');
+      expect(await store.claimMail(mail('ubnd-report'), '2024-05-21T03:01:00Z')).toMatchObject({ kind: 'settled', entry: { status: 'failed' } });
+      const reopened = await store.claimMail(mail('ubnd-report', 2), '2024-05-21T03:05:00Z');
+      expect(reopened).toMatchObject({ kind: 'claimed', entry: { status: 'sending', runAttempt: 2, roundStart: 2 } });
+      await store.recordMailAttempt(mail('ubnd-report'), { at: '2024-05-21T03:05:01Z', ok: true, messageId: 'm-1' }, 'sent');
+      expect(await store.claimMail(mail('ubnd-report', 3), '2024-05-21T03:06:00Z')).toMatchObject({ kind: 'settled', entry: { status: 'sent', messageId: 'm-1' } });
+      // Claimed and never settled: the attempt died after SES may have taken it.
+      await store.claimMail(mail('ubnd-failure-notice'), '2024-05-21T03:07:00Z');
+      expect(await store.claimMail(mail('ubnd-failure-notice', 2), '2024-05-21T03:08:00Z')).toMatchObject({ kind: 'settled', entry: { status: 'interrupted' } });
+      const log = await store.listDeliveries(agencyId, '2024-05');
+      expect(log.map((e) => [e.purpose, e.status, e.attempts.length])).toEqual([
+        ['ubnd-report', 'sent', 3],
+        ['ubnd-failure-notice', 'interrupted', 0],
+      ]);
+    });
+  });
+}
+
+export function mailerContract(name: string, make: Make<Mailer>): void {
+  describe(`${name}: Mailer`, () => {
+    it('sends a message with its attachment and answers with a message id', async () => {
+      const { store, agencyId } = await make();
+      const out = await store.send({
+        from: 'baocao@skhcn.example',
+        to: [`vp.${agencyId}@example.test`],
+        subject: 'Báo cáo số 01/BC-SKHCN',
+        text: 'Kính gửi: Văn phòng Sở.',
+        html: '<p>Kính gửi: Văn phòng Sở.</p>',
+        attachments: [{ fileName: 'Bao cao.pdf', contentType: 'application/pdf', content: new Uint8Array([37, 80, 68, 70]) }],
+      });
+      expect(out.messageId.length).toBeGreaterThan(0);
+    });
+  });
+}
