@@ -2,7 +2,7 @@
  * Bundle size and module initialisation time of every function, bundled as a Lambda would be:
  * one bundle per route (module, export) and per job file, ESM, platform node, target node22,
  * minified, @aws-sdk/* external (the runtime provides it), with the createRequire banner that
- * pdfmake needs (docs/rendering.md). Initialisation is timed in fresh Node processes importing
+ * pdfkit needs (docs/rendering.md). Initialisation is timed in fresh Node processes importing
  * the bundle: a proxy for a cold start's init phase.
  * flow: bench/run --> bundles --> esbuild, node
  */

@@ -2,7 +2,7 @@
  * The reference a user would otherwise reach for: the appendix as a workbook (the same "Phụ lục"
  * sheet render-xlsx writes) printed to PDF by LibreOffice headless. Installs the Debian package
  * when `soffice` is missing (root only), times the conversion twice (the first run also creates
- * LibreOffice's user profile) and counts the pages.
+ * LibreOffice's user profile), wall and CPU time, and counts the pages.
  * flow: bench/run --> libreoffice --> exceljs (appendix sheet) --> soffice --convert-to pdf
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -52,6 +52,7 @@ export interface LibreOfficeResult {
   workbookBytes: number;
   firstMs: number;
   warmMs: number;
+  warmCpuMs: number;
   pages: number;
 }
 
@@ -62,14 +63,24 @@ export async function libreOfficeAppendix(model: ReportModel, dir: string, log: 
   const bytes = await appendixWorkbook(model);
   writeFileSync(xlsx, bytes);
   const profile = path.join(dir, 'lo-profile');
+  // soffice's CPU time (user + system, its children included) from the shell's `times`, whose
+  // second line is its children's (not through a pipe: that would run it in a subshell).
+  const script = `"$@" >/dev/null 2>&1; s=$?; times; exit $s`;
   const convert = () => {
     const t = performance.now();
-    execFileSync(lo.bin, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, xlsx], { timeout: timeoutMs, stdio: 'pipe' });
-    return performance.now() - t;
+    const out = execFileSync('bash', ['-c', script, 'soffice', lo.bin, `-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, xlsx], { timeout: timeoutMs, encoding: 'utf8' });
+    return { ms: performance.now() - t, cpuMs: childCpuMs(out.trim().split('\n').pop() ?? '') };
   };
-  const firstMs = convert();
-  const warmMs = convert();
+  const first = convert();
+  const warm = convert();
   const pdf = path.join(dir, 'appendix.pdf');
   if (readFileSync(pdf).subarray(0, 5).toString() !== '%PDF-') throw new Error('LibreOffice wrote no PDF');
-  return { version: lo.version, installed: lo.installed, workbookBytes: bytes.length, firstMs: round(firstMs), warmMs: round(warmMs), pages: pdfPages(pdf) };
+  return { version: lo.version, installed: lo.installed, workbookBytes: bytes.length, firstMs: round(first.ms), warmMs: round(warm.ms), warmCpuMs: round(warm.cpuMs), pages: pdfPages(pdf) };
+}
+
+/** bash's `times` line for children: "0m1.234s 0m0.120s" (user, system). */
+export function childCpuMs(times: string): number {
+  const parts = [...times.matchAll(/(\d+)m([\d.]+)s/gu)].map((m) => Number(m[1]) * 60_000 + Number(m[2]) * 1000);
+  if (parts.length < 2) throw new Error(`unexpected output of times: ${times}`);
+  return parts[0]! + parts[1]!;
 }

@@ -39,6 +39,12 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TARGETS = {
   compileWarmMs: { 300: 250, 2000: 1500, 10000: 8000 } as Record<number, number>,
   compilePeakRssMb: { 10000: 1024 } as Record<number, number>,
+  /** LibreOffice's time over ours on the same appendix, at every size. */
+  libreOfficeRatioMin: 4,
+  /** The workbooks' share of the compile. */
+  xlsxShareMax: 0.1,
+  /** PDF time per report row at the largest size over that at the smallest: linear stays near 1. */
+  pdfPerRowGrowthMax: 1.25,
   submitP99Ms: 30,
   submitBundleBytes: 300 * 1024,
 };
@@ -199,6 +205,9 @@ async function benchSize(size: number, stack: LocalStack) {
             ...(renderer === 'pdf' ? { pages: pdfPages(path.join(dir, x.file)) } : {}),
           })),
           warmBothAudiencesMs: round(r.results.reduce((n, x) => n + x.warmMs, 0)),
+          warmBothAudiencesCpuMs: round(r.results.reduce((n, x) => n + x.warmCpuMs, 0)),
+          // Both audiences' files hold the same task rows.
+          warmCpuMsPerReportRow: round(r.results.reduce((n, x) => n + x.warmCpuMs, 0) / 2 / compile.reportRows, 4),
           ...(rp ? { profile: profileSummary(rp) } : {}),
         };
         log(`  ${renderer} riêng: ấm ${round(r.results.reduce((n, x) => n + x.warmMs, 0))} ms (2 đối tượng), RSS đỉnh ${round(r.peakRssMb)} MB`);
@@ -223,18 +232,58 @@ async function benchSize(size: number, stack: LocalStack) {
         installedByBench: lo.installed,
         sofficeFirstMs: lo.firstMs,
         sofficeWarmMs: lo.warmMs,
+        sofficeWarmCpuMs: lo.warmCpuMs,
         sofficePages: lo.pages,
         oursWarmMs: round(mine.warmMs),
+        oursWarmCpuMs: round(mine.warmCpuMs),
         oursPages: pdfPages(path.join(dir, mine.file)),
         ratioSofficeToOurs: round(lo.warmMs / mine.warmMs, 2),
+        ratioSofficeToOursCpu: round(lo.warmCpuMs / mine.warmCpuMs, 2),
       };
-      log(`  LibreOffice ${round(lo.warmMs)} ms / renderPdf ${round(mine.warmMs)} ms = ${round(lo.warmMs / mine.warmMs, 2)}×`);
+      log(`  LibreOffice ${round(lo.warmMs)} ms (CPU ${round(lo.warmCpuMs)}) / renderPdf ${round(mine.warmMs)} ms (CPU ${round(mine.warmCpuMs)}) = ${round(lo.warmMs / mine.warmMs, 2)}×`);
     } catch (err) {
       result.libreOffice = { error: (err as Error).message };
       log(`  LibreOffice: ${(err as Error).message}`);
     }
   }
   return result;
+}
+
+interface SizeResult {
+  tasks: number;
+  compile?: { warmMs?: number; warmCpuMs?: number; peakRssMb?: number; error?: string };
+  renderers?: Record<string, { warmBothAudiencesMs?: number; warmBothAudiencesCpuMs?: number; warmCpuMsPerReportRow?: number }>;
+  libreOffice?: { ratioSofficeToOurs?: number; ratioSofficeToOursCpu?: number };
+}
+
+/** Every target of docs/performance.md against this run's figures, wall and CPU side by side. */
+function targetReport(sizes: SizeResult[]) {
+  const bySize = sizes.map((r) => {
+    const c = r.compile;
+    const xlsx = r.renderers?.xlsx;
+    const target = TARGETS.compileWarmMs[r.tasks];
+    return {
+      tasks: r.tasks,
+      compileWarmMs: c?.warmMs,
+      compileWarmCpuMs: c?.warmCpuMs,
+      ...(target ? { compileTargetMs: target, compileMet: c?.warmMs !== undefined && c.warmMs <= target } : {}),
+      ...(c?.error ? { compileError: c.error } : {}),
+      libreOfficeRatio: r.libreOffice?.ratioSofficeToOurs,
+      libreOfficeRatioCpu: r.libreOffice?.ratioSofficeToOursCpu,
+      libreOfficeMet: (r.libreOffice?.ratioSofficeToOurs ?? 0) >= TARGETS.libreOfficeRatioMin,
+      // The workbooks alone (both audiences, renderer-alone runs) over the whole compile.
+      xlsxShare: xlsx?.warmBothAudiencesMs && c?.warmMs ? round(xlsx.warmBothAudiencesMs / c.warmMs, 3) : undefined,
+      xlsxShareCpu: xlsx?.warmBothAudiencesCpuMs && c?.warmCpuMs ? round(xlsx.warmBothAudiencesCpuMs / c.warmCpuMs, 3) : undefined,
+      pdfCpuMsPerReportRow: r.renderers?.pdf?.warmCpuMsPerReportRow,
+    };
+  });
+  const perRow = bySize.map((s) => s.pdfCpuMsPerReportRow).filter((v): v is number => v !== undefined);
+  const growth = perRow.length >= 2 ? round(perRow[perRow.length - 1]! / perRow[0]!, 2) : undefined;
+  return {
+    bySize: bySize.map((s) => ({ ...s, xlsxMet: s.xlsxShare !== undefined && s.xlsxShare <= TARGETS.xlsxShareMax })),
+    pdfPerRowGrowth: growth,
+    pdfLinear: growth !== undefined && growth <= TARGETS.pdfPerRowGrowthMax,
+  };
 }
 
 async function main() {
@@ -264,6 +313,7 @@ async function main() {
         }
       }
       summary.compile = out;
+      summary.targetsMet = targetReport(out as SizeResult[]);
     }
     // A failing step is reported in the summary; the others still run.
     if (!skip('http') && stack) {

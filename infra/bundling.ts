@@ -6,7 +6,7 @@
  * ESM output, because the handlers and several dependencies are ESM. CommonJS dependencies bundled
  * into ESM still call `require`, `__filename` and `__dirname` (exceljs, pdfkit's virtual file system),
  * which ESM does not define: the banner defines them. The AWS SDK v3 is left out (the nodejs22.x
- * runtime provides it); pdfmake, exceljs and everything else are bundled. The PDF renderer reads the
+ * runtime provides it); pdfkit, exceljs and everything else are bundled. The PDF renderer reads the
  * Tinos TTFs from disk, so functions that reach it get them copied to `fonts/` beside the bundle and
  * find them through BAOCAO_FONT_DIR.
  */

@@ -13,6 +13,9 @@ export interface Sizing {
   basis: string;
 }
 
+/** Lambda gives one vCPU per 1,769 MB: this is two, one for each render thread of a compile. */
+export const TWO_VCPUS = 3538;
+
 /** API Gateway stops waiting for an integration after 30 s; a function must answer before that. */
 export const API_GATEWAY_TIMEOUT_SECONDS = 30;
 /** …and for a Lambda authorizer's answer after 10 s (HTTP API quota, not adjustable). */
@@ -59,23 +62,24 @@ const OVERRIDES: Readonly<Record<string, Sizing>> = {
   'api/pages/signin-page.ts#handler': LIGHT,
   'api/pages/static.ts#handler': LIGHT,
   'api/report-issue.ts#handler': {
-    memoryMb: 1769,
+    memoryMb: TWO_VCPUS,
     timeoutSeconds: 29,
-    basis: 'renders one document (PDF and workbook) with its number, half a compile\'s work: the same vCPU and timeout as the compile route.',
+    basis: 'renders one document (PDF and workbook, side by side on two worker threads) with its number: the same vCPUs and timeout as the compile route.',
   },
   'api/report-compile.ts#handler': {
-    memoryMb: 1769,
+    memoryMb: TWO_VCPUS,
     timeoutSeconds: 29,
     basis:
-      'renders 2 PDFs and 2 workbooks in the request: 0.7–1.2 s for 100 tasks and 2.8–3.4 s for 1,000 on one local ' +
-      'core (peak RSS 170 / 345 MB) after a 0.3–0.45 s cold import of its 2.7 MB bundle. One full vCPU, and a timeout just ' +
-      'under API Gateway\'s 30 s.',
+      'renders 2 PDFs and 2 workbooks in the request, on one worker thread per vCPU (templates/render-pool.ts): ' +
+      'npm run bench gave 4.4 s of CPU for a 2,000-task compile and 22 s for 10,000 (peak RSS 0.5 / 0.85 GB ' +
+      'with a 1 GB heap per thread), so two vCPUs roughly halve the wait of one; a timeout just under API Gateway\'s 30 s.',
   },
   'jobs/compile.ts#handler': {
-    memoryMb: 1769,
+    memoryMb: TWO_VCPUS,
     timeoutSeconds: 300,
     basis:
-      'the same rendering without a caller waiting: 5 min is 100× the 1,000-task render, so a slow S3 or DynamoDB ' +
+      'the same rendering without a caller waiting, two vCPUs for its two render threads (docs/performance.md: ' +
+      'under a cent a month). 5 min is 10× the 10,000-task compile\'s CPU time on two vCPUs, so a slow S3 or DynamoDB ' +
       'retry never cuts a compile short; and it stays under the job lease (15 min), so a retry is not refused as busy.',
   },
   'jobs/deliver.ts#handler': {

@@ -92,8 +92,9 @@ export async function compileReports(stores: CompileStores, input: CompileInput)
   if (latest && latest.inputHash === inputHash && (input.issueDate === undefined || latest.issueDate === input.issueDate)) return { version: latest, created: false };
 
   const version = (latest?.version ?? 0) + 1;
-  // Each upload runs while the next file renders (rendering is CPU, uploading is waiting); all of
-  // them have finished, or the compile has failed, before anything is published.
+  // The four files render side by side (templates/renderers.ts: one worker thread per CPU); each
+  // upload starts as soon as its file is ready. All of them have finished, or the compile has
+  // failed, before anything is published.
   const uploads: Promise<ReportFile>[] = [];
   const models: Promise<[Audience, string]>[] = [];
   for (const audience of AUDIENCES) {
@@ -104,10 +105,10 @@ export async function compileReports(stores: CompileStores, input: CompileInput)
     saved.catch(() => undefined);
     models.push(saved);
     for (const format of ['pdf', 'xlsx'] as const satisfies readonly ReportFormat[]) {
-      const bytes: Uint8Array = format === 'pdf' ? await stores.renderers.pdf(model) : await stores.renderers.xlsx(model);
       const key = reportKey(input.agencyId, period.id, version, audience, format);
-      const upload = stores.archive
-        .put(key, bytes, CONTENT_TYPES[format], { period: period.id, audience, version: String(version), 'input-hash': inputHash })
+      // Not awaited here: the renderers run the four files side by side where there are CPUs for it.
+      const upload = stores.renderers[format](model)
+        .then((bytes) => stores.archive.put(key, bytes, CONTENT_TYPES[format], { period: period.id, audience, version: String(version), 'input-hash': inputHash }))
         .then((stored): ReportFile => ({ audience, format, key, size: stored.size, sha256: stored.sha256!, contentType: CONTENT_TYPES[format] }));
       // Handled below by Promise.all; this only keeps an early failure from counting as unhandled.
       upload.catch(() => undefined);

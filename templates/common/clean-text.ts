@@ -19,9 +19,14 @@ export interface CleanOptions {
   tabsToSpaces?: boolean;
 }
 
+/** Anything any of the replacements below would touch; most strings have none of it. */
+// eslint-disable-next-line no-control-regex
+const SUSPECT = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\uFFFE\uFFFF\uD800-\uDFFF]/u;
+
 export function cleanText(value: string, options: CleanOptions = {}): string {
-  const text = value
-    .normalize('NFC')
+  const nfc = value.normalize('NFC');
+  if (!SUSPECT.test(nfc)) return nfc;
+  const text = nfc
     .replace(/\r\n?/gu, '\n')
     .replace(CONTROL, '')
     .replace(LONE_SURROGATE, '\uFFFD');

@@ -1,18 +1,15 @@
 /**
- * Finds the Tinos TTFs, registers them with pdfmake and gives text measurers for them.
+ * Finds and reads the Tinos TTFs once per folder, and gives text measurers for them.
  * flow: render-pdf --> fonts --> templates/fonts/*.ttf
  *
- * Fonts are passed to pdfmake as absolute paths: after esbuild bundling pdfmake's own
- * `__dirname`-relative lookup breaks, and pdfmake 0.3 cannot take Buffers in its font table.
- * The folder is `BAOCAO_FONT_DIR` when set (a Lambda bundle copies the files next to itself),
- * otherwise `templates/fonts/` beside this source file.
+ * The renderer hands pdfkit the files' bytes, never a path, so nothing else is read from disk
+ * and nothing fetched. The folder is `BAOCAO_FONT_DIR` when set (a Lambda bundle copies the
+ * files next to itself), otherwise `templates/fonts/` beside this source file.
  */
 import { readFileSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { textMeasurer, type MeasureText } from './text-width.ts';
-
-export const FONT_FAMILY = 'Tinos';
 
 const FILES = {
   normal: 'Tinos-Regular.ttf',
@@ -30,7 +27,7 @@ export function fontDir(override?: string): string {
 
 export interface FontSet {
   dir: string;
-  files: Record<FontStyle, string>;
+  bytes: Record<FontStyle, Buffer>;
   measure: Record<FontStyle, MeasureText>;
 }
 
@@ -41,7 +38,7 @@ export function loadFonts(override?: string): FontSet {
   const dir = fontDir(override);
   const cached = loaded.get(dir);
   if (cached) return cached;
-  const files = {} as Record<FontStyle, string>;
+  const files = {} as Record<FontStyle, Buffer>;
   const measure = {} as Record<FontStyle, MeasureText>;
   for (const style of Object.keys(FILES) as FontStyle[]) {
     const path = join(dir, FILES[style]);
@@ -51,16 +48,10 @@ export function loadFonts(override?: string): FontSet {
     } catch (err) {
       throw new Error(`Không tìm thấy phông chữ ${FILES[style]} trong ${dir} (font file missing; set BAOCAO_FONT_DIR)`, { cause: err });
     }
-    files[style] = path;
+    files[style] = bytes;
     measure[style] = textMeasurer(bytes);
   }
-  const set = { dir, files, measure };
+  const set = { dir, bytes: files, measure };
   loaded.set(dir, set);
   return set;
-}
-
-/** pdfmake may read only the font folder, and nothing from the network. */
-export function isInside(dir: string, path: string): boolean {
-  const full = resolve(path);
-  return full === dir || full.startsWith(dir.endsWith(sep) ? dir : dir + sep);
 }

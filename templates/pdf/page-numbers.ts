@@ -1,36 +1,17 @@
 /**
- * Page numbers centred in the top margin: none on page 1; the appendix (the first landscape
- * page and what follows) numbered on its own from 1, its first page unnumbered too.
- * flow: render-pdf --> page-numbers
- *
- * pdfmake calls the header function for every page in order after layout, with the page's size;
- * the first landscape page is where the appendix starts, so a closure can number it without
- * a second layout pass. The state resets on page 1 because pdfmake may lay out more than once.
+ * Page numbers centred in the top margin: none on a section's first page, so the report is
+ * numbered from 2 on its second page, and the appendix on its own from 2 on its second page.
+ * flow: render-pdf --> page-flow (each new page) --> page-numbers
  */
-import { PAGE_MARGINS, SIZE, type ContentNode } from './pdf-types.ts';
+import { PAGE_MARGINS, SIZE } from './pdf-types.ts';
+import { textLines, type RenderContext } from './render-context.ts';
 
-interface PageSize {
-  width: number;
-  height: number;
-  orientation?: 'portrait' | 'landscape';
-}
-
-/** Vertical position of the number inside the 20 mm top margin. */
+/** Top of the number's line inside the 20 mm top margin. */
 const NUMBER_TOP = 26;
 
-export function pageNumberHeader(): (currentPage: number, pageCount: number, pageSize: PageSize) => ContentNode | null {
-  let appendixStart: number | undefined;
-  return (currentPage, _pageCount, pageSize) => {
-    if (currentPage === 1) appendixStart = undefined;
-    const landscape = pageSize.orientation === 'landscape' || pageSize.width > pageSize.height;
-    if (landscape && appendixStart === undefined) appendixStart = currentPage;
-    const n = appendixStart === undefined ? currentPage : currentPage - appendixStart + 1;
-    if (n === 1) return null;
-    return {
-      text: String(n),
-      fontSize: SIZE.pageNumber,
-      alignment: 'center',
-      margin: [PAGE_MARGINS.left, NUMBER_TOP, PAGE_MARGINS.right, 0],
-    };
-  };
+export function drawPageNumber(ctx: RenderContext, n: number, pageWidth: number): void {
+  if (n === 1) return;
+  const width = pageWidth - PAGE_MARGINS.left - PAGE_MARGINS.right;
+  const [line] = textLines(ctx, String(n), { font: 'normal', size: SIZE.pageNumber }, { width, align: 'center' });
+  ctx.paint.line(line!, PAGE_MARGINS.left, NUMBER_TOP);
 }

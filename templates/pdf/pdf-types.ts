@@ -1,12 +1,7 @@
 /**
- * The slice of pdfmake's document-definition vocabulary the templates build, typed loosely:
- * pdfmake validates nothing at compile time and its nodes are open-ended objects.
+ * Page geometry and type sizes of the official report (Nghị định 30/2020, Phụ lục I).
  * flow: templates/pdf/* --> pdf-types
  */
-export type Content = string | ContentNode | Content[];
-export interface ContentNode {
-  [key: string]: unknown;
-}
 
 /** 1 mm in PDF points. */
 export const MM = 72 / 25.4;
@@ -18,6 +13,9 @@ export const A4 = { width: 595.28, height: 841.89 } as const;
 
 /** Width of the text column on a portrait A4 page. */
 export const PORTRAIT_WIDTH = A4.width - PAGE_MARGINS.left - PAGE_MARGINS.right;
+
+/** …and on a landscape page (the appendix). */
+export const LANDSCAPE_WIDTH = A4.height - PAGE_MARGINS.left - PAGE_MARGINS.right;
 
 /** First-line indent of body paragraphs: 1.27 cm. */
 export const FIRST_LINE_INDENT = 12.7 * MM;

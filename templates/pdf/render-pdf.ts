@@ -1,20 +1,23 @@
 /**
  * Renders a ReportModel as the official PDF: A4 portrait body in the Nghị định 30/2020 layout,
  * then the appendix on landscape pages. Same model in, same bytes out.
- * flow: compile job --> render-pdf --> header, title, body, signature, appendix --> pdfmake
+ * flow: compile job --> render-pdf --> header, title, body, signature, appendix --> page-flow --> pdfkit
+ *
+ * Each box is drawn as soon as the flow has decided its page, and pdfkit writes a page out when
+ * the next one begins: the document is never held whole, only its output bytes.
  */
-import pdfmake from 'pdfmake';
+import PDFDocument from 'pdfkit';
 import type { ReportModel } from '../../functions/core/report-model.ts';
 import { cleanModel } from '../common/clean-text.ts';
-import { appendixBlock } from './appendix.ts';
-import { bodyBlocks } from './body.ts';
-import { FONT_FAMILY, isInside, loadFonts } from './fonts.ts';
-import { headerBlock } from './header.ts';
-import { pageNumberHeader } from './page-numbers.ts';
-import { applyPdfmakeSpeedups } from './pdfmake-speedups.ts';
-import { PAGE_MARGINS, SIZE, type Content } from './pdf-types.ts';
-import { signatureBlock } from './signature.ts';
-import { titleBlock } from './title.ts';
+import { appendixBoxes } from './appendix.ts';
+import { bodyBoxes } from './body.ts';
+import { loadFonts } from './fonts.ts';
+import { headerBox } from './header.ts';
+import { drawPageNumber } from './page-numbers.ts';
+import { A4 } from './pdf-types.ts';
+import { renderContext } from './render-context.ts';
+import { signatureBox } from './signature.ts';
+import { titleBox } from './title.ts';
 
 export interface RenderPdfOptions {
   /** Folder holding the Tinos TTFs (default: BAOCAO_FONT_DIR, else templates/fonts). */
@@ -29,49 +32,46 @@ function documentDate(issueDate: string): Date {
   return new Date(`${issueDate}T00:00:00+07:00`);
 }
 
-export function pdfDefinition(input: ReportModel, options: RenderPdfOptions = {}): object {
+export async function renderPdf(input: ReportModel, options: RenderPdfOptions = {}): Promise<Buffer> {
   const model = cleanModel(input, { tabsToSpaces: true });
   const fonts = loadFonts(options.fontDir);
-  const content: Content[] = [
-    headerBlock(model, fonts),
-    titleBlock(model, fonts),
-    ...bodyBlocks(model, fonts),
-    signatureBlock(model),
-  ];
-  if (model.groups.length > 0) content.push(appendixBlock(model));
   const date = documentDate(model.issueDate);
-  return {
-    pageSize: 'A4',
-    pageOrientation: 'portrait',
-    pageMargins: [PAGE_MARGINS.left, PAGE_MARGINS.top, PAGE_MARGINS.right, PAGE_MARGINS.bottom],
-    header: pageNumberHeader(),
-    content,
-    defaultStyle: { font: FONT_FAMILY, fontSize: SIZE.body, color: 'black' },
-    language: 'vi-VN',
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    // No default font: pdfkit would read Helvetica's metrics from a file beside its own code.
+    font: null,
+    compress: true,
+    lang: 'vi-VN',
     info: {
-      title: `Báo cáo ${model.subject}`,
-      author: model.agency.name,
-      subject: model.subject,
-      keywords: `${model.documentSymbol} ${model.period.id} ${model.audience}`,
-      creator: 'baocao',
-      producer: 'baocao (pdfmake)',
-      creationDate: date,
-      modDate: date,
+      Title: `Báo cáo ${model.subject}`,
+      Author: model.agency.name,
+      Subject: model.subject,
+      Keywords: `${model.documentSymbol} ${model.period.id} ${model.audience}`,
+      Creator: 'baocao',
+      Producer: 'baocao (pdfkit)',
+      CreationDate: date,
+      ModDate: date,
     },
-  };
-}
-
-export async function renderPdf(model: ReportModel, options: RenderPdfOptions = {}): Promise<Buffer> {
-  const fonts = loadFonts(options.fontDir);
-  applyPdfmakeSpeedups();
-  pdfmake.setFonts({ [FONT_FAMILY]: { ...fonts.files } });
-  // Reports never fetch anything: no URLs, and local reads only from the font folder.
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path) => isInside(fonts.dir, path));
-  const bytes = await pdfmake.createPdf(pdfDefinition(model, options)).getBuffer();
-  // pdfkit's stream keeps the whole laid-out document reachable until its end/close ticks have
-  // run; letting them run before returning means a caller that renders the next file at once
-  // does not hold two documents in memory (docs/performance.md).
-  await new Promise((resolve) => setImmediate(resolve));
-  return bytes;
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+  const ctx = renderContext(doc, fonts);
+  const { flow } = ctx;
+  flow.startSection({ landscape: false, pageNumber: (n) => drawPageNumber(ctx, n, A4.width) });
+  flow.add(headerBox(model, ctx));
+  flow.add(titleBox(model, ctx));
+  for (const box of bodyBoxes(model, ctx)) flow.add(box);
+  flow.add(signatureBox(model, ctx));
+  if (model.groups.length > 0) {
+    flow.startSection({ landscape: true, pageNumber: (n) => drawPageNumber(ctx, n, A4.height) });
+    for (const box of appendixBoxes(model, ctx)) flow.add(box);
+  }
+  flow.finish();
+  doc.end();
+  await done;
+  return Buffer.concat(chunks);
 }

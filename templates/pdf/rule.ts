@@ -1,22 +1,8 @@
 /**
- * A centred solid horizontal rule of a given width, drawn as a pdfmake canvas line.
- * flow: header / title --> rule
+ * Text helpers for the title lines: Vietnamese upper case, the widest line of a text (rules are
+ * sized from it), and a long centred title balanced over two lines.
+ * flow: header / title / appendix --> rule
  */
-import type { ContentNode } from './pdf-types.ts';
-
-/**
- * `columnWidth` is the width of the column the rule is centred in. The default gap keeps the
- * rule clear of the dot below "Ệ"/"Ộ" on the line above.
- */
-export function centredRule(width: number, columnWidth: number, marginTop = 3, marginBottom = 0): ContentNode {
-  const w = Math.min(width, columnWidth);
-  const x = (columnWidth - w) / 2;
-  return {
-    canvas: [{ type: 'line', x1: x, y1: 0, x2: x + w, y2: 0, lineWidth: 0.6, lineColor: 'black' }],
-    margin: [0, marginTop, 0, marginBottom],
-  };
-}
-
 /** Upper case the Vietnamese way (the default locale would do, but say so). */
 export function upper(text: string): string {
   return text.toLocaleUpperCase('vi');

@@ -4,9 +4,9 @@
  * flow: render-pdf --> header/title rules --> text-width
  *
  * The decree sizes the rules under the agency name, the motto and the subject relative to the
- * text above them, and pdfmake has no public way to measure text. Reading two tables of the
- * embedded TTF avoids depending on pdfkit/fontkit internals. Kerning is ignored: the rules only
- * need to be right to a point or two.
+ * text above them; those widths are read from two tables of the TTF, before any document exists
+ * (and the line balancing of titles uses them too). Kerning is ignored: the rules only need to be
+ * right to a point or two, and keeping this measure keeps the rules exactly where they were.
  */
 
 interface Metrics {

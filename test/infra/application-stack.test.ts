@@ -76,12 +76,13 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
       }
     });
 
-    it('keep API functions under API Gateway’s 30 s, the authorizer under its 10 s, and give the compile job a full vCPU', () => {
+    it('keep API functions under API Gateway’s 30 s, the authorizer under its 10 s, and give the compile job two vCPUs', () => {
       for (const spec of CATALOG.filter((s) => s.kind === 'api')) expect(sizingOf(spec).timeoutSeconds).toBeLessThan(30);
       const authorizers = CATALOG.filter((s) => s.kind === 'authorizer');
       expect(authorizers.map((s) => s.key)).toEqual(['api/authorizer.ts#handler']);
       for (const spec of authorizers) expect(sizingOf(spec).timeoutSeconds).toBeLessThan(10);
-      expect(sizingOf({ key: 'jobs/compile.ts#handler', kind: 'job' }).memoryMb).toBe(1769);
+      // One vCPU per 1,769 MB: a thread for each of the render pool's two workers.
+      expect(sizingOf({ key: 'jobs/compile.ts#handler', kind: 'job' }).memoryMb).toBe(2 * 1769);
     });
 
     it('get the runtime configuration the code reads, and the font folder only when they render PDFs', () => {

@@ -158,17 +158,18 @@ describe('function bundles', () => {
     expect([...external].filter((s) => s.startsWith('@aws-sdk/'))).toEqual(expect.arrayContaining(['@aws-sdk/client-dynamodb', '@aws-sdk/client-s3']));
   });
 
-  it('renders both audiences’ PDF (Tinos embedded) and xlsx from a bundle, reading the copied fonts', async () => {
+  it('renders both audiences’ PDF (Tinos embedded) and xlsx from a bundle, on worker threads that load the bundle, reading the copied fonts', async () => {
     const dir = join(root, 'render-probe');
     await bundle(join(PROJECT_ROOT, 'test/infra/fixtures/render-probe.ts'), dir);
-    const result = await probe(dir, 'renderAll', { BAOCAO_FONT_DIR: join(dir, 'fonts') }, 'renderAll');
-    const extra = result.extra as { fontDir: string; files: { name: string; bytes: number; head: string; tinos: boolean }[] };
+    const result = await probe(dir, 'renderAll', { BAOCAO_FONT_DIR: join(dir, 'fonts'), BAOCAO_RENDER_THREADS: '2' }, 'renderAll');
+    const extra = result.extra as { fontDir: string; files: { name: string; bytes: number; head: string; tinos: boolean; sameInThread: boolean }[] };
     expect(extra.fontDir).toBe(join(dir, 'fonts'));
-    expect(extra.files.map((f) => [f.name, f.head, f.tinos])).toEqual([
-      ['director.pdf', '%PDF-', true],
-      ['director.xlsx', 'PK', false],
-      ['ubnd.pdf', '%PDF-', true],
-      ['ubnd.xlsx', 'PK', false],
+    // The same bytes from a worker as from the probe's own thread.
+    expect(extra.files.map((f) => [f.name, f.head, f.tinos, f.sameInThread])).toEqual([
+      ['director.pdf', '%PDF-', true, true],
+      ['director.xlsx', 'PK', false, true],
+      ['ubnd.pdf', '%PDF-', true, true],
+      ['ubnd.xlsx', 'PK', false, true],
     ]);
     for (const f of extra.files) expect(f.bytes, f.name).toBeGreaterThan(5_000);
   }, 60_000);

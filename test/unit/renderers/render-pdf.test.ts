@@ -3,7 +3,11 @@
  * date line, page numbering, embedded Tinos, signature block, appendix, chart and totals.
  * flow: test --> render-pdf (+ render-xlsx for the totals) --> pdf-text
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TASK_STATUSES, type ReportModel } from '../../../functions/core/report-model.ts';
@@ -13,6 +17,7 @@ import { A4, FIRST_LINE_INDENT, PAGE_MARGINS } from '../../../templates/pdf/pdf-
 import { renderPdf } from '../../../templates/pdf/render-pdf.ts';
 import { renderXlsx } from '../../../templates/excel/render-xlsx.ts';
 import { SUMMARY_SHEET, TOTALS_LABEL } from '../../../templates/excel/summary-sheet.ts';
+import { benchModels } from '../../fixtures/report-models/documents.ts';
 import { directorModel, hostileModel, ubndModel } from '../../fixtures/report-models/monthly-2024-05.ts';
 import { arrayBuffer } from './xlsx-read.ts';
 import { findLine, pageNumberOf, readPdf, rowText, type PdfLine, type PdfPage, type PdfRead } from './pdf-text.ts';
@@ -136,6 +141,28 @@ describe('renderPdf: Nghị định 30 header block', () => {
   it('addresses the UBND report "Kính gửi:" and none for the Director', () => {
     expect(findLine(ubnd.pages[0]!, 'Kính gửi: Ủy ban nhân dân tỉnh Bắc Giang.')).toBeDefined();
     expect(director.pages.some((p) => findLine(p, 'Kính gửi'))).toBe(false);
+  });
+});
+
+describe('renderPdf: draft and issued', () => {
+  it('marks a draft "DỰ THẢO", bold and framed at the top right of page 1, above the header', async () => {
+    const read = await readPdf(await renderPdf({ ...ubndModel, draft: true }));
+    const mark = findLine(read.pages[0]!, /^DỰ THẢO$/u)!;
+    expect(mark).toBeDefined();
+    expect(mark.fonts.every((f) => f.endsWith('Tinos-Bold'))).toBe(true);
+    expect(A4.width - PAGE_MARGINS.right - mark.right).toBeGreaterThan(8);
+    expect(A4.width - PAGE_MARGINS.right - mark.right).toBeLessThan(14);
+    expect(mark.top).toBeLessThan(findLine(read.pages[0]!, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')!.top);
+    expect(read.pages.slice(1).some((p) => findLine(p, 'DỰ THẢO'))).toBe(false);
+  });
+
+  it('prints an issued report\'s number on page 1 and in the appendix line, and no mark', async () => {
+    const read = await readPdf(await renderPdf({ ...ubndModel, draft: false, documentNumber: '15' }));
+    const number = findLine(read.pages[0]!, /^Số:/u)!;
+    expect(rowText(read.pages[0]!, number)).toBe('Số: 15/BC-SKHCN Bắc Giang, ngày 24 tháng 5 năm 2024');
+    expect(findLine(read.pages[0]!, 'DỰ THẢO')).toBeUndefined();
+    const appendix = read.pages.find(isLandscape)!;
+    expect(rowText(appendix, findLine(appendix, /^\(Kèm theo/u)!)).toBe('(Kèm theo Báo cáo số 15/BC-SKHCN ngày 24 tháng 5 năm 2024 của Sở Khoa học và Công nghệ)');
   });
 });
 
@@ -271,6 +298,25 @@ describe('renderPdf: appendix', () => {
       const t = lines.find((l) => l.text === title)!;
       expect(t, title).toBeDefined();
       expect(lines.some((l) => l.text === numeral && Math.abs(l.top - t.top) < 1.5)).toBe(true);
+    }
+  });
+});
+
+describe('renderPdf: text a reader copies', () => {
+  it('maps every glyph back to its characters, whatever the process rendered before (Poppler reads only the ToUnicode map)', async () => {
+    // Other reports first: writing their font subsets asks fontkit for base glyphs ("E" under
+    // "Ệ") without characters, which once cost a later document its "E" (fonts were shared then).
+    for (const { model } of benchModels(300)) await renderPdf(model);
+    const dir = mkdtempSync(join(tmpdir(), 'baocao-text-'));
+    try {
+      const file = join(dir, 'hostile.pdf');
+      writeFileSync(file, await renderPdf(hostileModel()));
+      const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/gu, ' ');
+      expect(text).toContain('=HYPERLINK(');
+      expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+      expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
