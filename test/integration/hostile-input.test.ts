@@ -202,6 +202,43 @@ describe('hostile input', () => {
     expect(await c.submissions.listRevisions(c.config.agencyId, PERIOD, 'QLKH')).toEqual([]);
   }, 180_000);
 
+  it('reads an unreadable session cookie as "not signed in" on every route: the sign-in page still opens, the API answers 401, never a 500', async () => {
+    const good = unit;
+    const cookies = [
+      'baocao_session=%',
+      'baocao_session=%E0%A4%A',
+      'baocao_session=%ff%fe%fd',
+      'baocao_session=abc%',
+      'baocao_session',
+      '=%',
+      ';;; ;',
+      'baocao_session="quoted"',
+      `baocao_session=${'A'.repeat(6000)}`,
+      'baocao_session=eyJhbGciOiJub25lIn0.e30.',
+      'theme=%; baocao_session=%25',
+      `baocao_session=%; baocao_session=${good}`,
+    ];
+    // Pages explain how to sign in: 200 for no session, 401 for one that does not verify.
+    const routes: [string, string, number[]][] = [
+      ['GET', '/signin', [200]],
+      ['GET', '/api/form?period=2024-12', [401]],
+      ['POST', '/api/submissions', [401]],
+      ['GET', '/status', [200, 401]],
+      ['GET', '/health', [200]],
+    ];
+    const seen: string[] = [];
+    for (const cookie of cookies) {
+      for (const [method, path, expected] of routes) {
+        const res = await call(method, path, { headers: { cookie, accept: 'text/html' }, ...(method === 'POST' ? { body: body() } : {}) });
+        const what = `${method} ${path} [${cookie.slice(0, 30)}]`;
+        seen.push(what);
+        expect(expected, `${what} → ${res.status}`).toContain(res.status);
+        if (!path.startsWith('/api/') && path !== '/health') expect(String(res.body), what).toMatch(/đăng nhập/i);
+      }
+    }
+    expect(seen).toHaveLength(cookies.length * routes.length);
+  });
+
   it('accepts decomposed Unicode and stores it as NFC; keeps formula-like and HTML text as plain text', async () => {
     const decomposed = 'Hội nghị chuyển giao'.normalize('NFD');
     const tricky = ['=HYPERLINK("http://evil","x")', '+SUM(A1)', '-2+3', '@cmd', '<script>alert(1)</script>'];

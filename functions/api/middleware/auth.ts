@@ -18,12 +18,25 @@ interface Credentials {
   cookies?: string[];
 }
 
+/**
+ * A cookie's value, or undefined. A value that cannot be percent-decoded ("%", "%E0%A4") is read
+ * as no cookie at all: an unreadable cookie means "not signed in", never an error — this runs on
+ * every page and in the gateway's authorizer, before anything could answer a 4xx.
+ */
 export function cookieValue(event: Credentials, name: string): string | undefined {
   for (const c of event.cookies ?? []) {
     const i = c.indexOf('=');
-    if (i > 0 && c.slice(0, i).trim() === name) return decodeURIComponent(c.slice(i + 1).trim());
+    if (i > 0 && c.slice(0, i).trim() === name) return decodeCookie(c.slice(i + 1).trim());
   }
   return undefined;
+}
+
+function decodeCookie(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw) || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -54,6 +67,11 @@ export interface AuthOptions {
   roles?: readonly Role[];
   /** When false, anonymous requests pass through with `event.auth` undefined. */
   required?: boolean;
+  /**
+   * The sign-in page: a session that does not verify (expired, revoked, forged) is treated as no
+   * session, so the page that replaces it still opens instead of answering 401.
+   */
+  invalidIsAnonymous?: boolean;
 }
 
 export function authMiddleware(opts: AuthOptions = {}): middy.MiddlewareObj<HttpEvent, HttpResult> {
@@ -68,6 +86,7 @@ export function authMiddleware(opts: AuthOptions = {}): middy.MiddlewareObj<Http
       try {
         event.auth = await verifyAccessToken(found.token, authSettingsFromEnv());
       } catch (err) {
+        if (err instanceof TokenError && opts.invalidIsAnonymous) return;
         if (err instanceof TokenError) throw new ApiError(401, `token_${err.message}`, MESSAGES[err.message] ?? MESSAGES.invalid!);
         throw err;
       }

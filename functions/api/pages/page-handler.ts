@@ -61,8 +61,8 @@ function htmlErrors(o: PageOptions): middy.MiddlewareObj<HttpEvent, HttpResult> 
 }
 
 /** A page handler: anonymous visitors reach the function (event.auth undefined); errors become pages. */
-export function pageHandler(fn: RouteFn, o: PageOptions = {}) {
-  return httpHandler(fn, { required: false }).use(htmlErrors(o));
+export function pageHandler(fn: RouteFn, o: PageOptions & { invalidIsAnonymous?: boolean } = {}) {
+  return httpHandler(fn, { required: false, ...(o.invalidIsAnonymous ? { invalidIsAnonymous: true } : {}) }).use(htmlErrors(o));
 }
 
 export function pageUser(p: Principal, unitName?: string): PageUser {

@@ -28,4 +28,12 @@ describe('Lambda authorizer', () => {
       expect(await handler(e)).toEqual({ isAuthorized: false });
     }
   });
+  it('reads an unreadable session cookie as no session: refused, never an error', async () => {
+    const token = await mintToken({ file, issuer: 'iss-test', clientId: 'client-test', role: 'unit', unit: 'QLKH' });
+    for (const cookie of ['baocao_session=%', 'baocao_session=%E0%A4%A', 'baocao_session=%zz', 'baocao_session=', 'baocao_session', '=%', `baocao_session=%${token}`]) {
+      expect(await handler(event({ cookies: [cookie] })), cookie).toEqual({ isAuthorized: false });
+    }
+    // A broken cookie of another name does not hide a good session cookie.
+    expect((await handler(event({ cookies: ['theme=%', `baocao_session=${token}`] }))).isAuthorized).toBe(true);
+  });
 });

@@ -143,6 +143,14 @@ describe('pages for an expired or broken session', () => {
     expect(res.body).toContain('đường dẫn đăng nhập');
   });
 
+  it('still opens the sign-in page, where a new link replaces the session', async () => {
+    for (const cookie of [`baocao_session=${expired}`, 'baocao_session=eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.', 'baocao_session=%']) {
+      const res = await call(signinPage, event({ path: '/signin', cookies: [cookie] }));
+      expect(res.statusCode, cookie).toBe(200);
+      expect(res.body).toContain('<script type="module" src="/static/signin.js"></script>');
+    }
+  });
+
   it('treats a forged cookie the same way', async () => {
     const res = await call(statusPage, event({ path: '/status', cookies: ['baocao_session=eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.'] }));
     expect(res.statusCode).toBe(401);
