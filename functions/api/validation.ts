@@ -30,26 +30,40 @@ export function fieldErrorsFromZod(err: ZodError): FieldError[] {
   }));
 }
 
-/** Decodes and size-checks the body as UTF-8 text. */
+const INVALID_ENCODING = 'Nội dung gửi lên không phải văn bản UTF-8 hợp lệ.';
+
+/**
+ * The request body as text: the one place that decodes it, for the local server and for Lambda.
+ * Bytes (base64, as the local server always passes them and API Gateway passes binary) are decoded
+ * strictly: any byte sequence that is not UTF-8 (invalid, overlong, surrogate, truncated) is a 400,
+ * never a silent U+FFFD. A body that arrives as a string was decoded before us (by the gateway);
+ * a U+FFFD in it means bytes were lost there, and it is refused the same way.
+ */
 export function bodyText(event: HttpEvent): string {
   const raw = event.body ?? '';
   const buf = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
   if (buf.byteLength > MAX_BODY_BYTES) {
     throw new ApiError(413, 'body_too_large', `Nội dung gửi lên quá lớn (${Math.ceil(buf.byteLength / 1024)} KB; tối đa ${MAX_BODY_BYTES / 1024} KB).`);
   }
-  const decoded = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  if (!event.isBase64Encoded) {
+    if (raw.includes('\uFFFD')) throw new ApiError(400, 'invalid_encoding', INVALID_ENCODING);
+    return raw;
+  }
   try {
-    return decoded.decode(buf);
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buf);
   } catch {
-    throw new ApiError(400, 'invalid_encoding', 'Nội dung gửi lên không phải văn bản UTF-8 hợp lệ.');
+    throw new ApiError(400, 'invalid_encoding', INVALID_ENCODING);
   }
 }
+
+/** `application/json`, optionally with `charset=utf-8`: nothing else is JSON we can read. */
+const JSON_CONTENT_TYPE = /^application\/json[ \t]*(;[ \t]*charset[ \t]*=[ \t]*(utf-8|"utf-8")[ \t]*)?$/i;
 
 /** Parses a JSON body against a schema; 415 for a wrong content type, 400 for broken JSON, 422 for wrong fields. */
 export function parseJsonBody<T>(event: HttpEvent, schema: ZodType<T>): T {
   const type = header(event, 'content-type') ?? '';
-  if (!/^application\/json\b/i.test(type)) {
-    throw new ApiError(415, 'unsupported_media_type', 'Nội dung phải gửi dưới dạng JSON (Content-Type: application/json).');
+  if (!JSON_CONTENT_TYPE.test(type)) {
+    throw new ApiError(415, 'unsupported_media_type', 'Nội dung phải gửi dưới dạng JSON mã hoá UTF-8 (Content-Type: application/json; charset=utf-8).');
   }
   const textBody = bodyText(event);
   let value: unknown;

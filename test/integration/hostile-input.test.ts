@@ -202,6 +202,30 @@ describe('hostile input', () => {
     expect(await c.submissions.listRevisions(c.config.agencyId, PERIOD, 'QLKH')).toEqual([]);
   }, 180_000);
 
+  it('refuses bytes that are not UTF-8 inside valid JSON with 400 invalid_encoding, and JSON under any other content type with 415', async () => {
+    const json = JSON.stringify(body());
+    const at = json.indexOf('Nguyễn');
+    const withBytes = (...bytes: number[]) => Buffer.concat([Buffer.from(json.slice(0, at)), Buffer.from(bytes), Buffer.from(json.slice(at))]);
+    const encodings: [string, Buffer][] = [
+      ['0xFF in reporterName', withBytes(0xff)],
+      ['Latin-1 byte in reporterName', withBytes(0xea)],
+      ['overlong "/"', withBytes(0xc0, 0xaf)],
+      ['UTF-8-encoded lone surrogate', withBytes(0xed, 0xa0, 0x80)],
+      ['truncated sequence', withBytes(0xe1, 0xbb)],
+      ['beyond U+10FFFF', withBytes(0xf4, 0x90, 0x80, 0x80)],
+    ];
+    for (const [name, raw] of encodings) {
+      const res = await call('POST', '/api/submissions', { token: unit, rawBody: raw, headers: { 'content-type': 'application/json' } });
+      expect({ name, status: res.status, code: res.body?.error?.code }).toEqual({ name, status: 400, code: 'invalid_encoding' });
+    }
+    for (const type of ['application/json-patch+json', 'application/json, text/plain', 'application/json; charset=iso-8859-1', 'application/json;charset=utf-16', 'application/jsonx']) {
+      const res = await call('POST', '/api/submissions', { token: unit, rawBody: json, headers: { 'content-type': type } });
+      expect({ type, status: res.status, code: res.body?.error?.code }).toEqual({ type, status: 415, code: 'unsupported_media_type' });
+    }
+    const c = testContainer(localEnv().AGENCY_ID);
+    expect(await c.submissions.listRevisions(c.config.agencyId, PERIOD, 'QLKH')).toEqual([]);
+  });
+
   it('reads an unreadable session cookie as "not signed in" on every route: the sign-in page still opens, the API answers 401, never a 500', async () => {
     const good = unit;
     const cookies = [
