@@ -1,26 +1,41 @@
 /**
- * Boundary validation with zod: every string is normalised to NFC, length-limited, and refused
- * when it carries control or bidi-override characters; bodies are size-limited and must be JSON.
+ * Boundary validation with zod: every user text is refused or cleaned class by class of unusual
+ * characters (core/text.ts), normalised to NFC and length-limited in characters; bodies are
+ * size-limited, strictly UTF-8 and must be JSON.
  * flow: handler --> validation --> zod
  */
 // A namespace import lets esbuild drop the parts of zod (locales above all) that are not used.
 import * as z from 'zod';
 import type { ZodError, ZodType } from 'zod';
-import { hasForbiddenChars } from '../core/text.ts';
+import { charCount, cleanInput, isFilledIn, refusedCharacter } from '../core/text.ts';
 import { ApiError, header, type FieldError, type HttpEvent } from './http.ts';
 
 /** Largest JSON body accepted (a unit's full month of reports is ~50 KB). */
 export const MAX_BODY_BYTES = 256 * 1024;
 
-/** A user-entered text: NFC, trimmed, at most `max` characters, no control/bidi characters. */
+/**
+ * A user-entered text as stored: refused when it holds a character of a refused class (control,
+ * bidi, tag, noncharacter, private use, damaged encoding — the message says which and where),
+ * otherwise cleaned (invisible characters stripped, odd spaces and line breaks made ordinary, NFC,
+ * trimmed) and limited to `max` characters counted as a person counts them (code points).
+ * `min: 1` means "filled in": at least one letter or digit.
+ */
 export function text(max: number, opts: { min?: number; label?: string } = {}) {
   const label = opts.label ?? 'Trường này';
   return z
     .string({ error: `${label} phải là chuỗi ký tự.` })
-    .transform((s) => s.normalize('NFC').trim())
-    .refine((s) => !hasForbiddenChars(s), { message: `${label} chứa ký tự điều khiển không được phép.` })
-    .refine((s) => s.length <= max, { message: `${label} dài quá ${max} ký tự.` })
-    .refine((s) => s.length >= (opts.min ?? 0), { message: opts.min === 1 ? `${label} không được để trống.` : `${label} cần ít nhất ${opts.min} ký tự.` });
+    .transform((s, ctx) => {
+      const problem = refusedCharacter(s);
+      if (problem) {
+        ctx.issues.push({ code: 'custom', input: s, message: `${label} chứa ${problem.name} ở ký tự thứ ${problem.position}: ${problem.advice}.` });
+        return z.NEVER;
+      }
+      return cleanInput(s);
+    })
+    .refine((s) => charCount(s) <= max, { message: `${label} dài quá ${max} ký tự.` })
+    .refine((s) => !opts.min || (opts.min === 1 ? isFilledIn(s) : charCount(s) >= opts.min), {
+      message: opts.min === 1 ? `${label} không được để trống (cần có chữ hoặc số).` : `${label} cần ít nhất ${opts.min} ký tự.`,
+    });
 }
 
 export function fieldErrorsFromZod(err: ZodError): FieldError[] {

@@ -7,6 +7,7 @@
 import type { LocalDate } from './clock.ts';
 import { taskDeadline, type PlanTask } from './plan.ts';
 import type { SubmissionData, TaskReport } from './submission.ts';
+import { isFilledIn } from './text.ts';
 
 export interface RuleError {
   field: string;
@@ -52,7 +53,7 @@ export function checkSubmissionRules(data: SubmissionData, ctx: RuleContext, opt
     }
     if (r.status === 'chua-trien-khai' && r.progress > 0) errors.push({ field: at('progress'), message: 'Nhiệm vụ chưa triển khai thì tiến độ là 0%.' });
     const why = reasonNeeded(r, task, ctx.previous.get(r.taskId));
-    if (why && !r.reason) {
+    if (why && !isFilledIn(r.reason)) {
       errors.push({
         field: at('reason'),
         message:
@@ -61,10 +62,10 @@ export function checkSubmissionRules(data: SubmissionData, ctx: RuleContext, opt
             : 'Nhiệm vụ hoàn thành sau thời hạn: hãy ghi ngắn gọn lý do.',
       });
     }
-    if (opts.final && r.status !== 'chua-trien-khai' && !r.result) {
+    if (opts.final && r.status !== 'chua-trien-khai' && !isFilledIn(r.result)) {
       errors.push({ field: at('result'), message: 'Hãy ghi kết quả thực hiện trong kỳ.' });
     }
   });
-  if (opts.final && !data.reporterName) errors.push({ field: 'reporterName', message: 'Hãy ghi họ tên người báo cáo.' });
+  if (opts.final && !isFilledIn(data.reporterName)) errors.push({ field: 'reporterName', message: 'Hãy ghi họ tên người báo cáo.' });
   return errors;
 }

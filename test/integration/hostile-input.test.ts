@@ -96,6 +96,12 @@ async function corpus(): Promise<Case[]> {
     ['otherWork empty text', {}, { otherWork: [{ kind: 'dot-xuat', text: '  ' }] }],
     ['reporterName number', {}, { reporterName: 7 }],
     ['reporterName too long', {}, { reporterName: 'A'.repeat(101) }],
+    ['reporterName 101 emoji', {}, { reporterName: 'A' + '😀'.repeat(100) }],
+    ['reporterName only Hangul filler', {}, { reporterName: '\u3164\u3164\u3164' }],
+    ['reporterName only Braille blank', {}, { reporterName: '\u2800\u2800' }],
+    ['reporterName only zero-width and spaces', {}, { reporterName: '\u200B \u2060 \uFEFF' }],
+    ['reporterName only soft hyphens', {}, { reporterName: '\u00AD\u00AD' }],
+    ['otherWork only a Hangul filler', {}, { otherWork: [{ kind: 'dot-xuat', text: '\uFFA0' }] }],
   ];
   for (const [name, over, dataOver] of wrong) post(name, { body: body(over, dataOver) });
   const taskWrong: [string, Record<string, unknown>][] = [
@@ -117,6 +123,8 @@ async function corpus(): Promise<Case[]> {
     ['taskId unknown', { taskId: 'ZZ-99' }],
     ['taskId of another unit', { taskId: '__foreign__' }],
     ['result too long', { result: 'x'.repeat(4001) }],
+    ['result 4001 emoji', { result: '👍'.repeat(4001) }],
+    ['result only Braille blank', { result: '\u2800' }],
     ['result object', { result: { $gt: '' } }],
     ['extra task field passes? no: strips', { reason: 42 }],
   ];
@@ -126,7 +134,12 @@ async function corpus(): Promise<Case[]> {
     post(name, { body: body({}, { tasks: [report(o)] }) });
   }
   // Control and bidi characters in every text field.
-  const bad = ['\u0000', '\u0007', '\u001b[31m', '\u007f', '\u0085', '\u202e', '\u202d', '\u2066', '\u2067', '\u2068', '\u200f', '\u061c'];
+  // Refused classes (docs/security.md): controls, bidi, tag characters (hidden ASCII), noncharacters,
+  // private use (a Word bullet), damaged encodings (a lone surrogate, U+FFFD).
+  const bad = [
+    '\u0000', '\u0007', '\u001b[31m', '\u007f', '\u0085', '\u202e', '\u202d', '\u2066', '\u2067', '\u2068', '\u200f', '\u061c',
+    '\u{E0041}\u{E0042}', '\u{E007F}', '\uFFFE', '\uFFFF', '\uFDD0', '\uE000', '\uF0B7', '\u{10FFFD}', '\uD800', '\uDFFF', '\uFFFD',
+  ];
   for (const ch of bad) {
     for (const field of ['result', 'difficulties', 'proposals', 'nextPlan', 'reason']) {
       post(`${JSON.stringify(ch)} in ${field}`, { body: body({}, { tasks: [report({ [field]: `Nội dung ${ch} thử` })] }) });
@@ -224,6 +237,30 @@ describe('hostile input', () => {
     }
     const c = testContainer(localEnv().AGENCY_ID);
     expect(await c.submissions.listRevisions(c.config.agencyId, PERIOD, 'QLKH')).toEqual([]);
+  });
+
+  it('stores invisible characters stripped, odd spaces and line separators made ordinary, and counts emoji as one character each', async () => {
+    const invisible = ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD', '\u034F', '\u3164', '\uFFA0', '\uFE0F', '\u180E', '\u2062'];
+    const dirty = (word: string) => invisible.map((ch) => `${word}${ch}`).join('');
+    const data = {
+      reporterName: `\uFEFF${dirty('Nga')}\u00A0Trần`,
+      otherWork: [{ kind: 'dot-xuat', text: `Việc 1\u2028Việc 2\u2029Việc 3\u2800${dirty('x')}` }],
+      tasks: [{ ...report({ taskId: foreignTaskId }), result: `Đạt ${'👍'.repeat(2001)}`, nextPlan: dirty('Kế hoạch ') }],
+    };
+    // Văn phòng, for unit TTR: this file's QLKH data stays as the other cases expect it.
+    const saved = await call('PUT', `/api/submissions/${PERIOD}/TTR/draft`, { token: vp, body: { data } });
+    expect(saved.status).toBe(200);
+    const head = await call('GET', `/api/submissions/${PERIOD}/TTR`, { token: vp });
+    const stored = head.body.submission.draft.data;
+    expect(stored.reporterName).toBe('Nga'.repeat(invisible.length) + ' Trần');
+    expect(stored.otherWork[0].text).toBe(`Việc 1\nViệc 2\nViệc 3 ${'x'.repeat(invisible.length)}`);
+    expect(stored.tasks[0].nextPlan).toBe('Kế hoạch '.repeat(invisible.length).trim());
+    expect(JSON.stringify(stored)).not.toMatch(/\p{Default_Ignorable_Code_Point}|[\u2028\u2029\u00A0\u2800]/u);
+    // "Đạt " and 2,001 emoji are 4,006 UTF-16 units but 2,005 characters: within the 4,000 the message names.
+    const submitted = await call('POST', '/api/submissions', { token: vp, body: { period: PERIOD, unit: 'TTR', baseRevision: 0, data } });
+    expect(submitted.body.error ?? null).toBeNull();
+    expect(submitted.status).toBe(201);
+    expect([...submitted.body.submission.data.tasks[0].result]).toHaveLength(2005);
   });
 
   it('reads an unreadable session cookie as "not signed in" on every route: the sign-in page still opens, the API answers 401, never a 500', async () => {
