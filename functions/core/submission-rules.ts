@@ -4,7 +4,7 @@
  * a finished task is at 100% with a completion date. Messages are Vietnamese, per field.
  * flow: submit use case --> submission rules (pure)
  */
-import type { LocalDate } from './clock.ts';
+import { daysInMonth, isCalendarDate, type LocalDate } from './clock.ts';
 import { taskDeadline, type PlanTask } from './plan.ts';
 import type { SubmissionData, TaskReport } from './submission.ts';
 import { isFilledIn } from './text.ts';
@@ -29,6 +29,37 @@ export function reasonNeeded(report: Pick<TaskReport, 'status' | 'progress' | 'c
   const deadline = taskDeadline(task);
   if (report.status === 'hoan-thanh' && deadline && report.completedOn && report.completedOn > deadline) return 'late-finish';
   return undefined;
+}
+
+const dmy = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+
+/**
+ * Dates a person typed must exist and belong to the plan: a day on the calendar, within the plan's
+ * year or one year either side (a task carried over from last year, finished early next year).
+ * "2024-02-30" or "1900-01-01" would otherwise be printed in an official report.
+ */
+export function checkReportDates(data: SubmissionData, planYear: number): RuleError[] {
+  const from = `${planYear - 1}-01-01`;
+  const to = `${planYear + 1}-12-31`;
+  const errors: RuleError[] = [];
+  data.tasks.forEach((r, i) => {
+    const date = r.completedOn;
+    if (date === undefined) return;
+    const field = `tasks.${i}.completedOn`;
+    if (!isCalendarDate(date)) {
+      const month = Number(date.slice(5, 7));
+      errors.push({
+        field,
+        message:
+          month >= 1 && month <= 12
+            ? `Ngày hoàn thành ${dmy(date)} không có trên lịch: tháng ${month}/${date.slice(0, 4)} có ${daysInMonth(Number(date.slice(0, 4)), month)} ngày.`
+            : `Ngày hoàn thành ${dmy(date)} không có trên lịch: tháng phải từ 01 đến 12.`,
+      });
+    } else if (date < from || date > to) {
+      errors.push({ field, message: `Ngày hoàn thành ${dmy(date)} nằm ngoài kế hoạch năm ${planYear}: chỉ nhận từ ${dmy(from)} đến ${dmy(to)}.` });
+    }
+  });
+  return errors;
 }
 
 export function checkSubmissionRules(data: SubmissionData, ctx: RuleContext, opts: { final: boolean }): RuleError[] {

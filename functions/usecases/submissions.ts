@@ -8,7 +8,7 @@ import { canReadAll, canReadUnit, canWriteUnit, isVanPhong, type Principal } fro
 import { canonicalJson } from '../core/canonical-json.ts';
 import { localDate } from '../core/clock.ts';
 import { isOnTime, parsePeriod, periodLabel, submissionDeadlineDate, periodWindow, type Period } from '../core/period.ts';
-import { checkSubmissionRules } from '../core/submission-rules.ts';
+import { checkReportDates, checkSubmissionRules } from '../core/submission-rules.ts';
 import { diffSubmission, type Revision, type SubmissionData, type SubmissionHead } from '../core/submission.ts';
 import type { AgencyProfile } from '../core/agency.ts';
 import type { PlanTask } from '../core/plan.ts';
@@ -135,6 +135,14 @@ function lockedError(period: Period): UseCaseError {
   return new UseCaseError('locked', 'period_locked', `Báo cáo ${periodLabel(period)} đã được ban hành; muốn sửa, hãy đề nghị Văn phòng Sở mở lại kỳ báo cáo.`);
 }
 
+/** Impossible dates and dates outside the plan's years are malformed input: 400 invalid_date. */
+function dateErrors(data: SubmissionData, period: Period) {
+  const errors = checkReportDates(data, period.year);
+  if (errors.length) {
+    throw new UseCaseError('bad_request', 'invalid_date', 'Ngày tháng không hợp lệ, vui lòng kiểm tra các trường được đánh dấu.', errors.map((e) => ({ field: `data.${e.field}`, message: e.message })));
+  }
+}
+
 function ruleErrors(data: SubmissionData, due: Awaited<ReturnType<typeof dueTasks>>, today: string, final: boolean) {
   const errors = checkSubmissionRules(data, { dueTasks: due.tasks, previous: due.previous, today }, { final });
   if (errors.length) {
@@ -144,6 +152,7 @@ function ruleErrors(data: SubmissionData, due: Awaited<ReturnType<typeof dueTask
 
 export async function saveDraft(stores: Stores, p: Principal, input: { period: string; unit: string; data: SubmissionData }, now: Date): Promise<SubmissionHead> {
   const { period, profile, unit } = await writable(stores, p, input.unit, input.period, now);
+  dateErrors(input.data, period);
   const due = await dueTasks(stores, p.agencyId, unit.code, period);
   // A draft may be incomplete, but may not name tasks the unit does not own.
   ruleErrors({ ...input.data, tasks: input.data.tasks.map((t) => ({ ...t, reason: t.reason ?? 'nháp' })) }, due, localDate(now, profile.timeZone), false);
@@ -179,6 +188,7 @@ export async function submit(stores: Stores, p: Principal, input: SubmitInput, n
   // locked or the rules' inputs changed in between.
   if (replay) return replayResult(stores, p, period, unit.code, replay);
   if (lock?.locked) throw lockedError(period);
+  dateErrors(input.data, period);
   ruleErrors(input.data, due, localDate(now, profile.timeZone), true);
   const at = now.toISOString();
   const onTime = isOnTime(period, profile, now);

@@ -80,7 +80,10 @@ function taskArticle(ft, ctx) {
     Object.entries(STATUS_LABELS).map(([value, label]) => h('option', { value }, label)),
   );
   const progress = h('input', { id: fid('progress'), name: fid('progress'), type: 'number', inputmode: 'numeric', min: 0, max: 100, step: 1, 'data-task': id, 'data-field': 'progress' });
-  const completedOn = h('input', { id: fid('completedOn'), name: fid('completedOn'), type: 'date', max: ctx.today, 'data-task': id, 'data-field': 'completedOn' });
+  // The server takes dates of the plan's year, one year either side (core/submission-rules.ts).
+  const planYear = Number(String(ctx.period?.id ?? '').slice(0, 4));
+  const earliest = planYear ? `${planYear - 1}-01-01` : undefined;
+  const completedOn = h('input', { id: fid('completedOn'), name: fid('completedOn'), type: 'date', min: earliest, max: ctx.today, 'data-task': id, 'data-field': 'completedOn' });
   const productReached = h('input', { id: fid('productReached'), name: fid('productReached'), type: 'number', inputmode: 'decimal', min: 0, step: 'any', 'data-task': id, 'data-field': 'productReached' });
   const reason = textarea(fid('reason'), MAX.reason, 2);
   const needsDecision = h('input', { id: fid('needsDecision'), name: fid('needsDecision'), type: 'checkbox', 'data-task': id, 'data-field': 'needsDecision' });

@@ -115,6 +115,9 @@ async function corpus(): Promise<Case[]> {
     ['needsDecision string', { needsDecision: 'yes' }],
     ['productReached negative', { productReached: -3 }],
     ['completedOn bad date', { completedOn: '2024-02-30x' }],
+    ...['2024-02-30', '2024-11-31', '2023-02-29', '2024-04-31', '2024-13-01', '2024-00-10', '1900-01-01', '2099-12-31', '0000-01-01', '2022-12-31'].map(
+      (d): [string, Record<string, unknown>] => [`completedOn ${d}`, { status: 'hoan-thanh', progress: 100, completedOn: d }],
+    ),
     ['completedOn wrong format', { completedOn: '30/11/2024' }],
     ['done without date', { status: 'hoan-thanh', progress: 100 }],
     ['done at 90%', { status: 'hoan-thanh', progress: 90, completedOn: '2024-12-01' }],
@@ -261,6 +264,27 @@ describe('hostile input', () => {
     expect(submitted.body.error ?? null).toBeNull();
     expect(submitted.status).toBe(201);
     expect([...submitted.body.submission.data.tasks[0].result]).toHaveLength(2005);
+  });
+
+  it('refuses a date that does not exist or lies outside the plan years with 400 invalid_date and a message saying why, on submit and on a draft', async () => {
+    const cases: [string, RegExp][] = [
+      ['2024-02-30', /30\/02\/2024 không có trên lịch: tháng 2\/2024 có 29 ngày/],
+      ['2024-11-31', /31\/11\/2024 không có trên lịch: tháng 11\/2024 có 30 ngày/],
+      ['2023-02-29', /tháng 2\/2023 có 28 ngày/],
+      ['1900-01-01', /01\/01\/1900 nằm ngoài kế hoạch năm 2024: chỉ nhận từ 01\/01\/2023 đến 31\/12\/2025/],
+      ['2026-01-01', /nằm ngoài kế hoạch năm 2024/],
+    ];
+    for (const [date, message] of cases) {
+      const task = report({ status: 'hoan-thanh', progress: 100, completedOn: date, reason: 'Hoàn thành muộn.' });
+      const submit = await call('POST', '/api/submissions', { token: unit, body: body({}, { tasks: [task] }) });
+      const draft = await call('PUT', `/api/submissions/${PERIOD}/QLKH/draft`, { token: unit, body: { data: body({}, { tasks: [task] }).data } });
+      for (const res of [submit, draft]) {
+        expect({ date, status: res.status, code: res.body.error.code }).toEqual({ date, status: 400, code: 'invalid_date' });
+        expect(res.body.error.fields).toEqual([{ field: 'data.tasks.0.completedOn', message: expect.stringMatching(message) }]);
+      }
+    }
+    const c = testContainer(localEnv().AGENCY_ID);
+    expect(await c.submissions.getHead(c.config.agencyId, PERIOD, 'QLKH')).toBeUndefined();
   });
 
   it('reads an unreadable session cookie as "not signed in" on every route: the sign-in page still opens, the API answers 401, never a 500', async () => {
