@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { roleFromGroups, type Principal } from '../../core/auth.ts';
+import { MAX_TOKEN_LIFETIME_SECONDS, roleFromGroups, type Principal } from '../../core/auth.ts';
 
 export interface AuthSettings {
   issuer: string;
@@ -48,11 +48,36 @@ export class KeysUnavailableError extends Error {
   override name = 'KeysUnavailableError';
 }
 
-/** Verifies signature, expiry, issuer, client and token use; maps groups to a principal. */
+/** How far a token's clock may be ahead of ours (iat, nbf) or behind (exp), in seconds. */
+export const CLOCK_SKEW_SECONDS = 30;
+
+/**
+ * The signing key for a token, chosen by its `kid`: a token that names no key is refused even
+ * when the key set has a single key that would fit (Cognito always names one).
+ */
+function keyFor(keys: JWTVerifyGetKey): JWTVerifyGetKey {
+  return (header, token) => {
+    if (typeof header.kid !== 'string' || header.kid === '') throw new TokenError('invalid');
+    return keys(header, token);
+  };
+}
+
+/**
+ * Verifies signature (RS256 only, the key named by `kid`), expiry, issuer, client and token use;
+ * requires `exp`, `iat` and `sub`, an `iat` no further ahead than the clock skew, and a lifetime
+ * (exp − iat) of at most a working day; maps groups to a principal.
+ */
 export async function verifyAccessToken(token: string, s: AuthSettings): Promise<Principal> {
   let payload: JWTPayload;
   try {
-    ({ payload } = await jwtVerify(token, keySet(s), { issuer: s.issuer, algorithms: ['RS256'], clockTolerance: 30 }));
+    ({ payload } = await jwtVerify(token, keyFor(keySet(s)), {
+      issuer: s.issuer,
+      algorithms: ['RS256'],
+      clockTolerance: CLOCK_SKEW_SECONDS,
+      requiredClaims: ['exp', 'iat', 'sub'],
+      // Also refuses an iat in the future (beyond the skew) and one older than any token we issue.
+      maxTokenAge: MAX_TOKEN_LIFETIME_SECONDS,
+    }));
   } catch (err) {
     const code = (err as { code?: string }).code;
     // Keys that cannot be fetched say nothing about the token: that is an outage, not a 401.
@@ -61,6 +86,8 @@ export async function verifyAccessToken(token: string, s: AuthSettings): Promise
     }
     throw new TokenError(code === 'ERR_JWT_EXPIRED' ? 'expired' : 'invalid');
   }
+  // A token that claims to live longer than any we issue was not issued by us (or not as configured).
+  if ((payload.exp ?? 0) - (payload.iat ?? 0) > MAX_TOKEN_LIFETIME_SECONDS + CLOCK_SKEW_SECONDS) throw new TokenError('invalid');
   if (payload.token_use !== 'access' || (payload.client_id ?? payload.aud) !== s.clientId) throw new TokenError('wrong_audience');
   const groups = Array.isArray(payload['cognito:groups']) ? (payload['cognito:groups'] as unknown[]).filter((g): g is string => typeof g === 'string') : [];
   const role = roleFromGroups(groups);
