@@ -10,12 +10,13 @@ import { localDate } from '../core/clock.ts';
 import { isOnTime, parsePeriod, periodLabel, submissionDeadlineDate, periodWindow, type Period } from '../core/period.ts';
 import { checkReportDates, checkSubmissionRules } from '../core/submission-rules.ts';
 import { diffSubmission, type Revision, type SubmissionData, type SubmissionHead } from '../core/submission.ts';
+import { MAX_STORED_CONTENT_BYTES, storedSize } from '../core/stored-size.ts';
 import type { AgencyProfile } from '../core/agency.ts';
 import type { PlanTask } from '../core/plan.ts';
 import { profileOn } from './agency-service.ts';
 import { dueTasks } from './due-tasks.ts';
 import { UseCaseError } from './errors.ts';
-import type { AgencyStore, PlanStore, SubmissionStore, SubmitOutcome } from './ports.ts';
+import type { AgencyStore, PlanStore, StoredDraft, StoredRevision, SubmissionStore, SubmitOutcome } from './ports.ts';
 
 export interface Stores {
   agencies: AgencyStore;
@@ -81,7 +82,7 @@ export async function formContext(stores: Stores, p: Principal, unitCode: string
   const unit = requireUnit(profile, unitCode);
   const [due, head, lock] = await Promise.all([
     dueTasks(stores, p.agencyId, unit.code, period),
-    stores.submissions.getHead(p.agencyId, period.id, unit.code),
+    headWithDraft(stores, p.agencyId, period.id, unit.code),
     stores.submissions.getLock(p.agencyId, period.id),
   ]);
   const initial: SubmissionData = head?.draft?.data ??
@@ -135,6 +136,29 @@ function lockedError(period: Period): UseCaseError {
   return new UseCaseError('locked', 'period_locked', `Báo cáo ${periodLabel(period)} đã được ban hành; muốn sửa, hãy đề nghị Văn phòng Sở mở lại kỳ báo cáo.`);
 }
 
+/**
+ * One unit's head with its draft's content, when the draft item is the one the head names (a draft
+ * item left from before a submission, which cleared the head's draft, is not).
+ */
+async function headWithDraft(stores: Stores, agencyId: string, period: string, unit: string): Promise<SubmissionHead | undefined> {
+  const [head, draft] = await Promise.all([stores.submissions.getHead(agencyId, period, unit), stores.submissions.getDraft(agencyId, period, unit)]);
+  return head?.draft && !head.draft.data && draft?.savedAt === head.draft.savedAt ? { ...head, draft } : head;
+}
+
+const kb = (bytes: number) => Math.ceil(bytes / 1024);
+
+/** Content that would not fit its item (core/stored-size.ts) is refused before anything is written. */
+function assertFits(data: SubmissionData): void {
+  const size = storedSize(data);
+  if (size > MAX_STORED_CONTENT_BYTES) {
+    throw new UseCaseError(
+      'too_large',
+      'report_too_large',
+      `Báo cáo quá lớn để lưu: ${kb(size)} KB khi lưu, tối đa ${kb(MAX_STORED_CONTENT_BYTES)} KB. Hãy rút gọn nội dung (một số ký hiệu đặc biệt chiếm nhiều chỗ hơn khi lưu).`,
+    );
+  }
+}
+
 /** Impossible dates and dates outside the plan's years are malformed input: 400 invalid_date. */
 function dateErrors(data: SubmissionData, period: Period) {
   const errors = checkReportDates(data, period.year);
@@ -156,7 +180,9 @@ export async function saveDraft(stores: Stores, p: Principal, input: { period: s
   const due = await dueTasks(stores, p.agencyId, unit.code, period);
   // A draft may be incomplete, but may not name tasks the unit does not own.
   ruleErrors({ ...input.data, tasks: input.data.tasks.map((t) => ({ ...t, reason: t.reason ?? 'nháp' })) }, due, localDate(now, profile.timeZone), false);
-  return stores.submissions.saveDraft(p.agencyId, period.id, unit.code, { data: input.data, savedAt: now.toISOString(), savedBy: p.sub });
+  assertFits(input.data);
+  const draft: StoredDraft = { data: input.data, savedAt: now.toISOString(), savedBy: p.sub };
+  return stores.submissions.saveDraft(p.agencyId, period.id, unit.code, draft);
 }
 
 export interface SubmitInput {
@@ -190,6 +216,7 @@ export async function submit(stores: Stores, p: Principal, input: SubmitInput, n
   if (lock?.locked) throw lockedError(period);
   dateErrors(input.data, period);
   ruleErrors(input.data, due, localDate(now, profile.timeZone), true);
+  assertFits(input.data);
   const at = now.toISOString();
   const onTime = isOnTime(period, profile, now);
   const next = input.baseRevision + 1;
@@ -244,8 +271,14 @@ async function replayResult(stores: Stores, p: Principal, period: Period, unit: 
   if (!replay.sameRequest) {
     throw new UseCaseError('invalid', 'idempotency_key_reused', 'Mã Idempotency-Key này đã được dùng cho một nội dung khác; hãy dùng mã mới cho lần gửi mới.');
   }
-  const head = await stores.submissions.getHead(p.agencyId, period.id, unit);
-  return { head: head!, revision: replay.revision, replayed: true };
+  const [head, revision] = await Promise.all([stores.submissions.getHead(p.agencyId, period.id, unit), withChanges(stores, replay.revision)]);
+  return { head: head!, revision, replayed: true };
+}
+
+/** A stored revision with its changes, derived from the revision before it. */
+async function withChanges(stores: Stores, revision: StoredRevision): Promise<Revision> {
+  const before = revision.revision > 1 ? await stores.submissions.getRevision(revision.agencyId, revision.period, revision.unit, revision.revision - 1) : undefined;
+  return { ...revision, changes: diffSubmission(before?.data, revision.data) };
 }
 
 export async function listSubmissions(stores: Stores, p: Principal, periodId: string): Promise<SubmissionHead[]> {
@@ -257,7 +290,7 @@ export async function listSubmissions(stores: Stores, p: Principal, periodId: st
 export async function getSubmission(stores: Stores, p: Principal, periodId: string, unit: string): Promise<SubmissionHead> {
   if (!canReadUnit(p, unit)) throw new UseCaseError('forbidden', 'forbidden', 'Bạn chỉ được xem báo cáo của phòng, đơn vị mình.');
   const period = monthlyPeriod(periodId);
-  const head = await stores.submissions.getHead(p.agencyId, period.id, unit);
+  const head = await headWithDraft(stores, p.agencyId, period.id, unit);
   if (!head) throw new UseCaseError('not_found', 'submission_not_found', `Chưa có báo cáo ${periodLabel(period)} của đơn vị ${unit}.`);
   return head;
 }
@@ -265,7 +298,9 @@ export async function getSubmission(stores: Stores, p: Principal, periodId: stri
 export async function listRevisions(stores: Stores, p: Principal, periodId: string, unit: string): Promise<Revision[]> {
   if (!canReadUnit(p, unit)) throw new UseCaseError('forbidden', 'forbidden', 'Bạn chỉ được xem báo cáo của phòng, đơn vị mình.');
   const period = monthlyPeriod(periodId);
-  return stores.submissions.listRevisions(p.agencyId, period.id, unit);
+  const revisions = await stores.submissions.listRevisions(p.agencyId, period.id, unit);
+  // Oldest first: each one's changes are against the one before (the first's, against nothing).
+  return revisions.map((r, i) => ({ ...r, changes: diffSubmission(revisions[i - 1]?.data, r.data) }));
 }
 
 export async function setPeriodLock(stores: Stores, p: Principal, periodId: string, locked: boolean, now: Date, reason?: string): Promise<void> {

@@ -152,6 +152,9 @@ async function corpus(): Promise<Case[]> {
   }
   // Huge and deeply nested.
   post('body 300 KB', { body: body({}, { reporterName: 'x'.repeat(300_000) }) });
+  // Under the body limit as sent, over the per-item budget once NFC writes each U+1D160 as three
+  // characters (test/integration/item-size.test.ts covers both sides of the edge).
+  post('stored form over the item budget', { body: body({}, { otherWork: Array.from({ length: 90 }, () => ({ kind: 'thuong-xuyen', text: `V${'\u{1D160}'.repeat(600)}` })) }) });
   post('body 5 MB', { rawBody: `{"period":"${'x'.repeat(5 * 1024 * 1024)}"}`, headers: json });
   post('nested 40 levels', { body: body({ data: deep(40) }) });
   post('nested 5000 levels', { rawBody: '['.repeat(5000) + ']'.repeat(5000), headers: json });

@@ -17,6 +17,7 @@ export const keys = {
   taskOrderSk: (order: number) => `TASK#${pad(order, 6)}`,
   period: (a: string, period: string) => `AGENCY#${a}#PERIOD#${period}`,
   headSk: (unit: string) => `SUB#${unit}`,
+  draftSk: (unit: string) => `DRAFT#${unit}`,
   lockSk: 'LOCK',
   unitSubmissions: (a: string, unit: string) => `AGENCY#${a}#UNITSUB#${unit}`,
   periodSk: (period: string) => `PERIOD#${period}`,
