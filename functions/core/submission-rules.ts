@@ -97,6 +97,10 @@ export function checkSubmissionRules(data: SubmissionData, ctx: RuleContext, opt
       errors.push({ field: at('result'), message: 'Hãy ghi kết quả thực hiện trong kỳ.' });
     }
   });
+  // A report that names no task would count as submitted while saying nothing about the work.
+  if (opts.final && data.tasks.length === 0 && ctx.dueTasks.length > 0) {
+    errors.push({ field: 'tasks', message: `Báo cáo chưa có nhiệm vụ nào: hãy báo cáo tình hình các nhiệm vụ của đơn vị trong kỳ (${ctx.dueTasks.length} nhiệm vụ).` });
+  }
   if (opts.final && !isFilledIn(data.reporterName)) errors.push({ field: 'reporterName', message: 'Hãy ghi họ tên người báo cáo.' });
   return errors;
 }

@@ -27,6 +27,15 @@ export interface Stores {
 /** Idempotency records live a week: long enough for any client retry, short enough to expire. */
 const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
 
+/**
+ * An Idempotency-Key belongs to the person who sent it and the unit it was for: another user, or
+ * the same Văn phòng user writing for another unit, may happen to choose the same key and must not
+ * get someone else's result (or a 422). The user id enters as a hash: keys stay short and plain.
+ */
+function scopedIdempotencyKey(p: Principal, unit: string, key: string): string {
+  return `${unit}#${createHash('sha256').update(p.sub).digest('base64url').slice(0, 16)}#${key}`;
+}
+
 export function monthlyPeriod(id: string): Period {
   const p = parsePeriod(id);
   if (p.kind !== 'monthly') {
@@ -203,9 +212,10 @@ export interface SubmitResult {
 export async function submit(stores: Stores, p: Principal, input: SubmitInput, now: Date): Promise<SubmitResult> {
   const { period, profile, unit } = await target(stores, p, input.unit, input.period, now);
   const requestHash = createHash('sha256').update(canonicalJson({ period: period.id, unit: unit.code, base: input.baseRevision, data: input.data })).digest('hex');
+  const idempotencyKey = input.idempotencyKey ? scopedIdempotencyKey(p, unit.code, input.idempotencyKey) : undefined;
   // Everything the decision needs, read at once (each is one DynamoDB round trip or two).
   const [replay, lock, due, current] = await Promise.all([
-    input.idempotencyKey ? stores.submissions.findReplay(p.agencyId, input.idempotencyKey, requestHash) : Promise.resolve(undefined),
+    idempotencyKey ? stores.submissions.findReplay(p.agencyId, idempotencyKey, requestHash) : Promise.resolve(undefined),
     stores.submissions.getLock(p.agencyId, period.id),
     dueTasks(stores, p.agencyId, unit.code, period),
     stores.submissions.getHead(p.agencyId, period.id, unit.code),
@@ -247,7 +257,7 @@ export async function submit(stores: Stores, p: Principal, input: SubmitInput, n
     head,
     revision,
     expectedRevision: input.baseRevision,
-    ...(input.idempotencyKey ? { idempotency: { key: input.idempotencyKey, requestHash, expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS } } : {}),
+    ...(idempotencyKey ? { idempotency: { key: idempotencyKey, requestHash, expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS } } : {}),
   });
   switch (outcome.kind) {
     case 'stored':

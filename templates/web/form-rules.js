@@ -114,6 +114,10 @@ export function checkSubmission(data, ctx, opts) {
   (data.otherWork || []).forEach((w, i) => {
     if (charCount(w.text) > 2000) errors.push({ field: `otherWork.${i}.text`, message: 'Nội dung công việc dài quá 2000 ký tự.' });
   });
+  const due = Object.keys(ctx.tasks).length;
+  if (opts.final && data.tasks.length === 0 && due > 0) {
+    errors.push({ field: 'tasks', message: `Báo cáo chưa có nhiệm vụ nào: hãy báo cáo tình hình các nhiệm vụ của đơn vị trong kỳ (${due} nhiệm vụ).` });
+  }
   if (opts.final && blank(data.reporterName)) errors.push({ field: 'reporterName', message: 'Hãy ghi họ tên người báo cáo.' });
   return errors;
 }

@@ -90,6 +90,7 @@ async function corpus(): Promise<Case[]> {
     ['data array', { data: [] }, {}],
     ['tasks object', {}, { tasks: { 0: report() } }],
     ['tasks null', {}, { tasks: null }],
+    ['tasks empty', {}, { tasks: [] }],
     ['too many tasks', {}, { tasks: Array.from({ length: 301 }, () => report()) }],
     ['otherWork string', {}, { otherWork: 'x' }],
     ['otherWork bad kind', {}, { otherWork: [{ kind: 'khac', text: 'x' }] }],

@@ -98,10 +98,11 @@ describe('security of a full run', () => {
     expect(withCsrf.status).toBe(200);
 
     // More of a normal month: submit, compile, download, and some refused requests.
+    const june = (await (await fetchAs('/api/form?period=2024-06', { headers: { authorization: `Bearer ${unitToken}` } })).json()) as { tasks: { task: { id: string } }[] };
     const submit = await fetchAs('/api/submissions', {
       method: 'POST',
       headers: { authorization: `Bearer ${unitToken}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-      body: JSON.stringify({ period: '2024-06', baseRevision: 0, data: { reporterName: 'Nguyễn Thị Nga', otherWork: [], tasks: [] } }),
+      body: JSON.stringify({ period: '2024-06', baseRevision: 0, data: { reporterName: 'Nguyễn Thị Nga', otherWork: [], tasks: [{ taskId: june.tasks[0]!.task.id, status: 'dang-thuc-hien', progress: 30, result: 'Đã tổ chức hội đồng.' }] } }),
     });
     expect(submit.status).toBe(201);
     const compile = await fetchAs('/api/reports', { method: 'POST', headers: { authorization: `Bearer ${vpToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ period: '2024-06' }) });

@@ -64,6 +64,18 @@ describe('submission rules', () => {
   });
 });
 
+describe('an empty report', () => {
+  it('is not a submission while the unit has tasks in the period; a draft may be empty', () => {
+    const empty = { reporterName: 'Nga', otherWork: [], tasks: [] };
+    expect(checkSubmissionRules(empty, ctx(), { final: true })).toEqual([
+      { field: 'tasks', message: 'Báo cáo chưa có nhiệm vụ nào: hãy báo cáo tình hình các nhiệm vụ của đơn vị trong kỳ (2 nhiệm vụ).' },
+    ]);
+    expect(checkSubmissionRules(empty, ctx(), { final: false })).toEqual([]);
+    // A unit with nothing due this month reports its other work only.
+    expect(checkSubmissionRules(empty, { ...ctx(), dueTasks: [] }, { final: true })).toEqual([]);
+  });
+});
+
 describe('dates a unit types', () => {
   const dated = (...dates: string[]) => ({ reporterName: 'Nga', otherWork: [], tasks: dates.map((d, i) => r(`T${i}`, { status: 'hoan-thanh', progress: 100, completedOn: d })) });
 

@@ -80,6 +80,7 @@ const CASES: [string, TaskReport[], string, boolean][] = [
   ['a reporter name of zero-width spaces and dots', [report('C')], '\u200B.\u200B.', false],
   ['a result of dashes, a reason of spaces', [report('A', { result: '---', progress: 40, reason: '\u3000' })], 'Nga', false],
   ['a one-letter name and a number for a result', [report('C', { result: '3' })], 'A', true],
+  ['no task at all, while the unit has three', [], 'Nga', false],
 ];
 
 describe('client rules agree with the server rules', () => {
