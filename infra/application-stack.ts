@@ -80,9 +80,17 @@ export class ApplicationStack extends Stack {
       BUCKET_NAME: stateful.reportBucket.bucketName,
       ...authEnvironment,
     };
+    // The route handlers also sign users out (functions/api/session.ts): the pool whose sessions end,
+    // and Cognito's /logout, where the browser goes to end the hosted page's own session.
+    const apiEnvironment = {
+      ...environment,
+      USER_POOL_ID: stateful.userPool.userPoolId,
+      AUTH_LOGOUT_URL: this.signIn.logoutUrl,
+    };
     const targets = {
       agencyId,
       tableArn: stateful.table.tableArn,
+      userPoolArn: stateful.userPool.userPoolArn,
       bucketArn: stateful.reportBucket.bucketArn,
       sesIdentityArn: stateful.mail.identityArn,
       sesConfigurationSetArn: stateful.mail.configurationSetArn,
@@ -92,7 +100,7 @@ export class ApplicationStack extends Stack {
       const fn = new AppFunction(this, spec.id, {
         spec,
         targets,
-        environment: spec.kind === 'authorizer' ? authEnvironment : environment,
+        environment: spec.kind === 'authorizer' ? authEnvironment : spec.kind === 'api' ? apiEnvironment : environment,
         logRetentionDays: config.logRetentionDays,
         reportAccess: stateful.reportAccess,
         ...(spec.kind === 'job' ? { deadLetterQueue: this.deadLetterQueue } : {}),

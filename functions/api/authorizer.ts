@@ -7,7 +7,11 @@
  */
 import type { APIGatewayRequestAuthorizerEventV2 } from 'aws-lambda';
 import { authSettingsFromEnv, TokenError, verifyAccessToken } from '../adapters/auth/tokens.ts';
-import { requestToken } from './middleware/auth.ts';
+import { checkSettings } from '../adapters/config.ts';
+import { requestToken } from './middleware/request-token.ts';
+
+// A missing auth setting stops the authorizer at start-up, naming it (adapters/config.ts).
+checkSettings('auth');
 
 export interface AuthorizerResult {
   isAuthorized: boolean;

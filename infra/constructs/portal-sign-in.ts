@@ -29,6 +29,8 @@ export class PortalSignIn extends Construct {
   readonly issuer: string;
   readonly jwksUrl: string;
   readonly signInUrl: string;
+  /** Cognito's /logout, back to the sign-in page: ends the hosted page's session cookie. */
+  readonly logoutUrl: string;
 
   constructor(scope: Construct, id: string, props: PortalSignInProps) {
     super(scope, id);
@@ -66,6 +68,8 @@ export class PortalSignIn extends Construct {
     this.signInUrl =
       `${this.domain.baseUrl()}/login?client_id=${this.client.userPoolClientId}` +
       `&response_type=token&scope=openid+email+profile&redirect_uri=${callback}`;
+
+    this.logoutUrl = `${this.domain.baseUrl()}/logout?client_id=${this.client.userPoolClientId}&logout_uri=${callback}`;
 
     new CfnOutput(Stack.of(this), 'SignInUrl', {
       value: this.signInUrl,

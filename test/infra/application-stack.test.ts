@@ -7,6 +7,7 @@ import { DEMO_PROFILE_PATH } from '../../infra/agency-profile-file.ts';
 import type { ApplicationStack } from '../../infra/application-stack.ts';
 import { needsFonts } from '../../infra/bundling.ts';
 import { FUNCTION_ACCESS } from '../../infra/function-access.ts';
+import { SETTING_GROUPS } from '../../functions/adapters/config.ts';
 import { functionCatalog } from '../../infra/function-catalog.ts';
 import { sizingOf } from '../../infra/function-sizing.ts';
 import { buildTestApp, testConfig } from './cdk-app.ts';
@@ -97,6 +98,11 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
         } else {
           expect(Object.keys(vars), spec.key).toEqual(expect.arrayContaining(['TABLE_NAME', 'BUCKET_NAME', ...auth]));
         }
+        // Whatever the function checks for at start-up (functions/adapters/config.ts#checkSettings, called by
+        // api/handler.ts, api/session.ts, api/authorizer.ts and jobs/scheduled-event.ts) is there.
+        const groups = { api: ['data', 'auth', 'signOut'], authorizer: ['auth'], job: ['data'] } as const;
+        const required = groups[spec.kind].flatMap((g) => SETTING_GROUPS[g]).map((n) => (n === 'AUTH_JWKS' ? 'AUTH_JWKS_URL' : n));
+        expect(Object.keys(vars), spec.key).toEqual(expect.arrayContaining(required.filter((n) => n !== 'AWS_REGION')));
         expect(vars['AGENCY_ID']).toBe('skhcn-bacgiang');
         expect(vars['POWERTOOLS_SERVICE_NAME']).toBe('baocao');
         expect(vars['BAOCAO_FONT_DIR'], spec.key).toBe(needsFonts(spec.entry) ? '/var/task/fonts' : undefined);
@@ -185,7 +191,7 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
         for (const s of writes) {
           expect(actionsOf(s).sort()).toEqual(['dynamodb:ConditionCheckItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
           const patterns = s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] as string[];
-          for (const p of patterns) expect(p, spec.key).toMatch(/^AGENCY#skhcn-bacgiang#(PERIOD|IDEM|REPORTS|JOB|DELIVERY)#\*/);
+          for (const p of patterns) expect(p, spec.key).toMatch(/^AGENCY#skhcn-bacgiang#(PERIOD|IDEM|REPORTS|JOB|DELIVERY|REVOKED)#\*/);
         }
         // Nothing deletes, scans or batch-writes.
         for (const s of dynamo) {

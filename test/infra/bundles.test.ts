@@ -44,6 +44,7 @@ const STUB_ENV = {
   AUTH_ISSUER: 'https://cognito-idp.ap-southeast-1.amazonaws.com/ap-southeast-1_stub',
   AUTH_CLIENT_ID: 'stubclient',
   AUTH_JWKS_URL: 'https://cognito-idp.ap-southeast-1.amazonaws.com/ap-southeast-1_stub/.well-known/jwks.json',
+  USER_POOL_ID: 'ap-southeast-1_stub',
   POWERTOOLS_SERVICE_NAME: 'baocao',
   POWERTOOLS_METRICS_NAMESPACE: 'baocao',
 };
@@ -117,6 +118,25 @@ describe('function bundles', () => {
     // Route handlers, the API Gateway authorizer and the jobs alike.
     expect(new Set(results.map((r) => r.spec.kind))).toEqual(new Set(['api', 'authorizer', 'job']));
   }, 90_000);
+
+  it('stops a function missing a required setting at start-up, naming the setting, instead of falling back to the demo', async () => {
+    const cases: [string, keyof typeof STUB_ENV][] = [
+      ['api/submissions.ts#submitHandler', 'TABLE_NAME'],
+      ['api/health.ts#handler', 'AGENCY_ID'],
+      ['api/session.ts#signoutHandler', 'USER_POOL_ID'],
+      ['api/authorizer.ts#handler', 'AUTH_ISSUER'],
+      ['api/authorizer.ts#handler', 'AUTH_JWKS_URL'],
+      ['jobs/compile.ts#handler', 'BUCKET_NAME'],
+    ];
+    for (const [key, missing] of cases) {
+      const spec = CATALOG.find((s) => s.key === key)!;
+      const outcome = await probe(dirOf.get(spec.entry)!, spec.handler, { [missing]: '' }).then(
+        () => 'started',
+        (error: Error) => error.message,
+      );
+      expect(outcome, `${key} without ${missing}`).toMatch(new RegExp(`missing required setting ${missing === 'AUTH_JWKS_URL' ? 'AUTH_JWKS' : missing}\\b`));
+    }
+  });
 
   it('keeps the authorizer, which runs before every guarded request, small and free of the AWS SDK', () => {
     const spec = CATALOG.find((s) => s.kind === 'authorizer')!;

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { container, resetContainer } from '../../functions/adapters/container.ts';
 import { mintToken } from '../../functions/adapters/auth/local-issuer.ts';
 import { setAgency } from '../../functions/usecases/agency-service.ts';
@@ -110,8 +111,62 @@ describe('security of a full run', () => {
     const expired = await mintToken({ file: stack.env.AUTH_JWKS_FILE!, issuer: stack.env.AUTH_ISSUER!, clientId: stack.env.AUTH_CLIENT_ID!, role: 'unit', unit: 'QLKH', now: 1_000_000_000 });
     secrets.push(expired);
     expect((await fetchAs('/api/form?period=2024-06', { headers: { authorization: `Bearer ${expired}` } })).status).toBe(401);
-    const signout = await fetchAs('/auth/signout', { method: 'POST' });
+    const signout = await fetchAs('/auth/signout', { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken } });
     expect(signout.headers.get('set-cookie')).toMatch(/Max-Age=0/);
+  });
+
+  it('signs out only with the CSRF token, and a signed-out session is refused everywhere, cookie and bearer alike', async () => {
+    const mint = (role: 'unit' | 'van-phong', unit?: string) =>
+      mintToken({ file: stack.env.AUTH_JWKS_FILE!, issuer: stack.env.AUTH_ISSUER!, clientId: stack.env.AUTH_CLIENT_ID!, role, ...(unit ? { unit } : {}) });
+    const token = await mint('unit', 'QLKH');
+    const otherSession = await mint('unit', 'QLKH');
+    secrets.push(token, otherSession);
+    const session = await fetchAs('/auth/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+    const { csrfToken } = (await session.json()) as { csrfToken: string };
+    secrets.push(csrfToken);
+    const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const form = (headers: Record<string, string>) => fetchAs('/api/form?period=2024-06', { headers });
+    expect((await form({ cookie })).status).toBe(200);
+
+    // Another site's form: without the cookie (SameSite=Strict keeps it home) nothing happens; with it, no CSRF token, a 403.
+    const crossSite: Record<string, string>[] = [{ 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' }, { cookie, 'content-type': 'application/x-www-form-urlencoded' }, { cookie }];
+    for (const headers of crossSite) {
+      const res = await fetchAs('/auth/signout', { method: 'POST', headers, body: 'x=1' });
+      expect(res.headers.get('set-cookie'), JSON.stringify(headers)).toBeNull();
+      expect(res.status, JSON.stringify(headers)).toBe('cookie' in headers ? 403 : 200);
+      expect((await form({ cookie })).status).toBe(200);
+    }
+
+    const out = await fetchAs('/auth/signout', { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken } });
+    expect(out.status).toBe(200);
+    expect(await out.json()).toEqual({ signedOut: true, next: '/signin' });
+    expect(out.headers.get('set-cookie')).toMatch(/^baocao_session=;.*Max-Age=0/);
+
+    // The same cookie replayed: 401 on the API, the sign-in page on pages; the token opens no new session.
+    const replayed = await form({ cookie });
+    expect(replayed.status).toBe(401);
+    expect(((await replayed.json()) as { error: { code: string } }).error.code).toBe('token_revoked');
+    expect((await form({ authorization: `Bearer ${token}` })).status).toBe(401);
+    const page = await fetchAs('/?period=2024-06', { headers: { cookie, accept: 'text/html' } });
+    expect(page.status).toBe(401);
+    expect(await page.text()).toContain('Phiên đăng nhập đã kết thúc (đã đăng xuất). Vui lòng đăng nhập lại.');
+    expect((await fetchAs('/signin', { headers: { cookie } })).status).toBe(200);
+    const again = await fetchAs('/auth/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+    expect(again.status).toBe(401);
+    // Only that session ended; the list entry goes when the token would have expired anyway.
+    expect((await form({ authorization: `Bearer ${otherSession}` })).status).toBe(200);
+    const c = container();
+    const jti = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).jti as string;
+    const exp = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).exp as number;
+    const entry = await c.doc.send(new GetCommand({ TableName: c.config.tableName, Key: { PK: `AGENCY#${c.config.agencyId}#REVOKED#${jti}`, SK: 'REVOKED' } }));
+    expect(entry.Item).toMatchObject({ expiresAt: exp + 60, sub: 'local-unit-qlkh' });
+
+    // An API client signs out with its bearer token: no CSRF token needed, no cookie to clear.
+    const vp = await mint('van-phong');
+    secrets.push(vp);
+    const bearerOut = await fetchAs('/auth/signout', { method: 'POST', headers: { authorization: `Bearer ${vp}` } });
+    expect([bearerOut.status, bearerOut.headers.get('set-cookie')]).toEqual([200, null]);
+    expect((await fetchAs('/api/status?period=2024-06', { headers: { authorization: `Bearer ${vp}` } })).status).toBe(401);
   });
 
   it('leaves no token, cookie, CSRF token or signing key in the logs of the run', async () => {

@@ -3,7 +3,7 @@
  * programmatically so each family covers every field. Shared by the hardening tests.
  */
 import { readFileSync } from 'node:fs';
-import { createPublicKey } from 'node:crypto';
+import { createPublicKey, randomUUID } from 'node:crypto';
 import { generateKeyPair, importJWK, SignJWT, type JWK, type JWTPayload } from 'jose';
 import { mintToken } from '../../functions/adapters/auth/local-issuer.ts';
 import { localEnv } from './local.ts';
@@ -15,7 +15,7 @@ import { localEnv } from './local.ts';
 export async function signedByTheRealKey(env: Record<string, string>, claims: JWTPayload, header: { kid?: string | undefined } = {}): Promise<string> {
   const file = JSON.parse(readFileSync(env.AUTH_JWKS_FILE!, 'utf8')) as { kid: string; private: JWK };
   const now = Math.floor(Date.now() / 1000);
-  const full: JWTPayload = { token_use: 'access', client_id: env.AUTH_CLIENT_ID, 'cognito:groups': ['van-phong'], iss: env.AUTH_ISSUER, sub: 'attacker', iat: now, exp: now + 3600, ...claims };
+  const full: JWTPayload = { token_use: 'access', client_id: env.AUTH_CLIENT_ID, 'cognito:groups': ['van-phong'], iss: env.AUTH_ISSUER, sub: 'attacker', jti: randomUUID(), iat: now, exp: now + 3600, ...claims };
   for (const k of Object.keys(full)) if (full[k] === undefined) delete full[k];
   const kid = 'kid' in header ? header.kid : file.kid;
   return new SignJWT(full).setProtectedHeader({ alg: 'RS256', ...(kid ? { kid } : {}) }).sign(await importJWK(file.private, 'RS256'));
@@ -66,6 +66,7 @@ export async function badTokens(): Promise<[string, string][]> {
     ['no kid', await signedByTheRealKey(env, {}, { kid: undefined })],
     ['unknown kid, real key', await signedByTheRealKey(env, {}, { kid: 'another-key' })],
     ['no sub', await signedByTheRealKey(env, { sub: undefined })],
+    ['no jti', await signedByTheRealKey(env, { jti: undefined })],
     ['expired', await mintToken({ ...base, now: Math.floor(Date.now() / 1000) - 3 * 3600, ttlSeconds: 3600 })],
     ['wrong client (audience)', await mintToken({ ...base, clientId: 'another-client' })],
     ['wrong issuer', await mintToken({ ...base, issuer: 'https://evil.example/issuer' })],

@@ -33,6 +33,9 @@ export const keys = {
   jobRunSk: (scheduledTime: string) => `RUN#${scheduledTime}`,
   allJobRuns: (a: string) => `AGENCY#${a}#JOBS`,
   deliveries: (a: string, period: string) => `AGENCY#${a}#DELIVERY#${period}`,
+  /** A signed-out access token, by its `jti`: refused until it would have expired anyway. */
+  revokedToken: (a: string, tokenId: string) => `AGENCY#${a}#REVOKED#${tokenId}`,
+  revokedTokenSk: 'REVOKED',
   deliverySk: (run: string, purpose: string) => `MAIL#${run}#${purpose}`,
 };
 

@@ -9,7 +9,7 @@ import type { Principal } from '../../core/auth.ts';
 import { log } from '../../adapters/log.ts';
 import { html as htmlBody, type HttpEvent, type HttpResult } from '../http.ts';
 import { httpHandler, type RouteFn } from '../handler.ts';
-import { SESSION_COOKIE, cookieValue, csrfTokenFor } from '../middleware/auth.ts';
+import { SESSION_COOKIE, cookieValue, csrfTokenFor } from '../middleware/request-token.ts';
 import { toApiError } from '../middleware/errors.ts';
 import { HTML_SECURITY_HEADERS } from '../middleware/security-headers.ts';
 import { html } from '../../../templates/web/html.ts';

@@ -12,7 +12,7 @@ const event = (over: Partial<APIGatewayRequestAuthorizerEventV2>): APIGatewayReq
 
 beforeAll(async () => {
   file = await ensureLocalKeys(path.join(mkdtempSync(path.join(os.tmpdir(), 'authz-')), 'jwks.json'));
-  Object.assign(process.env, { AUTH_JWKS_FILE: file, AUTH_ISSUER: 'iss-test', AUTH_CLIENT_ID: 'client-test' });
+  Object.assign(process.env, { AUTH_JWKS_FILE: file, AUTH_ISSUER: 'iss-test', AUTH_CLIENT_ID: 'client-test', AGENCY_ID: 'a-test' });
 });
 
 describe('Lambda authorizer', () => {

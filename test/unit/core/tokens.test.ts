@@ -35,10 +35,12 @@ describe('access tokens', () => {
     expect(await outcome(await signedByTheRealKey(env, { iat: now() + 20, exp: now() + 3600 }))).toBe('accepted as van-phong');
   });
 
-  it('requires exp, iat, sub and a kid naming the key', async () => {
+  it('requires exp, iat, sub, jti and a kid naming the key', async () => {
     expect(await outcome(await signedByTheRealKey(env, { exp: undefined }))).toBe('refused: invalid');
     expect(await outcome(await signedByTheRealKey(env, { iat: undefined }))).toBe('refused: invalid');
     expect(await outcome(await signedByTheRealKey(env, { sub: undefined }))).toBe('refused: invalid');
+    // Sign-out revokes a token by its jti: one without cannot be signed out.
+    expect(await outcome(await signedByTheRealKey(env, { jti: undefined }))).toBe('refused: invalid');
     expect(await outcome(await signedByTheRealKey(env, {}, { kid: undefined }))).toBe('refused: invalid');
     expect(await outcome(await signedByTheRealKey(env, {}, { kid: 'unknown' }))).toBe('refused: invalid');
   });
