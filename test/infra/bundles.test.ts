@@ -61,7 +61,6 @@ async function probe(bundleDir: string, exportName: string, env: Record<string, 
     // Outside the project: only the runtime's SDK (the symlinked node_modules) is resolvable.
     cwd: bundleDir,
     env: { ...STUB_ENV, ...env, PROBE_BUNDLE: join(bundleDir, 'index.mjs'), PROBE_EXPORT: exportName, ...(call ? { PROBE_CALL: call } : {}) },
-    timeout: 30_000,
     maxBuffer: 4 * 1024 * 1024,
   });
   return JSON.parse(stdout) as Probe;
@@ -104,7 +103,7 @@ describe('function bundles', () => {
         dirOf.set(entry, dir);
       }),
     );
-  }, 120_000);
+  });
 
   it('every function of the catalog loads in a bare Node process and exports its handler', async () => {
     const results = await inBatches(CATALOG, 6, async (spec: FunctionSpec) => {
@@ -117,7 +116,7 @@ describe('function bundles', () => {
     expect(results).toHaveLength(CATALOG.length);
     // Route handlers, the API Gateway authorizer and the jobs alike.
     expect(new Set(results.map((r) => r.spec.kind))).toEqual(new Set(['api', 'authorizer', 'job']));
-  }, 90_000);
+  });
 
   it('stops a function missing a required setting at start-up, naming the setting, instead of falling back to the demo', async () => {
     const cases: [string, keyof typeof STUB_ENV][] = [
@@ -191,7 +190,7 @@ describe('function bundles', () => {
       ['ubnd.xlsx', 'PK', false],
     ]);
     for (const f of extra.files) expect(f.bytes, f.name).toBeGreaterThan(5_000);
-  }, 60_000);
+  });
 });
 
 describe('the stack’s own bundling (NodejsFunction, local esbuild)', () => {
@@ -200,7 +199,6 @@ describe('the stack’s own bundling (NodejsFunction, local esbuild)', () => {
     const keys = ['api/health.ts#handler', 'api/reports.ts#compileHandler'];
     const { stdout } = await run(process.execPath, ['--import', 'tsx', 'test/infra/fixtures/cdk-bundle-check.ts', outdir, ...keys], {
       cwd: PROJECT_ROOT,
-      timeout: 80_000,
       maxBuffer: 16 * 1024 * 1024,
     });
     const cdkDirs = JSON.parse(stdout.slice(stdout.indexOf('{'))) as Record<string, string>;
@@ -214,5 +212,5 @@ describe('the stack’s own bundling (NodejsFunction, local esbuild)', () => {
       expect(list(cdkDir), key).toEqual(list(ownDir));
     }
     expect(existsSync(join(cdkDirs['api/reports.ts#compileHandler']!, 'fonts', 'Tinos-Regular.ttf'))).toBe(true);
-  }, 90_000);
+  });
 });

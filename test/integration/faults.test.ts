@@ -52,7 +52,7 @@ beforeAll(async () => {
     { hash: 'faults', importedAt: 'x', importedBy: 'test', source: 'test' },
   );
   token = await mintToken({ file: stack.env.AUTH_JWKS_FILE!, issuer: stack.env.AUTH_ISSUER!, clientId: stack.env.AUTH_CLIENT_ID!, role: 'unit', unit: 'QLKH' });
-}, 120_000);
+});
 
 afterAll(async () => {
   await Promise.all(restarted.map((c) => c.stop()));

@@ -44,7 +44,7 @@ beforeAll(async () => {
   await setAgency(c.agencies, { ...demo, agencyId: c.config.agencyId });
   const plan = await importPlan(c, { agencyId: c.config.agencyId, year: 2024, fileName: 'plan.xlsx', bytes: readFileSync(new URL('../fixtures/plans/seed-004-bacgiang-2024.xlsx', import.meta.url)), importedBy: 'test', now: new Date() });
   expect(plan.ok).toBe(true);
-}, 120_000);
+});
 
 afterAll(async () => {
   await stack?.stop();
