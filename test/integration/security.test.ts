@@ -27,6 +27,28 @@ function capture(stream: NodeJS.WriteStream): void {
   restore.push(() => (stream.write = original));
 }
 
+/** The sockets listening on this machine, from the kernel's own tables (Linux): address and port. */
+function listeningAddresses(): { address: string; port: number }[] {
+  const out: { address: string; port: number }[] = [];
+  for (const [file, v6] of [['/proc/net/tcp', false], ['/proc/net/tcp6', true]] as const) {
+    for (const line of readFileSync(file, 'utf8').split('\n').slice(1)) {
+      const cols = line.trim().split(/\s+/);
+      if (cols.length < 4 || cols[3] !== '0A') continue; // 0A: LISTEN
+      const [hex, portHex] = cols[1]!.split(':') as [string, string];
+      out.push({ address: v6 ? ipv6(hex) : ipv4(hex), port: parseInt(portHex, 16) });
+    }
+  }
+  return out;
+}
+/** /proc writes each 32-bit word in host (little-endian) order. */
+const word = (hex: string) => hex.match(/../g)!.reverse().join('');
+const ipv4 = (hex: string) => word(hex).match(/../g)!.map((b) => parseInt(b, 16)).join('.');
+function ipv6(hex: string): string {
+  const words = (hex.match(/.{8}/g) ?? []).map(word).join('');
+  if (/^0{20}ffff/i.test(words)) return `::ffff:${ipv4(hex.slice(24))}`;
+  return /^0+$/.test(words) ? '::' : words.match(/.{4}/g)!.join(':');
+}
+
 async function fetchAs(pathName: string, init: RequestInit = {}) {
   return fetch(`${stack.server.url}${pathName}`, { redirect: 'manual', ...init });
 }
@@ -167,6 +189,16 @@ describe('security of a full run', () => {
     const bearerOut = await fetchAs('/auth/signout', { method: 'POST', headers: { authorization: `Bearer ${vp}` } });
     expect([bearerOut.status, bearerOut.headers.get('set-cookie')]).toEqual([200, null]);
     expect((await fetchAs('/api/status?period=2024-06', { headers: { authorization: `Bearer ${vp}` } })).status).toBe(401);
+  });
+
+  it('listens on 127.0.0.1 only: the server and every emulator (none of them checks credentials)', () => {
+    const ports = [stack.server.port, stack.emulators.ports.dynamodb, stack.emulators.ports.s3, stack.emulators.ports.ses];
+    const listening = listeningAddresses();
+    for (const port of ports) {
+      const addresses = listening.filter((l) => l.port === port).map((l) => l.address);
+      expect(addresses.length, `port ${port} listens`).toBeGreaterThan(0);
+      for (const address of addresses) expect(address, `port ${port}`).toMatch(/^(127\.0\.0\.1|::ffff:127\.0\.0\.1)$/);
+    }
   });
 
   it('leaves no token, cookie, CSRF token or signing key in the logs of the run', async () => {
