@@ -28,6 +28,18 @@ describe('Lambda authorizer', () => {
       expect(await handler(e)).toEqual({ isAuthorized: false });
     }
   });
+  it('refuses, in AWS, a request that did not come through CloudFront (no or a wrong origin header)', async () => {
+    const token = await mintToken({ file, issuer: 'iss-test', clientId: 'client-test', role: 'unit', unit: 'QLKH' });
+    process.env.ORIGIN_VERIFY_SECRET = 'cloudfront-only-0123456789';
+    try {
+      const headers = (extra: Record<string, string>) => ({ authorization: `Bearer ${token}`, ...extra });
+      expect(await handler(event({ headers: headers({}) }))).toEqual({ isAuthorized: false });
+      expect(await handler(event({ headers: headers({ 'x-origin-verify': 'cloudfront-only-0123456788' }) }))).toEqual({ isAuthorized: false });
+      expect((await handler(event({ headers: headers({ 'x-origin-verify': 'cloudfront-only-0123456789' }) }))).isAuthorized).toBe(true);
+    } finally {
+      delete process.env.ORIGIN_VERIFY_SECRET;
+    }
+  });
   it('reads an unreadable session cookie as no session: refused, never an error', async () => {
     const token = await mintToken({ file, issuer: 'iss-test', clientId: 'client-test', role: 'unit', unit: 'QLKH' });
     for (const cookie of ['baocao_session=%', 'baocao_session=%E0%A4%A', 'baocao_session=%zz', 'baocao_session=', 'baocao_session', '=%', `baocao_session=%${token}`]) {

@@ -118,6 +118,20 @@ describe('pages for visitors who are not signed in', () => {
     }
   });
 
+  it('answers the gateway’s bare 403 to a request that skipped CloudFront, in AWS, before anything else runs', async () => {
+    process.env.ORIGIN_VERIFY_SECRET = 'cloudfront-only-0123456789';
+    try {
+      for (const [h, path] of [[signinPage, '/signin'], [formPage, '/'], [staticFiles, '/static/app.css']] as const) {
+        const bare = await call(h, event({ path, pathParameters: { file: 'app.css' } }));
+        expect([bare.statusCode, bare.body], path).toEqual([403, '{"message":"Forbidden"}']);
+        const through = await call(h, event({ path, pathParameters: { file: 'app.css' }, headers: { 'x-origin-verify': 'cloudfront-only-0123456789' } }));
+        expect(through.statusCode, path).toBe(200);
+      }
+    } finally {
+      delete process.env.ORIGIN_VERIFY_SECRET;
+    }
+  });
+
   it('GET /signin renders the sign-in page', async () => {
     const res = await call(signinPage, event({ path: '/signin' }));
     expect(res.statusCode).toBe(200);
