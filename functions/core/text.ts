@@ -56,10 +56,6 @@ export function refusedCharacter(value: string): TextProblem | undefined {
   return { name: refused.name, advice: refused.advice, position: charCount(value.slice(0, found.index)) + 1 };
 }
 
-/** True when the text holds a character that must be rejected at the boundary. */
-export function hasForbiddenChars(value: string): boolean {
-  return ANY_REFUSED.test(value);
-}
 
 /**
  * Invisible characters that are stripped rather than refused: they arrive innocently with
