@@ -8,8 +8,13 @@ import { defineConfig } from 'vitest/config';
 //   setup on free ports, shared through environment variables) and Debian's Chromium.
 export default defineConfig({
   test: {
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Hang guards, not budgets: on a loaded 2-core machine the whole suite has taken over 10 minutes
+    // and single tests several times their quiet-machine time. A test waits for conditions (a port
+    // answering, a process printing, a page showing); only one that never comes fails, and then here.
+    testTimeout: 900_000,
+    hookTimeout: 900_000,
+    // expect.poll waits for a condition; its default gives up after one second.
+    expect: { poll: { timeout: 300_000, interval: 50 } },
     projects: [
       {
         extends: true,

@@ -17,6 +17,7 @@ import { AppFunction } from './constructs/app-function.ts';
 import { JobSchedules } from './constructs/job-schedules.ts';
 import { Monitoring } from './constructs/monitoring.ts';
 import { PortalApi } from './constructs/portal-api.ts';
+import { PortalEdge } from './constructs/portal-edge.ts';
 import { PortalSignIn } from './constructs/portal-sign-in.ts';
 import { functionCatalog, type FunctionSpec } from './function-catalog.ts';
 import type { StatefulStack } from './stateful-stack.ts';
@@ -29,6 +30,8 @@ export interface ApplicationStackProps extends StackProps {
   stateful: StatefulStack;
   /** The functions to create; default: the catalog of routes and jobs. */
   catalog?: readonly FunctionSpec[];
+  /** The CLOUDFRONT-scoped AWS WAF web ACL (the edge stack, us-east-1) CloudFront runs in front of the API. */
+  webAclArn: string;
 }
 
 export class ApplicationStack extends Stack {
@@ -36,6 +39,7 @@ export class ApplicationStack extends Stack {
   /** By "module#export". */
   readonly functions = new Map<string, AppFunction>();
   readonly portal: PortalApi;
+  readonly edge: PortalEdge;
   readonly signIn: PortalSignIn;
   /** Guards the routes flagged `authorizer: true`; undefined only for a catalog without such routes. */
   readonly authorizer: HttpLambdaAuthorizer | undefined;
@@ -50,13 +54,13 @@ export class ApplicationStack extends Stack {
     this.specs = props.catalog ?? functionCatalog();
 
     this.portal = new PortalApi(this, 'Portal', {
-      customDomain: config.customDomain,
       portalOrigin: config.portalOrigin,
       logRetentionDays: config.logRetentionDays,
     });
+    this.edge = new PortalEdge(this, 'Edge', { api: this.portal.api, webAclArn: props.webAclArn, customDomain: config.customDomain });
     this.signIn = new PortalSignIn(this, 'SignIn', {
       userPool: stateful.userPool,
-      portalUrl: this.portal.url,
+      portalUrl: this.edge.url,
       domainPrefix: config.authDomainPrefix,
     });
 
@@ -69,20 +73,30 @@ export class ApplicationStack extends Stack {
 
     // The variables functions/adapters/auth/tokens.ts reads, and functions/adapters/config.ts besides;
     // the authorizer verifies tokens and touches no data, so it gets only the first set.
+    // ORIGIN_VERIFY_SECRET: requests without CloudFront's header (around the web ACL) are refused.
     const authEnvironment = {
       AGENCY_ID: agencyId,
       AUTH_ISSUER: this.signIn.issuer,
       AUTH_CLIENT_ID: this.signIn.client.userPoolClientId,
       AUTH_JWKS_URL: this.signIn.jwksUrl,
+      ORIGIN_VERIFY_SECRET: this.edge.originSecret.secretValue.unsafeUnwrap(),
     };
     const environment = {
       TABLE_NAME: stateful.table.tableName,
       BUCKET_NAME: stateful.reportBucket.bucketName,
       ...authEnvironment,
     };
+    // The route handlers also sign users out (functions/api/session.ts): the pool whose sessions end,
+    // and Cognito's /logout, where the browser goes to end the hosted page's own session.
+    const apiEnvironment = {
+      ...environment,
+      USER_POOL_ID: stateful.userPool.userPoolId,
+      AUTH_LOGOUT_URL: this.signIn.logoutUrl,
+    };
     const targets = {
       agencyId,
       tableArn: stateful.table.tableArn,
+      userPoolArn: stateful.userPool.userPoolArn,
       bucketArn: stateful.reportBucket.bucketArn,
       sesIdentityArn: stateful.mail.identityArn,
       sesConfigurationSetArn: stateful.mail.configurationSetArn,
@@ -92,7 +106,7 @@ export class ApplicationStack extends Stack {
       const fn = new AppFunction(this, spec.id, {
         spec,
         targets,
-        environment: spec.kind === 'authorizer' ? authEnvironment : environment,
+        environment: spec.kind === 'authorizer' ? authEnvironment : spec.kind === 'api' ? apiEnvironment : environment,
         logRetentionDays: config.logRetentionDays,
         reportAccess: stateful.reportAccess,
         ...(spec.kind === 'job' ? { deadLetterQueue: this.deadLetterQueue } : {}),

@@ -26,10 +26,10 @@ export const CONTEXT_KEYS = {
   authDomainPrefix: 'baocao:authDomainPrefix',
 } as const;
 
-/** A custom domain for the portal and API: the agency's own name instead of `…execute-api…`. */
+/** A custom domain for the portal and API: the agency's own name instead of `…cloudfront.net`. */
 export interface CustomDomain {
   domainName: string;
-  /** An ACM certificate for domainName in the deployment region (a regional API needs a regional certificate). */
+  /** An ACM certificate for domainName in us-east-1: the domain is CloudFront's, which takes certificates from there only. */
   certificateArn: string;
 }
 
@@ -162,7 +162,7 @@ export function readDeployConfig(read: ContextReader, loadProfile: ProfileLoader
 
   const alarmEmails = readEmails(read, CONTEXT_KEYS.alarmEmails, profile?.emails.vanPhong ?? [], problems);
   const sesIdentity = readSesIdentity(read, profile, problems);
-  const customDomain = readCustomDomain(read, region, problems);
+  const customDomain = readCustomDomain(read, problems);
   const authDomainPrefix = readAuthDomainPrefix(read, stage, profile?.agencyId, problems);
 
   if (problems.length > 0 || !profile || !sesIdentity) throw new DeployConfigError(problems);
@@ -322,7 +322,7 @@ function sendsFrom(identity: SesIdentity, from: string): boolean {
   return domain === identity.value || domain.endsWith(`.${identity.value}`);
 }
 
-function readCustomDomain(read: ContextReader, region: string, problems: string[]): CustomDomain | undefined {
+function readCustomDomain(read: ContextReader, problems: string[]): CustomDomain | undefined {
   const nameRaw = read(CONTEXT_KEYS.domainName);
   const certRaw = read(CONTEXT_KEYS.certificateArn);
   if (isAbsent(nameRaw) && isAbsent(certRaw)) return undefined;
@@ -350,10 +350,10 @@ function readCustomDomain(read: ContextReader, region: string, problems: string[
         'must be an ACM certificate ARN',
     );
     ok = false;
-  } else if (arn[1] !== region) {
+  } else if (arn[1] !== 'us-east-1') {
     problems.push(
-      `${CONTEXT_KEYS.certificateArn}: chứng chỉ ở vùng ${arn[1]} nhưng hệ thống triển khai ở ${region}; API khu vực cần chứng chỉ cùng vùng / ` +
-        `the certificate is in ${arn[1]} but the deployment is in ${region}; a regional API needs a certificate in its own region`,
+      `${CONTEXT_KEYS.certificateArn}: chứng chỉ ở vùng ${arn[1]}; tên miền gắn với CloudFront, vốn chỉ nhận chứng chỉ ở us-east-1 — hãy tạo chứng chỉ ở us-east-1 / ` +
+        `the certificate is in ${arn[1]}; the domain is CloudFront's, which takes certificates from us-east-1 only`,
     );
     ok = false;
   }

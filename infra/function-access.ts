@@ -13,7 +13,14 @@ import { keys } from '../functions/adapters/dynamo/keys.ts';
 import { TABLE_SCHEMA } from './stateful-stack.ts';
 
 /** The partitions a function may write, named for what lives in them. */
-export type WriteFamily = 'period' | 'idempotency' | 'reports' | 'register' | 'jobRuns' | 'deliveries';
+export type WriteFamily =
+  | 'period'
+  | 'idempotency'
+  | 'reports'
+  | 'register'
+  | 'jobRuns'
+  | 'deliveries'
+  | 'revocations';
 
 export interface FunctionAccess {
   /** GetItem and Query on the agency's items (table and GSI1). */
@@ -28,6 +35,13 @@ export interface FunctionAccess {
   sendEmail?: boolean;
   /** The health probes: DescribeTable, HeadBucket (s3:ListBucket), ListEmailTemplates. */
   probe?: boolean;
+  /**
+   * GetItem on the revocation list only (signed-out tokens): for the functions that check a session
+   * but read no other data. The others' `read` covers it.
+   */
+  readRevocations?: boolean;
+  /** cognito-idp:AdminUserGlobalSignOut on the deployment's user pool (sign-out). */
+  signOutUsers?: boolean;
 }
 
 /**
@@ -49,6 +63,8 @@ export function writePatterns(family: WriteFamily, agencyId: string): string[] {
       return [keys.jobRuns(agencyId, '*')];
     case 'deliveries':
       return [keys.deliveries(agencyId, '*')];
+    case 'revocations':
+      return [keys.revokedToken(agencyId, '*')];
   }
 }
 
@@ -81,16 +97,19 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   'api/report-signed.ts#handler': { read: true, write: ['reports'], readReports: true, writeReports: true },
   // Presigned download links are signed with this function's role: it needs s3:GetObject.
   'api/reports.ts#listHandler': { read: true, readReports: true },
-  // The session handlers only verify a token against the user pool's public keys.
-  'api/session.ts#sessionHandler': {},
-  'api/session.ts#signoutHandler': {},
-  // The API Gateway authorizer likewise: the token and the pool's public keys (HTTPS to the JWKS URL), no data.
+  // The session handlers verify a token against the user pool's public keys and the revocation list.
+  'api/session.ts#sessionHandler': { readRevocations: true },
+  // Sign-out puts the token on the revocation list and ends the user's Cognito sessions.
+  'api/session.ts#signoutHandler': { readRevocations: true, write: ['revocations'], signOutUsers: true },
+  // The API Gateway authorizer: the token and the pool's public keys (HTTPS to the JWKS URL), no data.
+  // The revocation list is the handlers' to check (docs/decisions.md).
   'api/authorizer.ts#handler': {},
   'api/pages/form-page.ts#handler': read,
   'api/pages/status-page.ts#handler': read,
   // Lists the compiled reports with presigned download links, like GET /api/reports.
   'api/pages/reports-page.ts#handler': { read: true, readReports: true },
-  'api/pages/signin-page.ts#handler': {},
+  // Shows who is signed in: checks the session, reads nothing else.
+  'api/pages/signin-page.ts#handler': { readRevocations: true },
   'api/pages/static.ts#handler': {},
   'jobs/compile.ts#handler': { read: true, write: ['reports', 'jobRuns'], writeReports: true },
   'jobs/remind.ts#handler': { read: true, write: ['jobRuns', 'deliveries'], sendEmail: true },
@@ -103,6 +122,7 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
 export interface AccessTargets {
   agencyId: string;
   tableArn: string;
+  userPoolArn: string;
   bucketArn: string;
   sesIdentityArn: string;
   sesConfigurationSetArn: string;
@@ -138,6 +158,19 @@ export function accessStatements(access: FunctionAccess, t: AccessTargets): iam.
         },
       }),
     );
+  }
+  if (access.readRevocations && !access.read) {
+    statements.push(
+      new iam.PolicyStatement({
+        sid: 'ReadRevocationList',
+        actions: ['dynamodb:GetItem'],
+        resources: [t.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': writePatterns('revocations', t.agencyId) } },
+      }),
+    );
+  }
+  if (access.signOutUsers) {
+    statements.push(new iam.PolicyStatement({ sid: 'SignOutUsers', actions: ['cognito-idp:AdminUserGlobalSignOut'], resources: [t.userPoolArn] }));
   }
   if (access.sendEmail) {
     statements.push(

@@ -11,7 +11,7 @@ import type { RuntimeConfig } from './config.ts';
 /** Emulators accept any credentials; AWS uses the Lambda role's (the default chain). */
 const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
-export function makeDocumentClient(cfg: RuntimeConfig): DynamoDBDocumentClient {
+export function makeDocumentClient(cfg: Pick<RuntimeConfig, 'region' | 'endpoints'>): DynamoDBDocumentClient {
   const client = new DynamoDBClient({
     region: cfg.region,
     ...(cfg.endpoints.dynamodb ? { endpoint: cfg.endpoints.dynamodb, credentials: LOCAL_CREDENTIALS } : {}),

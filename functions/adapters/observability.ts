@@ -9,6 +9,7 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { inLambda } from './config.ts';
 
 export const SERVICE_NAME = process.env.POWERTOOLS_SERVICE_NAME || 'baocao';
 export const METRICS_NAMESPACE = process.env.POWERTOOLS_METRICS_NAMESPACE || 'baocao';
@@ -19,9 +20,7 @@ export const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: 
 export { MetricUnit };
 
 /** True inside a Lambda execution environment, where EMF lines become metrics. */
-export function inLambda(): boolean {
-  return Boolean(process.env.AWS_LAMBDA_FUNCTION_NAME);
-}
+export { inLambda };
 
 /** Counts one occurrence of a business event (a submission accepted, a report compiled, an email sent). */
 export function countEvent(name: string, value = 1): void {

@@ -7,7 +7,12 @@
  */
 import type { APIGatewayRequestAuthorizerEventV2 } from 'aws-lambda';
 import { authSettingsFromEnv, TokenError, verifyAccessToken } from '../adapters/auth/tokens.ts';
-import { requestToken } from './middleware/auth.ts';
+import { checkSettings } from '../adapters/config.ts';
+import { cameThroughEdge } from './middleware/edge-origin.ts';
+import { requestToken } from './middleware/request-token.ts';
+
+// A missing auth setting stops the authorizer at start-up, naming it (adapters/config.ts).
+checkSettings('auth');
 
 export interface AuthorizerResult {
   isAuthorized: boolean;
@@ -15,6 +20,8 @@ export interface AuthorizerResult {
 }
 
 export async function handler(event: APIGatewayRequestAuthorizerEventV2): Promise<AuthorizerResult> {
+  // A request that skipped CloudFront (and its web ACL) goes no further.
+  if (!cameThroughEdge(event.headers)) return { isAuthorized: false };
   const token = requestToken(event)?.token;
   if (!token) return { isAuthorized: false };
   try {

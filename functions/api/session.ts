@@ -1,16 +1,26 @@
 /**
- * Browser sign-in: the sign-in link carries the token in its #fragment (never sent to servers or
- * logs); /signin's script posts it to POST /auth/session, which verifies it and sets an HttpOnly,
- * SameSite=Strict session cookie. POST /auth/signout clears it.
- * flow: browser --> session handlers --> tokens adapter
+ * Browser sign-in and sign-out. The sign-in link carries the token in its #fragment (never sent to
+ * servers or logs); /signin's script posts it to POST /auth/session, which verifies it and sets an
+ * HttpOnly, SameSite=Strict session cookie. POST /auth/signout ends the session: the token goes on
+ * the revocation list (and, in AWS, the user's Cognito sessions end), then the cookie is cleared.
+ * flow: browser --> session handlers --> session check, revocation list, Cognito sign-out
  */
 // A namespace import lets esbuild drop the parts of zod (locales above all) that are not used.
 import * as z from 'zod';
-import { authSettingsFromEnv, TokenError, verifyAccessToken } from '../adapters/auth/tokens.ts';
+import { userSignOut } from '../adapters/auth/cognito-sign-out.ts';
+import { revocationList } from '../adapters/auth/revocation-list.ts';
+import { checkSession } from '../adapters/auth/session-check.ts';
+import { TokenError, type VerifiedToken } from '../adapters/auth/tokens.ts';
+import { checkSettings } from '../adapters/config.ts';
+import { log } from '../adapters/log.ts';
 import { httpHandler } from './handler.ts';
-import { ApiError, json } from './http.ts';
-import { SESSION_COOKIE, csrfTokenFor } from './middleware/auth.ts';
+import { ApiError, json, type HttpEvent } from './http.ts';
+import { assertCsrf } from './middleware/auth.ts';
+import { SESSION_COOKIE, csrfTokenFor, requestToken } from './middleware/request-token.ts';
 import { parseJsonBody } from './validation.ts';
+
+// In AWS, sign-out ends the user's Cognito sessions too: the user pool must be named.
+checkSettings('signOut');
 
 const bodySchema = z.strictObject({ token: z.string().min(20).max(8192) });
 
@@ -20,19 +30,49 @@ const COOKIE_FLAGS = 'Path=/; HttpOnly; Secure; SameSite=Strict';
 
 export const sessionHandler = httpHandler(async (event) => {
   const { token } = parseJsonBody(event, bodySchema);
-  let principal;
+  let session: VerifiedToken;
   try {
-    principal = await verifyAccessToken(token, authSettingsFromEnv());
+    // A signed-out token cannot open a new session either.
+    session = await checkSession(token);
   } catch (err) {
     if (err instanceof TokenError) throw new ApiError(401, `token_${err.message}`, 'Đường dẫn đăng nhập không hợp lệ hoặc đã hết hạn. Hãy xin một đường dẫn mới.');
     throw err;
   }
-  const exp = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')).exp as number;
-  const maxAge = Math.max(0, exp - Math.floor(Date.now() / 1000));
+  const maxAge = Math.max(0, session.expiresAt - Math.floor(Date.now() / 1000));
   const cookie = `${SESSION_COOKIE}=${token}; ${COOKIE_FLAGS}; Max-Age=${maxAge}`;
-  return { ...json(200, { role: principal.role, unit: principal.unit ?? null, csrfToken: csrfTokenFor(token) }), cookies: [cookie] };
+  return { ...json(200, { role: session.principal.role, unit: session.principal.unit ?? null, csrfToken: csrfTokenFor(token) }), cookies: [cookie] };
 }, false);
 
-export const signoutHandler = httpHandler(async () => {
-  return { ...json(200, { signedOut: true }), cookies: [`${SESSION_COOKIE}=; ${COOKIE_FLAGS}; Max-Age=0`] };
+/** Where the browser goes after signing out: Cognito's /logout in AWS (it clears the hosted page's own session), else the sign-in page. */
+function afterSignOut(): string {
+  return process.env.AUTH_LOGOUT_URL || '/signin';
+}
+
+/**
+ * Ends the session the request carries. A cookie session must prove it is the page's own request
+ * (X-CSRF-Token): another site's form gets a 403 and the cookie stays. Without a session there is
+ * nothing to end, and no cookie is touched.
+ */
+export const signoutHandler = httpHandler(async (event: HttpEvent) => {
+  const found = requestToken(event);
+  if (!found) return json(200, { signedOut: true, next: afterSignOut() });
+  if (found.via === 'cookie') assertCsrf(event, found.token);
+  let session: VerifiedToken | undefined;
+  try {
+    session = await checkSession(found.token);
+  } catch (err) {
+    // Expired, forged or already signed out: nothing left to revoke, only the cookie to clear.
+    if (!(err instanceof TokenError)) throw err;
+  }
+  if (session) {
+    await revocationList().revoke(session.tokenId, session.expiresAt, session.principal.sub, new Date().toISOString());
+    try {
+      await userSignOut()?.signOut(session.username);
+    } catch (err) {
+      // The token is refused already; Cognito's sessions (no refresh token in the implicit flow) end at expiry.
+      log.warn('Cognito sign-out failed', { error: err instanceof Error ? err.name : String(err) });
+    }
+  }
+  const res = json(200, { signedOut: true, next: afterSignOut() });
+  return found.via === 'cookie' ? { ...res, cookies: [`${SESSION_COOKIE}=; ${COOKIE_FLAGS}; Max-Age=0`] } : res;
 }, false);

@@ -1,26 +1,41 @@
 /**
- * Boundary validation with zod: every string is normalised to NFC, length-limited, and refused
- * when it carries control or bidi-override characters; bodies are size-limited and must be JSON.
+ * Boundary validation with zod: every user text is refused or cleaned class by class of unusual
+ * characters (core/text.ts), normalised to NFC and length-limited in characters; bodies are
+ * size-limited, strictly UTF-8 and must be JSON.
  * flow: handler --> validation --> zod
  */
 // A namespace import lets esbuild drop the parts of zod (locales above all) that are not used.
 import * as z from 'zod';
 import type { ZodError, ZodType } from 'zod';
-import { hasForbiddenChars } from '../core/text.ts';
+import { charCount, cleanInput, isFilledIn, refusedCharacter } from '../core/text.ts';
 import { ApiError, header, type FieldError, type HttpEvent } from './http.ts';
 
 /** Largest JSON body accepted (a unit's full month of reports is ~50 KB). */
 export const MAX_BODY_BYTES = 256 * 1024;
 
-/** A user-entered text: NFC, trimmed, at most `max` characters, no control/bidi characters. */
+/**
+ * A user-entered text as stored: refused when it holds a character of a refused class (control,
+ * bidi, tag, noncharacter, private use, damaged encoding — the message says which and where),
+ * otherwise cleaned (invisible characters stripped, odd spaces and line breaks made ordinary, NFC,
+ * trimmed) and limited to `max` characters counted as a person counts them (code points).
+ * `min: 1` means "filled in": at least one letter or digit.
+ */
 export function text(max: number, opts: { min?: number; label?: string } = {}) {
   const label = opts.label ?? 'Trường này';
   return z
     .string({ error: `${label} phải là chuỗi ký tự.` })
-    .transform((s) => s.normalize('NFC').trim())
-    .refine((s) => !hasForbiddenChars(s), { message: `${label} chứa ký tự điều khiển không được phép.` })
-    .refine((s) => s.length <= max, { message: `${label} dài quá ${max} ký tự.` })
-    .refine((s) => s.length >= (opts.min ?? 0), { message: opts.min === 1 ? `${label} không được để trống.` : `${label} cần ít nhất ${opts.min} ký tự.` });
+    .transform((s, ctx) => {
+      const problem = refusedCharacter(s);
+      if (problem) {
+        ctx.issues.push({ code: 'custom', input: s, message: `${label} chứa ${problem.name} ở ký tự thứ ${problem.position}: ${problem.advice}.` });
+        return z.NEVER;
+      }
+      return cleanInput(s);
+    })
+    .refine((s) => charCount(s) <= max, { message: `${label} dài quá ${max} ký tự.` })
+    .refine((s) => !opts.min || (opts.min === 1 ? isFilledIn(s) : charCount(s) >= opts.min), {
+      message: opts.min === 1 ? `${label} không được để trống (cần có chữ hoặc số).` : `${label} cần ít nhất ${opts.min} ký tự.`,
+    });
 }
 
 export function fieldErrorsFromZod(err: ZodError): FieldError[] {
@@ -30,26 +45,40 @@ export function fieldErrorsFromZod(err: ZodError): FieldError[] {
   }));
 }
 
-/** Decodes and size-checks the body as UTF-8 text. */
+const INVALID_ENCODING = 'Nội dung gửi lên không phải văn bản UTF-8 hợp lệ.';
+
+/**
+ * The request body as text: the one place that decodes it, for the local server and for Lambda.
+ * Bytes (base64, as the local server always passes them and API Gateway passes binary) are decoded
+ * strictly: any byte sequence that is not UTF-8 (invalid, overlong, surrogate, truncated) is a 400,
+ * never a silent U+FFFD. A body that arrives as a string was decoded before us (by the gateway);
+ * a U+FFFD in it means bytes were lost there, and it is refused the same way.
+ */
 export function bodyText(event: HttpEvent): string {
   const raw = event.body ?? '';
   const buf = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
   if (buf.byteLength > MAX_BODY_BYTES) {
     throw new ApiError(413, 'body_too_large', `Nội dung gửi lên quá lớn (${Math.ceil(buf.byteLength / 1024)} KB; tối đa ${MAX_BODY_BYTES / 1024} KB).`);
   }
-  const decoded = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  if (!event.isBase64Encoded) {
+    if (raw.includes('\uFFFD')) throw new ApiError(400, 'invalid_encoding', INVALID_ENCODING);
+    return raw;
+  }
   try {
-    return decoded.decode(buf);
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buf);
   } catch {
-    throw new ApiError(400, 'invalid_encoding', 'Nội dung gửi lên không phải văn bản UTF-8 hợp lệ.');
+    throw new ApiError(400, 'invalid_encoding', INVALID_ENCODING);
   }
 }
+
+/** `application/json`, optionally with `charset=utf-8`: nothing else is JSON we can read. */
+const JSON_CONTENT_TYPE = /^application\/json[ \t]*(;[ \t]*charset[ \t]*=[ \t]*(utf-8|"utf-8")[ \t]*)?$/i;
 
 /** Parses a JSON body against a schema; 415 for a wrong content type, 400 for broken JSON, 422 for wrong fields. */
 export function parseJsonBody<T>(event: HttpEvent, schema: ZodType<T>): T {
   const type = header(event, 'content-type') ?? '';
-  if (!/^application\/json\b/i.test(type)) {
-    throw new ApiError(415, 'unsupported_media_type', 'Nội dung phải gửi dưới dạng JSON (Content-Type: application/json).');
+  if (!JSON_CONTENT_TYPE.test(type)) {
+    throw new ApiError(415, 'unsupported_media_type', 'Nội dung phải gửi dưới dạng JSON mã hoá UTF-8 (Content-Type: application/json; charset=utf-8).');
   }
   const textBody = bodyText(event);
   let value: unknown;

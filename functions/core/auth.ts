@@ -14,6 +14,14 @@ export const ROLE_LABELS: Record<Role, string> = {
   'lanh-dao': 'Lãnh đạo Sở',
 };
 
+/**
+ * The longest an access token may live (exp − iat): a working day. Cognito's app client issues
+ * tokens of exactly this lifetime (infra/constructs/portal-sign-in.ts), the local issuer no longer;
+ * a token that claims more is not one of ours and is refused.
+ */
+export const ACCESS_TOKEN_HOURS = 8;
+export const MAX_TOKEN_LIFETIME_SECONDS = ACCESS_TOKEN_HOURS * 3600;
+
 export interface Principal {
   /** Stable user id (JWT `sub`). */
   sub: string;

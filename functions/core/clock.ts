@@ -85,6 +85,14 @@ export function zonedInstant(date: LocalDate, timeZone: string, hour = 0, minute
   return new Date(t);
 }
 
+/** Whether a YYYY-MM-DD string names a day that exists (no 30 February, no month 13). */
+export function isCalendarDate(date: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

@@ -4,9 +4,10 @@
  * a finished task is at 100% with a completion date. Messages are Vietnamese, per field.
  * flow: submit use case --> submission rules (pure)
  */
-import type { LocalDate } from './clock.ts';
+import { daysInMonth, isCalendarDate, type LocalDate } from './clock.ts';
 import { taskDeadline, type PlanTask } from './plan.ts';
 import type { SubmissionData, TaskReport } from './submission.ts';
+import { isFilledIn } from './text.ts';
 
 export interface RuleError {
   field: string;
@@ -28,6 +29,37 @@ export function reasonNeeded(report: Pick<TaskReport, 'status' | 'progress' | 'c
   const deadline = taskDeadline(task);
   if (report.status === 'hoan-thanh' && deadline && report.completedOn && report.completedOn > deadline) return 'late-finish';
   return undefined;
+}
+
+const dmy = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+
+/**
+ * Dates a person typed must exist and belong to the plan: a day on the calendar, within the plan's
+ * year or one year either side (a task carried over from last year, finished early next year).
+ * "2024-02-30" or "1900-01-01" would otherwise be printed in an official report.
+ */
+export function checkReportDates(data: SubmissionData, planYear: number): RuleError[] {
+  const from = `${planYear - 1}-01-01`;
+  const to = `${planYear + 1}-12-31`;
+  const errors: RuleError[] = [];
+  data.tasks.forEach((r, i) => {
+    const date = r.completedOn;
+    if (date === undefined) return;
+    const field = `tasks.${i}.completedOn`;
+    if (!isCalendarDate(date)) {
+      const month = Number(date.slice(5, 7));
+      errors.push({
+        field,
+        message:
+          month >= 1 && month <= 12
+            ? `Ngày hoàn thành ${dmy(date)} không có trên lịch: tháng ${month}/${date.slice(0, 4)} có ${daysInMonth(Number(date.slice(0, 4)), month)} ngày.`
+            : `Ngày hoàn thành ${dmy(date)} không có trên lịch: tháng phải từ 01 đến 12.`,
+      });
+    } else if (date < from || date > to) {
+      errors.push({ field, message: `Ngày hoàn thành ${dmy(date)} nằm ngoài kế hoạch năm ${planYear}: chỉ nhận từ ${dmy(from)} đến ${dmy(to)}.` });
+    }
+  });
+  return errors;
 }
 
 export function checkSubmissionRules(data: SubmissionData, ctx: RuleContext, opts: { final: boolean }): RuleError[] {
@@ -52,7 +84,7 @@ export function checkSubmissionRules(data: SubmissionData, ctx: RuleContext, opt
     }
     if (r.status === 'chua-trien-khai' && r.progress > 0) errors.push({ field: at('progress'), message: 'Nhiệm vụ chưa triển khai thì tiến độ là 0%.' });
     const why = reasonNeeded(r, task, ctx.previous.get(r.taskId));
-    if (why && !r.reason) {
+    if (why && !isFilledIn(r.reason)) {
       errors.push({
         field: at('reason'),
         message:
@@ -61,10 +93,14 @@ export function checkSubmissionRules(data: SubmissionData, ctx: RuleContext, opt
             : 'Nhiệm vụ hoàn thành sau thời hạn: hãy ghi ngắn gọn lý do.',
       });
     }
-    if (opts.final && r.status !== 'chua-trien-khai' && !r.result) {
+    if (opts.final && r.status !== 'chua-trien-khai' && !isFilledIn(r.result)) {
       errors.push({ field: at('result'), message: 'Hãy ghi kết quả thực hiện trong kỳ.' });
     }
   });
-  if (opts.final && !data.reporterName) errors.push({ field: 'reporterName', message: 'Hãy ghi họ tên người báo cáo.' });
+  // A report that names no task would count as submitted while saying nothing about the work.
+  if (opts.final && data.tasks.length === 0 && ctx.dueTasks.length > 0) {
+    errors.push({ field: 'tasks', message: `Báo cáo chưa có nhiệm vụ nào: hãy báo cáo tình hình các nhiệm vụ của đơn vị trong kỳ (${ctx.dueTasks.length} nhiệm vụ).` });
+  }
+  if (opts.final && !isFilledIn(data.reporterName)) errors.push({ field: 'reporterName', message: 'Hãy ghi họ tên người báo cáo.' });
   return errors;
 }

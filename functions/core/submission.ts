@@ -103,8 +103,19 @@ export interface SubmissionHead {
   submittedAt?: string;
   /** Whether the first submission came before the deadline (what counts for thi đua). */
   onTime?: boolean;
-  draft?: { data: SubmissionData; savedAt: string; savedBy: string };
+  draft?: DraftInfo;
   updatedAt: string;
+}
+
+/**
+ * The unit's draft: when and by whom it was saved. Its content lives in an item of its own
+ * (docs/data-model.md) and comes with the head only when one unit's submission is read; lists of
+ * heads carry when and who.
+ */
+export interface DraftInfo {
+  savedAt: string;
+  savedBy: string;
+  data?: SubmissionData;
 }
 
 /** Lists what changed between two versions of a submission, field by field. */
@@ -119,7 +130,8 @@ export function diffSubmission(before: SubmissionData | undefined, after: Submis
   const old = new Map((before?.tasks ?? []).map((t) => [t.taskId, t]));
   for (const t of after.tasks) {
     const o = old.get(t.taskId);
-    for (const key of Object.keys(t) as (keyof TaskReport)[]) {
+    // Sorted: the same two contents give the same list whichever order their keys were stored in.
+    for (const key of (Object.keys(t) as (keyof TaskReport)[]).sort()) {
       if (key === 'taskId') continue;
       const a = o?.[key];
       const b = t[key];

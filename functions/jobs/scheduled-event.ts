@@ -10,6 +10,7 @@ import middy from '@middy/core';
 import * as z from 'zod';
 import { observability } from '../api/middleware/observability.ts';
 import { tracing } from '../api/middleware/tracing.ts';
+import { checkSettings } from '../adapters/config.ts';
 import { container } from '../adapters/container.ts';
 import { log } from '../adapters/log.ts';
 import { PERIOD_KINDS, type PeriodKind } from '../core/period.ts';
@@ -38,6 +39,8 @@ type JobOutcome = Pick<RunJobResult, 'replayed' | 'result'> & { run: string; per
 
 /** The job's Lambda handler: the run wrapped in the observability (logs, metrics) and tracing middleware. */
 export function scheduledJobHandler(job: JobName) {
+  // A missing setting stops the job function at start-up, naming it (adapters/config.ts).
+  checkSettings('data');
   return middy<unknown, JobOutcome>(runScheduled(job)).use(observability<unknown, JobOutcome>()).use(tracing<unknown, JobOutcome>());
 }
 

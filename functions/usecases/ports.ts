@@ -6,7 +6,7 @@
 import type { AgencyProfile, Audience } from '../core/agency.ts';
 import type { ReportModel } from '../core/report-model.ts';
 import type { Plan, PlanTask } from '../core/plan.ts';
-import type { Revision, SubmissionData, SubmissionHead } from '../core/submission.ts';
+import type { DraftInfo, Revision, SubmissionHead } from '../core/submission.ts';
 
 export interface PlanMeta {
   agencyId: string;
@@ -47,10 +47,20 @@ export interface SubmitCommand {
   idempotency?: { key: string; requestHash: string; expiresAt: number };
 }
 
+/**
+ * A revision as stored: its field-level changes are not, since they follow from its content and
+ * the previous revision's (the use case derives them), and storing both would let one revision
+ * take three times the room of its content.
+ */
+export type StoredRevision = Omit<Revision, 'changes'>;
+
+/** A saved draft with its content, as its own item. */
+export type StoredDraft = Required<DraftInfo>;
+
 export type SubmitOutcome =
   | { kind: 'stored'; head: SubmissionHead; revision: Revision }
   | { kind: 'conflict'; current: SubmissionHead | undefined }
-  | { kind: 'replay'; revision: Revision; sameRequest: boolean }
+  | { kind: 'replay'; revision: StoredRevision; sameRequest: boolean }
   | { kind: 'locked' };
 
 export interface SubmissionStore {
@@ -58,12 +68,18 @@ export interface SubmissionStore {
   listHeads(agencyId: string, period: string): Promise<SubmissionHead[]>;
   /** Heads of one unit before a period, newest first. */
   headsOfUnitBefore(agencyId: string, unit: string, period: string, limit: number): Promise<SubmissionHead[]>;
-  saveDraft(agencyId: string, period: string, unit: string, draft: { data: SubmissionData; savedAt: string; savedBy: string }): Promise<SubmissionHead>;
+  /**
+   * Stores a draft (content in its own item) and marks the head with when and by whom, in one
+   * transaction; returns the head, draft content included.
+   */
+  saveDraft(agencyId: string, period: string, unit: string, draft: StoredDraft): Promise<SubmissionHead>;
+  /** The last draft saved, or undefined; the caller checks it is the one the head names. */
+  getDraft(agencyId: string, period: string, unit: string): Promise<StoredDraft | undefined>;
   submit(cmd: SubmitCommand): Promise<SubmitOutcome>;
   /** The revision an earlier request with this Idempotency-Key produced, if any. */
   findReplay(agencyId: string, key: string, requestHash: string): Promise<Extract<SubmitOutcome, { kind: 'replay' }> | undefined>;
-  listRevisions(agencyId: string, period: string, unit: string): Promise<Revision[]>;
-  getRevision(agencyId: string, period: string, unit: string, revision: number): Promise<Revision | undefined>;
+  listRevisions(agencyId: string, period: string, unit: string): Promise<StoredRevision[]>;
+  getRevision(agencyId: string, period: string, unit: string, revision: number): Promise<StoredRevision | undefined>;
   getLock(agencyId: string, period: string): Promise<PeriodLock | undefined>;
   setLock(lock: PeriodLock): Promise<void>;
 }

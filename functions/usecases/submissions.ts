@@ -8,14 +8,15 @@ import { canReadAll, canReadUnit, canWriteUnit, isVanPhong, type Principal } fro
 import { canonicalJson } from '../core/canonical-json.ts';
 import { localDate } from '../core/clock.ts';
 import { isOnTime, parsePeriod, periodLabel, submissionDeadlineDate, periodWindow, type Period } from '../core/period.ts';
-import { checkSubmissionRules } from '../core/submission-rules.ts';
+import { checkReportDates, checkSubmissionRules } from '../core/submission-rules.ts';
 import { diffSubmission, type Revision, type SubmissionData, type SubmissionHead } from '../core/submission.ts';
+import { MAX_STORED_CONTENT_BYTES, storedSize } from '../core/stored-size.ts';
 import type { AgencyProfile } from '../core/agency.ts';
 import type { PlanTask } from '../core/plan.ts';
 import { profileOn } from './agency-service.ts';
 import { dueTasks } from './due-tasks.ts';
 import { UseCaseError } from './errors.ts';
-import type { AgencyStore, PlanStore, SubmissionStore, SubmitOutcome } from './ports.ts';
+import type { AgencyStore, PlanStore, StoredDraft, StoredRevision, SubmissionStore, SubmitOutcome } from './ports.ts';
 
 export interface Stores {
   agencies: AgencyStore;
@@ -25,6 +26,15 @@ export interface Stores {
 
 /** Idempotency records live a week: long enough for any client retry, short enough to expire. */
 const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
+
+/**
+ * An Idempotency-Key belongs to the person who sent it and the unit it was for: another user, or
+ * the same Văn phòng user writing for another unit, may happen to choose the same key and must not
+ * get someone else's result (or a 422). The user id enters as a hash: keys stay short and plain.
+ */
+function scopedIdempotencyKey(p: Principal, unit: string, key: string): string {
+  return `${unit}#${createHash('sha256').update(p.sub).digest('base64url').slice(0, 16)}#${key}`;
+}
 
 export function monthlyPeriod(id: string): Period {
   const p = parsePeriod(id);
@@ -81,7 +91,7 @@ export async function formContext(stores: Stores, p: Principal, unitCode: string
   const unit = requireUnit(profile, unitCode);
   const [due, head, lock] = await Promise.all([
     dueTasks(stores, p.agencyId, unit.code, period),
-    stores.submissions.getHead(p.agencyId, period.id, unit.code),
+    headWithDraft(stores, p.agencyId, period.id, unit.code),
     stores.submissions.getLock(p.agencyId, period.id),
   ]);
   const initial: SubmissionData = head?.draft?.data ??
@@ -135,6 +145,37 @@ function lockedError(period: Period): UseCaseError {
   return new UseCaseError('locked', 'period_locked', `Báo cáo ${periodLabel(period)} đã được ban hành; muốn sửa, hãy đề nghị Văn phòng Sở mở lại kỳ báo cáo.`);
 }
 
+/**
+ * One unit's head with its draft's content, when the draft item is the one the head names (a draft
+ * item left from before a submission, which cleared the head's draft, is not).
+ */
+async function headWithDraft(stores: Stores, agencyId: string, period: string, unit: string): Promise<SubmissionHead | undefined> {
+  const [head, draft] = await Promise.all([stores.submissions.getHead(agencyId, period, unit), stores.submissions.getDraft(agencyId, period, unit)]);
+  return head?.draft && !head.draft.data && draft?.savedAt === head.draft.savedAt ? { ...head, draft } : head;
+}
+
+const kb = (bytes: number) => Math.ceil(bytes / 1024);
+
+/** Content that would not fit its item (core/stored-size.ts) is refused before anything is written. */
+function assertFits(data: SubmissionData): void {
+  const size = storedSize(data);
+  if (size > MAX_STORED_CONTENT_BYTES) {
+    throw new UseCaseError(
+      'too_large',
+      'report_too_large',
+      `Báo cáo quá lớn để lưu: ${kb(size)} KB khi lưu, tối đa ${kb(MAX_STORED_CONTENT_BYTES)} KB. Hãy rút gọn nội dung (một số ký hiệu đặc biệt chiếm nhiều chỗ hơn khi lưu).`,
+    );
+  }
+}
+
+/** Impossible dates and dates outside the plan's years are malformed input: 400 invalid_date. */
+function dateErrors(data: SubmissionData, period: Period) {
+  const errors = checkReportDates(data, period.year);
+  if (errors.length) {
+    throw new UseCaseError('bad_request', 'invalid_date', 'Ngày tháng không hợp lệ, vui lòng kiểm tra các trường được đánh dấu.', errors.map((e) => ({ field: `data.${e.field}`, message: e.message })));
+  }
+}
+
 function ruleErrors(data: SubmissionData, due: Awaited<ReturnType<typeof dueTasks>>, today: string, final: boolean) {
   const errors = checkSubmissionRules(data, { dueTasks: due.tasks, previous: due.previous, today }, { final });
   if (errors.length) {
@@ -144,10 +185,13 @@ function ruleErrors(data: SubmissionData, due: Awaited<ReturnType<typeof dueTask
 
 export async function saveDraft(stores: Stores, p: Principal, input: { period: string; unit: string; data: SubmissionData }, now: Date): Promise<SubmissionHead> {
   const { period, profile, unit } = await writable(stores, p, input.unit, input.period, now);
+  dateErrors(input.data, period);
   const due = await dueTasks(stores, p.agencyId, unit.code, period);
   // A draft may be incomplete, but may not name tasks the unit does not own.
   ruleErrors({ ...input.data, tasks: input.data.tasks.map((t) => ({ ...t, reason: t.reason ?? 'nháp' })) }, due, localDate(now, profile.timeZone), false);
-  return stores.submissions.saveDraft(p.agencyId, period.id, unit.code, { data: input.data, savedAt: now.toISOString(), savedBy: p.sub });
+  assertFits(input.data);
+  const draft: StoredDraft = { data: input.data, savedAt: now.toISOString(), savedBy: p.sub };
+  return stores.submissions.saveDraft(p.agencyId, period.id, unit.code, draft);
 }
 
 export interface SubmitInput {
@@ -168,9 +212,10 @@ export interface SubmitResult {
 export async function submit(stores: Stores, p: Principal, input: SubmitInput, now: Date): Promise<SubmitResult> {
   const { period, profile, unit } = await target(stores, p, input.unit, input.period, now);
   const requestHash = createHash('sha256').update(canonicalJson({ period: period.id, unit: unit.code, base: input.baseRevision, data: input.data })).digest('hex');
+  const idempotencyKey = input.idempotencyKey ? scopedIdempotencyKey(p, unit.code, input.idempotencyKey) : undefined;
   // Everything the decision needs, read at once (each is one DynamoDB round trip or two).
   const [replay, lock, due, current] = await Promise.all([
-    input.idempotencyKey ? stores.submissions.findReplay(p.agencyId, input.idempotencyKey, requestHash) : Promise.resolve(undefined),
+    idempotencyKey ? stores.submissions.findReplay(p.agencyId, idempotencyKey, requestHash) : Promise.resolve(undefined),
     stores.submissions.getLock(p.agencyId, period.id),
     dueTasks(stores, p.agencyId, unit.code, period),
     stores.submissions.getHead(p.agencyId, period.id, unit.code),
@@ -179,7 +224,9 @@ export async function submit(stores: Stores, p: Principal, input: SubmitInput, n
   // locked or the rules' inputs changed in between.
   if (replay) return replayResult(stores, p, period, unit.code, replay);
   if (lock?.locked) throw lockedError(period);
+  dateErrors(input.data, period);
   ruleErrors(input.data, due, localDate(now, profile.timeZone), true);
+  assertFits(input.data);
   const at = now.toISOString();
   const onTime = isOnTime(period, profile, now);
   const next = input.baseRevision + 1;
@@ -210,7 +257,7 @@ export async function submit(stores: Stores, p: Principal, input: SubmitInput, n
     head,
     revision,
     expectedRevision: input.baseRevision,
-    ...(input.idempotencyKey ? { idempotency: { key: input.idempotencyKey, requestHash, expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS } } : {}),
+    ...(idempotencyKey ? { idempotency: { key: idempotencyKey, requestHash, expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS } } : {}),
   });
   switch (outcome.kind) {
     case 'stored':
@@ -234,8 +281,14 @@ async function replayResult(stores: Stores, p: Principal, period: Period, unit: 
   if (!replay.sameRequest) {
     throw new UseCaseError('invalid', 'idempotency_key_reused', 'Mã Idempotency-Key này đã được dùng cho một nội dung khác; hãy dùng mã mới cho lần gửi mới.');
   }
-  const head = await stores.submissions.getHead(p.agencyId, period.id, unit);
-  return { head: head!, revision: replay.revision, replayed: true };
+  const [head, revision] = await Promise.all([stores.submissions.getHead(p.agencyId, period.id, unit), withChanges(stores, replay.revision)]);
+  return { head: head!, revision, replayed: true };
+}
+
+/** A stored revision with its changes, derived from the revision before it. */
+async function withChanges(stores: Stores, revision: StoredRevision): Promise<Revision> {
+  const before = revision.revision > 1 ? await stores.submissions.getRevision(revision.agencyId, revision.period, revision.unit, revision.revision - 1) : undefined;
+  return { ...revision, changes: diffSubmission(before?.data, revision.data) };
 }
 
 export async function listSubmissions(stores: Stores, p: Principal, periodId: string): Promise<SubmissionHead[]> {
@@ -247,7 +300,7 @@ export async function listSubmissions(stores: Stores, p: Principal, periodId: st
 export async function getSubmission(stores: Stores, p: Principal, periodId: string, unit: string): Promise<SubmissionHead> {
   if (!canReadUnit(p, unit)) throw new UseCaseError('forbidden', 'forbidden', 'Bạn chỉ được xem báo cáo của phòng, đơn vị mình.');
   const period = monthlyPeriod(periodId);
-  const head = await stores.submissions.getHead(p.agencyId, period.id, unit);
+  const head = await headWithDraft(stores, p.agencyId, period.id, unit);
   if (!head) throw new UseCaseError('not_found', 'submission_not_found', `Chưa có báo cáo ${periodLabel(period)} của đơn vị ${unit}.`);
   return head;
 }
@@ -255,7 +308,9 @@ export async function getSubmission(stores: Stores, p: Principal, periodId: stri
 export async function listRevisions(stores: Stores, p: Principal, periodId: string, unit: string): Promise<Revision[]> {
   if (!canReadUnit(p, unit)) throw new UseCaseError('forbidden', 'forbidden', 'Bạn chỉ được xem báo cáo của phòng, đơn vị mình.');
   const period = monthlyPeriod(periodId);
-  return stores.submissions.listRevisions(p.agencyId, period.id, unit);
+  const revisions = await stores.submissions.listRevisions(p.agencyId, period.id, unit);
+  // Oldest first: each one's changes are against the one before (the first's, against nothing).
+  return revisions.map((r, i) => ({ ...r, changes: diffSubmission(revisions[i - 1]?.data, r.data) }));
 }
 
 export async function setPeriodLock(stores: Stores, p: Principal, periodId: string, locked: boolean, now: Date, reason?: string): Promise<void> {

@@ -1,8 +1,9 @@
 /**
  * The HTTP API: one route per entry of functions/api/routes.ts, integrated with that entry's
  * function; the Lambda authorizer (functions/api/authorizer.ts) on exactly the routes the table flags
- * `authorizer: true`; access logs, stage throttling, an optional custom domain, and CORS only for the
- * portal's origin.
+ * `authorizer: true`; access logs, a throttle per route, and CORS only for the portal's origin. It
+ * is reached through CloudFront and its web ACL (constructs/portal-edge.ts), which also carries the
+ * custom domain.
  * flow: application stack --> portal api --> app functions (authorizer first on the guarded routes)
  *
  * The routes without the authorizer are the health probe, the sign-in hand-over and the browser
@@ -10,26 +11,43 @@
  * gateway's bare refusal, so those handlers verify the same token themselves
  * (functions/api/middleware/auth.ts).
  */
-import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { RouteDef } from '../../functions/api/routes.ts';
-import type { CustomDomain } from '../config.ts';
 import type { FunctionSpec } from '../function-catalog.ts';
 import type { AppFunction } from './app-function.ts';
 
 /** A dozen units and a few leaders: far below this, which still caps what a runaway client costs. */
 export const STAGE_THROTTLE = { rateLimit: 50, burstLimit: 100 };
 
+/**
+ * Each route has a throttle of its own (a token bucket per route key), so a flood of one route spends
+ * only that route's budget: anonymous routes (health, sign-in, pages, static files) are flooded
+ * without touching what the signed-in routes — submissions and drafts above all — may still use.
+ * Signed-in routes get the larger budget; every one is also behind the web ACL's per-IP rate rule.
+ */
+export const ROUTE_THROTTLES = {
+  /** Routes the authorizer guards: submit, draft, form, status, reports … */
+  signedIn: { rateLimit: 20, burstLimit: 40 },
+  /** Open at the gateway: health, /auth/*, the pages and /signin. */
+  open: { rateLimit: 10, burstLimit: 20 },
+  /** Scripts and stylesheet (also cached at the edge): a page load asks for several. */
+  static: { rateLimit: 20, burstLimit: 40 },
+} as const;
+
+export function throttleOf(route: Pick<RouteDef, 'path' | 'authorizer'>): { rateLimit: number; burstLimit: number } {
+  if (route.authorizer) return ROUTE_THROTTLES.signedIn;
+  return route.path.startsWith('/static/') ? ROUTE_THROTTLES.static : ROUTE_THROTTLES.open;
+}
+
 /** Headers a cross-origin client of the portal may send (bearer token, JSON, retries, CSRF). */
 const CORS_HEADERS = ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-CSRF-Token'];
 
 export interface PortalApiProps {
-  customDomain: CustomDomain | undefined;
   portalOrigin: string | undefined;
   logRetentionDays: number;
 }
@@ -38,18 +56,17 @@ export class PortalApi extends Construct {
   readonly api: apigw.HttpApi;
   readonly stage: apigw.HttpStage;
   readonly accessLogs: logs.LogGroup;
-  readonly domainName: apigw.DomainName | undefined;
-  /** Base URL the portal is reached at (no trailing slash). */
-  readonly url: string;
+  /** Route key → its throttle, as written into the stage. */
+  readonly routeThrottles = new Map<string, { rateLimit: number; burstLimit: number }>();
 
   constructor(scope: Construct, id: string, props: PortalApiProps) {
     super(scope, id);
-    const stack = Stack.of(this);
     this.api = new apigw.HttpApi(this, 'Api', {
       description: 'baocao: cổng báo cáo và API / portal and API',
       createDefaultStage: false,
-      // With a custom domain, it is the only way in: one origin for cookies, CORS and links.
-      disableExecuteApiEndpoint: props.customDomain !== undefined,
+      // CloudFront reaches the API at its execute-api address; requests that skip CloudFront (and its
+      // web ACL) are refused by the functions, which check the header only CloudFront adds.
+      disableExecuteApiEndpoint: false,
       ...(props.portalOrigin
         ? {
             corsPreflight: {
@@ -67,18 +84,6 @@ export class PortalApi extends Construct {
       retention: props.logRetentionDays as logs.RetentionDays,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-
-    if (props.customDomain) {
-      this.domainName = new apigw.DomainName(this, 'Domain', {
-        domainName: props.customDomain.domainName,
-        certificate: acm.Certificate.fromCertificateArn(this, 'Certificate', props.customDomain.certificateArn),
-        securityPolicy: apigw.SecurityPolicy.TLS_1_2,
-      });
-      new CfnOutput(stack, 'DnsTarget', {
-        value: this.domainName.regionalDomainName,
-        description: `Tạo bản ghi CNAME ${props.customDomain.domainName} trỏ tới giá trị này / point a CNAME for the custom domain here`,
-      });
-    }
 
     this.stage = new apigw.HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
@@ -107,13 +112,6 @@ export class PortalApi extends Construct {
           }),
         ),
       },
-      ...(this.domainName ? { domainMapping: { domainName: this.domainName } } : {}),
-    });
-
-    this.url = props.customDomain ? `https://${props.customDomain.domainName}` : this.api.apiEndpoint;
-    new CfnOutput(stack, 'PortalUrl', {
-      value: this.url,
-      description: 'Địa chỉ cổng báo cáo (đặt làm portalUrl trong hồ sơ cơ quan) / portal address (set it as the profile portalUrl)',
     });
   }
 
@@ -142,8 +140,14 @@ export class PortalApi extends Construct {
         if (!route.authorizer) {
           Validations.of(created).acknowledge({ id: 'AwsSolutions-APIG4', reason: openRouteReason(route) });
         }
+        this.routeThrottles.set(`${route.method} ${route.path}`, throttleOf(route));
       }
     }
+    // HttpStage has no per-route settings; the stage resource takes them as RouteSettings.
+    const stage = this.stage.node.defaultChild as apigw.CfnStage;
+    stage.routeSettings = Object.fromEntries(
+      [...this.routeThrottles].map(([key, t]) => [key, { ThrottlingRateLimit: t.rateLimit, ThrottlingBurstLimit: t.burstLimit }]),
+    );
   }
 }
 

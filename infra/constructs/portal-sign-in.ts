@@ -7,6 +7,7 @@
 import { CfnOutput, Duration, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import { ACCESS_TOKEN_HOURS } from '../../functions/core/auth.ts';
 
 export interface PortalSignInProps {
   userPool: cognito.IUserPool;
@@ -15,8 +16,11 @@ export interface PortalSignInProps {
   domainPrefix: string;
 }
 
-/** Access tokens last a working day: the session cookie holds one and there is no refresh in the browser. */
-export const ACCESS_TOKEN_HOURS = 8;
+/**
+ * Access tokens last a working day: the session cookie holds one and there is no refresh in the
+ * browser. The handlers refuse any token that claims a longer life (functions/core/auth.ts).
+ */
+export { ACCESS_TOKEN_HOURS };
 
 export class PortalSignIn extends Construct {
   readonly client: cognito.UserPoolClient;
@@ -25,6 +29,8 @@ export class PortalSignIn extends Construct {
   readonly issuer: string;
   readonly jwksUrl: string;
   readonly signInUrl: string;
+  /** Cognito's /logout, back to the sign-in page: ends the hosted page's session cookie. */
+  readonly logoutUrl: string;
 
   constructor(scope: Construct, id: string, props: PortalSignInProps) {
     super(scope, id);
@@ -62,6 +68,8 @@ export class PortalSignIn extends Construct {
     this.signInUrl =
       `${this.domain.baseUrl()}/login?client_id=${this.client.userPoolClientId}` +
       `&response_type=token&scope=openid+email+profile&redirect_uri=${callback}`;
+
+    this.logoutUrl = `${this.domain.baseUrl()}/logout?client_id=${this.client.userPoolClientId}&logout_uri=${callback}`;
 
     new CfnOutput(Stack.of(this), 'SignInUrl', {
       value: this.signInUrl,

@@ -50,10 +50,6 @@ function lambdaContext(requestId: string, name: string): Context {
   };
 }
 
-function isTextual(type: string | undefined): boolean {
-  return !type || /^(text\/|application\/(json|x-www-form-urlencoded|javascript|xml|yaml))/i.test(type);
-}
-
 export function buildEvent(req: http.IncomingMessage, body: Buffer, route: RouteDef, params: Record<string, string>, requestId: string): HttpEvent {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const headers: Record<string, string> = {};
@@ -64,7 +60,6 @@ export function buildEvent(req: http.IncomingMessage, body: Buffer, route: Route
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) query[k] = query[k] === undefined ? v : `${query[k]},${v}`;
   const cookies = (req.headers.cookie ?? '').split(';').map((c) => c.trim()).filter(Boolean);
-  const textual = isTextual(headers['content-type']);
   const now = Date.now();
   return {
     version: '2.0',
@@ -93,8 +88,10 @@ export function buildEvent(req: http.IncomingMessage, body: Buffer, route: Route
       time: new Date(now).toUTCString(),
       timeEpoch: now,
     },
-    ...(body.length ? { body: textual ? body.toString('utf8') : body.toString('base64') } : {}),
-    isBase64Encoded: body.length > 0 && !textual,
+    // The bytes as they came, base64: decoding them here (lossily, as Buffer#toString does) would
+    // hide invalid UTF-8 from the handlers, which decode strictly (functions/api/validation.ts#bodyText).
+    ...(body.length ? { body: body.toString('base64') } : {}),
+    isBase64Encoded: body.length > 0,
   } as HttpEvent;
 }
 

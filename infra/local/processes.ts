@@ -84,8 +84,12 @@ export function startChild(
   };
 }
 
-/** Waits until the child's port accepts connections; fails with the child's last output if it dies first. */
-export async function waitForPort(child: Child, port: number, timeoutMs = 60_000): Promise<void> {
+/**
+ * Waits until the child's port accepts connections; fails with the child's last output if it dies
+ * first. The deadline is a guard for a child that neither listens nor exits: generous, since DynamoDB
+ * Local's JVM can take a minute or more to start on a busy 2-core machine.
+ */
+export async function waitForPort(child: Child, port: number, timeoutMs = 300_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.proc.exitCode !== null) {

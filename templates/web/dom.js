@@ -133,8 +133,9 @@ export function wireSignOut() {
     b.hidden = false;
     b.addEventListener('click', async () => {
       b.disabled = true;
-      await api('POST', '/auth/signout');
-      location.assign('/signin');
+      const res = await api('POST', '/auth/signout');
+      // In AWS the server names Cognito's /logout, which also ends the hosted sign-in page's session.
+      location.assign((res.ok && res.body && res.body.next) || '/signin');
     });
   }
 }

@@ -32,8 +32,14 @@ function field(id, label, control, { hint, className } = {}) {
   return h('div', { class: `field${className ? ` ${className}` : ''}` }, h('label', { for: id }, label), hintEl, control);
 }
 
+/**
+ * A browser's maxlength counts UTF-16 units (an emoji is two) while the server's limits count
+ * characters: allow twice as many units, and let the server's message say when it is too long.
+ */
+const units = (maxChars) => 2 * maxChars;
+
 function textarea(id, max, rows = 3) {
-  return h('textarea', { id, name: id, rows, maxlength: max, spellcheck: 'true' });
+  return h('textarea', { id, name: id, rows, maxlength: units(max), spellcheck: 'true' });
 }
 
 function monthOfPeriod(id) {
@@ -75,7 +81,10 @@ function taskArticle(ft, ctx) {
     Object.entries(STATUS_LABELS).map(([value, label]) => h('option', { value }, label)),
   );
   const progress = h('input', { id: fid('progress'), name: fid('progress'), type: 'number', inputmode: 'numeric', min: 0, max: 100, step: 1, 'data-task': id, 'data-field': 'progress' });
-  const completedOn = h('input', { id: fid('completedOn'), name: fid('completedOn'), type: 'date', max: ctx.today, 'data-task': id, 'data-field': 'completedOn' });
+  // The server takes dates of the plan's year, one year either side (core/submission-rules.ts).
+  const planYear = Number(String(ctx.period?.id ?? '').slice(0, 4));
+  const earliest = planYear ? `${planYear - 1}-01-01` : undefined;
+  const completedOn = h('input', { id: fid('completedOn'), name: fid('completedOn'), type: 'date', min: earliest, max: ctx.today, 'data-task': id, 'data-field': 'completedOn' });
   const productReached = h('input', { id: fid('productReached'), name: fid('productReached'), type: 'number', inputmode: 'decimal', min: 0, step: 'any', 'data-task': id, 'data-field': 'productReached' });
   const reason = textarea(fid('reason'), MAX.reason, 2);
   const needsDecision = h('input', { id: fid('needsDecision'), name: fid('needsDecision'), type: 'checkbox', 'data-task': id, 'data-field': 'needsDecision' });
@@ -171,7 +180,7 @@ export function otherWorkRow(list, work, { focus = false } = {}) {
     Object.entries(OTHER_WORK_LABELS).map(([value, label]) => h('option', { value }, label)),
   );
   kind.value = work.kind || 'thuong-xuyen';
-  const text = h('textarea', { id: `ow-${n}-text`, name: `ow-${n}-text`, rows: 2, maxlength: 2000, 'data-ow': 'text' });
+  const text = h('textarea', { id: `ow-${n}-text`, name: `ow-${n}-text`, rows: 2, maxlength: units(2000), 'data-ow': 'text' });
   text.value = work.text || '';
   const remove = h('button', { type: 'button', class: 'button button-small button-quiet', 'data-ow-remove': '' }, 'Xóa');
   const row = h(
@@ -214,7 +223,7 @@ export function renderForm(root, ctx) {
     otherWorkRow(list, { kind: 'thuong-xuyen', text: '' }, { focus: true });
     list.dispatchEvent(new Event('input', { bubbles: true }));
   });
-  const reporter = h('input', { id: 'reporterName', name: 'reporterName', type: 'text', maxlength: 100, autocomplete: 'name' });
+  const reporter = h('input', { id: 'reporterName', name: 'reporterName', type: 'text', maxlength: units(100), autocomplete: 'name' });
   const saveBtn = h('button', { type: 'button', class: 'button button-secondary', id: 'save-draft' }, 'Lưu nháp');
   const submitBtn = h('button', { type: 'submit', class: 'button button-primary', id: 'submit-report' }, 'Gửi báo cáo');
 

@@ -58,7 +58,12 @@ export function reasonNeeded(report, task, previous) {
   return undefined;
 }
 
-const blank = (s) => !s || !String(s).trim();
+// "Filled in" as on the server (core/text.ts isFilledIn): a letter or a digit once invisible
+// characters are gone; spaces, dots, a Braille blank or a Hangul filler alone are blank.
+const blank = (s) => !s || !/[\p{L}\p{N}]/u.test(String(s).replace(/\p{Default_Ignorable_Code_Point}/gu, ''));
+
+/** Length as the server counts it, in characters (code points): an emoji is one. */
+const charCount = (s) => [...String(s || '')].length;
 
 /**
  * Checks one task report. `report.progress` may be null (empty input) here, unlike on the
@@ -113,8 +118,12 @@ export function checkSubmission(data, ctx, opts) {
     for (const e of checkTask(r, task, ctx.previous[r.taskId], ctx.today, opts.final)) errors.push({ field: `tasks.${i}.${e.field}`, message: e.message });
   });
   (data.otherWork || []).forEach((w, i) => {
-    if (String(w.text || '').length > 2000) errors.push({ field: `otherWork.${i}.text`, message: 'Nội dung công việc dài quá 2000 ký tự.' });
+    if (charCount(w.text) > 2000) errors.push({ field: `otherWork.${i}.text`, message: 'Nội dung công việc dài quá 2000 ký tự.' });
   });
+  const due = Object.keys(ctx.tasks).length;
+  if (opts.final && data.tasks.length === 0 && due > 0) {
+    errors.push({ field: 'tasks', message: `Báo cáo chưa có nhiệm vụ nào: hãy báo cáo tình hình các nhiệm vụ của đơn vị trong kỳ (${due} nhiệm vụ).` });
+  }
   if (opts.final && blank(data.reporterName)) errors.push({ field: 'reporterName', message: 'Hãy ghi họ tên người báo cáo.' });
   return errors;
 }

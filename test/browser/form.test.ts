@@ -33,6 +33,8 @@ async function browser(viewport = { width: 1280, height: 900 }): Promise<Page> {
   dirs.push(dir);
   const ctx = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', headless: true, args: ARGS, viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   contexts.push(ctx);
+  // Playwright gives up on an action after 30 s; a loaded machine is slow, not broken.
+  ctx.setDefaultTimeout(300_000);
   const page = ctx.pages()[0] ?? (await ctx.newPage());
   page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
   return page;
@@ -106,7 +108,8 @@ describe('the monthly form in a browser', () => {
     await page.fill('#reporterName', 'Nguyễn Thị Nga');
     // Enter in a one-line field does not send the report by accident.
     await page.press('#reporterName', 'Enter');
-    await page.waitForTimeout(300);
+    // Whatever the key set off has run and been painted by the second frame.
+    await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
     expect(await page.locator('#error-summary').isVisible()).toBe(false);
 
     // Submitting shows every problem next to its field and in a summary that takes the focus.
@@ -128,8 +131,8 @@ describe('the monthly form in a browser', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.screenshot({ path: `${SCREENS}/form-errors-desktop.png` });
 
-    // Nothing typed is lost on a reload: the local copy is newer than the server's.
-    await page.waitForTimeout(600);
+    // Nothing typed is lost on a reload: the local copy is newer than the server's (once it is written).
+    await expect.poll(() => page.evaluate('Object.values(localStorage).join(" ")')).toContain('Nguyễn Thị Nga');
     await page.reload();
     await page.locator('#report-form').waitFor();
     await expect.poll(() => page.locator('#banner').innerText()).toContain('Đã khôi phục nội dung bạn nhập trên máy này');
@@ -160,7 +163,7 @@ describe('the monthly form in a browser', () => {
       await route.continue();
     });
     await page.click('#submit-report');
-    await expect.poll(() => page.locator('#banner').innerText(), { timeout: 15_000 }).toContain('Đã gửi báo cáo (phiên bản 1)');
+    await expect.poll(() => page.locator('#banner').innerText()).toContain('Đã gửi báo cáo (phiên bản 1)');
     expect(keys.length).toBe(2);
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
     expect(keys[1]).toBe(keys[0]);

@@ -66,6 +66,19 @@ describe('CDK app synthesis', () => {
     expect(application.environment.region).toBe('ap-southeast-1');
     // Deployed after the stateful stack, whose outputs it reads.
     expect(application.dependencies.map((d) => d.id)).toContain(stack.id);
+
+    // The web ACL for CloudFront lives in us-east-1, the only region AWS WAF keeps CLOUDFRONT-scoped ACLs in;
+    // the application stack reads its ARN across regions as a weak reference, after it is deployed.
+    const edge = assembly.getStackByName('baocao-dev-edge');
+    expect(edge.environment.region).toBe('us-east-1');
+    expect(Object.values(edge.template['Resources'] as Record<string, { Type: string }>).map((r) => r.Type)).toEqual(['AWS::WAFv2::WebACL']);
+    expect(application.dependencies.map((d) => d.id)).toContain(edge.id);
+    const distribution = Object.values(application.template['Resources'] as Record<string, { Type: string; Properties: Record<string, { WebACLId?: unknown }> }>).find(
+      (r) => r.Type === 'AWS::CloudFront::Distribution',
+    )!;
+    expect(distribution.Properties['DistributionConfig']!.WebACLId).toEqual({
+      'Fn::GetStackOutput': expect.objectContaining({ StackName: 'baocao-dev-edge', Region: 'us-east-1' }),
+    });
     // Context lookups would make synthesis need credentials and network; there must be none.
     expect(assembly.manifest.missing ?? []).toEqual([]);
     expect(existsSync(join(outdir, stack.templateFile))).toBe(true);
@@ -93,9 +106,15 @@ describe('CDK app synthesis', () => {
     // Every kind of acknowledged finding is a reviewed decision (docs/decisions.md); a new kind fails here.
     expect([...new Set(acknowledged.map((a) => a.id.replace(/\[.*\]$/, (m) => (m === '[Resource::*]' ? m : '[<report prefix>]'))))].sort()).toEqual([
       'AwsSolutions-APIG4',
+      // CloudFront: no geo restriction, no third log of the same requests, the default certificate's TLSv1 (no custom domain).
+      'AwsSolutions-CFR1',
+      'AwsSolutions-CFR3',
+      'AwsSolutions-CFR4',
       'AwsSolutions-IAM5[<report prefix>]',
       'AwsSolutions-IAM5[Resource::*]',
       'AwsSolutions-L1',
+      // The CloudFront-to-API header, not rotated on a schedule (docs/decisions.md).
+      'AwsSolutions-SMG4',
     ]);
     // Open routes: exactly those the route table leaves without the authorizer.
     const openRoutes = acknowledged.filter((a) => a.id === 'AwsSolutions-APIG4').map((a) => a.path.split('/').pop());

@@ -7,6 +7,7 @@ import { DEMO_PROFILE_PATH } from '../../infra/agency-profile-file.ts';
 import type { ApplicationStack } from '../../infra/application-stack.ts';
 import { needsFonts } from '../../infra/bundling.ts';
 import { FUNCTION_ACCESS } from '../../infra/function-access.ts';
+import { SETTING_GROUPS } from '../../functions/adapters/config.ts';
 import { functionCatalog } from '../../infra/function-catalog.ts';
 import { sizingOf } from '../../infra/function-sizing.ts';
 import { buildTestApp, testConfig } from './cdk-app.ts';
@@ -93,11 +94,16 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
         if (spec.kind === 'authorizer') {
           // It verifies tokens and nothing else: no table or bucket name to reach data with.
           expect(Object.keys(vars).sort(), spec.key).toEqual(
-            [...auth, 'POWERTOOLS_LOG_LEVEL', 'POWERTOOLS_METRICS_NAMESPACE', 'POWERTOOLS_SERVICE_NAME'].sort(),
+            [...auth, 'ORIGIN_VERIFY_SECRET', 'POWERTOOLS_LOG_LEVEL', 'POWERTOOLS_METRICS_NAMESPACE', 'POWERTOOLS_SERVICE_NAME'].sort(),
           );
         } else {
           expect(Object.keys(vars), spec.key).toEqual(expect.arrayContaining(['TABLE_NAME', 'BUCKET_NAME', ...auth]));
         }
+        // Whatever the function checks for at start-up (functions/adapters/config.ts#checkSettings, called by
+        // api/handler.ts, api/session.ts, api/authorizer.ts and jobs/scheduled-event.ts) is there.
+        const groups = { api: ['data', 'auth', 'signOut'], authorizer: ['auth'], job: ['data'] } as const;
+        const required = groups[spec.kind].flatMap((g) => SETTING_GROUPS[g]).map((n) => (n === 'AUTH_JWKS' ? 'AUTH_JWKS_URL' : n));
+        expect(Object.keys(vars), spec.key).toEqual(expect.arrayContaining(required.filter((n) => n !== 'AWS_REGION')));
         expect(vars['AGENCY_ID']).toBe('skhcn-bacgiang');
         expect(vars['POWERTOOLS_SERVICE_NAME']).toBe('baocao');
         expect(vars['BAOCAO_FONT_DIR'], spec.key).toBe(needsFonts(spec.entry) ? '/var/task/fonts' : undefined);
@@ -186,7 +192,7 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
         for (const s of writes) {
           expect(actionsOf(s).sort()).toEqual(['dynamodb:ConditionCheckItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
           const patterns = s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] as string[];
-          for (const p of patterns) expect(p, spec.key).toMatch(/^AGENCY#skhcn-bacgiang#(PERIOD|IDEM|REPORTS|REGISTER|JOB|DELIVERY)#\*/);
+          for (const p of patterns) expect(p, spec.key).toMatch(/^AGENCY#skhcn-bacgiang#(PERIOD|IDEM|REPORTS|REGISTER|JOB|DELIVERY|REVOKED)#\*/);
         }
         // Nothing deletes, scans or batch-writes.
         for (const s of dynamo) {
@@ -354,6 +360,9 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
         DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
         AccessLogSettings: { DestinationArn: { 'Fn::GetAtt': [logGroupId, 'Arn'] } },
       });
+      // The caller's address as CloudFront saw it: API Gateway's sourceIp is then CloudFront's.
+      const accessFormat = JSON.parse((stage.Properties['AccessLogSettings'] as { Format: string }).Format) as Record<string, string>;
+      expect(accessFormat['ip']).toBe('$context.identity.sourceIp');
       const format = JSON.parse((stage.Properties['AccessLogSettings'] as { Format: string }).Format) as Record<string, string>;
       expect(format['requestId']).toBe('$context.requestId');
       // The caller as the Lambda authorizer's context names it (functions/api/authorizer.ts returns `sub`).
@@ -365,12 +374,61 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
       template.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.absent(), DisableExecuteApiEndpoint: false });
       template.resourceCountIs('AWS::ApiGatewayV2::DomainName', 0);
     });
+
+    it('throttles every route on its own, so a flood of the open routes leaves submissions their budget', () => {
+      const [, stage] = resources(template, 'AWS::ApiGatewayV2::Stage')[0]!;
+      const settings = stage.Properties['RouteSettings'] as Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }>;
+      expect(Object.keys(settings).sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+      const rate = (key: string) => settings[key]!.ThrottlingRateLimit;
+      const open = ROUTES.filter((r) => !r.authorizer && !r.path.startsWith('/static/')).map((r) => `${r.method} ${r.path}`);
+      for (const write of ['POST /api/submissions', 'PUT /api/submissions/{period}/{unit}/draft']) {
+        for (const key of open) expect(rate(key), `${key} below ${write}`).toBeLessThan(rate(write));
+      }
+      expect(settings['GET /health']).toEqual({ ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 });
+      expect(settings['POST /api/submissions']).toEqual({ ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 });
+    });
+  });
+
+  describe('edge (CloudFront and AWS WAF)', () => {
+    it('puts CloudFront with the edge stack’s web ACL in front of the API, forwarding all but Host and caching only /static/*', () => {
+      const apiId = stack.getLogicalId(stack.portal.api.node.defaultChild as never);
+      const [, distribution] = resources(template, 'AWS::CloudFront::Distribution')[0]!;
+      const config = distribution.Properties['DistributionConfig'] as Record<string, any>;
+      expect(config['WebACLId']).toEqual({ 'Fn::GetStackOutput': expect.objectContaining({ StackName: 'baocao-dev-edge', Region: 'us-east-1' }) });
+      expect(config['PriceClass']).toBe('PriceClass_200');
+      const origin = config['Origins'][0];
+      expect(JSON.stringify(origin['DomainName'])).toContain(apiId);
+      expect(origin['CustomOriginConfig']).toMatchObject({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
+      expect(origin['OriginCustomHeaders']).toEqual([{ HeaderName: 'x-origin-verify', HeaderValue: expect.objectContaining({ 'Fn::Join': expect.anything() }) }]);
+      expect(JSON.stringify(origin['OriginCustomHeaders'])).toContain('{{resolve:secretsmanager:');
+      // Managed policies: CachingDisabled and AllViewerExceptHostHeader.
+      expect(config['DefaultCacheBehavior']).toMatchObject({
+        CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
+        OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac',
+        ViewerProtocolPolicy: 'redirect-to-https',
+        AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
+      });
+      expect(config['CacheBehaviors'].map((b: { PathPattern: string }) => b.PathPattern)).toEqual(['/static/*']);
+    });
+
+    it('gives the functions and the authorizer the header’s secret, and returns sign-ins to the CloudFront address', () => {
+      const secretRef = JSON.stringify(stack.resolve(stack.edge.originSecret.secretValue.unsafeUnwrap()));
+      for (const spec of CATALOG.filter((s) => s.kind !== 'job')) {
+        const fn = template.toJSON()['Resources'][functionLogicalId(stack, spec.key)] as Resource;
+        const vars = (fn.Properties['Environment'] as { Variables: Record<string, unknown> }).Variables;
+        expect(JSON.stringify(vars['ORIGIN_VERIFY_SECRET']), spec.key).toBe(secretRef);
+      }
+      const distributionId = stack.getLogicalId(stack.edge.distribution.node.defaultChild as never);
+      template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+        CallbackURLs: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }, '/signin']] }],
+      });
+    });
   });
 
   describe('sign-in', () => {
     it('returns tokens to the portal’s /signin through the hosted page, as a public client with 8-hour tokens', () => {
-      const apiId = stack.getLogicalId(stack.portal.api.node.defaultChild as never);
-      const signin = { 'Fn::Join': ['', [{ 'Fn::GetAtt': [apiId, 'ApiEndpoint'] }, '/signin']] };
+      const distributionId = stack.getLogicalId(stack.edge.distribution.node.defaultChild as never);
+      const signin = { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }, '/signin']] };
       template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
         GenerateSecret: false,
         AllowedOAuthFlows: ['implicit'],
@@ -493,7 +551,7 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
 });
 
 describe('ApplicationStack with a custom domain and deploy parameters', () => {
-  const cert = 'arn:aws:acm:ap-southeast-1:123456789012:certificate/12345678-1234-1234-1234-123456789012';
+  const cert = 'arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012';
   let stack: ApplicationStack;
   let template: Template;
 
@@ -509,9 +567,10 @@ describe('ApplicationStack with a custom domain and deploy parameters', () => {
     template = Template.fromStack(stack);
   });
 
-  it('locks CORS to the portal origin and serves only through the custom domain', () => {
+  it('locks CORS to the portal origin and serves the custom domain from CloudFront, TLS 1.2 at least', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
-      DisableExecuteApiEndpoint: true,
+      // CloudFront's origin: callers that skip it lack the header the functions check.
+      DisableExecuteApiEndpoint: false,
       CorsConfiguration: {
         AllowOrigins: ['https://baocao.skhcn.bacgiang.example'],
         AllowCredentials: true,
@@ -519,11 +578,14 @@ describe('ApplicationStack with a custom domain and deploy parameters', () => {
         AllowMethods: ['GET', 'POST', 'PUT'],
       },
     });
-    template.hasResourceProperties('AWS::ApiGatewayV2::DomainName', {
-      DomainName: 'baocao.skhcn.bacgiang.example',
-      DomainNameConfigurations: [Match.objectLike({ CertificateArn: cert, SecurityPolicy: 'TLS_1_2', EndpointType: 'REGIONAL' })],
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        Aliases: ['baocao.skhcn.bacgiang.example'],
+        ViewerCertificate: { AcmCertificateArn: cert, MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' },
+      }),
     });
-    template.resourceCountIs('AWS::ApiGatewayV2::ApiMapping', 1);
+    template.resourceCountIs('AWS::ApiGatewayV2::DomainName', 0);
+    template.hasOutput('DnsTarget', { Value: { 'Fn::GetAtt': [stack.getLogicalId(stack.edge.distribution.node.defaultChild as never), 'DomainName'] } });
   });
 
   it('returns sign-ins to the custom domain', () => {

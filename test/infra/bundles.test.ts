@@ -44,6 +44,7 @@ const STUB_ENV = {
   AUTH_ISSUER: 'https://cognito-idp.ap-southeast-1.amazonaws.com/ap-southeast-1_stub',
   AUTH_CLIENT_ID: 'stubclient',
   AUTH_JWKS_URL: 'https://cognito-idp.ap-southeast-1.amazonaws.com/ap-southeast-1_stub/.well-known/jwks.json',
+  USER_POOL_ID: 'ap-southeast-1_stub',
   POWERTOOLS_SERVICE_NAME: 'baocao',
   POWERTOOLS_METRICS_NAMESPACE: 'baocao',
 };
@@ -60,7 +61,6 @@ async function probe(bundleDir: string, exportName: string, env: Record<string, 
     // Outside the project: only the runtime's SDK (the symlinked node_modules) is resolvable.
     cwd: bundleDir,
     env: { ...STUB_ENV, ...env, PROBE_BUNDLE: join(bundleDir, 'index.mjs'), PROBE_EXPORT: exportName, ...(call ? { PROBE_CALL: call } : {}) },
-    timeout: 30_000,
     maxBuffer: 4 * 1024 * 1024,
   });
   return JSON.parse(stdout) as Probe;
@@ -103,7 +103,7 @@ describe('function bundles', () => {
         dirOf.set(entry, dir);
       }),
     );
-  }, 120_000);
+  });
 
   it('every function of the catalog loads in a bare Node process and exports its handler', async () => {
     const results = await inBatches(CATALOG, 6, async (spec: FunctionSpec) => {
@@ -116,7 +116,26 @@ describe('function bundles', () => {
     expect(results).toHaveLength(CATALOG.length);
     // Route handlers, the API Gateway authorizer and the jobs alike.
     expect(new Set(results.map((r) => r.spec.kind))).toEqual(new Set(['api', 'authorizer', 'job']));
-  }, 90_000);
+  });
+
+  it('stops a function missing a required setting at start-up, naming the setting, instead of falling back to the demo', async () => {
+    const cases: [string, keyof typeof STUB_ENV][] = [
+      ['api/submissions.ts#submitHandler', 'TABLE_NAME'],
+      ['api/health.ts#handler', 'AGENCY_ID'],
+      ['api/session.ts#signoutHandler', 'USER_POOL_ID'],
+      ['api/authorizer.ts#handler', 'AUTH_ISSUER'],
+      ['api/authorizer.ts#handler', 'AUTH_JWKS_URL'],
+      ['jobs/compile.ts#handler', 'BUCKET_NAME'],
+    ];
+    for (const [key, missing] of cases) {
+      const spec = CATALOG.find((s) => s.key === key)!;
+      const outcome = await probe(dirOf.get(spec.entry)!, spec.handler, { [missing]: '' }).then(
+        () => 'started',
+        (error: Error) => error.message,
+      );
+      expect(outcome, `${key} without ${missing}`).toMatch(new RegExp(`missing required setting ${missing === 'AUTH_JWKS_URL' ? 'AUTH_JWKS' : missing}\\b`));
+    }
+  });
 
   it('keeps the authorizer, which runs before every guarded request, small and free of the AWS SDK', () => {
     const spec = CATALOG.find((s) => s.kind === 'authorizer')!;
@@ -172,7 +191,7 @@ describe('function bundles', () => {
       ['ubnd.xlsx', 'PK', false, true],
     ]);
     for (const f of extra.files) expect(f.bytes, f.name).toBeGreaterThan(5_000);
-  }, 60_000);
+  });
 });
 
 describe('the stack’s own bundling (NodejsFunction, local esbuild)', () => {
@@ -181,7 +200,6 @@ describe('the stack’s own bundling (NodejsFunction, local esbuild)', () => {
     const keys = ['api/health.ts#handler', 'api/report-compile.ts#handler'];
     const { stdout } = await run(process.execPath, ['--import', 'tsx', 'test/infra/fixtures/cdk-bundle-check.ts', outdir, ...keys], {
       cwd: PROJECT_ROOT,
-      timeout: 80_000,
       maxBuffer: 16 * 1024 * 1024,
     });
     const cdkDirs = JSON.parse(stdout.slice(stdout.indexOf('{'))) as Record<string, string>;
@@ -195,5 +213,5 @@ describe('the stack’s own bundling (NodejsFunction, local esbuild)', () => {
       expect(list(cdkDir), key).toEqual(list(ownDir));
     }
     expect(existsSync(join(cdkDirs['api/report-compile.ts#handler']!, 'fonts', 'Tinos-Regular.ttf'))).toBe(true);
-  }, 90_000);
+  });
 });

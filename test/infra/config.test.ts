@@ -225,22 +225,22 @@ describe('readDeployConfig: email, domain and sign-in parameters', () => {
     expect(problemsOf({ 'baocao:sesIdentity': 'vanphong@skhcn.bacgiang.example' })).toHaveLength(1);
   });
 
-  const cert = 'arn:aws:acm:ap-southeast-1:123456789012:certificate/12345678-1234-1234-1234-123456789012';
+  const cert = 'arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012';
 
-  it('reads a custom domain with its regional certificate, and makes it the portal origin', () => {
+  it('reads a custom domain with its certificate (us-east-1, for CloudFront), and makes it the portal origin', () => {
     const config = fromContext({ 'baocao:domainName': 'BaoCao.SKHCN.example', 'baocao:certificateArn': cert });
     expect(config.customDomain).toEqual({ domainName: 'baocao.skhcn.example', certificateArn: cert });
     expect(config.portalOrigin).toBe('https://baocao.skhcn.example');
   });
 
-  it('wants both domain and certificate, a valid ARN, and the certificate in the deployment region', () => {
+  it('wants both domain and certificate, a valid ARN, and the certificate in us-east-1 whatever the deployment region', () => {
     expect(problemsOf({ 'baocao:domainName': 'baocao.skhcn.example' })).toEqual([expect.stringContaining('cần cả hai')]);
     expect(problemsOf({ 'baocao:domainName': 'baocao.skhcn.example', 'baocao:certificateArn': 'arn:aws:acm:oops' })).toEqual([
       expect.stringContaining('cần ARN chứng chỉ ACM'),
     ]);
     expect(
-      problemsOf({ 'baocao:domainName': 'baocao.skhcn.example', 'baocao:certificateArn': cert.replace('ap-southeast-1', 'us-east-1') }),
-    ).toEqual([expect.stringContaining('chứng chỉ ở vùng us-east-1 nhưng hệ thống triển khai ở ap-southeast-1')]);
+      problemsOf({ 'baocao:domainName': 'baocao.skhcn.example', 'baocao:certificateArn': cert.replace('us-east-1', 'ap-southeast-1') }),
+    ).toEqual([expect.stringContaining('chứng chỉ ở vùng ap-southeast-1; tên miền gắn với CloudFront, vốn chỉ nhận chứng chỉ ở us-east-1')]);
     expect(problemsOf({ 'baocao:domainName': 'not a domain', 'baocao:certificateArn': cert })).toEqual([
       expect.stringContaining('cần tên miền đầy đủ'),
     ]);

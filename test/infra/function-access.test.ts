@@ -23,10 +23,11 @@ describe('key patterns', () => {
       ['reports', keys.reports(A, '2024-Q2')],
       ['jobRuns', keys.jobRuns(A, 'compile-monthly')],
       ['deliveries', keys.deliveries(A, '2024-05')],
+      ['revocations', keys.revokedToken(A, '5b2c7e0a-1111-2222-3333-444455556666')],
     ];
     for (const [family, key] of written) {
       expect(matches(writePatterns(family, A), key), `${family} ${key}`).toBe(true);
-      for (const other of ['period', 'idempotency', 'reports', 'jobRuns', 'deliveries'] as WriteFamily[]) {
+      for (const other of ['period', 'idempotency', 'reports', 'jobRuns', 'deliveries', 'revocations'] as WriteFamily[]) {
         if (other !== family) expect(matches(writePatterns(other, A), key), `${other} must not cover ${key}`).toBe(false);
       }
     }
@@ -34,7 +35,7 @@ describe('key patterns', () => {
 
   it('keep the plan and the profile out of every function’s writes (only the CLI imports them)', () => {
     const planKeys = [keys.agency(A), keys.planVersionPk(A, 2024, 1, 'abcdef0123456789'), keys.tasksByUnitPk(A, 2024, 1, 'abcdef012345', 'QLKH')];
-    const families: WriteFamily[] = ['period', 'idempotency', 'reports', 'jobRuns', 'deliveries'];
+    const families: WriteFamily[] = ['period', 'idempotency', 'reports', 'jobRuns', 'deliveries', 'revocations'];
     for (const key of planKeys) for (const f of families) expect(matches(writePatterns(f, A), key), key).toBe(false);
   });
 
@@ -52,6 +53,7 @@ describe('accessStatements', () => {
   const targets = {
     agencyId: A,
     tableArn: 'arn:aws:dynamodb:ap-southeast-1:111122223333:table/t',
+    userPoolArn: 'arn:aws:cognito-idp:ap-southeast-1:111122223333:userpool/ap-southeast-1_stub',
     bucketArn: 'arn:aws:s3:::b',
     sesIdentityArn: 'arn:aws:ses:ap-southeast-1:111122223333:identity/so.gov.vn',
     sesConfigurationSetArn: 'arn:aws:ses:ap-southeast-1:111122223333:configuration-set/c',
@@ -60,9 +62,28 @@ describe('accessStatements', () => {
 
   it('grant nothing to a function that declares nothing', () => {
     expect(json({})).toEqual([]);
-    expect(json(FUNCTION_ACCESS['api/session.ts#sessionHandler']!)).toEqual([]);
     // The API Gateway authorizer verifies tokens against the pool's public keys: no data at all.
     expect(FUNCTION_ACCESS['api/authorizer.ts#handler']).toEqual({});
+  });
+
+  it('let the session handlers read the revocation list and nothing else; sign-out write to it and sign users out of the pool', () => {
+    const onlyRevocations = { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`AGENCY#${A}#REVOKED#*`] } };
+    expect(json(FUNCTION_ACCESS['api/session.ts#sessionHandler']!)).toEqual([
+      { Sid: 'ReadRevocationList', Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: targets.tableArn, Condition: onlyRevocations },
+    ]);
+    expect(json(FUNCTION_ACCESS['api/session.ts#signoutHandler']!)).toEqual([
+      {
+        Sid: 'WriteOwnPartitions',
+        Effect: 'Allow',
+        Action: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem'],
+        Resource: targets.tableArn,
+        Condition: onlyRevocations,
+      },
+      { Sid: 'ReadRevocationList', Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: targets.tableArn, Condition: onlyRevocations },
+      { Sid: 'SignOutUsers', Effect: 'Allow', Action: 'cognito-idp:AdminUserGlobalSignOut', Resource: targets.userPoolArn },
+    ]);
+    // Every other function that checks a session reads the agency's items already.
+    for (const [key, access] of Object.entries(FUNCTION_ACCESS)) if (!access.read && key.startsWith('api/pages/') && !key.includes('static')) expect(access.readRevocations, key).toBe(true);
   });
 
   it('read on the table and GSI1 only, under the agency’s leading keys', () => {

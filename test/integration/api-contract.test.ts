@@ -272,9 +272,16 @@ describe('API responses match docs/openapi.yaml', () => {
 
     const vp = await hit('POST', '/auth/session', { body: { token: tokens.vp } }, 200);
     expect(vp.body).toMatchObject({ role: 'van-phong', unit: null });
-    const out = await hit('POST', '/auth/signout', {}, 200);
-    expect(out.body).toEqual({ signedOut: true });
+    // Sign-out revokes the token: a session of its own, so the other cases keep theirs.
+    const leaving = await tokenFor('van-phong');
+    const left = await hit('POST', '/auth/session', { body: { token: leaving } }, 200);
+    const leavingCookie = (left.headers.get('set-cookie') ?? '').split(';')[0]!;
+    await hit('POST', '/auth/signout', { headers: { cookie: leavingCookie } }, 403, 'csrf');
+    const out = await hit('POST', '/auth/signout', { headers: { cookie: leavingCookie, 'x-csrf-token': left.body.csrfToken } }, 200);
+    expect(out.body).toEqual({ signedOut: true, next: '/signin' });
     expect(out.headers.get('set-cookie')).toMatch(/^baocao_session=; .*Max-Age=0/);
+    await hit('GET', '/api/status?period=2024-10', { headers: { cookie: leavingCookie } }, 401, 'token_revoked');
+    expect((await hit('POST', '/auth/signout', {}, 200)).body).toEqual({ signedOut: true, next: '/signin' });
   });
 
   it('the status board, for Văn phòng and the leaders only', async () => {

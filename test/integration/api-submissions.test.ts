@@ -21,6 +21,9 @@ let otherUnitToken: string;
 let vpToken: string;
 let ldToken: string;
 let qlkhTasks: { id: string }[];
+/** A task each of TTR and CCTCDLCL has in July 2024. */
+let ttrTask: string;
+let cctTask: string;
 
 beforeAll(async () => {
   [unitToken, otherUnitToken, vpToken, ldToken] = await Promise.all([tokenFor('unit', 'QLKH'), tokenFor('unit', 'TTR'), tokenFor('van-phong'), tokenFor('lanh-dao')]);
@@ -28,6 +31,8 @@ beforeAll(async () => {
   expect(form.status).toBe(200);
   qlkhTasks = form.body.tasks.map((t: { task: { id: string } }) => t.task);
   expect(qlkhTasks.length).toBeGreaterThan(0);
+  ttrTask = (await call('GET', '/api/form?period=2024-07', { token: otherUnitToken })).body.tasks[0].task.id;
+  cctTask = (await call('GET', '/api/form?period=2024-07&unit=CCTCDLCL', { token: vpToken })).body.tasks[0].task.id;
 });
 
 describe('submission API through the local HTTP server', () => {
@@ -65,7 +70,7 @@ describe('submission API through the local HTTP server', () => {
   it('returns the first result for a replayed Idempotency-Key without a second revision', async () => {
     const id = qlkhTasks[0]!.id;
     const key = randomUUID();
-    const body = { period: '2024-07', unit: 'TTR', baseRevision: 0, data: { reporterName: 'Trần Minh Đức', tasks: [] } };
+    const body = { period: '2024-07', unit: 'TTR', baseRevision: 0, data: { reporterName: 'Trần Minh Đức', tasks: [report(ttrTask, 20, { reason: 'Điều chỉnh theo số liệu rà soát.' })] } };
     const a = await call('POST', '/api/submissions', { token: otherUnitToken, body, headers: { 'idempotency-key': key } });
     const b = await call('POST', '/api/submissions', { token: otherUnitToken, body, headers: { 'idempotency-key': key } });
     expect(a.status).toBe(201);
@@ -77,10 +82,26 @@ describe('submission API through the local HTTP server', () => {
     expect(changed.body.error.code).toBe('idempotency_key_reused');
     const history = await call('GET', '/api/submissions/2024-07/TTR/revisions', { token: otherUnitToken });
     expect(history.body.revisions).toHaveLength(1);
+    // The key is TTR's user's: another unit (or user) choosing the same key gets its own submission.
+    const cct = await tokenFor('unit', 'CCTCDLCL');
+    const theirs = { period: '2024-07', baseRevision: 0, data: { reporterName: 'Hoàng Văn Thắng', tasks: [report(cctTask, 10, { reason: 'Điều chỉnh theo số liệu rà soát.' })] } };
+    const other = await call('POST', '/api/submissions', { token: cct, body: theirs, headers: { 'idempotency-key': key } });
+    expect(other.status).toBe(201);
+    expect(other.headers.get('idempotent-replayed')).toBeNull();
+    expect(other.body.revision).toMatchObject({ unit: 'CCTCDLCL', revision: 1 });
+    // And its own retry replays its own result.
+    const otherRetry = await call('POST', '/api/submissions', { token: cct, body: theirs, headers: { 'idempotency-key': key } });
+    expect([otherRetry.status, otherRetry.body.revision.unit]).toEqual([200, 'CCTCDLCL']);
     // Another unit's task ids are refused.
     const foreign = await call('POST', '/api/submissions', { token: otherUnitToken, body: { period: '2024-07', baseRevision: 1, data: { reporterName: 'X', tasks: [report(id, 10)] } } });
     expect(foreign.status).toBe(422);
     expect(foreign.body.error.fields[0].field).toBe('data.tasks.0.taskId');
+  });
+
+  it('refuses a report naming no task while the unit has tasks in the month', async () => {
+    const empty = await call('POST', '/api/submissions', { token: unitToken, body: { period: '2024-08', baseRevision: 0, data: { reporterName: 'Nguyễn Thị Nga', tasks: [] } } });
+    expect(empty.status).toBe(422);
+    expect(empty.body.error.fields).toEqual([{ field: 'data.tasks', message: expect.stringMatching(/^Báo cáo chưa có nhiệm vụ nào: hãy báo cáo tình hình các nhiệm vụ của đơn vị trong kỳ \(\d+ nhiệm vụ\)\.$/) }]);
   });
 
   it('answers bad input with a clear 4xx and writes nothing', async () => {
@@ -151,7 +172,7 @@ describe('submission API through the local HTTP server', () => {
   });
 
   it('refuses revisions once the period is locked, until Văn phòng reopens it', async () => {
-    const body = { period: '2024-09', baseRevision: 0, data: { reporterName: 'A', tasks: [] } };
+    const body = { period: '2024-09', baseRevision: 0, data: { reporterName: 'A', tasks: [report(qlkhTasks[0]!.id, 10, { reason: 'Điều chỉnh theo số liệu rà soát.' })] } };
     await call('POST', '/api/periods/2024-09/lock', { token: vpToken });
     const locked = await call('POST', '/api/submissions', { token: unitToken, body });
     expect(locked.status).toBe(409);

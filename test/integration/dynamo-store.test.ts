@@ -83,9 +83,13 @@ describe('DynamoDB store against DynamoDB Local', () => {
   it('submits revisions conditionally: stale revision conflicts, idempotency key replays, locks refuse', async () => {
     const c = testContainer();
     const a = c.config.agencyId;
-    await c.submissions.saveDraft(a, '2024-05', 'QLKH', { data: data(10), savedAt: '2024-05-10T00:00:00Z', savedBy: 'u1' });
+    const saved = await c.submissions.saveDraft(a, '2024-05', 'QLKH', { data: data(10), savedAt: '2024-05-10T00:00:00Z', savedBy: 'u1' });
+    expect(saved.draft).toEqual({ data: data(10), savedAt: '2024-05-10T00:00:00Z', savedBy: 'u1' });
     const draftHead = await c.submissions.getHead(a, '2024-05', 'QLKH');
     expect(draftHead).toMatchObject({ state: 'draft', revision: 0 });
+    // The head says when and by whom; the content is an item of its own.
+    expect(draftHead!.draft).toEqual({ savedAt: '2024-05-10T00:00:00Z', savedBy: 'u1' });
+    expect(await c.submissions.getDraft(a, '2024-05', 'QLKH')).toEqual({ data: data(10), savedAt: '2024-05-10T00:00:00Z', savedBy: 'u1' });
 
     const idem = { key: 'k-1', requestHash: 'rh-1', expiresAt: 2_000_000_000 };
     const r1 = await c.submissions.submit({ ...submitCmd(a, 'QLKH', 1, data(30)), idempotency: idem });
@@ -106,6 +110,8 @@ describe('DynamoDB store against DynamoDB Local', () => {
       [1, 30],
       [2, 60],
     ]);
+    // Changes are derived on reading (usecases/submissions.ts), not stored beside the content.
+    expect((await c.submissions.listRevisions(a, '2024-05', 'QLKH')).every((r) => !('changes' in r))).toBe(true);
     await c.submissions.setLock({ agencyId: a, period: '2024-05', locked: true, at: 'x', by: 'vp' });
     expect((await c.submissions.submit(submitCmd(a, 'QLKH', 3, data(70)))).kind).toBe('locked');
     await c.submissions.setLock({ agencyId: a, period: '2024-05', locked: false, at: 'y', by: 'vp' });

@@ -12,7 +12,7 @@ import { compileReports } from '../../functions/usecases/compile-reports.ts';
 import { issueReport } from '../../functions/usecases/issue-report.ts';
 import { runJob } from '../../functions/usecases/run-job.ts';
 import type { FileArchive, ReportStore } from '../../functions/usecases/ports.ts';
-import { startDynamoDb, startS3, startSes } from '../../infra/local/emulators.ts';
+import { sesInbox, startDynamoDb, startS3, startSes } from '../../infra/local/emulators.ts';
 import type { Child } from '../../infra/local/processes.ts';
 import { LOCAL_BUCKET, startLocalStack, type LocalStack } from '../../infra/local/stack.ts';
 import { reportRenderers as renderers } from '../../templates/renderers.ts';
@@ -60,7 +60,7 @@ beforeAll(async () => {
     { hash: 'faults', importedAt: 'x', importedBy: 'test', source: 'test' },
   );
   token = await mintToken({ file: stack.env.AUTH_JWKS_FILE!, issuer: stack.env.AUTH_ISSUER!, clientId: stack.env.AUTH_CLIENT_ID!, role: 'unit', unit: 'QLKH' });
-}, 120_000);
+});
 
 afterAll(async () => {
   await Promise.all(restarted.map((c) => c.stop()));
@@ -68,6 +68,20 @@ afterAll(async () => {
 });
 
 const submission = { period: '2024-06', baseRevision: 0, data: { reporterName: 'Nguyễn Thị Nga', otherWork: [], tasks: [{ taskId: 'I-1', status: 'dang-thuc-hien', progress: 40, result: 'Đã tổ chức 02 hội đồng.', difficulties: '', proposals: '', needsDecision: false, nextPlan: '' }] } };
+
+describe('the SES emulator', () => {
+  it("keeps its inbox in DATA_DIR: what was sent is still on its page after a restart", async () => {
+    const c = container();
+    const subject = `Nhắc nộp báo cáo tháng 6/2024 — ${randomUUID().slice(0, 8)}`;
+    await c.mailer.send({ from: 'baocao@skhcn.example', to: ['qlkh@skhcn.example'], subject, text: 'Kính gửi Phòng QLKH.', html: '<p>Kính gửi Phòng QLKH.</p>' });
+    const inbox = async () => ((await (await fetch(`${stack.emulators.endpoints.ses}/store`)).json()) as { emails: { subject: string }[] }).emails.map((e) => e.subject);
+    expect(await inbox()).toContain(subject);
+    await stack.emulators.children.ses.stop();
+    restarted.push(await startSes({ port: stack.emulators.ports.ses, inbox: sesInbox(dataDir) }));
+    expect(await inbox()).toContain(subject);
+    expect(readFileSync(sesInbox(dataDir), 'utf8')).toContain(subject);
+  });
+});
 
 describe('faults in the storage backends', () => {
   it('answers 503 while DynamoDB is down, and a retry afterwards stores exactly one revision', async () => {

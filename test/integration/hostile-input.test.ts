@@ -90,12 +90,19 @@ async function corpus(): Promise<Case[]> {
     ['data array', { data: [] }, {}],
     ['tasks object', {}, { tasks: { 0: report() } }],
     ['tasks null', {}, { tasks: null }],
+    ['tasks empty', {}, { tasks: [] }],
     ['too many tasks', {}, { tasks: Array.from({ length: 301 }, () => report()) }],
     ['otherWork string', {}, { otherWork: 'x' }],
     ['otherWork bad kind', {}, { otherWork: [{ kind: 'khac', text: 'x' }] }],
     ['otherWork empty text', {}, { otherWork: [{ kind: 'dot-xuat', text: '  ' }] }],
     ['reporterName number', {}, { reporterName: 7 }],
     ['reporterName too long', {}, { reporterName: 'A'.repeat(101) }],
+    ['reporterName 101 emoji', {}, { reporterName: 'A' + '😀'.repeat(100) }],
+    ['reporterName only Hangul filler', {}, { reporterName: '\u3164\u3164\u3164' }],
+    ['reporterName only Braille blank', {}, { reporterName: '\u2800\u2800' }],
+    ['reporterName only zero-width and spaces', {}, { reporterName: '\u200B \u2060 \uFEFF' }],
+    ['reporterName only soft hyphens', {}, { reporterName: '\u00AD\u00AD' }],
+    ['otherWork only a Hangul filler', {}, { otherWork: [{ kind: 'dot-xuat', text: '\uFFA0' }] }],
   ];
   for (const [name, over, dataOver] of wrong) post(name, { body: body(over, dataOver) });
   const taskWrong: [string, Record<string, unknown>][] = [
@@ -109,6 +116,9 @@ async function corpus(): Promise<Case[]> {
     ['needsDecision string', { needsDecision: 'yes' }],
     ['productReached negative', { productReached: -3 }],
     ['completedOn bad date', { completedOn: '2024-02-30x' }],
+    ...['2024-02-30', '2024-11-31', '2023-02-29', '2024-04-31', '2024-13-01', '2024-00-10', '1900-01-01', '2099-12-31', '0000-01-01', '2022-12-31'].map(
+      (d): [string, Record<string, unknown>] => [`completedOn ${d}`, { status: 'hoan-thanh', progress: 100, completedOn: d }],
+    ),
     ['completedOn wrong format', { completedOn: '30/11/2024' }],
     ['done without date', { status: 'hoan-thanh', progress: 100 }],
     ['done at 90%', { status: 'hoan-thanh', progress: 90, completedOn: '2024-12-01' }],
@@ -117,6 +127,8 @@ async function corpus(): Promise<Case[]> {
     ['taskId unknown', { taskId: 'ZZ-99' }],
     ['taskId of another unit', { taskId: '__foreign__' }],
     ['result too long', { result: 'x'.repeat(4001) }],
+    ['result 4001 emoji', { result: '👍'.repeat(4001) }],
+    ['result only Braille blank', { result: '\u2800' }],
     ['result object', { result: { $gt: '' } }],
     ['extra task field passes? no: strips', { reason: 42 }],
   ];
@@ -126,7 +138,12 @@ async function corpus(): Promise<Case[]> {
     post(name, { body: body({}, { tasks: [report(o)] }) });
   }
   // Control and bidi characters in every text field.
-  const bad = ['\u0000', '\u0007', '\u001b[31m', '\u007f', '\u0085', '\u202e', '\u202d', '\u2066', '\u2067', '\u2068', '\u200f', '\u061c'];
+  // Refused classes (docs/security.md): controls, bidi, tag characters (hidden ASCII), noncharacters,
+  // private use (a Word bullet), damaged encodings (a lone surrogate, U+FFFD).
+  const bad = [
+    '\u0000', '\u0007', '\u001b[31m', '\u007f', '\u0085', '\u202e', '\u202d', '\u2066', '\u2067', '\u2068', '\u200f', '\u061c',
+    '\u{E0041}\u{E0042}', '\u{E007F}', '\uFFFE', '\uFFFF', '\uFDD0', '\uE000', '\uF0B7', '\u{10FFFD}', '\uD800', '\uDFFF', '\uFFFD',
+  ];
   for (const ch of bad) {
     for (const field of ['result', 'difficulties', 'proposals', 'nextPlan', 'reason']) {
       post(`${JSON.stringify(ch)} in ${field}`, { body: body({}, { tasks: [report({ [field]: `Nội dung ${ch} thử` })] }) });
@@ -136,6 +153,9 @@ async function corpus(): Promise<Case[]> {
   }
   // Huge and deeply nested.
   post('body 300 KB', { body: body({}, { reporterName: 'x'.repeat(300_000) }) });
+  // Under the body limit as sent, over the per-item budget once NFC writes each U+1D160 as three
+  // characters (test/integration/item-size.test.ts covers both sides of the edge).
+  post('stored form over the item budget', { body: body({}, { otherWork: Array.from({ length: 90 }, () => ({ kind: 'thuong-xuyen', text: `V${'\u{1D160}'.repeat(600)}` })) }) });
   post('body 5 MB', { rawBody: `{"period":"${'x'.repeat(5 * 1024 * 1024)}"}`, headers: json });
   post('nested 40 levels', { body: body({ data: deep(40) }) });
   post('nested 5000 levels', { rawBody: '['.repeat(5000) + ']'.repeat(5000), headers: json });
@@ -200,7 +220,113 @@ describe('hostile input', () => {
     const c = testContainer(localEnv().AGENCY_ID);
     expect(await c.submissions.listHeads(c.config.agencyId, PERIOD)).toEqual([]);
     expect(await c.submissions.listRevisions(c.config.agencyId, PERIOD, 'QLKH')).toEqual([]);
-  }, 180_000);
+  });
+
+  it('refuses bytes that are not UTF-8 inside valid JSON with 400 invalid_encoding, and JSON under any other content type with 415', async () => {
+    const json = JSON.stringify(body());
+    const at = json.indexOf('Nguyễn');
+    const withBytes = (...bytes: number[]) => Buffer.concat([Buffer.from(json.slice(0, at)), Buffer.from(bytes), Buffer.from(json.slice(at))]);
+    const encodings: [string, Buffer][] = [
+      ['0xFF in reporterName', withBytes(0xff)],
+      ['Latin-1 byte in reporterName', withBytes(0xea)],
+      ['overlong "/"', withBytes(0xc0, 0xaf)],
+      ['UTF-8-encoded lone surrogate', withBytes(0xed, 0xa0, 0x80)],
+      ['truncated sequence', withBytes(0xe1, 0xbb)],
+      ['beyond U+10FFFF', withBytes(0xf4, 0x90, 0x80, 0x80)],
+    ];
+    for (const [name, raw] of encodings) {
+      const res = await call('POST', '/api/submissions', { token: unit, rawBody: raw, headers: { 'content-type': 'application/json' } });
+      expect({ name, status: res.status, code: res.body?.error?.code }).toEqual({ name, status: 400, code: 'invalid_encoding' });
+    }
+    for (const type of ['application/json-patch+json', 'application/json, text/plain', 'application/json; charset=iso-8859-1', 'application/json;charset=utf-16', 'application/jsonx']) {
+      const res = await call('POST', '/api/submissions', { token: unit, rawBody: json, headers: { 'content-type': type } });
+      expect({ type, status: res.status, code: res.body?.error?.code }).toEqual({ type, status: 415, code: 'unsupported_media_type' });
+    }
+    const c = testContainer(localEnv().AGENCY_ID);
+    expect(await c.submissions.listRevisions(c.config.agencyId, PERIOD, 'QLKH')).toEqual([]);
+  });
+
+  it('stores invisible characters stripped, odd spaces and line separators made ordinary, and counts emoji as one character each', async () => {
+    const invisible = ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD', '\u034F', '\u3164', '\uFFA0', '\uFE0F', '\u180E', '\u2062'];
+    const dirty = (word: string) => invisible.map((ch) => `${word}${ch}`).join('');
+    const data = {
+      reporterName: `\uFEFF${dirty('Nga')}\u00A0Trần`,
+      otherWork: [{ kind: 'dot-xuat', text: `Việc 1\u2028Việc 2\u2029Việc 3\u2800${dirty('x')}` }],
+      tasks: [{ ...report({ taskId: foreignTaskId }), result: `Đạt ${'👍'.repeat(2001)}`, nextPlan: dirty('Kế hoạch ') }],
+    };
+    // Văn phòng, for unit TTR: this file's QLKH data stays as the other cases expect it.
+    const saved = await call('PUT', `/api/submissions/${PERIOD}/TTR/draft`, { token: vp, body: { data } });
+    expect(saved.status).toBe(200);
+    const head = await call('GET', `/api/submissions/${PERIOD}/TTR`, { token: vp });
+    const stored = head.body.submission.draft.data;
+    expect(stored.reporterName).toBe('Nga'.repeat(invisible.length) + ' Trần');
+    expect(stored.otherWork[0].text).toBe(`Việc 1\nViệc 2\nViệc 3 ${'x'.repeat(invisible.length)}`);
+    expect(stored.tasks[0].nextPlan).toBe('Kế hoạch '.repeat(invisible.length).trim());
+    expect(JSON.stringify(stored)).not.toMatch(/\p{Default_Ignorable_Code_Point}|[\u2028\u2029\u00A0\u2800]/u);
+    // "Đạt " and 2,001 emoji are 4,006 UTF-16 units but 2,005 characters: within the 4,000 the message names.
+    const submitted = await call('POST', '/api/submissions', { token: vp, body: { period: PERIOD, unit: 'TTR', baseRevision: 0, data } });
+    expect(submitted.body.error ?? null).toBeNull();
+    expect(submitted.status).toBe(201);
+    expect([...submitted.body.submission.data.tasks[0].result]).toHaveLength(2005);
+  });
+
+  it('refuses a date that does not exist or lies outside the plan years with 400 invalid_date and a message saying why, on submit and on a draft', async () => {
+    const cases: [string, RegExp][] = [
+      ['2024-02-30', /30\/02\/2024 không có trên lịch: tháng 2\/2024 có 29 ngày/],
+      ['2024-11-31', /31\/11\/2024 không có trên lịch: tháng 11\/2024 có 30 ngày/],
+      ['2023-02-29', /tháng 2\/2023 có 28 ngày/],
+      ['1900-01-01', /01\/01\/1900 nằm ngoài kế hoạch năm 2024: chỉ nhận từ 01\/01\/2023 đến 31\/12\/2025/],
+      ['2026-01-01', /nằm ngoài kế hoạch năm 2024/],
+    ];
+    for (const [date, message] of cases) {
+      const task = report({ status: 'hoan-thanh', progress: 100, completedOn: date, reason: 'Hoàn thành muộn.' });
+      const submit = await call('POST', '/api/submissions', { token: unit, body: body({}, { tasks: [task] }) });
+      const draft = await call('PUT', `/api/submissions/${PERIOD}/QLKH/draft`, { token: unit, body: { data: body({}, { tasks: [task] }).data } });
+      for (const res of [submit, draft]) {
+        expect({ date, status: res.status, code: res.body.error.code }).toEqual({ date, status: 400, code: 'invalid_date' });
+        expect(res.body.error.fields).toEqual([{ field: 'data.tasks.0.completedOn', message: expect.stringMatching(message) }]);
+      }
+    }
+    const c = testContainer(localEnv().AGENCY_ID);
+    expect(await c.submissions.getHead(c.config.agencyId, PERIOD, 'QLKH')).toBeUndefined();
+  });
+
+  it('reads an unreadable session cookie as "not signed in" on every route: the sign-in page still opens, the API answers 401, never a 500', async () => {
+    const good = unit;
+    const cookies = [
+      'baocao_session=%',
+      'baocao_session=%E0%A4%A',
+      'baocao_session=%ff%fe%fd',
+      'baocao_session=abc%',
+      'baocao_session',
+      '=%',
+      ';;; ;',
+      'baocao_session="quoted"',
+      `baocao_session=${'A'.repeat(6000)}`,
+      'baocao_session=eyJhbGciOiJub25lIn0.e30.',
+      'theme=%; baocao_session=%25',
+      `baocao_session=%; baocao_session=${good}`,
+    ];
+    // Pages explain how to sign in: 200 for no session, 401 for one that does not verify.
+    const routes: [string, string, number[]][] = [
+      ['GET', '/signin', [200]],
+      ['GET', '/api/form?period=2024-12', [401]],
+      ['POST', '/api/submissions', [401]],
+      ['GET', '/status', [200, 401]],
+      ['GET', '/health', [200]],
+    ];
+    const seen: string[] = [];
+    for (const cookie of cookies) {
+      for (const [method, path, expected] of routes) {
+        const res = await call(method, path, { headers: { cookie, accept: 'text/html' }, ...(method === 'POST' ? { body: body() } : {}) });
+        const what = `${method} ${path} [${cookie.slice(0, 30)}]`;
+        seen.push(what);
+        expect(expected, `${what} → ${res.status}`).toContain(res.status);
+        if (!path.startsWith('/api/') && path !== '/health') expect(String(res.body), what).toMatch(/đăng nhập/i);
+      }
+    }
+    expect(seen).toHaveLength(cookies.length * routes.length);
+  });
 
   it('accepts decomposed Unicode and stores it as NFC; keeps formula-like and HTML text as plain text', async () => {
     const decomposed = 'Hội nghị chuyển giao'.normalize('NFD');

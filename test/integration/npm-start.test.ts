@@ -18,18 +18,16 @@ function start(dataDir: string): Promise<{ proc: ChildProcess; output: () => str
   let out = '';
   proc.stdout!.on('data', (b: Buffer) => (out += b.toString()));
   proc.stderr!.on('data', (b: Buffer) => (out += b.toString()));
+  // Until it says it runs, or exits: no clock, however slow the machine (the test's hang guard aside).
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start within 90 s:\n${out}`)), 90_000);
     const check = setInterval(() => {
       const m = /Cổng thông tin \(portal\)\s+(http:\/\/\S+)\//.exec(out);
       if (m) {
         clearInterval(check);
-        clearTimeout(timer);
         resolve({ proc, output: () => out, url: m[1]! });
       }
       if (proc.exitCode !== null) {
         clearInterval(check);
-        clearTimeout(timer);
         reject(new Error(`exited ${proc.exitCode}:\n${out}`));
       }
     }, 100);
@@ -66,7 +64,7 @@ describe('npm start', () => {
     const may = (await (await fetch(`${second.url}/api/submissions?period=2024-05`, { headers: { authorization: `Bearer ${token}` } })).json()) as { submissions: unknown[] };
     expect(may.submissions.length).toBeGreaterThanOrEqual(4);
     expect(await stop(second.proc)).toBe(0);
-  }, 240_000);
+  });
 
   it('stops with a one-line message saying how to install Java when `java` is missing', () => {
     const bin = mkdtempSync(path.join(os.tmpdir(), 'baocao-nojava-'));

@@ -7,7 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { roleFromGroups, type Principal } from '../../core/auth.ts';
+import { MAX_TOKEN_LIFETIME_SECONDS, roleFromGroups, type Principal } from '../../core/auth.ts';
+import { jwksSource, requiredSetting } from '../config.ts';
 
 export interface AuthSettings {
   issuer: string;
@@ -17,13 +18,13 @@ export interface AuthSettings {
   jwksFile?: string;
 }
 
+/** The auth settings from the environment; no fallback (a missing one is named: adapters/config.ts). */
 export function authSettingsFromEnv(): AuthSettings {
   return {
-    issuer: process.env.AUTH_ISSUER ?? 'baocao-local',
-    clientId: process.env.AUTH_CLIENT_ID ?? 'baocao-local-client',
-    agencyId: process.env.AGENCY_ID ?? 'skhcn-bacgiang',
-    ...(process.env.AUTH_JWKS_URL ? { jwksUrl: process.env.AUTH_JWKS_URL } : {}),
-    ...(process.env.AUTH_JWKS_FILE ? { jwksFile: process.env.AUTH_JWKS_FILE } : {}),
+    issuer: requiredSetting('AUTH_ISSUER'),
+    clientId: requiredSetting('AUTH_CLIENT_ID'),
+    agencyId: requiredSetting('AGENCY_ID'),
+    ...jwksSource(),
   };
 }
 
@@ -48,11 +49,53 @@ export class KeysUnavailableError extends Error {
   override name = 'KeysUnavailableError';
 }
 
-/** Verifies signature, expiry, issuer, client and token use; maps groups to a principal. */
+/** How far a token's clock may be ahead of ours (iat, nbf) or behind (exp), in seconds. */
+export const CLOCK_SKEW_SECONDS = 30;
+
+/**
+ * The signing key for a token, chosen by its `kid`: a token that names no key is refused even
+ * when the key set has a single key that would fit (Cognito always names one).
+ */
+function keyFor(keys: JWTVerifyGetKey): JWTVerifyGetKey {
+  return (header, token) => {
+    if (typeof header.kid !== 'string' || header.kid === '') throw new TokenError('invalid');
+    return keys(header, token);
+  };
+}
+
+/** A verified access token: who, and what sign-out needs to revoke it. */
+export interface VerifiedToken {
+  principal: Principal;
+  /** The token's `jti`: what the revocation list records. */
+  tokenId: string;
+  /** Its `exp`, epoch seconds. */
+  expiresAt: number;
+  /** Cognito's `username` (what AdminUserGlobalSignOut takes); the `sub` when the token has none. */
+  username: string;
+}
+
+/** verifyToken's principal: for callers that only need who is asking. */
 export async function verifyAccessToken(token: string, s: AuthSettings): Promise<Principal> {
+  return (await verifyToken(token, s)).principal;
+}
+
+/**
+ * Verifies signature (RS256 only, the key named by `kid`), expiry, issuer, client and token use;
+ * requires `exp`, `iat`, `sub` and `jti`, an `iat` no further ahead than the clock skew, and a
+ * lifetime (exp − iat) of at most a working day; maps groups to a principal. Whether the token was
+ * signed out is the revocation list's to say (session-check.ts).
+ */
+export async function verifyToken(token: string, s: AuthSettings): Promise<VerifiedToken> {
   let payload: JWTPayload;
   try {
-    ({ payload } = await jwtVerify(token, keySet(s), { issuer: s.issuer, algorithms: ['RS256'], clockTolerance: 30 }));
+    ({ payload } = await jwtVerify(token, keyFor(keySet(s)), {
+      issuer: s.issuer,
+      algorithms: ['RS256'],
+      clockTolerance: CLOCK_SKEW_SECONDS,
+      requiredClaims: ['exp', 'iat', 'sub', 'jti'],
+      // Also refuses an iat in the future (beyond the skew) and one older than any token we issue.
+      maxTokenAge: MAX_TOKEN_LIFETIME_SECONDS,
+    }));
   } catch (err) {
     const code = (err as { code?: string }).code;
     // Keys that cannot be fetched say nothing about the token: that is an outage, not a 401.
@@ -61,15 +104,19 @@ export async function verifyAccessToken(token: string, s: AuthSettings): Promise
     }
     throw new TokenError(code === 'ERR_JWT_EXPIRED' ? 'expired' : 'invalid');
   }
+  // A token that claims to live longer than any we issue was not issued by us (or not as configured).
+  if ((payload.exp ?? 0) - (payload.iat ?? 0) > MAX_TOKEN_LIFETIME_SECONDS + CLOCK_SKEW_SECONDS) throw new TokenError('invalid');
   if (payload.token_use !== 'access' || (payload.client_id ?? payload.aud) !== s.clientId) throw new TokenError('wrong_audience');
   const groups = Array.isArray(payload['cognito:groups']) ? (payload['cognito:groups'] as unknown[]).filter((g): g is string => typeof g === 'string') : [];
   const role = roleFromGroups(groups);
   if (!role || typeof payload.sub !== 'string') throw new TokenError('no_role');
-  return {
+  if (typeof payload.jti !== 'string' || payload.jti === '') throw new TokenError('invalid');
+  const principal: Principal = {
     sub: payload.sub,
     agencyId: s.agencyId,
     role: role.role,
     ...(role.unit ? { unit: role.unit } : {}),
     ...(typeof payload.name === 'string' ? { name: payload.name } : typeof payload.username === 'string' ? { name: payload.username } : {}),
   };
+  return { principal, tokenId: payload.jti, expiresAt: payload.exp!, username: typeof payload.username === 'string' ? payload.username : payload.sub };
 }

@@ -17,6 +17,7 @@ export const keys = {
   taskOrderSk: (order: number) => `TASK#${pad(order, 6)}`,
   period: (a: string, period: string) => `AGENCY#${a}#PERIOD#${period}`,
   headSk: (unit: string) => `SUB#${unit}`,
+  draftSk: (unit: string) => `DRAFT#${unit}`,
   lockSk: 'LOCK',
   unitSubmissions: (a: string, unit: string) => `AGENCY#${a}#UNITSUB#${unit}`,
   periodSk: (period: string) => `PERIOD#${period}`,
@@ -36,6 +37,9 @@ export const keys = {
   jobRunSk: (scheduledTime: string) => `RUN#${scheduledTime}`,
   allJobRuns: (a: string) => `AGENCY#${a}#JOBS`,
   deliveries: (a: string, period: string) => `AGENCY#${a}#DELIVERY#${period}`,
+  /** A signed-out access token, by its `jti`: refused until it would have expired anyway. */
+  revokedToken: (a: string, tokenId: string) => `AGENCY#${a}#REVOKED#${tokenId}`,
+  revokedTokenSk: 'REVOKED',
   deliverySk: (run: string, purpose: string) => `MAIL#${run}#${purpose}`,
 };
 

@@ -1,13 +1,14 @@
 /**
- * Submissions: a head item per (period, unit) with the latest content and draft, and one
- * immutable item per revision. A submit writes head + revision (+ idempotency record) in one
+ * Submissions: a head item per (period, unit) with the latest submitted content and when a draft
+ * was saved, the draft's content in an item of its own, and one immutable item per revision —
+ * each content in its own item, so none can pass DynamoDB's 400 KB item limit. A submit writes head + revision (+ idempotency record) in one
  * transaction conditional on the revision the client last saw and on the period not being
  * locked, so a concurrent edit is a conflict, never a silent overwrite, and a retry is a replay.
  * flow: use case --> SubmissionStore port --> this adapter --> DynamoDB
  */
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Revision, SubmissionData, SubmissionHead } from '../../core/submission.ts';
-import type { PeriodLock, SubmissionStore, SubmitCommand, SubmitOutcome } from '../../usecases/ports.ts';
+import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DraftInfo, Revision, SubmissionHead } from '../../core/submission.ts';
+import type { PeriodLock, StoredDraft, StoredRevision, SubmissionStore, SubmitCommand, SubmitOutcome } from '../../usecases/ports.ts';
 import { cancellationReasons } from './errors.ts';
 import { keys, stripKeys } from './keys.ts';
 import { queryAll } from './query-all.ts';
@@ -17,6 +18,12 @@ interface IdempotencyRecord {
   period: string;
   unit: string;
   revision: number;
+}
+
+/** What a revision item holds: everything but its changes (revisions written before kept theirs; ignored). */
+function storedRevision(revision: Revision | StoredRevision): StoredRevision {
+  const { changes: _changes, ...stored } = revision as Revision;
+  return stored;
 }
 
 export class DynamoSubmissionStore implements SubmissionStore {
@@ -51,31 +58,51 @@ export class DynamoSubmissionStore implements SubmissionStore {
     return items.slice(0, limit).map((i) => stripKeys<SubmissionHead>(i));
   }
 
-  async saveDraft(agencyId: string, period: string, unit: string, draft: { data: SubmissionData; savedAt: string; savedBy: string }) {
-    const out = await this.doc.send(
-      new UpdateCommand({
-        TableName: this.table,
-        Key: { PK: keys.period(agencyId, period), SK: keys.headSk(unit) },
-        UpdateExpression:
-          'SET #draft = :draft, updatedAt = :now, agencyId = :a, #period = :p, #unit = :u, GSI1PK = :g1, GSI1SK = :g2, ' +
-          '#state = if_not_exists(#state, :draftState), #revision = if_not_exists(#revision, :zero), entity = :entity',
-        ExpressionAttributeNames: { '#draft': 'draft', '#period': 'period', '#state': 'state', '#unit': 'unit', '#revision': 'revision' },
-        ExpressionAttributeValues: {
-          ':draft': draft,
-          ':now': draft.savedAt,
-          ':a': agencyId,
-          ':p': period,
-          ':u': unit,
-          ':g1': keys.unitSubmissions(agencyId, unit),
-          ':g2': keys.periodSk(period),
-          ':draftState': 'draft',
-          ':zero': 0,
-          ':entity': 'submission',
-        },
-        ReturnValues: 'ALL_NEW',
+  async saveDraft(agencyId: string, period: string, unit: string, draft: StoredDraft): Promise<SubmissionHead> {
+    const pk = keys.period(agencyId, period);
+    const marker: DraftInfo = { savedAt: draft.savedAt, savedBy: draft.savedBy };
+    // The content goes to an item of its own, so that head (submitted content) and draft are never
+    // in one item together: each fits DynamoDB's 400 KB on its own (core/stored-size.ts).
+    await this.doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: this.table, Item: { PK: pk, SK: keys.draftSk(unit), entity: 'draft', agencyId, period, unit, ...draft } } },
+          {
+            Update: {
+              TableName: this.table,
+              Key: { PK: pk, SK: keys.headSk(unit) },
+              UpdateExpression:
+                'SET #draft = :draft, updatedAt = :now, agencyId = :a, #period = :p, #unit = :u, GSI1PK = :g1, GSI1SK = :g2, ' +
+                '#state = if_not_exists(#state, :draftState), #revision = if_not_exists(#revision, :zero), entity = :entity',
+              ExpressionAttributeNames: { '#draft': 'draft', '#period': 'period', '#state': 'state', '#unit': 'unit', '#revision': 'revision' },
+              ExpressionAttributeValues: {
+                ':draft': marker,
+                ':now': draft.savedAt,
+                ':a': agencyId,
+                ':p': period,
+                ':u': unit,
+                ':g1': keys.unitSubmissions(agencyId, unit),
+                ':g2': keys.periodSk(period),
+                ':draftState': 'draft',
+                ':zero': 0,
+                ':entity': 'submission',
+              },
+            },
+          },
+        ],
       }),
     );
-    return stripKeys<SubmissionHead>(out.Attributes ?? {});
+    const head = (await this.getHead(agencyId, period, unit))!;
+    return { ...head, draft: { ...marker, data: draft.data } };
+  }
+
+  async getDraft(agencyId: string, period: string, unit: string): Promise<StoredDraft | undefined> {
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.table, Key: { PK: keys.period(agencyId, period), SK: keys.draftSk(unit) }, ConsistentRead: true }),
+    );
+    if (!out.Item) return undefined;
+    const { data, savedAt, savedBy } = stripKeys<StoredDraft>(out.Item);
+    return { data, savedAt, savedBy };
   }
 
   async submit(cmd: SubmitCommand): Promise<SubmitOutcome> {
@@ -103,7 +130,7 @@ export class DynamoSubmissionStore implements SubmissionStore {
       {
         Put: {
           TableName: this.table,
-          Item: { PK: keys.revisions(a, head.period, head.unit), SK: keys.revisionSk(revision.revision), entity: 'revision', ...revision },
+          Item: { PK: keys.revisions(a, head.period, head.unit), SK: keys.revisionSk(revision.revision), entity: 'revision', ...storedRevision(revision) },
           ConditionExpression: 'attribute_not_exists(PK)',
         },
       },
@@ -155,21 +182,21 @@ export class DynamoSubmissionStore implements SubmissionStore {
     return { kind: 'replay', revision, sameRequest: rec.requestHash === requestHash };
   }
 
-  async listRevisions(agencyId: string, period: string, unit: string): Promise<Revision[]> {
+  async listRevisions(agencyId: string, period: string, unit: string): Promise<StoredRevision[]> {
     const items = await queryAll(this.doc, {
       TableName: this.table,
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
       ExpressionAttributeValues: { ':pk': keys.revisions(agencyId, period, unit), ':sk': 'REV#' },
       ConsistentRead: true,
     });
-    return items.map((i) => stripKeys<Revision>(i));
+    return items.map((i) => storedRevision(stripKeys<Revision>(i)));
   }
 
-  async getRevision(agencyId: string, period: string, unit: string, revision: number): Promise<Revision | undefined> {
+  async getRevision(agencyId: string, period: string, unit: string, revision: number): Promise<StoredRevision | undefined> {
     const out = await this.doc.send(
       new GetCommand({ TableName: this.table, Key: { PK: keys.revisions(agencyId, period, unit), SK: keys.revisionSk(revision) }, ConsistentRead: true }),
     );
-    return out.Item ? stripKeys<Revision>(out.Item) : undefined;
+    return out.Item ? storedRevision(stripKeys<Revision>(out.Item)) : undefined;
   }
 
   async getLock(agencyId: string, period: string): Promise<PeriodLock | undefined> {

@@ -4,46 +4,30 @@
  * the session, which another site cannot read or compute.
  * flow: middy --> auth middleware --> tokens adapter
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type middy from '@middy/core';
 import type { Role } from '../../core/auth.ts';
-import { authSettingsFromEnv, TokenError, verifyAccessToken } from '../../adapters/auth/tokens.ts';
+import { checkSession } from '../../adapters/auth/session-check.ts';
+import { TokenError } from '../../adapters/auth/tokens.ts';
 import { ApiError, header, type HttpEvent, type HttpResult } from '../http.ts';
-
-export const SESSION_COOKIE = 'baocao_session';
-
-/** What both API Gateway events (a route's, and the authorizer's) carry to authenticate with. */
-interface Credentials {
-  headers?: Record<string, string | undefined>;
-  cookies?: string[];
-}
-
-export function cookieValue(event: Credentials, name: string): string | undefined {
-  for (const c of event.cookies ?? []) {
-    const i = c.indexOf('=');
-    if (i > 0 && c.slice(0, i).trim() === name) return decodeURIComponent(c.slice(i + 1).trim());
-  }
-  return undefined;
-}
+import { csrfTokenFor, requestToken } from './request-token.ts';
 
 /**
- * The access token a request carries: a bearer token (API clients) wins over the session cookie
- * (browsers). The handlers and the gateway's authorizer read it the same way.
+ * A cookie-authenticated write must carry X-CSRF-Token = csrfTokenFor(session): another site can
+ * make the browser send the cookie (or, for a sign-out, want it cleared) but cannot read or compute
+ * this token.
  */
-export function requestToken(event: Credentials): { token: string; via: 'bearer' | 'cookie' } | undefined {
-  const bearer = /^Bearer\s+(\S+)$/i.exec(event.headers?.authorization ?? '')?.[1];
-  if (bearer) return { token: bearer, via: 'bearer' };
-  const cookie = cookieValue(event, SESSION_COOKIE);
-  return cookie ? { token: cookie, via: 'cookie' } : undefined;
-}
-
-/** The CSRF token of a session: a hash of the (HttpOnly) session token. */
-export function csrfTokenFor(sessionToken: string): string {
-  return createHash('sha256').update(`csrf:${sessionToken}`).digest('base64url');
+export function assertCsrf(event: HttpEvent, sessionToken: string): void {
+  const sent = header(event, 'x-csrf-token') ?? '';
+  const expected = csrfTokenFor(sessionToken);
+  if (sent.length !== expected.length || !timingSafeEqual(Buffer.from(sent), Buffer.from(expected))) {
+    throw new ApiError(403, 'csrf', 'Yêu cầu bị từ chối vì thiếu mã chống giả mạo (CSRF). Hãy tải lại trang rồi thử lại.');
+  }
 }
 
 const MESSAGES: Record<string, string> = {
   expired: 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
+  revoked: 'Phiên đăng nhập đã kết thúc (đã đăng xuất). Vui lòng đăng nhập lại.',
   invalid: 'Mã đăng nhập không hợp lệ. Vui lòng đăng nhập lại.',
   wrong_audience: 'Mã đăng nhập không dành cho hệ thống này.',
   no_role: 'Tài khoản chưa được phân quyền (phòng/đơn vị, Văn phòng hoặc Lãnh đạo Sở).',
@@ -54,6 +38,11 @@ export interface AuthOptions {
   roles?: readonly Role[];
   /** When false, anonymous requests pass through with `event.auth` undefined. */
   required?: boolean;
+  /**
+   * The sign-in page: a session that does not verify (expired, revoked, forged) is treated as no
+   * session, so the page that replaces it still opens instead of answering 401.
+   */
+  invalidIsAnonymous?: boolean;
 }
 
 export function authMiddleware(opts: AuthOptions = {}): middy.MiddlewareObj<HttpEvent, HttpResult> {
@@ -66,19 +55,14 @@ export function authMiddleware(opts: AuthOptions = {}): middy.MiddlewareObj<Http
         throw new ApiError(401, 'unauthenticated', 'Bạn cần đăng nhập để sử dụng chức năng này.');
       }
       try {
-        event.auth = await verifyAccessToken(found.token, authSettingsFromEnv());
+        event.auth = (await checkSession(found.token)).principal;
       } catch (err) {
+        if (err instanceof TokenError && opts.invalidIsAnonymous) return;
         if (err instanceof TokenError) throw new ApiError(401, `token_${err.message}`, MESSAGES[err.message] ?? MESSAGES.invalid!);
         throw err;
       }
       const method = event.requestContext?.http?.method ?? 'GET';
-      if (found.via === 'cookie' && !['GET', 'HEAD', 'OPTIONS'].includes(method)) {
-        const sent = header(event, 'x-csrf-token') ?? '';
-        const expected = csrfTokenFor(found.token);
-        if (sent.length !== expected.length || !timingSafeEqual(Buffer.from(sent), Buffer.from(expected))) {
-          throw new ApiError(403, 'csrf', 'Yêu cầu bị từ chối vì thiếu mã chống giả mạo (CSRF). Hãy tải lại trang rồi thử lại.');
-        }
-      }
+      if (found.via === 'cookie' && !['GET', 'HEAD', 'OPTIONS'].includes(method)) assertCsrf(event, found.token);
       if (opts.roles && !opts.roles.includes(event.auth.role)) {
         throw new ApiError(403, 'forbidden', 'Tài khoản của bạn không có quyền thực hiện chức năng này.');
       }

@@ -9,7 +9,7 @@ import type { Principal } from '../../core/auth.ts';
 import { log } from '../../adapters/log.ts';
 import { html as htmlBody, type HttpEvent, type HttpResult } from '../http.ts';
 import { httpHandler, type RouteFn } from '../handler.ts';
-import { SESSION_COOKIE, cookieValue, csrfTokenFor } from '../middleware/auth.ts';
+import { SESSION_COOKIE, cookieValue, csrfTokenFor } from '../middleware/request-token.ts';
 import { toApiError } from '../middleware/errors.ts';
 import { HTML_SECURITY_HEADERS } from '../middleware/security-headers.ts';
 import { html } from '../../../templates/web/html.ts';
@@ -61,8 +61,8 @@ function htmlErrors(o: PageOptions): middy.MiddlewareObj<HttpEvent, HttpResult> 
 }
 
 /** A page handler: anonymous visitors reach the function (event.auth undefined); errors become pages. */
-export function pageHandler(fn: RouteFn, o: PageOptions = {}) {
-  return httpHandler(fn, { required: false }).use(htmlErrors(o));
+export function pageHandler(fn: RouteFn, o: PageOptions & { invalidIsAnonymous?: boolean } = {}) {
+  return httpHandler(fn, { required: false, ...(o.invalidIsAnonymous ? { invalidIsAnonymous: true } : {}) }).use(htmlErrors(o));
 }
 
 export function pageUser(p: Principal, unitName?: string): PageUser {

@@ -9,7 +9,9 @@ import { UNIT_CODE_PATTERN } from '../../core/agency.ts';
 import { text } from '../validation.ts';
 
 const taskId = z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'Mã nhiệm vụ không hợp lệ.');
-const localDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Ngày dạng YYYY-MM-DD.');
+// The shape only: whether the day exists and belongs to the plan is checked with the period
+// (core/submission-rules.ts#checkReportDates, a 400 invalid_date).
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày dạng YYYY-MM-DD.');
 
 export const taskReportSchema = z.object({
   taskId,

@@ -5,7 +5,7 @@
  */
 import { Option, type Command } from 'commander';
 import { mintToken } from '../../adapters/auth/local-issuer.ts';
-import { ROLES, type Role } from '../../core/auth.ts';
+import { ACCESS_TOKEN_HOURS, ROLES, type Role } from '../../core/auth.ts';
 import { cliContainer } from '../environment.ts';
 import { profileOn } from '../../usecases/agency-service.ts';
 import { localDate } from '../../core/clock.ts';
@@ -17,7 +17,7 @@ export function registerTokenCommand(program: Command): void {
     .addOption(new Option('--role <role>', 'vai trò').choices(ROLES as string[]).makeOptionMandatory())
     .option('--unit <code>', 'mã phòng/đơn vị (bắt buộc với --role unit)')
     .option('--name <name>', 'tên người dùng hiển thị')
-    .option('--hours <n>', 'thời hạn (giờ)', '8')
+    .option('--hours <n>', `thời hạn (giờ, tối đa ${ACCESS_TOKEN_HOURS})`, String(ACCESS_TOKEN_HOURS))
     .action(async (o: { role: Role; unit?: string; name?: string; hours: string }) => {
       const c = cliContainer();
       if (o.role === 'unit') {
@@ -28,7 +28,8 @@ export function registerTokenCommand(program: Command): void {
         o.unit = unit.code;
       }
       const hours = Number(o.hours);
-      if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 30) throw new Error('--hours phải từ 1 đến 720');
+      // The API refuses tokens that live longer than a working day (functions/core/auth.ts).
+      if (!Number.isFinite(hours) || hours <= 0 || hours > ACCESS_TOKEN_HOURS) throw new Error(`--hours phải lớn hơn 0 và không quá ${ACCESS_TOKEN_HOURS}`);
       const token = await mintToken({
         file: process.env.AUTH_JWKS_FILE!,
         issuer: process.env.AUTH_ISSUER!,

@@ -12,7 +12,7 @@ const event = (over: Partial<APIGatewayRequestAuthorizerEventV2>): APIGatewayReq
 
 beforeAll(async () => {
   file = await ensureLocalKeys(path.join(mkdtempSync(path.join(os.tmpdir(), 'authz-')), 'jwks.json'));
-  Object.assign(process.env, { AUTH_JWKS_FILE: file, AUTH_ISSUER: 'iss-test', AUTH_CLIENT_ID: 'client-test' });
+  Object.assign(process.env, { AUTH_JWKS_FILE: file, AUTH_ISSUER: 'iss-test', AUTH_CLIENT_ID: 'client-test', AGENCY_ID: 'a-test' });
 });
 
 describe('Lambda authorizer', () => {
@@ -27,5 +27,25 @@ describe('Lambda authorizer', () => {
     for (const e of [event({}), event({ headers: { authorization: `Bearer ${expired}` } }), event({ headers: { authorization: `Bearer ${foreign}` } }), event({ cookies: ['baocao_session=garbage'] })]) {
       expect(await handler(e)).toEqual({ isAuthorized: false });
     }
+  });
+  it('refuses, in AWS, a request that did not come through CloudFront (no or a wrong origin header)', async () => {
+    const token = await mintToken({ file, issuer: 'iss-test', clientId: 'client-test', role: 'unit', unit: 'QLKH' });
+    process.env.ORIGIN_VERIFY_SECRET = 'cloudfront-only-0123456789';
+    try {
+      const headers = (extra: Record<string, string>) => ({ authorization: `Bearer ${token}`, ...extra });
+      expect(await handler(event({ headers: headers({}) }))).toEqual({ isAuthorized: false });
+      expect(await handler(event({ headers: headers({ 'x-origin-verify': 'cloudfront-only-0123456788' }) }))).toEqual({ isAuthorized: false });
+      expect((await handler(event({ headers: headers({ 'x-origin-verify': 'cloudfront-only-0123456789' }) }))).isAuthorized).toBe(true);
+    } finally {
+      delete process.env.ORIGIN_VERIFY_SECRET;
+    }
+  });
+  it('reads an unreadable session cookie as no session: refused, never an error', async () => {
+    const token = await mintToken({ file, issuer: 'iss-test', clientId: 'client-test', role: 'unit', unit: 'QLKH' });
+    for (const cookie of ['baocao_session=%', 'baocao_session=%E0%A4%A', 'baocao_session=%zz', 'baocao_session=', 'baocao_session', '=%', `baocao_session=%${token}`]) {
+      expect(await handler(event({ cookies: [cookie] })), cookie).toEqual({ isAuthorized: false });
+    }
+    // A broken cookie of another name does not hide a good session cookie.
+    expect((await handler(event({ cookies: ['theme=%', `baocao_session=${token}`] }))).isAuthorized).toBe(true);
   });
 });

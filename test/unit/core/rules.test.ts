@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSubmissionRules, reasonNeeded } from '../../../functions/core/submission-rules.ts';
+import { checkReportDates, checkSubmissionRules, reasonNeeded } from '../../../functions/core/submission-rules.ts';
 import type { PlanTask } from '../../../functions/core/plan.ts';
 import type { TaskReport } from '../../../functions/core/submission.ts';
 
@@ -61,5 +61,41 @@ describe('submission rules', () => {
     );
     expect(errs.map((e) => e.field).sort()).toEqual(['reporterName', 'tasks.0.completedOn', 'tasks.0.progress', 'tasks.1.completedOn', 'tasks.1.progress']);
     expect(checkSubmissionRules({ reporterName: '', otherWork: [], tasks: [r('A', { result: '' })] }, ctx(), { final: false })).toEqual([]);
+  });
+});
+
+describe('an empty report', () => {
+  it('is not a submission while the unit has tasks in the period; a draft may be empty', () => {
+    const empty = { reporterName: 'Nga', otherWork: [], tasks: [] };
+    expect(checkSubmissionRules(empty, ctx(), { final: true })).toEqual([
+      { field: 'tasks', message: 'Báo cáo chưa có nhiệm vụ nào: hãy báo cáo tình hình các nhiệm vụ của đơn vị trong kỳ (2 nhiệm vụ).' },
+    ]);
+    expect(checkSubmissionRules(empty, ctx(), { final: false })).toEqual([]);
+    // A unit with nothing due this month reports its other work only.
+    expect(checkSubmissionRules(empty, { ...ctx(), dueTasks: [] }, { final: true })).toEqual([]);
+  });
+});
+
+describe('dates a unit types', () => {
+  const dated = (...dates: string[]) => ({ reporterName: 'Nga', otherWork: [], tasks: dates.map((d, i) => r(`T${i}`, { status: 'hoan-thanh', progress: 100, completedOn: d })) });
+
+  it('must exist on the calendar', () => {
+    const errs = checkReportDates(dated('2024-02-30', '2024-11-31', '2023-02-29', '2024-04-31', '2024-13-01', '2024-00-10', '2024-06-00'), 2024);
+    expect(errs.map((e) => e.field)).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => `tasks.${i}.completedOn`));
+    expect(errs[0]!.message).toBe('Ngày hoàn thành 30/02/2024 không có trên lịch: tháng 2/2024 có 29 ngày.');
+    expect(errs[1]!.message).toBe('Ngày hoàn thành 31/11/2024 không có trên lịch: tháng 11/2024 có 30 ngày.');
+    expect(errs[2]!.message).toContain('tháng 2/2023 có 28 ngày');
+    expect(errs[4]!.message).toBe('Ngày hoàn thành 01/13/2024 không có trên lịch: tháng phải từ 01 đến 12.');
+  });
+
+  it("must fall in the plan's year, one year either side", () => {
+    expect(checkReportDates(dated('2024-02-29', '2023-01-01', '2025-12-31', '2024-12-31'), 2024)).toEqual([]);
+    const errs = checkReportDates(dated('1900-01-01', '2022-12-31', '2026-01-01', '9999-12-31', '0000-01-01'), 2024);
+    expect(errs).toHaveLength(5);
+    expect(errs[0]!.message).toBe('Ngày hoàn thành 01/01/1900 nằm ngoài kế hoạch năm 2024: chỉ nhận từ 01/01/2023 đến 31/12/2025.');
+  });
+
+  it('are not asked of a task without one', () => {
+    expect(checkReportDates({ reporterName: 'Nga', otherWork: [], tasks: [r('A')] }, 2024)).toEqual([]);
   });
 });

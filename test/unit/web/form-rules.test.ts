@@ -75,6 +75,12 @@ const CASES: [string, TaskReport[], string, boolean][] = [
   ['no result, no reporter', [report('A', { result: '' }), report('C', { status: 'de-xuat-dieu-chinh', result: '' })], '', false],
   ['a text deadline never needs a late reason', [report('C', { status: 'hoan-thanh', progress: 100, completedOn: '2024-06-15' })], 'Nga', true],
   ['several problems in one task', [report('A', { status: 'hoan-thanh', progress: 50, result: '' })], '', false],
+  ['a reporter name of Hangul fillers', [report('C')], '\u3164\u3164\u3164', false],
+  ['a reporter name of Braille blanks', [report('C')], '\u2800\u2800', false],
+  ['a reporter name of zero-width spaces and dots', [report('C')], '\u200B.\u200B.', false],
+  ['a result of dashes, a reason of spaces', [report('A', { result: '---', progress: 40, reason: '\u3000' })], 'Nga', false],
+  ['a one-letter name and a number for a result', [report('C', { result: '3' })], 'A', true],
+  ['no task at all, while the unit has three', [], 'Nga', false],
 ];
 
 describe('client rules agree with the server rules', () => {

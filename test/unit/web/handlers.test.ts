@@ -118,6 +118,20 @@ describe('pages for visitors who are not signed in', () => {
     }
   });
 
+  it('answers the gateway’s bare 403 to a request that skipped CloudFront, in AWS, before anything else runs', async () => {
+    process.env.ORIGIN_VERIFY_SECRET = 'cloudfront-only-0123456789';
+    try {
+      for (const [h, path] of [[signinPage, '/signin'], [formPage, '/'], [staticFiles, '/static/app.css']] as const) {
+        const bare = await call(h, event({ path, pathParameters: { file: 'app.css' } }));
+        expect([bare.statusCode, bare.body], path).toEqual([403, '{"message":"Forbidden"}']);
+        const through = await call(h, event({ path, pathParameters: { file: 'app.css' }, headers: { 'x-origin-verify': 'cloudfront-only-0123456789' } }));
+        expect(through.statusCode, path).toBe(200);
+      }
+    } finally {
+      delete process.env.ORIGIN_VERIFY_SECRET;
+    }
+  });
+
   it('GET /signin renders the sign-in page', async () => {
     const res = await call(signinPage, event({ path: '/signin' }));
     expect(res.statusCode).toBe(200);
@@ -130,7 +144,7 @@ describe('pages for an expired or broken session', () => {
   beforeAll(async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'baocao-web-'));
     const file = await ensureLocalKeys(path.join(dir, 'jwks.json'));
-    Object.assign(process.env, { AUTH_JWKS_FILE: file, AUTH_ISSUER: 'baocao-local', AUTH_CLIENT_ID: 'baocao-local-client' });
+    Object.assign(process.env, { AUTH_JWKS_FILE: file, AUTH_ISSUER: 'baocao-local', AUTH_CLIENT_ID: 'baocao-local-client', AGENCY_ID: 'skhcn-bacgiang' });
     expired = await mintToken({ file, issuer: 'baocao-local', clientId: 'baocao-local-client', role: 'unit', unit: 'QLKH', now: Math.floor(Date.now() / 1000) - 20 * 3600, ttlSeconds: 3600 });
   });
 
@@ -141,6 +155,14 @@ describe('pages for an expired or broken session', () => {
     expect(res.headers?.['content-security-policy']).toContain("default-src 'none'");
     expect(res.body).toContain('Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.');
     expect(res.body).toContain('đường dẫn đăng nhập');
+  });
+
+  it('still opens the sign-in page, where a new link replaces the session', async () => {
+    for (const cookie of [`baocao_session=${expired}`, 'baocao_session=eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.', 'baocao_session=%']) {
+      const res = await call(signinPage, event({ path: '/signin', cookies: [cookie] }));
+      expect(res.statusCode, cookie).toBe(200);
+      expect(res.body).toContain('<script type="module" src="/static/signin.js"></script>');
+    }
   });
 
   it('treats a forged cookie the same way', async () => {
