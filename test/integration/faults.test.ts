@@ -26,6 +26,8 @@ const ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
 let stack: LocalStack;
 let dataDir: string;
 const restarted: Child[] = [];
+/** The SES emulator running now: the stack's, or the one a test restarted in its place. */
+const sesNow = (): Child => restarted.findLast((c) => c.name === 'ses') ?? stack.emulators.children.ses;
 let token: string;
 
 async function post(pathName: string, body: unknown, headers: Record<string, string> = {}) {
@@ -76,7 +78,7 @@ describe('the SES emulator', () => {
     await c.mailer.send({ from: 'baocao@skhcn.example', to: ['qlkh@skhcn.example'], subject, text: 'Kính gửi Phòng QLKH.', html: '<p>Kính gửi Phòng QLKH.</p>' });
     const inbox = async () => ((await (await fetch(`${stack.emulators.endpoints.ses}/store`)).json()) as { emails: { subject: string }[] }).emails.map((e) => e.subject);
     expect(await inbox()).toContain(subject);
-    await stack.emulators.children.ses.stop();
+    await sesNow().stop();
     restarted.push(await startSes({ port: stack.emulators.ports.ses, inbox: sesInbox(dataDir) }));
     expect(await inbox()).toContain(subject);
     expect(readFileSync(sesInbox(dataDir), 'utf8')).toContain(subject);
@@ -145,7 +147,7 @@ describe('a full SES outage during the delivery to UBND tỉnh', () => {
     const deliver = () => runJob(deps, { agencyId: a, job: 'deliver', scheduledTime, source: 'schedule' });
 
     // The emulator process itself goes away: every recipient fails, the notice to Văn phòng too.
-    await stack.emulators.children.ses.stop();
+    await sesNow().stop();
     await expect(deliver()).rejects.toMatchObject({ name: 'DeliveryFailedError', result: { status: 'failed', notice: 'failed' } });
     expect(await c.jobs.getRun(a, 'deliver-monthly', scheduledTime.toISOString())).toMatchObject({ status: 'failed', attempt: 1 });
     const log = await c.jobs.listDeliveries(a, '2024-09');
