@@ -14,7 +14,7 @@ import { parsePeriod } from '../functions/core/period.ts';
 import { compileReports, gatherInput, type CompileStores } from '../functions/usecases/compile-reports.ts';
 import { submit } from '../functions/usecases/submissions.ts';
 import { parseArgs, reply } from './child-process.ts';
-import { reportRenderers } from '../templates/renderers.ts';
+import { reportRenderers } from '../functions/adapters/renderers.ts';
 
 const args = parseArgs(process.argv.slice(2));
 const agencyId = args.agency!;

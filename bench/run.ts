@@ -116,7 +116,6 @@ interface RenderChildResult {
   results: { model: string; coldMs: number; warmMs: number; warmCpuMs: number; bytes: number; file: string }[];
 }
 
-const r1 = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, round(v)]));
 
 async function benchSize(size: number, stack: LocalStack) {
   const dir = path.join(outDir, `size-${size}`);

@@ -92,9 +92,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const s = summarize(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile);
   const row = (f: FrameSummary) => `${f.selfMs.toFixed(0).padStart(7)} ${f.totalMs.toFixed(0).padStart(7)}  ${f.frame}`;
   console.log(`wall ${s.wallMs.toFixed(0)} ms\n\nself ms / total ms — top by self time`);
-  s.bySelf.slice(0, top).forEach((f) => console.log(row(f)));
+  for (const f of s.bySelf.slice(0, top)) console.log(row(f));
   console.log('\nself ms / total ms — top by inclusive time');
-  s.byTotal.slice(0, top).forEach((f) => console.log(row(f)));
+  for (const f of s.byTotal.slice(0, top)) console.log(row(f));
   console.log('\nself ms by file');
-  s.byFile.slice(0, top).forEach((f) => console.log(`${f.selfMs.toFixed(0).padStart(7)}  ${f.file}`));
+  for (const f of s.byFile.slice(0, top)) console.log(`${f.selfMs.toFixed(0).padStart(7)}  ${f.file}`);
 }

@@ -48,11 +48,7 @@ export const FONT_SOURCE_DIR = 'templates/fonts';
 export const BUNDLE_FONT_DIR = 'fonts';
 export const LAMBDA_TASK_ROOT = '/var/task';
 
-/**
- * Over-approximates: a function that imports the compile use case only for a file name still gets
- * the fonts (esbuild drops the renderer from its bundle, the 2 MB of TTFs stay). Never the reverse,
- * which is the direction that would break a PDF.
- */
+/** Decided on what esbuild keeps in the bundle (infra/import-graph.ts), so only renderers get the 2 MB of TTFs. */
 export function needsFonts(entry: string): boolean {
   return reaches(entry, FONT_MODULE);
 }

@@ -1,33 +1,44 @@
 /**
- * Which of the project's own source files an entry reaches through relative imports. The stack asks
- * it whether a function renders PDFs (reaches templates/pdf/fonts.ts) and so needs the TTFs copied
- * next to its bundle; functions that do not render stay small.
- * flow: infra/bundling --> import graph --> source files (read only)
+ * Which of the project's own source files an entry's bundle holds, as esbuild itself sees it (its
+ * metafile after tree shaking), not a scan of import lines. The stack asks it whether a function
+ * renders PDFs (its bundle keeps code of templates/pdf/fonts.ts) and so needs the TTFs copied next
+ * to its bundle; functions that do not render stay small.
+ * flow: infra/bundling --> import graph --> esbuild (metafile only, nothing written)
  */
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { buildSync } from 'esbuild';
+import { PROJECT_ROOT } from './agency-profile-file.ts';
 
-/** `import … from './x.ts'`, `export … from '../y.ts'`, `import './z.ts'`, `import('./w.ts')`. */
-const RELATIVE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
-/** Type-only imports vanish from the bundle, so they do not count. */
-const TYPE_ONLY = /\b(?:import|export)\s+type\s+[^;]*?\bfrom\s*['"][^'"]+['"]/gs;
+const cache = new Map<string, Set<string>>();
 
-export function reachableFiles(entry: string): Set<string> {
-  const seen = new Set<string>();
-  const queue = [resolve(entry)];
-  while (queue.length > 0) {
-    const file = queue.pop()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    const text = readFileSync(file, 'utf8').replace(TYPE_ONLY, '');
-    for (const match of text.matchAll(RELATIVE_IMPORT)) {
-      const target = resolve(dirname(file), match[1]!);
-      if (target.endsWith('.ts') && !seen.has(target)) queue.push(target);
-    }
+/** Absolute paths of the project files that contribute code to the entry's bundle. */
+export function bundledFiles(entry: string): Set<string> {
+  const key = resolve(entry);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const root = PROJECT_ROOT;
+  const result = buildSync({
+    entryPoints: [key],
+    absWorkingDir: root,
+    bundle: true,
+    write: false,
+    metafile: true,
+    outdir: 'out',
+    format: 'esm',
+    platform: 'node',
+    // Packages do not matter here, and leaving them out keeps this quick.
+    packages: 'external',
+    logLevel: 'silent',
+  });
+  const files = new Set<string>();
+  for (const output of Object.values(result.metafile.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) if (bytesInOutput > 0) files.add(resolve(root, input));
   }
-  return seen;
+  cache.set(key, files);
+  return files;
 }
 
 export function reaches(entry: string, target: string): boolean {
-  return reachableFiles(entry).has(resolve(target));
+  return bundledFiles(entry).has(resolve(target));
 }
+

@@ -11,13 +11,16 @@ import type { RuntimeConfig } from './config.ts';
 /** Emulators accept any credentials; AWS uses the Lambda role's (the default chain). */
 const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
-export function makeDocumentClient(cfg: Pick<RuntimeConfig, 'region' | 'endpoints'>): DynamoDBDocumentClient {
-  const client = new DynamoDBClient({
+export function makeDynamoClient(cfg: Pick<RuntimeConfig, 'region' | 'endpoints'>): DynamoDBClient {
+  return new DynamoDBClient({
     region: cfg.region,
     ...(cfg.endpoints.dynamodb ? { endpoint: cfg.endpoints.dynamodb, credentials: LOCAL_CREDENTIALS } : {}),
     maxAttempts: 4,
   });
-  return DynamoDBDocumentClient.from(client, {
+}
+
+export function makeDocumentClient(cfg: Pick<RuntimeConfig, 'region' | 'endpoints'>): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(makeDynamoClient(cfg), {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
 }

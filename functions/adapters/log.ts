@@ -22,9 +22,12 @@ function emit(level: Level, message: string, data?: Record<string, unknown>): vo
   const min = (process.env.LOG_LEVEL?.toLowerCase() as Level | undefined) ?? 'info';
   if (ORDER[level] < (ORDER[min] ?? 20)) return;
   // In Lambda, Powertools' logger adds the function, request and correlation ids to each line.
-  if (inLambda()) return logger[level](message, redact(data ?? {}) as Record<string, unknown>);
+  if (inLambda()) {
+    logger[level](message, redact(data ?? {}) as Record<string, unknown>);
+    return;
+  }
   const line = JSON.stringify({ level, message, time: new Date().toISOString(), ...(redact(data ?? {}) as object) });
-  (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(line + '\n');
+  (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(`${line}\n`);
 }
 
 export const log = {

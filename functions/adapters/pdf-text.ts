@@ -18,7 +18,7 @@ const TOP_MARGIN = (20 * 72) / 25.4;
 
 export const unpdfText: PdfText = {
   async words(bytes: Uint8Array): Promise<string[]> {
-    let doc;
+    let doc: Awaited<ReturnType<typeof getDocumentProxy>>;
     try {
       // PDF.js takes ownership of the buffer it is given: pass a copy.
       doc = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0, stopAtErrors: true });

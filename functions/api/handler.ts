@@ -10,7 +10,7 @@ import { authMiddleware, type AuthOptions } from './middleware/auth.ts';
 import { cameThroughEdge } from './middleware/edge-origin.ts';
 import { errorMiddleware } from './middleware/errors.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
-import { observability } from './middleware/observability.ts';
+import { CORRELATION, observability } from '../runtime/observability.ts';
 import type { HttpEvent, HttpResult } from './http.ts';
 
 export type RouteFn = (event: HttpEvent, context: Context) => Promise<HttpResult>;
@@ -30,7 +30,7 @@ export function httpHandler(fn: RouteFn, auth: AuthOptions | false = {}) {
   // function at start-up, naming it (adapters/config.ts), instead of serving demo defaults.
   checkSettings('data', 'auth');
   // Observability first, so its log context and trace cover the other middleware too.
-  const h = middy<HttpEvent, HttpResult>(fn).use(observability<HttpEvent, HttpResult>()).use(edgeOnly()).use(securityHeaders()).use(errorMiddleware());
+  const h = middy<HttpEvent, HttpResult>(fn).use(observability<HttpEvent, HttpResult>(CORRELATION.api)).use(edgeOnly()).use(securityHeaders()).use(errorMiddleware());
   if (auth !== false) h.use(authMiddleware(auth));
   return h;
 }

@@ -8,7 +8,7 @@ import * as z from 'zod';
 import { container } from '../adapters/container.ts';
 import { PERIOD_KINDS } from '../core/period.ts';
 import { compileReports } from '../usecases/compile-reports.ts';
-import { reportRenderers } from '../../templates/renderers.ts';
+import { reportRenderers } from '../adapters/renderers.ts';
 import { httpHandler } from './handler.ts';
 import { json } from './http.ts';
 import { periodId } from './report-params.ts';

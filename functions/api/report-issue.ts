@@ -11,7 +11,7 @@ import { localDate } from '../core/clock.ts';
 import { profileOn } from '../usecases/agency-service.ts';
 import { issueReport } from '../usecases/issue-report.ts';
 import { issuanceNumber } from '../usecases/ports.ts';
-import { reportRenderers } from '../../templates/renderers.ts';
+import { reportRenderers } from '../adapters/renderers.ts';
 import { httpHandler } from './handler.ts';
 import { json } from './http.ts';
 import { audience, periodPath } from './report-params.ts';

@@ -70,5 +70,5 @@ export const formHandler = httpHandler(async (event) => {
   const unitQ = query(event, 'unit');
   if (unitQ !== undefined && !unitParam.safeParse(unitQ).success) throw new ApiError(400, 'invalid_unit', 'Mã đơn vị không hợp lệ.');
   const unit = resolveUnit(p, unitQ);
-  return json(200, await formContext(c, p, unit, period, now));
+  return json(200, await formContext(c, p, unit, period));
 });

@@ -3,7 +3,7 @@
  * set, otherwise the local stack that `npm start` is running (its endpoints file).
  * flow: CLI --> environment --> container
  */
-import { dataDir, readLocalEnv } from '../../infra/local/local-env.ts';
+import { dataDir, readLocalEnv } from '../adapters/local-env.ts';
 import { makeContainer, type Container } from '../adapters/container.ts';
 import { loadConfig } from '../adapters/config.ts';
 

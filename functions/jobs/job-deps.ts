@@ -4,9 +4,9 @@
  * flow: job handlers / local scheduler / CLI --> job deps --> container
  */
 import type { Container } from '../adapters/container.ts';
+import type { Renderers } from '../usecases/ports.ts';
 import type { JobDeps } from '../usecases/run-job.ts';
 import { DEFAULT_JOB_SETTINGS, type JobSettings } from '../usecases/send-once.ts';
-import { reportRenderers } from '../../templates/renderers.ts';
 
 function positiveInt(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -27,14 +27,26 @@ export function jobSettingsFromEnv(): JobSettings {
   };
 }
 
-export function jobDeps(c: Container): JobDeps {
+/**
+ * For a function that never renders (the reminders): its bundle then carries neither pdfkit nor
+ * exceljs. Reaching it is a wiring mistake, said as such.
+ */
+export function noRenderers(job: string): Renderers {
+  const refuse = (): never => {
+    throw new Error(`The ${job} job has no renderers: it was wired to a job that renders (functions/jobs/${job}.ts).`);
+  };
+  return { pdf: refuse, xlsx: refuse };
+}
+
+/** The job's dependencies; `renderers` comes from the caller so only rendering functions bundle them. */
+export function jobDeps(c: Container, renderers: Renderers): JobDeps {
   return {
     agencies: c.agencies,
     plans: c.plans,
     submissions: c.submissions,
     reports: c.reports,
     archive: c.archive,
-    renderers: reportRenderers,
+    renderers,
     jobs: c.jobs,
     mailer: c.mailer,
     clock: () => new Date(),

@@ -8,13 +8,15 @@
 import middy from '@middy/core';
 // A namespace import lets esbuild drop the parts of zod (locales above all) that are not used.
 import * as z from 'zod';
-import { observability } from '../api/middleware/observability.ts';
-import { tracing } from '../api/middleware/tracing.ts';
+import { CORRELATION, observability } from '../runtime/observability.ts';
+import { tracing } from '../runtime/tracing.ts';
 import { checkSettings } from '../adapters/config.ts';
 import { container } from '../adapters/container.ts';
 import { log } from '../adapters/log.ts';
+import { traceClients } from '../adapters/tracing.ts';
 import { PERIOD_KINDS, type PeriodKind } from '../core/period.ts';
 import type { JobName } from '../core/schedules.ts';
+import type { Renderers } from '../usecases/ports.ts';
 import { runJob, type RunJobResult } from '../usecases/run-job.ts';
 import { jobDeps } from './job-deps.ts';
 
@@ -38,19 +40,19 @@ export function parseJobEvent(job: JobName, event: unknown): { kind: PeriodKind;
 type JobOutcome = Pick<RunJobResult, 'replayed' | 'result'> & { run: string; period: string };
 
 /** The job's Lambda handler: the run wrapped in the observability (logs, metrics) and tracing middleware. */
-export function scheduledJobHandler(job: JobName) {
+export function scheduledJobHandler(job: JobName, renderers: Renderers) {
   // A missing setting stops the job function at start-up, naming it (adapters/config.ts).
   checkSettings('data');
-  return middy<unknown, JobOutcome>(runScheduled(job)).use(observability<unknown, JobOutcome>()).use(tracing<unknown, JobOutcome>());
+  return middy<unknown, JobOutcome>(runScheduled(job, renderers)).use(observability<unknown, JobOutcome>(CORRELATION.schedule)).use(tracing<unknown, JobOutcome>());
 }
 
-function runScheduled(job: JobName) {
+function runScheduled(job: JobName, renderers: Renderers) {
   return async (event: unknown): Promise<JobOutcome> => {
     const { kind, scheduledTime } = parseJobEvent(job, event);
-    const c = container();
+    const c = traceClients(container());
     const started = Date.now();
     try {
-      const out = await runJob(jobDeps(c), { agencyId: c.config.agencyId, job, kind, scheduledTime, source: 'schedule' });
+      const out = await runJob(jobDeps(c, renderers), { agencyId: c.config.agencyId, job, kind, scheduledTime, source: 'schedule' });
       log.info('job finished', { job, kind, scheduledTime: scheduledTime.toISOString(), period: out.run.period, replayed: out.replayed, ms: Date.now() - started });
       return { run: `${out.run.job}@${out.run.scheduledTime}`, period: out.run.period, replayed: out.replayed, result: out.result };
     } catch (err) {

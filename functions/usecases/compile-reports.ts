@@ -92,7 +92,7 @@ export async function compileReports(stores: CompileStores, input: CompileInput)
   if (latest && latest.inputHash === inputHash && (input.issueDate === undefined || latest.issueDate === input.issueDate)) return { version: latest, created: false };
 
   const version = (latest?.version ?? 0) + 1;
-  // The four files render side by side (templates/renderers.ts: one worker thread per CPU); each
+  // The four files render side by side (adapters/renderers.ts: one worker thread per CPU); each
   // upload starts as soon as its file is ready. All of them have finished, or the compile has
   // failed, before anything is published.
   const uploads: Promise<ReportFile>[] = [];

@@ -5,11 +5,11 @@
  * flow: CLI --> import plan --> plan-import (core) + PlanStore/AgencyStore ports
  */
 import type { AgencyProfile } from '../core/agency.ts';
+import type { Grid } from '../core/plan-import/grid.ts';
 import { importPlanFromGrid, type ImportProblem, type NewUnit } from '../core/plan-import/index.ts';
 import { importPlanFromJson } from '../core/plan-json.ts';
 import type { TaskCategory } from '../core/plan.ts';
-import { readXlsxGrid } from '../adapters/xlsx-grid.ts';
-import type { AgencyStore, PlanMeta, PlanStore } from './ports.ts';
+import type { AgencyStore, PlanMeta, PlanStore, SheetReader } from './ports.ts';
 import { profileOn } from './agency-service.ts';
 import { planHash } from './plan-document.ts';
 
@@ -29,7 +29,7 @@ export type ImportPlanOutcome =
   | { ok: false; problems: ImportProblem[]; warnings: ImportProblem[] }
   | { ok: true; meta: PlanMeta | undefined; changed: boolean; taskCount: number; newUnits: NewUnit[]; warnings: ImportProblem[]; byUnit: Record<string, number> };
 
-export async function importPlan(stores: { plans: PlanStore; agencies: AgencyStore }, input: ImportPlanInput): Promise<ImportPlanOutcome> {
+export async function importPlan(stores: { plans: PlanStore; agencies: AgencyStore; readSheets: SheetReader }, input: ImportPlanInput): Promise<ImportPlanOutcome> {
   const profile = await profileOn(stores.agencies, input.agencyId, `${input.year}-01-01`);
   const opts = {
     agencyId: input.agencyId,
@@ -39,7 +39,7 @@ export async function importPlan(stores: { plans: PlanStore; agencies: AgencySto
     onProgress: (d: number, t: number) => input.onProgress?.('parse', d, t),
   };
   const isJson = /\.json$/i.test(input.fileName);
-  let result;
+  let result: ReturnType<typeof importPlanFromJson>;
   if (isJson) {
     let json: unknown;
     try {
@@ -49,9 +49,9 @@ export async function importPlan(stores: { plans: PlanStore; agencies: AgencySto
     }
     result = importPlanFromJson(json, opts);
   } else {
-    let grid;
+    let grid: Grid;
     try {
-      grid = await readXlsxGrid(input.bytes);
+      grid = await stores.readSheets(input.bytes);
     } catch (err) {
       return {
         ok: false,

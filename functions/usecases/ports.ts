@@ -6,6 +6,7 @@
 import type { AgencyProfile, Audience } from '../core/agency.ts';
 import type { ReportModel } from '../core/report-model.ts';
 import type { Plan, PlanTask } from '../core/plan.ts';
+import type { Grid } from '../core/plan-import/grid.ts';
 import type { DraftInfo, Revision, SubmissionHead } from '../core/submission.ts';
 
 export interface PlanMeta {
@@ -19,6 +20,9 @@ export interface PlanMeta {
   importedBy: string;
   source: string;
 }
+
+/** Reads a spreadsheet file (.xlsx) into the grid the plan import parses; throws when unreadable. */
+export type SheetReader = (bytes: Buffer | Uint8Array) => Promise<Grid>;
 
 export interface AgencyStore {
   /** Stores a new effective-dated version; returns it with its version number. */

@@ -84,7 +84,7 @@ export interface FormContext {
   leaders: { id: string; name: string }[];
 }
 
-export async function formContext(stores: Stores, p: Principal, unitCode: string, periodId: string, now: Date): Promise<FormContext> {
+export async function formContext(stores: Stores, p: Principal, unitCode: string, periodId: string): Promise<FormContext> {
   if (!canReadUnit(p, unitCode)) throw new UseCaseError('forbidden', 'forbidden', 'Bạn chỉ được xem báo cáo của phòng, đơn vị mình.');
   const period = monthlyPeriod(periodId);
   const profile = await profileOn(stores.agencies, p.agencyId, periodWindow(period).to);

@@ -5,13 +5,13 @@
  * flow: start.ts / test setup --> local stack --> emulators + http server (+ scheduler)
  */
 import path from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { ensureTable } from '../../functions/adapters/dynamo/ensure-table.ts';
+import { ensureLocalTable } from '../../functions/adapters/dynamo/ensure-table.ts';
 import { ensureLocalKeys } from '../../functions/adapters/auth/local-issuer.ts';
 import { container, resetContainer } from '../../functions/adapters/container.ts';
 import { startEmulators, type Emulators } from './emulators.ts';
 import { startHttpServer, type LocalServer } from './http-server.ts';
 import { jobDeps } from '../../functions/jobs/job-deps.ts';
+import { reportRenderers } from '../../functions/adapters/renderers.ts';
 import { startScheduler, type LocalScheduler } from './scheduler.ts';
 
 export interface LocalStackOptions {
@@ -67,14 +67,12 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     };
     Object.assign(process.env, env);
     resetContainer();
-    const ddb = new DynamoDBClient({ endpoint: env.DYNAMODB_ENDPOINT, region: env.AWS_REGION, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
-    const tableCreated = (await ensureTable(ddb, LOCAL_TABLE)) === 'created';
-    ddb.destroy();
+    const tableCreated = (await ensureLocalTable(env.DYNAMODB_ENDPOINT!, env.AWS_REGION!, LOCAL_TABLE)) === 'created';
     const server = await startHttpServer(o.port, o.host ?? '127.0.0.1', o.log);
     env.PUBLIC_URL = server.url;
     process.env.PUBLIC_URL = server.url;
     const scheduler = o.scheduler
-      ? startScheduler({ agencyId: env.AGENCY_ID!, deps: () => jobDeps(container()), log: o.schedulerLog ?? ((line) => console.log(line)) })
+      ? startScheduler({ agencyId: env.AGENCY_ID!, deps: () => jobDeps(container(), reportRenderers), log: o.schedulerLog ?? ((line) => console.log(line)) })
       : undefined;
     return {
       emulators,

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { JavaMissingError, checkJava } from './emulators.ts';
 import { startLocalStack } from './stack.ts';
-import { clearLocalEnv, dataDir, writeLocalEnv } from './local-env.ts';
+import { clearLocalEnv, dataDir, writeLocalEnv } from '../../functions/adapters/local-env.ts';
 import { loadDemo } from './demo/load-demo.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

@@ -92,7 +92,7 @@ const MAX_ROW_PT = 409;
  */
 export function fitRowHeights(ws: Worksheet, fromRow: number): void {
   const widths: number[] = [];
-  ws.columns.forEach((col, i) => (widths[i + 1] = col.width ?? 9));
+  for (const [i, col] of ws.columns.entries()) widths[i + 1] = col.width ?? 9;
   for (let r = fromRow; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     if (row.height) continue;

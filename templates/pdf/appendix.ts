@@ -92,7 +92,10 @@ type CellCache = Map<string, Cell>;
 function repeated(cache: CellCache, ctx: RenderContext, g: Grid, col: number, parts: Part[], align: Align = 'left'): Cell {
   const key = `${col}|${align}|${parts.map((p) => p.runs.map((r) => `${r.font}:${r.text}`).join('+')).join('/')}`;
   let c = cache.get(key);
-  if (!c) cache.set(key, (c = cell(ctx, g, col, parts, { align })));
+  if (!c) {
+    c = cell(ctx, g, col, parts, { align });
+    cache.set(key, c);
+  }
   return c;
 }
 

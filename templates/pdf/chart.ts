@@ -188,7 +188,7 @@ export function countsTableBoxes(ctx: RenderContext, rows: CountRow[], totals: S
   const headBox = rowBox(ctx, g, head, { head: true, hold: Hold.Must });
   headBox.runningHead = headBox;
   const boxes: Box[] = [fixedBox(captionHeight, (top) => drawLines(ctx, captionLines, PAGE_MARGINS.left, top), { hold: Hold.Must }), headBox];
-  body.forEach((cells, i) => boxes.push(rowBox(ctx, g, cells, { hold: i === 0 ? Hold.Must : Hold.None })));
+  for (const [i, cells] of body.entries()) boxes.push(rowBox(ctx, g, cells, { hold: i === 0 ? Hold.Must : Hold.None }));
   const last = boxes[boxes.length - 1]!;
   last.gapAfter = TABLE_GAP_AFTER;
   last.runningHead = null;

@@ -3,7 +3,7 @@
  * measurer and painter, and the page flow; plus the box helpers the parts share.
  * flow: render-pdf --> render-context --> pdfkit, typeset, draw-text, page-flow
  */
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 import type { PdfKitFont } from 'pdfkit';
 import { TextPainter } from './draw-text.ts';
 import type { FontSet, FontStyle } from './fonts.ts';
@@ -41,7 +41,10 @@ function documentFonts(doc: PDFDocument, fonts: FontSet): Record<FontStyle, PdfK
 
 export function renderContext(doc: PDFDocument, fonts: FontSet): RenderContext {
   let cache = caches.get(fonts);
-  if (!cache) caches.set(fonts, (cache = glyphCache()));
+  if (!cache) {
+    cache = glyphCache();
+    caches.set(fonts, cache);
+  }
   const pdfFonts = documentFonts(doc, fonts);
   const paint = new TextPainter(doc, pdfFonts);
   return { doc, fonts, measure: new Measurer(pdfFonts, cache), paint, flow: new PageFlow(doc, () => paint.flush()) };

@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../infra/agency-profile-file.ts';
 import { afterBundlingCommands, esbuildOptions, needsFonts } from '../../infra/bundling.ts';
 import { functionCatalog, type FunctionSpec } from '../../infra/function-catalog.ts';
-import { cdkJsonContext } from './cdk-app.ts';
 
 const run = promisify(execFile);
 const CATALOG = functionCatalog();
@@ -135,6 +134,35 @@ describe('function bundles', () => {
       );
       expect(outcome, `${key} without ${missing}`).toMatch(new RegExp(`missing required setting ${missing === 'AUTH_JWKS_URL' ? 'AUTH_JWKS' : missing}\\b`));
     }
+  });
+
+  // The document functions render (pdfkit, exceljs) or read PDFs (PDF.js): they are sized for it
+  // (infra/function-sizing.ts) and reported, not held to the page budget.
+  const DOCUMENT_FUNCTIONS = new Set(['api/report-compile.ts', 'api/report-issue.ts', 'api/report-signed.ts']);
+  const API_BUDGET = 300 * 1024;
+
+  it('holds every other API function to 300 KB as deployed, and reports what each function weighs', () => {
+    const sizes = [...new Set(CATALOG.map((s) => s.module))].map((module) => {
+      const entry = CATALOG.find((s) => s.module === module)!.entry;
+      const bytes = Object.entries(metafiles.get(entry)!.outputs)
+        .filter(([file]) => file.endsWith('.mjs'))
+        .reduce((n, [, o]) => n + o.bytes, 0);
+      return { module, kind: CATALOG.find((s) => s.module === module)!.kind, kB: Math.round(bytes / 1024) };
+    });
+    console.info(sizes.map((s) => `${s.module.padEnd(28)} ${String(s.kB).padStart(6)} kB`).join('\n'));
+    const over = sizes.filter((s) => s.kind !== 'job' && !DOCUMENT_FUNCTIONS.has(s.module) && s.kB * 1024 > API_BUDGET);
+    expect(over, 'API functions over 300 KB').toEqual([]);
+    // A floor so the measure itself cannot silently read zero.
+    for (const s of sizes) expect(s.kB, s.module).toBeGreaterThan(5);
+  });
+
+  it('puts pdfkit and exceljs only in the functions that render', () => {
+    const renderers = /node_modules\/(pdfkit|exceljs)\//;
+    const rendering = [...new Set(CATALOG.map((s) => s.module))].filter((module) => {
+      const entry = CATALOG.find((s) => s.module === module)!.entry;
+      return Object.keys(metafiles.get(entry)!.inputs).some((input) => renderers.test(input));
+    });
+    expect(rendering.sort()).toEqual(['api/report-compile.ts', 'api/report-issue.ts', 'jobs/compile.ts', 'jobs/deliver.ts']);
   });
 
   it('keeps the authorizer, which runs before every guarded request, small and free of the AWS SDK', () => {

@@ -3,7 +3,7 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { countEvent, logger } from '../../functions/adapters/observability.ts';
-import { correlationIdOf, observability } from '../../functions/api/middleware/observability.ts';
+import { CORRELATION, observability } from '../../functions/runtime/observability.ts';
 
 const context = {
   functionName: 'baocao-dev-app-ApiSubmissionsSubmit',
@@ -33,21 +33,13 @@ afterEach(() => {
 
 const json = () => lines.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
 
-describe('correlationIdOf', () => {
-  it('takes the API Gateway request id, or the schedule’s time, or nothing', () => {
-    expect(correlationIdOf(apiEvent)).toBe('Ab1Cd2Ef3=');
-    expect(correlationIdOf({ job: 'compile', scheduledTime: '2024-05-21T01:00:00Z' })).toBe('schedule:2024-05-21T01:00:00Z');
-    expect(correlationIdOf({})).toBeUndefined();
-    expect(correlationIdOf('x')).toBeUndefined();
-  });
-});
 
 describe('observability middleware', () => {
   it('adds the Lambda context and the request id to every log line of the invocation', async () => {
     const handler = middy(async () => {
       logger.info('đã nhận bản nộp');
       return { statusCode: 201 };
-    }).use(observability());
+    }).use(observability(CORRELATION.api));
     await expect(handler(apiEvent, context)).resolves.toEqual({ statusCode: 201 });
     const entry = json().find((l) => l['message'] === 'đã nhận bản nộp');
     expect(entry).toMatchObject({
@@ -60,12 +52,21 @@ describe('observability middleware', () => {
     });
   });
 
+  it('takes a schedule run’s time as its correlation id', async () => {
+    const handler = middy(async () => {
+      logger.info('bắt đầu tổng hợp');
+      return 'ok';
+    }).use(observability(CORRELATION.schedule));
+    await handler({ job: 'compile', scheduledTime: '2024-05-21T01:00:00Z' }, context);
+    expect(json().find((l) => l['message'] === 'bắt đầu tổng hợp')).toMatchObject({ correlation_id: '2024-05-21T01:00:00Z' });
+  });
+
   it('flushes recorded metrics as one EMF line in Lambda, in the baocao namespace', async () => {
     process.env.AWS_LAMBDA_FUNCTION_NAME = 'baocao-dev-app-JobsCompile';
     const handler = middy(async () => {
       countEvent('ReportsCompiled');
       return 'ok';
-    }).use(observability());
+    }).use(observability(CORRELATION.schedule));
     await handler({ scheduledTime: '2024-05-21T01:00:00Z' }, context);
     const emf = json().filter((l) => '_aws' in l);
     expect(emf).toHaveLength(1);
@@ -81,20 +82,20 @@ describe('observability middleware', () => {
     const handler = middy(async () => {
       countEvent('DeliveryFailed');
       throw new Error('SES từ chối');
-    }).use(observability());
+    }).use(observability(CORRELATION.schedule));
     await expect(handler({ scheduledTime: '2024-05-21T03:00:00Z' }, context)).rejects.toThrow('SES từ chối');
     expect(json().filter((l) => '_aws' in l).map((l) => l['DeliveryFailed'])).toEqual([1]);
   });
 
   it('writes no metric line, and no “no metrics” warning, when nothing was recorded or outside Lambda', async () => {
-    const quiet = middy(async () => 'ok').use(observability());
+    const quiet = middy(async () => 'ok').use(observability(CORRELATION.api));
     process.env.AWS_LAMBDA_FUNCTION_NAME = 'baocao-dev-app-ApiHealth';
     await quiet(apiEvent, context);
     delete process.env.AWS_LAMBDA_FUNCTION_NAME;
     const local = middy(async () => {
       countEvent('SubmissionsAccepted');
       return 'ok';
-    }).use(observability());
+    }).use(observability(CORRELATION.api));
     await local(apiEvent, context);
     expect(lines.filter((l) => l.includes('_aws') || l.includes('No application metrics'))).toEqual([]);
     // Dropped, not kept for the next invocation.

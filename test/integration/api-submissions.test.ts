@@ -119,7 +119,7 @@ describe('submission API through the local HTTP server', () => {
       [403, 'forbidden', { token: otherUnitToken, body: base }],
       [403, 'forbidden', { token: ldToken, body: base }],
       [401, 'unauthenticated', { body: base }],
-      [401, 'token_invalid', { token: unitToken.slice(0, -4) + 'AAAA', body: base }],
+      [401, 'token_invalid', { token: `${unitToken.slice(0, -4)}AAAA`, body: base }],
     ];
     for (const [status, code, opts] of cases) {
       const res = await call('POST', '/api/submissions', opts);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { AgencyProfile } from '../../functions/core/agency.ts';
 import type { Plan, PlanTask } from '../../functions/core/plan.ts';
 import type { Revision, SubmissionData, SubmissionHead } from '../../functions/core/submission.ts';
 import { profileOn } from '../../functions/usecases/agency-service.ts';

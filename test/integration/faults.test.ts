@@ -15,7 +15,7 @@ import type { FileArchive, ReportStore } from '../../functions/usecases/ports.ts
 import { sesInbox, startDynamoDb, startS3, startSes } from '../../infra/local/emulators.ts';
 import type { Child } from '../../infra/local/processes.ts';
 import { LOCAL_BUCKET, startLocalStack, type LocalStack } from '../../infra/local/stack.ts';
-import { reportRenderers as renderers } from '../../templates/renderers.ts';
+import { reportRenderers as renderers } from '../../functions/adapters/renderers.ts';
 import { demoProfile } from '../support/demo-profile.ts';
 import { override } from '../support/override.ts';
 
@@ -143,7 +143,7 @@ describe('a full SES outage during the delivery to UBND tỉnh', () => {
     await compileReports({ ...c, renderers }, { agencyId: a, period: '2024-09', trigger: 'test', now: new Date('2024-09-21T01:00:00Z') });
     const issued = await issueReport({ ...c, renderers }, { agencyId: a, period: '2024-09', audience: 'ubnd', by: 'u-vp', now: new Date('2024-09-21T02:00:00Z'), timeZone: 'Asia/Ho_Chi_Minh' });
     const scheduledTime = new Date('2024-09-21T03:00:00Z');
-    const deps = { ...jobDeps(c), sleep: async () => undefined, settings: { ...jobDeps(c).settings, sendAttempts: 2, backoffMs: 1 } };
+    const deps = { ...jobDeps(c, renderers), sleep: async () => undefined, settings: { ...jobDeps(c, renderers).settings, sendAttempts: 2, backoffMs: 1 } };
     const deliver = () => runJob(deps, { agencyId: a, job: 'deliver', scheduledTime, source: 'schedule' });
 
     // The emulator process itself goes away: every recipient fails, the notice to Văn phòng too.

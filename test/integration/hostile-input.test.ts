@@ -97,7 +97,7 @@ async function corpus(): Promise<Case[]> {
     ['otherWork empty text', {}, { otherWork: [{ kind: 'dot-xuat', text: '  ' }] }],
     ['reporterName number', {}, { reporterName: 7 }],
     ['reporterName too long', {}, { reporterName: 'A'.repeat(101) }],
-    ['reporterName 101 emoji', {}, { reporterName: 'A' + '😀'.repeat(100) }],
+    ['reporterName 101 emoji', {}, { reporterName: `A${'😀'.repeat(100)}` }],
     ['reporterName only Hangul filler', {}, { reporterName: '\u3164\u3164\u3164' }],
     ['reporterName only Braille blank', {}, { reporterName: '\u2800\u2800' }],
     ['reporterName only zero-width and spaces', {}, { reporterName: '\u200B \u2060 \uFEFF' }],
@@ -259,7 +259,7 @@ describe('hostile input', () => {
     expect(saved.status).toBe(200);
     const head = await call('GET', `/api/submissions/${PERIOD}/TTR`, { token: vp });
     const stored = head.body.submission.draft.data;
-    expect(stored.reporterName).toBe('Nga'.repeat(invisible.length) + ' Trần');
+    expect(stored.reporterName).toBe(`${'Nga'.repeat(invisible.length)} Trần`);
     expect(stored.otherWork[0].text).toBe(`Việc 1\nViệc 2\nViệc 3 ${'x'.repeat(invisible.length)}`);
     expect(stored.tasks[0].nextPlan).toBe('Kế hoạch '.repeat(invisible.length).trim());
     expect(JSON.stringify(stored)).not.toMatch(/\p{Default_Ignorable_Code_Point}|[\u2028\u2029\u00A0\u2800]/u);

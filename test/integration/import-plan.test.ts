@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import ExcelJS from 'exceljs';
 import { setAgency } from '../../functions/usecases/agency-service.ts';
+import { readXlsxGrid } from '../../functions/adapters/xlsx-grid.ts';
 import { importPlan } from '../../functions/usecases/import-plan.ts';
 import { localEnv, testContainer } from '../support/local.ts';
 import { demoProfile } from '../support/demo-profile.ts';
@@ -33,11 +34,11 @@ describe('importing a plan into DynamoDB Local', () => {
     const a = c.config.agencyId;
     await setAgency(c.agencies, { ...demo, agencyId: a });
     const input = { agencyId: a, year: 2024, fileName: 'seed-004.xlsx', bytes: readFileSync(fixture('seed-004-bacgiang-2024.xlsx')), importedBy: 'test', now: new Date() };
-    const first = await importPlan(c, input);
+    const first = await importPlan({ ...c, readSheets: readXlsxGrid }, input);
     expect(first.ok && first.changed).toBe(true);
     const stored = await c.plans.getPlan(a, 2024);
     expect(stored!.tasks.length).toBe(first.ok ? first.taskCount : -1);
-    const second = await importPlan(c, { ...input, now: new Date(Date.now() + 60_000) });
+    const second = await importPlan({ ...c, readSheets: readXlsxGrid }, { ...input, now: new Date(Date.now() + 60_000) });
     expect(second.ok && second.changed).toBe(false);
     expect((await c.plans.getPlanMeta(a, 2024))!.version).toBe(1);
     expect((await c.agencies.listProfiles(a)).length).toBe(1);
@@ -58,7 +59,7 @@ describe('importing a plan into DynamoDB Local', () => {
     expect(target).toBeDefined();
     target!.value = 'Tháng 13/2024';
     const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-    const out = await importPlan(c, { agencyId: a, year: 2024, fileName: 'broken.xlsx', bytes, importedBy: 'test', now: new Date() });
+    const out = await importPlan({ ...c, readSheets: readXlsxGrid }, { agencyId: a, year: 2024, fileName: 'broken.xlsx', bytes, importedBy: 'test', now: new Date() });
     expect(out.ok).toBe(false);
     if (!out.ok) {
       expect(out.problems[0]).toMatchObject({ sheet: ws.name, row: Number(target!.row), column: target!.address.replace(/\d+/g, '') });
@@ -71,7 +72,7 @@ describe('importing a plan into DynamoDB Local', () => {
     const c = testContainer();
     const a = c.config.agencyId;
     await setAgency(c.agencies, { ...demo, agencyId: a, effectiveFrom: '2021-01-01' });
-    const out = await importPlan(c, { agencyId: a, year: 2021, fileName: 'seed-000.xlsx', bytes: readFileSync(fixture('seed-000-hatinh-2021.xlsx')), importedBy: 'test', now: new Date() });
+    const out = await importPlan({ ...c, readSheets: readXlsxGrid }, { agencyId: a, year: 2021, fileName: 'seed-000.xlsx', bytes: readFileSync(fixture('seed-000-hatinh-2021.xlsx')), importedBy: 'test', now: new Date() });
     expect(out.ok).toBe(true);
     if (!out.ok) return;
     expect(out.taskCount).toBe(14);

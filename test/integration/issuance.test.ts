@@ -16,7 +16,7 @@ import { attachSignedPdf } from '../../functions/usecases/attach-signed.ts';
 import { compileReports } from '../../functions/usecases/compile-reports.ts';
 import { issueReport, type IssueInput } from '../../functions/usecases/issue-report.ts';
 import { submit } from '../../functions/usecases/submissions.ts';
-import { reportRenderers as renderers } from '../../templates/renderers.ts';
+import { reportRenderers as renderers } from '../../functions/adapters/renderers.ts';
 import { renderPdf } from '../../templates/pdf/render-pdf.ts';
 import { readPdf } from '../unit/renderers/pdf-text.ts';
 import { demoProfile } from '../support/demo-profile.ts';

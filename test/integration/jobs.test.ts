@@ -20,7 +20,7 @@ import { saveDraft, submit } from '../../functions/usecases/submissions.ts';
 import { readPdf } from '../unit/renderers/pdf-text.ts';
 import { localEnv, testContainer } from '../support/local.ts';
 import { demoProfile } from '../support/demo-profile.ts';
-import { reportRenderers } from '../../templates/renderers.ts';
+import { reportRenderers } from '../../functions/adapters/renderers.ts';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 const demo = demoProfile();
@@ -597,7 +597,7 @@ describe('a whole year of schedules, run in order and then all fired again', () 
 
     const second = await pass();
     expect(second.every((x) => x.r.replayed)).toBe(true);
-    second.forEach((x, i) => expect(x.r.result).toEqual(first[i]!.r.result));
+    for (const [i, x] of second.entries()) expect(x.r.result).toEqual(first[i]!.r.result);
     emails = await sentTo(t);
     expect(to(emails, t.ubnd)).toHaveLength(20);
     expect(to(emails, t.vp)).toHaveLength(24);

@@ -6,7 +6,7 @@ import type { Principal } from '../../functions/core/auth.ts';
 import { zonedInstant } from '../../functions/core/clock.ts';
 import { setAgency } from '../../functions/usecases/agency-service.ts';
 import { compileReports } from '../../functions/usecases/compile-reports.ts';
-import { reportRenderers as renderers } from '../../templates/renderers.ts';
+import { reportRenderers as renderers } from '../../functions/adapters/renderers.ts';
 import { submit } from '../../functions/usecases/submissions.ts';
 import { call } from '../support/http.ts';
 import { testContainer, tokenFor } from '../support/local.ts';

@@ -7,6 +7,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { container, resetContainer } from '../../functions/adapters/container.ts';
 import { mintToken } from '../../functions/adapters/auth/local-issuer.ts';
 import { setAgency } from '../../functions/usecases/agency-service.ts';
+import { readXlsxGrid } from '../../functions/adapters/xlsx-grid.ts';
 import { importPlan } from '../../functions/usecases/import-plan.ts';
 import { startLocalStack, type LocalStack } from '../../infra/local/stack.ts';
 import { demoProfile } from '../support/demo-profile.ts';
@@ -64,7 +65,7 @@ beforeAll(async () => {
   const c = container();
   const demo = demoProfile();
   await setAgency(c.agencies, { ...demo, agencyId: c.config.agencyId });
-  const plan = await importPlan(c, { agencyId: c.config.agencyId, year: 2024, fileName: 'plan.xlsx', bytes: readFileSync(new URL('../fixtures/plans/seed-004-bacgiang-2024.xlsx', import.meta.url)), importedBy: 'test', now: new Date() });
+  const plan = await importPlan({ ...c, readSheets: readXlsxGrid }, { agencyId: c.config.agencyId, year: 2024, fileName: 'plan.xlsx', bytes: readFileSync(new URL('../fixtures/plans/seed-004-bacgiang-2024.xlsx', import.meta.url)), importedBy: 'test', now: new Date() });
   expect(plan.ok).toBe(true);
 });
 

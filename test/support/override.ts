@@ -7,7 +7,7 @@
 export function override<T extends object>(target: T, replaced: Partial<T>): T {
   return new Proxy(target, {
     get(t, key, receiver) {
-      if (Object.prototype.hasOwnProperty.call(replaced, key)) return (replaced as Record<PropertyKey, unknown>)[key];
+      if (Object.hasOwn(replaced, key)) return (replaced as Record<PropertyKey, unknown>)[key];
       const value = Reflect.get(t, key, receiver);
       return typeof value === 'function' ? value.bind(t) : value;
     },

@@ -10,6 +10,17 @@ import {
   waitUntilTableExists,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
+import { makeDynamoClient } from '../clients.ts';
+
+/** The table on DynamoDB Local at `endpoint`, with the client settings every adapter uses. */
+export async function ensureLocalTable(endpoint: string, region: string, tableName: string): Promise<'created' | 'exists'> {
+  const client = makeDynamoClient({ region, endpoints: { dynamodb: endpoint } });
+  try {
+    return await ensureTable(client, tableName);
+  } finally {
+    client.destroy();
+  }
+}
 
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'exists'> {
   try {

@@ -16,7 +16,7 @@ import { profileOn } from '../../usecases/agency-service.ts';
 import { attachSignedPdf } from '../../usecases/attach-signed.ts';
 import { issueReport } from '../../usecases/issue-report.ts';
 import { issuanceNumber } from '../../usecases/ports.ts';
-import { reportRenderers } from '../../../templates/renderers.ts';
+import { reportRenderers } from '../../adapters/renderers.ts';
 import { cliContainer } from '../environment.ts';
 import { parseYear } from '../parse-year.ts';
 

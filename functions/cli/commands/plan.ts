@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { formatPlanTime, TASK_CATEGORIES, type TaskCategory } from '../../core/plan.ts';
+import { readXlsxGrid } from '../../adapters/xlsx-grid.ts';
 import { importPlan } from '../../usecases/import-plan.ts';
 import { setPlanDocument } from '../../usecases/plan-document.ts';
 import { profileOn } from '../../usecases/agency-service.ts';
@@ -26,7 +27,7 @@ export function registerPlanCommands(program: Command): void {
       const parse = progressLine('Đọc bảng (rows)');
       const write = progressLine('Ghi nhiệm vụ (tasks)');
       const out = await importPlan(
-        { plans: c.plans, agencies: c.agencies },
+        { plans: c.plans, agencies: c.agencies, readSheets: readXlsxGrid },
         {
           agencyId: c.config.agencyId,
           year: o.year,
@@ -61,7 +62,7 @@ export function registerPlanCommands(program: Command): void {
             '.',
         );
       }
-      process.stdout.write(lines.join('\n') + '\n');
+      process.stdout.write(`${lines.join('\n')}\n`);
     });
 
   program
@@ -102,7 +103,7 @@ export function registerPlanCommands(program: Command): void {
       if (!plan) throw new Error(`Chưa có kế hoạch năm ${o.year}. Nhập bằng: npm run cli -- import-plan <tệp> --year ${o.year}`);
       const tasks = o.unit ? plan.tasks.filter((t) => t.leadUnit === o.unit) : plan.tasks;
       if (o.json) {
-        process.stdout.write(JSON.stringify({ ...plan, tasks }, null, 2) + '\n');
+        process.stdout.write(`${JSON.stringify({ ...plan, tasks }, null, 2)}\n`);
         return;
       }
       const profile = await profileOn(c.agencies, c.config.agencyId, `${o.year}-12-31`);
@@ -118,7 +119,7 @@ export function registerPlanCommands(program: Command): void {
         out.push(`  ${t.number.padEnd(6)} [${t.leadUnit}] ${truncate(t.content, 90)}`);
         out.push(`         ${when}${t.directingLeader ? ` · chỉ đạo: ${leader(t.directingLeader)}` : ''}${t.product ? ` · sản phẩm: ${t.product.text}` : ''}`);
       }
-      process.stdout.write(out.join('\n') + '\n');
+      process.stdout.write(`${out.join('\n')}\n`);
     });
 }
 

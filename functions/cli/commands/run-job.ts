@@ -10,6 +10,7 @@ import { Argument, Option, type Command } from 'commander';
 import { PERIOD_KINDS, type PeriodKind } from '../../core/period.ts';
 import { JOB_NAMES, type JobName } from '../../core/schedules.ts';
 import { jobDeps } from '../../jobs/job-deps.ts';
+import { reportRenderers } from '../../adapters/renderers.ts';
 import { runJob, type RunJobResult } from '../../usecases/run-job.ts';
 import { cliContainer } from '../environment.ts';
 
@@ -31,6 +32,8 @@ function scheduledTimeOf(value: string | undefined, now: Date): Date {
 }
 
 function describe(job: JobName, out: RunJobResult): string {
+  // The result's shape depends on the job; each branch reads what its job returns.
+  // biome-ignore lint/suspicious/noExplicitAny: printed as-is, one job's fields per branch
   const r = out.result as Record<string, any>;
   const head = out.replayed
     ? `Lần chạy ${out.run.job}@${out.run.scheduledTime} đã hoàn tất trước đó (${out.run.finishedAt ?? ''}): không làm lại, kết quả đã ghi:`
@@ -73,7 +76,7 @@ export function registerRunJobCommand(program: Command): void {
     .action(async (job: JobName, o: Options) => {
       const c = cliContainer();
       const scheduledTime = scheduledTimeOf(o.scheduledTime, new Date());
-      const out = await runJob(jobDeps(c), {
+      const out = await runJob(jobDeps(c, reportRenderers), {
         agencyId: c.config.agencyId,
         job,
         scheduledTime,

@@ -9,8 +9,8 @@ import type { Plan, PlanTask } from '../plan.ts';
 import type { PlanDocument } from '../plan-document.ts';
 import { makePeriod, nextMonthlyPeriod, parsePeriod, periodLabel, type Period, type PeriodWindow } from '../period.ts';
 import type { Block, CountRow, IssueRow, OutlookRow, PriorityRow, ReportModel, StatusCounts, SubmissionMonth, TaskFilter, TaskStatus } from '../report-model.ts';
-import { Counter } from './claims.ts';
-import { asTyped, brief, clause, dateVi, deltaVi, monthRef, percentVi, sentence } from './format.ts';
+import type { Counter } from './claims.ts';
+import { asTyped, brief, clause, dateVi, deltaVi, monthRef, sentence } from './format.ts';
 import type { BuiltRow } from './task-rows.ts';
 import { isFinished } from './task-status.ts';
 

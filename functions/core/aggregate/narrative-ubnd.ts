@@ -108,7 +108,7 @@ function sectionResults(ctx: NarrativeContext): Block[] {
 
   for (const c of provincial) {
     out.push(h2(`${k++}. ${categoryHeading(c)}`));
-    ctx.built.filter((b) => b.row.category === c).forEach((b, i) => out.push(...taskPoint(b, i, ctx, n)));
+    for (const [i, b] of ctx.built.filter((b) => b.row.category === c).entries()) out.push(...taskPoint(b, i, ctx, n));
   }
   if (hasOthers) {
     out.push(h2(`${k++}. ${provincial.length > 0 ? 'Kết quả thực hiện các nhiệm vụ khác theo kế hoạch' : 'Kết quả thực hiện các nhiệm vụ theo kế hoạch'}`));

@@ -81,19 +81,22 @@ export function parsePlanTime(raw: string, planYear: number): TimeParse | undefi
   const validMonth = (m: number): boolean => m >= 1 && m <= 12;
 
   let m: RegExpExecArray | null;
-  if ((m = SINGLE_MONTH.exec(s))) {
+  m = SINGLE_MONTH.exec(s);
+  if (m) {
     const mo = Number(m[1]);
     if (!validMonth(mo)) return badMonth(mo);
     return { ok: true, start: month(planYear, mo), finish: month(planYear, mo), years };
   }
-  if ((m = MONTH_YEAR.exec(s) ?? MONTH_NAM_YEAR.exec(s))) {
+  m = MONTH_YEAR.exec(s) ?? MONTH_NAM_YEAR.exec(s);
+  if (m) {
     const mo = Number(m[1]);
     const y = Number(m[2]);
     if (!validMonth(mo)) return badMonth(mo);
     if (!checkYear(y)) return badYear();
     return { ok: true, start: month(y, mo), finish: month(y, mo), years };
   }
-  if ((m = MONTH_SPAN.exec(s))) {
+  m = MONTH_SPAN.exec(s);
+  if (m) {
     const a = Number(m[1]);
     const b = Number(m[2]);
     const y = m[3] ? Number(m[3]) : planYear;
@@ -103,7 +106,8 @@ export function parsePlanTime(raw: string, planYear: number): TimeParse | undefi
     if (a > b) return reversed();
     return { ok: true, start: month(y, a), finish: month(y, b), years };
   }
-  if ((m = FROM_TO_MONTH.exec(s))) {
+  m = FROM_TO_MONTH.exec(s);
+  if (m) {
     const a = Number(m[1]);
     const b = Number(m[3]);
     const yb = m[4] ? Number(m[4]) : planYear;
@@ -122,12 +126,14 @@ export function parsePlanTime(raw: string, planYear: number): TimeParse | undefi
     }
     return { kind: 'date', date: ymd(y, mo, d) };
   };
-  if ((m = DATE.exec(s))) {
+  m = DATE.exec(s);
+  if (m) {
     const t = dateOf(Number(m[1]), Number(m[2]), Number(m[3]));
     if ('ok' in t) return t;
     return { ok: true, start: t, finish: t, years };
   }
-  if ((m = FROM_TO_DATE.exec(s))) {
+  m = FROM_TO_DATE.exec(s);
+  if (m) {
     const a = dateOf(Number(m[1]), Number(m[2]), Number(m[3]));
     if ('ok' in a) return a;
     const b = dateOf(Number(m[4]), Number(m[5]), Number(m[6]));

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import YAML from 'yaml';
 import { container } from '../../../functions/adapters/container.ts';
 import { setAgency } from '../../../functions/usecases/agency-service.ts';
+import { readXlsxGrid } from '../../../functions/adapters/xlsx-grid.ts';
 import { importPlan } from '../../../functions/usecases/import-plan.ts';
 import { loadDemoSubmissions } from './demo-submissions.ts';
 
@@ -19,7 +20,7 @@ export async function loadDemo(now: Date): Promise<string[]> {
   const profile = await setAgency(c.agencies, { ...YAML.parse(readFileSync(DEMO_PROFILE, 'utf8')), agencyId: c.config.agencyId });
   const out = [`Cơ quan: ${profile.name} (${profile.superiorHeader}) — ${profile.units.length} đơn vị, ${profile.leaders.length} lãnh đạo.`];
   const plan = await importPlan(
-    { plans: c.plans, agencies: c.agencies },
+    { plans: c.plans, agencies: c.agencies, readSheets: readXlsxGrid },
     { agencyId: c.config.agencyId, year: 2024, fileName: 'seed-004-bacgiang-2024.xlsx', bytes: readFileSync(DEMO_PLAN), importedBy: 'demo', now },
   );
   if (!plan.ok) throw new Error(`Demo plan did not import: ${plan.problems.map((p) => p.reason).join('; ')}`);

@@ -148,7 +148,10 @@ export function appendixViolations(pdf: PdfRead): { violations: string[]; topRow
     for (const l of page.lines) if (l.top > page.height - PAGE_MARGINS.bottom) violations.push(`page ${n}: "${l.text}" below the bottom margin`);
     const rows = rowsOf(page);
     const bottom = headBottom(rows);
-    if (bottom === undefined) return void violations.push(`page ${n}: no table head`);
+    if (bottom === undefined) {
+      violations.push(`page ${n}: no table head`);
+      return;
+    }
     if (i === 0) return;
     const lines = page.lines.filter((l) => l.top > bottom + 1.5);
     if (lines.length === 0) return;

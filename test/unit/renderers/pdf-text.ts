@@ -61,7 +61,7 @@ export async function readPdf(bytes: Buffer): Promise<PdfRead> {
       if (fn !== OPS.setFillRGBColor) return;
       // pdfjs 4 passes the three 0–255 components (a typed array) or a "#rrggbb" string.
       const args = Array.from(ops.argsArray[i] as ArrayLike<unknown>);
-      const hex = typeof args[0] === 'string' ? args[0] : '#' + args.slice(0, 3).map((v) => Number(v).toString(16).padStart(2, '0')).join('');
+      const hex = typeof args[0] === 'string' ? args[0] : `#${args.slice(0, 3).map((v) => Number(v).toString(16).padStart(2, '0')).join('')}`;
       fillColours.add(hex.toLowerCase());
     });
     const items: Item[] = [];

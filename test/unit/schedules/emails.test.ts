@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AgencyProfile } from '../../../functions/core/agency.ts';
 import { makePeriod, parsePeriod } from '../../../functions/core/period.ts';
 import type { PlanTask } from '../../../functions/core/plan.ts';
 import { chooseAttachments, encodedSize } from '../../../functions/usecases/deliver-report.ts';
-import type { ReportFile } from '../../../functions/usecases/ports.ts';
 import { deliveryFailedEmail } from '../../../templates/email/delivery-failed.ts';
 import { escapeHtml, renderEmail } from '../../../templates/email/render-email.ts';
 import { reminderSummaryEmail } from '../../../templates/email/reminder-summary.ts';

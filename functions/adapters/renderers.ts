@@ -5,8 +5,8 @@
  * pdfkit nor exceljs.
  * flow: compile / issue handlers, jobs --> renderers --> render-pool --> render-pdf, render-xlsx
  */
-import type { Renderers } from '../functions/usecases/ports.ts';
-import { renderFile } from './render-pool.ts';
+import { renderFile } from '../../templates/render-pool.ts';
+import type { Renderers } from '../usecases/ports.ts';
 
 export const reportRenderers: Renderers = {
   pdf: (model) => renderFile(model, 'pdf'),
