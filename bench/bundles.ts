@@ -1,24 +1,20 @@
 /**
- * Bundle size and module initialisation time of every function, bundled as a Lambda would be:
- * one bundle per route (module, export) and per job file, ESM, platform node, target node22,
- * minified, @aws-sdk/* external (the runtime provides it), with the createRequire banner that
- * pdfkit needs (docs/rendering.md). Initialisation is timed in fresh Node processes importing
- * the bundle: a proxy for a cold start's init phase.
- * flow: bench/run --> bundles --> esbuild, node
+ * Bundle size and module initialisation time of every function, bundled exactly as the stack
+ * deploys it (infra/bundle-function.ts: the stack's esbuild options, one bundle per catalog entry,
+ * @aws-sdk/* left to the runtime). Initialisation is timed in fresh Node processes importing the
+ * bundle: a proxy for a cold start's init phase.
+ * flow: bench/run --> bundles --> infra/bundle-function --> esbuild, node
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build, type Metafile } from 'esbuild';
-import { ROUTES } from '../functions/api/routes.ts';
+import type { Metafile } from 'esbuild';
+import { bundleFunction, importBundle, provideRuntimeSdk } from '../infra/bundle-function.ts';
+import { type FunctionSpec, functionCatalog } from '../infra/function-catalog.ts';
 import { median, round } from './stats.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BANNER =
-  "import { createRequire } from 'module'; import { fileURLToPath as __fu } from 'url'; import { dirname as __dn } from 'path'; " +
-  'const require = createRequire(import.meta.url); const __filename = __fu(import.meta.url); const __dirname = __dn(__filename);';
 
 export interface BundleResult {
   function: string;
@@ -31,27 +27,6 @@ export interface BundleResult {
   /** Median wall time of the whole process (node start + import + exit). */
   processMs: number;
   target?: { maxBytes: number; met: boolean };
-}
-
-function functionsToBundle(): { name: string; module: string; exportName: string }[] {
-  const seen = new Map<string, { name: string; module: string; exportName: string }>();
-  for (const r of ROUTES) {
-    const exportName = r.export ?? 'handler';
-    const name = `${r.module.replace(/\.ts$/, '')}#${exportName}`;
-    if (!seen.has(name)) seen.set(name, { name, module: r.module, exportName });
-  }
-  const jobs = path.join(ROOT, 'functions', 'jobs');
-  if (existsSync(jobs)) {
-    for (const f of readdirSync(jobs).sort()) {
-      if (!f.endsWith('.ts') || f.endsWith('.test.ts')) continue;
-      const src = readFileSync(path.join(jobs, f), 'utf8');
-      if (/export\s+(const|async function|function)\s+handler\b/.test(src)) {
-        const module = `jobs/${f}`;
-        seen.set(`${module.replace(/\.ts$/, '')}#handler`, { name: `${module.replace(/\.ts$/, '')}#handler`, module, exportName: 'handler' });
-      }
-    }
-  }
-  return [...seen.values()];
 }
 
 function topInputs(meta: Metafile, outfile: string): { input: string; bytes: number }[] {
@@ -71,82 +46,50 @@ function topInputs(meta: Metafile, outfile: string): { input: string; bytes: num
   return [...groups].map(([input, bytes]) => ({ input, bytes })).sort((a, b) => b.bytes - a.bytes).slice(0, 6);
 }
 
-function timeImport(file: string, runs: number): { initMs: number; processMs: number } {
-  const script = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); process.stdout.write(String(performance.now() - t));`;
-  const env = {
-    ...process.env,
-    TABLE_NAME: 'baocao',
-    BUCKET_NAME: 'baocao-reports',
-    AGENCY_ID: 'bench-bundle',
-    AWS_REGION: 'ap-southeast-1',
-    BAOCAO_FONT_DIR: path.join(ROOT, 'templates', 'fonts'),
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-  };
+async function timeImport(dir: string, spec: FunctionSpec, env: Record<string, string>, runs: number): Promise<{ initMs: number; processMs: number }> {
   const inits: number[] = [];
   const walls: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8', cwd: path.dirname(file) });
+    const probe = await importBundle(dir, { exportName: spec.handler, env });
     walls.push(performance.now() - t);
-    inits.push(Number(out));
+    inits.push(probe.importMs);
   }
   return { initMs: round(median(inits)), processMs: round(median(walls)) };
 }
 
-/**
- * Bundles go under the project's bench/out whatever --out says: the external @aws-sdk/* packages
- * (which the Lambda runtime provides) resolve from the project's node_modules from there.
- */
+/** Bundles go under the project's bench/out, beside a node_modules that holds only the runtime's SDK. */
 export async function bundleBench(o: { runs: number; submitMaxBytes: number; log: (l: string) => void }): Promise<(BundleResult | { function: string; error: string })[]> {
-  const src = path.join(ROOT, 'bench', 'out', 'bundles', 'src');
-  const dist = path.join(ROOT, 'bench', 'out', 'bundles', 'dist');
-  mkdirSync(src, { recursive: true });
-  mkdirSync(dist, { recursive: true });
+  const root = path.join(ROOT, 'bench', 'out', 'bundles');
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  provideRuntimeSdk(root);
   const results: (BundleResult | { function: string; error: string })[] = [];
-  for (const f of functionsToBundle()) {
+  const seen = new Set<string>();
+  for (const spec of functionCatalog()) {
+    if (seen.has(spec.entry)) continue;
+    seen.add(spec.entry);
     try {
-      results.push(await bundleOne(f, src, dist, o));
+      results.push(await bundleOne(spec, root, o));
     } catch (err) {
-      o.log(`bundle ${f.name}: LỖI ${(err as Error).message.split('\n')[0]}`);
-      results.push({ function: f.name, error: (err as Error).message.split('\n')[0] ?? 'error' });
+      o.log(`bundle ${spec.key}: LỖI ${(err as Error).message.split('\n')[0]}`);
+      results.push({ function: spec.key, error: (err as Error).message.split('\n')[0] ?? 'error' });
     }
   }
   return results;
 }
 
-async function bundleOne(
-  f: { name: string; module: string; exportName: string },
-  src: string,
-  dist: string,
-  o: { runs: number; submitMaxBytes: number; log: (l: string) => void },
-): Promise<BundleResult> {
-  const slug = f.name.replace(/[/#.]+/g, '-');
-  const entry = path.join(src, `${slug}.ts`);
-  const target = path.join(ROOT, 'functions', f.module);
-  writeFileSync(entry, `export { ${f.exportName} as handler } from ${JSON.stringify(target)};\n`);
-  const outfile = path.join(dist, `${slug}.mjs`);
-  o.log(`bundle ${f.name}…`);
-  const r = await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node22',
-    minify: true,
-    external: ['@aws-sdk/*'],
-    banner: { js: BANNER },
-    metafile: true,
-    logLevel: 'silent',
-  });
-  const bytes = statSync(outfile).size;
+async function bundleOne(spec: FunctionSpec, root: string, o: { runs: number; submitMaxBytes: number; log: (l: string) => void }): Promise<BundleResult> {
+  o.log(`bundle ${spec.key}…`);
+  const built = await bundleFunction(spec.entry, path.join(root, spec.id));
+  const outfile = path.join(built.dir, 'index.mjs');
   const res: BundleResult = {
-    function: f.name,
-    bytes,
+    function: spec.key,
+    bytes: built.bytes,
     gzipBytes: gzipSync(readFileSync(outfile)).length,
-    topInputs: topInputs(r.metafile, outfile),
-    ...timeImport(outfile, o.runs),
+    topInputs: topInputs(built.metafile, outfile),
+    ...(await timeImport(built.dir, spec, built.env, o.runs)),
   };
-  if (f.module === 'api/submissions.ts' && f.exportName === 'submitHandler') res.target = { maxBytes: o.submitMaxBytes, met: bytes <= o.submitMaxBytes };
+  if (spec.key === 'api/submissions.ts#submitHandler') res.target = { maxBytes: o.submitMaxBytes, met: built.bytes <= o.submitMaxBytes };
   return res;
 }

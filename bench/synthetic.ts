@@ -9,6 +9,7 @@
  * the day it is reported), so load-agency can push them through that use case unchanged.
  */
 import type { AgencyProfile, Leader, Unit, UnitKind } from '../functions/core/agency.ts';
+import { demoProfile } from '../test/support/demo-profile.ts';
 import { monthIndex, ymd, zonedInstant } from '../functions/core/clock.ts';
 import { isTaskActive, type Plan, type PlanTask, type PlanTime, type TaskCategory } from '../functions/core/plan.ts';
 import { makePeriod } from '../functions/core/period.ts';
@@ -223,31 +224,13 @@ function makeUnits(count: number): Unit[] {
   return units;
 }
 
+/**
+ * The demo agency's profile (infra/local/demo/agency-2024.yaml: the one the local stack and the
+ * tests use) with the synthetic agency's id, leaders and units: signers, recipients and documents
+ * stay those of the demo, so the bench renders what a real compile renders.
+ */
 export function syntheticProfile(agencyId: string, units: Unit[]): AgencyProfile {
-  return {
-    agencyId,
-    effectiveFrom: '2024-01-01',
-    superiorHeader: 'UBND TỈNH BẮC GIANG',
-    superiorName: 'Ủy ban nhân dân tỉnh Bắc Giang',
-    name: 'Sở Khoa học và Công nghệ',
-    shortName: 'Sở KH&CN',
-    placeName: 'Bắc Giang',
-    symbol: 'SKHCN',
-    timeZone: 'Asia/Ho_Chi_Minh',
-    submissionDeadlineDay: 20,
-    signers: {
-      ubnd: { prefix: 'KT.', authority: 'GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC', name: 'Bùi Quang Hoàn' },
-      director: { prefix: 'TL.', authority: 'GIÁM ĐỐC', title: 'CHÁNH VĂN PHÒNG', name: 'Nguyễn Thị Hà' },
-    },
-    recipients: {
-      ubnd: ['UBND tỉnh (b/c)', 'Văn phòng UBND tỉnh', 'Sở Nội vụ', 'Lãnh đạo Sở'],
-      director: ['Giám đốc, các PGĐ Sở (b/c)', 'Các phòng, đơn vị thuộc Sở'],
-    },
-    archiveLine: 'Lưu: VT, VP',
-    emails: { ubnd: ['vanthu@ubnd.example.vn'], vanPhong: ['vanphong@skhcn.example.vn'], from: 'baocao@skhcn.example.vn' },
-    leaders: LEADERS,
-    units,
-  };
+  return { ...demoProfile(), agencyId, leaders: LEADERS, units };
 }
 
 function sentenceFrom(r: Rand): string {

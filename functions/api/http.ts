@@ -3,12 +3,11 @@
  * that carry their status and a message a person can act on, and response builders.
  * flow: handler --> http
  */
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Principal } from '../core/auth.ts';
 
-export type HttpEvent = APIGatewayProxyEventV2 & { auth?: Principal; rawBodyText?: string };
+export type HttpEvent = APIGatewayProxyEventV2 & { auth?: Principal };
 export type HttpResult = APIGatewayProxyStructuredResultV2;
-export type HttpHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 
 export interface FieldError {
   /** Path of the field: "tasks.2.progress", "reporterName". */

@@ -6,7 +6,7 @@
 import type { Audience, Signer } from './agency.ts';
 import type { LocalDate } from './clock.ts';
 import type { PeriodKind } from './period.ts';
-import type { ProposalAddressee, ReportedStatus } from './submission.ts';
+import type { ProposalAddressee, ReportedStatus, TaskReport } from './submission.ts';
 import type { TaskCategory } from './plan.ts';
 
 /** A task's status in the government's vocabulary, at the period's cut-off. */
@@ -47,7 +47,13 @@ export const SUBMISSION_STATUS_LABELS: Record<SubmissionStatus, string> = {
   missing: 'Chưa nộp',
 };
 
-export interface TaskRow {
+/**
+ * One task as the reports print it: the plan's fields, the status at the cut-off, and the unit's
+ * reported fields (declared once, in TaskReport; `result` merges the months of a longer period,
+ * and `proposalTo` is absent when there is no proposal).
+ */
+export interface TaskRow
+  extends Pick<TaskReport, 'result' | 'productReached' | 'completedOn' | 'difficulties' | 'proposals' | 'needsDecision' | 'nextPlan' | 'reason' | 'proposalTo'> {
   taskId: string;
   /** TT as printed. */
   number: string;
@@ -68,18 +74,7 @@ export interface TaskRow {
   progressDelta?: number;
   /** Became overdue in this period (was not overdue at the previous cut-off). */
   newlyOverdue: boolean;
-  result: string;
   productTarget?: string;
-  productReached?: number;
-  /** Completion date as reported (status hoàn thành). */
-  completedOn?: LocalDate;
-  difficulties: string;
-  proposals: string;
-  needsDecision: boolean;
-  nextPlan: string;
-  reason?: string;
-  /** Who the proposal is addressed to (absent when there is no proposal). */
-  proposalTo?: ProposalAddressee;
   /** Which monthly submission the figures come from ("2024-05"), for longer periods. */
   fromPeriod?: string;
   /** Progress last known before the window opened (the start of a longer period). */

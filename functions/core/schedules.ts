@@ -282,14 +282,6 @@ export function cronerPattern(def: ScheduleDefinition): string {
   return `${def.minute} ${def.hour} ${def.days.join(',')} ${months} *`;
 }
 
-/** The event a schedule sends to its job (scheduled-time is filled in by EventBridge Scheduler). */
-export interface ScheduledJobEvent {
-  job: JobName;
-  kind?: PeriodKind;
-  /** ISO 8601 instant the schedule was due, not when it ran. */
-  scheduledTime: string;
-}
-
 /** Target input for EventBridge Scheduler: the context attribute becomes the scheduled time. */
 export function schedulerInput(def: ScheduleDefinition): string {
   return JSON.stringify({ job: def.job, kind: def.kind, scheduledTime: '<aws.scheduler.scheduled-time>' });

@@ -1,78 +1,24 @@
 // Every function bundled with the stack's esbuild settings and loaded in a bare Node process:
 // catalog --> esbuild (+ the font copy) --> child `node` importing index.mjs with stub env --> handler export.
-import { execFile, execSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { isBuiltin } from 'node:module';
-import { build, type Metafile } from 'esbuild';
+import type { Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../infra/agency-profile-file.ts';
-import { afterBundlingCommands, esbuildOptions, needsFonts } from '../../infra/bundling.ts';
+import { bundleFunction, importBundle, provideRuntimeSdk, type STUB_ENV } from '../../infra/bundle-function.ts';
+import { needsFonts } from '../../infra/bundling.ts';
 import { functionCatalog, type FunctionSpec } from '../../infra/function-catalog.ts';
 
 const run = promisify(execFile);
 const CATALOG = functionCatalog();
 
-/** Loads a bundle the way the runtime does (import of index.mjs) and reports what it exports. */
-const PROBE = `
-const started = performance.now();
-const mod = await import(process.env.PROBE_BUNDLE);
-const importMs = Math.round(performance.now() - started);
-let extra = null;
-if (process.env.PROBE_CALL) extra = await mod[process.env.PROBE_CALL]();
-process.stdout.write(JSON.stringify({
-  exportType: typeof mod[process.env.PROBE_EXPORT],
-  importMs,
-  rssMb: Math.round(process.memoryUsage().rss / 1048576),
-  extra,
-}));
-`;
-
-/** What Lambda sets or the stack sets, with values that lead nowhere: importing must not need the network. */
-const STUB_ENV = {
-  PATH: process.env.PATH ?? '/usr/bin:/bin',
-  AWS_REGION: 'ap-southeast-1',
-  AWS_ACCESS_KEY_ID: 'AKIDSTUB',
-  AWS_SECRET_ACCESS_KEY: 'stub',
-  AWS_LAMBDA_FUNCTION_NAME: 'bundle-test',
-  TABLE_NAME: 'stub-table',
-  BUCKET_NAME: 'stub-bucket',
-  AGENCY_ID: 'skhcn-bacgiang',
-  AUTH_ISSUER: 'https://cognito-idp.ap-southeast-1.amazonaws.com/ap-southeast-1_stub',
-  AUTH_CLIENT_ID: 'stubclient',
-  AUTH_JWKS_URL: 'https://cognito-idp.ap-southeast-1.amazonaws.com/ap-southeast-1_stub/.well-known/jwks.json',
-  USER_POOL_ID: 'ap-southeast-1_stub',
-  POWERTOOLS_SERVICE_NAME: 'baocao',
-  POWERTOOLS_METRICS_NAMESPACE: 'baocao',
-};
-
-interface Probe {
-  exportType: string;
-  importMs: number;
-  rssMb: number;
-  extra: unknown;
-}
-
-async function probe(bundleDir: string, exportName: string, env: Record<string, string> = {}, call?: string): Promise<Probe> {
-  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', PROBE], {
-    // Outside the project: only the runtime's SDK (the symlinked node_modules) is resolvable.
-    cwd: bundleDir,
-    env: { ...STUB_ENV, ...env, PROBE_BUNDLE: join(bundleDir, 'index.mjs'), PROBE_EXPORT: exportName, ...(call ? { PROBE_CALL: call } : {}) },
-    maxBuffer: 4 * 1024 * 1024,
-  });
-  return JSON.parse(stdout) as Probe;
-}
-
-/** Bundles one entry as the stack does (esbuild, then the after-bundling commands) into its own folder. */
-async function bundle(entry: string, dir: string): Promise<Metafile> {
-  mkdirSync(dir, { recursive: true });
-  // The metafile only describes the build; the output is byte for byte what the stack ships.
-  const result = await build({ ...esbuildOptions(entry, dir), metafile: true });
-  for (const command of afterBundlingCommands(entry, dir)) execSync(command, { cwd: PROJECT_ROOT, stdio: 'pipe' });
-  return result.metafile;
-}
+const bundle = async (entry: string, dir: string): Promise<Metafile> => (await bundleFunction(entry, dir)).metafile;
+const probe = (dir: string, exportName: string, env: Record<string, string> = {}, call?: string) =>
+  importBundle(dir, { exportName, env, ...(call ? { call } : {}) });
 
 async function inBatches<T, R>(items: readonly T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = [];
@@ -91,9 +37,7 @@ describe('function bundles', () => {
 
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'baocao-bundles-'));
-    // The nodejs22.x runtime provides the AWS SDK v3 (left out of the bundles); nothing else is there.
-    mkdirSync(join(root, 'node_modules'));
-    for (const scope of ['@aws-sdk', '@smithy']) symlinkSync(join(PROJECT_ROOT, 'node_modules', scope), join(root, 'node_modules', scope), 'dir');
+    provideRuntimeSdk(root);
     const entries = [...new Set(CATALOG.map((s) => s.entry))];
     await Promise.all(
       entries.map(async (entry, i) => {

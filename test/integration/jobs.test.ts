@@ -6,7 +6,6 @@ import { resetContainer } from '../../functions/adapters/container.ts';
 import type { AgencyProfile } from '../../functions/core/agency.ts';
 import type { Principal } from '../../functions/core/auth.ts';
 import { zonedInstant } from '../../functions/core/clock.ts';
-import type { Plan } from '../../functions/core/plan.ts';
 import { firingsBetween, scheduleDefinitions, type ScheduleDefinition } from '../../functions/core/schedules.ts';
 import { handler as compileHandler } from '../../functions/jobs/compile.ts';
 import { handler as remindHandler } from '../../functions/jobs/remind.ts';
@@ -20,6 +19,7 @@ import { saveDraft, submit } from '../../functions/usecases/submissions.ts';
 import { readPdf } from '../unit/renderers/pdf-text.ts';
 import { localEnv, testContainer } from '../support/local.ts';
 import { demoProfile } from '../support/demo-profile.ts';
+import { smallPlan, TASK_TEXT, taskReport } from '../support/small-plan.ts';
 import { reportRenderers } from '../../functions/adapters/renderers.ts';
 
 const TZ = 'Asia/Ho_Chi_Minh';
@@ -58,53 +58,15 @@ async function agency(opts: { plan?: boolean; ubnd?: boolean; autoIssue?: boolea
     emails: { ubnd: opts.ubnd === false ? [] : [mail('ubnd')], vanPhong: [mail('vp')], from: 'baocao@skhcn.bacgiang.example' },
     ...(opts.autoIssue ? { autoIssue: true } : {}),
   });
-  if (opts.plan !== false) await c.plans.putPlan(plan(a), { hash: `plan-${a}`, importedAt: '2024-01-05T00:00:00Z', importedBy: 'test', source: 'test' });
+  if (opts.plan !== false) await c.plans.putPlan(smallPlan(a), { hash: `plan-${a}`, importedAt: '2024-01-05T00:00:00Z', importedBy: 'test', source: 'test' });
   return { c, a, profile, ubnd: mail('ubnd'), vp: mail('vp'), unitEmail: (code) => mail(code.toLowerCase()), since };
 }
 
-function plan(agencyId: string): Plan {
-  const t = (n: number, unit: string, content: string, start: number, finish: number) => ({
-    id: `I-${n}`,
-    number: String(n),
-    group: { numeral: 'I', title: 'NHIỆM VỤ TRỌNG TÂM DO CHỦ TỊCH UBND TỈNH GIAO' },
-    category: 'trong-tam-ubnd' as const,
-    content,
-    leadUnit: unit,
-    coordinatingUnits: [],
-    start: { kind: 'month' as const, year: 2024, month: start },
-    finish: { kind: 'month' as const, year: 2024, month: finish },
-    milestones: [],
-    order: n,
-  });
-  return {
-    agencyId,
-    year: 2024,
-    tasks: [
-      t(1, 'CCTCDLCL', 'Hỗ trợ 03 doanh nghiệp triển khai xây dựng, áp dụng chương trình đảm bảo đo lường', 1, 11),
-      t(2, 'QLKH', 'Đẩy mạnh việc ứng dụng, nhân rộng kết quả các nhiệm vụ khoa học và công nghệ', 1, 12),
-      t(3, 'QLKHCNCS', 'Nâng cao chất lượng xét đánh giá, công nhận sáng kiến cơ sở', 1, 6),
-      t(4, 'QLCN', 'Xây dựng kế hoạch cải thiện chỉ số đổi mới sáng tạo cấp tỉnh (PII)', 3, 12),
-      t(5, 'TTUD', 'Ứng dụng tiến bộ kỹ thuật sản xuất giống nấm ăn, nấm dược liệu', 2, 10),
-    ],
-  };
-}
-
 const unitP = (a: string, code: string): Principal => ({ sub: `u-${code}`, role: 'unit', unit: code, agencyId: a });
-const report = (taskId: string, progress: number) => ({
-  taskId,
-  status: 'dang-thuc-hien' as const,
-  progress,
-  result: 'Đã triển khai các nội dung theo kế hoạch.',
-  difficulties: '',
-  proposals: '',
-  needsDecision: false,
-  nextPlan: 'Tiếp tục triển khai.',
-});
-
 async function submitFor(t: TestAgency, period: string, unit: string, taskId: string, progress: number, day: number, hour = 9) {
   const [y, m] = period.split('-').map(Number) as [number, number];
   const at = zonedInstant(`${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`, TZ, hour);
-  await submit(t.c, unitP(t.a, unit), { period, unit, baseRevision: 0, data: { reporterName: 'Nguyễn Văn Báo', otherWork: [], tasks: [report(taskId, progress)] } }, at);
+  await submit(t.c, unitP(t.a, unit), { period, unit, baseRevision: 0, data: { reporterName: 'Nguyễn Văn Báo', otherWork: [], tasks: [taskReport(taskId, progress)] } }, at);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -472,7 +434,7 @@ describe('reminders', () => {
   it('reminds each unit that has not submitted (or only drafted) with its tasks and the deadline, and sends Văn phòng who is missing', async () => {
     const t = await agency();
     await submitFor(t, '2024-05', 'QLKH', 'I-2', 40, 16);
-    await saveDraft(t.c, unitP(t.a, 'QLCN'), { period: '2024-05', unit: 'QLCN', data: { reporterName: 'Đỗ Thị Lan', otherWork: [], tasks: [report('I-4', 20)] } }, zonedInstant('2024-05-16', TZ, 15));
+    await saveDraft(t.c, unitP(t.a, 'QLCN'), { period: '2024-05', unit: 'QLCN', data: { reporterName: 'Đỗ Thị Lan', otherWork: [], tasks: [taskReport('I-4', 20)] } }, zonedInstant('2024-05-16', TZ, 15));
     const def = defsOf(t)['remind-monthly']!;
     const first = firingIn(def, 2024, 5, 0);
     const out = await run(t, deps(t), 'remind', first);
@@ -485,7 +447,7 @@ describe('reminders', () => {
     expect(cc.subject).toBe('[Sở KH&CN Bắc Giang] [Nhắc báo cáo] Báo cáo tháng 5 năm 2024 của Chi cục Tiêu chuẩn Đo lường Chất lượng, hạn ngày 20/05/2024');
     expect(cc.body.text).toContain('Kính gửi: Chi cục Tiêu chuẩn Đo lường Chất lượng.');
     expect(cc.body.text).toContain('Hạn gửi báo cáo là hết ngày 20/05/2024 (còn 03 ngày).');
-    expect(cc.body.text).toContain('1. Nhiệm vụ I.1: Hỗ trợ 03 doanh nghiệp triển khai xây dựng, áp dụng chương trình đảm bảo đo lường (thời hạn: Tháng 11/2024)');
+    expect(cc.body.text).toContain(`1. Nhiệm vụ I.1: ${TASK_TEXT['I-1']} (thời hạn: Tháng 11/2024)`);
     expect(cc.body.text).toContain('http://localhost:3000/?period=2024-05');
     expect(to(emails, t.unitEmail('QLCN'))[0]!.body.text).toContain('mới được lưu nháp, chưa được gửi');
     const summary = to(emails, t.vp)[0]!;

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import type { Plan } from '../../functions/core/plan.ts';
 import type { Principal } from '../../functions/core/auth.ts';
 import { zonedInstant } from '../../functions/core/clock.ts';
 import { setAgency } from '../../functions/usecases/agency-service.ts';
@@ -11,45 +10,20 @@ import { submit } from '../../functions/usecases/submissions.ts';
 import { call } from '../support/http.ts';
 import { testContainer, tokenFor } from '../support/local.ts';
 import { demoProfile } from '../support/demo-profile.ts';
+import { smallPlan, taskReport } from '../support/small-plan.ts';
 import { readPdf } from '../unit/renderers/pdf-text.ts';
 
 const demo = demoProfile();
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-
-function plan(agencyId: string): Plan {
-  const t = (n: number, unit: string, content: string, finish: number) => ({
-    id: `I-${n}`,
-    number: String(n),
-    group: { numeral: 'I', title: 'NHIỆM VỤ TRỌNG TÂM' },
-    category: 'trong-tam-ubnd' as const,
-    content,
-    leadUnit: unit,
-    coordinatingUnits: [],
-    start: { kind: 'month' as const, year: 2024, month: 2 },
-    finish: { kind: 'month' as const, year: 2024, month: finish },
-    milestones: [],
-    order: n,
-  });
-  return {
-    agencyId,
-    year: 2024,
-    tasks: [
-      t(1, 'CCTCDLCL', 'Hỗ trợ 03 doanh nghiệp triển khai xây dựng, áp dụng chương trình đảm bảo đo lường', 11),
-      t(2, 'QLKH', 'Đẩy mạnh việc ứng dụng, nhân rộng kết quả các nhiệm vụ khoa học và công nghệ', 12),
-      t(3, 'QLKHCNCS', 'Nâng cao chất lượng xét đánh giá, công nhận sáng kiến cơ sở', 6),
-    ],
-  };
-}
 
 describe('compiling reports into S3 with versioned metadata', () => {
   it('creates version 1, returns it again for the same data, makes version 2 when data changes, keeps the history', async () => {
     const c = testContainer();
     const a = c.config.agencyId;
     await setAgency(c.agencies, { ...demo, agencyId: a });
-    await c.plans.putPlan(plan(a), { hash: 'p1', importedAt: 'x', importedBy: 't', source: 't' });
+    await c.plans.putPlan(smallPlan(a, 3), { hash: 'p1', importedAt: 'x', importedBy: 't', source: 't' });
     const unit = (code: string): Principal => ({ sub: `u-${code}`, role: 'unit', unit: code, agencyId: a });
-    const report = (taskId: string, progress: number) => ({ taskId, status: 'dang-thuc-hien' as const, progress, result: 'Đã triển khai các nội dung theo kế hoạch.', difficulties: '', proposals: '', needsDecision: false, nextPlan: 'Tiếp tục.' });
-    await submit(c, unit('QLKH'), { period: '2024-05', unit: 'QLKH', baseRevision: 0, data: { reporterName: 'Nguyễn Thị Nga', otherWork: [], tasks: [report('I-2', 40)] } }, zonedInstant('2024-05-17', 'Asia/Ho_Chi_Minh', 9));
+    await submit(c, unit('QLKH'), { period: '2024-05', unit: 'QLKH', baseRevision: 0, data: { reporterName: 'Nguyễn Thị Nga', otherWork: [], tasks: [taskReport('I-2', 40)] } }, zonedInstant('2024-05-17', 'Asia/Ho_Chi_Minh', 9));
 
     const now = new Date('2024-05-21T01:00:00Z');
     const v1 = await compileReports({ ...c, renderers }, { agencyId: a, period: '2024-05', trigger: 'test', now });
@@ -66,7 +40,7 @@ describe('compiling reports into S3 with versioned metadata', () => {
     expect(again.created).toBe(false);
     expect(again.version.version).toBe(1);
 
-    await submit(c, unit('CCTCDLCL'), { period: '2024-05', unit: 'CCTCDLCL', baseRevision: 0, data: { reporterName: 'Hoàng Văn Thắng', otherWork: [], tasks: [report('I-1', 30)] } }, zonedInstant('2024-05-22', 'Asia/Ho_Chi_Minh', 10));
+    await submit(c, unit('CCTCDLCL'), { period: '2024-05', unit: 'CCTCDLCL', baseRevision: 0, data: { reporterName: 'Hoàng Văn Thắng', otherWork: [], tasks: [taskReport('I-1', 30)] } }, zonedInstant('2024-05-22', 'Asia/Ho_Chi_Minh', 10));
     const v2 = await compileReports({ ...c, renderers }, { agencyId: a, period: '2024-05', trigger: 'test', now: new Date('2024-05-23T01:00:00Z') });
     expect(v2.created).toBe(true);
     expect(v2.version.version).toBe(2);
@@ -173,7 +147,7 @@ describe('the demo agency\'s May 2024, as UBND tỉnh receives it', () => {
     const c = testContainer();
     const a = c.config.agencyId;
     await setAgency(c.agencies, { ...demo, agencyId: a });
-    await c.plans.putPlan(plan(a), { hash: 'p2', importedAt: 'x', importedBy: 't', source: 't' });
+    await c.plans.putPlan(smallPlan(a, 3), { hash: 'p2', importedAt: 'x', importedBy: 't', source: 't' });
     const compile = (issueDate?: string) => compileReports({ ...c, renderers }, { agencyId: a, period: '2024-05', trigger: 'test', now: new Date('2024-05-21T01:00:00Z'), ...(issueDate ? { issueDate } : {}) });
     const v1 = await compile();
     expect((await compile()).created).toBe(false);

@@ -63,8 +63,12 @@ describe('document header data', () => {
     expect((m.body.at(-1) as { text: string }).text).toContain('Văn phòng Sở tổng hợp, báo cáo Giám đốc Sở xem xét, chỉ đạo./.');
   });
 
-  it('Director report: internal subject, no Kính gửi, its own recipients and signer', () => {
-    const m = buildReportModel(juneInput('director'));
+  it('Director report of a profile without document settings: internal subject, no Kính gửi, its own recipients and signer', () => {
+    const input = juneInput('director');
+    delete input.profile.documents;
+    input.profile.signers.director = { prefix: 'TL.', authority: 'GIÁM ĐỐC', title: 'CHÁNH VĂN PHÒNG', name: 'Nguyễn Thị Hà' };
+    input.profile.recipients.director = ['Giám đốc, các PGĐ Sở (b/c)', 'Các phòng, đơn vị thuộc Sở'];
+    const m = buildReportModel(input);
     expect(m.subject).toBe('Tình hình thực hiện nhiệm vụ tháng 6 năm 2024 của các phòng, đơn vị');
     expect(m.appendixTitle).toBe('TÌNH HÌNH THỰC HIỆN NHIỆM VỤ THÁNG 6 NĂM 2024 CỦA CÁC PHÒNG, ĐƠN VỊ');
     expect(m.kinhGui).toEqual([]);

@@ -1,9 +1,10 @@
 /**
- * Test fixtures built in code: the Bắc Giang 2024 profile (as in infra/local/demo/agency-2024.yaml)
+ * Test fixtures: the Bắc Giang 2024 profile (read from infra/local/demo/agency-2024.yaml)
  * and a handful of tasks from seed 004's plan, plus builders for task reports and submission heads.
  * flow: aggregate tests --> fixtures
  */
 import type { AgencyProfile, Audience } from '../../../functions/core/agency.ts';
+import { demoProfile } from '../../support/demo-profile.ts';
 import type { AggregateInput } from '../../../functions/core/aggregate/build-report-model.ts';
 import { parsePeriod } from '../../../functions/core/period.ts';
 import type { Plan, PlanTask, TaskCategory } from '../../../functions/core/plan.ts';
@@ -11,42 +12,9 @@ import type { OtherWork, SubmissionHead, TaskReport } from '../../../functions/c
 
 export const AGENCY = 'skhcn-bacgiang';
 
+/** The demo agency's profile (infra/local/demo/agency-2024.yaml): the same one the local stack and the bench use. */
 export function profile2024(): AgencyProfile {
-  return {
-    agencyId: AGENCY,
-    effectiveFrom: '2024-01-01',
-    superiorHeader: 'UBND TỈNH BẮC GIANG',
-    superiorName: 'Ủy ban nhân dân tỉnh Bắc Giang',
-    name: 'Sở Khoa học và Công nghệ',
-    shortName: 'Sở KH&CN',
-    placeName: 'Bắc Giang',
-    symbol: 'SKHCN',
-    timeZone: 'Asia/Ho_Chi_Minh',
-    submissionDeadlineDay: 20,
-    signers: {
-      ubnd: { prefix: 'KT.', authority: 'GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC', name: 'Ngô Chí Vinh' },
-      director: { prefix: 'TL.', authority: 'GIÁM ĐỐC', title: 'CHÁNH VĂN PHÒNG', name: 'Nguyễn Thị Hà' },
-    },
-    recipients: {
-      ubnd: ['UBND tỉnh (b/c)', 'Văn phòng UBND tỉnh', 'Sở Nội vụ', 'Lãnh đạo Sở'],
-      director: ['Giám đốc, các PGĐ Sở (b/c)', 'Các phòng, đơn vị thuộc Sở'],
-    },
-    archiveLine: 'Lưu: VT, VP',
-    emails: { ubnd: ['vanthu@ubnd.example'], vanPhong: ['vp@skhcn.example'], from: 'baocao@skhcn.example' },
-    leaders: [
-      { id: 'tran-van-an', name: 'Trần Văn An', title: 'Giám đốc' },
-      { id: 'ngo-chi-vinh', name: 'Ngô Chí Vinh', title: 'Phó Giám đốc' },
-    ],
-    units: [
-      { code: 'VP', name: 'Văn phòng Sở', kind: 'van-phong' },
-      { code: 'QLKH', name: 'Phòng Quản lý Khoa học', kind: 'phong' },
-      { code: 'QLKHCNCS', name: 'Phòng Quản lý khoa học công nghệ cơ sở và Sở hữu trí tuệ', kind: 'phong' },
-      { code: 'QLCN', name: 'Phòng Quản lý Công nghệ và Thị trường công nghệ', kind: 'phong' },
-      { code: 'TTR', name: 'Thanh tra Sở', kind: 'thanh-tra' },
-      { code: 'CCTCDLCL', name: 'Chi cục Tiêu chuẩn Đo lường Chất lượng', kind: 'chi-cuc' },
-      { code: 'TTUD', name: 'Trung tâm Ứng dụng khoa học và công nghệ', kind: 'trung-tam' },
-    ],
-  };
+  return demoProfile();
 }
 
 const TRONG_TAM = { numeral: 'I', title: 'NHIỆM VỤ TRỌNG TÂM' };

@@ -143,8 +143,14 @@ describe('Director body', () => {
     expect(s).toContain('Nhiệm vụ I.3 (Nâng cao chất lượng xét đánh giá, công nhận sáng kiến cơ sở), do Phòng Quản lý khoa học công nghệ cơ sở và Sở hữu trí tuệ chủ trì, thời hạn tháng 06/2024.');
   });
 
-  it('ends with the closing sentence', () => {
+  it('ends with the closing sentence, addressed to whom the profile sends the report', () => {
     expect(m.body.at(-1)).toEqual({
+      type: 'paragraph',
+      text: 'Trên đây là tình hình thực hiện nhiệm vụ tháng 6 năm 2024 của các phòng, đơn vị; Văn phòng Sở tổng hợp, báo cáo Giám đốc Sở xem xét, chỉ đạo./.',
+    });
+    const input = juneInput();
+    delete input.profile.documents;
+    expect(buildReportModel(input).body.at(-1)).toEqual({
       type: 'paragraph',
       text: 'Trên đây là tình hình thực hiện nhiệm vụ tháng 6 năm 2024 của các phòng, đơn vị; Văn phòng Sở tổng hợp, báo cáo Lãnh đạo Sở xem xét, chỉ đạo./.',
     });
