@@ -13,10 +13,10 @@ import { buildSync } from 'esbuild';
 
 /** Gzip bytes per page script (entry + chunks it imports). */
 const BUDGET: Record<(typeof PAGE_SCRIPTS)[number], number> = {
-  'form.js': 15_000,
-  'reports.js': 3_700,
+  'form.js': 16_500,
+  'reports.js': 3_600,
   'signin.js': 3_000,
-  'common.js': 2_200,
+  'common.js': 2_050,
 };
 
 describe('page scripts', () => {
