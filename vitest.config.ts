@@ -18,7 +18,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], pool: 'threads', sequence: { groupOrder: 0 } },
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], globalSetup: ['test/support/web-assets.ts'], pool: 'threads', sequence: { groupOrder: 0 } },
       },
       {
         extends: true,

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build, type Metafile } from 'esbuild';
 import { PROJECT_ROOT } from './agency-profile-file.ts';
-import { afterBundlingCommands, BUNDLE_FONT_DIR, esbuildOptions, needsFonts } from './bundling.ts';
+import { afterBundlingCommands, BUNDLE_FONT_DIR, BUNDLE_WEB_DIR, esbuildOptions, needsFonts, needsWebAssets } from './bundling.ts';
 
 const run = promisify(execFile);
 
@@ -20,7 +20,7 @@ export interface BuiltFunction {
   /** Bytes of index.mjs, as uploaded. */
   bytes: number;
   metafile: Metafile;
-  /** What the stack sets for this bundle at run time (the font folder beside it, when it renders). */
+  /** What the stack sets for this bundle at run time (the font and web asset folders beside it, when it has them). */
   env: Record<string, string>;
 }
 
@@ -34,7 +34,10 @@ export async function bundleFunction(entry: string, dir: string): Promise<BuiltF
     dir,
     bytes: statSync(join(dir, 'index.mjs')).size,
     metafile: result.metafile,
-    env: needsFonts(entry) ? { BAOCAO_FONT_DIR: join(dir, BUNDLE_FONT_DIR) } : {},
+    env: {
+      ...(needsFonts(entry) ? { BAOCAO_FONT_DIR: join(dir, BUNDLE_FONT_DIR) } : {}),
+      ...(needsWebAssets(entry) ? { BAOCAO_WEB_DIR: join(dir, BUNDLE_WEB_DIR) } : {}),
+    },
   };
 }
 

@@ -8,13 +8,16 @@
  * which ESM does not define: the banner defines them. The AWS SDK v3 is left out (the nodejs22.x
  * runtime provides it); pdfkit, exceljs and everything else are bundled. The PDF renderer reads the
  * Tinos TTFs from disk, so functions that reach it get them copied to `fonts/` beside the bundle and
- * find them through BAOCAO_FONT_DIR.
+ * find them through BAOCAO_FONT_DIR. Functions that serve or render the pages (they reach
+ * templates/web/assets.ts) get the built browser assets (infra/web-build.ts) copied to `web/` and
+ * find them through BAOCAO_WEB_DIR.
  */
 import { join } from 'node:path';
 import { LogLevel, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
 import { PROJECT_ROOT } from './agency-profile-file.ts';
 import { reaches } from './import-graph.ts';
+import { buildWebAssets } from './web-build.ts';
 
 /** Node major of the Lambda runtime (nodejs22.x); esbuild emits syntax for it. */
 export const NODE_TARGET = 'node22';
@@ -53,9 +56,37 @@ export function needsFonts(entry: string): boolean {
   return reaches(entry, FONT_MODULE);
 }
 
+/** The pages' asset manifest reader; reaching it means the function serves or renders pages. */
+export const WEB_ASSETS_MODULE = join(PROJECT_ROOT, 'templates/web/assets.ts');
+/** Where the built browser assets land inside the bundle. */
+export const BUNDLE_WEB_DIR = 'web';
+
+/** Decided on what esbuild keeps in the bundle, like the fonts: only the page functions carry the assets. */
+export function needsWebAssets(entry: string): boolean {
+  return reaches(entry, WEB_ASSETS_MODULE);
+}
+
+/** The shell commands that copy what a bundle needs beside it (fonts, browser assets). */
+function copyCommands(entry: string, inputDir: string, outputDir: string): string[] {
+  const out: string[] = [];
+  if (needsFonts(entry)) {
+    // The fonts' licence (OFL) must travel with them.
+    out.push(
+      `mkdir -p "${outputDir}/${BUNDLE_FONT_DIR}"`,
+      `cp "${inputDir}/${FONT_SOURCE_DIR}/"*.ttf "${inputDir}/${FONT_SOURCE_DIR}/LICENSE.txt" "${outputDir}/${BUNDLE_FONT_DIR}/"`,
+    );
+  }
+  if (needsWebAssets(entry)) {
+    // Built (or found in the cache) at synthesis; the copy takes the files, the manifest and nothing else.
+    const built = buildWebAssets();
+    out.push(`mkdir -p "${outputDir}/${BUNDLE_WEB_DIR}"`, `cp "${built.dir}/"*.js "${built.dir}/"*.css "${built.dir}/"*.map "${built.dir}/manifest.json" "${outputDir}/${BUNDLE_WEB_DIR}/"`);
+  }
+  return out;
+}
+
 /** The NodejsFunction bundling options for one entry. */
 export function bundlingOptions(entry: string): BundlingOptions {
-  const fonts = needsFonts(entry);
+  const copies = needsFonts(entry) || needsWebAssets(entry);
   return {
     format: OutputFormat.ESM,
     target: NODE_TARGET,
@@ -68,16 +99,12 @@ export function bundlingOptions(entry: string): BundlingOptions {
     logLevel: LogLevel.WARNING,
     // Local esbuild only: synthesis must work on machines without Docker.
     forceDockerBundling: false,
-    ...(fonts
+    ...(copies
       ? {
           commandHooks: {
             beforeBundling: () => [],
             beforeInstall: () => [],
-            // The fonts' licence (OFL) must travel with them.
-            afterBundling: (inputDir: string, outputDir: string) => [
-              `mkdir -p "${outputDir}/${BUNDLE_FONT_DIR}"`,
-              `cp "${inputDir}/${FONT_SOURCE_DIR}/"*.ttf "${inputDir}/${FONT_SOURCE_DIR}/LICENSE.txt" "${outputDir}/${BUNDLE_FONT_DIR}/"`,
-            ],
+            afterBundling: (inputDir: string, outputDir: string) => copyCommands(entry, inputDir, outputDir),
           },
         }
       : {}),
@@ -106,12 +133,15 @@ export function esbuildOptions(entry: string, outdir: string): BuildOptions {
   };
 }
 
-/** The commands NodejsFunction runs after esbuild for this entry (the font copy), for the same tools. */
+/** The commands NodejsFunction runs after esbuild for this entry (the font and asset copies), for the same tools. */
 export function afterBundlingCommands(entry: string, outdir: string): string[] {
   return bundlingOptions(entry).commandHooks?.afterBundling(PROJECT_ROOT, outdir) ?? [];
 }
 
 /** Environment a function needs because of how it is bundled. */
 export function bundleEnvironment(entry: string): Record<string, string> {
-  return needsFonts(entry) ? { BAOCAO_FONT_DIR: `${LAMBDA_TASK_ROOT}/${BUNDLE_FONT_DIR}` } : {};
+  return {
+    ...(needsFonts(entry) ? { BAOCAO_FONT_DIR: `${LAMBDA_TASK_ROOT}/${BUNDLE_FONT_DIR}` } : {}),
+    ...(needsWebAssets(entry) ? { BAOCAO_WEB_DIR: `${LAMBDA_TASK_ROOT}/${BUNDLE_WEB_DIR}` } : {}),
+  };
 }

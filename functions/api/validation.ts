@@ -7,7 +7,7 @@
 // A namespace import lets esbuild drop the parts of zod (locales above all) that are not used.
 import * as z from 'zod';
 import type { ZodError, ZodType } from 'zod';
-import { charCount, cleanInput, isFilledIn, refusedCharacter } from '../core/text.ts';
+import { charCount, cleanInput, isFilledIn, refusedCharacter, tooLongMessage } from '../core/text.ts';
 import { ApiError, header, type FieldError, type HttpEvent } from './http.ts';
 
 /** Largest JSON body accepted (a unit's full month of reports is ~50 KB). */
@@ -32,7 +32,7 @@ export function text(max: number, opts: { min?: number; label?: string } = {}) {
       }
       return cleanInput(s);
     })
-    .refine((s) => charCount(s) <= max, { message: `${label} dài quá ${max} ký tự.` })
+    .refine((s) => charCount(s) <= max, { message: tooLongMessage(label, max) })
     .refine((s) => !opts.min || (opts.min === 1 ? isFilledIn(s) : charCount(s) >= opts.min), {
       message: opts.min === 1 ? `${label} không được để trống (cần có chữ hoặc số).` : `${label} cần ít nhất ${opts.min} ký tự.`,
     });

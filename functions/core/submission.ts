@@ -52,6 +52,12 @@ export interface TaskReport {
 }
 
 export type OtherWorkKind = 'thuong-xuyen' | 'dot-xuat';
+export const OTHER_WORK_KINDS: readonly OtherWorkKind[] = ['thuong-xuyen', 'dot-xuat'];
+/** The form's names for the kinds of other work. */
+export const OTHER_WORK_KIND_LABELS: Record<OtherWorkKind, string> = {
+  'thuong-xuyen': 'Thường xuyên',
+  'dot-xuat': 'Đột xuất, phát sinh',
+};
 export interface OtherWork {
   kind: OtherWorkKind;
   text: string;
@@ -142,3 +148,21 @@ export function diffSubmission(before: SubmissionData | undefined, after: Submis
   for (const id of old.keys()) changes.push({ field: `tasks.${id}`, from: 'reported', to: 'removed' });
   return changes;
 }
+
+/**
+ * The texts a unit types, with the longest each may be (in characters, code points) and the name
+ * its messages give it: the API's schema limits them, the form sizes its inputs by them.
+ */
+export const REPORT_TEXT_FIELDS = {
+  result: { max: 4000, label: 'Kết quả thực hiện' },
+  difficulties: { max: 3000, label: 'Khó khăn, vướng mắc' },
+  proposals: { max: 3000, label: 'Đề xuất, kiến nghị' },
+  nextPlan: { max: 3000, label: 'Kế hoạch kỳ tới' },
+  reason: { max: 1000, label: 'Lý do' },
+  otherWork: { max: 2000, label: 'Nội dung công việc' },
+  reporterName: { max: 100, label: 'Họ tên người báo cáo' },
+} as const satisfies Record<string, { max: number; label: string }>;
+
+/** At most this many task reports, and other-work rows, in one submission. */
+export const MAX_TASK_REPORTS = 300;
+export const MAX_OTHER_WORK = 100;

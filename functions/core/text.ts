@@ -46,7 +46,7 @@ export interface TextProblem {
   position: number;
 }
 
-const ANY_REFUSED = new RegExp(REFUSED.map((r) => r.pattern.source).join('|'), 'u');
+const ANY_REFUSED = /* @__PURE__ */ new RegExp(REFUSED.map((r) => r.pattern.source).join('|'), 'u');
 
 /** The first refused character of a text, if any (see REFUSED). */
 export function refusedCharacter(value: string): TextProblem | undefined {
@@ -84,6 +84,11 @@ export function charCount(value: string): number {
   let n = 0;
   for (const _ of value) n++;
   return n;
+}
+
+/** The message for a text longer than `max` characters (the API's and the form's). */
+export function tooLongMessage(label: string, max: number): string {
+  return `${label} dài quá ${max} ký tự.`;
 }
 
 /**

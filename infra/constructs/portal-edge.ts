@@ -61,12 +61,13 @@ export class PortalEdge extends Construct {
       compress: true,
     };
     // The scripts and stylesheet are public and the same for everyone: a flood of them is answered at the
-    // edge. A minute at most, so a deploy's new page and its new script meet within a minute.
+    // edge. Their names carry a hash of their content (infra/web-build.ts), so the origin's
+    // `max-age=31536000, immutable` holds: a deploy's new page names new files, never stale ones.
     const staticFiles = new cloudfront.CachePolicy(this, 'StaticFiles', {
-      comment: 'baocao: /static/* for at most a minute, whatever the origin says',
+      comment: 'baocao: /static/* content-hashed files, as long as the origin says (a year)',
       minTtl: Duration.seconds(0),
       defaultTtl: Duration.seconds(60),
-      maxTtl: Duration.seconds(60),
+      maxTtl: Duration.days(365),
       enableAcceptEncodingGzip: true,
       enableAcceptEncodingBrotli: true,
     });

@@ -2,7 +2,7 @@
  * The whole system on one machine: emulators, the table, token keys, the HTTP server and, when
  * asked, the scheduler. `npm start` runs it on fixed ports with data on disk and the scheduler on;
  * the tests run it on free ports in memory with the scheduler off (they fire jobs themselves).
- * flow: start.ts / test setup --> local stack --> emulators + http server (+ scheduler)
+ * flow: start.ts / test setup --> local stack --> emulators + web build + http server (+ scheduler)
  */
 import path from 'node:path';
 import { ensureLocalTable } from '../../functions/adapters/dynamo/ensure-table.ts';
@@ -13,6 +13,7 @@ import { startHttpServer, type LocalServer } from './http-server.ts';
 import { jobDeps } from '../../functions/jobs/job-deps.ts';
 import { reportRenderers } from '../../functions/adapters/renderers.ts';
 import { startScheduler, type LocalScheduler } from './scheduler.ts';
+import { buildWebAssets } from '../web-build.ts';
 
 export interface LocalStackOptions {
   /** Persistent data folder; undefined = in memory (tests). */
@@ -64,6 +65,8 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
       AUTH_CLIENT_ID: 'baocao-local-client',
       AUTH_JWKS_FILE: keysFile,
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      // The pages' scripts and stylesheet, built (or found in the build cache) for the current sources.
+      BAOCAO_WEB_DIR: buildWebAssets().dir,
     };
     Object.assign(process.env, env);
     resetContainer();

@@ -1,10 +1,11 @@
 /**
  * The form page's server-rendered shell: title, period picker (and unit picker for Văn phòng and
- * lãnh đạo), and the #app element that form.js fills from GET /api/form.
+ * lãnh đạo), and the #app element that the form's script fills from GET /api/form.
  * flow: form page handler --> form view --> layout
  */
 import type { Unit } from '../../functions/core/agency.ts';
-import { html } from './html.ts';
+import { formPageAttributes } from './form-page-config.ts';
+import { html, type SafeHtml } from './html.ts';
 import { layout, type PageUser } from './layout.ts';
 import { monthLabel } from './format.ts';
 
@@ -20,6 +21,11 @@ export interface FormPageInput {
   units: Pick<Unit, 'code' | 'name'>[];
   canWrite: boolean;
   readOnlyReason?: string;
+}
+
+/** ` name="value"` for each attribute, escaped. */
+function attributes(a: Record<string, string>): SafeHtml[] {
+  return Object.entries(a).map(([k, v]) => html` ${k}="${v}"`);
 }
 
 export function renderFormPage(o: FormPageInput): string {
@@ -46,7 +52,7 @@ export function renderFormPage(o: FormPageInput): string {
   <p id="page-unit" class="subtitle">${o.user.role === 'unit' ? o.user.unit?.name ?? '' : ''}</p>
 </div>
 ${picker}
-<div id="app" class="app" data-period="${o.period}" data-unit="${o.unit ?? ''}" data-can-write="${o.canWrite ? 'true' : 'false'}" data-needs-unit="${o.units.length && !o.unit ? 'true' : 'false'}" data-read-only-reason="${o.readOnlyReason ?? ''}">
+<div id="app" class="app"${attributes(formPageAttributes({ period: o.period, unit: o.unit ?? '', canWrite: o.canWrite, needsUnit: o.units.length > 0 && !o.unit, readOnlyReason: o.readOnlyReason ?? '' }))}>
   <p class="loading">Đang tải biểu mẫu…</p>
 </div>
 <noscript><p class="notice notice-warn">Biểu mẫu cần JavaScript để lưu nháp và gửi báo cáo. Hãy bật JavaScript cho trang này, hoặc liên hệ Văn phòng Sở.</p></noscript>`;

@@ -4,7 +4,7 @@
  * flow: page handlers --> layout --> html
  */
 import { ROLE_LABELS, type Role } from '../../functions/core/auth.ts';
-import { isAsset } from './assets.ts';
+import { assetUrl, type AssetName } from './assets.ts';
 import { html, type SafeHtml } from './html.ts';
 
 export const APP_TITLE = 'Báo cáo tiến độ nhiệm vụ';
@@ -21,8 +21,8 @@ export interface LayoutOptions {
   main: SafeHtml;
   csrfToken?: string;
   user?: PageUser;
-  /** Script file names from the asset allow-list, loaded as ES modules. */
-  scripts?: string[];
+  /** Page scripts by logical name (the build's manifest gives the hashed file), loaded as ES modules. */
+  scripts?: AssetName[];
   /** Which navigation entry is the current page. */
   current?: 'form' | 'status' | 'reports' | 'signin';
   /** Agency name for the header, when known. */
@@ -53,7 +53,7 @@ function nav(o: LayoutOptions): SafeHtml {
 }
 
 export function layout(o: LayoutOptions): string {
-  const scripts = (o.scripts ?? []).filter(isAsset);
+  const scripts = (o.scripts ?? []).map((s) => assetUrl(s));
   const doc = html`<!doctype html>
 <html lang="vi">
 <head>
@@ -63,8 +63,8 @@ export function layout(o: LayoutOptions): string {
 <meta name="robots" content="noindex">
 <title>${o.title} — ${APP_TITLE}</title>
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="/static/app.css">
-${scripts.map((s) => html`<script type="module" src="/static/${s}"></script>\n`)}
+<link rel="stylesheet" href="${assetUrl('app.css')}">
+${scripts.map((s) => html`<script type="module" src="${s}"></script>\n`)}
 </head>
 <body>
 <a class="skip-link" href="#main">Bỏ qua, đến nội dung chính</a>
@@ -84,7 +84,7 @@ ${o.main}
 }
 
 /** A page that only explains something: sign-in needed, no permission, an error. */
-export function messagePage(o: { title: string; lead: string; body?: SafeHtml; user?: PageUser; tone?: 'info' | 'error'; scripts?: string[] }): string {
+export function messagePage(o: { title: string; lead: string; body?: SafeHtml; user?: PageUser; tone?: 'info' | 'error'; scripts?: AssetName[] }): string {
   return layout({
     title: o.title,
     ...(o.user ? { user: o.user } : {}),

@@ -9,8 +9,8 @@ import { isBuiltin } from 'node:module';
 import type { Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../infra/agency-profile-file.ts';
-import { bundleFunction, importBundle, provideRuntimeSdk, type STUB_ENV } from '../../infra/bundle-function.ts';
-import { needsFonts } from '../../infra/bundling.ts';
+import { bundleFunction, importBundle, provideRuntimeSdk, STUB_ENV } from '../../infra/bundle-function.ts';
+import { bundleEnvironment, needsFonts, needsWebAssets } from '../../infra/bundling.ts';
 import { functionCatalog, type FunctionSpec } from '../../infra/function-catalog.ts';
 
 const run = promisify(execFile);
@@ -163,6 +163,37 @@ describe('function bundles', () => {
       ['ubnd.xlsx', 'PK', false, true],
     ]);
     for (const f of extra.files) expect(f.bytes, f.name).toBeGreaterThan(5_000);
+  });
+
+  it('gives the page functions the built browser assets in web/, and the static function serves them from its bundle', async () => {
+    const pages = CATALOG.filter((s) => s.entry.includes('/api/pages/'));
+    expect(pages.length).toBeGreaterThan(3);
+    for (const spec of pages) {
+      expect(needsWebAssets(spec.entry), spec.key).toBe(true);
+      expect(bundleEnvironment(spec.entry).BAOCAO_WEB_DIR, spec.key).toBe('/var/task/web');
+      expect(existsSync(join(dirOf.get(spec.entry)!, 'web', 'manifest.json')), spec.key).toBe(true);
+    }
+    // Functions that render no page carry no assets.
+    for (const spec of CATALOG.filter((s) => !s.entry.includes('/api/pages/'))) expect(needsWebAssets(spec.entry), spec.key).toBe(false);
+    const spec = pages.find((s) => s.entry.endsWith('static.ts'))!;
+    const dir = dirOf.get(spec.entry)!;
+    const manifest = JSON.parse(readFileSync(join(dir, 'web', 'manifest.json'), 'utf8')) as { entries: Record<string, string> };
+    const file = manifest.entries['form.js']!;
+    const script = `
+      const { handler } = await import(process.env.PROBE_BUNDLE);
+      const get = (file) => handler({ version: '2.0', rawPath: '/static/' + file, headers: {}, pathParameters: { file },
+        requestContext: { http: { method: 'GET', path: '/static/' + file, sourceIp: '127.0.0.1' }, requestId: 'r' }, isBase64Encoded: false },
+        { awsRequestId: 'r', getRemainingTimeInMillis: () => 10000 });
+      const ok = await get(process.env.PROBE_FILE);
+      const missing = await get('form.js');
+      process.stdout.write(JSON.stringify({ status: ok.statusCode, cache: ok.headers['cache-control'], bytes: Buffer.from(ok.body, 'base64').length, missing: missing.statusCode }));
+    `;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: dir,
+      env: { ...STUB_ENV, BAOCAO_WEB_DIR: join(dir, 'web'), PROBE_BUNDLE: join(dir, 'index.mjs'), PROBE_FILE: file },
+    });
+    const got = JSON.parse(stdout) as { status: number; cache: string; bytes: number; missing: number };
+    expect(got).toEqual({ status: 200, cache: 'public, max-age=31536000, immutable', bytes: readFileSync(join(dir, 'web', file)).byteLength, missing: 404 });
   });
 });
 

@@ -305,13 +305,17 @@ describe('API responses match docs/openapi.yaml', () => {
     await hit('GET', '/status?period=2024-1&format=json', as('vp'), 400, 'invalid_period');
   });
 
-  it('static assets: the file, a cheap revalidation, and a JSON 404 for any other name', async () => {
-    const css = await hit('GET', '/static/app.css', {}, 200);
-    const etag = css.headers.get('etag');
+  it('static assets: the hashed files the pages name, kept for a year, and a JSON 404 for any other name', async () => {
+    const page = String((await call('GET', '/signin')).body);
+    const css = page.match(/href="(\/static\/app-[A-Z0-9]+\.css)"/)![1]!;
+    const js = page.match(/src="(\/static\/signin-[A-Z0-9]+\.js)"/)![1]!;
+    const res = await hit('GET', css, {}, 200);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const etag = res.headers.get('etag');
     expect(etag).toMatch(/^"[\w-]+"$/);
-    await hit('GET', '/static/app.css', { headers: { 'if-none-match': etag! } }, 304);
-    await hit('GET', '/static/form.js', {}, 200);
-    await hit('GET', '/static/secret.env', {}, 404, 'not_found');
+    await hit('GET', css, { headers: { 'if-none-match': etag! } }, 304);
+    await hit('GET', js, {}, 200);
+    for (const name of ['app.css', 'form.js', 'secret.env', 'manifest.json', 'build.json']) await hit('GET', `/static/${name}`, {}, 404, 'not_found');
   });
 
   it('compiles and lists reports (2024-10)', async () => {

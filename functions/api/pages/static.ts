@@ -1,22 +1,20 @@
 /**
- * GET /static/{file} — the pages' scripts and stylesheet from templates/web/, by allow-list
- * only (no path ever reaches the file system from the request), with an ETag so browsers
- * revalidate cheaply; `no-cache` because file names carry no version and a deploy must not
- * leave a new page running an old script.
- * flow: API Gateway --> static handler --> templates/web/*
+ * GET /static/{file} — the pages' scripts, stylesheet and source maps as the web build wrote them
+ * (infra/web-build.ts), by allow-list only: the build's manifest lists every file, and no path
+ * ever reaches the file system from the request. File names carry a hash of their content, so a
+ * file never changes under its name: browsers and CloudFront keep it for a year without asking
+ * again, and a deploy's new pages name new files.
+ * flow: API Gateway --> static handler --> BAOCAO_WEB_DIR (templates/web/assets)
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { ASSETS, isAsset } from '../../../templates/web/assets.ts';
+import { join } from 'node:path';
+import { assetType, isAsset, webDir } from '../../../templates/web/assets.ts';
 import { httpHandler } from '../handler.ts';
 import { ApiError, header, type HttpResult } from '../http.ts';
 
-/** Folder of the assets: BAOCAO_WEB_DIR when set (a Lambda bundle copies them beside itself). */
-export function webDir(): string {
-  return resolve(process.env.BAOCAO_WEB_DIR ?? fileURLToPath(new URL('../../../templates/web/', import.meta.url)));
-}
+/** A hashed name never changes content: cache it for a year, never revalidate. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 interface Asset {
   body: Buffer;
@@ -26,14 +24,14 @@ interface Asset {
 
 const cache = new Map<string, Asset>();
 
-/** Reads an allow-listed asset once per container; undefined for any other name. */
+/** Reads a built asset once per container; undefined for any name the manifest does not list. */
 export function loadAsset(name: string, dir = webDir()): Asset | undefined {
-  if (!isAsset(name)) return undefined;
+  if (!isAsset(name, dir)) return undefined;
   const key = `${dir}\n${name}`;
   let a = cache.get(key);
   if (!a) {
     const body = readFileSync(join(dir, name));
-    a = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`, type: ASSETS[name]! };
+    a = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`, type: assetType(name)! };
     cache.set(key, a);
   }
   return a;
@@ -43,7 +41,7 @@ export const handler = httpHandler(async (event): Promise<HttpResult> => {
   const name = event.pathParameters?.file ?? '';
   const asset = loadAsset(name);
   if (!asset) throw new ApiError(404, 'not_found', 'Không tìm thấy tệp này.');
-  const headers = { 'content-type': asset.type, 'cache-control': 'public, no-cache', etag: asset.etag };
+  const headers = { 'content-type': asset.type, 'cache-control': IMMUTABLE, etag: asset.etag };
   if ((header(event, 'if-none-match') ?? '').split(',').map((s) => s.trim().replace(/^W\//, '')).includes(asset.etag)) {
     return { statusCode: 304, headers, body: '' };
   }

@@ -4,7 +4,8 @@
  */
 // A namespace import lets esbuild drop the parts of zod (locales above all) that are not used.
 import * as z from 'zod';
-import { PROPOSAL_ADDRESSEES, REPORTED_STATUSES } from '../../core/submission.ts';
+import { MAX_OTHER_WORK, MAX_TASK_REPORTS, OTHER_WORK_KINDS, PROPOSAL_ADDRESSEES, REPORT_TEXT_FIELDS as F, REPORTED_STATUSES, type OtherWorkKind } from '../../core/submission.ts';
+import { PRODUCT_NEGATIVE_MESSAGE, PROGRESS_MESSAGES } from '../../core/submission-rules.ts';
 import { UNIT_CODE_PATTERN } from '../../core/agency.ts';
 import { text } from '../validation.ts';
 
@@ -16,27 +17,27 @@ const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày dạng YYYY-MM-
 export const taskReportSchema = z.object({
   taskId,
   status: z.enum(REPORTED_STATUSES as [string, ...string[]], { error: 'Hãy chọn tình trạng thực hiện.' }) as z.ZodType<(typeof REPORTED_STATUSES)[number]>,
-  progress: z.number({ error: 'Tiến độ là một số từ 0 đến 100.' }).int('Tiến độ là số nguyên.').min(0, 'Tiến độ từ 0 đến 100.').max(100, 'Tiến độ từ 0 đến 100.'),
-  result: text(4000, { label: 'Kết quả thực hiện' }).default(''),
-  productReached: z.number().nonnegative('Số lượng không âm.').max(1e9).optional(),
+  progress: z.number({ error: PROGRESS_MESSAGES.notNumber }).int(PROGRESS_MESSAGES.notInteger).min(0, PROGRESS_MESSAGES.outOfRange).max(100, PROGRESS_MESSAGES.outOfRange),
+  result: text(F.result.max, { label: F.result.label }).default(''),
+  productReached: z.number().nonnegative(PRODUCT_NEGATIVE_MESSAGE).max(1e9).optional(),
   completedOn: localDate.optional(),
-  difficulties: text(3000, { label: 'Khó khăn, vướng mắc' }).default(''),
-  proposals: text(3000, { label: 'Đề xuất, kiến nghị' }).default(''),
+  difficulties: text(F.difficulties.max, { label: F.difficulties.label }).default(''),
+  proposals: text(F.proposals.max, { label: F.proposals.label }).default(''),
   proposalTo: z.enum(PROPOSAL_ADDRESSEES as [string, ...string[]], { error: 'Đề xuất gửi Lãnh đạo Sở (lanh-dao-so) hoặc UBND tỉnh (ubnd-tinh).' }).optional() as z.ZodOptional<z.ZodType<(typeof PROPOSAL_ADDRESSEES)[number]>>,
   needsDecision: z.boolean().default(false),
-  nextPlan: text(3000, { label: 'Kế hoạch kỳ tới' }).default(''),
-  reason: text(1000, { label: 'Lý do' })
+  nextPlan: text(F.nextPlan.max, { label: F.nextPlan.label }).default(''),
+  reason: text(F.reason.max, { label: F.reason.label })
     .optional()
     .transform((v) => (v ? v : undefined)),
 });
 
 export const submissionDataSchema = z.object({
-  tasks: z.array(taskReportSchema).max(300, 'Tối đa 300 nhiệm vụ trong một báo cáo.'),
+  tasks: z.array(taskReportSchema).max(MAX_TASK_REPORTS, `Tối đa ${MAX_TASK_REPORTS} nhiệm vụ trong một báo cáo.`),
   otherWork: z
-    .array(z.object({ kind: z.enum(['thuong-xuyen', 'dot-xuat']), text: text(2000, { min: 1, label: 'Nội dung công việc' }) }))
-    .max(100, 'Tối đa 100 công việc khác.')
+    .array(z.object({ kind: z.enum(OTHER_WORK_KINDS as readonly [OtherWorkKind, ...OtherWorkKind[]]), text: text(F.otherWork.max, { min: 1, label: F.otherWork.label }) }))
+    .max(MAX_OTHER_WORK, `Tối đa ${MAX_OTHER_WORK} công việc khác.`)
     .default([]),
-  reporterName: text(100, { label: 'Họ tên người báo cáo' }).default(''),
+  reporterName: text(F.reporterName.max, { label: F.reporterName.label }).default(''),
 });
 
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Kỳ báo cáo dạng YYYY-MM.');

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-// @ts-expect-error plain browser module without types
-import { api } from '../../../templates/web/dom.js';
+import { api } from '../../../templates/web/client/api.ts';
 
 afterEach(() => vi.unstubAllGlobals());
 

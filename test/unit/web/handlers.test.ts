@@ -13,11 +13,10 @@ import { ensureLocalKeys, mintToken } from '../../../functions/adapters/auth/loc
 import type { HttpEvent, HttpResult } from '../../../functions/api/http.ts';
 import { handler as formPage } from '../../../functions/api/pages/form-page.ts';
 import { handler as signinPage } from '../../../functions/api/pages/signin-page.ts';
-import { handler as staticFiles, webDir } from '../../../functions/api/pages/static.ts';
+import { handler as staticFiles } from '../../../functions/api/pages/static.ts';
 import { handler as statusPage } from '../../../functions/api/pages/status-page.ts';
-import { ASSETS } from '../../../templates/web/assets.ts';
+import { assetType, assetUrl, webDir, webManifest } from '../../../templates/web/assets.ts';
 
-const WEB = fileURLPath('../../../templates/web/');
 function fileURLPath(rel: string): string {
   return path.resolve(new URL(rel, import.meta.url).pathname);
 }
@@ -52,45 +51,56 @@ const context = { awsRequestId: 'req-1', getRemainingTimeInMillis: () => 10_000 
 const call = (h: (e: HttpEvent, c: Context) => Promise<HttpResult>, e: HttpEvent) => h(e, context);
 
 describe('static files', () => {
-  it('serves every allow-listed file from templates/web with its type, an ETag and no-cache', async () => {
-    expect(webDir()).toBe(WEB);
-    for (const [name, type] of Object.entries(ASSETS)) {
+  const dir = webDir();
+  const manifest = webManifest(dir);
+
+  it('serves every built file under its hashed name, with its type, an ETag and a year of caching', async () => {
+    expect(manifest.files.length).toBeGreaterThan(5);
+    for (const name of manifest.files) {
       const res = await call(staticFiles, event({ path: `/static/${name}`, pathParameters: { file: name } }));
       expect(res.statusCode, name).toBe(200);
-      expect(res.headers?.['content-type']).toBe(type);
-      expect(res.headers?.['cache-control']).toBe('public, no-cache');
+      expect(res.headers?.['content-type']).toBe(assetType(name));
+      expect(res.headers?.['cache-control']).toBe('public, max-age=31536000, immutable');
       expect(res.headers?.['x-content-type-options']).toBe('nosniff');
       expect(res.isBase64Encoded).toBe(true);
-      expect(Buffer.from(res.body!, 'base64').equals(readFileSync(path.join(WEB, name)))).toBe(true);
+      expect(Buffer.from(res.body!, 'base64').equals(readFileSync(path.join(dir, name)))).toBe(true);
     }
+    for (const [logical, file] of Object.entries(manifest.entries)) expect(file, logical).toMatch(/^[a-z]+-[A-Z0-9]{8}\.(js|css)$/);
   });
 
   it('answers 304 when the browser already has the file', async () => {
-    const first = await call(staticFiles, event({ path: '/static/app.css', pathParameters: { file: 'app.css' } }));
+    const css = manifest.entries['app.css']!;
+    const first = await call(staticFiles, event({ path: `/static/${css}`, pathParameters: { file: css } }));
     const etag = String(first.headers?.etag);
     expect(etag).toMatch(/^"[A-Za-z0-9_-]{22}"$/);
-    const again = await call(staticFiles, event({ path: '/static/app.css', pathParameters: { file: 'app.css' }, headers: { 'if-none-match': `W/${etag}` } }));
+    const again = await call(staticFiles, event({ path: `/static/${css}`, pathParameters: { file: css }, headers: { 'if-none-match': `W/${etag}` } }));
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
   });
 
-  it('refuses anything not on the list: other files in the folder, traversal, odd spellings', async () => {
-    for (const name of ['html.ts', 'assets.ts', 'form-rules.d.ts', '../../package.json', '..%2F..%2Fpackage.json', 'form.js/../app.css', 'FORM.JS', '', '.', 'constructor', '__proto__', 'toString']) {
+  it('refuses anything not on the list: logical names, the manifest, sources, traversal, odd spellings', async () => {
+    const form = manifest.entries['form.js']!;
+    const names = ['app.css', 'form.js', 'manifest.json', 'build.json', 'form.ts', 'html.ts', 'assets.ts', '../../package.json', '..%2F..%2Fpackage.json', `${form}/../${manifest.entries['app.css']}`, form.toUpperCase(), `./${form}`, '', '.', 'constructor', '__proto__', 'toString'];
+    for (const name of names) {
       const res = await call(staticFiles, event({ path: `/static/${name}`, pathParameters: { file: name } }));
       expect(res.statusCode, name).toBe(404);
       expect(JSON.parse(res.body!).error.code).toBe('not_found');
     }
   });
 
-  it('lists every script and stylesheet of the folder, and nothing the folder lacks', () => {
-    const files = readdirSync(WEB).filter((f) => /\.(js|css)$/.test(f));
-    expect(Object.keys(ASSETS).sort()).toEqual(files.sort());
+  it('the manifest names a built file for every page script and the stylesheet', () => {
+    expect(Object.keys(manifest.entries).sort()).toEqual(['app.css', 'common.js', 'form.js', 'reports.js', 'signin.js']);
+    for (const file of Object.values(manifest.entries)) expect(manifest.files).toContain(file);
   });
 
   it('no browser script parses HTML from strings', () => {
-    for (const name of Object.keys(ASSETS).filter((n) => n.endsWith('.js'))) {
-      const src = readFileSync(path.join(WEB, name), 'utf8');
+    const client = fileURLPath('../../../templates/web/client/');
+    for (const name of readdirSync(client).filter((n) => n.endsWith('.ts'))) {
+      const src = readFileSync(path.join(client, name), 'utf8');
       expect(src, name).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function/);
+    }
+    for (const name of manifest.files.filter((n) => n.endsWith('.js'))) {
+      expect(readFileSync(path.join(dir, name), 'utf8'), name).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function/);
     }
   });
 });
@@ -121,10 +131,11 @@ describe('pages for visitors who are not signed in', () => {
   it('answers the gateway’s bare 403 to a request that skipped CloudFront, in AWS, before anything else runs', async () => {
     process.env.ORIGIN_VERIFY_SECRET = 'cloudfront-only-0123456789';
     try {
-      for (const [h, path] of [[signinPage, '/signin'], [formPage, '/'], [staticFiles, '/static/app.css']] as const) {
-        const bare = await call(h, event({ path, pathParameters: { file: 'app.css' } }));
+      for (const [h, path] of [[signinPage, '/signin'], [formPage, '/'], [staticFiles, assetUrl('app.css')]] as const) {
+        const file = path.slice('/static/'.length);
+        const bare = await call(h, event({ path, pathParameters: { file } }));
         expect([bare.statusCode, bare.body], path).toEqual([403, '{"message":"Forbidden"}']);
-        const through = await call(h, event({ path, pathParameters: { file: 'app.css' }, headers: { 'x-origin-verify': 'cloudfront-only-0123456789' } }));
+        const through = await call(h, event({ path, pathParameters: { file: path.slice('/static/'.length) }, headers: { 'x-origin-verify': 'cloudfront-only-0123456789' } }));
         expect(through.statusCode, path).toBe(200);
       }
     } finally {
@@ -135,7 +146,7 @@ describe('pages for visitors who are not signed in', () => {
   it('GET /signin renders the sign-in page', async () => {
     const res = await call(signinPage, event({ path: '/signin' }));
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('<script type="module" src="/static/signin.js"></script>');
+    expect(res.body).toContain(`<script type="module" src="${assetUrl('signin.js')}"></script>`);
   });
 });
 
@@ -161,7 +172,7 @@ describe('pages for an expired or broken session', () => {
     for (const cookie of [`baocao_session=${expired}`, 'baocao_session=eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.', 'baocao_session=%']) {
       const res = await call(signinPage, event({ path: '/signin', cookies: [cookie] }));
       expect(res.statusCode, cookie).toBe(200);
-      expect(res.body).toContain('<script type="module" src="/static/signin.js"></script>');
+      expect(res.body).toContain(`<script type="module" src="${assetUrl('signin.js')}"></script>`);
     }
   });
 

@@ -8,6 +8,7 @@ import type { AgencyProfile } from '../../../functions/core/agency.ts';
 import type { PlanTask } from '../../../functions/core/plan.ts';
 import { buildStatusBoard } from '../../../functions/core/status-board.ts';
 import type { SubmissionHead } from '../../../functions/core/submission.ts';
+import { assetUrl } from '../../../templates/web/assets.ts';
 import { escapeHtml, html, raw } from '../../../templates/web/html.ts';
 import { formatDateTime } from '../../../templates/web/format.ts';
 import { renderFormPage } from '../../../templates/web/form-view.ts';
@@ -25,7 +26,7 @@ function checkPage(doc: string) {
   // <style> blocks, no inline event handlers.
   const scripts = [...doc.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
   for (const s of scripts) {
-    expect(s[1]).toMatch(/\bsrc="\/static\/[a-z-]+\.js"/);
+    expect(s[1]).toMatch(/\bsrc="\/static\/[a-z]+-[A-Z0-9]{8}\.js"/);
     expect(s[2]).toBe('');
   }
   expect(doc).not.toMatch(/<style\b/i);
@@ -93,7 +94,7 @@ describe('form page shell', () => {
     expect(doc).toMatch(/<input type="month" id="pick-period" name="period" value="2024-06"/);
     expect(doc).toContain('<option value="QLKH" selected>Phòng Quản lý Khoa học (QLKH)</option>');
     expect(doc).toContain(`<option value="X1">${escapeHtml(HOSTILE)} (X1)</option>`);
-    expect(doc).toContain('<script type="module" src="/static/form.js"></script>');
+    expect(doc).toContain(`<script type="module" src="${assetUrl('form.js')}"></script>`);
     expect(doc).toMatch(/<div id="app"[^>]*data-period="2024-06" data-unit="QLKH" data-can-write="true"/);
     expect(doc).toContain('<h1 id="page-title" tabindex="-1">Báo cáo tháng 6/2024</h1>');
   });
@@ -215,7 +216,7 @@ describe('sign-in and message pages', () => {
   it('the sign-in page loads signin.js, explains how to get a link and escapes the signed-in unit', () => {
     const doc = renderSigninPage({ user: { role: 'unit', unit: { code: 'QLKH', name: HOSTILE } } });
     checkPage(doc);
-    expect(doc).toContain('<script type="module" src="/static/signin.js"></script>');
+    expect(doc).toContain(`<script type="module" src="${assetUrl('signin.js')}"></script>`);
     expect(doc).toContain('đường dẫn đăng nhập');
     expect(doc).toContain('npm run cli -- token');
     expect(doc).toContain('id="signin-error" role="alert"');

@@ -1,18 +1,22 @@
-// Shows validation errors the accessible way: the message under its field (aria-invalid,
-// aria-describedby) and a summary at the top (role="alert") whose links move focus to each field.
-// flow: form.js --> form-errors.js --> DOM
+/**
+ * Shows validation errors the accessible way: the message under its field (aria-invalid,
+ * aria-describedby) and a summary at the top (role="alert") whose links move focus to each field.
+ * flow: form page script --> form errors --> DOM
+ */
+import { h, replaceChildren } from './dom.ts';
 
-import { h, replaceChildren } from './dom.js';
-
-function describedBy(el, id, add) {
-  const ids = (el.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean).filter((x) => x !== id);
+function describedBy(el: Element, id: string, add: boolean): void {
+  const ids = (el.getAttribute('aria-describedby') || '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .filter((x) => x !== id);
   if (add) ids.unshift(id);
   if (ids.length) el.setAttribute('aria-describedby', ids.join(' '));
   else el.removeAttribute('aria-describedby');
 }
 
 /** Removes the inline error of one field. */
-export function clearFieldError(fieldId) {
+export function clearFieldError(fieldId: string): void {
   const el = document.getElementById(fieldId);
   document.getElementById(`${fieldId}-error`)?.remove();
   if (!el) return;
@@ -22,11 +26,11 @@ export function clearFieldError(fieldId) {
 }
 
 /** Shows a message under a field (replacing an earlier one). */
-export function setFieldError(fieldId, message) {
+export function setFieldError(fieldId: string, message: string): boolean {
   const el = document.getElementById(fieldId);
   if (!el) return false;
   clearFieldError(fieldId);
-  const field = el.closest('.field') || el.parentElement;
+  const field = (el.closest('.field') || el.parentElement)!;
   const msg = h('p', { class: 'field-error', id: `${fieldId}-error` }, h('span', { class: 'visually-hidden', text: 'Lỗi: ' }), message);
   // The message sits between the label and the input, where a screen magnifier user looks.
   const label = field.querySelector(`label[for="${fieldId}"]`);
@@ -40,7 +44,7 @@ export function setFieldError(fieldId, message) {
   return true;
 }
 
-export function clearAllErrors(root) {
+export function clearAllErrors(root: ParentNode): void {
   for (const e of root.querySelectorAll('.field-error')) {
     const id = e.id.replace(/-error$/, '');
     clearFieldError(id);
@@ -48,11 +52,11 @@ export function clearAllErrors(root) {
   hideSummary();
 }
 
-function summaryEl() {
+function summaryEl(): HTMLElement | null {
   return document.getElementById('error-summary');
 }
 
-export function hideSummary() {
+export function hideSummary(): void {
   const s = summaryEl();
   if (s) {
     s.hidden = true;
@@ -60,11 +64,17 @@ export function hideSummary() {
   }
 }
 
+export interface SummaryItem {
+  fieldId?: string | undefined;
+  message: string;
+  label?: string;
+}
+
 /**
- * Shows the summary: `errors` = [{ fieldId?, message, label? }]. Each error with a field that is
- * on the page becomes a link that focuses it. Moves focus to the summary when asked.
+ * Shows the summary. Each error with a field that is on the page becomes a link that focuses it.
+ * Moves focus to the summary when asked.
  */
-export function showSummary(errors, { focus = true, title } = {}) {
+export function showSummary(errors: SummaryItem[], { focus = true, title }: { focus?: boolean; title?: string } = {}): void {
   const s = summaryEl();
   if (!s) return;
   const items = errors.map((e) => {
@@ -77,7 +87,7 @@ export function showSummary(errors, { focus = true, title } = {}) {
       h('a', {
         href: `#${e.fieldId}`,
         text,
-        onclick: (ev) => {
+        onclick: (ev: Event) => {
           ev.preventDefault();
           target.scrollIntoView({ block: 'center' });
           target.focus();

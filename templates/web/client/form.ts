@@ -1,28 +1,28 @@
-// The monthly form's controller: loads GET /api/form, restores what was typed on this machine,
-// keeps a local copy while typing, saves drafts (PUT …/draft) and submits (POST /api/submissions
-// with an Idempotency-Key reused on retries), and shows errors and conflicts without losing input.
-// flow: browser --> form.js --> /api/form, /api/submissions --> form-render / form-errors / form-store
-
-import { api, formatDate as fmt, formatDateTime, formatTime, h, isTransient, replaceChildren, wireSignOut } from './dom.js';
-import { clearAllErrors, clearFieldError, setFieldError, showSummary } from './form-errors.js';
-import { FIELD_LABELS, fieldId, fillForm, readForm, readTask, renderForm, updateTask } from './form-render.js';
-import { STATUS_LABELS, OTHER_WORK_LABELS, PROPOSAL_TO_LABELS, checkSubmission, checkTask, localToday, parseFieldPath, toSubmissionData } from './form-rules.js';
-import { clearAttempt, clearLocal, loadAttempt, loadLocal, saveAttempt, saveLocal } from './form-store.js';
+/**
+ * The monthly form's controller: loads GET /api/form, restores what was typed on this machine,
+ * keeps a local copy while typing, saves drafts (PUT …/draft) and submits (POST /api/submissions
+ * with an Idempotency-Key reused on retries), and shows errors and conflicts without losing input.
+ * flow: browser --> form page script --> /api/form, /api/submissions --> form render / form errors / form store
+ */
+import type { FormContext } from '../../../functions/core/form-context.ts';
+import { OTHER_WORK_KIND_LABELS, PROPOSAL_ADDRESSEE_LABELS, REPORTED_STATUS_LABELS, type SubmissionData, type SubmissionHead } from '../../../functions/core/submission.ts';
+import { readFormPageConfig } from '../form-page-config.ts';
+import { api, isTransient, type ApiResult } from './api.ts';
+import { type Child, formatDate as fmt, formatDateTime, formatTime, h, replaceChildren, wireSignOut } from './dom.ts';
+import { checkSubmission, checkTask, type FieldPlace, type FormData, type FormError, type FormRuleContext, localToday, parseFieldPath, ruleContext, toSubmissionData } from './form-check.ts';
+import { clearAllErrors, clearFieldError, setFieldError, showSummary } from './form-errors.ts';
+import { fieldId, fieldLabel as labelOf, fillForm, type PageContext, readForm, readTask, renderForm, updateTask } from './form-render.ts';
+import { type Attempt, clearAttempt, clearLocal, loadAttempt, loadLocal, saveAttempt, saveLocal } from './form-store.ts';
 
 const app = document.getElementById('app');
-const cfg = {
-  period: app?.dataset.period || '',
-  unit: app?.dataset.unit || '',
-  canWrite: app?.dataset.canWrite === 'true',
-  readOnlyReason: app?.dataset.readOnlyReason || '',
-};
+const cfg = readFormPageConfig(app?.dataset ?? {});
 
-/** Live state of the page. */
+/** Live state of the page (ctx and rules are set once the form context has loaded). */
 const st = {
-  ctx: null,
-  rules: null,
+  ctx: null as unknown as PageContext,
+  rules: null as unknown as FormRuleContext,
   baseRevision: 0,
-  head: null,
+  head: null as SubmissionHead | null,
   busy: false,
   locked: false,
   localTimer: 0,
@@ -33,11 +33,11 @@ const st = {
 const SESSION_EXPIRED =
   'Phiên đăng nhập đã hết hạn. Nội dung bạn nhập vẫn được giữ trên máy này: hãy mở lại đường dẫn đăng nhập (xin Văn phòng Sở nếu cần), rồi quay lại trang này để lưu hoặc gửi.';
 
-function notice(kind, ...content) {
+function notice(kind: string, ...content: Child[]): HTMLElement {
   return h('div', { class: `notice notice-${kind}` }, ...content);
 }
 
-function showBanner(kind, text, { focus = false, actions = [] } = {}) {
+function showBanner(kind: string, text: string, { focus = false, actions = [] }: { focus?: boolean; actions?: HTMLElement[] } = {}): void {
   const b = document.getElementById('banner');
   if (!b) return;
   replaceChildren(b, notice(kind, h('p', {}, text), actions.length ? h('p', { class: 'buttons' }, actions) : null));
@@ -56,41 +56,33 @@ function hideBanner() {
   }
 }
 
-function setStatus(text) {
+function setStatus(text: string): void {
   const s = document.getElementById('save-status');
   if (s) s.textContent = text;
 }
 
-function headStatus(head) {
+function headStatus(head: SubmissionHead | null): string {
   if (!head) return 'Chưa lưu lần nào.';
-  const parts = [];
-  if (head.state === 'submitted') parts.push(`Đã gửi báo cáo (phiên bản ${head.revision}) lúc ${formatDateTime(head.submittedAt)}.`);
+  const parts: string[] = [];
+  if (head.state === 'submitted') parts.push(`Đã gửi báo cáo (phiên bản ${head.revision}) lúc ${formatDateTime(head.submittedAt!)}.`);
   if (head.draft && (!head.submittedAt || head.draft.savedAt > head.submittedAt)) parts.push(`Đã lưu nháp lúc ${formatDateTime(head.draft.savedAt)}.`);
   return parts.join(' ') || 'Chưa lưu lần nào.';
 }
 
-function ruleContext(ctx) {
-  const tasks = {};
-  const previous = {};
-  for (const ft of ctx.tasks) {
-    tasks[ft.task.id] = ft.task;
-    if (ft.previous) previous[ft.task.id] = ft.previous;
-  }
-  return { tasks, previous, today: localToday() };
-}
-
 // ---------------------------------------------------------------- loading
 
-async function load() {
+async function load(): Promise<void> {
+  if (!app) return;
   replaceChildren(app, h('p', { class: 'loading' }, 'Đang tải biểu mẫu…'));
   const q = new URLSearchParams({ period: cfg.period });
   if (cfg.unit) q.set('unit', cfg.unit);
   const res = await api('GET', `/api/form?${q}`);
   if (!res.ok) return loadFailed(res);
-  start(res.body);
+  start(res.body as FormContext);
 }
 
-function loadFailed(res) {
+function loadFailed(res: ApiResult): void {
+  if (!app) return;
   const msg = res.network
     ? 'Không tải được biểu mẫu: mất kết nối đến máy chủ.'
     : res.status === 401
@@ -100,10 +92,11 @@ function loadFailed(res) {
   replaceChildren(app, notice(res.status === 401 ? 'warn' : 'error', h('p', {}, msg), res.status === 401 ? h('p', {}, h('a', { href: '/signin' }, 'Đến trang đăng nhập')) : h('p', {}, retry)));
 }
 
-function start(ctx) {
+function start(ctx: FormContext): void {
+  if (!app) return;
   st.ctx = { ...ctx, today: localToday() };
   st.rules = ruleContext(ctx);
-  st.head = ctx.head || null;
+  st.head = ctx.head ?? null;
   st.baseRevision = ctx.head?.revision ?? 0;
   st.locked = ctx.locked === true;
 
@@ -135,7 +128,7 @@ function start(ctx) {
 
   // Enter in a one-line field must not send the whole report (the browser's implicit submit).
   ui.form.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter' && e.target instanceof HTMLInputElement) e.preventDefault();
+    if ((e as KeyboardEvent).key === 'Enter' && e.target instanceof HTMLInputElement) e.preventDefault();
   });
   ui.form.addEventListener('input', onInput);
   ui.form.addEventListener('change', onChange);
@@ -153,15 +146,15 @@ function start(ctx) {
   }
 }
 
-function unitCode() {
+function unitCode(): string {
   return st.ctx.unit.code;
 }
 
 /** What was typed here and not yet saved wins over the server's copy when it is newer. */
-function restoreLocal(ctx) {
+function restoreLocal(ctx: FormContext): void {
   const local = loadLocal(unitCode(), ctx.period.id);
   if (!local) return;
-  const server = ctx.head ? [ctx.head.updatedAt, ctx.head.draft?.savedAt, ctx.head.submittedAt].filter(Boolean).sort().pop() : '';
+  const server = ctx.head ? [ctx.head.updatedAt, ctx.head.draft?.savedAt, ctx.head.submittedAt].filter((x): x is string => Boolean(x)).sort().pop() : '';
   const current = JSON.stringify(readForm(st.ctx).data);
   if (JSON.stringify(local.data) === current) return;
   if (server && local.savedAt <= server) {
@@ -182,7 +175,7 @@ function restoreLocal(ctx) {
             clearLocal(unitCode(), ctx.period.id);
             st.baseRevision = ctx.head?.revision ?? 0;
             fillForm(st.ctx, ctx.initial);
-            clearAllErrors(app);
+            if (app) clearAllErrors(app);
             hideBanner();
             setStatus('Đã trở lại bản trên máy chủ.');
           },
@@ -193,12 +186,12 @@ function restoreLocal(ctx) {
   });
 }
 
-function applyReadOnly() {
-  const body = document.getElementById('form-body');
+function applyReadOnly(): void {
+  const body = document.getElementById('form-body') as HTMLFieldSetElement | null;
   const actions = document.getElementById('actions');
   const readOnly = st.locked || !cfg.canWrite;
   if (body) body.disabled = readOnly;
-  if (actions) actions.querySelector('.buttons').hidden = readOnly;
+  if (actions) actions.querySelector<HTMLElement>('.buttons')!.hidden = readOnly;
   if (!readOnly) return;
   const why = st.locked
     ? `Báo cáo ${st.ctx.period.label} đã được ban hành nên không sửa được nữa. Muốn sửa, hãy đề nghị Văn phòng Sở mở lại kỳ báo cáo.`
@@ -210,14 +203,14 @@ function applyReadOnly() {
 
 // ---------------------------------------------------------------- typing
 
-function onInput(e) {
-  const id = e.target?.dataset?.task;
+function onInput(e: Event): void {
+  const id = (e.target as HTMLElement | null)?.dataset?.task;
   if (id) updateTask(st.ctx, id);
   scheduleLocalSave();
 }
 
-function onChange(e) {
-  const t = e.target;
+function onChange(e: Event): void {
+  const t = e.target as HTMLInputElement | null;
   const id = t?.dataset?.task;
   if (!id) {
     if (t?.id && t.getAttribute('aria-invalid') === 'true' && t.value.trim()) clearFieldError(t.id);
@@ -225,7 +218,7 @@ function onChange(e) {
   }
   // Finishing a task means 100%: set it rather than making the user fix an error.
   if (t.dataset.field === 'status' && t.value === 'hoan-thanh') {
-    const p = document.getElementById(fieldId(id, 'progress'));
+    const p = document.getElementById(fieldId(id, 'progress')) as HTMLInputElement | null;
     if (p && p.value !== '100') p.value = '100';
   }
   updateTask(st.ctx, id);
@@ -234,15 +227,16 @@ function onChange(e) {
 }
 
 /** Instant feedback for one task: the obvious rules, not "result is required" (that waits for submit). */
-function checkOneTask(id) {
+function checkOneTask(id: string): void {
   const r = readTask(id);
   const ft = st.ctx.tasks.find((x) => x.task.id === id);
+  if (!ft) return;
   const errors = checkTask(r, ft.task, ft.previous, st.rules.today, false);
   for (const f of ['progress', 'reason', 'completedOn', 'productReached']) {
     const err = errors.find((e) => e.field === f);
     const fid = fieldId(id, f);
     const el = document.getElementById(fid);
-    if (err && el && !el.closest('.field').hidden) {
+    if (err && el && !el.closest<HTMLElement>('.field')!.hidden) {
       // Only complain about a reason once the user has left it empty, not while it just appeared.
       if (f === 'reason' && document.activeElement !== el && !el.dataset.touched) continue;
       setFieldError(fid, err.message);
@@ -250,9 +244,9 @@ function checkOneTask(id) {
   }
 }
 
-function scheduleLocalSave() {
+function scheduleLocalSave(): void {
   clearTimeout(st.localTimer);
-  st.localTimer = setTimeout(() => {
+  st.localTimer = window.setTimeout(() => {
     const data = readForm(st.ctx).data;
     if (JSON.stringify(data) === st.savedJson) {
       clearLocal(unitCode(), st.ctx.period.id);
@@ -266,10 +260,10 @@ function scheduleLocalSave() {
 
 // ---------------------------------------------------------------- errors
 
-function fieldLabel(ctx, p, otherWorkIds) {
+function fieldLabel(ctx: PageContext, p: FieldPlace, otherWorkIds: string[]): { fieldId?: string | undefined; label: string } {
   if (p.kind === 'task') {
     const ft = ctx.tasks[p.index];
-    return { fieldId: ft ? fieldId(ft.task.id, p.field) : undefined, label: ft ? `Nhiệm vụ ${ft.task.number} — ${FIELD_LABELS[p.field] || p.field}` : 'Nhiệm vụ' };
+    return { fieldId: ft ? fieldId(ft.task.id, p.field) : undefined, label: ft ? `Nhiệm vụ ${ft.task.number} — ${labelOf(p.field)}` : 'Nhiệm vụ' };
   }
   if (p.kind === 'otherWork') return { fieldId: otherWorkIds[p.index], label: `Công việc khác số ${p.index + 1}` };
   if (p.kind === 'reporterName') return { fieldId: 'reporterName', label: 'Người báo cáo' };
@@ -282,13 +276,13 @@ function fieldLabel(ctx, p, otherWorkIds) {
  * Task indexes refer to the array that was sent, which follows ctx.tasks; other-work indexes
  * refer to the non-empty rows that were sent.
  */
-function showErrors(errors, sentOtherWorkIds) {
-  clearAllErrors(app);
+function showErrors(errors: FormError[], sentOtherWorkIds: string[]): void {
+  if (app) clearAllErrors(app);
   const items = errors.map((e) => {
     const p = parseFieldPath(e.field);
     const where = fieldLabel(st.ctx, p, sentOtherWorkIds);
     if (p.kind === 'task' && where.fieldId) {
-      const ft = st.ctx.tasks[p.index];
+      const ft = st.ctx.tasks[p.index]!;
       // The server may need a field the client had hidden (e.g. a reason): show it.
       if (p.field === 'reason') updateTask(st.ctx, ft.task.id, { forceReason: true });
       if (p.field === 'completedOn') document.getElementById(where.fieldId)?.closest('.field')?.removeAttribute('hidden');
@@ -300,11 +294,11 @@ function showErrors(errors, sentOtherWorkIds) {
   showSummary(items);
 }
 
-function sentOtherWorkIds(read) {
-  return read.data.otherWork.map((w, i) => (w.text.trim() ? read.otherWorkIds[i] : null)).filter(Boolean);
+function sentOtherWorkIds(read: { data: FormData; otherWorkIds: string[] }): string[] {
+  return read.data.otherWork.map((w, i) => (w.text.trim() ? read.otherWorkIds[i] : null)).filter((x): x is string => Boolean(x));
 }
 
-function handleCommonFailure(res, what) {
+function handleCommonFailure(res: ApiResult, what: string): boolean {
   if (res.status === 401) {
     showBanner('warn', SESSION_EXPIRED, { focus: true, actions: [h('a', { href: '/signin', class: 'button button-secondary' }, 'Đến trang đăng nhập')] });
     setStatus(`${what} chưa thực hiện được: phiên đăng nhập đã hết hạn.`);
@@ -328,7 +322,7 @@ function handleCommonFailure(res, what) {
 
 // ---------------------------------------------------------------- draft
 
-async function saveDraft() {
+async function saveDraft(): Promise<void> {
   if (st.busy || st.locked || !cfg.canWrite) return;
   const read = readForm(st.ctx);
   const data = toSubmissionData(read.data, st.rules);
@@ -344,12 +338,12 @@ async function saveDraft() {
   setBusy(false);
   if (res.ok) {
     st.head = res.body.submission;
-    clearAllErrors(app);
+    if (app) clearAllErrors(app);
     hideBanner();
     st.savedJson = JSON.stringify(read.data);
     // Typed more while the request was out? Then that local copy stays.
     if (JSON.stringify(readForm(st.ctx).data) === st.savedJson) clearLocal(unitCode(), st.ctx.period.id);
-    setStatus(`Đã lưu nháp lúc ${formatTime(st.head.draft?.savedAt || new Date().toISOString())}.`);
+    setStatus(`Đã lưu nháp lúc ${formatTime(st.head?.draft?.savedAt || new Date().toISOString())}.`);
     return;
   }
   if (res.status === 422) {
@@ -366,13 +360,13 @@ async function saveDraft() {
 
 // ---------------------------------------------------------------- submit
 
-function newKey() {
+function newKey(): string {
   if (crypto.randomUUID) return crypto.randomUUID();
   const b = crypto.getRandomValues(new Uint8Array(16));
   return [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
 }
 
-async function submit() {
+async function submit(): Promise<void> {
   if (st.busy || st.locked || !cfg.canWrite) return;
   const read = readForm(st.ctx);
   const errors = checkSubmission(read.data, st.rules, { final: true });
@@ -384,19 +378,19 @@ async function submit() {
   // One key per submit attempt: the same content retried (even after a reload) reuses it, so the
   // server answers with the revision it already stored instead of making a second one.
   const prev = loadAttempt(unitCode(), st.ctx.period.id);
-  const attempt = prev && JSON.stringify(prev.body) === JSON.stringify(body) ? prev : { key: newKey(), body };
+  const attempt: Attempt = prev && JSON.stringify(prev.body) === JSON.stringify(body) ? prev : { key: newKey(), body };
   saveAttempt(unitCode(), st.ctx.period.id, attempt);
   await sendAttempt(attempt, sentOtherWorkIds(read), JSON.stringify(read.data));
 }
 
-async function sendAttempt(attempt, otherWorkIds = [], formJson = undefined) {
+async function sendAttempt(attempt: Attempt, otherWorkIds: string[] = [], formJson: string | undefined = undefined): Promise<void> {
   setBusy(true, 'Đang gửi báo cáo…');
-  let res;
+  let res: ApiResult = { ok: false, status: 0, network: true, body: null };
   const delays = [0, 1500, 4000];
-  for (let i = 0; i < delays.length; i++) {
-    if (delays[i]) {
+  for (const [i, delay] of delays.entries()) {
+    if (delay) {
       setStatus(`Mất kết nối, đang thử gửi lại (lần ${i + 1}/${delays.length})…`);
-      await sleep(delays[i]);
+      await sleep(delay);
     }
     res = await api('POST', '/api/submissions', attempt.body, { 'idempotency-key': attempt.key });
     if (!isTransient(res)) break;
@@ -411,7 +405,7 @@ async function sendAttempt(attempt, otherWorkIds = [], formJson = undefined) {
     clearLocal(unit, period);
     // Anything typed while the request was out is still unsaved: keep it locally.
     if (JSON.stringify(readForm(st.ctx).data) !== st.savedJson) scheduleLocalSave();
-    clearAllErrors(app);
+    if (app) clearAllErrors(app);
     hideConflict();
     const text = `Đã gửi báo cáo (phiên bản ${res.body.revision.revision}) lúc ${formatTime(res.body.revision.at)}.${res.body.submission.onTime === false ? ' Báo cáo được ghi nhận là nộp muộn.' : ''} Có thể sửa và gửi lại cho đến khi báo cáo kỳ được ban hành.`;
     setStatus(text);
@@ -441,36 +435,37 @@ async function sendAttempt(attempt, otherWorkIds = [], formJson = undefined) {
 
 // ---------------------------------------------------------------- conflict
 
-function describe(field, v) {
+function describe(field: string, v: unknown): string {
   if (v === undefined || v === null || v === '') return '(trống)';
-  if (field === 'status') return STATUS_LABELS[v] || String(v);
+  if (field === 'status') return REPORTED_STATUS_LABELS[v as keyof typeof REPORTED_STATUS_LABELS] || String(v);
   if (field === 'progress') return `${v}%`;
   if (field === 'needsDecision') return v ? 'Có' : 'Không';
-  if (field === 'proposalTo') return PROPOSAL_TO_LABELS[v] || String(v);
+  if (field === 'proposalTo') return PROPOSAL_ADDRESSEE_LABELS[v as keyof typeof PROPOSAL_ADDRESSEE_LABELS] || String(v);
   return String(v);
 }
 
 /** The fields that differ between the server's current submission and the user's. */
-function differences(theirs, mine) {
-  const rows = [];
+function differences(theirs: SubmissionData | undefined, mine: SubmissionData): [string, string, string][] {
+  const rows: [string, string, string][] = [];
   if ((theirs?.reporterName || '') !== (mine.reporterName || '')) rows.push(['Người báo cáo', describe('', theirs?.reporterName), describe('', mine.reporterName)]);
-  const ow = (d) => (d?.otherWork || []).map((w) => `${OTHER_WORK_LABELS[w.kind] || w.kind}: ${w.text}`).join('\n');
+  const ow = (d: SubmissionData | undefined) => (d?.otherWork || []).map((w) => `${OTHER_WORK_KIND_LABELS[w.kind] || w.kind}: ${w.text}`).join('\n');
   if (ow(theirs) !== ow(mine)) rows.push(['Công việc khác', ow(theirs) || '(trống)', ow(mine) || '(trống)']);
   const old = new Map((theirs?.tasks || []).map((t) => [t.taskId, t]));
   for (const t of mine.tasks) {
-    const o = old.get(t.taskId) || {};
+    const o = (old.get(t.taskId) || {}) as Record<string, unknown>;
     const ft = st.ctx.tasks.find((x) => x.task.id === t.taskId);
+    const tr = t as unknown as Record<string, unknown>;
     for (const f of ['status', 'progress', 'completedOn', 'productReached', 'reason', 'result', 'difficulties', 'proposals', 'proposalTo', 'needsDecision', 'nextPlan']) {
       const empty = f === 'needsDecision' ? false : f === 'proposalTo' ? 'lanh-dao-so' : '';
       const a = o[f] ?? empty;
-      const b = t[f] ?? empty;
-      if (JSON.stringify(a) !== JSON.stringify(b)) rows.push([`Nhiệm vụ ${ft ? ft.task.number : t.taskId} — ${FIELD_LABELS[f]}`, describe(f, a), describe(f, b)]);
+      const b = tr[f] ?? empty;
+      if (JSON.stringify(a) !== JSON.stringify(b)) rows.push([`Nhiệm vụ ${ft ? ft.task.number : t.taskId} — ${labelOf(f)}`, describe(f, a), describe(f, b)]);
     }
   }
   return rows;
 }
 
-function hideConflict() {
+function hideConflict(): void {
   const c = document.getElementById('conflict');
   if (c) {
     c.hidden = true;
@@ -478,11 +473,12 @@ function hideConflict() {
   }
 }
 
-function showConflict(err, mineBody) {
+function showConflict(err: { message: string; current?: SubmissionHead & { revision?: number; data?: SubmissionData } }, mineBody: Attempt['body']): void {
   const current = err.current;
   const theirs = current?.data;
-  const rows = differences(theirs, mineBody.data);
+  const rows = differences(theirs, mineBody.data as SubmissionData);
   const c = document.getElementById('conflict');
+  if (!c) return;
   setStatus('Chưa gửi: báo cáo đã được cập nhật ở nơi khác.');
   replaceChildren(
     c,
@@ -525,11 +521,11 @@ function showConflict(err, mineBody) {
           class: 'button button-secondary',
           onclick: () => {
             st.baseRevision = current?.revision ?? st.baseRevision;
-            st.head = current;
+            st.head = current ?? null;
             if (theirs) fillForm(st.ctx, theirs);
             st.savedJson = JSON.stringify(readForm(st.ctx).data);
             hideConflict();
-            clearAllErrors(app);
+            if (app) clearAllErrors(app);
             scheduleLocalSave();
             setStatus(`Đang hiển thị bản trên máy chủ (phiên bản ${current?.revision ?? '?'}).`);
             document.getElementById('page-title')?.focus();
@@ -546,7 +542,7 @@ function showConflict(err, mineBody) {
 
 // ---------------------------------------------------------------- misc
 
-function setBusy(busy, text) {
+function setBusy(busy: boolean, text?: string): void {
   st.busy = busy;
   for (const id of ['save-draft', 'submit-report']) {
     const b = document.getElementById(id);
@@ -556,13 +552,14 @@ function setBusy(busy, text) {
   if (text) setStatus(text);
 }
 
-function sleep(ms) {
+function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
 // Mark a reason field as touched once the user leaves it, so its error can show.
 document.addEventListener('focusout', (e) => {
-  if (e.target?.dataset?.field === 'reason') e.target.dataset.touched = '1';
+  const t = e.target as HTMLElement | null;
+  if (t?.dataset?.field === 'reason') t.dataset.touched = '1';
 });
 
 wireSignOut();

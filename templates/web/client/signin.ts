@@ -1,10 +1,12 @@
-// Sign-in: takes the access token from the URL fragment — the local link's #token=… or Cognito's
-// hosted sign-in redirect #id_token=…&access_token=…&token_type=Bearer&expires_in=… — removes it
-// from the address bar and history at once, exchanges it at POST /auth/session for an HttpOnly
-// session cookie, then goes to the unit's form or Văn phòng's status board.
-// flow: browser --> signin.js --> /auth/session
-
-import { api, h, replaceChildren, wireSignOut } from './dom.js';
+/**
+ * Sign-in: takes the access token from the URL fragment — the local link's #token=… or Cognito's
+ * hosted sign-in redirect #id_token=…&access_token=…&token_type=Bearer&expires_in=… — removes it
+ * from the address bar and history at once, exchanges it at POST /auth/session for an HttpOnly
+ * session cookie, then goes to the unit's form or Văn phòng's status board.
+ * flow: browser --> sign-in page script --> /auth/session
+ */
+import { api } from './api.ts';
+import { byId, h, replaceChildren, wireSignOut } from './dom.ts';
 
 /**
  * What the fragment carries. The API takes access tokens only (token_use "access"), so of Cognito's
@@ -20,15 +22,15 @@ function fromHash() {
   };
 }
 
-function fail(message) {
-  document.getElementById('signin-progress').hidden = true;
-  const box = document.getElementById('signin-error');
+function fail(message: string): void {
+  byId('signin-progress').hidden = true;
+  const box = byId('signin-error');
   replaceChildren(box, h('div', { class: 'notice notice-error' }, h('p', {}, h('strong', {}, 'Chưa đăng nhập được. '), message)));
-  document.getElementById('signin-help').hidden = false;
+  byId('signin-help').hidden = false;
   box.focus();
 }
 
-async function signIn() {
+async function signIn(): Promise<void> {
   const { token, error, errorDescription } = fromHash();
   if (!token && !error) return;
   // The tokens must not linger in the address bar, history or a bookmark.
@@ -37,9 +39,9 @@ async function signIn() {
     const detail = errorDescription ? ` (${errorDescription})` : '';
     return fail(`Trang đăng nhập báo lỗi: ${error}${detail}. Hãy mở lại đường dẫn đăng nhập; nếu vẫn lỗi, báo Văn phòng Sở.`);
   }
-  document.getElementById('signin-help').hidden = true;
+  byId('signin-help').hidden = true;
   document.getElementById('signed-in')?.remove();
-  document.getElementById('signin-progress').hidden = false;
+  byId('signin-progress').hidden = false;
   const res = await api('POST', '/auth/session', { token });
   if (res.ok && res.body?.role) {
     location.replace(res.body.role === 'unit' ? '/' : '/status');

@@ -1,5 +1,5 @@
 // For pages that only show a message: makes the header's sign-out button work.
-// flow: browser --> common.js --> dom.js
-import { wireSignOut } from './dom.js';
+// flow: browser --> common --> dom
+import { wireSignOut } from './dom.ts';
 
 wireSignOut();

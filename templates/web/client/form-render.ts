@@ -1,13 +1,21 @@
-// Builds the monthly form from the API's FormContext (tasks under their plan groups, each with
-// its plan facts, last period's values and the fields to report), fills it and reads it back.
-// Every piece of text goes in as text nodes: nothing here parses HTML.
-// flow: form.js --> form-render.js --> dom.js
+/**
+ * Builds the monthly form from the API's FormContext (tasks under their plan groups, each with
+ * its plan facts, last period's values and the fields to report), fills it and reads it back.
+ * Every piece of text goes in as text nodes: nothing here parses HTML.
+ * flow: form page script --> form render --> dom, core (labels, limits, plan times)
+ */
+import type { FormContext, FormTask } from '../../../functions/core/form-context.ts';
+import { formatPlanTime, taskDeadline, type PlanTask } from '../../../functions/core/plan.ts';
+import { reportDateRange } from '../../../functions/core/submission-rules.ts';
+import { OTHER_WORK_KIND_LABELS, PROPOSAL_ADDRESSEE_LABELS, REPORT_TEXT_FIELDS, REPORTED_STATUS_LABELS, type SubmissionData } from '../../../functions/core/submission.ts';
+import { byId, formatDate, h } from './dom.ts';
+import { emptyReport, reasonNeededInForm, type FormData, type FormTaskReport } from './form-check.ts';
 
-import { formatDate, h } from './dom.js';
-import { OTHER_WORK_LABELS, PROPOSAL_TO_LABELS, STATUS_LABELS, emptyReport, formatPlanTime, reasonNeeded, taskDeadline } from './form-rules.js';
+/** The form context with today's date (YYYY-MM-DD), as the page holds it. */
+export type PageContext = FormContext & { today: string };
 
 /** Ids are built from task ids, which the API limits to [A-Za-z0-9-]. */
-export const fieldId = (taskId, field) => `t-${taskId}-${field}`;
+export const fieldId = (taskId: string, field: string): string => `t-${taskId}-${field}`;
 
 export const FIELD_LABELS = {
   status: 'Tình trạng',
@@ -22,11 +30,15 @@ export const FIELD_LABELS = {
   needsDecision: 'Cần Lãnh đạo Sở cho ý kiến',
   nextPlan: 'Kế hoạch kỳ tới',
   taskId: 'Nhiệm vụ',
-};
+} as const;
 
-const MAX = { result: 4000, difficulties: 3000, proposals: 3000, nextPlan: 3000, reason: 1000 };
+/** The label of a field the server named, or its name. */
+export function fieldLabel(field: string): string {
+  return (FIELD_LABELS as Record<string, string | undefined>)[field] ?? field;
+}
 
-function field(id, label, control, { hint, className } = {}) {
+
+function field(id: string, label: string, control: HTMLElement, { hint, className }: { hint?: string; className?: string } = {}): HTMLElement {
   const hintEl = hint ? h('p', { class: 'hint', id: `${id}-hint` }, hint) : null;
   if (hintEl) control.setAttribute('aria-describedby', `${id}-hint`);
   return h('div', { class: `field${className ? ` ${className}` : ''}` }, h('label', { for: id }, label), hintEl, control);
@@ -36,35 +48,35 @@ function field(id, label, control, { hint, className } = {}) {
  * A browser's maxlength counts UTF-16 units (an emoji is two) while the server's limits count
  * characters: allow twice as many units, and let the server's message say when it is too long.
  */
-const units = (maxChars) => 2 * maxChars;
+const units = (maxChars: number) => 2 * maxChars;
 
-function textarea(id, max, rows = 3) {
+function textarea(id: string, max: number, rows = 3): HTMLTextAreaElement {
   return h('textarea', { id, name: id, rows, maxlength: units(max), spellcheck: 'true' });
 }
 
-function monthOfPeriod(id) {
+function monthOfPeriod(id: string): string {
   const m = /^(\d{4})-(\d{2})$/.exec(id || '');
   return m ? `tháng ${Number(m[2])}/${m[1]}` : id;
 }
 
-function productTarget(task) {
+function productTarget(task: PlanTask): string {
   if (task.product?.text) return task.product.text;
-  const parts = (task.milestones || []).map((m) => m.product?.text).filter(Boolean);
+  const parts = (task.milestones || []).map((m) => m.product?.text).filter((x): x is string => Boolean(x));
   return parts.length ? parts.join('; ') : '';
 }
 
-function previousLine(prev) {
+function previousLine(prev: FormTask['previous']): HTMLElement | null {
   if (!prev) return null;
-  const bits = [`${prev.progress}%`, STATUS_LABELS[prev.status] || prev.status];
+  const bits = [`${prev.progress}%`, REPORTED_STATUS_LABELS[prev.status] || prev.status];
   if (prev.productReached !== undefined) bits.push(`sản phẩm: ${prev.productReached}`);
   if (prev.result) bits.push(prev.result);
   return h('p', { class: 'previous' }, h('strong', {}, `Kỳ trước (${monthOfPeriod(prev.period)}): `), bits.join(' — '));
 }
 
-function taskArticle(ft, ctx) {
+function taskArticle(ft: FormTask, ctx: PageContext): HTMLElement {
   const t = ft.task;
   const id = t.id;
-  const fid = (f) => fieldId(id, f);
+  const fid = (f: string) => fieldId(id, f);
   const lead = t.leadUnit === ctx.unit.code ? ctx.unit.name : t.leadUnit;
   const target = productTarget(t);
   const deadline = formatPlanTime(t.finish);
@@ -73,31 +85,31 @@ function taskArticle(ft, ctx) {
     t.coordinatingUnits?.length ? ['Phối hợp', t.coordinatingUnits.join(', ')] : null,
     ['Thời hạn', deadline || 'Không ghi thời hạn'],
     target ? ['Sản phẩm', target] : null,
-  ].filter(Boolean);
+  ].filter((x): x is [string, string] => x !== null);
 
   const status = h(
     'select',
     { id: fid('status'), name: fid('status'), 'data-task': id, 'data-field': 'status' },
-    Object.entries(STATUS_LABELS).map(([value, label]) => h('option', { value }, label)),
+    Object.entries(REPORTED_STATUS_LABELS).map(([value, label]) => h('option', { value }, label)),
   );
   const progress = h('input', { id: fid('progress'), name: fid('progress'), type: 'number', inputmode: 'numeric', min: 0, max: 100, step: 1, 'data-task': id, 'data-field': 'progress' });
   // The server takes dates of the plan's year, one year either side (core/submission-rules.ts).
   const planYear = Number(String(ctx.period?.id ?? '').slice(0, 4));
-  const earliest = planYear ? `${planYear - 1}-01-01` : undefined;
+  const earliest = planYear ? reportDateRange(planYear).from : undefined;
   const completedOn = h('input', { id: fid('completedOn'), name: fid('completedOn'), type: 'date', min: earliest, max: ctx.today, 'data-task': id, 'data-field': 'completedOn' });
   const productReached = h('input', { id: fid('productReached'), name: fid('productReached'), type: 'number', inputmode: 'decimal', min: 0, step: 'any', 'data-task': id, 'data-field': 'productReached' });
-  const reason = textarea(fid('reason'), MAX.reason, 2);
+  const reason = textarea(fid('reason'), REPORT_TEXT_FIELDS.reason.max, 2);
   const needsDecision = h('input', { id: fid('needsDecision'), name: fid('needsDecision'), type: 'checkbox', 'data-task': id, 'data-field': 'needsDecision' });
   // A proposal stays inside the Sở unless the unit addresses it to UBND tỉnh.
   const proposalTo = h(
     'select',
     { id: fid('proposalTo'), name: fid('proposalTo'), 'data-task': id, 'data-field': 'proposalTo' },
-    Object.entries(PROPOSAL_TO_LABELS).map(([value, label]) => h('option', { value }, label)),
+    Object.entries(PROPOSAL_ADDRESSEE_LABELS).map(([value, label]) => h('option', { value }, label)),
   );
   reason.dataset.task = id;
   reason.dataset.field = 'reason';
-  const ta = (f, rows) => {
-    const el = textarea(fid(f), MAX[f], rows);
+  const ta = (f: 'result' | 'difficulties' | 'proposals' | 'nextPlan', rows: number) => {
+    const el = textarea(fid(f), REPORT_TEXT_FIELDS[f].max, rows);
     el.dataset.task = id;
     el.dataset.field = f;
     return el;
@@ -150,8 +162,14 @@ function taskArticle(ft, ctx) {
 }
 
 /** Groups tasks by their Roman-numeral section, in plan order. */
-function groups(tasks) {
-  const out = [];
+interface Group {
+  numeral: string;
+  title: string;
+  tasks: FormTask[];
+}
+
+function groups(tasks: FormTask[]): Group[] {
+  const out: Group[] = [];
   for (const ft of tasks) {
     const g = ft.task.group || { numeral: '', title: 'Nhiệm vụ' };
     let last = out[out.length - 1];
@@ -167,20 +185,20 @@ function groups(tasks) {
 let otherWorkSeq = 0;
 
 // "Xóa" alone says nothing to a screen reader listing buttons: name the row it removes.
-function renumber(list) {
-  [...list.children].forEach((row, i) => row.querySelector('[data-ow-remove]')?.setAttribute('aria-label', `Xóa công việc số ${i + 1}`));
+function renumber(list: HTMLElement): void {
+  for (const [i, row] of [...list.children].entries()) row.querySelector('[data-ow-remove]')?.setAttribute('aria-label', `Xóa công việc số ${i + 1}`);
 }
 
 /** One row of "công việc khác": kind and text, with a remove button. */
-export function otherWorkRow(list, work, { focus = false } = {}) {
+export function otherWorkRow(list: HTMLElement, work: { kind?: string; text?: string }, { focus = false }: { focus?: boolean } = {}): HTMLElement {
   const n = ++otherWorkSeq;
   const kind = h(
     'select',
     { id: `ow-${n}-kind`, name: `ow-${n}-kind`, 'data-ow': 'kind' },
-    Object.entries(OTHER_WORK_LABELS).map(([value, label]) => h('option', { value }, label)),
+    Object.entries(OTHER_WORK_KIND_LABELS).map(([value, label]) => h('option', { value }, label)),
   );
   kind.value = work.kind || 'thuong-xuyen';
-  const text = h('textarea', { id: `ow-${n}-text`, name: `ow-${n}-text`, rows: 2, maxlength: units(2000), 'data-ow': 'text' });
+  const text = h('textarea', { id: `ow-${n}-text`, name: `ow-${n}-text`, rows: 2, maxlength: units(REPORT_TEXT_FIELDS.otherWork.max), 'data-ow': 'text' });
   text.value = work.text || '';
   const remove = h('button', { type: 'button', class: 'button button-small button-quiet', 'data-ow-remove': '' }, 'Xóa');
   const row = h(
@@ -196,7 +214,7 @@ export function otherWorkRow(list, work, { focus = false } = {}) {
     renumber(list);
     list.dispatchEvent(new Event('input', { bubbles: true }));
     // Keep keyboard users in place: focus the neighbouring row, or the add button.
-    (next?.querySelector('textarea') || document.getElementById('ow-add'))?.focus();
+    (next?.querySelector('textarea') || byId('ow-add'))?.focus();
   });
   list.append(row);
   renumber(list);
@@ -208,7 +226,7 @@ export function otherWorkRow(list, work, { focus = false } = {}) {
  * Renders the whole form into `root`. Returns the elements form.js drives.
  * ctx: FormContext plus `today` (YYYY-MM-DD).
  */
-export function renderForm(root, ctx) {
+export function renderForm(root: HTMLElement, ctx: PageContext) {
   const taskSections = groups(ctx.tasks).map((g, i) =>
     h(
       'section',
@@ -223,7 +241,7 @@ export function renderForm(root, ctx) {
     otherWorkRow(list, { kind: 'thuong-xuyen', text: '' }, { focus: true });
     list.dispatchEvent(new Event('input', { bubbles: true }));
   });
-  const reporter = h('input', { id: 'reporterName', name: 'reporterName', type: 'text', maxlength: units(100), autocomplete: 'name' });
+  const reporter = h('input', { id: 'reporterName', name: 'reporterName', type: 'text', maxlength: units(REPORT_TEXT_FIELDS.reporterName.max), autocomplete: 'name' });
   const saveBtn = h('button', { type: 'button', class: 'button button-secondary', id: 'save-draft' }, 'Lưu nháp');
   const submitBtn = h('button', { type: 'submit', class: 'button button-primary', id: 'submit-report' }, 'Gửi báo cáo');
 
@@ -256,14 +274,15 @@ export function renderForm(root, ctx) {
   return { form, list, saveBtn, submitBtn };
 }
 
-const val = (id) => document.getElementById(id);
+// biome-ignore lint/suspicious/noExplicitAny: the form's own controls, each an input, select or textarea
+const val = (id: string): any => document.getElementById(id);
 
 /** Puts a submission's values into the form (tasks not in it get empty reports). */
-export function fillForm(ctx, data) {
-  const byId = new Map((data.tasks || []).map((r) => [r.taskId, r]));
+export function fillForm(ctx: PageContext, data: SubmissionData | FormData): void {
+  const reports = new Map<string, Partial<FormTaskReport> | Partial<SubmissionData['tasks'][number]>>((data.tasks || []).map((r) => [r.taskId, r]));
   for (const ft of ctx.tasks) {
     const id = ft.task.id;
-    const r = { ...emptyReport(id), ...(byId.get(id) || {}) };
+    const r: Record<string, unknown> & Partial<FormTaskReport> = { ...emptyReport(id), ...(reports.get(id) || {}) };
     val(fieldId(id, 'status')).value = r.status;
     val(fieldId(id, 'progress')).value = r.progress === null || r.progress === undefined ? '' : String(r.progress);
     val(fieldId(id, 'completedOn')).value = r.completedOn || '';
@@ -280,15 +299,15 @@ export function fillForm(ctx, data) {
   val('reporterName').value = data.reporterName || '';
 }
 
-function num(id) {
+function num(id: string): number | null {
   const el = val(id);
   if (el.value.trim() === '') return el.validity?.badInput ? Number.NaN : null;
   return Number(el.value);
 }
 
 /** One task's values as the form holds them (progress null when empty). */
-export function readTask(id) {
-  const r = {
+export function readTask(id: string): FormTaskReport {
+  const r: FormTaskReport = {
     taskId: id,
     status: val(fieldId(id, 'status')).value,
     progress: num(fieldId(id, 'progress')),
@@ -308,33 +327,33 @@ export function readTask(id) {
 }
 
 /** Everything typed, plus the ids of the other-work rows in order (to place server errors). */
-export function readForm(ctx) {
-  const rows = [...val('ow-list').querySelectorAll('[data-ow-row]')];
+export function readForm(ctx: PageContext): { data: FormData; otherWorkIds: string[] } {
+  const rows: HTMLElement[] = [...val('ow-list').querySelectorAll('[data-ow-row]')];
   return {
     data: {
       tasks: ctx.tasks.map((ft) => readTask(ft.task.id)),
-      otherWork: rows.map((row) => ({ kind: row.querySelector('[data-ow="kind"]').value, text: row.querySelector('[data-ow="text"]').value })),
+      otherWork: rows.map((row) => ({ kind: row.querySelector<HTMLSelectElement>('[data-ow="kind"]')!.value, text: row.querySelector<HTMLTextAreaElement>('[data-ow="text"]')!.value })),
       reporterName: val('reporterName').value,
     },
-    otherWorkIds: rows.map((row) => row.querySelector('[data-ow="text"]').id),
+    otherWorkIds: rows.map((row) => row.querySelector('[data-ow="text"]')!.id),
   };
 }
 
 /** Shows the completion date only for a finished task, and the reason only when one is needed. */
-export function updateTask(ctx, id, { forceReason = false } = {}) {
+export function updateTask(ctx: PageContext, id: string, { forceReason = false }: { forceReason?: boolean } = {}): void {
   const ft = ctx.tasks.find((x) => x.task.id === id);
   if (!ft) return;
   const r = readTask(id);
   const done = r.status === 'hoan-thanh';
   val(fieldId(id, 'completedOn')).closest('.field').hidden = !done;
-  const why = reasonNeeded(r, ft.task, ft.previous);
+  const why = reasonNeededInForm(r, ft.task, ft.previous);
   const reasonField = val(fieldId(id, 'reason')).closest('.field');
   reasonField.hidden = !why && !forceReason;
   const hint = reasonField.querySelector('.hint');
   if (hint) {
     hint.textContent =
       why === 'progress-fell'
-        ? `Tiến độ thấp hơn kỳ trước (${ft.previous.progress}%): ghi ngắn gọn vì sao.`
+        ? `Tiến độ thấp hơn kỳ trước (${ft.previous?.progress}%): ghi ngắn gọn vì sao.`
         : why === 'late-finish'
           ? `Hoàn thành sau thời hạn (${formatDate(taskDeadline(ft.task))}): ghi ngắn gọn vì sao.`
           : 'Ghi ngắn gọn lý do.';

@@ -1,0 +1,84 @@
+/**
+ * The reports page's actions: compile a period, lock or reopen a month, issue a compiled document
+ * under a number, attach the PDF signed outside the system. Each calls the JSON API with the CSRF
+ * token, says what happened (or the server's message, which says what to do), then reloads.
+ * flow: browser --> reports page script --> api --> /api/reports, /api/reports/{p}/issue|signed, /api/periods/{p}/lock|reopen
+ */
+import { api, type ApiResult, csrfToken } from './api.ts';
+import { wireSignOut } from './dom.ts';
+
+wireSignOut();
+
+/** A named input of a form on this page. */
+function input(form: HTMLFormElement, name: string): HTMLInputElement {
+  return form.elements.namedItem(name) as HTMLInputElement;
+}
+
+function sayIn(result: HTMLElement, text: string, tone: string): void {
+  result.textContent = text;
+  result.className = `notice notice-${tone}`;
+  result.hidden = false;
+}
+
+/** Runs one action: the button waits, the answer is said in `result`, success reloads the page. */
+async function act(button: HTMLButtonElement, result: HTMLElement, call: () => Promise<ApiResult>, done: (res: ApiResult) => string): Promise<void> {
+  button.disabled = true;
+  sayIn(result, 'Đang xử lý…', 'info');
+  const res = await call();
+  button.disabled = false;
+  if (res.network) return sayIn(result, 'Mất kết nối tới máy chủ. Vui lòng thử lại.', 'error');
+  if (!res.ok) return sayIn(result, res.body?.error?.message ?? `Lỗi ${res.status}.`, 'error');
+  sayIn(result, done(res), 'success');
+  setTimeout(() => window.location.reload(), 1200);
+}
+
+const box = document.querySelector('.report-actions[data-period]');
+if (box) {
+  const period = box.getAttribute('data-period') ?? '';
+  const result = box.querySelector<HTMLElement>('[data-result]')!;
+  const wire = (selector: string, method: string, url: string, body: unknown, done: (res: ApiResult) => string) =>
+    box.querySelector(selector)?.addEventListener('click', (e) => act(e.currentTarget as HTMLButtonElement, result, () => api(method, url, body), done));
+  wire('[data-compile]', 'POST', '/api/reports', { period }, (res) =>
+    res.body.created ? `Đã tạo phiên bản ${res.body.report.version} (dự thảo).` : `Số liệu không đổi: giữ phiên bản ${res.body.report.version}.`,
+  );
+  wire('[data-lock]', 'POST', `/api/periods/${encodeURIComponent(period)}/lock`, undefined, () => 'Đã khóa kỳ.');
+  wire('[data-reopen]', 'POST', `/api/periods/${encodeURIComponent(period)}/reopen`, undefined, () => 'Đã mở lại kỳ.');
+}
+
+for (const form of document.querySelectorAll<HTMLFormElement>('form[data-issue]')) {
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const { period = '', version, audience } = form.dataset;
+    const number = input(form, 'number').value.trim();
+    const body = { audience, version: Number(version), date: input(form, 'date').value, ...(number ? { number: Number(number) } : {}) };
+    void act(form.querySelector<HTMLButtonElement>('button[type=submit]')!, form.querySelector<HTMLElement>('[data-result]')!, () => api('POST', `/api/reports/${encodeURIComponent(period)}/issue`, body), (res) => `Đã phát hành Báo cáo số ${res.body.number}.`);
+  });
+}
+
+/** The signed PDF goes as the request body itself (not JSON), with its name in a header. */
+async function uploadPdf(url: string, file: File): Promise<ApiResult> {
+  try {
+    const res = await fetch(url, {
+      method: 'PUT',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/pdf', 'x-csrf-token': csrfToken(), 'x-file-name': encodeURIComponent(file.name), accept: 'application/json' },
+      body: file,
+    });
+    const body = (res.headers.get('content-type') || '').includes('json') ? await res.json().catch(() => null) : null;
+    return { ok: res.ok, status: res.status, body };
+  } catch {
+    return { ok: false, status: 0, network: true, body: null };
+  }
+}
+
+for (const form of document.querySelectorAll<HTMLFormElement>('form[data-signed]')) {
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const { period = '', version = '', audience = '' } = form.dataset;
+    const file = input(form, 'pdf').files?.[0];
+    const result = form.querySelector<HTMLElement>('[data-result]')!;
+    if (!file) return sayIn(result, 'Hãy chọn tệp PDF đã ký số.', 'error');
+    const url = `/api/reports/${encodeURIComponent(period)}/signed?audience=${encodeURIComponent(audience)}&version=${encodeURIComponent(version)}`;
+    void act(form.querySelector<HTMLButtonElement>('button[type=submit]')!, result, () => uploadPdf(url, file), () => `Đã đính kèm bản ký số ${file.name}: tệp này sẽ được gửi UBND tỉnh.`);
+  });
+}

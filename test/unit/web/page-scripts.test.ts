@@ -1,0 +1,50 @@
+/**
+ * The size budget of each page's script as the browser downloads it: the entry and the shared chunks
+ * it imports, minified and gzipped (what CloudFront sends). Budgets have about 25% headroom over the
+ * sizes when set (docs/performance.md); a page that outgrows its budget should say why in review.
+ * Also: the browser bundles hold no Node built-in and no zod.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { buildWebAssets, PAGE_SCRIPTS, webBuildOptions } from '../../../infra/web-build.ts';
+import { buildSync } from 'esbuild';
+
+/** Gzip bytes per page script (entry + chunks it imports). */
+const BUDGET: Record<(typeof PAGE_SCRIPTS)[number], number> = {
+  'form.js': 16_500,
+  'reports.js': 3_600,
+  'signin.js': 3_000,
+  'common.js': 2_050,
+};
+
+describe('page scripts', () => {
+  const build = buildWebAssets();
+
+  it('each page’s script stays within its gzip budget', () => {
+    const rows: string[] = [];
+    for (const page of PAGE_SCRIPTS) {
+      const files = build.pageFiles[page]!;
+      const raw = files.reduce((n, f) => n + readFileSync(join(build.dir, f)).byteLength, 0);
+      const gz = files.reduce((n, f) => n + gzipSync(readFileSync(join(build.dir, f)), { level: 9 }).byteLength, 0);
+      rows.push(`${page.padEnd(11)} ${String(raw).padStart(7)} B min  ${String(gz).padStart(6)} B gzip  (budget ${BUDGET[page]}; ${files.join(' + ')})`);
+      expect(gz, page).toBeLessThanOrEqual(BUDGET[page]);
+    }
+    console.log(`page scripts:\n${rows.join('\n')}`);
+  });
+
+  it('bundles for the browser: no Node built-in, no zod, every page named in the manifest', () => {
+    const result = buildSync({ ...webBuildOptions('/tmp/baocao-web-probe'), write: false });
+    const inputs = Object.keys(result.metafile!.inputs);
+    expect(inputs.filter((i) => i.startsWith('node:') || i.includes('node_modules/'))).toEqual([]);
+    expect(inputs.some((i) => i.startsWith('functions/core/'))).toBe(true);
+    for (const page of PAGE_SCRIPTS) expect(build.manifest.entries[page]).toMatch(/^[a-z]+-[A-Z0-9]{8}\.js$/);
+  });
+
+  it('builds once per content: a second call finds the cache', () => {
+    const t = performance.now();
+    expect(buildWebAssets().dir).toBe(build.dir);
+    expect(performance.now() - t).toBeLessThan(500);
+  });
+});
