@@ -8,25 +8,13 @@ import type { Audience } from '../core/agency.ts';
 import { canReadAll, type Principal } from '../core/auth.ts';
 import { downloadName } from '../core/report-files.ts';
 import { UseCaseError } from './errors.ts';
-import { issuanceNumber, type FileArchive, type Issuance, type ReportFile, type ReportStore, type ReportVersion, type SignedFile } from './ports.ts';
+import type { LinkedFile, ListedIssuance, ListedVersion } from '../core/report-version.ts';
+import { issuanceNumber, type FileArchive, type Issuance, type ReportFile, type ReportStore, type ReportVersion } from './ports.ts';
+
+export type { LinkedFile, ListedIssuance, ListedVersion };
 
 /** Links live five minutes: long enough to click, short enough not to be worth forwarding. */
 export const LINK_SECONDS = 300;
-
-export type LinkedFile = ReportFile & { url: string; fileName: string };
-
-export interface ListedIssuance extends Omit<Issuance, 'files' | 'signed'> {
-  /** "15/BC-SKHCN". */
-  numberText: string;
-  files: LinkedFile[];
-  signed?: SignedFile & { url: string };
-}
-
-export type ListedVersion = Omit<ReportVersion, 'files' | 'issued'> & {
-  latest: boolean;
-  files: LinkedFile[];
-  issued: Partial<Record<Audience, ListedIssuance>>;
-};
 
 export async function listReports(stores: { reports: ReportStore; archive: FileArchive }, p: Principal, period: string | undefined): Promise<ListedVersion[]> {
   if (!canReadAll(p)) throw new UseCaseError('forbidden', 'forbidden', 'Báo cáo tổng hợp dành cho Văn phòng và Lãnh đạo Sở.');

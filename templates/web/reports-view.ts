@@ -9,8 +9,7 @@
 import type { Audience } from '../../functions/core/agency.ts';
 import { PERIOD_ID_PATTERN } from '../../functions/core/period.ts';
 import type { StatusBoard } from '../../functions/core/status-board.ts';
-import type { LinkedFile, ListedIssuance, ListedVersion } from '../../functions/usecases/list-reports.ts';
-import { AUDIENCE_LABELS } from '../../functions/core/report-files.ts';
+import type { LinkedFile, ListedIssuance, ListedVersion } from '../../functions/core/report-version.ts';
 import { formatDateTime, formatDate, DEFAULT_TIME_ZONE } from './format.ts';
 import { html, type SafeHtml } from './html.ts';
 import { layout, type PageUser } from './layout.ts';
