@@ -5,8 +5,6 @@
  * the revocation list (and, in AWS, the user's Cognito sessions end), then the cookie is cleared.
  * flow: browser --> session handlers --> session check, revocation list, Cognito sign-out
  */
-// A namespace import lets esbuild drop the parts of zod (locales above all) that are not used.
-import * as z from 'zod';
 import { userSignOut } from '../adapters/auth/cognito-sign-out.ts';
 import { revocationList } from '../adapters/auth/revocation-list.ts';
 import { checkSession } from '../adapters/auth/session-check.ts';
@@ -17,19 +15,18 @@ import { httpHandler } from './handler.ts';
 import { ApiError, json, type HttpEvent } from './http.ts';
 import { assertCsrf } from './middleware/auth.ts';
 import { SESSION_COOKIE, csrfTokenFor, requestToken } from './middleware/request-token.ts';
+import { sessionSchema } from './schemas/session.ts';
 import { parseJsonBody } from './validation.ts';
 
 // In AWS, sign-out ends the user's Cognito sessions too: the user pool must be named.
 checkSettings('signOut');
-
-const bodySchema = z.strictObject({ token: z.string().min(20).max(8192) });
 
 // Always Secure: API Gateway is HTTPS-only, and browsers treat http://localhost and 127.0.0.1
 // as secure contexts, so the local server's cookie is kept too.
 const COOKIE_FLAGS = 'Path=/; HttpOnly; Secure; SameSite=Strict';
 
 export const sessionHandler = httpHandler(async (event) => {
-  const { token } = parseJsonBody(event, bodySchema);
+  const { token } = parseJsonBody(event, sessionSchema);
   let session: VerifiedToken;
   try {
     // A signed-out token cannot open a new session either.

@@ -1,5 +1,5 @@
 /**
- * Request schemas of the submission API (docs/openapi.yaml documents the same shapes).
+ * Request schemas of the submission API (functions/api/contract/ documents them from these very schemas).
  * flow: submission handlers --> schemas --> zod
  */
 // A namespace import lets esbuild drop the parts of zod (locales above all) that are not used.
@@ -8,7 +8,7 @@ import { PROPOSAL_ADDRESSEES, REPORTED_STATUSES } from '../../core/submission.ts
 import { UNIT_CODE_PATTERN } from '../../core/agency.ts';
 import { text } from '../validation.ts';
 
-const taskId = z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'Mã nhiệm vụ không hợp lệ.');
+export const taskId = z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'Mã nhiệm vụ không hợp lệ.');
 // The shape only: whether the day exists and belongs to the plan is checked with the period
 // (core/submission-rules.ts#checkReportDates, a 400 invalid_date).
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày dạng YYYY-MM-DD.');
@@ -30,10 +30,12 @@ export const taskReportSchema = z.object({
     .transform((v) => (v ? v : undefined)),
 });
 
+export const otherWorkKind = z.enum(['thuong-xuyen', 'dot-xuat']);
+
 export const submissionDataSchema = z.object({
   tasks: z.array(taskReportSchema).max(300, 'Tối đa 300 nhiệm vụ trong một báo cáo.'),
   otherWork: z
-    .array(z.object({ kind: z.enum(['thuong-xuyen', 'dot-xuat']), text: text(2000, { min: 1, label: 'Nội dung công việc' }) }))
+    .array(z.object({ kind: otherWorkKind, text: text(2000, { min: 1, label: 'Nội dung công việc' }) }))
     .max(100, 'Tối đa 100 công việc khác.')
     .default([]),
   reporterName: text(100, { label: 'Họ tên người báo cáo' }).default(''),
