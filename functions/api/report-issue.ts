@@ -12,6 +12,7 @@ import { issuanceNumber } from '../usecases/ports.ts';
 import { reportRenderers } from '../adapters/renderers.ts';
 import { httpHandler } from './handler.ts';
 import { json } from './http.ts';
+import type { IssueResponse } from './schemas/responses.ts';
 import { periodPath } from './report-params.ts';
 import { issueSchema } from './schemas/reports.ts';
 import { parseJsonBody } from './validation.ts';
@@ -37,5 +38,5 @@ export const handler = httpHandler(async (event) => {
       timeZone: profile.timeZone,
     },
   );
-  return json(201, { number: issuanceNumber(out.issuance), issuance: out.issuance, report: out.version });
+  return json<IssueResponse>(201, { number: issuanceNumber(out.issuance), issuance: out.issuance, report: out.version });
 }, { roles: ['van-phong', 'lanh-dao'] });

@@ -9,6 +9,7 @@ import { unpdfText } from '../adapters/pdf-text.ts';
 import { attachSignedPdf } from '../usecases/attach-signed.ts';
 import { httpHandler } from './handler.ts';
 import { ApiError, header, json, query } from './http.ts';
+import type { SignedResponse } from './schemas/responses.ts';
 import { audience, periodPath } from './report-params.ts';
 
 /**
@@ -37,7 +38,7 @@ export const handler = httpHandler(async (event) => {
     { ...container(), pdfText: unpdfText },
     { agencyId: p.agencyId, period, audience: aud.data, ...(version !== undefined ? { version } : {}), bytes, fileName: decodeURIComponentSafe(fileName), by: p.sub, now: new Date() },
   );
-  return json(201, { signed: out.signed, report: out.version });
+  return json<SignedResponse>(201, { signed: out.signed, report: out.version });
 }, { roles: ['van-phong'] });
 
 /** The browser sends the file name percent-encoded (a header is ASCII); a broken one is kept as is. */

@@ -642,3 +642,24 @@ export const GatewayMessage = z
     message: z.string(),
   })
   .meta({ id: 'GatewayMessage', description: 'Lỗi do chính API Gateway trả (trên AWS), không qua hàm xử lý.' });
+
+// What handlers return, as the document describes it: `json<SubmitResponse>(201, …)` fails to
+// compile when a handler's body and its documented schema part.
+export type FieldErrorBody = z.output<typeof FieldError>;
+export type ErrorBody = { error: z.output<typeof ErrorDetail> };
+export type Error500Body = z.output<typeof Error500>;
+export type SubmitResponse = z.output<typeof SubmitResponse>;
+export type SubmissionResponse = z.output<typeof SubmissionResponse>;
+export type SubmissionList = z.output<typeof SubmissionList>;
+export type RevisionList = z.output<typeof RevisionList>;
+export type FormContext = z.output<typeof FormContext>;
+export type StatusBoard = z.output<typeof StatusBoard>;
+export type PeriodLockResponse = z.output<typeof PeriodLockResponse>;
+export type CompileResponse = z.output<typeof CompileResponse>;
+export type IssueResponse = z.output<typeof IssueResponse>;
+export type SignedResponse = z.output<typeof SignedResponse>;
+export type ReportList = z.output<typeof ReportList>;
+export type PlanResponse = z.output<typeof PlanResponse>;
+export type Health = z.output<typeof Health>;
+export type SessionResponse = z.output<typeof SessionResponse>;
+export type SignoutResponse = z.output<typeof SignoutResponse>;
