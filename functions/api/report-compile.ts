@@ -8,6 +8,7 @@ import { compileReports } from '../usecases/compile-reports.ts';
 import { reportRenderers } from '../adapters/renderers.ts';
 import { httpHandler } from './handler.ts';
 import { json } from './http.ts';
+import { ROLES_OF } from './contract/roles.ts';
 import type { CompileResponse } from './schemas/responses.ts';
 import { compileSchema } from './schemas/reports.ts';
 import { parseJsonBody } from './validation.ts';
@@ -23,4 +24,4 @@ export const handler = httpHandler(async (event) => {
     now: new Date(),
   });
   return json<CompileResponse>(result.created ? 201 : 200, { created: result.created, report: result.version });
-}, { roles: ['van-phong'] });
+}, { roles: ROLES_OF.compileReports });

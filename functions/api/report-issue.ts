@@ -12,6 +12,7 @@ import { issuanceNumber } from '../usecases/ports.ts';
 import { reportRenderers } from '../adapters/renderers.ts';
 import { httpHandler } from './handler.ts';
 import { json } from './http.ts';
+import { ROLES_OF } from './contract/roles.ts';
 import type { IssueResponse } from './schemas/responses.ts';
 import { periodPath } from './report-params.ts';
 import { issueSchema } from './schemas/reports.ts';
@@ -39,4 +40,4 @@ export const handler = httpHandler(async (event) => {
     },
   );
   return json<IssueResponse>(201, { number: issuanceNumber(out.issuance), issuance: out.issuance, report: out.version });
-}, { roles: ['van-phong', 'lanh-dao'] });
+}, { roles: ROLES_OF.issueReport });

@@ -8,6 +8,7 @@ import { parsePeriod } from '../core/period.ts';
 import { listReports } from '../usecases/list-reports.ts';
 import { httpHandler } from './handler.ts';
 import { ApiError, json, query } from './http.ts';
+import { ROLES_OF } from './contract/roles.ts';
 import type { ReportList } from './schemas/responses.ts';
 import { PERIOD_MESSAGE, periodId } from './report-params.ts';
 
@@ -18,4 +19,4 @@ export const listHandler = httpHandler(async (event) => {
     parsePeriod(period);
   }
   return json<ReportList>(200, { reports: await listReports(container(), event.auth!, period) });
-}, { roles: ['van-phong', 'lanh-dao'] });
+}, { roles: ROLES_OF.listReports });

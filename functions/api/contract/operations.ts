@@ -12,6 +12,7 @@ import { audience } from '../report-params.ts';
 import type { RouteDef } from '../routes.ts';
 import * as R from './requests.ts';
 import { json, ref } from './refs.ts';
+import { ROLES_OF } from './roles.ts';
 
 /** An OpenAPI operation object whose `schema` values may be zod schemas, with the route it serves. */
 export interface OperationSpec {
@@ -78,7 +79,7 @@ export const OPERATIONS: OperationSpec[] = [
     summary: 'Kế hoạch năm đã nhập — the stored yearly plan',
     description:
       'Phòng, đơn vị chỉ thấy nhiệm vụ mình chủ trì hoặc phối hợp; Văn phòng và Lãnh đạo Sở thấy tất cả,\nhoặc lọc theo `unit`. Units see only their own tasks.\nLỗi: 400 `invalid_year`; 404 `plan_not_found`.',
-    'x-roles': ['unit', 'van-phong', 'lanh-dao'],
+    'x-roles': ROLES_OF.getPlan,
     parameters: [
       {
         name: 'year',
@@ -111,7 +112,7 @@ export const OPERATIONS: OperationSpec[] = [
     summary: 'Biểu mẫu báo cáo của một đơn vị — what the form shows',
     description:
       'Các nhiệm vụ đơn vị phải báo cáo trong kỳ (đang thực hiện trong kỳ và nhiệm vụ kỳ trước chưa hoàn\nthành), số liệu kỳ trước, bản nháp hoặc bản đã gửi gần nhất, và kỳ có bị khoá không.\nPhòng, đơn vị: đơn vị của mình (bỏ qua `unit` hoặc trùng mã). Văn phòng, Lãnh đạo: bắt buộc `unit`.\nLỗi: 400 `invalid_period`, `invalid_unit`, `unit_required`; 403 `forbidden`; 404 `unit_not_found`.',
-    'x-roles': ['unit', 'van-phong', 'lanh-dao'],
+    'x-roles': ROLES_OF.getForm,
     parameters: [
       {
         name: 'period',
@@ -135,7 +136,7 @@ export const OPERATIONS: OperationSpec[] = [
     summary: 'Danh sách báo cáo của một kỳ — submissions of a month',
     description:
       'Văn phòng và Lãnh đạo Sở: báo cáo (và bản nháp) của mọi đơn vị; phòng, đơn vị: chỉ của mình.\nĐơn vị chưa có gì trong kỳ thì không có trong danh sách (xem `/api/status` để biết ai chưa nộp).\nLỗi: 400 `invalid_period`.',
-    'x-roles': ['unit', 'van-phong', 'lanh-dao'],
+    'x-roles': ROLES_OF.listSubmissions,
     parameters: [{ name: 'period', in: 'query', required: true, description: 'Kỳ báo cáo tháng.', schema: S.MonthlyPeriodId }],
     responses: {
       '200': { description: 'Các báo cáo của kỳ.', content: json(S.SubmissionList) },
@@ -150,7 +151,7 @@ export const OPERATIONS: OperationSpec[] = [
     summary: 'Gửi báo cáo tháng (tạo phiên bản mới) — submit a revision',
     description:
       'Mỗi lần gửi tạo một phiên bản (revision) mới, không ghi đè phiên bản cũ. `baseRevision` là phiên\nbản người gửi đã thấy (0 lần đầu); nếu đã có phiên bản mới hơn → 409 `stale_revision`.\nPhòng, đơn vị gửi cho chính mình (`unit` bỏ qua hoặc trùng mã); Văn phòng gửi thay một đơn vị\n(bắt buộc `unit`); Lãnh đạo Sở không gửi. Gửi xong, bản nháp (nếu có) được thay bằng bản đã gửi.\n\nQuy tắc nội dung (422 `invalid_input`, `fields` chỉ ra trường sai): chỉ nhiệm vụ của đơn vị trong\nkỳ, mỗi nhiệm vụ một lần; nhiệm vụ hoàn thành phải 100% và có ngày hoàn thành; tiến độ giảm hoặc\nhoàn thành sau hạn phải ghi `reason`; phải có kết quả thực hiện và họ tên người báo cáo ("đã ghi"\nnghĩa là có ít nhất một chữ hoặc chữ số); khi đơn vị có nhiệm vụ trong kỳ, `tasks` không được rỗng. Ngày không có trên lịch (30/02) hoặc ngoài năm kế hoạch ±1\nnăm: 400 `invalid_date`.\n\nLỗi: 400 `invalid_json`, `invalid_encoding`, `invalid_date`, `too_deep`, `invalid_idempotency_key`, `unit_required`,\n`invalid_period`; 403 `forbidden`, `csrf`; 404 `unit_not_found`; 409 `stale_revision`,\n`period_locked`; 413 `body_too_large`, `report_too_large`; 415 `unsupported_media_type`; 422 `invalid_input`,\n`period_not_open`, `idempotency_key_reused`.',
-    'x-roles': ['unit', 'van-phong'],
+    'x-roles': ROLES_OF.submitSubmission,
     security: WRITE,
     parameters: [ref('parameters', 'IdempotencyKey')],
     requestBody: {
@@ -211,7 +212,7 @@ export const OPERATIONS: OperationSpec[] = [
     summary: "Báo cáo hiện tại của một đơn vị — one unit's current submission",
     description:
       'Bản đã gửi mới nhất (`data`, `revision`) và bản nháp (`draft`) nếu có.\nLỗi: 403 `forbidden` (đơn vị khác); 404 `submission_not_found`, `not_found` (kỳ hoặc mã sai dạng).',
-    'x-roles': ['unit', 'van-phong', 'lanh-dao'],
+    'x-roles': ROLES_OF.getSubmission,
     responses: {
       '200': { description: 'Báo cáo của đơn vị.', content: json(S.SubmissionResponse) },
       ...errors(400, 401, 403, 404, 500, 503),
@@ -226,7 +227,7 @@ export const OPERATIONS: OperationSpec[] = [
     summary: 'Lưu bản nháp — save a draft',
     description:
       'Lưu nội dung đang nhập ở máy chủ, không tạo phiên bản và không thay đổi bản đã gửi. Bản nháp có thể\nchưa đầy đủ, nhưng không được nêu nhiệm vụ không thuộc đơn vị trong kỳ.\nA draft may be incomplete; it never creates a revision.\nLỗi: 400 `invalid_json`, `invalid_encoding`, `invalid_date`; 403 `forbidden`, `csrf`; 404 `not_found`, `unit_not_found`; 409 `period_locked`;\n413; 415; 422 `invalid_input`, `period_not_open`.',
-    'x-roles': ['unit', 'van-phong'],
+    'x-roles': ROLES_OF.saveDraft,
     security: WRITE,
     requestBody: {
       required: true,
@@ -256,7 +257,7 @@ export const OPERATIONS: OperationSpec[] = [
     summary: "Lịch sử phiên bản — revision history of a unit's submission",
     description:
       'Mọi phiên bản đã gửi, cũ trước mới sau: ai gửi, lúc nào, đúng hạn hay không, nội dung và các trường\nđã thay đổi so với phiên bản trước. Danh sách rỗng khi đơn vị chưa gửi lần nào.\nLỗi: 403 `forbidden`; 404 `not_found`.',
-    'x-roles': ['unit', 'van-phong', 'lanh-dao'],
+    'x-roles': ROLES_OF.listRevisions,
     responses: {
       '200': { description: 'Các phiên bản.', content: json(S.RevisionList) },
       ...errors(400, 401, 403, 404, 500, 503),
@@ -271,7 +272,7 @@ export const OPERATIONS: OperationSpec[] = [
     summary: 'Bảng theo dõi nộp báo cáo — the status board',
     description:
       'Với mỗi đơn vị: nộp đúng hạn, nộp muộn, mới lưu nháp hay chưa nộp; phiên bản; số nhiệm vụ phải báo\ncáo và đã báo cáo; các nhiệm vụ quá hạn. Trang `GET /status` hiển thị cùng dữ liệu.\nLỗi: 400 `invalid_period`; 403 `forbidden` (phòng, đơn vị).',
-    'x-roles': ['van-phong', 'lanh-dao'],
+    'x-roles': ROLES_OF.getStatusBoard,
     parameters: [
       {
         name: 'period',
@@ -293,7 +294,7 @@ export const OPERATIONS: OperationSpec[] = [
     tags: ['periods'],
     summary: 'Mở lại kỳ báo cáo — reopen a month',
     description: 'Văn phòng mở lại một kỳ đã ban hành để các đơn vị sửa báo cáo. Không cần nội dung yêu cầu.\nLỗi: 403 `forbidden`, `csrf`; 404 `not_found`.',
-    'x-roles': ['van-phong'],
+    'x-roles': ROLES_OF.reopenPeriod,
     security: WRITE,
     responses: {
       '200': { description: 'Kỳ đã mở.', content: json(S.PeriodLockResponse, { example: { period: '2024-10', locked: false } }) },
@@ -309,7 +310,7 @@ export const OPERATIONS: OperationSpec[] = [
     summary: 'Khoá kỳ báo cáo — lock a month',
     description:
       'Văn phòng khoá một kỳ: các đơn vị không gửi hay lưu nháp được nữa (409 `period_locked`) cho tới khi\nmở lại. Không cần nội dung yêu cầu.\nLỗi: 403 `forbidden`, `csrf`; 404 `not_found`.',
-    'x-roles': ['van-phong'],
+    'x-roles': ROLES_OF.lockPeriod,
     security: WRITE,
     responses: {
       '200': { description: 'Kỳ đã khoá.', content: json(S.PeriodLockResponse, { example: { period: '2024-10', locked: true } }) },
@@ -325,7 +326,7 @@ export const OPERATIONS: OperationSpec[] = [
     summary: 'Các phiên bản báo cáo tổng hợp — report versions with download links',
     description:
       'Mới nhất trước; mỗi tệp có đường dẫn tải về có hiệu lực 5 phút. Không có `period`: 50 phiên bản gần\nnhất của mọi kỳ.\nLỗi: 400 `invalid_period`; 403 `forbidden`.',
-    'x-roles': ['van-phong', 'lanh-dao'],
+    'x-roles': ROLES_OF.listReports,
     parameters: [{ name: 'period', in: 'query', required: false, description: 'Kỳ báo cáo (tháng, quý, 6 tháng, 9 tháng, năm).', schema: S.AnyPeriodId }],
     responses: {
       '200': { description: 'Các phiên bản báo cáo.', content: json(S.ReportList) },
@@ -340,7 +341,7 @@ export const OPERATIONS: OperationSpec[] = [
     summary: "Tổng hợp báo cáo của một kỳ — compile a period's reports",
     description:
       'Tạo báo cáo gửi Lãnh đạo Sở và gửi UBND tỉnh, mỗi loại một tệp PDF và một tệp Excel, là bản dự thảo\n(DỰ THẢO, chưa có số) cho đến khi được phát hành. Dữ liệu không đổi từ lần trước → trả phiên bản đã có\n(200, `created: false`); dữ liệu đổi → phiên bản mới (201). Không tệp nào bị ghi đè.\nLỗi: 400 `kind_mismatch`, `invalid_period`; 403 `forbidden`, `csrf`; 409 `compile_conflict`;\n415; 422 `invalid_input`, `period_not_open`.',
-    'x-roles': ['van-phong'],
+    'x-roles': ROLES_OF.compileReports,
     security: WRITE,
     requestBody: {
       required: true,
@@ -365,7 +366,7 @@ export const OPERATIONS: OperationSpec[] = [
     summary: 'Phát hành (cấp số) một văn bản của bản tổng hợp — issue a compiled document under a number',
     description:
       'Bản tổng hợp là dự thảo (DỰ THẢO, số để trống) cho đến khi được phát hành. Phát hành cấp cho văn bản\nsố tiếp theo trong năm của sổ văn bản theo ký hiệu (ví dụ BC-SKHCN), hoặc số `number` văn thư lấy từ\nsổ của mình, và ngày ban hành `date` (mặc định hôm nay); hệ thống xuất lại PDF và Excel có số và ngày\n("Số: 15/BC-SKHCN", dòng "Kèm theo Báo cáo số 15/BC-SKHCN ngày …" của phụ lục). Văn bản đã phát hành\nkhông sửa được: muốn đính chính, tổng hợp lại rồi phát hành phiên bản mới với số mới. Phát hành báo\ncáo gửi UBND tỉnh của kỳ tháng thì khóa kỳ đó.\nLỗi: 400 `invalid_date`, `invalid_number`; 404 `not_compiled`; 409 `number_taken` (nêu văn bản đang\ngiữ số), `superseded` (không phải phiên bản mới nhất), `already_issued`, `recompile_needed`,\n`register_busy`; 422 `invalid_input`, `date_out_of_range`.',
-    'x-roles': ['van-phong', 'lanh-dao'],
+    'x-roles': ROLES_OF.issueReport,
     security: WRITE,
     parameters: [{ name: 'period', in: 'path', required: true, schema: S.AnyPeriodId }],
     requestBody: {
@@ -390,7 +391,7 @@ export const OPERATIONS: OperationSpec[] = [
     summary: 'Đính kèm bản PDF đã ký số vào văn bản đã phát hành — attach the signed PDF',
     description:
       'Nội dung gửi lên là chính tệp PDF (Content-Type: application/pdf, tối đa 4 MB qua cổng; tệp lớn hơn dùng\nlệnh `issue --signed`). Tệp phải là văn bản đã phát hành: mọi chữ của bản PDF đã phát hành phải có,\nđúng thứ tự, trong tệp đã ký (chữ ký số chỉ thêm chữ). Từ đó, chính tệp này (với sha256 của nó) được\ngửi UBND tỉnh. Tên tệp gửi trong tiêu đề `X-File-Name` (mã hoá phần trăm).\nLỗi: 400 `empty_body`, `invalid_audience`, `invalid_version`; 404 `not_found`; 409 `not_issued`,\n`already_delivered`; 413 `body_too_large`; 415; 422 `not_pdf`, `pdf_unreadable`, `signed_mismatch`,\n`file_too_large`.',
-    'x-roles': ['van-phong'],
+    'x-roles': ROLES_OF.attachSignedReport,
     security: WRITE,
     parameters: [
       { name: 'period', in: 'path', required: true, schema: S.AnyPeriodId },
@@ -468,7 +469,7 @@ export const OPERATIONS: OperationSpec[] = [
     summary: 'Trang báo cáo tổng hợp — compiled reports page (HTML)',
     description:
       'Các phiên bản báo cáo tổng hợp, mới nhất trước, mỗi tệp (PDF, Excel cho Lãnh đạo Sở và UBND tỉnh) kèm\nđường dẫn tải có hiệu lực 5 phút; với kỳ tháng, kèm tóm tắt bảng theo dõi. Văn phòng có thêm nút tổng hợp\nvà khóa/mở lại kỳ. Chưa đăng nhập → trang hướng dẫn đăng nhập (200); phòng, đơn vị → trang 403.\nThe compiled reports, newest first, with download links; for Văn phòng and the leaders.',
-    'x-roles': ['van-phong', 'lanh-dao'],
+    'x-roles': ROLES_OF.reportsPage,
     security: [{}, { bearerAuth: [] }, { sessionCookie: [] }],
     parameters: [
       {
@@ -494,7 +495,7 @@ export const OPERATIONS: OperationSpec[] = [
     summary: 'Trang bảng theo dõi của Văn phòng — the status board page (HTML, or JSON on request)',
     description:
       'Cùng dữ liệu với `GET /api/status`, cho Văn phòng và Lãnh đạo Sở (cookie phiên hoặc mã Bearer).\nTrả JSON (cùng nội dung như `GET /api/status`, lỗi dạng JSON) khi có `?format=json` hoặc tiêu đề\n`Accept: application/json` không kèm `text/html`; nếu không trả trang HTML: chưa đăng nhập → trang\nhướng dẫn đăng nhập (200), phòng, đơn vị → trang 403.\nJSON with `?format=json` or `Accept: application/json`, otherwise a page.',
-    'x-roles': ['van-phong', 'lanh-dao'],
+    'x-roles': ROLES_OF.statusPage,
     security: [{}, { bearerAuth: [] }, { sessionCookie: [] }],
     parameters: [
       {

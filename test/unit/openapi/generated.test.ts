@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openApiYaml } from '../../../functions/api/contract/document.ts';
 import { EXCLUDED_ROUTES, OPERATIONS } from '../../../functions/api/contract/operations.ts';
+import { ROLES_OF } from '../../../functions/api/contract/roles.ts';
 import { ROUTES } from '../../../functions/api/routes.ts';
 import { OPENAPI_FILE } from '../../support/openapi.ts';
 
@@ -42,6 +43,15 @@ describe('the generated OpenAPI document', () => {
       expect(routes, `excluded route ${e.route} exists`).toContain(e.route);
       expect(operations, `excluded route ${e.route} has no operation`).not.toContain(e.route);
       expect(e.reason.length, `reason for excluding ${e.route}`).toBeGreaterThan(10);
+    }
+  });
+
+  it('takes the roles of each operation from the one table the handlers gate with', () => {
+    const ids = OPERATIONS.map((o) => o.operationId);
+    for (const id of Object.keys(ROLES_OF)) expect(ids, `ROLES_OF.${id} names an operation`).toContain(id);
+    for (const op of OPERATIONS) {
+      if (op['x-roles'] === undefined) continue;
+      expect(op['x-roles'], op.operationId).toBe(ROLES_OF[op.operationId as keyof typeof ROLES_OF]);
     }
   });
 
