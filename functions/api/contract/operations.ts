@@ -2,7 +2,7 @@
  * One operation per route of functions/api/routes.ts: what the route does (Vietnamese, with English
  * where the old hand-written document had it), its parameters, request body, responses with their
  * zod schemas, security and the roles allowed (`x-roles`). functions/api/contract/document.ts turns
- * this into docs/openapi.yaml; test/unit/openapi/contract.test.ts holds it to the routes table.
+ * this into docs/openapi.yaml; test/unit/openapi/generated.test.ts holds it to the routes table.
  * flow: contract document --> operations --> components, request and response schemas
  */
 // A namespace import lets esbuild drop the parts of zod (locales above all) that are not used.
