@@ -158,12 +158,22 @@ function tidy(node: Json): Json {
 }
 
 /**
+ * zod leaves out, when describing input, the default of a field whose schema transforms (every
+ * user text does: validation.ts#text cleans it); the default is still what the server fills in,
+ * so it is put back from the schema itself.
+ */
+function keepDefaults(ctx: { zodSchema: unknown; jsonSchema: Json }): void {
+  const def = (ctx.zodSchema as { _zod?: { def?: { type?: string; defaultValue?: unknown } } })._zod?.def;
+  if (def?.type === 'default' && ctx.jsonSchema.default === undefined) ctx.jsonSchema.default = JSON.parse(JSON.stringify(def.defaultValue));
+}
+
+/**
  * Every registered schema with an id becomes a component. Request bodies are described as the
  * server reads them (zod's input: defaults make a field optional, unknown task fields are ignored),
  * everything else as the server writes it (output). A schema both sides use must read the same.
  */
 function componentSchemas(requestIds: Set<string>): Record<string, Json> {
-  const opts = { unrepresentable: 'any', uri: (id: string) => `${SCHEMA_REF}${id}` } as const;
+  const opts = { unrepresentable: 'any', uri: (id: string) => `${SCHEMA_REF}${id}`, override: keepDefaults } as const;
   const input = z.toJSONSchema(z.globalRegistry, { ...opts, io: 'input' }).schemas;
   const output = z.toJSONSchema(z.globalRegistry, { ...opts, io: 'output' }).schemas;
   // The request side: the request bodies and what they refer to.

@@ -25,24 +25,24 @@ noncharacter, vùng dùng riêng và ký tự hỏng mã hoá bị từ chối (
 (code point). Trường không khai báo bị bỏ qua.`,
 });
 describe(task.progress, { description: 'Tiến độ (%).' });
-describe(task.result, { description: 'Kết quả thực hiện trong kỳ.', default: '' });
+describe(task.result, { description: 'Kết quả thực hiện trong kỳ.' });
 describe(task.productReached, { description: 'Số lượng sản phẩm đạt được (lũy kế).' });
 describe(task.completedOn, {
   description: 'Ngày hoàn thành (khi `hoan-thanh`): một ngày có trên lịch, trong năm kế hoạch ±1 năm (nếu không, 400 `invalid_date`).',
 });
-describe(task.difficulties, { description: 'Khó khăn, vướng mắc.', default: '' });
-describe(task.proposals, { description: 'Đề xuất, kiến nghị.', default: '' });
+describe(task.difficulties, { description: 'Khó khăn, vướng mắc.' });
+describe(task.proposals, { description: 'Đề xuất, kiến nghị.' });
 describe(task.proposalTo, {
   description: 'Đề xuất gửi tới ai; bỏ trống = Lãnh đạo Sở (chỉ có trong báo cáo nội bộ). Chỉ đề xuất `ubnd-tinh` vào báo cáo gửi UBND tỉnh.',
 });
 describe(task.needsDecision, { description: 'Đề xuất cần Lãnh đạo Sở cho ý kiến.' });
-describe(task.nextPlan, { description: 'Kế hoạch kỳ tới.', default: '' });
+describe(task.nextPlan, { description: 'Kế hoạch kỳ tới.' });
 describe(task.reason, { description: 'Lý do khi tiến độ giảm hoặc hoàn thành sau hạn.' });
 
 const data = submissionDataSchema.shape;
 describe(data.otherWork.unwrap().element, { id: 'OtherWorkInput' });
-describe(data.otherWork, { default: [] });
-describe(data.reporterName, { description: 'Họ tên người báo cáo (bắt buộc khi gửi).', default: '' });
+
+describe(data.reporterName, { description: 'Họ tên người báo cáo (bắt buộc khi gửi).' });
 describe(submissionDataSchema, { id: 'SubmissionDataInput', description: 'Nội dung báo cáo gửi lên. Trường không khai báo bị bỏ qua.' });
 
 describe(submitSchema, { id: 'SubmitRequest' });
