@@ -41,7 +41,6 @@ describe(task.reason, { description: 'Lý do khi tiến độ giảm hoặc hoà
 
 const data = submissionDataSchema.shape;
 describe(data.otherWork.unwrap().element, { id: 'OtherWorkInput' });
-
 describe(data.reporterName, { description: 'Họ tên người báo cáo (bắt buộc khi gửi).' });
 describe(submissionDataSchema, { id: 'SubmissionDataInput', description: 'Nội dung báo cáo gửi lên. Trường không khai báo bị bỏ qua.' });
 
