@@ -188,7 +188,7 @@ function componentSchemas(requestIds: Set<string>): Record<string, Json> {
   for (const id of Object.keys(output)) {
     const i = tidy(input[id]);
     const o = tidy(output[id]);
-    if (reqSide.has(id) && !requestIds.has(id) && JSON.stringify(i) !== JSON.stringify(o) && usedByResponses(id, output, reqSide)) {
+    if (reqSide.has(id) && usedByResponses(id, output, reqSide) && JSON.stringify(i) !== JSON.stringify(o)) {
       throw new Error(`Schema ${id} reads differently in requests and responses: give each side its own schema.`);
     }
     out[id] = reqSide.has(id) ? i : o;
@@ -205,7 +205,7 @@ function usedByResponses(id: string, output: Record<string, Json>, reqSide: Set<
 function schemaJson(schema: z.ZodType, io: 'input' | 'output'): Json {
   const id = z.globalRegistry.get(schema)?.id;
   if (id) return { $ref: `${SCHEMA_REF}${id}` };
-  const json = tidy(z.toJSONSchema(schema, { unrepresentable: 'any', io }));
+  const json = tidy(z.toJSONSchema(schema, { unrepresentable: 'any', io, override: keepDefaults }));
   const { $defs, ...rest } = json as Record<string, Json>;
   // Named schemas inside come back as "#/$defs/<id>": point them at the components instead.
   return JSON.parse(JSON.stringify(rest).replaceAll('"#/$defs/', `"${SCHEMA_REF}`));
