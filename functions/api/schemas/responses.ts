@@ -444,60 +444,29 @@ export const CompileResponse = z
   })
   .meta({ id: 'CompileResponse' });
 
-export const ListedReportFile = z
-  .strictObject({
-    audience: enumOf(AUDIENCES),
-    format: z.enum(['pdf', 'xlsx']),
-    key: z.string(),
-    size: z.int().min(1),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    contentType: z.string(),
-    url: z.url().meta({ description: 'Đường dẫn tải về, hiệu lực 5 phút.' }),
-    fileName: z
-      .string()
-      .meta({ examples: ['Dự thảo báo cáo UBND tỉnh - tháng 10 năm 2024 (v1).pdf', 'Báo cáo số 15-BC-SKHCN - UBND tỉnh - tháng 10 năm 2024.pdf'] }),
-  })
-  .meta({ id: 'ListedReportFile', description: 'Một tệp báo cáo kèm đường dẫn tải về.' });
+// What the reports list adds to a stored version: a download link and a file name for each file,
+// the issued number as text, and which version is the latest.
+export const ListedReportFile = ReportFile.extend({
+  url: z.url().meta({ description: 'Đường dẫn tải về, hiệu lực 5 phút.' }),
+  fileName: z
+    .string()
+    .meta({ examples: ['Dự thảo báo cáo UBND tỉnh - tháng 10 năm 2024 (v1).pdf', 'Báo cáo số 15-BC-SKHCN - UBND tỉnh - tháng 10 năm 2024.pdf'] }),
+}).meta({ id: 'ListedReportFile', description: 'Một tệp báo cáo kèm đường dẫn tải về.' });
 
-export const ListedIssuance = z
-  .strictObject({
-    number: z.int().min(1),
-    numberText: z.string().meta({ examples: ['15/BC-SKHCN'] }),
-    symbol: z.string(),
-    year: z.int(),
-    date: LocalDate,
-    source: z.enum(['register', 'typed']),
-    auto: z.boolean().optional(),
-    at: Instant,
-    by: z.string(),
-    files: z.array(ListedReportFile),
-    signed: SignedFile.extend({ url: z.url() }).optional(),
-  })
-  .meta({ id: 'ListedIssuance' });
+export const ListedIssuance = Issuance.extend({
+  numberText: z.string().meta({ examples: ['15/BC-SKHCN'] }),
+  files: z.array(ListedReportFile),
+  signed: SignedFile.extend({ url: z.url() }).optional(),
+}).meta({ id: 'ListedIssuance' });
 
-export const ListedReportVersion = z
-  .strictObject({
-    agencyId: z.string(),
-    period: AnyPeriodId,
-    version: z.int().min(1),
-    inputHash: z.string().regex(/^[0-9a-f]{64}$/),
-    issueDate: LocalDate,
-    createdAt: Instant,
-    trigger: z.string(),
-    latest: z.boolean().meta({ description: 'Phiên bản mới nhất của kỳ.' }),
-    files: z.array(ListedReportFile).meta({ description: 'Các tệp dự thảo.' }),
-    models: z
-      .strictObject({
-        director: z.string().optional(),
-        ubnd: z.string().optional(),
-      })
-      .optional(),
-    issued: z.strictObject({
-      director: ListedIssuance.optional(),
-      ubnd: ListedIssuance.optional(),
-    }),
-  })
-  .meta({ id: 'ListedReportVersion' });
+export const ListedReportVersion = ReportVersion.extend({
+  latest: z.boolean().meta({ description: 'Phiên bản mới nhất của kỳ.' }),
+  files: z.array(ListedReportFile).meta({ description: 'Các tệp dự thảo.' }),
+  issued: z.strictObject({
+    director: ListedIssuance.optional(),
+    ubnd: ListedIssuance.optional(),
+  }),
+}).meta({ id: 'ListedReportVersion' });
 
 export const ReportList = z
   .strictObject({
