@@ -6,6 +6,7 @@ import { container } from '../adapters/container.ts';
 import { UNIT_CODE_PATTERN } from '../core/agency.ts';
 import { httpHandler } from './handler.ts';
 import { ApiError, json, query } from './http.ts';
+import type { PlanResponse } from './schemas/responses.ts';
 
 export const handler = httpHandler(async (event) => {
   const yearText = query(event, 'year');
@@ -23,5 +24,5 @@ export const handler = httpHandler(async (event) => {
   const unit = p.role === 'unit' ? p.unit : unitQuery;
   const tasks = unit ? plan.tasks.filter((t) => t.leadUnit === unit || t.coordinatingUnits.includes(unit)) : plan.tasks;
   const meta = await c.plans.getPlanMeta(c.config.agencyId, plan.year);
-  return json(200, { ...plan, tasks, meta });
+  return json<PlanResponse>(200, { ...plan, tasks, meta });
 });

@@ -5,15 +5,13 @@
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Principal } from '../core/auth.ts';
+import type { ErrorBody, FieldErrorBody } from './schemas/responses.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2 & { auth?: Principal };
 export type HttpResult = APIGatewayProxyStructuredResultV2;
 
-export interface FieldError {
-  /** Path of the field: "tasks.2.progress", "reporterName". */
-  field: string;
-  message: string;
-}
+/** A field a request got wrong: its path ("tasks.2.progress", "reporterName") and a Vietnamese message (schemas/responses.ts#FieldError). */
+export type FieldError = FieldErrorBody;
 
 /** An error with an HTTP status and a Vietnamese message for the person who made the request. */
 export class ApiError extends Error {
@@ -29,7 +27,11 @@ export class ApiError extends Error {
   }
 }
 
-export function json(status: number, body: unknown, headers: Record<string, string> = {}): HttpResult {
+/**
+ * A JSON response. Name the body's type from functions/api/schemas/responses.ts
+ * (`json<SubmitResponse>(201, …)`) so that it must match what docs/openapi.yaml says of it.
+ */
+export function json<T = unknown>(status: number, body: T, headers: Record<string, string> = {}): HttpResult {
   return {
     statusCode: status,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
@@ -41,7 +43,8 @@ export function html(status: number, body: string, headers: Record<string, strin
   return { statusCode: status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers }, body };
 }
 
-export function errorBody(err: ApiError): { error: { code: string; message: string; fields: FieldError[] } & Record<string, unknown> } {
+/** The one error shape of docs/openapi.yaml (schemas/responses.ts#ErrorDetail), with an error's details (stale_revision's `current`, `yours`) beside. */
+export function errorBody(err: ApiError): { error: ErrorBody['error'] & Record<string, unknown> } {
   return { error: { code: err.code, message: err.message, fields: err.fields, ...(err.details ?? {}) } };
 }
 

@@ -7,6 +7,8 @@ import { container } from '../adapters/container.ts';
 import { setPeriodLock } from '../usecases/submissions.ts';
 import { httpHandler } from './handler.ts';
 import { ApiError, json, type HttpEvent } from './http.ts';
+import { ROLES_OF } from './contract/roles.ts';
+import type { PeriodLockResponse } from './schemas/responses.ts';
 import { periodParam } from './schemas/submission.ts';
 
 function period(event: HttpEvent): string {
@@ -17,10 +19,10 @@ function period(event: HttpEvent): string {
 
 export const reopenHandler = httpHandler(async (event) => {
   await setPeriodLock(container(), event.auth!, period(event), false, new Date());
-  return json(200, { period: period(event), locked: false });
-}, { roles: ['van-phong'] });
+  return json<PeriodLockResponse>(200, { period: period(event), locked: false });
+}, { roles: ROLES_OF.reopenPeriod });
 
 export const lockHandler = httpHandler(async (event) => {
   await setPeriodLock(container(), event.auth!, period(event), true, new Date());
-  return json(200, { period: period(event), locked: true });
-}, { roles: ['van-phong'] });
+  return json<PeriodLockResponse>(200, { period: period(event), locked: true });
+}, { roles: ROLES_OF.lockPeriod });

@@ -4,8 +4,6 @@
  * number and date. A number already used, a superseded or already issued version: 409.
  * flow: API Gateway --> issue handler --> issue-report use case (+ renderers)
  */
-// A namespace import lets esbuild drop the parts of zod (locales above all) that are not used.
-import * as z from 'zod';
 import { container } from '../adapters/container.ts';
 import { localDate } from '../core/clock.ts';
 import { profileOn } from '../usecases/agency-service.ts';
@@ -14,15 +12,11 @@ import { issuanceNumber } from '../usecases/ports.ts';
 import { reportRenderers } from '../adapters/renderers.ts';
 import { httpHandler } from './handler.ts';
 import { json } from './http.ts';
-import { audience, periodPath } from './report-params.ts';
+import { ROLES_OF } from './contract/roles.ts';
+import type { IssueResponse } from './schemas/responses.ts';
+import { periodPath } from './report-params.ts';
+import { issueSchema } from './schemas/reports.ts';
 import { parseJsonBody } from './validation.ts';
-
-const issueSchema = z.strictObject({
-  audience,
-  version: z.number().int().min(1).max(9999).optional(),
-  number: z.number({ error: 'Số văn bản là một số nguyên.' }).int('Số văn bản là một số nguyên.').min(1, 'Số văn bản từ 1.').max(99999, 'Số văn bản tối đa 99999.').optional(),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày ban hành dạng YYYY-MM-DD.').optional(),
-});
 
 export const handler = httpHandler(async (event) => {
   const period = periodPath(event);
@@ -45,5 +39,5 @@ export const handler = httpHandler(async (event) => {
       timeZone: profile.timeZone,
     },
   );
-  return json(201, { number: issuanceNumber(out.issuance), issuance: out.issuance, report: out.version });
-}, { roles: ['van-phong', 'lanh-dao'] });
+  return json<IssueResponse>(201, { number: issuanceNumber(out.issuance), issuance: out.issuance, report: out.version });
+}, { roles: ROLES_OF.issueReport });

@@ -9,6 +9,8 @@ import { unpdfText } from '../adapters/pdf-text.ts';
 import { attachSignedPdf } from '../usecases/attach-signed.ts';
 import { httpHandler } from './handler.ts';
 import { ApiError, header, json, query } from './http.ts';
+import { ROLES_OF } from './contract/roles.ts';
+import type { SignedResponse } from './schemas/responses.ts';
 import { audience, periodPath } from './report-params.ts';
 
 /**
@@ -37,8 +39,8 @@ export const handler = httpHandler(async (event) => {
     { ...container(), pdfText: unpdfText },
     { agencyId: p.agencyId, period, audience: aud.data, ...(version !== undefined ? { version } : {}), bytes, fileName: decodeURIComponentSafe(fileName), by: p.sub, now: new Date() },
   );
-  return json(201, { signed: out.signed, report: out.version });
-}, { roles: ['van-phong'] });
+  return json<SignedResponse>(201, { signed: out.signed, report: out.version });
+}, { roles: ROLES_OF.attachSignedReport });
 
 /** The browser sends the file name percent-encoded (a header is ASCII); a broken one is kept as is. */
 function decodeURIComponentSafe(v: string): string {

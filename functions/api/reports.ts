@@ -8,6 +8,8 @@ import { parsePeriod } from '../core/period.ts';
 import { listReports } from '../usecases/list-reports.ts';
 import { httpHandler } from './handler.ts';
 import { ApiError, json, query } from './http.ts';
+import { ROLES_OF } from './contract/roles.ts';
+import type { ReportList } from './schemas/responses.ts';
 import { PERIOD_MESSAGE, periodId } from './report-params.ts';
 
 export const listHandler = httpHandler(async (event) => {
@@ -16,5 +18,5 @@ export const listHandler = httpHandler(async (event) => {
     if (!periodId.safeParse(period).success) throw new ApiError(400, 'invalid_period', PERIOD_MESSAGE, [{ field: 'period', message: 'Kỳ không hợp lệ.' }]);
     parsePeriod(period);
   }
-  return json(200, { reports: await listReports(container(), event.auth!, period) });
-}, { roles: ['van-phong', 'lanh-dao'] });
+  return json<ReportList>(200, { reports: await listReports(container(), event.auth!, period) });
+}, { roles: ROLES_OF.listReports });

@@ -5,8 +5,6 @@
  * the revocation list (and, in AWS, the user's Cognito sessions end), then the cookie is cleared.
  * flow: browser --> session handlers --> session check, revocation list, Cognito sign-out
  */
-// A namespace import lets esbuild drop the parts of zod (locales above all) that are not used.
-import * as z from 'zod';
 import { userSignOut } from '../adapters/auth/cognito-sign-out.ts';
 import { revocationList } from '../adapters/auth/revocation-list.ts';
 import { checkSession } from '../adapters/auth/session-check.ts';
@@ -15,21 +13,21 @@ import { checkSettings } from '../adapters/config.ts';
 import { log } from '../adapters/log.ts';
 import { httpHandler } from './handler.ts';
 import { ApiError, json, type HttpEvent } from './http.ts';
+import type { SessionResponse, SignoutResponse } from './schemas/responses.ts';
 import { assertCsrf } from './middleware/auth.ts';
 import { SESSION_COOKIE, csrfTokenFor, requestToken } from './middleware/request-token.ts';
+import { sessionSchema } from './schemas/session.ts';
 import { parseJsonBody } from './validation.ts';
 
 // In AWS, sign-out ends the user's Cognito sessions too: the user pool must be named.
 checkSettings('signOut');
-
-const bodySchema = z.strictObject({ token: z.string().min(20).max(8192) });
 
 // Always Secure: API Gateway is HTTPS-only, and browsers treat http://localhost and 127.0.0.1
 // as secure contexts, so the local server's cookie is kept too.
 const COOKIE_FLAGS = 'Path=/; HttpOnly; Secure; SameSite=Strict';
 
 export const sessionHandler = httpHandler(async (event) => {
-  const { token } = parseJsonBody(event, bodySchema);
+  const { token } = parseJsonBody(event, sessionSchema);
   let session: VerifiedToken;
   try {
     // A signed-out token cannot open a new session either.
@@ -40,7 +38,7 @@ export const sessionHandler = httpHandler(async (event) => {
   }
   const maxAge = Math.max(0, session.expiresAt - Math.floor(Date.now() / 1000));
   const cookie = `${SESSION_COOKIE}=${token}; ${COOKIE_FLAGS}; Max-Age=${maxAge}`;
-  return { ...json(200, { role: session.principal.role, unit: session.principal.unit ?? null, csrfToken: csrfTokenFor(token) }), cookies: [cookie] };
+  return { ...json<SessionResponse>(200, { role: session.principal.role, unit: session.principal.unit ?? null, csrfToken: csrfTokenFor(token) }), cookies: [cookie] };
 }, false);
 
 /** Where the browser goes after signing out: Cognito's /logout in AWS (it clears the hosted page's own session), else the sign-in page. */
@@ -55,7 +53,7 @@ function afterSignOut(): string {
  */
 export const signoutHandler = httpHandler(async (event: HttpEvent) => {
   const found = requestToken(event);
-  if (!found) return json(200, { signedOut: true, next: afterSignOut() });
+  if (!found) return json<SignoutResponse>(200, { signedOut: true, next: afterSignOut() });
   if (found.via === 'cookie') assertCsrf(event, found.token);
   let session: VerifiedToken | undefined;
   try {
@@ -73,6 +71,6 @@ export const signoutHandler = httpHandler(async (event: HttpEvent) => {
       log.warn('Cognito sign-out failed', { error: err instanceof Error ? err.name : String(err) });
     }
   }
-  const res = json(200, { signedOut: true, next: afterSignOut() });
+  const res = json<SignoutResponse>(200, { signedOut: true, next: afterSignOut() });
   return found.via === 'cookie' ? { ...res, cookies: [`${SESSION_COOKIE}=; ${COOKIE_FLAGS}; Max-Age=0`] } : res;
 }, false);

@@ -7,9 +7,11 @@ import { container } from '../adapters/container.ts';
 import { statusBoard } from '../usecases/status.ts';
 import { httpHandler } from './handler.ts';
 import { json } from './http.ts';
+import { ROLES_OF } from './contract/roles.ts';
+import type { StatusBoard } from './schemas/responses.ts';
 import { monthOrCurrent } from './period-query.ts';
 
 export const handler = httpHandler(async (event) => {
   const now = new Date();
-  return json(200, await statusBoard(container(), event.auth!, await monthOrCurrent(event, now), now));
-}, { roles: ['van-phong', 'lanh-dao'] });
+  return json<StatusBoard>(200, await statusBoard(container(), event.auth!, await monthOrCurrent(event, now), now));
+}, { roles: ROLES_OF.getStatusBoard });

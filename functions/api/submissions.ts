@@ -12,6 +12,7 @@ import { container } from '../adapters/container.ts';
 import { formContext, getSubmission, listRevisions, listSubmissions, resolveUnit, saveDraft, submit } from '../usecases/submissions.ts';
 import { httpHandler } from './handler.ts';
 import { ApiError, header, json, query, type HttpEvent } from './http.ts';
+import type { FormContext, RevisionList, SubmissionList, SubmissionResponse, SubmitResponse } from './schemas/responses.ts';
 import { draftSchema, idempotencyKey, periodParam, submitSchema, unitParam } from './schemas/submission.ts';
 import { parseJsonBody } from './validation.ts';
 import { monthOrCurrent, monthQuery } from './period-query.ts';
@@ -37,29 +38,30 @@ export const submitHandler = httpHandler(async (event) => {
   const p = event.auth!;
   const unit = resolveUnit(p, body.unit);
   const result = await submit(container(), p, { period: body.period, unit, baseRevision: body.baseRevision, data: body.data, ...(key ? { idempotencyKey: key } : {}) }, new Date());
-  return json(result.replayed ? 200 : 201, { submission: result.head, revision: result.revision }, result.replayed ? { 'idempotent-replayed': 'true' } : {});
+  return json<SubmitResponse>(result.replayed ? 200 : 201, { submission: result.head, revision: result.revision }, result.replayed ? { 'idempotent-replayed': 'true' } : {});
 });
 
 export const listHandler = httpHandler(async (event) => {
-  const submissions = await listSubmissions(container(), event.auth!, monthQuery(event));
-  return json(200, { period: query(event, 'period'), submissions });
+  const period = monthQuery(event);
+  const submissions = await listSubmissions(container(), event.auth!, period);
+  return json<SubmissionList>(200, { period, submissions });
 });
 
 export const getHandler = httpHandler(async (event) => {
   const { period, unit } = pathParams(event);
-  return json(200, { submission: await getSubmission(container(), event.auth!, period, unit) });
+  return json<SubmissionResponse>(200, { submission: await getSubmission(container(), event.auth!, period, unit) });
 });
 
 export const draftHandler = httpHandler(async (event) => {
   const { period, unit } = pathParams(event);
   const body = parseJsonBody(event, draftSchema);
   const head = await saveDraft(container(), event.auth!, { period, unit, data: body.data }, new Date());
-  return json(200, { submission: head });
+  return json<SubmissionResponse>(200, { submission: head });
 });
 
 export const revisionsHandler = httpHandler(async (event) => {
   const { period, unit } = pathParams(event);
-  return json(200, { revisions: await listRevisions(container(), event.auth!, period, unit) });
+  return json<RevisionList>(200, { revisions: await listRevisions(container(), event.auth!, period, unit) });
 });
 
 export const formHandler = httpHandler(async (event) => {
@@ -70,5 +72,5 @@ export const formHandler = httpHandler(async (event) => {
   const unitQ = query(event, 'unit');
   if (unitQ !== undefined && !unitParam.safeParse(unitQ).success) throw new ApiError(400, 'invalid_unit', 'Mã đơn vị không hợp lệ.');
   const unit = resolveUnit(p, unitQ);
-  return json(200, await formContext(c, p, unit, period));
+  return json<FormContext>(200, await formContext(c, p, unit, period));
 });

@@ -22,7 +22,7 @@ export const MAX_BODY_BYTES = 256 * 1024;
  */
 export function text(max: number, opts: { min?: number; label?: string } = {}) {
   const label = opts.label ?? 'Trường này';
-  return z
+  const schema = z
     .string({ error: `${label} phải là chuỗi ký tự.` })
     .transform((s, ctx) => {
       const problem = refusedCharacter(s);
@@ -36,6 +36,10 @@ export function text(max: number, opts: { min?: number; label?: string } = {}) {
     .refine((s) => !opts.min || (opts.min === 1 ? isFilledIn(s) : charCount(s) >= opts.min), {
       message: opts.min === 1 ? `${label} không được để trống (cần có chữ hoặc số).` : `${label} cần ít nhất ${opts.min} ký tự.`,
     });
+  // What JSON Schema can say of it, for the OpenAPI document (functions/api/contract/): the
+  // lengths (JSON Schema counts code points too); the character classes stay in prose.
+  z.globalRegistry.add(schema, { maxLength: max, ...(opts.min ? { minLength: opts.min } : {}) });
+  return schema;
 }
 
 export function fieldErrorsFromZod(err: ZodError): FieldError[] {

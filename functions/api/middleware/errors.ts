@@ -9,6 +9,7 @@ import * as z from 'zod';
 import { PeriodError } from '../../core/period.ts';
 import { ApiError, errorBody, json, type HttpEvent, type HttpResult } from '../http.ts';
 import { log } from '../../adapters/log.ts';
+import type { Error500Body } from '../schemas/responses.ts';
 import { fieldErrorsFromZod } from '../validation.ts';
 import { UseCaseError } from '../../usecases/errors.ts';
 import { NoProfileError } from '../../usecases/agency-service.ts';
@@ -54,7 +55,7 @@ export function errorMiddleware(): middy.MiddlewareObj<HttpEvent, HttpResult> {
       }
       const requestId = request.context.awsRequestId;
       log.error('unhandled error', { requestId, error: request.error instanceof Error ? request.error.stack ?? request.error.message : String(request.error) });
-      request.response = json(500, {
+      request.response = json<Error500Body>(500, {
         error: { code: 'internal', message: `Lỗi hệ thống. Vui lòng thử lại hoặc báo cho quản trị viên mã lỗi ${requestId}.`, fields: [] },
       });
     },

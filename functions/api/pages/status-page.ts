@@ -12,6 +12,7 @@ import { profileOn } from '../../usecases/agency-service.ts';
 import { statusBoard } from '../../usecases/status.ts';
 import { ApiError, header, json, query, type HttpEvent } from '../http.ts';
 import { monthOrCurrent } from '../period-query.ts';
+import type { StatusBoard } from '../schemas/responses.ts';
 import { renderStatusPage } from '../../../templates/web/status-view.ts';
 import { messagePage, signInHelp } from '../../../templates/web/layout.ts';
 import { errorPage, pageCsrfToken, pageHandler, pageResponse, pageUser } from './page-handler.ts';
@@ -40,7 +41,7 @@ export const handler = pageHandler(async (event) => {
   }
   const period = await monthOrCurrent(event, now);
   const board = await statusBoard(c, p, period, now);
-  if (asJson) return json(200, board);
+  if (asJson) return json<StatusBoard>(200, board);
   const profile = await profileOn(c.agencies, p.agencyId, board.deadline);
   return pageResponse(
     200,

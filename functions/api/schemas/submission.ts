@@ -1,5 +1,5 @@
 /**
- * Request schemas of the submission API (docs/openapi.yaml documents the same shapes).
+ * Request schemas of the submission API (functions/api/contract/ documents them from these very schemas).
  * flow: submission handlers --> schemas --> zod
  */
 // A namespace import lets esbuild drop the parts of zod (locales above all) that are not used.
@@ -9,7 +9,7 @@ import { PRODUCT_NEGATIVE_MESSAGE, PROGRESS_MESSAGES } from '../../core/submissi
 import { UNIT_CODE_PATTERN } from '../../core/agency.ts';
 import { text } from '../validation.ts';
 
-const taskId = z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'Mã nhiệm vụ không hợp lệ.');
+export const taskId = z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'Mã nhiệm vụ không hợp lệ.');
 // The shape only: whether the day exists and belongs to the plan is checked with the period
 // (core/submission-rules.ts#checkReportDates, a 400 invalid_date).
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày dạng YYYY-MM-DD.');
@@ -31,10 +31,12 @@ export const taskReportSchema = z.object({
     .transform((v) => (v ? v : undefined)),
 });
 
+export const otherWorkKind = z.enum(OTHER_WORK_KINDS as readonly [OtherWorkKind, ...OtherWorkKind[]]);
+
 export const submissionDataSchema = z.object({
   tasks: z.array(taskReportSchema).max(MAX_TASK_REPORTS, `Tối đa ${MAX_TASK_REPORTS} nhiệm vụ trong một báo cáo.`),
   otherWork: z
-    .array(z.object({ kind: z.enum(OTHER_WORK_KINDS as readonly [OtherWorkKind, ...OtherWorkKind[]]), text: text(F.otherWork.max, { min: 1, label: F.otherWork.label }) }))
+    .array(z.object({ kind: otherWorkKind, text: text(F.otherWork.max, { min: 1, label: F.otherWork.label }) }))
     .max(MAX_OTHER_WORK, `Tối đa ${MAX_OTHER_WORK} công việc khác.`)
     .default([]),
   reporterName: text(F.reporterName.max, { label: F.reporterName.label }).default(''),

@@ -20,7 +20,12 @@ function requiresSignIn(operation: Json, doc: Json): boolean {
 function examplesWithSchemas(doc: Json): { where: string; schema: Json; value: Json }[] {
   const out: { where: string; schema: Json; value: Json }[] = [];
   const visit = (node: Json, where: string) => {
-    if (Array.isArray(node)) return node.forEach((n, i) => visit(n, `${where}/${i}`));
+    if (Array.isArray(node)) {
+      node.forEach((n, i) => {
+        visit(n, `${where}/${i}`);
+      });
+      return;
+    }
     if (node === null || typeof node !== 'object') return;
     // Media type objects and parameters: `example` / `examples: { name: { value } }` beside `schema`.
     if (node.schema !== undefined) {
@@ -31,7 +36,9 @@ function examplesWithSchemas(doc: Json): { where: string; schema: Json; value: J
     }
     // Schema objects: JSON Schema's `examples: [ … ]`.
     if (Array.isArray(node.examples) && (node.type !== undefined || node.pattern !== undefined)) {
-      node.examples.forEach((value: Json, i: number) => out.push({ where: `${where}/examples/${i}`, schema: node, value }));
+      node.examples.forEach((value: Json, i: number) => {
+        out.push({ where: `${where}/examples/${i}`, schema: node, value });
+      });
     }
     for (const [k, v] of Object.entries(node)) visit(v, `${where}/${k}`);
   };

@@ -1,0 +1,571 @@
+/**
+ * One operation per route of functions/api/routes.ts: what the route does (Vietnamese, with English
+ * where the old hand-written document had it), its parameters, request body, responses with their
+ * zod schemas, security and the roles allowed (`x-roles`). functions/api/contract/document.ts turns
+ * this into docs/openapi.yaml; test/unit/openapi/generated.test.ts holds it to the routes table.
+ * flow: contract document --> operations --> components, request and response schemas
+ */
+// A namespace import lets esbuild drop the parts of zod (locales above all) that are not used.
+import * as z from 'zod';
+import * as S from '../schemas/responses.ts';
+import { audience } from '../report-params.ts';
+import type { RouteDef } from '../routes.ts';
+import * as R from './requests.ts';
+import { json, ref } from './refs.ts';
+import { ROLES_OF } from './roles.ts';
+
+/** An OpenAPI operation object whose `schema` values may be zod schemas, with the route it serves. */
+export interface OperationSpec {
+  method: RouteDef['method'];
+  path: string;
+  operationId: string;
+  [key: string]: unknown;
+}
+
+/** The shared error responses of components.ts, by status. */
+const ERROR_RESPONSES = {
+  400: 'BadRequest',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'NotFound',
+  409: 'Conflict',
+  413: 'PayloadTooLarge',
+  415: 'UnsupportedMediaType',
+  422: 'Unprocessable',
+  500: 'Internal',
+  503: 'Unavailable',
+} as const;
+
+function errors(...statuses: (keyof typeof ERROR_RESPONSES)[]): Record<string, { $ref: string }> {
+  return Object.fromEntries(statuses.map((s) => [String(s), ref('responses', ERROR_RESPONSES[s])]));
+}
+
+/** Writes: a bearer token, or the session cookie together with the CSRF header. */
+const WRITE = [{ bearerAuth: [] }, { sessionCookie: [], csrfToken: [] }];
+
+export const OPERATIONS: OperationSpec[] = [
+  {
+    method: 'GET',
+    path: '/health',
+    operationId: 'getHealth',
+    tags: ['system'],
+    summary: 'Tình trạng hệ thống — which backends answer',
+    description: 'Không cần đăng nhập. Luôn trả 200; `status` là `degraded` khi một kho lưu trữ không phản hồi.',
+    security: [],
+    responses: {
+      '200': {
+        description: 'Tình trạng DynamoDB, S3 và SES.',
+        content: json(S.Health, {
+          examples: {
+            ok: {
+              summary: 'Mọi thành phần hoạt động',
+              value: {
+                status: 'ok',
+                agencyId: 'skhcn-bacgiang',
+                backends: { dynamodb: { up: true, ms: 4 }, s3: { up: true, ms: 6 }, ses: { up: true, ms: 3 } },
+              },
+            },
+          },
+        }),
+      },
+      ...errors(500),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/plan',
+    operationId: 'getPlan',
+    tags: ['plan'],
+    summary: 'Kế hoạch năm đã nhập — the stored yearly plan',
+    description:
+      'Phòng, đơn vị chỉ thấy nhiệm vụ mình chủ trì hoặc phối hợp; Văn phòng và Lãnh đạo Sở thấy tất cả,\nhoặc lọc theo `unit`. Units see only their own tasks.\nLỗi: 400 `invalid_year`; 404 `plan_not_found`.',
+    'x-roles': ROLES_OF.getPlan,
+    parameters: [
+      {
+        name: 'year',
+        in: 'query',
+        required: true,
+        description: 'Năm kế hoạch.',
+        schema: z
+          .string()
+          .regex(/^\d{4}$/)
+          .meta({ examples: ['2024'] }),
+      },
+      {
+        name: 'unit',
+        in: 'query',
+        required: false,
+        description: 'Lọc theo đơn vị (chỉ Văn phòng, Lãnh đạo; với phòng, đơn vị luôn là đơn vị của mình).',
+        schema: S.UnitCode,
+      },
+    ],
+    responses: {
+      '200': { description: 'Kế hoạch với các nhiệm vụ và thông tin lần nhập.', content: json(S.PlanResponse) },
+      ...errors(400, 401, 404, 500, 503),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/form',
+    operationId: 'getForm',
+    tags: ['form'],
+    summary: 'Biểu mẫu báo cáo của một đơn vị — what the form shows',
+    description:
+      'Các nhiệm vụ đơn vị phải báo cáo trong kỳ (đang thực hiện trong kỳ và nhiệm vụ kỳ trước chưa hoàn\nthành), số liệu kỳ trước, bản nháp hoặc bản đã gửi gần nhất, và kỳ có bị khoá không.\nPhòng, đơn vị: đơn vị của mình (bỏ qua `unit` hoặc trùng mã). Văn phòng, Lãnh đạo: bắt buộc `unit`.\nLỗi: 400 `invalid_period`, `invalid_unit`, `unit_required`; 403 `forbidden`; 404 `unit_not_found`.',
+    'x-roles': ROLES_OF.getForm,
+    parameters: [
+      {
+        name: 'period',
+        in: 'query',
+        required: false,
+        description: 'Kỳ báo cáo tháng; mặc định là kỳ đơn vị đang phải báo cáo hôm nay.',
+        schema: S.MonthlyPeriodId,
+      },
+      { name: 'unit', in: 'query', required: false, description: 'Mã đơn vị (bắt buộc với Văn phòng và Lãnh đạo Sở).', schema: S.UnitCode },
+    ],
+    responses: {
+      '200': { description: 'Dữ liệu biểu mẫu.', content: json(S.FormContext) },
+      ...errors(400, 401, 403, 404, 500, 503),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/submissions',
+    operationId: 'listSubmissions',
+    tags: ['submissions'],
+    summary: 'Danh sách báo cáo của một kỳ — submissions of a month',
+    description:
+      'Văn phòng và Lãnh đạo Sở: báo cáo (và bản nháp) của mọi đơn vị; phòng, đơn vị: chỉ của mình.\nĐơn vị chưa có gì trong kỳ thì không có trong danh sách (xem `/api/status` để biết ai chưa nộp).\nLỗi: 400 `invalid_period`.',
+    'x-roles': ROLES_OF.listSubmissions,
+    parameters: [{ name: 'period', in: 'query', required: true, description: 'Kỳ báo cáo tháng.', schema: S.MonthlyPeriodId }],
+    responses: {
+      '200': { description: 'Các báo cáo của kỳ.', content: json(S.SubmissionList) },
+      ...errors(400, 401, 500, 503),
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/submissions',
+    operationId: 'submitSubmission',
+    tags: ['submissions'],
+    summary: 'Gửi báo cáo tháng (tạo phiên bản mới) — submit a revision',
+    description:
+      'Mỗi lần gửi tạo một phiên bản (revision) mới, không ghi đè phiên bản cũ. `baseRevision` là phiên\nbản người gửi đã thấy (0 lần đầu); nếu đã có phiên bản mới hơn → 409 `stale_revision`.\nPhòng, đơn vị gửi cho chính mình (`unit` bỏ qua hoặc trùng mã); Văn phòng gửi thay một đơn vị\n(bắt buộc `unit`); Lãnh đạo Sở không gửi. Gửi xong, bản nháp (nếu có) được thay bằng bản đã gửi.\n\nQuy tắc nội dung (422 `invalid_input`, `fields` chỉ ra trường sai): chỉ nhiệm vụ của đơn vị trong\nkỳ, mỗi nhiệm vụ một lần; nhiệm vụ hoàn thành phải 100% và có ngày hoàn thành; tiến độ giảm hoặc\nhoàn thành sau hạn phải ghi `reason`; phải có kết quả thực hiện và họ tên người báo cáo ("đã ghi"\nnghĩa là có ít nhất một chữ hoặc chữ số); khi đơn vị có nhiệm vụ trong kỳ, `tasks` không được rỗng. Ngày không có trên lịch (30/02) hoặc ngoài năm kế hoạch ±1\nnăm: 400 `invalid_date`.\n\nLỗi: 400 `invalid_json`, `invalid_encoding`, `invalid_date`, `too_deep`, `invalid_idempotency_key`, `unit_required`,\n`invalid_period`; 403 `forbidden`, `csrf`; 404 `unit_not_found`; 409 `stale_revision`,\n`period_locked`; 413 `body_too_large`, `report_too_large`; 415 `unsupported_media_type`; 422 `invalid_input`,\n`period_not_open`, `idempotency_key_reused`.',
+    'x-roles': ROLES_OF.submitSubmission,
+    security: WRITE,
+    parameters: [ref('parameters', 'IdempotencyKey')],
+    requestBody: {
+      required: true,
+      content: json(R.SubmitRequest, {
+        examples: {
+          firstSubmission: {
+            summary: 'Phòng QLKH gửi báo cáo tháng 10/2024 lần đầu',
+            value: {
+              period: '2024-10',
+              baseRevision: 0,
+              data: {
+                reporterName: 'Nguyễn Thị Nga',
+                tasks: [
+                  {
+                    taskId: 'I-2',
+                    status: 'dang-thuc-hien',
+                    progress: 80,
+                    result: 'Đã tổ chức 02 hội đồng đánh giá, nghiệm thu nhiệm vụ khoa học và công nghệ cấp tỉnh.',
+                    difficulties: 'Một số tổ chức chủ trì chậm nộp hồ sơ đánh giá, nghiệm thu.',
+                    proposals: 'Đề nghị Lãnh đạo Sở có văn bản đôn đốc các tổ chức chủ trì.',
+                    needsDecision: true,
+                    nextPlan: 'Tổ chức nghiệm thu 03 nhiệm vụ còn lại.',
+                  },
+                ],
+                otherWork: [{ kind: 'thuong-xuyen', text: 'Thẩm định nội dung 04 thuyết minh nhiệm vụ KH&CN cấp tỉnh.' }],
+              },
+            },
+          },
+          onBehalf: {
+            summary: 'Văn phòng gửi thay Thanh tra Sở',
+            value: { period: '2024-10', unit: 'TTR', baseRevision: 0, data: { reporterName: 'Vũ Thị Hằng', tasks: [] } },
+          },
+        },
+      }),
+    },
+    responses: {
+      '200': {
+        description:
+          'Gửi lại với cùng `Idempotency-Key` và cùng nội dung: trả lại phiên bản đã lưu lần đầu, không tạo\nphiên bản mới. A replayed request: the first result, nothing new stored.',
+        headers: { 'Idempotent-Replayed': ref('headers', 'IdempotentReplayed') },
+        content: json(S.SubmitResponse),
+      },
+      '201': {
+        description: 'Đã lưu phiên bản mới. A new revision was stored.',
+        content: json(S.SubmitResponse, { examples: { stored: ref('examples', 'SubmitResponse') } }),
+      },
+      ...errors(400, 401, 403, 404),
+      '409': ref('responses', 'SubmitConflict'),
+      ...errors(413, 415, 422, 500, 503),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/submissions/{period}/{unit}',
+    operationId: 'getSubmission',
+    tags: ['submissions'],
+    summary: "Báo cáo hiện tại của một đơn vị — one unit's current submission",
+    description:
+      'Bản đã gửi mới nhất (`data`, `revision`) và bản nháp (`draft`) nếu có.\nLỗi: 403 `forbidden` (đơn vị khác); 404 `submission_not_found`, `not_found` (kỳ hoặc mã sai dạng).',
+    'x-roles': ROLES_OF.getSubmission,
+    responses: {
+      '200': { description: 'Báo cáo của đơn vị.', content: json(S.SubmissionResponse) },
+      ...errors(400, 401, 403, 404, 500, 503),
+    },
+    parameters: [ref('parameters', 'PeriodPath'), ref('parameters', 'UnitPath')],
+  },
+  {
+    method: 'PUT',
+    path: '/api/submissions/{period}/{unit}/draft',
+    operationId: 'saveDraft',
+    tags: ['submissions'],
+    summary: 'Lưu bản nháp — save a draft',
+    description:
+      'Lưu nội dung đang nhập ở máy chủ, không tạo phiên bản và không thay đổi bản đã gửi. Bản nháp có thể\nchưa đầy đủ, nhưng không được nêu nhiệm vụ không thuộc đơn vị trong kỳ.\nA draft may be incomplete; it never creates a revision.\nLỗi: 400 `invalid_json`, `invalid_encoding`, `invalid_date`; 403 `forbidden`, `csrf`; 404 `not_found`, `unit_not_found`; 409 `period_locked`;\n413; 415; 422 `invalid_input`, `period_not_open`.',
+    'x-roles': ROLES_OF.saveDraft,
+    security: WRITE,
+    requestBody: {
+      required: true,
+      content: json(R.DraftRequest, {
+        examples: {
+          partial: {
+            summary: 'Bản nháp mới nhập một phần',
+            value: { data: { reporterName: '', tasks: [{ taskId: 'II-2-1', status: 'dang-thuc-hien', progress: 60, result: '' }] } },
+          },
+        },
+      }),
+    },
+    responses: {
+      '200': {
+        description: 'Đã lưu bản nháp; trả báo cáo hiện tại của đơn vị (trạng thái `draft` nếu chưa gửi lần nào).',
+        content: json(S.SubmissionResponse),
+      },
+      ...errors(400, 401, 403, 404, 409, 413, 415, 422, 500, 503),
+    },
+    parameters: [ref('parameters', 'PeriodPath'), ref('parameters', 'UnitPath')],
+  },
+  {
+    method: 'GET',
+    path: '/api/submissions/{period}/{unit}/revisions',
+    operationId: 'listRevisions',
+    tags: ['submissions'],
+    summary: "Lịch sử phiên bản — revision history of a unit's submission",
+    description:
+      'Mọi phiên bản đã gửi, cũ trước mới sau: ai gửi, lúc nào, đúng hạn hay không, nội dung và các trường\nđã thay đổi so với phiên bản trước. Danh sách rỗng khi đơn vị chưa gửi lần nào.\nLỗi: 403 `forbidden`; 404 `not_found`.',
+    'x-roles': ROLES_OF.listRevisions,
+    responses: {
+      '200': { description: 'Các phiên bản.', content: json(S.RevisionList) },
+      ...errors(400, 401, 403, 404, 500, 503),
+    },
+    parameters: [ref('parameters', 'PeriodPath'), ref('parameters', 'UnitPath')],
+  },
+  {
+    method: 'GET',
+    path: '/api/status',
+    operationId: 'getStatusBoard',
+    tags: ['status'],
+    summary: 'Bảng theo dõi nộp báo cáo — the status board',
+    description:
+      'Với mỗi đơn vị: nộp đúng hạn, nộp muộn, mới lưu nháp hay chưa nộp; phiên bản; số nhiệm vụ phải báo\ncáo và đã báo cáo; các nhiệm vụ quá hạn. Trang `GET /status` hiển thị cùng dữ liệu.\nLỗi: 400 `invalid_period`; 403 `forbidden` (phòng, đơn vị).',
+    'x-roles': ROLES_OF.getStatusBoard,
+    parameters: [
+      {
+        name: 'period',
+        in: 'query',
+        required: false,
+        description: 'Kỳ báo cáo tháng; mặc định là kỳ các đơn vị đang phải báo cáo hôm nay.',
+        schema: S.MonthlyPeriodId,
+      },
+    ],
+    responses: {
+      '200': { description: 'Bảng theo dõi.', content: json(S.StatusBoard) },
+      ...errors(400, 401, 403, 404, 500, 503),
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/periods/{period}/reopen',
+    operationId: 'reopenPeriod',
+    tags: ['periods'],
+    summary: 'Mở lại kỳ báo cáo — reopen a month',
+    description: 'Văn phòng mở lại một kỳ đã ban hành để các đơn vị sửa báo cáo. Không cần nội dung yêu cầu.\nLỗi: 403 `forbidden`, `csrf`; 404 `not_found`.',
+    'x-roles': ROLES_OF.reopenPeriod,
+    security: WRITE,
+    responses: {
+      '200': { description: 'Kỳ đã mở.', content: json(S.PeriodLockResponse, { example: { period: '2024-10', locked: false } }) },
+      ...errors(400, 401, 403, 404, 500, 503),
+    },
+    parameters: [ref('parameters', 'PeriodPath')],
+  },
+  {
+    method: 'POST',
+    path: '/api/periods/{period}/lock',
+    operationId: 'lockPeriod',
+    tags: ['periods'],
+    summary: 'Khoá kỳ báo cáo — lock a month',
+    description:
+      'Văn phòng khoá một kỳ: các đơn vị không gửi hay lưu nháp được nữa (409 `period_locked`) cho tới khi\nmở lại. Không cần nội dung yêu cầu.\nLỗi: 403 `forbidden`, `csrf`; 404 `not_found`.',
+    'x-roles': ROLES_OF.lockPeriod,
+    security: WRITE,
+    responses: {
+      '200': { description: 'Kỳ đã khoá.', content: json(S.PeriodLockResponse, { example: { period: '2024-10', locked: true } }) },
+      ...errors(400, 401, 403, 404, 500, 503),
+    },
+    parameters: [ref('parameters', 'PeriodPath')],
+  },
+  {
+    method: 'GET',
+    path: '/api/reports',
+    operationId: 'listReports',
+    tags: ['reports'],
+    summary: 'Các phiên bản báo cáo tổng hợp — report versions with download links',
+    description:
+      'Mới nhất trước; mỗi tệp có đường dẫn tải về có hiệu lực 5 phút. Không có `period`: 50 phiên bản gần\nnhất của mọi kỳ.\nLỗi: 400 `invalid_period`; 403 `forbidden`.',
+    'x-roles': ROLES_OF.listReports,
+    parameters: [{ name: 'period', in: 'query', required: false, description: 'Kỳ báo cáo (tháng, quý, 6 tháng, 9 tháng, năm).', schema: S.AnyPeriodId }],
+    responses: {
+      '200': { description: 'Các phiên bản báo cáo.', content: json(S.ReportList) },
+      ...errors(400, 401, 403, 500, 503),
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/reports',
+    operationId: 'compileReports',
+    tags: ['reports'],
+    summary: "Tổng hợp báo cáo của một kỳ — compile a period's reports",
+    description:
+      'Tạo báo cáo gửi Lãnh đạo Sở và gửi UBND tỉnh, mỗi loại một tệp PDF và một tệp Excel, là bản dự thảo\n(DỰ THẢO, chưa có số) cho đến khi được phát hành. Dữ liệu không đổi từ lần trước → trả phiên bản đã có\n(200, `created: false`); dữ liệu đổi → phiên bản mới (201). Không tệp nào bị ghi đè.\nLỗi: 400 `kind_mismatch`, `invalid_period`; 403 `forbidden`, `csrf`; 409 `compile_conflict`;\n415; 422 `invalid_input`, `period_not_open`.',
+    'x-roles': ROLES_OF.compileReports,
+    security: WRITE,
+    requestBody: {
+      required: true,
+      content: json(R.CompileRequest, {
+        examples: {
+          month: { summary: 'Báo cáo tháng 10/2024', value: { period: '2024-10' } },
+          quarter: { summary: 'Báo cáo quý IV năm 2024', value: { period: '2024-Q4', kind: 'quarterly' } },
+        },
+      }),
+    },
+    responses: {
+      '200': { description: 'Dữ liệu không đổi; trả phiên bản đã có.', content: json(S.CompileResponse) },
+      '201': { description: 'Đã tạo phiên bản báo cáo mới.', content: json(S.CompileResponse) },
+      ...errors(400, 401, 403, 404, 409, 413, 415, 422, 500, 503),
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/reports/{period}/issue',
+    operationId: 'issueReport',
+    tags: ['reports'],
+    summary: 'Phát hành (cấp số) một văn bản của bản tổng hợp — issue a compiled document under a number',
+    description:
+      'Bản tổng hợp là dự thảo (DỰ THẢO, số để trống) cho đến khi được phát hành. Phát hành cấp cho văn bản\nsố tiếp theo trong năm của sổ văn bản theo ký hiệu (ví dụ BC-SKHCN), hoặc số `number` văn thư lấy từ\nsổ của mình, và ngày ban hành `date` (mặc định hôm nay); hệ thống xuất lại PDF và Excel có số và ngày\n("Số: 15/BC-SKHCN", dòng "Kèm theo Báo cáo số 15/BC-SKHCN ngày …" của phụ lục). Văn bản đã phát hành\nkhông sửa được: muốn đính chính, tổng hợp lại rồi phát hành phiên bản mới với số mới. Phát hành báo\ncáo gửi UBND tỉnh của kỳ tháng thì khóa kỳ đó.\nLỗi: 400 `invalid_date`, `invalid_number`; 404 `not_compiled`; 409 `number_taken` (nêu văn bản đang\ngiữ số), `superseded` (không phải phiên bản mới nhất), `already_issued`, `recompile_needed`,\n`register_busy`; 422 `invalid_input`, `date_out_of_range`.',
+    'x-roles': ROLES_OF.issueReport,
+    security: WRITE,
+    parameters: [{ name: 'period', in: 'path', required: true, schema: S.AnyPeriodId }],
+    requestBody: {
+      required: true,
+      content: json(R.IssueRequest, {
+        examples: {
+          next: { summary: 'Số tiếp theo trong sổ, ngày hôm nay', value: { audience: 'ubnd' } },
+          typed: { summary: 'Số văn thư đã lấy, ngày ký', value: { audience: 'ubnd', version: 2, number: 15, date: '2024-05-22' } },
+        },
+      }),
+    },
+    responses: {
+      '201': { description: 'Đã phát hành.', content: json(S.IssueResponse) },
+      ...errors(400, 401, 403, 404, 409, 413, 415, 422, 500, 503),
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/api/reports/{period}/signed',
+    operationId: 'attachSignedReport',
+    tags: ['reports'],
+    summary: 'Đính kèm bản PDF đã ký số vào văn bản đã phát hành — attach the signed PDF',
+    description:
+      'Nội dung gửi lên là chính tệp PDF (Content-Type: application/pdf, tối đa 4 MB qua cổng; tệp lớn hơn dùng\nlệnh `issue --signed`). Tệp phải là văn bản đã phát hành: mọi chữ của bản PDF đã phát hành phải có,\nđúng thứ tự, trong tệp đã ký (chữ ký số chỉ thêm chữ). Từ đó, chính tệp này (với sha256 của nó) được\ngửi UBND tỉnh. Tên tệp gửi trong tiêu đề `X-File-Name` (mã hoá phần trăm).\nLỗi: 400 `empty_body`, `invalid_audience`, `invalid_version`; 404 `not_found`; 409 `not_issued`,\n`already_delivered`; 413 `body_too_large`; 415; 422 `not_pdf`, `pdf_unreadable`, `signed_mismatch`,\n`file_too_large`.',
+    'x-roles': ROLES_OF.attachSignedReport,
+    security: WRITE,
+    parameters: [
+      { name: 'period', in: 'path', required: true, schema: S.AnyPeriodId },
+      { name: 'audience', in: 'query', required: false, schema: audience.meta({ default: 'ubnd' }) },
+      { name: 'version', in: 'query', required: false, description: 'Phiên bản (mặc định mới nhất).', schema: z.string().regex(/^[1-9][0-9]*$/) },
+    ],
+    requestBody: { required: true, content: { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } } },
+    responses: {
+      '201': { description: 'Đã đính kèm.', content: json(S.SignedResponse) },
+      ...errors(400, 401, 403, 404, 409, 413, 415, 422, 500, 503),
+    },
+  },
+  {
+    method: 'POST',
+    path: '/auth/session',
+    operationId: 'createSession',
+    tags: ['auth'],
+    summary: 'Đăng nhập trên trình duyệt — exchange a token for a session cookie',
+    description:
+      'Trang `/signin` gửi mã truy cập lấy từ đường dẫn đăng nhập (phần `#token=`, không bao giờ gửi lên\nmáy chủ hay ghi nhật ký). Máy chủ kiểm tra mã, đặt cookie phiên `baocao_session` (HttpOnly,\nSameSite=Strict, Secure) và trả `csrfToken` để kèm trong tiêu đề `X-CSRF-Token` của các\nyêu cầu ghi. Lỗi: 401 `token_invalid`, `token_expired`, `token_wrong_audience`, `token_no_role`, `token_revoked` (mã đã đăng xuất);\n415; 422 `invalid_input`.',
+    security: [],
+    requestBody: { required: true, content: json(R.SessionRequest) },
+    responses: {
+      '200': {
+        description: 'Đã đăng nhập.',
+        headers: { 'Set-Cookie': ref('headers', 'SetSessionCookie') },
+        content: json(S.SessionResponse, { example: { role: 'unit', unit: 'QLKH', csrfToken: '3q2-7wYhE1dQ0m8xJ6pZr4Tg9VbLkC2sNfA5uHoIeWc' } }),
+      },
+      ...errors(400, 401, 413, 415, 422, 500),
+    },
+  },
+  {
+    method: 'POST',
+    path: '/auth/signout',
+    operationId: 'deleteSession',
+    tags: ['auth'],
+    summary: 'Đăng xuất — end the session',
+    description:
+      "Kết thúc phiên: mã đăng nhập bị thu hồi (mọi yêu cầu sau đó với mã này, qua cookie hay `Authorization`, nhận\n401 `token_revoked`; trang nhận trang đăng nhập), trên AWS kết thúc cả phiên Cognito của người dùng; cookie phiên\nbị xoá. Phiên bằng cookie phải gửi kèm `X-CSRF-Token` (nếu không: 403 `csrf`, cookie giữ nguyên), nên một\ntrang khác không thể đăng xuất người dùng. Không có phiên: 200, không đổi gì. The token is revoked (401\n`token_revoked` afterwards), Cognito's sessions end in AWS, the cookie is cleared; cookie sessions need the\nCSRF header.",
+    security: [{}, { bearerAuth: [] }, { sessionCookie: [], csrfToken: [] }],
+    responses: {
+      '200': {
+        description: 'Đã đăng xuất (hoặc không có phiên nào).',
+        headers: { 'Set-Cookie': ref('headers', 'ClearSessionCookie') },
+        content: json(S.SignoutResponse),
+      },
+      ...errors(403, 500, 503),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/',
+    operationId: 'formPage',
+    tags: ['pages'],
+    summary: 'Trang biểu mẫu báo cáo tháng — the monthly form (HTML)',
+    description:
+      'Trang cho người dùng. Đã đăng nhập (cookie phiên): khung trang với chọn kỳ (và chọn đơn vị cho Văn\nphòng, Lãnh đạo); `form.js` lấy dữ liệu từ `GET /api/form` và ghi qua `/api/submissions`. Chưa đăng\nnhập: trang hướng dẫn đăng nhập. `period`, `unit` sai dạng thì dùng kỳ hiện tại, không báo lỗi.\nLỗi được trả dưới dạng trang HTML tiếng Việt, không phải JSON.',
+    security: [{}, { sessionCookie: [] }],
+    parameters: [
+      { name: 'period', in: 'query', required: false, schema: S.MonthlyPeriodId },
+      { name: 'unit', in: 'query', required: false, schema: S.UnitCode },
+    ],
+    responses: {
+      '200': ref('responses', 'HtmlPage'),
+      '404': ref('responses', 'HtmlErrorPage'),
+      '500': ref('responses', 'HtmlErrorPage'),
+      '503': ref('responses', 'HtmlErrorPage'),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/reports',
+    operationId: 'reportsPage',
+    tags: ['pages'],
+    summary: 'Trang báo cáo tổng hợp — compiled reports page (HTML)',
+    description:
+      'Các phiên bản báo cáo tổng hợp, mới nhất trước, mỗi tệp (PDF, Excel cho Lãnh đạo Sở và UBND tỉnh) kèm\nđường dẫn tải có hiệu lực 5 phút; với kỳ tháng, kèm tóm tắt bảng theo dõi. Văn phòng có thêm nút tổng hợp\nvà khóa/mở lại kỳ. Chưa đăng nhập → trang hướng dẫn đăng nhập (200); phòng, đơn vị → trang 403.\nThe compiled reports, newest first, with download links; for Văn phòng and the leaders.',
+    'x-roles': ROLES_OF.reportsPage,
+    security: [{}, { bearerAuth: [] }, { sessionCookie: [] }],
+    parameters: [
+      {
+        name: 'period',
+        in: 'query',
+        required: false,
+        description: 'Kỳ báo cáo (tháng, quý, 6 tháng, 9 tháng, năm); để trống để xem các bản mới nhất.',
+        schema: S.AnyPeriodId,
+      },
+    ],
+    responses: {
+      '200': { description: 'Trang báo cáo tổng hợp, hoặc trang hướng dẫn đăng nhập.', content: { 'text/html': { schema: z.string() } } },
+      '400': { description: 'Kỳ báo cáo sai dạng.', content: { 'text/html': { schema: z.string() } } },
+      '401': { description: 'Phiên đăng nhập hết hạn hoặc không hợp lệ.', content: { 'text/html': { schema: z.string() } } },
+      '403': { description: 'Phòng, đơn vị không xem báo cáo tổng hợp.', content: { 'text/html': { schema: z.string() } } },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/status',
+    operationId: 'statusPage',
+    tags: ['pages'],
+    summary: 'Trang bảng theo dõi của Văn phòng — the status board page (HTML, or JSON on request)',
+    description:
+      'Cùng dữ liệu với `GET /api/status`, cho Văn phòng và Lãnh đạo Sở (cookie phiên hoặc mã Bearer).\nTrả JSON (cùng nội dung như `GET /api/status`, lỗi dạng JSON) khi có `?format=json` hoặc tiêu đề\n`Accept: application/json` không kèm `text/html`; nếu không trả trang HTML: chưa đăng nhập → trang\nhướng dẫn đăng nhập (200), phòng, đơn vị → trang 403.\nJSON with `?format=json` or `Accept: application/json`, otherwise a page.',
+    'x-roles': ROLES_OF.statusPage,
+    security: [{}, { bearerAuth: [] }, { sessionCookie: [] }],
+    parameters: [
+      {
+        name: 'period',
+        in: 'query',
+        required: false,
+        description: 'Kỳ báo cáo tháng; mặc định là kỳ các đơn vị đang phải báo cáo hôm nay.',
+        schema: S.MonthlyPeriodId,
+      },
+      { name: 'format', in: 'query', required: false, description: '`json` để nhận JSON thay cho trang HTML.', schema: z.enum(['json']) },
+    ],
+    responses: {
+      '200': {
+        description: 'Trang bảng theo dõi, hoặc bảng theo dõi dạng JSON.',
+        content: { 'text/html': { schema: z.string() }, 'application/json': { schema: S.StatusBoard } },
+      },
+      '400': { description: 'Kỳ báo cáo sai dạng.', content: { 'text/html': { schema: z.string() }, 'application/json': { schema: S.Error400 } } },
+      '401': {
+        description: 'Chưa đăng nhập (chỉ khi yêu cầu JSON; trang HTML trả 200 với hướng dẫn đăng nhập).',
+        content: { 'text/html': { schema: z.string() }, 'application/json': { schema: S.Error401 } },
+      },
+      '403': {
+        description: 'Phòng, đơn vị không xem bảng theo dõi.',
+        content: { 'text/html': { schema: z.string() }, 'application/json': { schema: S.Error403 } },
+      },
+      '404': { description: 'Chưa có hồ sơ cơ quan.', content: { 'text/html': { schema: z.string() }, 'application/json': { schema: S.Error404 } } },
+      '500': { description: 'Lỗi hệ thống.', content: { 'text/html': { schema: z.string() }, 'application/json': { schema: S.Error500 } } },
+      '503': {
+        description: 'Kho lưu trữ tạm thời không phản hồi.',
+        content: { 'text/html': { schema: z.string() }, 'application/json': { schema: S.Error503 } },
+      },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/signin',
+    operationId: 'signinPage',
+    tags: ['pages'],
+    summary: 'Trang đăng nhập — the sign-in page (HTML)',
+    description: 'Đường dẫn đăng nhập `/signin#token=…` mở trang này; `signin.js` đọc mã từ phần `#` (không gửi lên\nmáy chủ) và gửi tới `POST /auth/session`.',
+    security: [{}, { sessionCookie: [] }],
+    responses: { '200': ref('responses', 'HtmlPage'), '500': ref('responses', 'HtmlErrorPage') },
+  },
+  {
+    method: 'GET',
+    path: '/static/{file}',
+    operationId: 'staticAsset',
+    tags: ['pages'],
+    summary: 'Tệp tĩnh của các trang (CSS, JavaScript) — static assets',
+    description:
+      'Chỉ các tệp trong danh sách cho phép (`templates/web/assets.ts`); `Cache-Control: public, no-cache`\nvới `ETag`, nên trình duyệt hỏi lại rẻ (304).',
+    security: [],
+    parameters: [
+      { name: 'file', in: 'path', required: true, description: 'Tên tệp, ví dụ `form.js`, `app.css`.', schema: z.string().meta({ examples: ['form.js'] }) },
+      { name: 'If-None-Match', in: 'header', required: false, description: 'ETag đã có; khớp thì trả 304.', schema: z.string() },
+    ],
+    responses: {
+      '200': {
+        description: 'Nội dung tệp.',
+        headers: { ETag: { description: 'Dấu vân tay nội dung.', schema: z.string() } },
+        content: { 'text/css': { schema: z.string() }, 'text/javascript': { schema: z.string() } },
+      },
+      '304': { description: 'Tệp không đổi so với `If-None-Match`.' },
+      ...errors(404, 500),
+    },
+  },
+];
+
+/**
+ * Routes of functions/api/routes.ts the document leaves out, each with its reason. Empty: the pages
+ * and static assets are documented too, as HTML and asset responses.
+ */
+export const EXCLUDED_ROUTES: { route: `${RouteDef['method']} ${string}`; reason: string }[] = [];

@@ -1,0 +1,68 @@
+/**
+ * The request schemas handlers parse with, named for the document: the very zod instances are
+ * registered (ids and descriptions in zod's global registry), nothing is restated. Field lengths
+ * come from validation.ts#text, which annotates itself.
+ * flow: contract --> requests --> submission, reports and session request schemas
+ */
+// A namespace import lets esbuild drop the parts of zod (locales above all) that are not used.
+import * as z from 'zod';
+import { compileSchema, issueSchema } from '../schemas/reports.ts';
+import { draftSchema, submissionDataSchema, submitSchema, taskReportSchema } from '../schemas/submission.ts';
+import { sessionSchema } from '../schemas/session.ts';
+import '../schemas/responses.ts';
+
+type Meta = z.GlobalMeta;
+const describe = (schema: z.ZodType, meta: Meta) => {
+  z.globalRegistry.add(schema, { ...z.globalRegistry.get(schema), ...meta });
+};
+
+const task = taskReportSchema.shape;
+describe(taskReportSchema, {
+  id: 'TaskReportInput',
+  description: `Báo cáo một nhiệm vụ. Văn bản được chuẩn hoá NFC, cắt khoảng trắng hai đầu; ký tự vô hình (ZWSP, BOM,
+gạch nối mềm …) bị bỏ, U+2028/2029 thành xuống dòng; ký tự điều khiển, đảo chiều (bidi), thẻ ẩn (tag),
+noncharacter, vùng dùng riêng và ký tự hỏng mã hoá bị từ chối (docs/security.md). Độ dài tính theo ký tự
+(code point). Trường không khai báo bị bỏ qua.`,
+});
+describe(task.progress, { description: 'Tiến độ (%).' });
+describe(task.result, { description: 'Kết quả thực hiện trong kỳ.' });
+describe(task.productReached, { description: 'Số lượng sản phẩm đạt được (lũy kế).' });
+describe(task.completedOn, {
+  description: 'Ngày hoàn thành (khi `hoan-thanh`): một ngày có trên lịch, trong năm kế hoạch ±1 năm (nếu không, 400 `invalid_date`).',
+});
+describe(task.difficulties, { description: 'Khó khăn, vướng mắc.' });
+describe(task.proposals, { description: 'Đề xuất, kiến nghị.' });
+describe(task.proposalTo, {
+  description: 'Đề xuất gửi tới ai; bỏ trống = Lãnh đạo Sở (chỉ có trong báo cáo nội bộ). Chỉ đề xuất `ubnd-tinh` vào báo cáo gửi UBND tỉnh.',
+});
+describe(task.needsDecision, { description: 'Đề xuất cần Lãnh đạo Sở cho ý kiến.' });
+describe(task.nextPlan, { description: 'Kế hoạch kỳ tới.' });
+describe(task.reason, { description: 'Lý do khi tiến độ giảm hoặc hoàn thành sau hạn.' });
+
+const data = submissionDataSchema.shape;
+describe(data.otherWork.unwrap().element, { id: 'OtherWorkInput' });
+describe(data.reporterName, { description: 'Họ tên người báo cáo (bắt buộc khi gửi).' });
+describe(submissionDataSchema, { id: 'SubmissionDataInput', description: 'Nội dung báo cáo gửi lên. Trường không khai báo bị bỏ qua.' });
+
+describe(submitSchema, { id: 'SubmitRequest' });
+describe(submitSchema.shape.unit, { description: 'Đơn vị được báo cáo; phòng, đơn vị có thể bỏ qua; Văn phòng bắt buộc.' });
+describe(submitSchema.shape.baseRevision, { description: 'Phiên bản người gửi đã thấy (0 lần đầu).' });
+describe(draftSchema, { id: 'DraftRequest' });
+
+describe(compileSchema, { id: 'CompileRequest' });
+describe(compileSchema.shape.kind, { description: 'Nếu có, phải khớp với loại kỳ của `period` (sai → 400 `kind_mismatch`).' });
+
+describe(issueSchema, { id: 'IssueRequest' });
+describe(issueSchema.shape.audience, { description: 'Báo cáo gửi UBND tỉnh hoặc báo cáo Lãnh đạo Sở.' });
+describe(issueSchema.shape.version, { description: 'Phiên bản đã xem; phiên bản cũ bị từ chối (409 `superseded`).' });
+describe(issueSchema.shape.number, { description: 'Số lấy từ sổ của văn thư; bỏ trống = số tiếp theo.' });
+describe(issueSchema.shape.date, { description: 'Ngày ban hành (YYYY-MM-DD); bỏ trống = hôm nay.' });
+
+describe(sessionSchema, { id: 'SessionRequest' });
+describe(sessionSchema.shape.token, { description: 'Mã truy cập (JWT).' });
+
+export const SubmitRequest = submitSchema;
+export const DraftRequest = draftSchema;
+export const CompileRequest = compileSchema;
+export const IssueRequest = issueSchema;
+export const SessionRequest = sessionSchema;

@@ -1,0 +1,32 @@
+/**
+ * Who may call each operation, written once: the handlers that gate on the role pass these to
+ * httpHandler (`{ roles: ROLES_OF.lockPeriod }`), and the document prints them as `x-roles`.
+ * Where the use case decides (submissions: a unit only for itself, Lãnh đạo Sở reads but does not
+ * submit), the entry is what the use case allows. Plain data, no zod: every function may import it.
+ * flow: handlers + contract operations --> roles
+ */
+import type { Role } from '../../core/auth.ts';
+
+const ALL: readonly Role[] = ['unit', 'van-phong', 'lanh-dao'];
+const WRITERS: readonly Role[] = ['unit', 'van-phong'];
+const OFFICE_AND_LEADERS: readonly Role[] = ['van-phong', 'lanh-dao'];
+const OFFICE: readonly Role[] = ['van-phong'];
+
+export const ROLES_OF = {
+  getPlan: ALL,
+  getForm: ALL,
+  listSubmissions: ALL,
+  submitSubmission: WRITERS,
+  getSubmission: ALL,
+  saveDraft: WRITERS,
+  listRevisions: ALL,
+  getStatusBoard: OFFICE_AND_LEADERS,
+  reopenPeriod: OFFICE,
+  lockPeriod: OFFICE,
+  listReports: OFFICE_AND_LEADERS,
+  compileReports: OFFICE,
+  issueReport: OFFICE_AND_LEADERS,
+  attachSignedReport: OFFICE,
+  reportsPage: OFFICE_AND_LEADERS,
+  statusPage: OFFICE_AND_LEADERS,
+} as const satisfies Record<string, readonly Role[]>;

@@ -1,0 +1,634 @@
+/**
+ * The response bodies of the HTTP API, and the identifiers and vocabularies they share, in zod:
+ * functions/api/contract/ turns them into docs/openapi.yaml (`npm run openapi`), and handlers take
+ * their return types from them (`z.output`), so what the server returns and what the document says
+ * cannot drift. These schemas are never run on a response: they exist for the document and the types
+ * (handlers import them with `import type`, so no Lambda bundle carries them). Request schemas stay
+ * beside them (submission.ts, reports.ts, session.ts): those are what handlers parse with.
+ * flow: contract + handlers (types) --> responses --> zod, core vocabularies, request schemas
+ */
+// A namespace import lets esbuild drop the parts of zod (locales above all) that are not used.
+import * as z from 'zod';
+import { AUDIENCES } from '../../core/agency.ts';
+import { ROLES } from '../../core/auth.ts';
+import { TASK_CATEGORIES } from '../../core/plan.ts';
+import { SUBMISSION_STATUS_LABELS, type SubmissionStatus as SubmissionStatusT } from '../../core/report-model.ts';
+import { PROPOSAL_ADDRESSEES, REPORTED_STATUSES } from '../../core/submission.ts';
+import { periodId } from '../report-params.ts';
+import { periodKind } from './reports.ts';
+import { otherWorkKind, periodParam, taskId, unitParam } from './submission.ts';
+
+const enumOf = <T extends string>(values: readonly T[]) => z.enum(values as [T, ...T[]]);
+const SUBMISSION_STATUSES = Object.keys(SUBMISSION_STATUS_LABELS) as SubmissionStatusT[];
+
+// The identifiers handlers parse requests with are the ones the document names: registered (not
+// copied) so that request bodies and responses refer to the same component.
+z.globalRegistry.add(periodParam, { id: 'MonthlyPeriodId', description: 'Kỳ báo cáo tháng, dạng YYYY-MM.', examples: ['2024-10'] });
+z.globalRegistry.add(periodId, {
+  id: 'AnyPeriodId',
+  description: 'Kỳ báo cáo — tháng `2024-10`, quý `2024-Q4`, 6 tháng `2024-H1`/`2024-H2`, 9 tháng `2024-9M`, năm `2024`.',
+  examples: ['2024-Q4'],
+});
+z.globalRegistry.add(unitParam, { id: 'UnitCode', description: 'Mã phòng, đơn vị (chữ và số ASCII), ví dụ QLKH, TTR, CCTCDLCL.', examples: ['QLKH'] });
+z.globalRegistry.add(taskId, { id: 'TaskId', description: 'Mã nhiệm vụ trong kế hoạch năm, theo số thứ tự, ví dụ `I-2`, `II-2-1`.' });
+z.globalRegistry.add(periodKind, { id: 'PeriodKind' });
+
+export const MonthlyPeriodId = periodParam;
+export const AnyPeriodId = periodId;
+export const UnitCode = unitParam;
+export const TaskId = taskId;
+export const PeriodKind = periodKind;
+
+export const LocalDate = z.iso.date().meta({ id: 'LocalDate', description: 'Ngày theo giờ Việt Nam (Asia/Ho_Chi_Minh), YYYY-MM-DD.' });
+
+export const Instant = z.iso.datetime().meta({ id: 'Instant', description: 'Thời điểm ISO 8601 (UTC).' });
+
+export const Role = enumOf(ROLES).meta({ id: 'Role', description: '`unit` phòng, đơn vị; `van-phong` Văn phòng Sở; `lanh-dao` Lãnh đạo Sở.' });
+
+export const ReportedStatus = enumOf(REPORTED_STATUSES).meta({
+  id: 'ReportedStatus',
+  description: 'Tình trạng đơn vị báo cáo — chưa triển khai, đang thực hiện, hoàn thành, đề xuất điều chỉnh/dừng.',
+});
+
+export const SubmissionStatus = enumOf(SUBMISSION_STATUSES).meta({ id: 'SubmissionStatus', description: 'Nộp đúng hạn, nộp muộn, mới lưu nháp, chưa nộp.' });
+
+export const TaskCategory = enumOf(TASK_CATEGORIES).meta({
+  id: 'TaskCategory',
+  description: 'Nhiệm vụ trọng tâm do Chủ tịch UBND tỉnh giao, chấp thuận, theo kế hoạch của Sở, thường xuyên, đột xuất.',
+});
+
+z.globalRegistry.add(otherWorkKind, { id: 'OtherWorkKind', description: 'Công việc thường xuyên hoặc đột xuất, phát sinh.' });
+export const OtherWorkKind = otherWorkKind;
+
+export const ProposalAddressee = enumOf(PROPOSAL_ADDRESSEES).meta({
+  id: 'ProposalAddressee',
+  description: 'Lãnh đạo Sở (lanh-dao-so) hoặc UBND tỉnh (ubnd-tinh).',
+});
+
+/** The fields of one task's report as stored (request bodies are cleaned and defaulted into this). */
+const taskReportFields = {
+  taskId: TaskId,
+  status: ReportedStatus,
+  progress: z.int().min(0).max(100),
+  result: z.string().max(4000),
+  productReached: z.number().min(0).optional(),
+  completedOn: LocalDate.optional(),
+  difficulties: z.string().max(3000),
+  proposals: z.string().max(3000),
+  proposalTo: ProposalAddressee.optional(),
+  needsDecision: z.boolean(),
+  nextPlan: z.string().max(3000),
+  reason: z.string().max(1000).optional(),
+};
+
+export const TaskReport = z.strictObject(taskReportFields).meta({ id: 'TaskReport', description: 'Báo cáo một nhiệm vụ, như đã lưu.' });
+
+export const OtherWork = z
+  .strictObject({
+    kind: OtherWorkKind,
+    text: z.string().min(1).max(2000),
+  })
+  .meta({ id: 'OtherWork' });
+
+export const SubmissionData = z
+  .strictObject({
+    tasks: z.array(TaskReport),
+    otherWork: z.array(OtherWork),
+    reporterName: z.string().max(100),
+  })
+  .meta({ id: 'SubmissionData' });
+
+export const Draft = z
+  .strictObject({
+    data: SubmissionData.optional(),
+    savedAt: Instant,
+    savedBy: z.string().meta({ description: 'Người lưu (mã người dùng).' }),
+  })
+  .meta({
+    id: 'Draft',
+    description:
+      "Bản nháp: lúc lưu, người lưu; nội dung (`data`) có khi đọc báo cáo của một đơn vị (GET một báo cáo,\nlưu nháp, biểu mẫu), không có trong danh sách. The draft: when and by whom; its content comes with one\nunit's submission, not in lists.",
+  });
+
+export const SubmissionHead = z
+  .strictObject({
+    agencyId: z.string(),
+    period: MonthlyPeriodId,
+    unit: UnitCode,
+    state: z.enum(['draft', 'submitted']).meta({ description: '`draft` khi mới lưu nháp, chưa gửi lần nào.' }),
+    revision: z.int().min(0).meta({ description: 'Phiên bản đã gửi mới nhất; 0 khi mới có bản nháp.' }),
+    data: SubmissionData.optional(),
+    firstSubmittedAt: Instant.optional(),
+    submittedAt: Instant.optional(),
+    onTime: z.boolean().meta({ description: 'Lần gửi đầu có trước hạn không (tính cho thi đua).' }).optional(),
+    draft: Draft.optional(),
+    updatedAt: Instant,
+  })
+  .meta({ id: 'SubmissionHead', description: "Báo cáo hiện tại của một đơn vị trong một kỳ. The current state of a unit's submission." });
+
+export const FieldChange = z
+  .strictObject({
+    field: z.string().meta({ description: 'Trường đã đổi: `reporterName`, `otherWork`, `tasks.I-2.progress`, `tasks.I-2`.' }),
+    from: z.unknown().meta({ description: 'Giá trị trước (không có khi trước đó chưa có).' }).optional(),
+    to: z.unknown().meta({ description: 'Giá trị sau.' }).optional(),
+  })
+  .meta({ id: 'FieldChange' });
+
+export const Revision = z
+  .strictObject({
+    agencyId: z.string(),
+    period: MonthlyPeriodId,
+    unit: UnitCode,
+    revision: z.int().min(1),
+    at: Instant,
+    by: z.string().meta({ description: 'Người gửi (mã người dùng).' }),
+    onTime: z.boolean(),
+    data: SubmissionData,
+    changes: z.array(FieldChange),
+  })
+  .meta({ id: 'Revision', description: 'Một phiên bản đã gửi, không bao giờ bị sửa. One immutable revision.' });
+
+export const SubmitResponse = z
+  .strictObject({
+    submission: SubmissionHead,
+    revision: Revision,
+  })
+  .meta({ id: 'SubmitResponse' });
+
+export const SubmissionResponse = z
+  .strictObject({
+    submission: SubmissionHead,
+  })
+  .meta({ id: 'SubmissionResponse' });
+
+export const SubmissionList = z
+  .strictObject({
+    period: MonthlyPeriodId,
+    submissions: z.array(SubmissionHead),
+  })
+  .meta({ id: 'SubmissionList' });
+
+export const RevisionList = z
+  .strictObject({
+    revisions: z.array(Revision),
+  })
+  .meta({ id: 'RevisionList' });
+
+export const PlanTime = z
+  .discriminatedUnion('kind', [
+    z.strictObject({
+      kind: z.literal('month'),
+      year: z.int(),
+      month: z.int().min(1).max(12),
+    }),
+    z.strictObject({
+      kind: z.literal('date'),
+      date: LocalDate,
+    }),
+    z.strictObject({
+      kind: z.literal('text'),
+      text: z.string(),
+    }),
+  ])
+  .meta({ id: 'PlanTime', description: 'Thời gian trong kế hoạch — một tháng, một ngày, hoặc chỉ là văn bản ("Theo Kế hoạch 483/KH-UBND").' });
+
+export const Product = z
+  .strictObject({
+    text: z.string().meta({ examples: ['03 doanh nghiệp được hỗ trợ'] }),
+    quantity: z.number().optional(),
+    measure: z.string().optional(),
+  })
+  .meta({ id: 'Product' });
+
+export const Milestone = z
+  .strictObject({
+    text: z.string(),
+    start: PlanTime.optional(),
+    finish: PlanTime.optional(),
+    product: Product.optional(),
+    executor: z.string().optional(),
+  })
+  .meta({ id: 'Milestone' });
+
+export const PlanTask = z
+  .strictObject({
+    id: TaskId,
+    number: z.string().meta({ description: 'Số thứ tự như in trong bảng (TT), ví dụ "2.1".' }),
+    group: z.strictObject({
+      numeral: z.string().meta({ examples: ['I'] }),
+      title: z.string().meta({ examples: ['NHIỆM VỤ TRỌNG TÂM'] }),
+    }),
+    parents: z.array(z.string()).optional(),
+    category: TaskCategory,
+    content: z.string(),
+    leadUnit: UnitCode,
+    coordinatingUnits: z.array(UnitCode),
+    directingLeader: z.string().meta({ description: 'Lãnh đạo trực tiếp chỉ đạo (mã).' }).optional(),
+    personInCharge: z.string().optional(),
+    start: PlanTime.optional(),
+    finish: PlanTime.optional(),
+    product: Product.optional(),
+    milestones: z.array(Milestone),
+    sourceDocument: z.string().optional(),
+    order: z.int(),
+  })
+  .meta({ id: 'PlanTask', description: 'Một nhiệm vụ của kế hoạch năm.' });
+
+export const PlanMeta = z
+  .strictObject({
+    agencyId: z.string(),
+    year: z.int(),
+    version: z.int().min(1),
+    hash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .meta({ description: 'SHA-256 của kế hoạch; nhập lại cùng nội dung thì không đổi.' }),
+    taskCount: z.int().min(0),
+    importedAt: Instant,
+    importedBy: z.string(),
+    source: z.string().meta({ description: 'Tên tệp đã nhập.' }),
+    title: z.string().optional(),
+    sourceDocument: z.string().optional(),
+  })
+  .meta({ id: 'PlanMeta' });
+
+export const PlanResponse = z
+  .strictObject({
+    agencyId: z.string(),
+    year: z.int(),
+    title: z.string().optional(),
+    sourceDocument: z.string().optional(),
+    tasks: z.array(PlanTask),
+    meta: PlanMeta.optional(),
+  })
+  .meta({ id: 'PlanResponse' });
+
+export const PreviousTaskReport = z
+  .strictObject({ ...taskReportFields, period: MonthlyPeriodId })
+  .meta({ id: 'PreviousTaskReport', description: 'Báo cáo gần nhất của nhiệm vụ ở kỳ trước, kèm kỳ đó.' });
+
+export const FormTask = z
+  .strictObject({
+    task: PlanTask,
+    carriedOver: z.boolean().meta({ description: 'Nhiệm vụ kỳ trước chưa hoàn thành, chuyển sang kỳ này.' }),
+    previous: PreviousTaskReport.optional(),
+  })
+  .meta({ id: 'FormTask' });
+
+export const FormContext = z
+  .strictObject({
+    period: z.strictObject({
+      id: MonthlyPeriodId,
+      label: z.string().meta({ examples: ['tháng 10 năm 2024'] }),
+      deadline: LocalDate,
+      window: z
+        .strictObject({
+          from: LocalDate,
+          to: LocalDate,
+        })
+        .meta({ description: 'Khoảng thời gian lấy số liệu (Nghị định 09/2019/NĐ-CP, Điều 12).' }),
+    }),
+    unit: z.strictObject({
+      code: UnitCode,
+      name: z.string().meta({ examples: ['Phòng Quản lý Khoa học'] }),
+    }),
+    tasks: z.array(FormTask),
+    head: SubmissionHead.optional(),
+    initial: SubmissionData.meta({ description: 'Nội dung biểu mẫu lúc mở — bản nháp, nếu không thì bản đã gửi, nếu không thì số liệu kỳ trước.' }),
+    locked: z.boolean(),
+    planFound: z.boolean().meta({ description: 'Đơn vị có nhiệm vụ trong kế hoạch năm không.' }),
+    leaders: z.array(
+      z.strictObject({
+        id: z.string(),
+        name: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'FormContext' });
+
+export const BoardRow = z
+  .strictObject({
+    unit: z.strictObject({
+      code: UnitCode,
+      name: z.string(),
+    }),
+    status: SubmissionStatus,
+    submittedAt: Instant.optional(),
+    draftSavedAt: Instant.optional(),
+    revision: z.int().min(0),
+    tasksDue: z.int().min(0),
+    tasksReported: z.int().min(0),
+    overdue: z
+      .array(
+        z.strictObject({
+          taskId: TaskId,
+          number: z.string(),
+          content: z.string(),
+          deadline: z.string().meta({ description: 'Thời hạn như in trong kế hoạch ("Tháng 06/2024").' }),
+        }),
+      )
+      .meta({ description: 'Nhiệm vụ đã quá hạn mà chưa hoàn thành.' }),
+  })
+  .meta({ id: 'BoardRow' });
+
+export const StatusBoard = z
+  .strictObject({
+    period: MonthlyPeriodId,
+    deadline: LocalDate,
+    asOf: LocalDate,
+    deadlinePassed: z.boolean(),
+    rows: z.array(BoardRow),
+    summary: z.strictObject({
+      'on-time': z.int().min(0),
+      late: z.int().min(0),
+      'draft-only': z.int().min(0),
+      missing: z.int().min(0),
+      units: z.int().min(0),
+    }),
+  })
+  .meta({ id: 'StatusBoard' });
+
+export const PeriodLockResponse = z
+  .strictObject({
+    period: MonthlyPeriodId,
+    locked: z.boolean(),
+  })
+  .meta({ id: 'PeriodLockResponse' });
+
+export const ReportFile = z
+  .strictObject({
+    audience: enumOf(AUDIENCES).meta({ description: 'Gửi Lãnh đạo Sở hoặc UBND tỉnh.' }),
+    format: z.enum(['pdf', 'xlsx']),
+    key: z.string(),
+    size: z.int().min(1),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    contentType: z.string(),
+  })
+  .meta({ id: 'ReportFile' });
+
+export const SignedFile = z
+  .strictObject({
+    key: z.string(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    size: z.int().min(1),
+    fileName: z.string(),
+    at: Instant,
+    by: z.string(),
+  })
+  .meta({ id: 'SignedFile' });
+
+export const Issuance = z
+  .strictObject({
+    number: z.int().min(1),
+    symbol: z.string().meta({ examples: ['BC-SKHCN'] }),
+    year: z.int(),
+    date: LocalDate,
+    source: z.enum(['register', 'typed']).meta({ description: 'Số tiếp theo trong sổ, hoặc số văn thư nhập.' }),
+    auto: z.boolean().meta({ description: 'Hệ thống tự cấp số khi gửi (autoIssue).' }).optional(),
+    at: Instant,
+    by: z.string(),
+    files: z.array(ReportFile),
+    signed: SignedFile.optional(),
+  })
+  .meta({ id: 'Issuance', description: 'Một văn bản đã phát hành - số trong sổ, ngày ban hành, tệp có số, bản đã ký số.' });
+
+export const ReportVersion = z
+  .strictObject({
+    agencyId: z.string(),
+    period: AnyPeriodId,
+    version: z.int().min(1),
+    inputHash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .meta({ description: 'SHA-256 của dữ liệu đầu vào; cùng dữ liệu thì cùng báo cáo.' }),
+    issueDate: LocalDate,
+    createdAt: Instant,
+    trigger: z.string().meta({ description: '"api:<người dùng>", "cli:<người dùng>" hoặc "schedule:<tên>@<thời điểm>".' }),
+    files: z.array(ReportFile).meta({ description: 'Các tệp dự thảo.' }),
+    models: z
+      .strictObject({
+        director: z.string().optional(),
+        ubnd: z.string().optional(),
+      })
+      .meta({ description: 'Khoá tệp ReportModel của từng văn bản (để phát hành xuất lại đúng nội dung).' })
+      .optional(),
+    issued: z
+      .strictObject({
+        director: Issuance.optional(),
+        ubnd: Issuance.optional(),
+      })
+      .meta({ description: 'Các văn bản của phiên bản này đã phát hành.' })
+      .optional(),
+  })
+  .meta({ id: 'ReportVersion' });
+
+export const IssueResponse = z
+  .strictObject({
+    number: z.string().meta({ examples: ['15/BC-SKHCN'] }),
+    issuance: Issuance,
+    report: ReportVersion,
+  })
+  .meta({ id: 'IssueResponse' });
+
+export const SignedResponse = z
+  .strictObject({
+    signed: SignedFile,
+    report: ReportVersion,
+  })
+  .meta({ id: 'SignedResponse' });
+
+export const CompileResponse = z
+  .strictObject({
+    created: z.boolean(),
+    report: ReportVersion,
+  })
+  .meta({ id: 'CompileResponse' });
+
+// What the reports list adds to a stored version: a download link and a file name for each file,
+// the issued number as text, and which version is the latest.
+export const ListedReportFile = ReportFile.extend({
+  url: z.url().meta({ description: 'Đường dẫn tải về, hiệu lực 5 phút.' }),
+  fileName: z
+    .string()
+    .meta({ examples: ['Dự thảo báo cáo UBND tỉnh - tháng 10 năm 2024 (v1).pdf', 'Báo cáo số 15-BC-SKHCN - UBND tỉnh - tháng 10 năm 2024.pdf'] }),
+}).meta({ id: 'ListedReportFile', description: 'Một tệp báo cáo kèm đường dẫn tải về.' });
+
+export const ListedIssuance = Issuance.extend({
+  numberText: z.string().meta({ examples: ['15/BC-SKHCN'] }),
+  files: z.array(ListedReportFile),
+  signed: SignedFile.extend({ url: z.url() }).optional(),
+}).meta({ id: 'ListedIssuance' });
+
+export const ListedReportVersion = ReportVersion.extend({
+  latest: z.boolean().meta({ description: 'Phiên bản mới nhất của kỳ.' }),
+  files: z.array(ListedReportFile).meta({ description: 'Các tệp dự thảo.' }),
+  issued: z.strictObject({
+    director: ListedIssuance.optional(),
+    ubnd: ListedIssuance.optional(),
+  }),
+}).meta({ id: 'ListedReportVersion' });
+
+export const ReportList = z
+  .strictObject({
+    reports: z.array(ListedReportVersion),
+  })
+  .meta({ id: 'ReportList' });
+
+export const SessionResponse = z
+  .strictObject({
+    role: Role,
+    unit: UnitCode.nullable().meta({ description: 'Mã đơn vị với vai trò `unit`, nếu không thì `null`.' }),
+    csrfToken: z.string().min(16).meta({ description: 'Giá trị cho tiêu đề `X-CSRF-Token`.' }),
+  })
+  .meta({ id: 'SessionResponse' });
+
+export const SignoutResponse = z
+  .strictObject({
+    signedOut: z.literal(true),
+    next: z.string().meta({
+      description:
+        "Trang trình duyệt nên mở tiếp: `/signin`, hoặc trên AWS trang `/logout` của Cognito (kết thúc cả phiên của\ntrang đăng nhập). Where the browser goes next: `/signin`, or Cognito's /logout in AWS.",
+    }),
+  })
+  .meta({ id: 'SignoutResponse' });
+
+export const BackendProbe = z
+  .strictObject({
+    up: z.boolean(),
+    ms: z.int().min(0),
+    error: z.string().optional(),
+  })
+  .meta({ id: 'BackendProbe' });
+
+export const Health = z
+  .strictObject({
+    status: z.enum(['ok', 'degraded']),
+    agencyId: z.string(),
+    backends: z.strictObject({
+      dynamodb: BackendProbe,
+      s3: BackendProbe,
+      ses: BackendProbe,
+    }),
+  })
+  .meta({ id: 'Health' });
+
+export const FieldError = z
+  .strictObject({
+    field: z.string().meta({ description: 'Đường dẫn tới trường sai: "data.tasks.2.progress", "period", "(body)".' }),
+    message: z.string().min(1).meta({ description: 'Thông báo tiếng Việt cho trường đó.' }),
+  })
+  .meta({ id: 'FieldError' });
+
+export const ErrorDetail = z
+  .strictObject({
+    code: z
+      .string()
+      .regex(/^[a-z][a-z_]*$/)
+      .meta({ description: 'Mã lỗi cố định.' }),
+    message: z.string().min(1).meta({ description: 'Thông báo tiếng Việt, người dùng biết cần làm gì.' }),
+    fields: z.array(FieldError).max(50),
+  })
+  .meta({ id: 'ErrorDetail' });
+
+/** The error body of one status, `{ error: { code, message, fields } }`, its code one of `codes`. */
+function errorBody<const C extends string>(id: string, codes: readonly [C, ...C[]]) {
+  return z.strictObject({ error: ErrorDetail.extend({ code: z.enum(codes) }) }).meta({ id });
+}
+
+export const Error400 = errorBody('Error400', [
+  'invalid_json',
+  'invalid_encoding',
+  'too_deep',
+  'invalid_idempotency_key',
+  'invalid_period',
+  'invalid_unit',
+  'invalid_year',
+  'unit_required',
+  'kind_mismatch',
+  'invalid_issue_date',
+  'invalid_date',
+  'invalid_number',
+  'invalid_audience',
+  'invalid_version',
+  'empty_body',
+]);
+
+export const Error401 = errorBody('Error401', ['unauthenticated', 'token_invalid', 'token_expired', 'token_wrong_audience', 'token_no_role', 'token_revoked']);
+
+export const Error403 = errorBody('Error403', ['forbidden', 'csrf']);
+
+export const Error404 = errorBody('Error404', ['not_found', 'submission_not_found', 'unit_not_found', 'plan_not_found', 'no_agency_profile', 'not_compiled']);
+
+export const Error409 = errorBody('Error409', [
+  'period_locked',
+  'compile_conflict',
+  'number_taken',
+  'superseded',
+  'already_issued',
+  'recompile_needed',
+  'register_busy',
+  'not_issued',
+  'already_delivered',
+]);
+
+export const Error413 = errorBody('Error413', ['body_too_large', 'report_too_large']);
+
+export const Error415 = errorBody('Error415', ['unsupported_media_type']);
+
+export const Error422 = errorBody('Error422', [
+  'invalid_input',
+  'period_not_open',
+  'idempotency_key_reused',
+  'date_out_of_range',
+  'not_pdf',
+  'pdf_unreadable',
+  'signed_mismatch',
+  'file_too_large',
+]);
+
+export const Error500 = errorBody('Error500', ['internal']);
+
+export const Error503 = errorBody('Error503', ['unavailable']);
+
+export const StaleRevisionError = z
+  .strictObject({
+    error: z.strictObject({
+      code: z.literal('stale_revision'),
+      message: z.string().min(1),
+      fields: z.array(FieldError).max(0),
+      current: SubmissionHead.nullable(),
+      yours: SubmissionData,
+      baseRevision: z.int().min(0),
+    }),
+  })
+  .meta({
+    id: 'StaleRevisionError',
+    description: '409 khi `baseRevision` đã cũ; `current` là báo cáo hiện tại (null nếu chưa có), `yours` là nội dung vừa gửi.',
+  });
+
+export const GatewayMessage = z
+  .strictObject({
+    message: z.string(),
+  })
+  .meta({ id: 'GatewayMessage', description: 'Lỗi do chính API Gateway trả (trên AWS), không qua hàm xử lý.' });
+
+// What handlers return, as the document describes it: `json<SubmitResponse>(201, …)` fails to
+// compile when a handler's body and its documented schema part.
+export type FieldErrorBody = z.output<typeof FieldError>;
+export type ErrorBody = { error: z.output<typeof ErrorDetail> };
+export type Error500Body = z.output<typeof Error500>;
+export type SubmitResponse = z.output<typeof SubmitResponse>;
+export type SubmissionResponse = z.output<typeof SubmissionResponse>;
+export type SubmissionList = z.output<typeof SubmissionList>;
+export type RevisionList = z.output<typeof RevisionList>;
+export type FormContext = z.output<typeof FormContext>;
+export type StatusBoard = z.output<typeof StatusBoard>;
+export type PeriodLockResponse = z.output<typeof PeriodLockResponse>;
+export type CompileResponse = z.output<typeof CompileResponse>;
+export type IssueResponse = z.output<typeof IssueResponse>;
+export type SignedResponse = z.output<typeof SignedResponse>;
+export type ReportList = z.output<typeof ReportList>;
+export type PlanResponse = z.output<typeof PlanResponse>;
+export type Health = z.output<typeof Health>;
+export type SessionResponse = z.output<typeof SessionResponse>;
+export type SignoutResponse = z.output<typeof SignoutResponse>;
