@@ -9,25 +9,13 @@ import type { Plan, PlanTask } from '../../functions/core/plan.ts';
 import type { SubmissionData } from '../../functions/core/submission.ts';
 import { UseCaseError } from '../../functions/usecases/errors.ts';
 import { submit } from '../../functions/usecases/submissions.ts';
+import { planTask } from '../support/plan-task.ts';
 import { demoProfile } from '../support/demo-profile.ts';
 import { testContainer } from '../support/local.ts';
 
 const NOW = new Date('2024-05-18T03:00:00.000Z');
 
-function task(i: number, unit: string): PlanTask {
-  return {
-    id: `I-${i}`,
-    number: String(i),
-    group: { numeral: 'I', title: 'NHIỆM VỤ TRỌNG TÂM' },
-    category: 'trong-tam-ubnd',
-    content: `Nhiệm vụ số ${i}`,
-    leadUnit: unit,
-    coordinatingUnits: [],
-    finish: { kind: 'month', year: 2024, month: 12 },
-    milestones: [],
-    order: i,
-  };
-}
+const task = planTask;
 
 const data = (progress: number, taskIds = ['I-1']): SubmissionData => ({
   reporterName: 'Lê Thị Thanh Lợi',

@@ -6,7 +6,6 @@ import { MemoryAgencyStore } from '../../../functions/adapters/memory/agency-sto
 import { MemoryPlanStore } from '../../../functions/adapters/memory/plan-store.ts';
 import { MemorySubmissionStore } from '../../../functions/adapters/memory/submission-store.ts';
 import type { Principal } from '../../../functions/core/auth.ts';
-import type { PlanTask } from '../../../functions/core/plan.ts';
 import type { SubmissionData } from '../../../functions/core/submission.ts';
 import { UseCaseError } from '../../../functions/usecases/errors.ts';
 import {
@@ -19,25 +18,13 @@ import {
   submit,
   type Stores,
 } from '../../../functions/usecases/submissions.ts';
+import { planTask } from '../../support/plan-task.ts';
 import { demoProfile } from '../../support/demo-profile.ts';
 
 const A = 'so-khcn';
 const NOW = new Date('2024-05-18T03:00:00.000Z');
 
-function task(i: number, unit: string): PlanTask {
-  return {
-    id: `I-${i}`,
-    number: String(i),
-    group: { numeral: 'I', title: 'NHIỆM VỤ TRỌNG TÂM' },
-    category: 'trong-tam-ubnd',
-    content: `Nhiệm vụ số ${i}`,
-    leadUnit: unit,
-    coordinatingUnits: [],
-    finish: { kind: 'month', year: 2024, month: 12 },
-    milestones: [],
-    order: i,
-  };
-}
+const task = planTask;
 
 const data = (progress: number, reporterName = 'Lê Thị Thanh Lợi'): SubmissionData => ({
   reporterName,
