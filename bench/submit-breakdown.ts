@@ -24,6 +24,8 @@ export interface SubmitBreakdown {
   /** Sum of the calls' durations per submit; more than the wall time when calls overlap. */
   dynamoCallMsSumPerSubmit: number;
   dynamoMeanCallMs: number;
+  /** Mean duration of each kind of call. */
+  dynamoMeanMsByCall: Record<string, number>;
 }
 
 export async function submitBreakdown(c: Container, unit: string, tasks: string[], period: string, requests: number): Promise<SubmitBreakdown> {
@@ -68,5 +70,6 @@ export async function submitBreakdown(c: Container, unit: string, tasks: string[
     cpuMsPerSubmit: round((cpu.user + cpu.system) / 1000 / requests, 2),
     dynamoCallMsSumPerSubmit: round(dynamoMs),
     dynamoMeanCallMs: round(mean(calls.map((k) => k.ms)), 2),
+    dynamoMeanMsByCall: Object.fromEntries(Object.keys(byName).map((n) => [n, round(mean(calls.filter((k) => k.name === n).map((k) => k.ms)), 2)])),
   };
 }

@@ -7,7 +7,7 @@
  * when it does. Versions are numbered 1, 2, 3… without gaps (putProfile takes the next number with
  * a conditional write) and never change, so "no version n+1" means the cached list is complete: a
  * profile just stored by set-agency in another process is seen by the very next read
- * (docs/decisions.md, "Per-container cache of profiles and plan tasks").
+ * (docs/decisions.md, "A container keeps profiles and plan tasks, checking them in the same read").
  * flow: use case --> AgencyStore port --> this adapter --> DynamoDB
  */
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
