@@ -97,6 +97,10 @@ export async function httpBench(
   const serial = await scenario(1, 200, '2024-11');
   o.log('HTTP: submit trong tiến trình (không qua HTTP), đếm lệnh DynamoDB…');
   const inProcess = await submitBreakdown(c, all[1]!.unit, all[1]!.tasks, '2024-12', 100);
+  o.log(
+    `HTTP: submit trong tiến trình: ${inProcess.dynamoCallsTotalPerSubmit} lệnh DynamoDB/submit (${Object.entries(inProcess.dynamoCallsPerSubmit).map(([k, v]) => `${k} ${v}`).join(', ')}), ` +
+      `CPU ${inProcess.cpuMsPerSubmit} ms/submit, p50 ${inProcess.latency.p50Ms} ms, p99 ${inProcess.latency.p99Ms} ms`,
+  );
   const scenarios: HttpScenario[] = [];
   for (const [k, clients] of o.clientCounts.entries()) {
     const period = `2024-${String(3 + k).padStart(2, '0')}`;

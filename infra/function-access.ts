@@ -23,7 +23,7 @@ export type WriteFamily =
   | 'revocations';
 
 export interface FunctionAccess {
-  /** GetItem and Query on the agency's items (table and GSI1). */
+  /** GetItem, BatchGetItem and Query on the agency's items (table and GSI1). */
   read?: boolean;
   /** PutItem, UpdateItem and ConditionCheckItem on these partitions only. Nothing here deletes. */
   write?: WriteFamily[];
@@ -128,7 +128,8 @@ export interface AccessTargets {
   sesConfigurationSetArn: string;
 }
 
-export const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query'];
+/** BatchGetItem: the reads a submit issues together go out as one (functions/adapters/dynamo/get-batcher.ts). */
+export const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
 export const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem'];
 
 /**

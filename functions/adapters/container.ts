@@ -8,6 +8,7 @@ import { makeDocumentClient, makeS3Client, makeSesClient } from './clients.ts';
 import { DynamoAgencyStore } from './dynamo/agency-store.ts';
 import { DynamoPlanStore } from './dynamo/plan-store.ts';
 import { DynamoSubmissionStore } from './dynamo/submission-store.ts';
+import { GetBatcher } from './dynamo/get-batcher.ts';
 import { DynamoReportStore } from './dynamo/report-store.ts';
 import { S3Archive } from './s3-archive.ts';
 import { DynamoJobStore } from './dynamo/job-store.ts';
@@ -17,14 +18,17 @@ export function makeContainer(config: RuntimeConfig = loadConfig()) {
   const doc = makeDocumentClient(config);
   const s3 = makeS3Client(config);
   const ses = makeSesClient(config);
+  // One batcher for the stores a submit reads from together: their single-item reads issued at
+  // the same time become one BatchGetItem (docs/data-model.md, "A submit's reads").
+  const reads = new GetBatcher(doc, config.tableName);
   return {
     config,
     doc,
     s3,
     ses,
-    agencies: new DynamoAgencyStore(doc, config.tableName),
-    plans: new DynamoPlanStore(doc, config.tableName),
-    submissions: new DynamoSubmissionStore(doc, config.tableName),
+    agencies: new DynamoAgencyStore(doc, config.tableName, reads),
+    plans: new DynamoPlanStore(doc, config.tableName, undefined, reads),
+    submissions: new DynamoSubmissionStore(doc, config.tableName, reads),
     reports: new DynamoReportStore(doc, config.tableName),
     archive: new S3Archive(s3, config.bucketName),
     jobs: new DynamoJobStore(doc, config.tableName),

@@ -120,14 +120,24 @@ export async function formContext(stores: Stores, p: Principal, unitCode: string
 
 /** Who may write, for which unit and period; the lock is checked separately (after replays). */
 async function target(stores: Stores, p: Principal, unitCode: string, periodId: string, now: Date) {
-  if (!canWriteUnit(p, unitCode)) throw new UseCaseError('forbidden', 'forbidden', 'Bạn chỉ được báo cáo cho phòng, đơn vị của mình.');
-  const period = monthlyPeriod(periodId);
+  const period = writablePeriod(p, unitCode, periodId);
   const profile = await profileOn(stores.agencies, p.agencyId, periodWindow(period).to);
+  return { period, profile, unit: await openUnit(profile, unitCode, period, now) };
+}
+
+/** The period a principal writes for a unit in: refused when the unit is not theirs to write. */
+function writablePeriod(p: Principal, unitCode: string, periodId: string): Period {
+  if (!canWriteUnit(p, unitCode)) throw new UseCaseError('forbidden', 'forbidden', 'Bạn chỉ được báo cáo cho phòng, đơn vị của mình.');
+  return monthlyPeriod(periodId);
+}
+
+/** The unit of the profile in force, in a period that has begun. */
+async function openUnit(profile: AgencyProfile, unitCode: string, period: Period, now: Date) {
   const unit = requireUnit(profile, unitCode);
   if (await periodIsFuture(profile, period, now)) {
     throw new UseCaseError('invalid', 'period_not_open', `Kỳ ${periodLabel(period)} chưa bắt đầu; chưa thể báo cáo.`, [{ field: 'period', message: 'Kỳ báo cáo chưa bắt đầu.' }]);
   }
-  return { period, profile, unit };
+  return unit;
 }
 
 async function writable(stores: Stores, p: Principal, unitCode: string, periodId: string, now: Date) {
@@ -210,16 +220,22 @@ export interface SubmitResult {
 }
 
 export async function submit(stores: Stores, p: Principal, input: SubmitInput, now: Date): Promise<SubmitResult> {
-  const { period, profile, unit } = await target(stores, p, input.unit, input.period, now);
-  const requestHash = createHash('sha256').update(canonicalJson({ period: period.id, unit: unit.code, base: input.baseRevision, data: input.data })).digest('hex');
-  const idempotencyKey = input.idempotencyKey ? scopedIdempotencyKey(p, unit.code, input.idempotencyKey) : undefined;
-  // Everything the decision needs, read at once (each is one DynamoDB round trip or two).
-  const [replay, lock, due, current] = await Promise.all([
+  const period = writablePeriod(p, input.unit, input.period);
+  const requestHash = createHash('sha256').update(canonicalJson({ period: period.id, unit: input.unit, base: input.baseRevision, data: input.data })).digest('hex');
+  const idempotencyKey = input.idempotencyKey ? scopedIdempotencyKey(p, input.unit, input.idempotencyKey) : undefined;
+  // Everything the decision needs, read at once — the profile too, before the unit is known to
+  // exist: the stores' single-item reads issued here go out together (one BatchGetItem on
+  // DynamoDB: docs/data-model.md, "A submit's reads"), the earlier heads in a Query beside it.
+  const [profile, replay, lock, due, current] = await Promise.all([
+    profileOn(stores.agencies, p.agencyId, periodWindow(period).to),
     idempotencyKey ? stores.submissions.findReplay(p.agencyId, idempotencyKey, requestHash) : Promise.resolve(undefined),
     stores.submissions.getLock(p.agencyId, period.id),
-    dueTasks(stores, p.agencyId, unit.code, period),
-    stores.submissions.getHead(p.agencyId, period.id, unit.code),
+    dueTasks(stores, p.agencyId, input.unit, period),
+    stores.submissions.getHead(p.agencyId, period.id, input.unit),
   ]);
+  // The same checks, in the same order, as target(): an unknown unit or a future period is
+  // refused before a replay is answered.
+  const unit = await openUnit(profile, input.unit, period, now);
   // A retry of a request that already succeeded gets its first result, even if the period was
   // locked or the rules' inputs changed in between.
   if (replay) return replayResult(stores, p, period, unit.code, replay);

@@ -8,7 +8,20 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { AgencyProfile } from '../../functions/core/agency.ts';
 import type { Plan } from '../../functions/core/plan.ts';
-import type { AgencyStore, FileArchive, Issuance, JobStore, Mailer, PlanStore, RegisterEntry, ReportStore, ReportVersion } from '../../functions/usecases/ports.ts';
+import type { Revision, SubmissionData, SubmissionHead } from '../../functions/core/submission.ts';
+import type {
+  AgencyStore,
+  FileArchive,
+  Issuance,
+  JobStore,
+  Mailer,
+  PlanStore,
+  RegisterEntry,
+  ReportStore,
+  ReportVersion,
+  SubmissionStore,
+  SubmitCommand,
+} from '../../functions/usecases/ports.ts';
 import { demoProfile } from '../support/demo-profile.ts';
 
 /** Each call gives a store and a fresh agency id, so tests never see each other's data. */
@@ -226,6 +239,133 @@ export function mailerContract(name: string, make: Make<Mailer>): void {
         attachments: [{ fileName: 'Bao cao.pdf', contentType: 'application/pdf', content: new Uint8Array([37, 80, 68, 70]) }],
       });
       expect(out.messageId.length).toBeGreaterThan(0);
+    });
+  });
+}
+
+const content = (progress: number, reporterName = 'Lê Thị Thanh Lợi'): SubmissionData => ({
+  reporterName,
+  otherWork: [{ kind: 'thuong-xuyen', text: 'Tiếp công dân' }],
+  tasks: [{ taskId: 'I-1', status: 'dang-thuc-hien', progress, result: `Đạt ${progress}%`, difficulties: '', proposals: '', needsDecision: false, nextPlan: '' }],
+});
+
+/** A submit of revision `rev` over `expected` (rev - 1 unless given), as the use case builds it. */
+function submitOf(agencyId: string, period: string, unit: string, rev: number, data: SubmissionData, extra: Partial<SubmitCommand> = {}): SubmitCommand {
+  const at = `${period}-18T0${rev % 10}:00:00.000Z`;
+  const head: SubmissionHead = { agencyId, period, unit, state: 'submitted', revision: rev, data, submittedAt: at, firstSubmittedAt: at, onTime: true, updatedAt: at };
+  const revision: Revision = { agencyId, period, unit, revision: rev, at, by: 'u-1', onTime: true, data, changes: [{ field: 'reporterName', to: data.reporterName }] };
+  return { head, revision, expectedRevision: rev - 1, ...extra };
+}
+
+const idem = (key: string, requestHash: string) => ({ key, requestHash, expiresAt: 1_900_000_000 });
+
+export function submissionStoreContract(name: string, make: Make<SubmissionStore>): void {
+  describe(`${name}: SubmissionStore`, () => {
+    it('stores each revision over the one the client saw; keeps every revision, without its changes', async () => {
+      const { store, agencyId } = await make();
+      expect(await store.getHead(agencyId, '2024-05', 'QLKH')).toBeUndefined();
+      const first = await store.submit(submitOf(agencyId, '2024-05', 'QLKH', 1, content(10)));
+      expect(first).toMatchObject({ kind: 'stored', head: { revision: 1 }, revision: { revision: 1 } });
+      expect(await store.submit(submitOf(agencyId, '2024-05', 'QLKH', 2, content(20)))).toMatchObject({ kind: 'stored' });
+      expect(await store.getHead(agencyId, '2024-05', 'QLKH')).toMatchObject({ state: 'submitted', revision: 2, data: content(20) });
+      const revisions = await store.listRevisions(agencyId, '2024-05', 'QLKH');
+      expect(revisions.map((r) => [r.revision, r.data.tasks[0]!.progress])).toEqual([
+        [1, 10],
+        [2, 20],
+      ]);
+      expect(revisions.every((r) => !('changes' in r))).toBe(true);
+      expect(await store.getRevision(agencyId, '2024-05', 'QLKH', 1)).toMatchObject({ revision: 1, by: 'u-1', data: content(10) });
+      expect(await store.getRevision(agencyId, '2024-05', 'QLKH', 3)).toBeUndefined();
+      expect(await store.listRevisions(agencyId, '2024-05', 'TTR')).toEqual([]);
+      // What the caller does with what it read changes nothing stored.
+      revisions[0]!.data.reporterName = 'sửa ngoài';
+      expect((await store.getRevision(agencyId, '2024-05', 'QLKH', 1))!.data.reporterName).toBe('Lê Thị Thanh Lợi');
+      expect(await store.getHead(`${agencyId}-other`, '2024-05', 'QLKH')).toBeUndefined();
+    });
+
+    it('a stale revision is a conflict with the current head, and writes nothing', async () => {
+      const { store, agencyId } = await make();
+      await store.submit(submitOf(agencyId, '2024-05', 'QLKH', 1, content(10)));
+      await store.submit(submitOf(agencyId, '2024-05', 'QLKH', 2, content(20)));
+      // Two people opened revision 1; the second to submit gets the first one's revision 2.
+      const stale = await store.submit(submitOf(agencyId, '2024-05', 'QLKH', 2, content(30), { expectedRevision: 1 }));
+      expect(stale).toMatchObject({ kind: 'conflict', current: { revision: 2, data: content(20) } });
+      // A first submission over an existing one: the same.
+      expect(await store.submit(submitOf(agencyId, '2024-05', 'QLKH', 1, content(40)))).toMatchObject({ kind: 'conflict', current: { revision: 2 } });
+      // Claiming a later revision than the head's: a conflict too.
+      expect(await store.submit(submitOf(agencyId, '2024-05', 'QLKH', 4, content(50), { expectedRevision: 3 }))).toMatchObject({ kind: 'conflict' });
+      expect((await store.listRevisions(agencyId, '2024-05', 'QLKH')).map((r) => r.revision)).toEqual([1, 2]);
+      expect((await store.getHead(agencyId, '2024-05', 'QLKH'))!.data).toEqual(content(20));
+    });
+
+    it('keeps a draft apart from the head, which names it; a submit clears the mark, not the item', async () => {
+      const { store, agencyId } = await make();
+      const draft = { data: content(5, 'Nháp'), savedAt: '2024-05-10T01:00:00.000Z', savedBy: 'u-1' };
+      const saved = await store.saveDraft(agencyId, '2024-05', 'QLKH', draft);
+      expect(saved).toMatchObject({ agencyId, period: '2024-05', unit: 'QLKH', state: 'draft', revision: 0, updatedAt: draft.savedAt, draft });
+      expect(await store.getHead(agencyId, '2024-05', 'QLKH')).toMatchObject({ state: 'draft', revision: 0, draft: { savedAt: draft.savedAt, savedBy: 'u-1' } });
+      expect((await store.getHead(agencyId, '2024-05', 'QLKH'))!.draft!.data).toBeUndefined();
+      expect(await store.getDraft(agencyId, '2024-05', 'QLKH')).toEqual(draft);
+      expect((await store.listHeads(agencyId, '2024-05')).map((h) => [h.unit, h.state])).toEqual([['QLKH', 'draft']]);
+      // The first submission goes over a head that has only a draft.
+      expect(await store.submit(submitOf(agencyId, '2024-05', 'QLKH', 1, content(10)))).toMatchObject({ kind: 'stored' });
+      const head = (await store.getHead(agencyId, '2024-05', 'QLKH'))!;
+      expect(head).toMatchObject({ state: 'submitted', revision: 1 });
+      expect(head.draft).toBeUndefined();
+      expect(await store.getDraft(agencyId, '2024-05', 'QLKH')).toEqual(draft);
+      // A draft after a submission keeps the submitted revision.
+      const later = { data: content(15), savedAt: '2024-05-19T01:00:00.000Z', savedBy: 'u-2' };
+      expect(await store.saveDraft(agencyId, '2024-05', 'QLKH', later)).toMatchObject({ state: 'submitted', revision: 1, data: content(10), draft: later });
+      expect(await store.getDraft(agencyId, '2024-05', 'QLKH')).toEqual(later);
+      expect(await store.getDraft(agencyId, '2024-05', 'TTR')).toBeUndefined();
+    });
+
+    it('an Idempotency-Key already used answers with its revision: the same request or not', async () => {
+      const { store, agencyId } = await make();
+      const cmd = submitOf(agencyId, '2024-05', 'QLKH', 1, content(10), { idempotency: idem('k-1', 'hash-a') });
+      expect(await store.submit(cmd)).toMatchObject({ kind: 'stored' });
+      // The retry of the same request, after it succeeded: the first result.
+      expect(await store.submit(cmd)).toMatchObject({ kind: 'replay', sameRequest: true, revision: { revision: 1, data: content(10) } });
+      // The key reused for other content, even over the right revision: a replay, not the same request.
+      const other = submitOf(agencyId, '2024-05', 'QLKH', 2, content(20), { idempotency: idem('k-1', 'hash-b') });
+      expect(await store.submit(other)).toMatchObject({ kind: 'replay', sameRequest: false, revision: { revision: 1 } });
+      expect((await store.listRevisions(agencyId, '2024-05', 'QLKH')).map((r) => r.revision)).toEqual([1]);
+      expect(await store.findReplay(agencyId, 'k-1', 'hash-a')).toMatchObject({ kind: 'replay', sameRequest: true, revision: { revision: 1 } });
+      expect(await store.findReplay(agencyId, 'k-1', 'hash-b')).toMatchObject({ kind: 'replay', sameRequest: false });
+      expect(await store.findReplay(agencyId, 'k-2', 'hash-a')).toBeUndefined();
+      expect(await store.findReplay(`${agencyId}-other`, 'k-1', 'hash-a')).toBeUndefined();
+      // A new key over the current revision is stored.
+      expect(await store.submit(submitOf(agencyId, '2024-05', 'QLKH', 2, content(20), { idempotency: idem('k-2', 'hash-b') }))).toMatchObject({ kind: 'stored' });
+    });
+
+    it('a locked period refuses submissions until it is reopened; other periods are not affected', async () => {
+      const { store, agencyId } = await make();
+      expect(await store.getLock(agencyId, '2024-05')).toBeUndefined();
+      await store.submit(submitOf(agencyId, '2024-05', 'QLKH', 1, content(10)));
+      const lock = { agencyId, period: '2024-05', locked: true, at: '2024-05-22T02:00:00.000Z', by: 'u-vp' };
+      await store.setLock(lock);
+      expect(await store.getLock(agencyId, '2024-05')).toEqual(lock);
+      expect(await store.submit(submitOf(agencyId, '2024-05', 'QLKH', 2, content(20)))).toEqual({ kind: 'locked' });
+      // Locked and stale at once: locked (what the unit must know first).
+      expect(await store.submit(submitOf(agencyId, '2024-05', 'QLKH', 1, content(20)))).toEqual({ kind: 'locked' });
+      expect(await store.submit(submitOf(agencyId, '2024-06', 'QLKH', 1, content(20)))).toMatchObject({ kind: 'stored' });
+      const reopened = { ...lock, locked: false, at: '2024-05-23T02:00:00.000Z', reason: 'Sửa số liệu' };
+      await store.setLock(reopened);
+      expect(await store.getLock(agencyId, '2024-05')).toEqual(reopened);
+      expect(await store.submit(submitOf(agencyId, '2024-05', 'QLKH', 2, content(20)))).toMatchObject({ kind: 'stored' });
+      expect((await store.getHead(agencyId, '2024-05', 'QLKH'))!.revision).toBe(2);
+    });
+
+    it('lists a period\'s heads by unit, and a unit\'s earlier periods newest first', async () => {
+      const { store, agencyId } = await make();
+      for (const period of ['2024-01', '2024-02', '2024-03', '2024-04']) await store.submit(submitOf(agencyId, period, 'QLKH', 1, content(10)));
+      await store.submit(submitOf(agencyId, '2024-04', 'TTR', 1, content(10)));
+      await store.saveDraft(agencyId, '2024-04', 'CCTCDLCL', { data: content(1), savedAt: '2024-04-10T00:00:00.000Z', savedBy: 'u-3' });
+      expect((await store.listHeads(agencyId, '2024-04')).map((h) => h.unit)).toEqual(['CCTCDLCL', 'QLKH', 'TTR']);
+      expect((await store.headsOfUnitBefore(agencyId, 'QLKH', '2024-04', 12)).map((h) => h.period)).toEqual(['2024-03', '2024-02', '2024-01']);
+      expect((await store.headsOfUnitBefore(agencyId, 'QLKH', '2024-04', 2)).map((h) => h.period)).toEqual(['2024-03', '2024-02']);
+      expect(await store.headsOfUnitBefore(agencyId, 'TTR', '2024-04', 12)).toEqual([]);
+      expect(await store.listHeads(`${agencyId}-other`, '2024-04')).toEqual([]);
     });
   });
 }

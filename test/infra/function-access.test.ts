@@ -91,7 +91,7 @@ describe('accessStatements', () => {
       {
         Sid: 'ReadAgencyItems',
         Effect: 'Allow',
-        Action: ['dynamodb:GetItem', 'dynamodb:Query'],
+        Action: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
         Resource: [targets.tableArn, `${targets.tableArn}/index/GSI1`],
         Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`AGENCY#${A}`, `AGENCY#${A}#*`] } },
       },

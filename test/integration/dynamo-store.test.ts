@@ -1,26 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Plan, PlanTask } from '../../functions/core/plan.ts';
+import type { Plan } from '../../functions/core/plan.ts';
 import type { Revision, SubmissionData, SubmissionHead } from '../../functions/core/submission.ts';
 import { profileOn } from '../../functions/usecases/agency-service.ts';
 import { testContainer } from '../support/local.ts';
+import { planTask } from '../support/plan-task.ts';
 import { demoProfile } from '../support/demo-profile.ts';
 
 const demo = demoProfile();
 
-function task(i: number, unit: string, content = `Nhiệm vụ số ${i}`): PlanTask {
-  return {
-    id: `I-${i}`,
-    number: String(i),
-    group: { numeral: 'I', title: 'NHIỆM VỤ TRỌNG TÂM' },
-    category: 'trong-tam-ubnd',
-    content,
-    leadUnit: unit,
-    coordinatingUnits: [],
-    finish: { kind: 'month', year: 2024, month: 12 },
-    milestones: [],
-    order: i,
-  };
-}
+const task = planTask;
 
 const data = (progress: number, result = 'Đã triển khai'): SubmissionData => ({
   reporterName: 'Lê Thị Thanh Lợi',

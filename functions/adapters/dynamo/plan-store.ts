@@ -2,9 +2,14 @@
  * Plans: each import writes a complete new version in its own partition, then flips the year's
  * pointer with a conditional write. Readers follow the pointer, so they see the old plan or the
  * new one, never a mix; old versions stay as history.
+ *
+ * A version's tasks never change once the pointer names it (a new import writes a new version), so
+ * each unit's tasks are kept per container by version and content hash: a read then costs only the
+ * pointer, batched with the request's other reads (get-batcher.ts), and a new import is seen at
+ * once because the pointer names another version.
  * flow: use case --> PlanStore port --> this adapter --> DynamoDB
  */
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Plan, PlanTask } from '../../core/plan.ts';
 import type { PlanDocument } from '../../core/plan-document.ts';
 import type { PlanMeta, PlanStore } from '../../usecases/ports.ts';
@@ -12,38 +17,52 @@ import { batchPut } from './batch-write.ts';
 import { isConditionFailure } from './errors.ts';
 import { keys, stripKeys } from './keys.ts';
 import { queryAll } from './query-all.ts';
+import { GetBatcher } from './get-batcher.ts';
+
+/** Units' task lists a container keeps (a plan has a few dozen units; a year or two are current). */
+const MAX_CACHED_TASK_LISTS = 256;
 
 export class PlanConflictError extends Error {
   override name = 'PlanConflictError';
 }
 
 interface PlanPointer extends PlanMeta {
+  /** How many tasks each unit leads in this version: a unit's list read whole may be cached. */
+  unitTaskCounts?: Record<string, number>;
   title?: string;
   sourceDocument?: string;
   document?: PlanDocument;
 }
 
 export class DynamoPlanStore implements PlanStore {
+  /** Tasks by unit, keyed by the version partition they were read from (immutable once named). */
+  private readonly taskCache = new Map<string, PlanTask[]>();
+
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly table: string,
     private readonly onProgress?: (done: number, total: number) => void,
+    private readonly reads = new GetBatcher(doc, table),
   ) {}
 
   private async pointer(agencyId: string, year: number): Promise<PlanPointer | undefined> {
-    const out = await this.doc.send(
-      new GetCommand({ TableName: this.table, Key: { PK: keys.agency(agencyId), SK: keys.planPointerSk(year) }, ConsistentRead: true }),
-    );
-    return out.Item ? stripKeys<PlanPointer>(out.Item) : undefined;
+    const item = await this.reads.get({ PK: keys.agency(agencyId), SK: keys.planPointerSk(year) });
+    return item ? stripKeys<PlanPointer>(item) : undefined;
   }
 
-  getPlanMeta(agencyId: string, year: number): Promise<PlanMeta | undefined> {
-    return this.pointer(agencyId, year);
+  async getPlanMeta(agencyId: string, year: number): Promise<PlanMeta | undefined> {
+    const p = await this.pointer(agencyId, year);
+    if (!p) return undefined;
+    const { unitTaskCounts: _counts, ...meta } = p;
+    return meta;
   }
 
   async putPlan(plan: Plan, meta: { hash: string; importedAt: string; importedBy: string; source: string }) {
     const current = await this.pointer(plan.agencyId, plan.year);
-    if (current && current.hash === meta.hash) return { meta: current as PlanMeta, changed: false };
+    if (current && current.hash === meta.hash) {
+      const { unitTaskCounts: _counts, ...same } = current;
+      return { meta: same as PlanMeta, changed: false };
+    }
     const version = (current?.version ?? 0) + 1;
     const pk = keys.planVersionPk(plan.agencyId, plan.year, version, meta.hash);
     const items = plan.tasks.map((t) => ({
@@ -55,12 +74,15 @@ export class DynamoPlanStore implements PlanStore {
       ...t,
     }));
     await batchPut(this.doc, this.table, items, this.onProgress);
+    const unitTaskCounts: Record<string, number> = {};
+    for (const t of plan.tasks) unitTaskCounts[t.leadUnit] = (unitTaskCounts[t.leadUnit] ?? 0) + 1;
     const next: PlanPointer = {
       agencyId: plan.agencyId,
       year: plan.year,
       version,
       hash: meta.hash,
       taskCount: plan.tasks.length,
+      unitTaskCounts,
       importedAt: meta.importedAt,
       importedBy: meta.importedBy,
       source: meta.source,
@@ -83,7 +105,8 @@ export class DynamoPlanStore implements PlanStore {
       }
       throw err;
     }
-    return { meta: next as PlanMeta, changed: true };
+    const { unitTaskCounts: _counts, ...stored } = next;
+    return { meta: stored as PlanMeta, changed: true };
   }
 
   async getPlan(agencyId: string, year: number): Promise<Plan | undefined> {
@@ -108,13 +131,24 @@ export class DynamoPlanStore implements PlanStore {
   async tasksByUnit(agencyId: string, year: number, unit: string): Promise<PlanTask[]> {
     const p = await this.pointer(agencyId, year);
     if (!p) return [];
+    const pk = keys.tasksByUnitPk(agencyId, year, p.version, p.hash, unit);
+    const cached = this.taskCache.get(pk);
+    if (cached) return structuredClone(cached);
     const items = await queryAll(this.doc, {
       TableName: this.table,
       IndexName: 'GSI1',
       KeyConditionExpression: 'GSI1PK = :pk',
-      ExpressionAttributeValues: { ':pk': keys.tasksByUnitPk(agencyId, year, p.version, p.hash, unit) },
+      ExpressionAttributeValues: { ':pk': pk },
     });
-    return items.map((i) => stripKeys<PlanTask>(i));
+    const tasks = items.map((i) => stripKeys<PlanTask>(i));
+    // GSI reads are eventually consistent: a list read just after an import might still miss some
+    // of its tasks. It is kept only when it has as many as the pointer counted for the unit
+    // (pointers written before the counts existed: never kept, read each time).
+    if (p.unitTaskCounts && (p.unitTaskCounts[unit] ?? 0) === tasks.length) {
+      if (this.taskCache.size >= MAX_CACHED_TASK_LISTS) this.taskCache.delete(this.taskCache.keys().next().value!);
+      this.taskCache.set(pk, structuredClone(tasks));
+    }
+    return tasks;
   }
 
   async listPlanYears(agencyId: string): Promise<number[]> {

@@ -4,14 +4,20 @@
  * each content in its own item, so none can pass DynamoDB's 400 KB item limit. A submit writes head + revision (+ idempotency record) in one
  * transaction conditional on the revision the client last saw and on the period not being
  * locked, so a concurrent edit is a conflict, never a silent overwrite, and a retry is a replay.
+ * Single-item reads go through the container's get-batcher, so the reads a submit issues together
+ * (replay record, lock, head, with the plan pointer and the profile check) are one BatchGetItem.
  * flow: use case --> SubmissionStore port --> this adapter --> DynamoDB
  */
-import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DraftInfo, Revision, SubmissionHead } from '../../core/submission.ts';
 import type { PeriodLock, StoredDraft, StoredRevision, SubmissionStore, SubmitCommand, SubmitOutcome } from '../../usecases/ports.ts';
-import { cancellationReasons } from './errors.ts';
+import { failedConditions } from './errors.ts';
+import { GetBatcher } from './get-batcher.ts';
 import { keys, stripKeys } from './keys.ts';
 import { queryAll } from './query-all.ts';
+
+/** The items of a submit's transaction, by name. */
+type SubmitItem = 'head' | 'revision' | 'lock' | 'idempotency';
 
 interface IdempotencyRecord {
   requestHash: string;
@@ -27,13 +33,15 @@ function storedRevision(revision: Revision | StoredRevision): StoredRevision {
 }
 
 export class DynamoSubmissionStore implements SubmissionStore {
-  constructor(private readonly doc: DynamoDBDocumentClient, private readonly table: string) {}
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly table: string,
+    private readonly reads = new GetBatcher(doc, table),
+  ) {}
 
   async getHead(agencyId: string, period: string, unit: string): Promise<SubmissionHead | undefined> {
-    const out = await this.doc.send(
-      new GetCommand({ TableName: this.table, Key: { PK: keys.period(agencyId, period), SK: keys.headSk(unit) }, ConsistentRead: true }),
-    );
-    return out.Item ? stripKeys<SubmissionHead>(out.Item) : undefined;
+    const item = await this.reads.get({ PK: keys.period(agencyId, period), SK: keys.headSk(unit) });
+    return item ? stripKeys<SubmissionHead>(item) : undefined;
   }
 
   async listHeads(agencyId: string, period: string): Promise<SubmissionHead[]> {
@@ -97,11 +105,9 @@ export class DynamoSubmissionStore implements SubmissionStore {
   }
 
   async getDraft(agencyId: string, period: string, unit: string): Promise<StoredDraft | undefined> {
-    const out = await this.doc.send(
-      new GetCommand({ TableName: this.table, Key: { PK: keys.period(agencyId, period), SK: keys.draftSk(unit) }, ConsistentRead: true }),
-    );
-    if (!out.Item) return undefined;
-    const { data, savedAt, savedBy } = stripKeys<StoredDraft>(out.Item);
+    const item = await this.reads.get({ PK: keys.period(agencyId, period), SK: keys.draftSk(unit) });
+    if (!item) return undefined;
+    const { data, savedAt, savedBy } = stripKeys<StoredDraft>(item);
     return { data, savedAt, savedBy };
   }
 
@@ -111,60 +117,77 @@ export class DynamoSubmissionStore implements SubmissionStore {
     // Callers look for a replay first (the use case does, in parallel with its other reads); here
     // the idempotency record's condition catches a concurrent retry, answered below.
     const periodPk = keys.period(a, head.period);
-    const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
-      {
-        Put: {
-          TableName: this.table,
-          Item: {
-            PK: periodPk,
-            SK: keys.headSk(head.unit),
-            GSI1PK: keys.unitSubmissions(a, head.unit),
-            GSI1SK: keys.periodSk(head.period),
-            entity: 'submission',
-            ...head,
+    type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+    // Each item named, so a cancelled transaction's reasons are read by what they refer to.
+    const named: [SubmitItem, TransactItem][] = [
+      [
+        'head',
+        {
+          Put: {
+            TableName: this.table,
+            Item: {
+              PK: periodPk,
+              SK: keys.headSk(head.unit),
+              GSI1PK: keys.unitSubmissions(a, head.unit),
+              GSI1SK: keys.periodSk(head.period),
+              entity: 'submission',
+              ...head,
+            },
+            ConditionExpression: expectedRevision === 0 ? 'attribute_not_exists(PK) OR revision = :zero' : 'revision = :expected',
+            ExpressionAttributeValues: expectedRevision === 0 ? { ':zero': 0 } : { ':expected': expectedRevision },
           },
-          ConditionExpression: expectedRevision === 0 ? 'attribute_not_exists(PK) OR revision = :zero' : 'revision = :expected',
-          ExpressionAttributeValues: expectedRevision === 0 ? { ':zero': 0 } : { ':expected': expectedRevision },
         },
-      },
-      {
-        Put: {
-          TableName: this.table,
-          Item: { PK: keys.revisions(a, head.period, head.unit), SK: keys.revisionSk(revision.revision), entity: 'revision', ...storedRevision(revision) },
-          ConditionExpression: 'attribute_not_exists(PK)',
+      ],
+      [
+        'revision',
+        {
+          Put: {
+            TableName: this.table,
+            Item: { PK: keys.revisions(a, head.period, head.unit), SK: keys.revisionSk(revision.revision), entity: 'revision', ...storedRevision(revision) },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
         },
-      },
-      {
-        ConditionCheck: {
-          TableName: this.table,
-          Key: { PK: periodPk, SK: keys.lockSk },
-          ConditionExpression: 'attribute_not_exists(PK) OR locked = :false',
-          ExpressionAttributeValues: { ':false': false },
+      ],
+      [
+        'lock',
+        {
+          ConditionCheck: {
+            TableName: this.table,
+            Key: { PK: periodPk, SK: keys.lockSk },
+            ConditionExpression: 'attribute_not_exists(PK) OR locked = :false',
+            ExpressionAttributeValues: { ':false': false },
+          },
         },
-      },
+      ],
     ];
     if (idempotency) {
       const record: IdempotencyRecord = { requestHash: idempotency.requestHash, period: head.period, unit: head.unit, revision: revision.revision };
-      items.push({
-        Put: {
-          TableName: this.table,
-          Item: { PK: keys.idempotency(a, 'submit', idempotency.key), SK: keys.idempotencySk, expiresAt: idempotency.expiresAt, ...record },
-          ConditionExpression: 'attribute_not_exists(PK)',
+      named.push([
+        'idempotency',
+        {
+          Put: {
+            TableName: this.table,
+            Item: { PK: keys.idempotency(a, 'submit', idempotency.key), SK: keys.idempotencySk, expiresAt: idempotency.expiresAt, ...record },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
         },
-      });
+      ]);
     }
     try {
-      await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
+      await this.doc.send(new TransactWriteCommand({ TransactItems: named.map(([, item]) => item) }));
       return { kind: 'stored', head, revision };
     } catch (err) {
-      const reasons = cancellationReasons(err);
-      if (!reasons) throw err;
-      if (idempotency && reasons[3] === 'ConditionalCheckFailed') {
+      const failed = failedConditions(
+        err,
+        named.map(([name]) => name),
+      );
+      if (!failed) throw err;
+      if (idempotency && failed.has('idempotency')) {
         const replay = await this.findReplay(a, idempotency.key, idempotency.requestHash);
         if (replay) return replay;
       }
-      if (reasons[2] === 'ConditionalCheckFailed') return { kind: 'locked' };
-      if (reasons[0] === 'ConditionalCheckFailed' || reasons[1] === 'ConditionalCheckFailed') {
+      if (failed.has('lock')) return { kind: 'locked' };
+      if (failed.has('head') || failed.has('revision')) {
         return { kind: 'conflict', current: await this.getHead(a, head.period, head.unit) };
       }
       throw err;
@@ -172,11 +195,9 @@ export class DynamoSubmissionStore implements SubmissionStore {
   }
 
   async findReplay(agencyId: string, key: string, requestHash: string): Promise<Extract<SubmitOutcome, { kind: 'replay' }> | undefined> {
-    const out = await this.doc.send(
-      new GetCommand({ TableName: this.table, Key: { PK: keys.idempotency(agencyId, 'submit', key), SK: keys.idempotencySk }, ConsistentRead: true }),
-    );
-    if (!out.Item) return undefined;
-    const rec = stripKeys<IdempotencyRecord>(out.Item);
+    const item = await this.reads.get({ PK: keys.idempotency(agencyId, 'submit', key), SK: keys.idempotencySk });
+    if (!item) return undefined;
+    const rec = stripKeys<IdempotencyRecord>(item);
     const revision = await this.getRevision(agencyId, rec.period, rec.unit, rec.revision);
     if (!revision) return undefined;
     return { kind: 'replay', revision, sameRequest: rec.requestHash === requestHash };
@@ -193,17 +214,13 @@ export class DynamoSubmissionStore implements SubmissionStore {
   }
 
   async getRevision(agencyId: string, period: string, unit: string, revision: number): Promise<StoredRevision | undefined> {
-    const out = await this.doc.send(
-      new GetCommand({ TableName: this.table, Key: { PK: keys.revisions(agencyId, period, unit), SK: keys.revisionSk(revision) }, ConsistentRead: true }),
-    );
-    return out.Item ? storedRevision(stripKeys<Revision>(out.Item)) : undefined;
+    const item = await this.reads.get({ PK: keys.revisions(agencyId, period, unit), SK: keys.revisionSk(revision) });
+    return item ? storedRevision(stripKeys<Revision>(item)) : undefined;
   }
 
   async getLock(agencyId: string, period: string): Promise<PeriodLock | undefined> {
-    const out = await this.doc.send(
-      new GetCommand({ TableName: this.table, Key: { PK: keys.period(agencyId, period), SK: keys.lockSk }, ConsistentRead: true }),
-    );
-    return out.Item ? stripKeys<PeriodLock>(out.Item) : undefined;
+    const item = await this.reads.get({ PK: keys.period(agencyId, period), SK: keys.lockSk });
+    return item ? stripKeys<PeriodLock>(item) : undefined;
   }
 
   async setLock(lock: PeriodLock): Promise<void> {

@@ -6,7 +6,8 @@ import { MemoryJobStore } from '../../../functions/adapters/memory/job-store.ts'
 import { MemoryMailer } from '../../../functions/adapters/memory/mailer.ts';
 import { MemoryPlanStore } from '../../../functions/adapters/memory/plan-store.ts';
 import { MemoryReportStore } from '../../../functions/adapters/memory/report-store.ts';
-import { agencyStoreContract, fileArchiveContract, freshAgency, jobStoreContract, mailerContract, planStoreContract, reportStoreContract } from '../../contracts/stores.ts';
+import { MemorySubmissionStore } from '../../../functions/adapters/memory/submission-store.ts';
+import { agencyStoreContract, fileArchiveContract, freshAgency, jobStoreContract, mailerContract, planStoreContract, reportStoreContract, submissionStoreContract } from '../../contracts/stores.ts';
 
 const fresh = <T>(store: T) => () => ({ store, agencyId: freshAgency() });
 
@@ -16,3 +17,4 @@ fileArchiveContract('memory', () => fresh(new MemoryFileArchive())());
 reportStoreContract('memory', () => fresh(new MemoryReportStore())());
 jobStoreContract('memory', () => fresh(new MemoryJobStore())());
 mailerContract('memory', () => fresh(new MemoryMailer())());
+submissionStoreContract('memory', () => fresh(new MemorySubmissionStore())());
