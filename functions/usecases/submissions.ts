@@ -11,8 +11,8 @@ import { isOnTime, parsePeriod, periodLabel, submissionDeadlineDate, periodWindo
 import { checkReportDates, checkSubmissionRules } from '../core/submission-rules.ts';
 import { diffSubmission, type Revision, type SubmissionData, type SubmissionHead } from '../core/submission.ts';
 import { MAX_STORED_CONTENT_BYTES, storedSize } from '../core/stored-size.ts';
+import type { FormContext } from '../core/form-context.ts';
 import type { AgencyProfile } from '../core/agency.ts';
-import type { PlanTask } from '../core/plan.ts';
 import { profileOn } from './agency-service.ts';
 import { dueTasks } from './due-tasks.ts';
 import { UseCaseError } from './errors.ts';
@@ -66,23 +66,8 @@ async function periodIsFuture(profile: AgencyProfile, period: Period, now: Date)
   return periodWindow(period, profile.periodWindows).from > localDate(now, profile.timeZone);
 }
 
-export interface FormTask {
-  task: PlanTask;
-  carriedOver: boolean;
-  previous?: SubmissionData['tasks'][number] & { period: string };
-}
-
-export interface FormContext {
-  period: { id: string; label: string; deadline: string; window: { from: string; to: string } };
-  unit: { code: string; name: string };
-  tasks: FormTask[];
-  head?: SubmissionHead;
-  /** What the form starts with: the draft, else the latest submission, else last period's values. */
-  initial: SubmissionData;
-  locked: boolean;
-  planFound: boolean;
-  leaders: { id: string; name: string }[];
-}
+// What the form is given: declared in core, where the form's own script reads it too.
+export type { FormContext, FormTask } from '../core/form-context.ts';
 
 export async function formContext(stores: Stores, p: Principal, unitCode: string, periodId: string): Promise<FormContext> {
   if (!canReadUnit(p, unitCode)) throw new UseCaseError('forbidden', 'forbidden', 'Bạn chỉ được xem báo cáo của phòng, đơn vị mình.');

@@ -113,11 +113,3 @@ describe('what the form sends', () => {
     expect(parseFieldPath('(body)')).toEqual({ kind: 'other' });
   });
 });
-
-describe('the form context type', () => {
-  it('is the one the use case answers with (core/form-context.ts)', () => {
-    type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-    const same: Same<import('../../../functions/usecases/submissions.ts').FormContext, import('../../../functions/core/form-context.ts').FormContext> = true;
-    expect(same).toBe(true);
-  });
-});
