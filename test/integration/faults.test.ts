@@ -61,7 +61,7 @@ beforeAll(async () => {
     },
     { hash: 'faults', importedAt: 'x', importedBy: 'test', source: 'test' },
   );
-  token = await mintToken({ file: stack.env.AUTH_JWKS_FILE!, issuer: stack.env.AUTH_ISSUER!, clientId: stack.env.AUTH_CLIENT_ID!, role: 'unit', unit: 'QLKH' });
+  token = await mintToken({ file: stack.env.AUTH_JWKS_FILE!, issuer: stack.env.AUTH_ISSUER!, clientId: stack.env.AUTH_CLIENT_ID!, agencyId: stack.env.AGENCY_ID!, role: 'unit', unit: 'QLKH' });
 });
 
 afterAll(async () => {

@@ -16,13 +16,17 @@ export function registerTokenCommand(program: Command): void {
     .description('Tạo mã đăng nhập cục bộ và đường dẫn đăng nhập cho trình duyệt — mint a local token and a sign-in link')
     .addOption(new Option('--role <role>', 'vai trò').choices(ROLES as string[]).makeOptionMandatory())
     .option('--unit <code>', 'mã phòng/đơn vị (bắt buộc với --role unit)')
+    .option('--agency <id>', 'mã cơ quan của người dùng (mặc định: cơ quan của hệ thống cục bộ, AGENCY_ID)')
     .option('--name <name>', 'tên người dùng hiển thị')
     .option('--hours <n>', `thời hạn (giờ, tối đa ${ACCESS_TOKEN_HOURS})`, String(ACCESS_TOKEN_HOURS))
-    .action(async (o: { role: Role; unit?: string; name?: string; hours: string }) => {
+    .action(async (o: { role: Role; unit?: string; agency?: string; name?: string; hours: string }) => {
       const c = cliContainer();
+      const agencyId = o.agency ?? c.config.agencyId;
+      // A token for an agency the deployment does not hold would only be refused at sign-in: say it here.
+      if ((await c.agencies.listProfiles(agencyId)).length === 0) throw new Error(`Không có cơ quan "${agencyId}" trong hệ thống (unknown agency); tạo nó trước bằng set-agency.`);
       if (o.role === 'unit') {
         if (!o.unit) throw new Error('--role unit cần --unit <MÃ>, ví dụ --unit QLKH');
-        const profile = await profileOn(c.agencies, c.config.agencyId, localDate(new Date(), 'Asia/Ho_Chi_Minh'));
+        const profile = await profileOn(c.agencies, agencyId, localDate(new Date(), 'Asia/Ho_Chi_Minh'));
         const unit = profile.units.find((u) => u.code.toUpperCase() === o.unit!.toUpperCase());
         if (!unit) throw new Error(`Không có đơn vị mã "${o.unit}". Các mã hiện có: ${profile.units.map((u) => u.code).join(', ')}`);
         o.unit = unit.code;
@@ -34,6 +38,7 @@ export function registerTokenCommand(program: Command): void {
         file: process.env.AUTH_JWKS_FILE!,
         issuer: process.env.AUTH_ISSUER!,
         clientId: process.env.AUTH_CLIENT_ID!,
+        agencyId,
         role: o.role,
         ...(o.unit ? { unit: o.unit } : {}),
         ...(o.name ? { name: o.name } : {}),
