@@ -12,7 +12,10 @@ const known = new WeakMap<AgencyStore, Set<string>>();
 
 export async function isKnownAgency(agencies: AgencyStore, agencyId: string): Promise<boolean> {
   let seen = known.get(agencies);
-  if (!seen) known.set(agencies, (seen = new Set()));
+  if (!seen) {
+    seen = new Set();
+    known.set(agencies, seen);
+  }
   if (seen.has(agencyId)) return true;
   // A no is asked again each time: the agency may be created a minute later.
   const exists = (await agencies.listProfiles(agencyId)).length > 0;
