@@ -6,7 +6,7 @@
 import { Option, type Command } from 'commander';
 import { mintToken } from '../../adapters/auth/local-issuer.ts';
 import { ACCESS_TOKEN_HOURS, ROLES, type Role } from '../../core/auth.ts';
-import { cliContainer } from '../environment.ts';
+import { agencyContainer } from '../environment.ts';
 import { profileOn } from '../../usecases/agency-service.ts';
 import { localDate } from '../../core/clock.ts';
 
@@ -16,14 +16,13 @@ export function registerTokenCommand(program: Command): void {
     .description('Tạo mã đăng nhập cục bộ và đường dẫn đăng nhập cho trình duyệt — mint a local token and a sign-in link')
     .addOption(new Option('--role <role>', 'vai trò').choices(ROLES as string[]).makeOptionMandatory())
     .option('--unit <code>', 'mã phòng/đơn vị (bắt buộc với --role unit)')
-    .option('--agency <id>', 'mã cơ quan của người dùng (mặc định: cơ quan của hệ thống cục bộ, AGENCY_ID)')
     .option('--name <name>', 'tên người dùng hiển thị')
     .option('--hours <n>', `thời hạn (giờ, tối đa ${ACCESS_TOKEN_HOURS})`, String(ACCESS_TOKEN_HOURS))
-    .action(async (o: { role: Role; unit?: string; agency?: string; name?: string; hours: string }) => {
-      const c = cliContainer();
-      const agencyId = o.agency ?? c.config.agencyId;
-      // A token for an agency the deployment does not hold would only be refused at sign-in: say it here.
-      if ((await c.agencies.listProfiles(agencyId)).length === 0) throw new Error(`Không có cơ quan "${agencyId}" trong hệ thống (unknown agency); tạo nó trước bằng set-agency.`);
+    .action(async (o: { role: Role; unit?: string; name?: string; hours: string }) => {
+      // The user's agency (--agency, or the only one): a token for an agency the deployment does
+      // not hold would only be refused at sign-in, so it is refused here.
+      const c = await agencyContainer();
+      const agencyId = c.config.agencyId;
       if (o.role === 'unit') {
         if (!o.unit) throw new Error('--role unit cần --unit <MÃ>, ví dụ --unit QLKH');
         const profile = await profileOn(c.agencies, agencyId, localDate(new Date(), 'Asia/Ho_Chi_Minh'));
