@@ -567,21 +567,23 @@ describe('a whole year of schedules, run in order and then all fired again', () 
 });
 
 describe('entry points: the Lambda handlers and the CLI', () => {
-  it('the scheduler’s event runs the job for the deployment’s agency; a re-fired event replays; a bad event is refused', async () => {
+  it('the scheduler’s event runs the job for the agency it names, not the deployment’s; a re-fired event replays; a bad event is refused', async () => {
     const t = await agency();
     const saved = process.env.AGENCY_ID;
-    process.env.AGENCY_ID = t.a;
+    // The deployment's own setting names another agency: the event's agency decides.
+    process.env.AGENCY_ID = 'skhcn-bacgiang';
     resetContainer();
     try {
-      const event = { job: 'compile', kind: 'monthly', scheduledTime: '2024-05-21T01:00:00Z' };
+      const event = { job: 'compile', kind: 'monthly', agencyId: t.a, scheduledTime: '2024-05-21T01:00:00Z' };
       // What Lambda passes besides the event (the observability middleware reads it).
       const ctx = { functionName: 'compile', functionVersion: '$LATEST', awsRequestId: 'test', invokedFunctionArn: 'arn:aws:lambda:local:0:function:compile', memoryLimitInMB: '1024', logGroupName: 'g', logStreamName: 's', callbackWaitsForEmptyEventLoop: false, getRemainingTimeInMillis: () => 60_000, done: () => undefined, fail: () => undefined, succeed: () => undefined };
       const first = await compileHandler(event, ctx);
       expect(first).toMatchObject({ run: 'compile-monthly@2024-05-21T01:00:00.000Z', period: '2024-05', replayed: false, result: { version: 1 } });
       expect(await compileHandler(event, ctx)).toMatchObject({ replayed: true, result: { version: 1 } });
+      expect((await t.c.reports.latest(t.a, '2024-05'))?.version).toBe(1);
       await expect(compileHandler({ job: 'compile', scheduledTime: 'yesterday' }, ctx)).rejects.toMatchObject({ name: 'InvalidJobEventError' });
       await expect(remindHandler(event, ctx)).rejects.toMatchObject({ name: 'InvalidJobEventError' });
-      await expect(remindHandler({ job: 'remind', kind: 'quarterly', scheduledTime: '2024-05-17T01:00:00Z' }, ctx)).rejects.toMatchObject({ code: 'remind_monthly_only' });
+      await expect(remindHandler({ job: 'remind', kind: 'quarterly', agencyId: t.a, scheduledTime: '2024-05-17T01:00:00Z' }, ctx)).rejects.toMatchObject({ code: 'remind_monthly_only' });
     } finally {
       process.env.AGENCY_ID = saved;
       resetContainer();
@@ -595,7 +597,7 @@ describe('entry points: the Lambda handlers and the CLI', () => {
     // Asynchronous on purpose: a blocked event loop would miss the emulators closing idle connections.
     const command = (...args: string[]) =>
       new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', 'functions/cli/main.ts', ...args], { cwd: new URL('../..', import.meta.url).pathname, env });
+        const child = spawn(process.execPath, ['--import', 'tsx', 'functions/cli/main.ts', '--agency', t.a, ...args], { cwd: new URL('../..', import.meta.url).pathname, env });
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
