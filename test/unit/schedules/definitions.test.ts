@@ -30,7 +30,7 @@ describe('schedule definitions from the agency profile', () => {
     for (const s of all) {
       expect(s.timeZone).toBe('Asia/Ho_Chi_Minh');
       expect(s.description.length).toBeGreaterThan(10);
-      expect(JSON.parse(s.input)).toEqual({ job: s.job, kind: s.kind, scheduledTime: '<aws.scheduler.scheduled-time>' });
+      expect(JSON.parse(s.input)).toEqual({ job: s.job, kind: s.kind, agencyId: demo.agencyId, scheduledTime: '<aws.scheduler.scheduled-time>' });
     }
     // The same definition drives the local scheduler: croner's five fields.
     const d = byName(demo);
