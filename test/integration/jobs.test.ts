@@ -9,6 +9,7 @@ import { zonedInstant } from '../../functions/core/clock.ts';
 import { firingsBetween, scheduleDefinitions, type ScheduleDefinition } from '../../functions/core/schedules.ts';
 import { handler as compileHandler } from '../../functions/jobs/compile.ts';
 import { handler as remindHandler } from '../../functions/jobs/remind.ts';
+import { jobSettingsFromEnv } from '../../functions/jobs/job-deps.ts';
 import { setAgency } from '../../functions/usecases/agency-service.ts';
 import { encodedSize } from '../../functions/usecases/deliver-report.ts';
 import { issueReport } from '../../functions/usecases/issue-report.ts';
@@ -431,6 +432,23 @@ describe('failures in the middle of a job, then a retry: exactly one complete re
 });
 
 describe('reminders', () => {
+  it('links to the portal that sent them: the running server (any port) over the profile\'s portalUrl', async () => {
+    const t = await agency();
+    const def = defsOf(t)['remind-monthly']!;
+    const portal = 'http://127.0.0.1:41234';
+    await run(t, deps(t, { settings: { ...DEFAULT_JOB_SETTINGS, portalUrl: portal } }), 'remind', firingIn(def, 2024, 5, 0));
+    const email = to(await sentTo(t), t.unitEmail('QLKH'))[0]!;
+    expect(email.body.text).toContain(`${portal}/?period=2024-05`);
+    expect(email.body.text).not.toContain('localhost:3000');
+    const saved = process.env.PUBLIC_URL;
+    process.env.PUBLIC_URL = portal;
+    try {
+      expect(jobSettingsFromEnv().portalUrl).toBe(portal);
+    } finally {
+      process.env.PUBLIC_URL = saved;
+    }
+  });
+
   it('reminds each unit that has not submitted (or only drafted) with its tasks and the deadline, and sends Văn phòng who is missing', async () => {
     const t = await agency();
     await submitFor(t, '2024-05', 'QLKH', 'I-2', 40, 16);
