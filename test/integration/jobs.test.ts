@@ -445,7 +445,8 @@ describe('reminders', () => {
     try {
       expect(jobSettingsFromEnv().portalUrl).toBe(portal);
     } finally {
-      process.env.PUBLIC_URL = saved;
+      if (saved === undefined) delete process.env.PUBLIC_URL;
+      else process.env.PUBLIC_URL = saved;
     }
   });
 
