@@ -68,7 +68,7 @@ export async function setupHttpAgency(c: Container, units: number, env: Record<s
   const clients = await Promise.all(
     profile.units.map(async (u, i) => ({
       unit: u.code,
-      token: await mintToken({ file: env.AUTH_JWKS_FILE!, issuer: env.AUTH_ISSUER!, clientId: env.AUTH_CLIENT_ID!, role: 'unit', unit: u.code, ttlSeconds: 3600 }),
+      token: await mintToken({ file: env.AUTH_JWKS_FILE!, issuer: env.AUTH_ISSUER!, clientId: env.AUTH_CLIENT_ID!, agencyId: c.config.agencyId, role: 'unit', unit: u.code, ttlSeconds: 3600 }),
       tasks: Array.from({ length: TASKS_PER_UNIT }, (_, k) => `U${i + 1}-${k + 1}`),
     })),
   );

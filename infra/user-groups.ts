@@ -4,7 +4,7 @@
  * flow: infra/stateful-stack --> user groups --> core/auth (groupsForRole)
  */
 import type { AgencyProfile } from '../functions/core/agency.ts';
-import { groupsForRole, ROLE_LABELS } from '../functions/core/auth.ts';
+import { agencyGroup, groupsForRole, ROLE_LABELS } from '../functions/core/auth.ts';
 
 export interface UserGroup {
   name: string;
@@ -13,11 +13,13 @@ export interface UserGroup {
   precedence: number;
 }
 
-export function userGroups(profile: Pick<AgencyProfile, 'units'>): UserGroup[] {
+export function userGroups(profile: Pick<AgencyProfile, 'units' | 'agencyId' | 'name' | 'placeName'>): UserGroup[] {
   const groups: UserGroup[] = [
     { name: only(groupsForRole('van-phong')), description: ROLE_LABELS['van-phong'], precedence: 0 },
     { name: only(groupsForRole('lanh-dao')), description: ROLE_LABELS['lanh-dao'], precedence: 1 },
   ];
+  // The agency a user belongs to: every request is scoped to it (core/auth.ts, agencyFromGroups).
+  groups.push({ name: agencyGroup(profile.agencyId), description: `${profile.name} ${profile.placeName}`.slice(0, 2048), precedence: 100 });
   for (const unit of profile.units) {
     groups.push({ name: only(groupsForRole('unit', unit.code)), description: unit.name.slice(0, 2048), precedence: 10 });
   }

@@ -16,7 +16,7 @@ checkSettings('auth');
 
 export interface AuthorizerResult {
   isAuthorized: boolean;
-  context?: { sub: string; role: string; unit: string };
+  context?: { sub: string; role: string; unit: string; agencyId: string };
 }
 
 export async function handler(event: APIGatewayRequestAuthorizerEventV2): Promise<AuthorizerResult> {
@@ -26,7 +26,7 @@ export async function handler(event: APIGatewayRequestAuthorizerEventV2): Promis
   if (!token) return { isAuthorized: false };
   try {
     const p = await verifyAccessToken(token, authSettingsFromEnv());
-    return { isAuthorized: true, context: { sub: p.sub, role: p.role, unit: p.unit ?? '' } };
+    return { isAuthorized: true, context: { sub: p.sub, role: p.role, unit: p.unit ?? '', agencyId: p.agencyId } };
   } catch (err) {
     if (err instanceof TokenError) return { isAuthorized: false };
     throw err;

@@ -10,10 +10,10 @@ import { profileOn } from '../usecases/agency-service.ts';
 import { ApiError, query, type HttpEvent } from './http.ts';
 import { periodParam } from './schemas/submission.ts';
 
-/** The month units report for at `now` (the current month until its deadline day, then the next). */
-export async function currentMonth(now: Date): Promise<string> {
+/** The month the agency's units report for at `now` (the current month until its deadline day, then the next). */
+export async function currentMonth(agencyId: string, now: Date): Promise<string> {
   const c = container();
-  const profile = await profileOn(c.agencies, c.config.agencyId, localDate(now, 'Asia/Ho_Chi_Minh'));
+  const profile = await profileOn(c.agencies, agencyId, localDate(now, 'Asia/Ho_Chi_Minh'));
   return currentMonthlyPeriod(now, profile).id;
 }
 
@@ -28,5 +28,5 @@ export function monthQuery(event: HttpEvent): string {
 
 /** `?period=` when given (a malformed one is a 400), else the current month. */
 export async function monthOrCurrent(event: HttpEvent, now: Date): Promise<string> {
-  return query(event, 'period') === undefined ? currentMonth(now) : monthQuery(event);
+  return query(event, 'period') === undefined ? currentMonth(event.auth!.agencyId, now) : monthQuery(event);
 }

@@ -14,7 +14,7 @@ import { log } from '../adapters/log.ts';
 import { httpHandler } from './handler.ts';
 import { ApiError, json, type HttpEvent } from './http.ts';
 import type { SessionResponse, SignoutResponse } from './schemas/responses.ts';
-import { assertCsrf } from './middleware/auth.ts';
+import { assertCsrf, assertKnownAgency } from './middleware/auth.ts';
 import { SESSION_COOKIE, csrfTokenFor, requestToken } from './middleware/request-token.ts';
 import { sessionSchema } from './schemas/session.ts';
 import { parseJsonBody } from './validation.ts';
@@ -36,6 +36,7 @@ export const sessionHandler = httpHandler(async (event) => {
     if (err instanceof TokenError) throw new ApiError(401, `token_${err.message}`, 'Đường dẫn đăng nhập không hợp lệ hoặc đã hết hạn. Hãy xin một đường dẫn mới.');
     throw err;
   }
+  await assertKnownAgency(session.principal);
   const maxAge = Math.max(0, session.expiresAt - Math.floor(Date.now() / 1000));
   const cookie = `${SESSION_COOKIE}=${token}; ${COOKIE_FLAGS}; Max-Age=${maxAge}`;
   return { ...json<SessionResponse>(200, { role: session.principal.role, unit: session.principal.unit ?? null, csrfToken: csrfTokenFor(token) }), cookies: [cookie] };

@@ -9,14 +9,17 @@ import { registerIssueCommands } from './commands/issue.ts';
 import { registerPlanCommands } from './commands/plan.ts';
 import { registerTokenCommand } from './commands/token.ts';
 import { registerRunJobCommand } from './commands/run-job.ts';
+import { chooseAgency } from './environment.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const program = new Command()
   .name('npm run cli --')
   .description('baocao — công cụ cho người vận hành (operators’ commands). Local data: DATA_DIR (default .data/).')
+  .option('--agency <id>', 'mã cơ quan mà lệnh tác động (bắt buộc khi hệ thống có từ hai cơ quan) — the agency the command acts on')
   .showHelpAfterError()
-  .configureHelp({ sortSubcommands: true });
+  .configureHelp({ sortSubcommands: true })
+  .hook('preAction', (_program, command) => chooseAgency(command.optsWithGlobals<{ agency?: string }>().agency));
 
 registerAgencyCommands(program);
 registerPlanCommands(program);

@@ -11,6 +11,8 @@ import type { ScheduleSettings } from './schedules.ts';
 
 /** What a unit code may be: ASCII letters and digits, 1–16 (it goes into keys, URLs and group names). */
 export const UNIT_CODE_PATTERN = /^[A-Za-z0-9]{1,16}$/;
+/** An agency's id: lower-case ASCII letters, digits and hyphens ("skhcn-bacgiang"); it names partitions and a user group. */
+export const AGENCY_ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
 export type UnitKind = 'van-phong' | 'phong' | 'thanh-tra' | 'chi-cuc' | 'trung-tam' | 'khac';
 

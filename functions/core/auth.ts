@@ -3,7 +3,7 @@
  * (docs/security.md lists every rule and where it is checked).
  * flow: handler --> auth (pure)
  */
-import { UNIT_CODE_PATTERN } from './agency.ts';
+import { AGENCY_ID_PATTERN, UNIT_CODE_PATTERN } from './agency.ts';
 
 export type Role = 'unit' | 'van-phong' | 'lanh-dao';
 export const ROLES: readonly Role[] = ['unit', 'van-phong', 'lanh-dao'];
@@ -46,6 +46,21 @@ export function roleFromGroups(groups: readonly string[]): { role: Role; unit?: 
 
 export function groupsForRole(role: Role, unit?: string): string[] {
   return role === 'unit' ? [`unit-${unit}`] : [role];
+}
+
+/**
+ * The group that names a user's agency ("agency-skhcn-bacgiang"). One deployment serves several
+ * agencies: every request is scoped to the agency of the signed-in user, set when the user is
+ * created (docs/onboarding.md), never to a deployment default.
+ */
+export function agencyGroup(agencyId: string): string {
+  return `agency-${agencyId}`;
+}
+
+/** The agency a token's groups name: exactly one well-formed agency group, else undefined. */
+export function agencyFromGroups(groups: readonly string[]): string | undefined {
+  const named = groups.filter((g) => g.startsWith('agency-')).map((g) => g.slice('agency-'.length));
+  return named.length === 1 && AGENCY_ID_PATTERN.test(named[0]!) ? named[0] : undefined;
 }
 
 /** Read a unit's submissions: the unit itself, Văn phòng, the leaders. */

@@ -49,6 +49,8 @@ export interface ScheduleSettings {
 export const DEFAULT_DELIVER_RETRY_DAYS = 5;
 
 export type ScheduleProfile = Pick<AgencyProfile, 'timeZone' | 'submissionDeadlineDay' | 'periodWindows' | 'schedules'>;
+/** What a schedule of one agency needs: its settings and whose they are (the job runs for that agency). */
+export type AgencySchedules = ScheduleProfile & Pick<AgencyProfile, 'agencyId'>;
 
 export interface ScheduleDefinition {
   /** Stable name, unique per agency: "remind-monthly", "compile-quarterly", "deliver-annual". */
@@ -283,8 +285,8 @@ export function cronerPattern(def: ScheduleDefinition): string {
 }
 
 /** Target input for EventBridge Scheduler: the context attribute becomes the scheduled time. */
-export function schedulerInput(def: ScheduleDefinition): string {
-  return JSON.stringify({ job: def.job, kind: def.kind, scheduledTime: '<aws.scheduler.scheduled-time>' });
+export function schedulerInput(def: ScheduleDefinition, agencyId: string): string {
+  return JSON.stringify({ job: def.job, kind: def.kind, agencyId, scheduledTime: '<aws.scheduler.scheduled-time>' });
 }
 
 /** Everything the CDK needs for one `CfnSchedule` per definition. */
@@ -298,13 +300,13 @@ export interface EventBridgeSchedule {
   kind: PeriodKind;
 }
 
-export function eventBridgeSchedules(p: ScheduleProfile): EventBridgeSchedule[] {
+export function eventBridgeSchedules(p: AgencySchedules): EventBridgeSchedule[] {
   return scheduleDefinitions(p).map((d) => ({
     name: d.name,
     expression: eventBridgeCron(d),
     timeZone: d.timeZone,
     description: d.description,
-    input: schedulerInput(d),
+    input: schedulerInput(d, p.agencyId),
     job: d.job,
     kind: d.kind,
   }));

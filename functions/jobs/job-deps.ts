@@ -24,6 +24,8 @@ export function jobSettingsFromEnv(): JobSettings {
     // In AWS the stack sets it to the function's timeout plus a margin, so Lambda's own retry of a
     // timed-out run can take over instead of being refused until a longer lease ends.
     leaseSeconds: positiveInt('JOB_LEASE_SECONDS', DEFAULT_JOB_SETTINGS.leaseSeconds),
+    // The local stack sets PUBLIC_URL to the server it started (infra/local/stack.ts).
+    ...(process.env.PUBLIC_URL ? { portalUrl: process.env.PUBLIC_URL } : {}),
   };
 }
 

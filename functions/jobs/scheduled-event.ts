@@ -1,7 +1,7 @@
 /**
- * The event EventBridge Scheduler (or the local scheduler) sends a job — `{ scheduledTime, job,
- * kind? }` — validated, and the Lambda handler shape every job file shares: parse the event, run
- * the job for the deployment's agency, log the outcome. A thrown error makes Lambda retry the
+ * The event EventBridge Scheduler (or the local scheduler) sends a job — `{ scheduledTime, agencyId,
+ * job, kind? }` — validated, and the Lambda handler shape every job file shares: parse the event,
+ * run the job for the agency whose schedule fired (never a deployment default), log the outcome. A thrown error makes Lambda retry the
  * asynchronous invocation twice (then the dead-letter queue); a retry of a finished run is answered from its record.
  * flow: EventBridge Scheduler --> job handler --> run-job use case
  */
@@ -14,6 +14,7 @@ import { checkSettings } from '../adapters/config.ts';
 import { container } from '../adapters/container.ts';
 import { log } from '../adapters/log.ts';
 import { traceClients } from '../adapters/tracing.ts';
+import { AGENCY_ID_PATTERN } from '../core/agency.ts';
 import { PERIOD_KINDS, type PeriodKind } from '../core/period.ts';
 import type { JobName } from '../core/schedules.ts';
 import type { Renderers } from '../usecases/ports.ts';
@@ -24,17 +25,19 @@ const eventSchema = z.object({
   job: z.enum(['compile', 'remind', 'deliver']).optional(),
   kind: z.enum(PERIOD_KINDS as [PeriodKind, ...PeriodKind[]]).optional(),
   scheduledTime: z.iso.datetime({ offset: true }),
+  // Whose schedule fired: each agency's schedules carry its id, and the job runs for it alone.
+  agencyId: z.string().regex(AGENCY_ID_PATTERN),
 });
 
 export class InvalidJobEventError extends Error {
   override name = 'InvalidJobEventError';
 }
 
-export function parseJobEvent(job: JobName, event: unknown): { kind: PeriodKind; scheduledTime: Date } {
+export function parseJobEvent(job: JobName, event: unknown): { agencyId: string; kind: PeriodKind; scheduledTime: Date } {
   const r = eventSchema.safeParse(event);
   if (!r.success) throw new InvalidJobEventError(`Sự kiện lịch không hợp lệ (invalid schedule event): ${r.error.issues.map((i) => `${i.path.join('.') || '(event)'}: ${i.message}`).join('; ')}`);
   if (r.data.job && r.data.job !== job) throw new InvalidJobEventError(`Sự kiện dành cho tác vụ "${r.data.job}", không phải "${job}".`);
-  return { kind: r.data.kind ?? 'monthly', scheduledTime: new Date(r.data.scheduledTime) };
+  return { agencyId: r.data.agencyId, kind: r.data.kind ?? 'monthly', scheduledTime: new Date(r.data.scheduledTime) };
 }
 
 type JobOutcome = Pick<RunJobResult, 'replayed' | 'result'> & { run: string; period: string };
@@ -48,11 +51,11 @@ export function scheduledJobHandler(job: JobName, renderers: Renderers) {
 
 function runScheduled(job: JobName, renderers: Renderers) {
   return async (event: unknown): Promise<JobOutcome> => {
-    const { kind, scheduledTime } = parseJobEvent(job, event);
+    const { agencyId, kind, scheduledTime } = parseJobEvent(job, event);
     const c = traceClients(container());
     const started = Date.now();
     try {
-      const out = await runJob(jobDeps(c, renderers), { agencyId: c.config.agencyId, job, kind, scheduledTime, source: 'schedule' });
+      const out = await runJob(jobDeps(c, renderers), { agencyId, job, kind, scheduledTime, source: 'schedule' });
       log.info('job finished', { job, kind, scheduledTime: scheduledTime.toISOString(), period: out.run.period, replayed: out.replayed, ms: Date.now() - started });
       return { run: `${out.run.job}@${out.run.scheduledTime}`, period: out.run.period, replayed: out.replayed, result: out.result };
     } catch (err) {

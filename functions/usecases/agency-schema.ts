@@ -5,7 +5,7 @@
  */
 // A namespace import lets esbuild drop the parts of zod (locales above all) that are not used.
 import * as z from 'zod';
-import { UNIT_CODE_PATTERN, type AgencyProfile } from '../core/agency.ts';
+import { AGENCY_ID_PATTERN, UNIT_CODE_PATTERN, type AgencyProfile } from '../core/agency.ts';
 import { PERIOD_KINDS } from '../core/period.ts';
 import { scheduleProblems } from '../core/schedules.ts';
 
@@ -41,7 +41,7 @@ const unitCode = z.string().regex(UNIT_CODE_PATTERN, 'mã đơn vị chỉ gồm
 
 export const agencyProfileSchema = z
   .object({
-    agencyId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'agencyId: chữ thường không dấu, số và dấu gạch ngang'),
+    agencyId: z.string().regex(AGENCY_ID_PATTERN, 'agencyId: chữ thường không dấu, số và dấu gạch ngang'),
     effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày dạng YYYY-MM-DD'),
     superiorHeader: str(120),
     superiorName: str(200),

@@ -100,7 +100,7 @@ export async function deliverReport(deps: CompileStores & MailDeps, run: Deliver
   const { agencyId, period } = run;
   const profile = await profileOn(deps.agencies, agencyId, localDate(run.scheduledTime, 'Asia/Ho_Chi_Minh'));
   const today = localDate(run.scheduledTime, profile.timeZone);
-  const reportsLink = portalLink(profile.portalUrl, REPORTS_PAGE_PATH, period.id);
+  const reportsLink = portalLink(deps.settings.portalUrl ?? profile.portalUrl, REPORTS_PAGE_PATH, period.id);
   const mail = { runAttempt: run.runAttempt, agencyId, period: period.id, run: run.runId };
 
   let versions = await deps.reports.listVersions(agencyId, period.id);

@@ -29,6 +29,8 @@ export interface AgencyStore {
   /** Stores a new effective-dated version; returns it with its version number. */
   putProfile(profile: AgencyProfile): Promise<AgencyProfile>;
   listProfiles(agencyId: string): Promise<AgencyProfile[]>;
+  /** Every agency the deployment holds (ids, sorted): one item read, never a scan. */
+  listAgencies(): Promise<string[]>;
 }
 
 export interface PlanStore {

@@ -47,7 +47,7 @@ export async function remindUnits(deps: Stores & MailDeps, run: RemindRun): Prom
       continue;
     }
     const due = dues.get(row.unit.code)!;
-    const link = portalLink(profile.portalUrl, '/', period.id);
+    const link = portalLink(deps.settings.portalUrl ?? profile.portalUrl, '/', period.id);
     const email = unitReminderEmail({
       profile,
       period,
@@ -67,7 +67,7 @@ export async function remindUnits(deps: Stores & MailDeps, run: RemindRun): Prom
     units.push({ code: row.unit.code, status: row.status, reminder: summaryRow.reminder, ...(outcome.status === 'sent' ? { messageId: outcome.messageId } : {}) });
   }
 
-  const statusLink = portalLink(profile.portalUrl, '/status', period.id);
+  const statusLink = portalLink(deps.settings.portalUrl ?? profile.portalUrl, '/status', period.id);
   const summary = reminderSummaryEmail({ profile, period, deadline, at: run.scheduledTime, planFound: planMeta !== undefined, rows, ...(statusLink ? { link: statusLink } : {}) });
   const summaryOutcome = await sendOnce(
     deps,

@@ -19,6 +19,11 @@ export interface JobSettings {
   backoffMs: number;
   /** How long a run's attempt owns it: Lambda's maximum duration, after which a retry may take over. */
   leaseSeconds: number;
+  /**
+   * Where the portal answers, when the deployment knows better than the profile's `portalUrl`:
+   * locally, the running server (any port); the links in emails then open the portal that sent them.
+   */
+  portalUrl?: string;
 }
 
 export const DEFAULT_JOB_SETTINGS: JobSettings = {

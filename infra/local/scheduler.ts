@@ -1,9 +1,10 @@
 /**
- * The local stand-in for EventBridge Scheduler: one croner job per schedule definition of the
- * agency (the same definitions the CDK turns into schedules), in the definition's time zone, each
- * firing the job with its scheduled time. A failed run is retried a few times like the AWS retry
- * policy; after that it is logged with the command that re-runs it. The profile is re-read every
- * minute, so `set-agency` with new schedules takes effect without a restart.
+ * The local stand-in for EventBridge Scheduler: one croner job per schedule definition of every
+ * agency the stack holds (the same definitions the CDK turns into schedules), each in its agency's
+ * time zone and firing the job for that agency with its scheduled time. A failed run is retried a
+ * few times like the AWS retry policy; after that it is logged with the command that re-runs it.
+ * The agencies and their profiles are re-read every minute, so `set-agency` with new schedules (or
+ * a new agency) takes effect without a restart.
  * flow: npm start --> local stack --> scheduler --> run-job use case
  */
 import { Cron } from 'croner';
@@ -12,8 +13,10 @@ import { cronerPattern, latestFiring, scheduleDefinitions, type ScheduleDefiniti
 import { NoProfileError, profileOn } from '../../functions/usecases/agency-service.ts';
 import { runJob, type JobDeps } from '../../functions/usecases/run-job.ts';
 
+/** A schedule definition of one agency. */
+export type AgencyScheduleDefinition = ScheduleDefinition & { agencyId: string };
+
 export interface SchedulerOptions {
-  agencyId: string;
   /** Built on each use, so the scheduler follows the process's current container. */
   deps: () => JobDeps;
   log: (line: string) => void;
@@ -24,16 +27,16 @@ export interface SchedulerOptions {
 }
 
 export interface LocalScheduler {
-  definitions(): ScheduleDefinition[];
+  definitions(): AgencyScheduleDefinition[];
   /** Re-reads the profile and reschedules if its definitions changed. */
   refresh(): Promise<void>;
   /** Runs one definition now, as the schedule would at `at` (default: its latest due time). */
-  fire(def: ScheduleDefinition, at?: Date): Promise<void>;
+  fire(def: AgencyScheduleDefinition, at?: Date): Promise<void>;
   stop(): void;
 }
 
 export function startScheduler(o: SchedulerOptions): LocalScheduler {
-  let defs: ScheduleDefinition[] = [];
+  let defs: AgencyScheduleDefinition[] = [];
   let current = '';
   let crons: Cron[] = [];
   let stopped = false;
@@ -49,47 +52,54 @@ export function startScheduler(o: SchedulerOptions): LocalScheduler {
     timers.add(t);
   };
 
-  async function attempt(def: ScheduleDefinition, scheduledTime: Date, n: number): Promise<void> {
+  async function attempt(def: AgencyScheduleDefinition, scheduledTime: Date, n: number): Promise<void> {
     if (stopped) return;
     const when = scheduledTime.toISOString();
     try {
-      const out = await runJob(o.deps(), { agencyId: o.agencyId, job: def.job, kind: def.kind, scheduledTime, source: 'schedule' });
-      o.log(`[lịch] ${def.name} @ ${when}: kỳ ${out.run.period} ${out.replayed ? '(đã chạy trước đó)' : 'xong'} ${JSON.stringify(out.result)}`);
+      const out = await runJob(o.deps(), { agencyId: def.agencyId, job: def.job, kind: def.kind, scheduledTime, source: 'schedule' });
+      o.log(`[lịch] ${def.agencyId} ${def.name} @ ${when}: kỳ ${out.run.period} ${out.replayed ? '(đã chạy trước đó)' : 'xong'} ${JSON.stringify(out.result)}`);
     } catch (err) {
       const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
       const delay = retryDelays[n];
       if (delay !== undefined) {
-        o.log(`[lịch] ${def.name} @ ${when} lỗi (lần ${n + 1}), thử lại sau ${Math.round(delay / 1000)} giây: ${message}`);
+        o.log(`[lịch] ${def.agencyId} ${def.name} @ ${when} lỗi (lần ${n + 1}), thử lại sau ${Math.round(delay / 1000)} giây: ${message}`);
         later(delay, () => void attempt(def, scheduledTime, n + 1));
       } else {
-        o.log(`[lịch] ${def.name} @ ${when} lỗi, đã hết số lần thử: ${message}. Chạy lại: npm run cli -- run-job ${def.job} --kind ${def.kind} --scheduled-time ${when}`);
+        o.log(`[lịch] ${def.agencyId} ${def.name} @ ${when} lỗi, đã hết số lần thử: ${message}. Chạy lại: npm run cli -- --agency ${def.agencyId} run-job ${def.job} --kind ${def.kind} --scheduled-time ${when}`);
       }
     }
   }
 
-  async function fire(def: ScheduleDefinition, at?: Date): Promise<void> {
+  async function fire(def: AgencyScheduleDefinition, at?: Date): Promise<void> {
     // The due time, not the moment the timer woke up: the run's identity and its period come from it.
     const scheduledTime = at ?? latestFiring(def, new Date()) ?? new Date(Math.floor(Date.now() / 60_000) * 60_000);
     await attempt(def, scheduledTime, 0);
   }
 
-  function schedule(next: ScheduleDefinition[]) {
+  function schedule(next: AgencyScheduleDefinition[]) {
     for (const c of crons) c.stop();
     defs = next;
     current = JSON.stringify(next);
     crons = next.map((def) => new Cron(cronerPattern(def), { timezone: def.timeZone, protect: true, catch: true, unref: true }, () => fire(def)));
-    o.log(next.length ? `[lịch] ${next.length} lịch chạy: ${next.map((d) => `${d.name} (${d.description})`).join('; ')}` : '[lịch] chưa có hồ sơ cơ quan: chưa lập lịch.');
+    o.log(next.length ? `[lịch] ${next.length} lịch chạy: ${next.map((d) => `${d.agencyId} ${d.name} (${d.description})`).join('; ')}` : '[lịch] chưa có hồ sơ cơ quan: chưa lập lịch.');
   }
 
   async function refresh(): Promise<void> {
-    let next: ScheduleDefinition[] = [];
+    const next: AgencyScheduleDefinition[] = [];
     try {
-      next = scheduleDefinitions(await profileOn(o.deps().agencies, o.agencyId, localDate(new Date(), 'Asia/Ho_Chi_Minh')));
-    } catch (err) {
-      if (!(err instanceof NoProfileError)) {
-        o.log(`[lịch] không đọc được hồ sơ cơ quan: ${err instanceof Error ? err.message : String(err)}`);
-        return;
+      const agencies = o.deps().agencies;
+      for (const agencyId of await agencies.listAgencies()) {
+        try {
+          const profile = await profileOn(agencies, agencyId, localDate(new Date(), 'Asia/Ho_Chi_Minh'));
+          for (const def of scheduleDefinitions(profile)) next.push({ ...def, agencyId });
+        } catch (err) {
+          // An agency whose profile starts later has no schedules yet.
+          if (!(err instanceof NoProfileError)) throw err;
+        }
       }
+    } catch (err) {
+      o.log(`[lịch] không đọc được hồ sơ cơ quan: ${err instanceof Error ? err.message : String(err)}`);
+      return;
     }
     if (!stopped && JSON.stringify(next) !== current) schedule(next);
   }

@@ -75,7 +75,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     env.PUBLIC_URL = server.url;
     process.env.PUBLIC_URL = server.url;
     const scheduler = o.scheduler
-      ? startScheduler({ agencyId: env.AGENCY_ID!, deps: () => jobDeps(container(), reportRenderers), log: o.schedulerLog ?? ((line) => console.log(line)) })
+      ? startScheduler({ deps: () => jobDeps(container(), reportRenderers), log: o.schedulerLog ?? ((line) => console.log(line)) })
       : undefined;
     return {
       emulators,

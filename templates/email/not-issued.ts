@@ -34,14 +34,14 @@ export function notIssuedEmail(i: NotIssuedInput): Email {
     {
       kind: 'p',
       text: i.draft
-        ? `Bản dự thảo mới nhất là phiên bản ${i.draft.version}, tổng hợp lúc ${atVi(new Date(i.draft.createdAt), tz)}. Đề nghị Văn phòng trình Lãnh đạo Sở xem, ký và phát hành (cấp số) trên trang Báo cáo tổng hợp, hoặc bằng lệnh: npm run cli -- issue --period ${i.period.id}.`
+        ? `Bản dự thảo mới nhất là phiên bản ${i.draft.version}, tổng hợp lúc ${atVi(new Date(i.draft.createdAt), tz)}. Đề nghị Văn phòng trình Lãnh đạo Sở xem, ký và phát hành (cấp số) trên trang Báo cáo tổng hợp, hoặc bằng lệnh: npm run cli -- --agency ${i.profile.agencyId} issue --period ${i.period.id}.`
         : `Báo cáo kỳ này chưa được tổng hợp. Đề nghị Văn phòng tổng hợp, trình ký và phát hành trên trang Báo cáo tổng hợp.`,
     },
     {
       kind: 'p',
       text: i.nextTry
         ? `Hệ thống sẽ kiểm tra lại và gửi văn bản đã phát hành vào ${atVi(i.nextTry, tz)}.`
-        : `Đây là lần gửi cuối theo lịch; sau khi phát hành, hãy gửi bằng lệnh: npm run cli -- run-job deliver --period ${i.period.id}.`,
+        : `Đây là lần gửi cuối theo lịch; sau khi phát hành, hãy gửi bằng lệnh: npm run cli -- --agency ${i.profile.agencyId} run-job deliver --period ${i.period.id}.`,
     },
   ];
   if (i.link) blocks.push({ kind: 'link', label: 'Trang báo cáo tổng hợp', url: i.link });

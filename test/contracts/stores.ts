@@ -66,6 +66,11 @@ export function agencyStoreContract(name: string, make: Make<AgencyStore>): void
         [2, '2025-03-01', 'Sở Khoa học và Công nghệ (mới)'],
       ]);
       expect(await store.listProfiles(`${agencyId}-other`)).toEqual([]);
+      // Listed once, however many versions; an agency with no profile is not listed.
+      const listed = await store.listAgencies();
+      expect(listed.filter((a) => a === agencyId)).toEqual([agencyId]);
+      expect(listed).not.toContain(`${agencyId}-other`);
+      expect(listed).toEqual([...listed].sort());
       // What the caller does with what it read changes nothing stored.
       list[0]!.name = 'sửa ngoài';
       expect((await store.listProfiles(agencyId)).some((p) => p.name === 'sửa ngoài')).toBe(false);

@@ -49,7 +49,7 @@ describe('CDK app synthesis', () => {
     expect(counts).toEqual({
       'AWS::Cognito::UserPool': 1,
       // van-phong, lanh-dao and one per unit of the demo profile (7).
-      'AWS::Cognito::UserPoolGroup': 9,
+      'AWS::Cognito::UserPoolGroup': 10,
       'AWS::DynamoDB::Table': 1,
       'AWS::IAM::ManagedPolicy': 2,
       'AWS::S3::Bucket': 2,

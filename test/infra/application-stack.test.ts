@@ -463,7 +463,7 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
             DeadLetterConfig: { Arn: { 'Fn::GetAtt': [dlqId, 'Arn'] } },
           },
         });
-        expect(JSON.parse(def.input)).toEqual({ job: def.job, kind: def.kind, scheduledTime: '<aws.scheduler.scheduled-time>' });
+        expect(JSON.parse(def.input)).toEqual({ job: def.job, kind: def.kind, agencyId: testConfig().profile.agencyId, scheduledTime: '<aws.scheduler.scheduled-time>' });
       }
       // The seed's deadline is the 20th: reminders on the 17th and 20th, the monthly compile on the 21st, all at 08:00 local.
       expect(defs.find((d) => d.name === 'remind-monthly')?.expression).toBe('cron(0 8 17,20 * ? *)');

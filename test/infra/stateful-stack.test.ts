@@ -287,12 +287,12 @@ describe('StatefulStack: user pool', () => {
     });
   });
 
-  it('has one group per role and one per unit of the profile, named as core/auth.ts reads them', () => {
+  it('has one group per role, one per unit of the profile and one for the agency, named as core/auth.ts reads them', () => {
     const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map(
       (g) => (g as Resource).Properties?.['GroupName'],
     );
     const units = testConfig().profile.units.map((u) => `unit-${u.code}`);
-    expect(groups.sort()).toEqual(['lanh-dao', 'van-phong', ...units].sort());
+    expect(groups.sort()).toEqual(['lanh-dao', 'van-phong', `agency-${testConfig().profile.agencyId}`, ...units].sort());
     template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'unit-QLKH', Description: 'Phòng Quản lý Khoa học' });
   });
 });

@@ -61,7 +61,7 @@ beforeAll(async () => {
     },
     { hash: 'faults', importedAt: 'x', importedBy: 'test', source: 'test' },
   );
-  token = await mintToken({ file: stack.env.AUTH_JWKS_FILE!, issuer: stack.env.AUTH_ISSUER!, clientId: stack.env.AUTH_CLIENT_ID!, role: 'unit', unit: 'QLKH' });
+  token = await mintToken({ file: stack.env.AUTH_JWKS_FILE!, issuer: stack.env.AUTH_ISSUER!, clientId: stack.env.AUTH_CLIENT_ID!, agencyId: stack.env.AGENCY_ID!, role: 'unit', unit: 'QLKH' });
 });
 
 afterAll(async () => {
@@ -156,7 +156,7 @@ describe('a full SES outage during the delivery to UBND tỉnh', () => {
       ['ubnd-failure-notice', 'failed'],
     ]);
     // An operator running the same delivery sees the failure in the exit code and the message.
-    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'functions/cli/main.ts', 'run-job', 'deliver', '--period', '2024-09', '--scheduled-time', scheduledTime.toISOString()], {
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'functions/cli/main.ts', '--agency', a, 'run-job', 'deliver', '--period', '2024-09', '--scheduled-time', scheduledTime.toISOString()], {
       cwd: ROOT,
       env: { ...process.env, ...stack.env, AGENCY_ID: a, MAIL_SEND_ATTEMPTS: '1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
       encoding: 'utf8',

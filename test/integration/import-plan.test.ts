@@ -16,11 +16,15 @@ const run = promisify(execFile);
 const fixture = (name: string) => new URL(`../fixtures/plans/${name}`, import.meta.url);
 const demo = demoProfile();
 
-/** Runs the operators' CLI against the test stack, as `npm run cli -- …` would. */
-async function cli(agencyId: string, ...args: string[]) {
-  const env = { ...process.env, ...localEnv(), AGENCY_ID: agencyId };
+/**
+ * Runs the operators' CLI against the test stack, as `npm run cli -- --agency <id> …` would (the
+ * test stack holds many agencies, so every command must name its own). `agencyId` undefined: no --agency.
+ */
+async function cli(agencyId: string | undefined, ...args: string[]) {
+  const env = { ...process.env, ...localEnv() };
+  const agency = agencyId === undefined ? [] : ['--agency', agencyId];
   try {
-    const r = await run(process.execPath, ['--import', 'tsx', 'functions/cli/main.ts', ...args], { env, cwd: path.resolve(new URL('../..', import.meta.url).pathname) });
+    const r = await run(process.execPath, ['--import', 'tsx', 'functions/cli/main.ts', ...agency, ...args], { env, cwd: path.resolve(new URL('../..', import.meta.url).pathname) });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -92,12 +96,36 @@ describe('importing a plan into DynamoDB Local', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'baocao-cli-'));
     const profileFile = path.join(dir, 'agency.yaml');
     writeFileSync(profileFile, YAML.stringify({ ...demo, agencyId: agency }));
-    const set = await cli(agency, 'set-agency', profileFile);
+    // A new agency only when the operator says so; nothing stored when refused.
+    const slip = await cli(agency, 'set-agency', profileFile);
+    expect(slip.code).not.toBe(0);
+    expect(slip.stderr).toContain(`Cơ quan "${agency}" chưa có trong hệ thống`);
+    expect(slip.stderr).toContain('--create');
+    const set = await cli(agency, 'set-agency', profileFile, '--create');
     expect(set.code).toBe(0);
+    expect(set.stdout).toContain('Đã tạo cơ quan mới');
     expect(set.stdout).toContain('phiên bản 1');
+    // A profile of one agency is never stored under another agency's --agency.
+    const crossed = await cli(demo.agencyId, 'set-agency', profileFile);
+    expect(crossed.code).not.toBe(0);
+    expect(crossed.stderr).toContain(`Tệp hồ sơ là của cơ quan "${agency}", không phải "${demo.agencyId}"`);
+    // With several agencies held, a command must say which; an unknown one is refused by name.
+    const unnamed = await cli(undefined, 'show-plan', '--year', '2024');
+    expect(unnamed.code).not.toBe(0);
+    expect(unnamed.stderr).toMatch(/Hệ thống có \d+ cơ quan .*chọn một bằng --agency/);
+    const unknown = await cli('skhcn-khong-co', 'show-plan', '--year', '2024');
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('Không có cơ quan "skhcn-khong-co"');
+    expect((await cli(undefined, 'agencies')).stdout.split('\n')).toContain(agency);
+    // A dry run writes nothing and says what it would do, for this agency.
+    const dry = await cli(agency, 'import-plan', fixture('seed-004-bacgiang-2024.xlsx').pathname, '--year', '2024', '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain(`Kiểm tra xong cho cơ quan ${agency} (không ghi)`);
+    expect(dry.stdout).not.toContain('Đã thêm');
+    expect((await cli(agency, 'show-plan', '--year', '2024')).code).not.toBe(0);
     const imported = await cli(agency, 'import-plan', fixture('seed-004-bacgiang-2024.xlsx').pathname, '--year', '2024');
     expect(imported.code).toBe(0);
-    expect(imported.stdout).toMatch(/Đã nhập kế hoạch năm 2024: \d+ nhiệm vụ/);
+    expect(imported.stdout).toMatch(new RegExp(`Đã nhập kế hoạch năm 2024 của cơ quan ${agency}: \\d+ nhiệm vụ`));
     expect(imported.stderr).toMatch(/\(100%\)/);
     const again = await cli(agency, 'import-plan', fixture('seed-004-bacgiang-2024.xlsx').pathname, '--year', '2024');
     expect(again.stdout).toContain('không thay đổi');

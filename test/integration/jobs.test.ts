@@ -9,6 +9,7 @@ import { zonedInstant } from '../../functions/core/clock.ts';
 import { firingsBetween, scheduleDefinitions, type ScheduleDefinition } from '../../functions/core/schedules.ts';
 import { handler as compileHandler } from '../../functions/jobs/compile.ts';
 import { handler as remindHandler } from '../../functions/jobs/remind.ts';
+import { jobSettingsFromEnv } from '../../functions/jobs/job-deps.ts';
 import { setAgency } from '../../functions/usecases/agency-service.ts';
 import { encodedSize } from '../../functions/usecases/deliver-report.ts';
 import { issueReport } from '../../functions/usecases/issue-report.ts';
@@ -431,6 +432,24 @@ describe('failures in the middle of a job, then a retry: exactly one complete re
 });
 
 describe('reminders', () => {
+  it('links to the portal that sent them: the running server (any port) over the profile\'s portalUrl', async () => {
+    const t = await agency();
+    const def = defsOf(t)['remind-monthly']!;
+    const portal = 'http://127.0.0.1:41234';
+    await run(t, deps(t, { settings: { ...DEFAULT_JOB_SETTINGS, portalUrl: portal } }), 'remind', firingIn(def, 2024, 5, 0));
+    const email = to(await sentTo(t), t.unitEmail('QLKH'))[0]!;
+    expect(email.body.text).toContain(`${portal}/?period=2024-05`);
+    expect(email.body.text).not.toContain('localhost:3000');
+    const saved = process.env.PUBLIC_URL;
+    process.env.PUBLIC_URL = portal;
+    try {
+      expect(jobSettingsFromEnv().portalUrl).toBe(portal);
+    } finally {
+      if (saved === undefined) delete process.env.PUBLIC_URL;
+      else process.env.PUBLIC_URL = saved;
+    }
+  });
+
   it('reminds each unit that has not submitted (or only drafted) with its tasks and the deadline, and sends Văn phòng who is missing', async () => {
     const t = await agency();
     await submitFor(t, '2024-05', 'QLKH', 'I-2', 40, 16);
@@ -567,21 +586,23 @@ describe('a whole year of schedules, run in order and then all fired again', () 
 });
 
 describe('entry points: the Lambda handlers and the CLI', () => {
-  it('the scheduler’s event runs the job for the deployment’s agency; a re-fired event replays; a bad event is refused', async () => {
+  it('the scheduler’s event runs the job for the agency it names, not the deployment’s; a re-fired event replays; a bad event is refused', async () => {
     const t = await agency();
     const saved = process.env.AGENCY_ID;
-    process.env.AGENCY_ID = t.a;
+    // The deployment's own setting names another agency: the event's agency decides.
+    process.env.AGENCY_ID = 'skhcn-bacgiang';
     resetContainer();
     try {
-      const event = { job: 'compile', kind: 'monthly', scheduledTime: '2024-05-21T01:00:00Z' };
+      const event = { job: 'compile', kind: 'monthly', agencyId: t.a, scheduledTime: '2024-05-21T01:00:00Z' };
       // What Lambda passes besides the event (the observability middleware reads it).
       const ctx = { functionName: 'compile', functionVersion: '$LATEST', awsRequestId: 'test', invokedFunctionArn: 'arn:aws:lambda:local:0:function:compile', memoryLimitInMB: '1024', logGroupName: 'g', logStreamName: 's', callbackWaitsForEmptyEventLoop: false, getRemainingTimeInMillis: () => 60_000, done: () => undefined, fail: () => undefined, succeed: () => undefined };
       const first = await compileHandler(event, ctx);
       expect(first).toMatchObject({ run: 'compile-monthly@2024-05-21T01:00:00.000Z', period: '2024-05', replayed: false, result: { version: 1 } });
       expect(await compileHandler(event, ctx)).toMatchObject({ replayed: true, result: { version: 1 } });
+      expect((await t.c.reports.latest(t.a, '2024-05'))?.version).toBe(1);
       await expect(compileHandler({ job: 'compile', scheduledTime: 'yesterday' }, ctx)).rejects.toMatchObject({ name: 'InvalidJobEventError' });
       await expect(remindHandler(event, ctx)).rejects.toMatchObject({ name: 'InvalidJobEventError' });
-      await expect(remindHandler({ job: 'remind', kind: 'quarterly', scheduledTime: '2024-05-17T01:00:00Z' }, ctx)).rejects.toMatchObject({ code: 'remind_monthly_only' });
+      await expect(remindHandler({ job: 'remind', kind: 'quarterly', agencyId: t.a, scheduledTime: '2024-05-17T01:00:00Z' }, ctx)).rejects.toMatchObject({ code: 'remind_monthly_only' });
     } finally {
       process.env.AGENCY_ID = saved;
       resetContainer();
@@ -595,7 +616,7 @@ describe('entry points: the Lambda handlers and the CLI', () => {
     // Asynchronous on purpose: a blocked event loop would miss the emulators closing idle connections.
     const command = (...args: string[]) =>
       new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', 'functions/cli/main.ts', ...args], { cwd: new URL('../..', import.meta.url).pathname, env });
+        const child = spawn(process.execPath, ['--import', 'tsx', 'functions/cli/main.ts', '--agency', t.a, ...args], { cwd: new URL('../..', import.meta.url).pathname, env });
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));

@@ -60,7 +60,7 @@ describe('npm start', () => {
 
     const second = await start(dataDir);
     expect(second.output()).not.toContain('nạp cơ quan mẫu');
-    const token = await mintToken({ file: path.join(dataDir, 'auth', 'jwks.json'), issuer: 'baocao-local', clientId: 'baocao-local-client', role: 'lanh-dao' });
+    const token = await mintToken({ file: path.join(dataDir, 'auth', 'jwks.json'), issuer: 'baocao-local', clientId: 'baocao-local-client', agencyId: 'skhcn-bacgiang', role: 'lanh-dao' });
     const may = (await (await fetch(`${second.url}/api/submissions?period=2024-05`, { headers: { authorization: `Bearer ${token}` } })).json()) as { submissions: unknown[] };
     expect(may.submissions.length).toBeGreaterThanOrEqual(4);
     expect(await stop(second.proc)).toBe(0);

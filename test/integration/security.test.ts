@@ -77,7 +77,7 @@ afterAll(async () => {
 describe('security of a full run', () => {
   it('puts security headers on every HTML page and sets the session cookie HttpOnly, Secure, SameSite', async () => {
     const mint = (role: 'unit' | 'van-phong', unit?: string) =>
-      mintToken({ file: stack.env.AUTH_JWKS_FILE!, issuer: stack.env.AUTH_ISSUER!, clientId: stack.env.AUTH_CLIENT_ID!, role, ...(unit ? { unit } : {}) });
+      mintToken({ file: stack.env.AUTH_JWKS_FILE!, issuer: stack.env.AUTH_ISSUER!, clientId: stack.env.AUTH_CLIENT_ID!, agencyId: stack.env.AGENCY_ID!, role, ...(unit ? { unit } : {}) });
     const unitToken = await mint('unit', 'QLKH');
     const vpToken = await mint('van-phong');
     secrets.push(unitToken, vpToken);
@@ -131,7 +131,7 @@ describe('security of a full run', () => {
     expect(submit.status).toBe(201);
     const compile = await fetchAs('/api/reports', { method: 'POST', headers: { authorization: `Bearer ${vpToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ period: '2024-06' }) });
     expect(compile.status).toBe(201);
-    const expired = await mintToken({ file: stack.env.AUTH_JWKS_FILE!, issuer: stack.env.AUTH_ISSUER!, clientId: stack.env.AUTH_CLIENT_ID!, role: 'unit', unit: 'QLKH', now: 1_000_000_000 });
+    const expired = await mintToken({ file: stack.env.AUTH_JWKS_FILE!, issuer: stack.env.AUTH_ISSUER!, clientId: stack.env.AUTH_CLIENT_ID!, agencyId: stack.env.AGENCY_ID!, role: 'unit', unit: 'QLKH', now: 1_000_000_000 });
     secrets.push(expired);
     expect((await fetchAs('/api/form?period=2024-06', { headers: { authorization: `Bearer ${expired}` } })).status).toBe(401);
     const signout = await fetchAs('/auth/signout', { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken } });
@@ -140,7 +140,7 @@ describe('security of a full run', () => {
 
   it('signs out only with the CSRF token, and a signed-out session is refused everywhere, cookie and bearer alike', async () => {
     const mint = (role: 'unit' | 'van-phong', unit?: string) =>
-      mintToken({ file: stack.env.AUTH_JWKS_FILE!, issuer: stack.env.AUTH_ISSUER!, clientId: stack.env.AUTH_CLIENT_ID!, role, ...(unit ? { unit } : {}) });
+      mintToken({ file: stack.env.AUTH_JWKS_FILE!, issuer: stack.env.AUTH_ISSUER!, clientId: stack.env.AUTH_CLIENT_ID!, agencyId: stack.env.AGENCY_ID!, role, ...(unit ? { unit } : {}) });
     const token = await mint('unit', 'QLKH');
     const otherSession = await mint('unit', 'QLKH');
     secrets.push(token, otherSession);

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createPublicKey, randomUUID } from 'node:crypto';
 import { generateKeyPair, importJWK, SignJWT, type JWK, type JWTPayload } from 'jose';
 import { mintToken } from '../../functions/adapters/auth/local-issuer.ts';
+import { agencyGroup } from '../../functions/core/auth.ts';
 import { localEnv } from './local.ts';
 
 /**
@@ -15,7 +16,7 @@ import { localEnv } from './local.ts';
 export async function signedByTheRealKey(env: Record<string, string>, claims: JWTPayload, header: { kid?: string | undefined } = {}): Promise<string> {
   const file = JSON.parse(readFileSync(env.AUTH_JWKS_FILE!, 'utf8')) as { kid: string; private: JWK };
   const now = Math.floor(Date.now() / 1000);
-  const full: JWTPayload = { token_use: 'access', client_id: env.AUTH_CLIENT_ID, 'cognito:groups': ['van-phong'], iss: env.AUTH_ISSUER, sub: 'attacker', jti: randomUUID(), iat: now, exp: now + 3600, ...claims };
+  const full: JWTPayload = { token_use: 'access', client_id: env.AUTH_CLIENT_ID, 'cognito:groups': ['van-phong', agencyGroup(env.AGENCY_ID!)], iss: env.AUTH_ISSUER, sub: 'attacker', jti: randomUUID(), iat: now, exp: now + 3600, ...claims };
   for (const k of Object.keys(full)) if (full[k] === undefined) delete full[k];
   const kid = 'kid' in header ? header.kid : file.kid;
   return new SignJWT(full).setProtectedHeader({ alg: 'RS256', ...(kid ? { kid } : {}) }).sign(await importJWK(file.private, 'RS256'));
@@ -25,7 +26,7 @@ export async function signedByTheRealKey(env: Record<string, string>, claims: JW
 export async function hmacWithThePublicKey(env: Record<string, string>): Promise<string> {
   const file = JSON.parse(readFileSync(env.AUTH_JWKS_FILE!, 'utf8')) as { kid: string; public: { keys: JWK[] } };
   const pem = createPublicKey({ key: file.public.keys[0]! as import('node:crypto').JsonWebKey, format: 'jwk' }).export({ type: 'spki', format: 'pem' });
-  return new SignJWT({ token_use: 'access', client_id: env.AUTH_CLIENT_ID, 'cognito:groups': ['van-phong'] })
+  return new SignJWT({ token_use: 'access', client_id: env.AUTH_CLIENT_ID, 'cognito:groups': ['van-phong', agencyGroup(env.AGENCY_ID!)] })
     .setProtectedHeader({ alg: 'HS256', kid: file.kid })
     .setIssuer(env.AUTH_ISSUER!)
     .setSubject('attacker')
@@ -37,10 +38,10 @@ export async function hmacWithThePublicKey(env: Record<string, string>): Promise
 /** Tokens that are forged, expired, for another client or issuer, or otherwise unusable. */
 export async function badTokens(): Promise<[string, string][]> {
   const env = localEnv();
-  const base = { file: env.AUTH_JWKS_FILE!, issuer: env.AUTH_ISSUER!, clientId: env.AUTH_CLIENT_ID!, role: 'unit' as const, unit: 'QLKH' };
+  const base = { file: env.AUTH_JWKS_FILE!, issuer: env.AUTH_ISSUER!, clientId: env.AUTH_CLIENT_ID!, agencyId: env.AGENCY_ID!, role: 'unit' as const, unit: 'QLKH' };
   const { privateKey } = await generateKeyPair('RS256');
   const forgedWith = (kid: string) =>
-    new SignJWT({ token_use: 'access', client_id: env.AUTH_CLIENT_ID, 'cognito:groups': ['van-phong'] })
+    new SignJWT({ token_use: 'access', client_id: env.AUTH_CLIENT_ID, 'cognito:groups': ['van-phong', agencyGroup(env.AGENCY_ID!)] })
       .setProtectedHeader({ alg: 'RS256', kid })
       .setIssuer(env.AUTH_ISSUER!)
       .setSubject('attacker')
@@ -52,8 +53,8 @@ export async function badTokens(): Promise<[string, string][]> {
   const good = await mintToken(base);
   const [h, p] = good.split('.');
   const payload = JSON.parse(Buffer.from(p!, 'base64url').toString());
-  const unsigned = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify({ ...payload, 'cognito:groups': ['van-phong'] })).toString('base64url')}.`;
-  const tamperedPayload = `${h}.${Buffer.from(JSON.stringify({ ...payload, 'cognito:groups': ['van-phong'] })).toString('base64url')}.${good.split('.')[2]}`;
+  const unsigned = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify({ ...payload, 'cognito:groups': ['van-phong', agencyGroup(env.AGENCY_ID!)] })).toString('base64url')}.`;
+  const tamperedPayload = `${h}.${Buffer.from(JSON.stringify({ ...payload, 'cognito:groups': ['van-phong', agencyGroup(env.AGENCY_ID!)] })).toString('base64url')}.${good.split('.')[2]}`;
   return [
     ['forged (other key)', await forgedWith('forged')],
     ['forged signature with the real kid', await forgedWith(realKid)],
@@ -75,5 +76,8 @@ export async function badTokens(): Promise<[string, string][]> {
     ['garbage', 'not-a-token'],
     ['truncated', good.slice(0, good.length - 10)],
     ['no role', await mintToken({ ...base, role: 'unit', unit: '../../x' })],
+    ['no agency group', await signedByTheRealKey(env, { 'cognito:groups': ['van-phong'] })],
+    ['two agency groups', await signedByTheRealKey(env, { 'cognito:groups': ['van-phong', agencyGroup(env.AGENCY_ID!), agencyGroup('skhcn-other')] })],
+    ['malformed agency group', await signedByTheRealKey(env, { 'cognito:groups': ['van-phong', 'agency-../../x'] })],
   ];
 }

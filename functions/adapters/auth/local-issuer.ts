@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
-import { groupsForRole, type Role } from '../../core/auth.ts';
+import { agencyGroup, groupsForRole, type Role } from '../../core/auth.ts';
 
 interface KeyFile {
   kid: string;
@@ -32,6 +32,8 @@ export interface MintOptions {
   file: string;
   issuer: string;
   clientId: string;
+  /** The agency the user belongs to (its group goes into the token). */
+  agencyId: string;
   role: Role;
   unit?: string;
   name?: string;
@@ -50,7 +52,7 @@ export async function mintToken(o: MintOptions): Promise<string> {
   return new SignJWT({
     token_use: 'access',
     client_id: o.clientId,
-    'cognito:groups': groupsForRole(o.role, o.unit),
+    'cognito:groups': [...groupsForRole(o.role, o.unit), agencyGroup(o.agencyId)],
     username: o.name ?? sub,
     ...(o.name ? { name: o.name } : {}),
   })

@@ -7,13 +7,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { MAX_TOKEN_LIFETIME_SECONDS, roleFromGroups, type Principal } from '../../core/auth.ts';
+import { agencyFromGroups, MAX_TOKEN_LIFETIME_SECONDS, roleFromGroups, type Principal } from '../../core/auth.ts';
 import { jwksSource, requiredSetting } from '../config.ts';
 
 export interface AuthSettings {
   issuer: string;
   clientId: string;
-  agencyId: string;
   jwksUrl?: string;
   jwksFile?: string;
 }
@@ -23,7 +22,6 @@ export function authSettingsFromEnv(): AuthSettings {
   return {
     issuer: requiredSetting('AUTH_ISSUER'),
     clientId: requiredSetting('AUTH_CLIENT_ID'),
-    agencyId: requiredSetting('AGENCY_ID'),
     ...jwksSource(),
   };
 }
@@ -110,10 +108,14 @@ export async function verifyToken(token: string, s: AuthSettings): Promise<Verif
   const groups = Array.isArray(payload['cognito:groups']) ? (payload['cognito:groups'] as unknown[]).filter((g): g is string => typeof g === 'string') : [];
   const role = roleFromGroups(groups);
   if (!role || typeof payload.sub !== 'string') throw new TokenError('no_role');
+  // The agency comes from the user's own groups, never from the deployment: a user of one Sở is
+  // scoped to it on every route (docs/security.md, "Agencies").
+  const agencyId = agencyFromGroups(groups);
+  if (!agencyId) throw new TokenError('no_agency');
   if (typeof payload.jti !== 'string' || payload.jti === '') throw new TokenError('invalid');
   const principal: Principal = {
     sub: payload.sub,
-    agencyId: s.agencyId,
+    agencyId,
     role: role.role,
     ...(role.unit ? { unit: role.unit } : {}),
     ...(typeof payload.name === 'string' ? { name: payload.name } : typeof payload.username === 'string' ? { name: payload.username } : {}),

@@ -10,7 +10,7 @@
  * (docs/decisions.md, "A container keeps profiles and plan tasks, checking them in the same read").
  * flow: use case --> AgencyStore port --> this adapter --> DynamoDB
  */
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AgencyProfile } from '../../core/agency.ts';
 import type { AgencyStore } from '../../usecases/ports.ts';
 import { keys, stripKeys } from './keys.ts';
@@ -18,8 +18,8 @@ import { queryAll } from './query-all.ts';
 import { isConditionFailure } from './errors.ts';
 import { GetBatcher } from './get-batcher.ts';
 
-/** Agencies whose profiles a container keeps (a deployment serves one). */
-const MAX_CACHED_AGENCIES = 16;
+/** Agencies whose profiles a container keeps: a province has some twenty Sở, each a few versions. */
+const MAX_CACHED_AGENCIES = 64;
 
 export class DynamoAgencyStore implements AgencyStore {
   private readonly cache = new Map<string, { newest: number; profiles: AgencyProfile[] }>();
@@ -56,6 +56,17 @@ export class DynamoAgencyStore implements AgencyStore {
     return items.map((i) => stripKeys<AgencyProfile>(i));
   }
 
+  async listAgencies(): Promise<string[]> {
+    const items = await queryAll(this.doc, {
+      TableName: this.table,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.agencies },
+      ProjectionExpression: 'agencyId',
+      ConsistentRead: true,
+    });
+    return items.map((i) => String(i.agencyId)).sort();
+  }
+
   async putProfile(profile: AgencyProfile): Promise<AgencyProfile> {
     // Version numbers come from the existing count; a concurrent put of the same number fails
     // its condition and retries with the next one. So versions have no gaps (the cache relies on it).
@@ -64,11 +75,20 @@ export class DynamoAgencyStore implements AgencyStore {
       const version = existing.reduce((m, p) => Math.max(m, p.version ?? 0), 0) + 1;
       const stored = { ...profile, version };
       try {
+        // The profile and the agency's line in the registry of agencies go in together: an agency
+        // is listed exactly when it has a profile.
         await this.doc.send(
-          new PutCommand({
-            TableName: this.table,
-            Item: { PK: keys.agency(profile.agencyId), SK: keys.profileSk(version), entity: 'profile', ...stored },
-            ConditionExpression: 'attribute_not_exists(PK)',
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: this.table,
+                  Item: { PK: keys.agency(profile.agencyId), SK: keys.profileSk(version), entity: 'profile', ...stored },
+                  ConditionExpression: 'attribute_not_exists(PK)',
+                },
+              },
+              { Put: { TableName: this.table, Item: { PK: keys.agencies, SK: keys.agency(profile.agencyId), entity: 'agency', agencyId: profile.agencyId } } },
+            ],
           }),
         );
         return stored;

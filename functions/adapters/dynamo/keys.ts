@@ -6,6 +6,8 @@ const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
 export const keys = {
   agency: (a: string) => `AGENCY#${a}`,
+  /** The registry of agencies: one item per agency, written with its first profile. */
+  agencies: 'AGENCIES',
   profileSk: (version: number) => `PROFILE#${pad(version, 6)}`,
   planPointerSk: (year: number) => `PLAN#${year}`,
   /** Each plan version lives in its own partition, suffixed with its content hash so that the items

@@ -14,6 +14,10 @@ export class MemoryAgencyStore implements AgencyStore {
     return copy(this.profiles.get(agencyId) ?? []);
   }
 
+  async listAgencies(): Promise<string[]> {
+    return [...this.profiles.keys()].sort();
+  }
+
   async putProfile(profile: AgencyProfile): Promise<AgencyProfile> {
     const list = this.profiles.get(profile.agencyId) ?? [];
     const stored = { ...copy(profile), version: list.reduce((m, p) => Math.max(m, p.version ?? 0), 0) + 1 };

@@ -6,9 +6,11 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type middy from '@middy/core';
-import type { Role } from '../../core/auth.ts';
+import type { Principal, Role } from '../../core/auth.ts';
 import { checkSession } from '../../adapters/auth/session-check.ts';
+import { isKnownAgency } from '../../adapters/auth/known-agency.ts';
 import { TokenError } from '../../adapters/auth/tokens.ts';
+import { container } from '../../adapters/container.ts';
 import { ApiError, header, type HttpEvent, type HttpResult } from '../http.ts';
 import { csrfTokenFor, requestToken } from './request-token.ts';
 
@@ -25,12 +27,23 @@ export function assertCsrf(event: HttpEvent, sessionToken: string): void {
   }
 }
 
+/** A 403 naming the agency when the deployment does not hold the one the token names (never a fallback to another). */
+export async function assertKnownAgency(p: Principal): Promise<void> {
+  if (await isKnownAgency(container().agencies, p.agencyId)) return;
+  throw new ApiError(
+    403,
+    'unknown_agency',
+    `Cơ quan "${p.agencyId}" ghi trong tài khoản của bạn chưa có trong hệ thống. Đề nghị quản trị viên kiểm tra nhóm cơ quan của tài khoản.`,
+  );
+}
+
 const MESSAGES: Record<string, string> = {
   expired: 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
   revoked: 'Phiên đăng nhập đã kết thúc (đã đăng xuất). Vui lòng đăng nhập lại.',
   invalid: 'Mã đăng nhập không hợp lệ. Vui lòng đăng nhập lại.',
   wrong_audience: 'Mã đăng nhập không dành cho hệ thống này.',
   no_role: 'Tài khoản chưa được phân quyền (phòng/đơn vị, Văn phòng hoặc Lãnh đạo Sở).',
+  no_agency: 'Tài khoản chưa được gắn với đúng một cơ quan (Sở). Đề nghị quản trị viên thêm tài khoản vào nhóm của cơ quan mình.',
 };
 
 export interface AuthOptions {
@@ -61,6 +74,7 @@ export function authMiddleware(opts: AuthOptions = {}): middy.MiddlewareObj<Http
         if (err instanceof TokenError) throw new ApiError(401, `token_${err.message}`, MESSAGES[err.message] ?? MESSAGES.invalid!);
         throw err;
       }
+      await assertKnownAgency(event.auth);
       const method = event.requestContext?.http?.method ?? 'GET';
       if (found.via === 'cookie' && !['GET', 'HEAD', 'OPTIONS'].includes(method)) assertCsrf(event, found.token);
       if (opts.roles && !opts.roles.includes(event.auth.role)) {

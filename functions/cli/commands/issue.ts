@@ -17,7 +17,7 @@ import { attachSignedPdf } from '../../usecases/attach-signed.ts';
 import { issueReport } from '../../usecases/issue-report.ts';
 import { issuanceNumber } from '../../usecases/ports.ts';
 import { reportRenderers } from '../../adapters/renderers.ts';
-import { cliContainer } from '../environment.ts';
+import { agencyContainer } from '../environment.ts';
 import { parseYear } from '../parse-year.ts';
 
 interface Options {
@@ -47,7 +47,7 @@ export function registerIssueCommands(program: Command): void {
     .option('--signed <file.pdf>', 'đính kèm tệp PDF đã ký số vào văn bản đã phát hành (phát hành trước nếu chưa)')
     .action(async (o: Options) => {
       parsePeriod(o.period);
-      const c = cliContainer();
+      const c = await agencyContainer();
       const now = new Date();
       const by = `cli:${process.env.USER ?? 'operator'}`;
       const profile = await profileOn(c.agencies, c.config.agencyId, localDate(now, 'Asia/Ho_Chi_Minh'));
@@ -90,7 +90,7 @@ export function registerIssueCommands(program: Command): void {
     .requiredOption('--year <YYYY>', 'năm', parseYear)
     .option('--symbol <symbol>', 'ký hiệu (mặc định: ký hiệu báo cáo gửi UBND tỉnh, ví dụ BC-SKHCN)')
     .action(async (o: { year: number; symbol?: string }) => {
-      const c = cliContainer();
+      const c = await agencyContainer();
       const profile = await profileOn(c.agencies, c.config.agencyId, `${o.year}-12-31`);
       const symbol = o.symbol ?? profile.documents?.ubnd?.symbol ?? `BC-${profile.symbol}`;
       const entries = await c.reports.listRegister(c.config.agencyId, o.year, symbol);

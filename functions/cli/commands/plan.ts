@@ -10,7 +10,7 @@ import { readXlsxGrid } from '../../adapters/xlsx-grid.ts';
 import { importPlan } from '../../usecases/import-plan.ts';
 import { setPlanDocument } from '../../usecases/plan-document.ts';
 import { profileOn } from '../../usecases/agency-service.ts';
-import { cliContainer } from '../environment.ts';
+import { agencyContainer } from '../environment.ts';
 import { progressLine } from '../progress.ts';
 import { parseYear } from '../parse-year.ts';
 
@@ -23,7 +23,7 @@ export function registerPlanCommands(program: Command): void {
     .addOption(new Option('--category <category>', 'loại nhiệm vụ khi bảng không ghi rõ').choices(TASK_CATEGORIES as string[]))
     .option('--dry-run', 'chỉ kiểm tra, không ghi')
     .action(async (file: string, o: { year: number; category?: TaskCategory; dryRun?: boolean }) => {
-      const c = cliContainer();
+      const c = await agencyContainer();
       const parse = progressLine('Đọc bảng (rows)');
       const write = progressLine('Ghi nhiệm vụ (tasks)');
       const out = await importPlan(
@@ -49,15 +49,16 @@ export function registerPlanCommands(program: Command): void {
       }
       const lines = [
         o.dryRun
-          ? `Kiểm tra xong (không ghi): ${out.taskCount} nhiệm vụ hợp lệ.`
+          ? `Kiểm tra xong cho cơ quan ${c.config.agencyId} (không ghi): ${out.taskCount} nhiệm vụ hợp lệ.`
           : out.changed
-            ? `Đã nhập kế hoạch năm ${o.year}: ${out.taskCount} nhiệm vụ (phiên bản ${out.meta?.version}).`
+            ? `Đã nhập kế hoạch năm ${o.year} của cơ quan ${c.config.agencyId}: ${out.taskCount} nhiệm vụ (phiên bản ${out.meta?.version}).`
             : `Kế hoạch năm ${o.year} không thay đổi (giống phiên bản ${out.meta?.version} đã có): không ghi gì.`,
         `Theo đơn vị chủ trì: ${Object.entries(out.byUnit).map(([u, n]) => `${u} ${n}`).join(', ')}.`,
       ];
       if (out.newUnits.length) {
         lines.push(
-          `Đã thêm ${out.newUnits.length} đơn vị mới có trong kế hoạch (mã tự sinh, có thể sửa bằng set-agency): ` +
+          // A dry run writes nothing: it says what the import would add.
+          `${o.dryRun ? 'Sẽ thêm' : 'Đã thêm'} ${out.newUnits.length} đơn vị mới có trong kế hoạch (mã tự sinh, có thể sửa bằng set-agency): ` +
             out.newUnits.map((u) => `${u.code} = ${u.name}`).join('; ') +
             '.',
         );
@@ -74,7 +75,7 @@ export function registerPlanCommands(program: Command): void {
     .option('--title <trích yếu>', 'ví dụ "Thực hiện nhiệm vụ trọng tâm … năm 2024"')
     .option('--kind <loại>', 'Kế hoạch, Chương trình, Quyết định … (mặc định: như đã có, hoặc Kế hoạch)')
     .action(async (o: { year: number; number?: string; date?: string; title?: string; kind?: string }) => {
-      const c = cliContainer();
+      const c = await agencyContainer();
       const out = await setPlanDocument(
         { plans: c.plans },
         {
@@ -98,7 +99,7 @@ export function registerPlanCommands(program: Command): void {
     .option('--unit <code>', 'chỉ nhiệm vụ của một đơn vị')
     .option('--json', 'in JSON')
     .action(async (o: { year: number; unit?: string; json?: boolean }) => {
-      const c = cliContainer();
+      const c = await agencyContainer();
       const plan = await c.plans.getPlan(c.config.agencyId, o.year);
       if (!plan) throw new Error(`Chưa có kế hoạch năm ${o.year}. Nhập bằng: npm run cli -- import-plan <tệp> --year ${o.year}`);
       const tasks = o.unit ? plan.tasks.filter((t) => t.leadUnit === o.unit) : plan.tasks;

@@ -12,7 +12,7 @@ import { JOB_NAMES, type JobName } from '../../core/schedules.ts';
 import { jobDeps } from '../../jobs/job-deps.ts';
 import { reportRenderers } from '../../adapters/renderers.ts';
 import { runJob, type RunJobResult } from '../../usecases/run-job.ts';
-import { cliContainer } from '../environment.ts';
+import { agencyContainer } from '../environment.ts';
 
 interface Options {
   period?: string;
@@ -74,7 +74,7 @@ export function registerRunJobCommand(program: Command): void {
     .option('--issue-date <YYYY-MM-DD>', 'compile: ngày ghi trên văn bản (mặc định: ngày của thời điểm lịch)')
     .option('--resend', 'deliver: gửi lại dù phiên bản này đã được gửi')
     .action(async (job: JobName, o: Options) => {
-      const c = cliContainer();
+      const c = await agencyContainer();
       const scheduledTime = scheduledTimeOf(o.scheduledTime, new Date());
       const out = await runJob(jobDeps(c, reportRenderers), {
         agencyId: c.config.agencyId,

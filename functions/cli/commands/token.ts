@@ -6,7 +6,7 @@
 import { Option, type Command } from 'commander';
 import { mintToken } from '../../adapters/auth/local-issuer.ts';
 import { ACCESS_TOKEN_HOURS, ROLES, type Role } from '../../core/auth.ts';
-import { cliContainer } from '../environment.ts';
+import { agencyContainer } from '../environment.ts';
 import { profileOn } from '../../usecases/agency-service.ts';
 import { localDate } from '../../core/clock.ts';
 
@@ -19,10 +19,13 @@ export function registerTokenCommand(program: Command): void {
     .option('--name <name>', 'tên người dùng hiển thị')
     .option('--hours <n>', `thời hạn (giờ, tối đa ${ACCESS_TOKEN_HOURS})`, String(ACCESS_TOKEN_HOURS))
     .action(async (o: { role: Role; unit?: string; name?: string; hours: string }) => {
-      const c = cliContainer();
+      // The user's agency (--agency, or the only one): a token for an agency the deployment does
+      // not hold would only be refused at sign-in, so it is refused here.
+      const c = await agencyContainer();
+      const agencyId = c.config.agencyId;
       if (o.role === 'unit') {
         if (!o.unit) throw new Error('--role unit cần --unit <MÃ>, ví dụ --unit QLKH');
-        const profile = await profileOn(c.agencies, c.config.agencyId, localDate(new Date(), 'Asia/Ho_Chi_Minh'));
+        const profile = await profileOn(c.agencies, agencyId, localDate(new Date(), 'Asia/Ho_Chi_Minh'));
         const unit = profile.units.find((u) => u.code.toUpperCase() === o.unit!.toUpperCase());
         if (!unit) throw new Error(`Không có đơn vị mã "${o.unit}". Các mã hiện có: ${profile.units.map((u) => u.code).join(', ')}`);
         o.unit = unit.code;
@@ -34,6 +37,7 @@ export function registerTokenCommand(program: Command): void {
         file: process.env.AUTH_JWKS_FILE!,
         issuer: process.env.AUTH_ISSUER!,
         clientId: process.env.AUTH_CLIENT_ID!,
+        agencyId,
         role: o.role,
         ...(o.unit ? { unit: o.unit } : {}),
         ...(o.name ? { name: o.name } : {}),

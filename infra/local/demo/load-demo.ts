@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import YAML from 'yaml';
-import { container } from '../../../functions/adapters/container.ts';
+import { container, makeContainer } from '../../../functions/adapters/container.ts';
 import { setAgency } from '../../../functions/usecases/agency-service.ts';
 import { readXlsxGrid } from '../../../functions/adapters/xlsx-grid.ts';
 import { importPlan } from '../../../functions/usecases/import-plan.ts';
@@ -15,9 +15,15 @@ import { loadDemoSubmissions } from './demo-submissions.ts';
 export const DEMO_PROFILE = new URL('./agency-2024.yaml', import.meta.url);
 export const DEMO_PLAN = new URL('../../../test/fixtures/plans/seed-004-bacgiang-2024.xlsx', import.meta.url);
 
+/**
+ * Always into the demo's own agency (the profile's agencyId), whatever AGENCY_ID the stack runs
+ * with: onboarding another Sở on a fresh data folder must not get the Bắc Giang demo under its name.
+ */
 export async function loadDemo(now: Date): Promise<string[]> {
-  const c = container();
-  const profile = await setAgency(c.agencies, { ...YAML.parse(readFileSync(DEMO_PROFILE, 'utf8')), agencyId: c.config.agencyId });
+  const demo = YAML.parse(readFileSync(DEMO_PROFILE, 'utf8')) as { agencyId: string };
+  const base = container();
+  const c = base.config.agencyId === demo.agencyId ? base : makeContainer({ ...base.config, agencyId: demo.agencyId });
+  const profile = await setAgency(c.agencies, demo);
   const out = [`Cơ quan: ${profile.name} (${profile.superiorHeader}) — ${profile.units.length} đơn vị, ${profile.leaders.length} lãnh đạo.`];
   const plan = await importPlan(
     { plans: c.plans, agencies: c.agencies, readSheets: readXlsxGrid },

@@ -17,19 +17,19 @@ beforeAll(async () => {
 
 describe('Lambda authorizer', () => {
   it('accepts a valid token from the Authorization header or the session cookie', async () => {
-    const token = await mintToken({ file, issuer: 'iss-test', clientId: 'client-test', role: 'unit', unit: 'QLKH' });
-    expect(await handler(event({ headers: { authorization: `Bearer ${token}` } }))).toEqual({ isAuthorized: true, context: { sub: 'local-unit-qlkh', role: 'unit', unit: 'QLKH' } });
+    const token = await mintToken({ file, issuer: 'iss-test', clientId: 'client-test', agencyId: 'a-test', role: 'unit', unit: 'QLKH' });
+    expect(await handler(event({ headers: { authorization: `Bearer ${token}` } }))).toEqual({ isAuthorized: true, context: { sub: 'local-unit-qlkh', role: 'unit', unit: 'QLKH', agencyId: 'a-test' } });
     expect((await handler(event({ cookies: ['theme=dark', `baocao_session=${token}`] }))).isAuthorized).toBe(true);
   });
   it('refuses a missing, expired, foreign or malformed token', async () => {
-    const expired = await mintToken({ file, issuer: 'iss-test', clientId: 'client-test', role: 'van-phong', now: 1_000_000_000 });
-    const foreign = await mintToken({ file, issuer: 'iss-test', clientId: 'other-client', role: 'van-phong' });
+    const expired = await mintToken({ file, issuer: 'iss-test', clientId: 'client-test', agencyId: 'a-test', role: 'van-phong', now: 1_000_000_000 });
+    const foreign = await mintToken({ file, issuer: 'iss-test', clientId: 'other-client', agencyId: 'a-test', role: 'van-phong' });
     for (const e of [event({}), event({ headers: { authorization: `Bearer ${expired}` } }), event({ headers: { authorization: `Bearer ${foreign}` } }), event({ cookies: ['baocao_session=garbage'] })]) {
       expect(await handler(e)).toEqual({ isAuthorized: false });
     }
   });
   it('refuses, in AWS, a request that did not come through CloudFront (no or a wrong origin header)', async () => {
-    const token = await mintToken({ file, issuer: 'iss-test', clientId: 'client-test', role: 'unit', unit: 'QLKH' });
+    const token = await mintToken({ file, issuer: 'iss-test', clientId: 'client-test', agencyId: 'a-test', role: 'unit', unit: 'QLKH' });
     process.env.ORIGIN_VERIFY_SECRET = 'cloudfront-only-0123456789';
     try {
       const headers = (extra: Record<string, string>) => ({ authorization: `Bearer ${token}`, ...extra });
@@ -41,7 +41,7 @@ describe('Lambda authorizer', () => {
     }
   });
   it('reads an unreadable session cookie as no session: refused, never an error', async () => {
-    const token = await mintToken({ file, issuer: 'iss-test', clientId: 'client-test', role: 'unit', unit: 'QLKH' });
+    const token = await mintToken({ file, issuer: 'iss-test', clientId: 'client-test', agencyId: 'a-test', role: 'unit', unit: 'QLKH' });
     for (const cookie of ['baocao_session=%', 'baocao_session=%E0%A4%A', 'baocao_session=%zz', 'baocao_session=', 'baocao_session', '=%', `baocao_session=%${token}`]) {
       expect(await handler(event({ cookies: [cookie] })), cookie).toEqual({ isAuthorized: false });
     }

@@ -30,13 +30,15 @@ describe('schedule definitions from the agency profile', () => {
     for (const s of all) {
       expect(s.timeZone).toBe('Asia/Ho_Chi_Minh');
       expect(s.description.length).toBeGreaterThan(10);
-      expect(JSON.parse(s.input)).toEqual({ job: s.job, kind: s.kind, scheduledTime: '<aws.scheduler.scheduled-time>' });
+      expect(JSON.parse(s.input)).toEqual({ job: s.job, kind: s.kind, agencyId: demo.agencyId, scheduledTime: '<aws.scheduler.scheduled-time>' });
     }
     // The same definition drives the local scheduler: croner's five fields.
     const d = byName(demo);
     expect(cronerPattern(d['remind-monthly']!)).toBe('0 8 17,20 * *');
     expect(cronerPattern(d['compile-quarterly']!)).toBe('0 8 22 3,6,9,12 *');
-    expect(schedulerInput(d['deliver-annual']!)).toBe('{"job":"deliver","kind":"annual","scheduledTime":"<aws.scheduler.scheduled-time>"}');
+    expect(schedulerInput(d['deliver-annual']!, 'skhcn-bacgiang')).toBe('{"job":"deliver","kind":"annual","agencyId":"skhcn-bacgiang","scheduledTime":"<aws.scheduler.scheduled-time>"}');
+    // Each agency's schedules name it: the job runs for that agency only.
+    expect(eventBridgeSchedules({ ...demo, agencyId: 'skhcn-tayninh' }).every((s) => JSON.parse(s.input).agencyId === 'skhcn-tayninh')).toBe(true);
   });
 
   it('moves the defaults with the agency deadline; a day past the 28th becomes the last day of the month', () => {

@@ -151,7 +151,7 @@ describe('email templates', () => {
     expect(failed.subject).toBe('[Sở KH&CN Bắc Giang] [Cần xử lý] Chưa gửi được báo cáo tháng 5 năm 2024 tới UBND tỉnh');
     expect(failed.text).toContain('Hệ thống chưa gửi được Báo cáo số 15/BC-SKHCN về kết quả thực hiện nhiệm vụ tháng 5 năm 2024 tới Ủy ban nhân dân tỉnh Bắc Giang (vanthu@ubnd.bacgiang.example) sau 04 lần thử, lần cuối lúc 10:00 ngày 21/05/2024. Hệ thống sẽ tự thử gửi lại');
     expect(failed.text).toContain('Lỗi lần gửi cuối: MessageRejected: Email address is not verified.');
-    expect(failed.text).toContain('npm run cli -- run-job deliver --period 2024-05');
+    expect(failed.text).toContain('npm run cli -- --agency skhcn-bacgiang run-job deliver --period 2024-05');
     const interrupted = deliveryFailedEmail({ profile, period: may, numberText: '15/BC-SKHCN', to: ['vanthu@ubnd.bacgiang.example'], reason: 'interrupted', attempts: 0 });
     expect(interrupted.text).toContain('bị gián đoạn giữa chừng');
     expect(interrupted.text).toContain('không tự gửi lại');

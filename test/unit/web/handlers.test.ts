@@ -156,7 +156,7 @@ describe('pages for an expired or broken session', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'baocao-web-'));
     const file = await ensureLocalKeys(path.join(dir, 'jwks.json'));
     Object.assign(process.env, { AUTH_JWKS_FILE: file, AUTH_ISSUER: 'baocao-local', AUTH_CLIENT_ID: 'baocao-local-client', AGENCY_ID: 'skhcn-bacgiang' });
-    expired = await mintToken({ file, issuer: 'baocao-local', clientId: 'baocao-local-client', role: 'unit', unit: 'QLKH', now: Math.floor(Date.now() / 1000) - 20 * 3600, ttlSeconds: 3600 });
+    expired = await mintToken({ file, issuer: 'baocao-local', clientId: 'baocao-local-client', agencyId: 'skhcn-bacgiang', role: 'unit', unit: 'QLKH', now: Math.floor(Date.now() / 1000) - 20 * 3600, ttlSeconds: 3600 });
   });
 
   it('answers a page saying the session expired and how to sign in again, not JSON', async () => {
