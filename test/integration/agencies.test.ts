@@ -15,6 +15,7 @@ import { submit } from '../../functions/usecases/submissions.ts';
 import { demoProfile } from '../support/demo-profile.ts';
 import { call } from '../support/http.ts';
 import { localEnv, testContainer, tokenFor } from '../support/local.ts';
+import { assertResponseMatchesSpec } from '../support/openapi.ts';
 import { smallPlan, taskReport } from '../support/small-plan.ts';
 
 const demo = demoProfile();
@@ -127,10 +128,12 @@ describe('agency × role × endpoint', () => {
     for (const path of READS) {
       const res = await call('GET', path, { token: tok.nowhere! });
       expect([path, res.status, res.body?.error?.code]).toEqual([path, 403, 'unknown_agency']);
+      assertResponseMatchesSpec('GET', path, res);
       expect(res.body.error.message).toContain('skhcn-khong-co');
     }
     const session = await call('POST', '/auth/session', { body: { token: tok.nowhere } });
     expect([session.status, session.body?.error?.code]).toEqual([403, 'unknown_agency']);
+    assertResponseMatchesSpec('POST', '/auth/session', session);
     expect(session.headers.get('set-cookie')).toBeNull();
   });
 });

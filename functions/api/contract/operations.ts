@@ -101,7 +101,7 @@ export const OPERATIONS: OperationSpec[] = [
     ],
     responses: {
       '200': { description: 'Kế hoạch với các nhiệm vụ và thông tin lần nhập.', content: json(S.PlanResponse) },
-      ...errors(400, 401, 404, 500, 503),
+      ...errors(400, 401, 403, 404, 500, 503),
     },
   },
   {
@@ -140,7 +140,7 @@ export const OPERATIONS: OperationSpec[] = [
     parameters: [{ name: 'period', in: 'query', required: true, description: 'Kỳ báo cáo tháng.', schema: S.MonthlyPeriodId }],
     responses: {
       '200': { description: 'Các báo cáo của kỳ.', content: json(S.SubmissionList) },
-      ...errors(400, 401, 500, 503),
+      ...errors(400, 401, 403, 500, 503),
     },
   },
   {
@@ -411,7 +411,7 @@ export const OPERATIONS: OperationSpec[] = [
     tags: ['auth'],
     summary: 'Đăng nhập trên trình duyệt — exchange a token for a session cookie',
     description:
-      'Trang `/signin` gửi mã truy cập lấy từ đường dẫn đăng nhập (phần `#token=`, không bao giờ gửi lên\nmáy chủ hay ghi nhật ký). Máy chủ kiểm tra mã, đặt cookie phiên `baocao_session` (HttpOnly,\nSameSite=Strict, Secure) và trả `csrfToken` để kèm trong tiêu đề `X-CSRF-Token` của các\nyêu cầu ghi. Lỗi: 401 `token_invalid`, `token_expired`, `token_wrong_audience`, `token_no_role`, `token_revoked` (mã đã đăng xuất);\n415; 422 `invalid_input`.',
+      'Trang `/signin` gửi mã truy cập lấy từ đường dẫn đăng nhập (phần `#token=`, không bao giờ gửi lên\nmáy chủ hay ghi nhật ký). Máy chủ kiểm tra mã, đặt cookie phiên `baocao_session` (HttpOnly,\nSameSite=Strict, Secure) và trả `csrfToken` để kèm trong tiêu đề `X-CSRF-Token` của các\nyêu cầu ghi. Lỗi: 401 `token_invalid`, `token_expired`, `token_wrong_audience`, `token_no_role`, `token_no_agency` (tài khoản không thuộc đúng một cơ quan), `token_revoked` (mã đã đăng xuất);\n403 `unknown_agency` (cơ quan ghi trong tài khoản không có trong hệ thống); 415; 422 `invalid_input`.',
     security: [],
     requestBody: { required: true, content: json(R.SessionRequest) },
     responses: {
@@ -420,7 +420,7 @@ export const OPERATIONS: OperationSpec[] = [
         headers: { 'Set-Cookie': ref('headers', 'SetSessionCookie') },
         content: json(S.SessionResponse, { example: { role: 'unit', unit: 'QLKH', csrfToken: '3q2-7wYhE1dQ0m8xJ6pZr4Tg9VbLkC2sNfA5uHoIeWc' } }),
       },
-      ...errors(400, 401, 413, 415, 422, 500),
+      ...errors(400, 401, 403, 413, 415, 422, 500),
     },
   },
   {
