@@ -43,7 +43,10 @@ function topInputs(meta: Metafile, outfile: string): { input: string; bytes: num
     } else key = input.split('/').slice(0, 2).join('/');
     groups.set(key, (groups.get(key) ?? 0) + bytesInOutput);
   }
-  return [...groups].map(([input, bytes]) => ({ input, bytes })).sort((a, b) => b.bytes - a.bytes).slice(0, 6);
+  return [...groups]
+    .map(([input, bytes]) => ({ input, bytes }))
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, 6);
 }
 
 async function timeImport(dir: string, spec: FunctionSpec, env: Record<string, string>, runs: number): Promise<{ initMs: number; processMs: number }> {
@@ -59,7 +62,11 @@ async function timeImport(dir: string, spec: FunctionSpec, env: Record<string, s
 }
 
 /** Bundles go under the project's bench/out, beside a node_modules that holds only the runtime's SDK. */
-export async function bundleBench(o: { runs: number; submitMaxBytes: number; log: (l: string) => void }): Promise<(BundleResult | { function: string; error: string })[]> {
+export async function bundleBench(o: {
+  runs: number;
+  submitMaxBytes: number;
+  log: (l: string) => void;
+}): Promise<(BundleResult | { function: string; error: string })[]> {
   const root = path.join(ROOT, 'bench', 'out', 'bundles');
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });

@@ -93,7 +93,12 @@ const cold = await compileOnce('bench-cold');
 const head = await c.submissions.getHead(agencyId, period, unit);
 if (!head?.data || head.data.tasks.length === 0) throw new Error(`no submitted head for ${unit}`);
 const data = { ...head.data, tasks: head.data.tasks.map((t, i) => (i === 0 ? { ...t, result: `${t.result} Đã cập nhật số liệu.` } : t)) };
-await submit(c, { sub: `bench-${unit.toLowerCase()}`, role: 'unit', unit, agencyId }, { period, unit, baseRevision: head.revision, data }, new Date(now.getTime() - 3600_000));
+await submit(
+  c,
+  { sub: `bench-${unit.toLowerCase()}`, role: 'unit', unit, agencyId },
+  { period, unit, baseRevision: head.revision, data },
+  new Date(now.getTime() - 3600_000),
+);
 process.stderr.write(`  ${agencyId}: tổng hợp lần 2 (ấm)…\n`);
 const warm = await compileOnce('bench-warm');
 const peakRssMb = mb(process.resourceUsage().maxRSS);

@@ -45,7 +45,11 @@ export interface HttpScenario {
 export async function setupHttpAgency(c: Container, units: number, env: Record<string, string>) {
   const profile = syntheticProfile(
     c.config.agencyId,
-    Array.from({ length: units }, (_, i) => ({ code: `U${String(i + 1).padStart(3, '0')}`, name: `Phòng, đơn vị thử tải số ${i + 1}`, kind: 'phong' as const })),
+    Array.from({ length: units }, (_, i) => ({
+      code: `U${String(i + 1).padStart(3, '0')}`,
+      name: `Phòng, đơn vị thử tải số ${i + 1}`,
+      kind: 'phong' as const,
+    })),
   );
   await setAgency(c.agencies, profile);
   const tasks: PlanTask[] = profile.units.flatMap((u, i) =>
@@ -68,7 +72,15 @@ export async function setupHttpAgency(c: Container, units: number, env: Record<s
   const clients = await Promise.all(
     profile.units.map(async (u, i) => ({
       unit: u.code,
-      token: await mintToken({ file: env.AUTH_JWKS_FILE!, issuer: env.AUTH_ISSUER!, clientId: env.AUTH_CLIENT_ID!, agencyId: c.config.agencyId, role: 'unit', unit: u.code, ttlSeconds: 3600 }),
+      token: await mintToken({
+        file: env.AUTH_JWKS_FILE!,
+        issuer: env.AUTH_ISSUER!,
+        clientId: env.AUTH_CLIENT_ID!,
+        agencyId: c.config.agencyId,
+        role: 'unit',
+        unit: u.code,
+        ttlSeconds: 3600,
+      }),
       tasks: Array.from({ length: TASKS_PER_UNIT }, (_, k) => `U${i + 1}-${k + 1}`),
     })),
   );
@@ -85,7 +97,12 @@ export async function httpBench(
   c: Container,
   env: Record<string, string>,
   o: { clientCounts: number[]; requests: number; outDir: string; p99TargetMs: number; log: (l: string) => void },
-): Promise<{ warmUp: { requests: number; latency: ReturnType<typeof latencySummary> }; serial: HttpScenario; inProcess: SubmitBreakdown; scenarios: HttpScenario[] }> {
+): Promise<{
+  warmUp: { requests: number; latency: ReturnType<typeof latencySummary> };
+  serial: HttpScenario;
+  inProcess: SubmitBreakdown;
+  scenarios: HttpScenario[];
+}> {
   const units = Math.max(...o.clientCounts);
   o.log(`HTTP: chuẩn bị ${units} đơn vị, ${units * TASKS_PER_UNIT} nhiệm vụ…`);
   const all = await setupHttpAgency(c, units, env);
@@ -98,8 +115,9 @@ export async function httpBench(
   o.log('HTTP: submit trong tiến trình (không qua HTTP), đếm lệnh DynamoDB…');
   const inProcess = await submitBreakdown(c, all[1]!.unit, all[1]!.tasks, '2024-12', 100);
   o.log(
-    `HTTP: submit trong tiến trình: ${inProcess.dynamoCallsTotalPerSubmit} lệnh DynamoDB/submit (${Object.entries(inProcess.dynamoCallsPerSubmit).map(([k, v]) => `${k} ${v}`).join(', ')}), ` +
-      `CPU ${inProcess.cpuMsPerSubmit} ms/submit, p50 ${inProcess.latency.p50Ms} ms, p99 ${inProcess.latency.p99Ms} ms`,
+    `HTTP: submit trong tiến trình: ${inProcess.dynamoCallsTotalPerSubmit} lệnh DynamoDB/submit (${Object.entries(inProcess.dynamoCallsPerSubmit)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}), ` + `CPU ${inProcess.cpuMsPerSubmit} ms/submit, p50 ${inProcess.latency.p50Ms} ms, p99 ${inProcess.latency.p99Ms} ms`,
   );
   const scenarios: HttpScenario[] = [];
   for (const [k, clients] of o.clientCounts.entries()) {
@@ -116,7 +134,10 @@ export async function httpBench(
     let revisionsStored = 0;
     let headMismatch = 0;
     await inParallel(mine, 16, async (m) => {
-      const [revs, head] = await Promise.all([c.submissions.listRevisions(c.config.agencyId, period, m.unit), c.submissions.getHead(c.config.agencyId, period, m.unit)]);
+      const [revs, head] = await Promise.all([
+        c.submissions.listRevisions(c.config.agencyId, period, m.unit),
+        c.submissions.getHead(c.config.agencyId, period, m.unit),
+      ]);
       revisionsStored += revs.length;
       if ((head?.revision ?? 0) !== (r.okByUnit[m.unit] ?? 0)) headMismatch++;
     });

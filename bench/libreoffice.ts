@@ -24,9 +24,12 @@ export function ensureLibreOffice(log: (l: string) => void): { bin: string; vers
   let bin = which('soffice');
   let installed = false;
   if (!bin) {
-    if (process.getuid?.() !== 0) throw new Error('LibreOffice (soffice) không có và bench không chạy bằng root để cài: sudo apt-get install -y libreoffice-calc-nogui');
+    if (process.getuid?.() !== 0)
+      throw new Error('LibreOffice (soffice) không có và bench không chạy bằng root để cài: sudo apt-get install -y libreoffice-calc-nogui');
     log('Cài LibreOffice: apt-get update && apt-get install -y libreoffice-calc-nogui …');
-    execFileSync('sh', ['-c', 'apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y libreoffice-calc-nogui'], { stdio: ['ignore', 'inherit', 'inherit'] });
+    execFileSync('sh', ['-c', 'apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y libreoffice-calc-nogui'], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     bin = which('soffice');
     if (!bin) throw new Error('apt-get install libreoffice-calc-nogui did not provide soffice');
     installed = true;
@@ -68,14 +71,26 @@ export async function libreOfficeAppendix(model: ReportModel, dir: string, log: 
   const script = `"$@" >/dev/null 2>&1; s=$?; times; exit $s`;
   const convert = () => {
     const t = performance.now();
-    const out = execFileSync('bash', ['-c', script, 'soffice', lo.bin, `-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, xlsx], { timeout: timeoutMs, encoding: 'utf8' });
+    const out = execFileSync(
+      'bash',
+      ['-c', script, 'soffice', lo.bin, `-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, xlsx],
+      { timeout: timeoutMs, encoding: 'utf8' },
+    );
     return { ms: performance.now() - t, cpuMs: childCpuMs(out.trim().split('\n').pop() ?? '') };
   };
   const first = convert();
   const warm = convert();
   const pdf = path.join(dir, 'appendix.pdf');
   if (readFileSync(pdf).subarray(0, 5).toString() !== '%PDF-') throw new Error('LibreOffice wrote no PDF');
-  return { version: lo.version, installed: lo.installed, workbookBytes: bytes.length, firstMs: round(first.ms), warmMs: round(warm.ms), warmCpuMs: round(warm.cpuMs), pages: pdfPages(pdf) };
+  return {
+    version: lo.version,
+    installed: lo.installed,
+    workbookBytes: bytes.length,
+    firstMs: round(first.ms),
+    warmMs: round(warm.ms),
+    warmCpuMs: round(warm.cpuMs),
+    pages: pdfPages(pdf),
+  };
 }
 
 /** bash's `times` line for children: "0m1.234s 0m0.120s" (user, system). */

@@ -50,7 +50,13 @@ const TARGETS = {
 };
 
 const args = parseArgs(process.argv.slice(2));
-const list = (v: string | undefined, d: number[]) => (v ? v.split(',').map((x) => Number(x.trim())).filter((n) => Number.isFinite(n) && n > 0) : d);
+const list = (v: string | undefined, d: number[]) =>
+  v
+    ? v
+        .split(',')
+        .map((x) => Number(x.trim()))
+        .filter((n) => Number.isFinite(n) && n > 0)
+    : d;
 const sizes = list(args.sizes, [300, 2000, 10000]);
 const clientCounts = list(args.clients, [50, 200]);
 const requests = Number(args.requests ?? 2000);
@@ -116,7 +122,6 @@ interface RenderChildResult {
   results: { model: string; coldMs: number; warmMs: number; warmCpuMs: number; bytes: number; file: string }[];
 }
 
-
 async function benchSize(size: number, stack: LocalStack) {
   const dir = path.join(outDir, `size-${size}`);
   rmSync(dir, { recursive: true, force: true });
@@ -138,7 +143,16 @@ async function benchSize(size: number, stack: LocalStack) {
     tasks: size,
     agencyId,
     units: a.profile.units.length,
-    submissions: Object.fromEntries(a.months.map((m) => [m.period, { submitted: m.submissions.filter((s) => s.kind === 'submit').length, drafts: m.submissions.filter((s) => s.kind === 'draft').length, missing: m.missing.length }])),
+    submissions: Object.fromEntries(
+      a.months.map((m) => [
+        m.period,
+        {
+          submitted: m.submissions.filter((s) => s.kind === 'submit').length,
+          drafts: m.submissions.filter((s) => s.kind === 'draft').length,
+          missing: m.missing.length,
+        },
+      ]),
+    ),
     loadMs: round(loaded.ms),
   };
   const childProfile = (name: string) => {
@@ -152,7 +166,7 @@ async function benchSize(size: number, stack: LocalStack) {
   let compile: CompileChildResult;
   try {
     compile = await runChild<CompileChildResult>(
-    'compile-child.ts',
+      'compile-child.ts',
       ['--agency', agencyId, '--period', a.period, '--issue-date', a.issueDate, '--now', a.compileAt.toISOString(), '--out', dir, '--unit', reviser],
       { env: stack.env, nodeFlags, ...(cp ? { cpuProfDir: cp } : {}), timeoutMs: 60 * 60_000 },
     );
@@ -191,7 +205,11 @@ async function benchSize(size: number, stack: LocalStack) {
     for (const renderer of ['pdf', 'xlsx'] as const) {
       const rp = childProfile(`render-${renderer}`);
       try {
-        const r = await runChild<RenderChildResult>('render-child.ts', ['--renderer', renderer, '--models', models.join(','), '--out', dir], { nodeFlags, ...(rp ? { cpuProfDir: rp } : {}), timeoutMs: 60 * 60_000 });
+        const r = await runChild<RenderChildResult>('render-child.ts', ['--renderer', renderer, '--models', models.join(','), '--out', dir], {
+          nodeFlags,
+          ...(rp ? { cpuProfDir: rp } : {}),
+          timeoutMs: 60 * 60_000,
+        });
         renderers[renderer] = {
           baselineRssMb: round(r.baselineRssMb),
           peakRssMb: round(r.peakRssMb),
@@ -220,7 +238,9 @@ async function benchSize(size: number, stack: LocalStack) {
 
   if (!skip('libreoffice')) {
     try {
-      const ours = await runChild<RenderChildResult>('render-child.ts', ['--renderer', 'pdf', '--models', models[0]!, '--appendix-only', '--out', dir], { timeoutMs: 60 * 60_000 });
+      const ours = await runChild<RenderChildResult>('render-child.ts', ['--renderer', 'pdf', '--models', models[0]!, '--appendix-only', '--out', dir], {
+        timeoutMs: 60 * 60_000,
+      });
       const model = JSON.parse(readFileSync(models[0]!, 'utf8')) as ReportModel;
       log('  LibreOffice: chuyển phụ lục .xlsx sang PDF…');
       const lo = await libreOfficeAppendix(model, path.join(dir, 'libreoffice'), log, 60 * 60_000);
@@ -239,7 +259,9 @@ async function benchSize(size: number, stack: LocalStack) {
         ratioSofficeToOurs: round(lo.warmMs / mine.warmMs, 2),
         ratioSofficeToOursCpu: round(lo.warmCpuMs / mine.warmCpuMs, 2),
       };
-      log(`  LibreOffice ${round(lo.warmMs)} ms (CPU ${round(lo.warmCpuMs)}) / renderPdf ${round(mine.warmMs)} ms (CPU ${round(mine.warmCpuMs)}) = ${round(lo.warmMs / mine.warmMs, 2)}×`);
+      log(
+        `  LibreOffice ${round(lo.warmMs)} ms (CPU ${round(lo.warmCpuMs)}) / renderPdf ${round(mine.warmMs)} ms (CPU ${round(mine.warmCpuMs)}) = ${round(lo.warmMs / mine.warmMs, 2)}×`,
+      );
     } catch (err) {
       result.libreOffice = { error: (err as Error).message };
       log(`  LibreOffice: ${(err as Error).message}`);
@@ -317,11 +339,15 @@ async function main() {
     // A failing step is reported in the summary; the others still run.
     if (!skip('http') && stack) {
       const c: Container = makeContainer();
-      summary.http = await httpBench(c, stack.env, { clientCounts, requests, outDir, p99TargetMs: TARGETS.submitP99Ms, log }).catch((err: Error) => ({ error: err.message }));
+      summary.http = await httpBench(c, stack.env, { clientCounts, requests, outDir, p99TargetMs: TARGETS.submitP99Ms, log }).catch((err: Error) => ({
+        error: err.message,
+      }));
     }
     if (!skip('bundles')) {
       log('\nĐóng gói từng hàm (esbuild) và đo thời gian khởi tạo module…');
-      summary.bundles = await bundleBench({ runs: Number(args['init-runs'] ?? 5), submitMaxBytes: TARGETS.submitBundleBytes, log }).catch((err: Error) => ({ error: err.message }));
+      summary.bundles = await bundleBench({ runs: Number(args['init-runs'] ?? 5), submitMaxBytes: TARGETS.submitBundleBytes, log }).catch((err: Error) => ({
+        error: err.message,
+      }));
     }
   } finally {
     await stack?.stop();

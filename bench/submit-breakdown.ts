@@ -43,7 +43,11 @@ export async function submitBreakdown(c: Container, unit: string, tasks: string[
   const table = c.config.tableName;
   // As the container builds them: one batcher for the reads a submit issues together.
   const reads = new GetBatcher(doc, table);
-  const stores = { agencies: new DynamoAgencyStore(doc, table, reads), plans: new DynamoPlanStore(doc, table, undefined, reads), submissions: new DynamoSubmissionStore(doc, table, reads) };
+  const stores = {
+    agencies: new DynamoAgencyStore(doc, table, reads),
+    plans: new DynamoPlanStore(doc, table, undefined, reads),
+    submissions: new DynamoSubmissionStore(doc, table, reads),
+  };
   const agencyId = c.config.agencyId;
   const latencies: number[] = [];
   const cpu0 = process.cpuUsage();
@@ -51,10 +55,24 @@ export async function submitBreakdown(c: Container, unit: string, tasks: string[
     const data = {
       reporterName: 'Nguyễn Thị Nga',
       otherWork: [],
-      tasks: tasks.map((taskId, i) => ({ taskId, status: 'dang-thuc-hien' as const, progress: 60 + i, result: `Lần cập nhật ${r}: đã tổ chức kiểm tra tiến độ.`, difficulties: '', proposals: '', needsDecision: false, nextPlan: '' })),
+      tasks: tasks.map((taskId, i) => ({
+        taskId,
+        status: 'dang-thuc-hien' as const,
+        progress: 60 + i,
+        result: `Lần cập nhật ${r}: đã tổ chức kiểm tra tiến độ.`,
+        difficulties: '',
+        proposals: '',
+        needsDecision: false,
+        nextPlan: '',
+      })),
     };
     const t = performance.now();
-    await submit(stores, { sub: `bench-${unit.toLowerCase()}`, role: 'unit', unit, agencyId }, { period, unit, baseRevision: r - 1, data, idempotencyKey: `bench-serial-${period}-${unit}-${r}` }, new Date());
+    await submit(
+      stores,
+      { sub: `bench-${unit.toLowerCase()}`, role: 'unit', unit, agencyId },
+      { period, unit, baseRevision: r - 1, data, idempotencyKey: `bench-serial-${period}-${unit}-${r}` },
+      new Date(),
+    );
     latencies.push(performance.now() - t);
   }
   const cpu = process.cpuUsage(cpu0);

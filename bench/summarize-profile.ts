@@ -43,7 +43,12 @@ function label(n: ProfileNode): string {
   return `${f.functionName || '(anonymous)'} ${shortUrl(f.url)}${f.url ? `:${f.lineNumber + 1}` : ''}`;
 }
 
-export function summarize(profile: CpuProfile): { wallMs: number; bySelf: FrameSummary[]; byTotal: FrameSummary[]; byFile: { file: string; selfMs: number }[] } {
+export function summarize(profile: CpuProfile): {
+  wallMs: number;
+  bySelf: FrameSummary[];
+  byTotal: FrameSummary[];
+  byFile: { file: string; selfMs: number }[];
+} {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);

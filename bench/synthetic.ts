@@ -63,7 +63,15 @@ const between = (r: Rand, lo: number, hi: number) => lo + Math.floor(r() * (hi -
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
 export function toRoman(n: number): string {
-  const table: [number, string][] = [[50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const table: [number, string][] = [
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let out = '';
   for (const [v, s] of table) {
     while (n >= v) {
@@ -92,7 +100,36 @@ const UNIT_BASE: { code: string; name: string; kind: UnitKind }[] = [
 ];
 
 /** Districts named in the seeds, for the stations a large Sở runs across the province. */
-const DISTRICTS = ['Sơn Động', 'Yên Dũng', 'Việt Yên', 'Lạng Giang', 'Lục Nam', 'Lục Ngạn', 'Tân Yên', 'Hiệp Hòa', 'Yên Thế', 'Kỳ Anh', 'Hương Sơn', 'Đức Thọ', 'Can Lộc', 'Thạch Hà', 'Cẩm Xuyên', 'Nghi Xuân', 'Hương Khê', 'Vũ Quang', 'Sơn Hà', 'Ba Tơ', 'Minh Long', 'Trà Bồng', 'Nghĩa Hành', 'Mộ Đức', 'Đức Phổ', 'Bình Sơn', 'Tư Nghĩa', 'Lý Sơn'];
+const DISTRICTS = [
+  'Sơn Động',
+  'Yên Dũng',
+  'Việt Yên',
+  'Lạng Giang',
+  'Lục Nam',
+  'Lục Ngạn',
+  'Tân Yên',
+  'Hiệp Hòa',
+  'Yên Thế',
+  'Kỳ Anh',
+  'Hương Sơn',
+  'Đức Thọ',
+  'Can Lộc',
+  'Thạch Hà',
+  'Cẩm Xuyên',
+  'Nghi Xuân',
+  'Hương Khê',
+  'Vũ Quang',
+  'Sơn Hà',
+  'Ba Tơ',
+  'Minh Long',
+  'Trà Bồng',
+  'Nghĩa Hành',
+  'Mộ Đức',
+  'Đức Phổ',
+  'Bình Sơn',
+  'Tư Nghĩa',
+  'Lý Sơn',
+];
 
 const LEADERS: Leader[] = [
   { id: 'do-khoa-van', name: 'Đỗ Khoa Văn', title: 'Giám đốc' },
@@ -101,7 +138,18 @@ const LEADERS: Leader[] = [
   { id: 'phan-trong-binh', name: 'Phan Trọng Bình', title: 'Phó Giám đốc' },
 ];
 
-const REPORTERS = ['Nguyễn Thị Nga', 'Lê Thị Thanh Lợi', 'Phạm Thị Thu Huế', 'Trần Minh Đức', 'Hoàng Văn Thắng', 'Đỗ Thị Lan', 'Vũ Thị Hằng', 'Lương Văn Bình', 'Ngô Chí Vinh', 'Trần Phước Hiền'];
+const REPORTERS = [
+  'Nguyễn Thị Nga',
+  'Lê Thị Thanh Lợi',
+  'Phạm Thị Thu Huế',
+  'Trần Minh Đức',
+  'Hoàng Văn Thắng',
+  'Đỗ Thị Lan',
+  'Vũ Thị Hằng',
+  'Lương Văn Bình',
+  'Ngô Chí Vinh',
+  'Trần Phước Hiền',
+];
 
 const VERBS = [
   'Tham mưu UBND tỉnh ban hành',
@@ -143,7 +191,14 @@ const OBJECTS = [
   'hồ sơ công bố hợp chuẩn, hợp quy',
 ];
 
-const PLACES = ['trên địa bàn tỉnh', 'tại huyện Sơn Động', 'tại huyện Yên Dũng', 'tại các huyện miền núi', 'tại các cơ quan, đơn vị thường xuyên tiếp xúc với công dân', ''];
+const PLACES = [
+  'trên địa bàn tỉnh',
+  'tại huyện Sơn Động',
+  'tại huyện Yên Dũng',
+  'tại các huyện miền núi',
+  'tại các cơ quan, đơn vị thường xuyên tiếp xúc với công dân',
+  '',
+];
 
 const LEGAL = [
   'theo Kế hoạch số 409/KH-UBND ngày 30/8/2021 của UBND tỉnh',
@@ -219,7 +274,12 @@ function makeUnits(count: number): Unit[] {
   for (let i = 0; units.length < count; i++) {
     const district = DISTRICTS[i % DISTRICTS.length]!;
     const code = `TRAM${pad2(i + 1)}`;
-    units.push({ code, name: `Trạm Ứng dụng KH&CN huyện ${district}${i >= DISTRICTS.length ? ` (${Math.floor(i / DISTRICTS.length) + 1})` : ''}`, kind: 'trung-tam', emails: [`${code.toLowerCase()}@skhcn.example.vn`] });
+    units.push({
+      code,
+      name: `Trạm Ứng dụng KH&CN huyện ${district}${i >= DISTRICTS.length ? ` (${Math.floor(i / DISTRICTS.length) + 1})` : ''}`,
+      kind: 'trung-tam',
+      emails: [`${code.toLowerCase()}@skhcn.example.vn`],
+    });
   }
   return units;
 }
@@ -249,7 +309,17 @@ function taskTimes(r: Rand, year: number): { start?: PlanTime; finish?: PlanTime
   return { start: { kind: 'month', year, month: start }, finish: { kind: 'month', year, month: finish } };
 }
 
-function makeTask(r: Rand, id: string, number: string, group: { numeral: string; title: string }, category: TaskCategory, unit: string, order: number, year: number, parents?: string[]): PlanTask {
+function makeTask(
+  r: Rand,
+  id: string,
+  number: string,
+  group: { numeral: string; title: string },
+  category: TaskCategory,
+  unit: string,
+  order: number,
+  year: number,
+  parents?: string[],
+): PlanTask {
   const times = taskTimes(r, year);
   const withProduct = r() < 0.5;
   const p = pick(r, PRODUCTS);
@@ -265,7 +335,10 @@ function makeTask(r: Rand, id: string, number: string, group: { numeral: string;
     coordinatingUnits: [],
     directingLeader: pick(r, LEADERS).id,
     ...times,
-    milestones: Array.from({ length: steps }, (_, i) => ({ text: STEPS[(order + i) % STEPS.length]!, finish: { kind: 'month' as const, year, month: Math.min(12, 1 + ((order + i * 3) % 12)) } })),
+    milestones: Array.from({ length: steps }, (_, i) => ({
+      text: STEPS[(order + i) % STEPS.length]!,
+      finish: { kind: 'month' as const, year, month: Math.min(12, 1 + ((order + i * 3) % 12)) },
+    })),
     order,
   };
   if (withProduct) task.product = { text: `${pad2(qty)} ${p.unit}`, quantity: qty, measure: p.unit };
@@ -303,15 +376,33 @@ export function syntheticPlan(r: Rand, agencyId: string, year: number, units: Un
       const indicators = r() < 0.1 ? Math.min(between(r, 2, 4), split[u]! - made) : 0;
       if (indicators >= 2) {
         const parent = `Nhiệm vụ ${n}: ${pick(r, VERBS)} ${pick(r, OBJECTS)}`;
-        for (let k = 1; k <= indicators; k++) tasks.push(makeTask(r, `${numeral}-${n}-${k}`, `${n}.${k}`, group, 'ke-hoach', unit.code, tasks.length + 1, year, [parent]));
+        for (let k = 1; k <= indicators; k++)
+          tasks.push(makeTask(r, `${numeral}-${n}-${k}`, `${n}.${k}`, group, 'ke-hoach', unit.code, tasks.length + 1, year, [parent]));
         made += indicators;
       } else {
-        tasks.push(makeTask(r, `${numeral}-${n}`, String(n), group, pick(r, ['ke-hoach', 'ke-hoach', 'ke-hoach', 'thuong-xuyen'] as const), unit.code, tasks.length + 1, year));
+        tasks.push(
+          makeTask(
+            r,
+            `${numeral}-${n}`,
+            String(n),
+            group,
+            pick(r, ['ke-hoach', 'ke-hoach', 'ke-hoach', 'thuong-xuyen'] as const),
+            unit.code,
+            tasks.length + 1,
+            year,
+          ),
+        );
         made += 1;
       }
     }
   });
-  return { agencyId, year, title: 'KẾ HOẠCH THỰC HIỆN NHIỆM VỤ KH&CN NĂM 2024 (dữ liệu tổng hợp để đo hiệu năng)', sourceDocument: 'Kế hoạch số 12/KH-SKHCN ngày 20/02/2024 của Sở Khoa học và Công nghệ', tasks };
+  return {
+    agencyId,
+    year,
+    title: 'KẾ HOẠCH THỰC HIỆN NHIỆM VỤ KH&CN NĂM 2024 (dữ liệu tổng hợp để đo hiệu năng)',
+    sourceDocument: 'Kế hoạch số 12/KH-SKHCN ngày 20/02/2024 của Sở Khoa học và Công nghệ',
+    tasks,
+  };
 }
 
 function finishMonth(task: PlanTask): number | undefined {
@@ -331,7 +422,8 @@ function fateOf(r: Rand, task: PlanTask): Fate {
   const roll = r();
   const fate: Fate = { pace, notStarted: r() < 0.05 };
   if (finish !== undefined) {
-    if (roll < 0.7) fate.doneMonth = finish; // on time
+    if (roll < 0.7)
+      fate.doneMonth = finish; // on time
     else if (roll < 0.8) fate.doneMonth = Math.min(12, finish + 1); // a month late
   }
   return fate;

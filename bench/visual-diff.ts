@@ -54,7 +54,10 @@ function pixels(file: string): Buffer {
 }
 
 function compare(refDir: string, candDir: string): number {
-  const pages = (d: string) => readdirSync(d).filter((f) => f.endsWith('.pgm')).sort();
+  const pages = (d: string) =>
+    readdirSync(d)
+      .filter((f) => f.endsWith('.pgm'))
+      .sort();
   const ref = pages(refDir);
   const cand = new Set(pages(candDir));
   let bad = 0;

@@ -79,7 +79,10 @@ function copyCommands(entry: string, inputDir: string, outputDir: string): strin
   if (needsWebAssets(entry)) {
     // Built (or found in the cache) at synthesis; the copy takes the files, the manifest and nothing else.
     const built = buildWebAssets();
-    out.push(`mkdir -p "${outputDir}/${BUNDLE_WEB_DIR}"`, `cp "${built.dir}/"*.js "${built.dir}/"*.css "${built.dir}/"*.map "${built.dir}/manifest.json" "${outputDir}/${BUNDLE_WEB_DIR}/"`);
+    out.push(
+      `mkdir -p "${outputDir}/${BUNDLE_WEB_DIR}"`,
+      `cp "${built.dir}/"*.js "${built.dir}/"*.css "${built.dir}/"*.map "${built.dir}/manifest.json" "${outputDir}/${BUNDLE_WEB_DIR}/"`,
+    );
   }
   return out;
 }

@@ -88,9 +88,7 @@ const MIN_REPORT_VERSION_DAYS = 365;
 const MIN_ACCESS_LOG_DAYS = 90;
 const MAX_DAYS = 36_500;
 /** The retention periods CloudWatch Logs accepts (PutRetentionPolicy); "never expire" is not offered. */
-export const LOG_RETENTION_CHOICES = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-] as const;
+export const LOG_RETENTION_CHOICES = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
 
 export class DeployConfigError extends Error {
   readonly problems: readonly string[];
@@ -193,16 +191,10 @@ function isAbsent(value: unknown): boolean {
 }
 
 function show(value: unknown): string {
-  return typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value);
+  return typeof value === 'string' ? `"${value}"` : (JSON.stringify(value) ?? String(value));
 }
 
-function readString(
-  read: ContextReader,
-  key: string,
-  fallback: string,
-  problems: string[],
-  check: { pattern: RegExp; rule: string },
-): string {
+function readString(read: ContextReader, key: string, fallback: string, problems: string[], check: { pattern: RegExp; rule: string }): string {
   const raw = read(key);
   if (isAbsent(raw)) return fallback;
   if (typeof raw !== 'string' || !check.pattern.test(raw.trim())) {
@@ -232,21 +224,12 @@ function readWholeNumber(raw: unknown): unknown {
   return typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : raw;
 }
 
-function readDays(
-  read: ContextReader,
-  key: string,
-  fallback: number,
-  min: number,
-  problems: string[],
-): number {
+function readDays(read: ContextReader, key: string, fallback: number, min: number, problems: string[]): number {
   const raw = read(key);
   if (isAbsent(raw)) return fallback;
   const value = readWholeNumber(raw);
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > MAX_DAYS) {
-    problems.push(
-      `${key} = ${show(raw)}: cần số ngày nguyên từ ${min} đến ${MAX_DAYS} / ` +
-        `must be a whole number of days from ${min} to ${MAX_DAYS}`,
-    );
+    problems.push(`${key} = ${show(raw)}: cần số ngày nguyên từ ${min} đến ${MAX_DAYS} / ` + `must be a whole number of days from ${min} to ${MAX_DAYS}`);
     return fallback;
   }
   return value;
@@ -327,10 +310,7 @@ function readCustomDomain(read: ContextReader, problems: string[]): CustomDomain
   const certRaw = read(CONTEXT_KEYS.certificateArn);
   if (isAbsent(nameRaw) && isAbsent(certRaw)) return undefined;
   if (isAbsent(nameRaw) || isAbsent(certRaw)) {
-    problems.push(
-      `${CONTEXT_KEYS.domainName} và ${CONTEXT_KEYS.certificateArn}: cần cả hai hoặc không có cái nào / ` +
-        'give both or neither',
-    );
+    problems.push(`${CONTEXT_KEYS.domainName} và ${CONTEXT_KEYS.certificateArn}: cần cả hai hoặc không có cái nào / ` + 'give both or neither');
     return undefined;
   }
   let ok = true;

@@ -61,24 +61,28 @@ export class EdgeStack extends Stack {
           name: 'PerIpRateLimit',
           priority: 0,
           statement: { rateBasedStatement: { limit: WAF_RATE_LIMIT_PER_IP, aggregateKeyType: 'IP', evaluationWindowSec: WAF_RATE_WINDOW_SECONDS } },
-          action: { block: { customResponse: { responseCode: 429, customResponseBodyKey: 'RateLimited', responseHeaders: [{ name: 'retry-after', value: '300' }] } } },
+          action: {
+            block: { customResponse: { responseCode: 429, customResponseBodyKey: 'RateLimited', responseHeaders: [{ name: 'retry-after', value: '300' }] } },
+          },
           visibilityConfig: visibility(`${props.name}-rate-per-ip`),
         },
-        ...WAF_MANAGED_GROUPS.map((group, i): wafv2.CfnWebACL.RuleProperty => ({
-          name: group,
-          priority: i + 1,
-          overrideAction: { none: {} },
-          statement: {
-            managedRuleGroupStatement: {
-              vendorName: 'AWS',
-              name: group,
-              // A month's report body is up to 256 KB (the API's own limit, functions/api/validation.ts): the
-              // common set's 8 KB body rule would refuse every real submission, so it only counts.
-              ...(group === 'AWSManagedRulesCommonRuleSet' ? { ruleActionOverrides: [{ name: 'SizeRestrictions_BODY', actionToUse: { count: {} } }] } : {}),
+        ...WAF_MANAGED_GROUPS.map(
+          (group, i): wafv2.CfnWebACL.RuleProperty => ({
+            name: group,
+            priority: i + 1,
+            overrideAction: { none: {} },
+            statement: {
+              managedRuleGroupStatement: {
+                vendorName: 'AWS',
+                name: group,
+                // A month's report body is up to 256 KB (the API's own limit, functions/api/validation.ts): the
+                // common set's 8 KB body rule would refuse every real submission, so it only counts.
+                ...(group === 'AWSManagedRulesCommonRuleSet' ? { ruleActionOverrides: [{ name: 'SizeRestrictions_BODY', actionToUse: { count: {} } }] } : {}),
+              },
             },
-          },
-          visibilityConfig: visibility(`${props.name}-${group}`),
-        })),
+            visibilityConfig: visibility(`${props.name}-${group}`),
+          }),
+        ),
       ],
     });
     new CfnOutput(this, 'WebAclArn', { value: this.webAcl.attrArn, description: 'AWS WAF web ACL of the portal (CloudFront)' });

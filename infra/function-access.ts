@@ -13,14 +13,7 @@ import { keys } from '../functions/adapters/dynamo/keys.ts';
 import { TABLE_SCHEMA } from './stateful-stack.ts';
 
 /** The partitions a function may write, named for what lives in them. */
-export type WriteFamily =
-  | 'period'
-  | 'idempotency'
-  | 'reports'
-  | 'register'
-  | 'jobRuns'
-  | 'deliveries'
-  | 'revocations';
+export type WriteFamily = 'period' | 'idempotency' | 'reports' | 'register' | 'jobRuns' | 'deliveries' | 'revocations';
 
 export interface FunctionAccess {
   /** GetItem, BatchGetItem and Query on the agency's items (table and GSI1). */
@@ -116,7 +109,13 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   // Delivery attaches the issued (or signed) PDF, logs every email and locks the month; with the
   // profile's autoIssue it issues the report itself (register, version, issued files), and it
   // compiles a draft when none exists.
-  'jobs/deliver.ts#handler': { read: true, write: ['jobRuns', 'deliveries', 'period', 'reports', 'register'], readReports: true, writeReports: true, sendEmail: true },
+  'jobs/deliver.ts#handler': {
+    read: true,
+    write: ['jobRuns', 'deliveries', 'period', 'reports', 'register'],
+    readReports: true,
+    writeReports: true,
+    sendEmail: true,
+  },
 };
 
 export interface AccessTargets {
@@ -174,9 +173,7 @@ export function accessStatements(access: FunctionAccess, t: AccessTargets): iam.
     statements.push(new iam.PolicyStatement({ sid: 'SignOutUsers', actions: ['cognito-idp:AdminUserGlobalSignOut'], resources: [t.userPoolArn] }));
   }
   if (access.sendEmail) {
-    statements.push(
-      new iam.PolicyStatement({ sid: 'SendEmail', actions: ['ses:SendEmail'], resources: [t.sesIdentityArn, t.sesConfigurationSetArn] }),
-    );
+    statements.push(new iam.PolicyStatement({ sid: 'SendEmail', actions: ['ses:SendEmail'], resources: [t.sesIdentityArn, t.sesConfigurationSetArn] }));
   }
   if (access.probe) {
     statements.push(

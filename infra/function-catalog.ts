@@ -103,9 +103,7 @@ export function functionCatalog(
     });
   }
   if (missing.length > 0) {
-    throw new CatalogError(
-      ['Thiếu tệp mã của hàm / Function source files are missing:', ...missing.map((m) => `  - ${m}`)].join('\n'),
-    );
+    throw new CatalogError(['Thiếu tệp mã của hàm / Function source files are missing:', ...missing.map((m) => `  - ${m}`)].join('\n'));
   }
   const ids = new Map<string, string>();
   for (const spec of specs.values()) {

@@ -27,7 +27,7 @@ const API_DEFAULT: Sizing = {
   basis:
     'HTTP handler with the AWS SDK: ~0.5 MB bundle, cold import 175–285 ms on one local core, ~80 MB RSS. 1,024 MB ' +
     '(0.58 vCPU) keeps the import near 0.5 s, so a cold page still answers in about a second; a warm request is a ' +
-    'few DynamoDB calls. 10 s leaves room for the SDK\'s retries.',
+    "few DynamoDB calls. 10 s leaves room for the SDK's retries.",
 };
 
 const LIGHT: Sizing = {
@@ -47,8 +47,8 @@ const AUTHORIZER: Sizing = {
   timeoutSeconds: 6,
   basis:
     'runs before every guarded API request: 22 KB bundle (jose, no AWS SDK), cold import ~10 ms and 41 MB RSS on ' +
-    'one local core; 512 MB (0.29 vCPU) keeps a cold start near 0.1 s. A cold start also fetches the pool\'s JWKS once ' +
-    '(jose gives up after 5 s), hence 6 s, under API Gateway\'s 10 s for an authorizer\'s answer.',
+    "one local core; 512 MB (0.29 vCPU) keeps a cold start near 0.1 s. A cold start also fetches the pool's JWKS once " +
+    "(jose gives up after 5 s), hence 6 s, under API Gateway's 10 s for an authorizer's answer.",
 };
 
 const OVERRIDES: Readonly<Record<string, Sizing>> = {
@@ -72,14 +72,14 @@ const OVERRIDES: Readonly<Record<string, Sizing>> = {
     basis:
       'renders 2 PDFs and 2 workbooks in the request, on one worker thread per vCPU (templates/render-pool.ts): ' +
       'npm run bench gave 4.4 s of CPU for a 2,000-task compile and 22 s for 10,000 (peak RSS 0.5 / 0.85 GB ' +
-      'with a 1 GB heap per thread), so two vCPUs roughly halve the wait of one; a timeout just under API Gateway\'s 30 s.',
+      "with a 1 GB heap per thread), so two vCPUs roughly halve the wait of one; a timeout just under API Gateway's 30 s.",
   },
   'jobs/compile.ts#handler': {
     memoryMb: TWO_VCPUS,
     timeoutSeconds: 300,
     basis:
       'the same rendering without a caller waiting, two vCPUs for its two render threads (docs/performance.md: ' +
-      'under a cent a month). 5 min is 10× the 10,000-task compile\'s CPU time on two vCPUs, so a slow S3 or DynamoDB ' +
+      "under a cent a month). 5 min is 10× the 10,000-task compile's CPU time on two vCPUs, so a slow S3 or DynamoDB " +
       'retry never cuts a compile short; and it stays under the job lease (15 min), so a retry is not refused as busy.',
   },
   'jobs/deliver.ts#handler': {

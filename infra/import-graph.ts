@@ -41,4 +41,3 @@ export function bundledFiles(entry: string): Set<string> {
 export function reaches(entry: string, target: string): boolean {
   return bundledFiles(entry).has(resolve(target));
 }
-

@@ -47,7 +47,8 @@ console.log(rows.join('\n'));
 const renderProbe = await bundleFunction(join(PROJECT_ROOT, 'test/infra/fixtures/render-probe.ts'), join(root, 'render'));
 const render = ['', '| tasks | render 2 PDF + 2 xlsx | output | peak RSS |', '|---|---|---|---|'];
 for (const n of [13, 100, 1000]) {
-  const r = (await importBundle(renderProbe.dir, { exportName: 'renderScaled', env: { ...renderProbe.env, PROBE_ROWS: String(n) }, call: 'renderScaled' })).extra as RenderCall;
+  const r = (await importBundle(renderProbe.dir, { exportName: 'renderScaled', env: { ...renderProbe.env, PROBE_ROWS: String(n) }, call: 'renderScaled' }))
+    .extra as RenderCall;
   render.push(`| ${r.rows} | ${r.ms} ms | ${Math.round(r.bytes / 1024)} KB | ${r.peakRssMb} MB |`);
 }
 console.log(render.join('\n'));

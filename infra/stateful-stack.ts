@@ -113,9 +113,7 @@ export class StatefulStack extends Stack {
         {
           // Only noncurrent versions age out; current versions (the reports themselves) never expire.
           id: 'keep-noncurrent-versions-long',
-          noncurrentVersionTransitions: [
-            { storageClass: s3.StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(30) },
-          ],
+          noncurrentVersionTransitions: [{ storageClass: s3.StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(30) }],
           noncurrentVersionExpiration: Duration.days(config.reportVersionRetentionDays),
         },
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(7) },

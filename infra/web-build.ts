@@ -68,7 +68,9 @@ function listFiles(dir: string): string[] {
 export function webSourceHash(): string {
   const h = createHash('sha256').update(`esbuild ${esbuildVersion}\n`);
   for (const f of [THIS_FILE, ...SOURCE_DIRS.flatMap(listFiles)].sort()) {
-    h.update(`${f}\n`).update(readFileSync(join(PROJECT_ROOT, f))).update('\n');
+    h.update(`${f}\n`)
+      .update(readFileSync(join(PROJECT_ROOT, f)))
+      .update('\n');
   }
   return h.digest('hex').slice(0, 16);
 }

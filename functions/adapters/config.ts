@@ -49,7 +49,9 @@ export const SETTING_GROUPS = {
 export class MissingSettingError extends Error {
   override name = 'MissingSettingError';
   constructor(readonly setting: Setting) {
-    super(`Thiếu cấu hình bắt buộc ${setting} / missing required setting ${setting}: ${SETTINGS[setting]}. Nothing falls back to demo values; set it (the stack sets it for every function).`);
+    super(
+      `Thiếu cấu hình bắt buộc ${setting} / missing required setting ${setting}: ${SETTINGS[setting]}. Nothing falls back to demo values; set it (the stack sets it for every function).`,
+    );
   }
 }
 

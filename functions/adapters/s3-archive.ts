@@ -4,19 +4,16 @@
  * flow: use case --> FileArchive port --> this adapter --> S3
  */
 import { createHash } from 'node:crypto';
-import {
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  type S3Client,
-} from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { FileArchive, StoredObject } from '../usecases/ports.ts';
 import { stripAccents } from '../core/text.ts';
 
 export class S3Archive implements FileArchive {
-  constructor(private readonly s3: S3Client, private readonly bucket: string) {}
+  constructor(
+    private readonly s3: S3Client,
+    private readonly bucket: string,
+  ) {}
 
   async put(key: string, body: Uint8Array, contentType: string, metadata: Record<string, string> = {}): Promise<StoredObject> {
     const sha256 = createHash('sha256').update(body).digest();

@@ -30,7 +30,11 @@ export function httpHandler(fn: RouteFn, auth: AuthOptions | false = {}) {
   // function at start-up, naming it (adapters/config.ts), instead of serving demo defaults.
   checkSettings('data', 'auth');
   // Observability first, so its log context and trace cover the other middleware too.
-  const h = middy<HttpEvent, HttpResult>(fn).use(observability<HttpEvent, HttpResult>(CORRELATION.api)).use(edgeOnly()).use(securityHeaders()).use(errorMiddleware());
+  const h = middy<HttpEvent, HttpResult>(fn)
+    .use(observability<HttpEvent, HttpResult>(CORRELATION.api))
+    .use(edgeOnly())
+    .use(securityHeaders())
+    .use(errorMiddleware());
   if (auth !== false) h.use(authMiddleware(auth));
   return h;
 }

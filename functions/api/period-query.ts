@@ -21,7 +21,9 @@ export async function currentMonth(agencyId: string, now: Date): Promise<string>
 export function monthQuery(event: HttpEvent): string {
   const parsed = periodParam.safeParse(query(event, 'period'));
   if (!parsed.success) {
-    throw new ApiError(400, 'invalid_period', 'Thiếu hoặc sai tham số period: dùng ?period=YYYY-MM.', [{ field: 'period', message: 'Kỳ báo cáo dạng YYYY-MM.' }]);
+    throw new ApiError(400, 'invalid_period', 'Thiếu hoặc sai tham số period: dùng ?period=YYYY-MM.', [
+      { field: 'period', message: 'Kỳ báo cáo dạng YYYY-MM.' },
+    ]);
   }
   return parsed.data;
 }

@@ -17,12 +17,18 @@ function period(event: HttpEvent): string {
   return p.data;
 }
 
-export const reopenHandler = httpHandler(async (event) => {
-  await setPeriodLock(container(), event.auth!, period(event), false, new Date());
-  return json<PeriodLockResponse>(200, { period: period(event), locked: false });
-}, { roles: ROLES_OF.reopenPeriod });
+export const reopenHandler = httpHandler(
+  async (event) => {
+    await setPeriodLock(container(), event.auth!, period(event), false, new Date());
+    return json<PeriodLockResponse>(200, { period: period(event), locked: false });
+  },
+  { roles: ROLES_OF.reopenPeriod },
+);
 
-export const lockHandler = httpHandler(async (event) => {
-  await setPeriodLock(container(), event.auth!, period(event), true, new Date());
-  return json<PeriodLockResponse>(200, { period: period(event), locked: true });
-}, { roles: ROLES_OF.lockPeriod });
+export const lockHandler = httpHandler(
+  async (event) => {
+    await setPeriodLock(container(), event.auth!, period(event), true, new Date());
+    return json<PeriodLockResponse>(200, { period: period(event), locked: true });
+  },
+  { roles: ROLES_OF.lockPeriod },
+);

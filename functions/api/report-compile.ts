@@ -13,15 +13,21 @@ import type { CompileResponse } from './schemas/responses.ts';
 import { compileSchema } from './schemas/reports.ts';
 import { parseJsonBody } from './validation.ts';
 
-export const handler = httpHandler(async (event) => {
-  const body = parseJsonBody(event, compileSchema);
-  const p = event.auth!;
-  const result = await compileReports({ ...container(), renderers: reportRenderers }, {
-    agencyId: p.agencyId,
-    period: body.period,
-    ...(body.kind ? { kind: body.kind } : {}),
-    trigger: `api:${p.sub}`,
-    now: new Date(),
-  });
-  return json<CompileResponse>(result.created ? 201 : 200, { created: result.created, report: result.version });
-}, { roles: ROLES_OF.compileReports });
+export const handler = httpHandler(
+  async (event) => {
+    const body = parseJsonBody(event, compileSchema);
+    const p = event.auth!;
+    const result = await compileReports(
+      { ...container(), renderers: reportRenderers },
+      {
+        agencyId: p.agencyId,
+        period: body.period,
+        ...(body.kind ? { kind: body.kind } : {}),
+        trigger: `api:${p.sub}`,
+        now: new Date(),
+      },
+    );
+    return json<CompileResponse>(result.created ? 201 : 200, { created: result.created, report: result.version });
+  },
+  { roles: ROLES_OF.compileReports },
+);

@@ -18,26 +18,29 @@ import { periodPath } from './report-params.ts';
 import { issueSchema } from './schemas/reports.ts';
 import { parseJsonBody } from './validation.ts';
 
-export const handler = httpHandler(async (event) => {
-  const period = periodPath(event);
-  const body = parseJsonBody(event, issueSchema);
-  const p = event.auth!;
-  const c = container();
-  const now = new Date();
-  const profile = await profileOn(c.agencies, p.agencyId, localDate(now, 'Asia/Ho_Chi_Minh'));
-  const out = await issueReport(
-    { ...c, renderers: reportRenderers },
-    {
-      agencyId: p.agencyId,
-      period,
-      audience: body.audience,
-      ...(body.version !== undefined ? { version: body.version } : {}),
-      ...(body.number !== undefined ? { number: body.number } : {}),
-      ...(body.date !== undefined ? { date: body.date } : {}),
-      by: p.sub,
-      now,
-      timeZone: profile.timeZone,
-    },
-  );
-  return json<IssueResponse>(201, { number: issuanceNumber(out.issuance), issuance: out.issuance, report: out.version });
-}, { roles: ROLES_OF.issueReport });
+export const handler = httpHandler(
+  async (event) => {
+    const period = periodPath(event);
+    const body = parseJsonBody(event, issueSchema);
+    const p = event.auth!;
+    const c = container();
+    const now = new Date();
+    const profile = await profileOn(c.agencies, p.agencyId, localDate(now, 'Asia/Ho_Chi_Minh'));
+    const out = await issueReport(
+      { ...c, renderers: reportRenderers },
+      {
+        agencyId: p.agencyId,
+        period,
+        audience: body.audience,
+        ...(body.version !== undefined ? { version: body.version } : {}),
+        ...(body.number !== undefined ? { number: body.number } : {}),
+        ...(body.date !== undefined ? { date: body.date } : {}),
+        by: p.sub,
+        now,
+        timeZone: profile.timeZone,
+      },
+    );
+    return json<IssueResponse>(201, { number: issuanceNumber(out.issuance), issuance: out.issuance, report: out.version });
+  },
+  { roles: ROLES_OF.issueReport },
+);

@@ -12,11 +12,14 @@ import { ROLES_OF } from './contract/roles.ts';
 import type { ReportList } from './schemas/responses.ts';
 import { PERIOD_MESSAGE, periodId } from './report-params.ts';
 
-export const listHandler = httpHandler(async (event) => {
-  const period = query(event, 'period');
-  if (period !== undefined) {
-    if (!periodId.safeParse(period).success) throw new ApiError(400, 'invalid_period', PERIOD_MESSAGE, [{ field: 'period', message: 'Kỳ không hợp lệ.' }]);
-    parsePeriod(period);
-  }
-  return json<ReportList>(200, { reports: await listReports(container(), event.auth!, period) });
-}, { roles: ROLES_OF.listReports });
+export const listHandler = httpHandler(
+  async (event) => {
+    const period = query(event, 'period');
+    if (period !== undefined) {
+      if (!periodId.safeParse(period).success) throw new ApiError(400, 'invalid_period', PERIOD_MESSAGE, [{ field: 'period', message: 'Kỳ không hợp lệ.' }]);
+      parsePeriod(period);
+    }
+    return json<ReportList>(200, { reports: await listReports(container(), event.auth!, period) });
+  },
+  { roles: ROLES_OF.listReports },
+);

@@ -33,13 +33,17 @@ export const sessionHandler = httpHandler(async (event) => {
     // A signed-out token cannot open a new session either.
     session = await checkSession(token);
   } catch (err) {
-    if (err instanceof TokenError) throw new ApiError(401, `token_${err.message}`, 'Đường dẫn đăng nhập không hợp lệ hoặc đã hết hạn. Hãy xin một đường dẫn mới.');
+    if (err instanceof TokenError)
+      throw new ApiError(401, `token_${err.message}`, 'Đường dẫn đăng nhập không hợp lệ hoặc đã hết hạn. Hãy xin một đường dẫn mới.');
     throw err;
   }
   await assertKnownAgency(session.principal);
   const maxAge = Math.max(0, session.expiresAt - Math.floor(Date.now() / 1000));
   const cookie = `${SESSION_COOKIE}=${token}; ${COOKIE_FLAGS}; Max-Age=${maxAge}`;
-  return { ...json<SessionResponse>(200, { role: session.principal.role, unit: session.principal.unit ?? null, csrfToken: csrfTokenFor(token) }), cookies: [cookie] };
+  return {
+    ...json<SessionResponse>(200, { role: session.principal.role, unit: session.principal.unit ?? null, csrfToken: csrfTokenFor(token) }),
+    cookies: [cookie],
+  };
 }, false);
 
 /** Where the browser goes after signing out: Cognito's /logout in AWS (it clears the hosted page's own session), else the sign-in page. */

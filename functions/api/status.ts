@@ -11,7 +11,10 @@ import { ROLES_OF } from './contract/roles.ts';
 import type { StatusBoard } from './schemas/responses.ts';
 import { monthOrCurrent } from './period-query.ts';
 
-export const handler = httpHandler(async (event) => {
-  const now = new Date();
-  return json<StatusBoard>(200, await statusBoard(container(), event.auth!, await monthOrCurrent(event, now), now));
-}, { roles: ROLES_OF.getStatusBoard });
+export const handler = httpHandler(
+  async (event) => {
+    const now = new Date();
+    return json<StatusBoard>(200, await statusBoard(container(), event.auth!, await monthOrCurrent(event, now), now));
+  },
+  { roles: ROLES_OF.getStatusBoard },
+);

@@ -32,13 +32,23 @@ export const submitHandler = httpHandler(async (event) => {
   let key: string | undefined;
   if (keyHeader !== undefined) {
     const k = idempotencyKey.safeParse(keyHeader);
-    if (!k.success) throw new ApiError(400, 'invalid_idempotency_key', k.error.issues[0]!.message, [{ field: 'Idempotency-Key', message: k.error.issues[0]!.message }]);
+    if (!k.success)
+      throw new ApiError(400, 'invalid_idempotency_key', k.error.issues[0]!.message, [{ field: 'Idempotency-Key', message: k.error.issues[0]!.message }]);
     key = k.data;
   }
   const p = event.auth!;
   const unit = resolveUnit(p, body.unit);
-  const result = await submit(container(), p, { period: body.period, unit, baseRevision: body.baseRevision, data: body.data, ...(key ? { idempotencyKey: key } : {}) }, new Date());
-  return json<SubmitResponse>(result.replayed ? 200 : 201, { submission: result.head, revision: result.revision }, result.replayed ? { 'idempotent-replayed': 'true' } : {});
+  const result = await submit(
+    container(),
+    p,
+    { period: body.period, unit, baseRevision: body.baseRevision, data: body.data, ...(key ? { idempotencyKey: key } : {}) },
+    new Date(),
+  );
+  return json<SubmitResponse>(
+    result.replayed ? 200 : 201,
+    { submission: result.head, revision: result.revision },
+    result.replayed ? { 'idempotent-replayed': 'true' } : {},
+  );
 });
 
 export const listHandler = httpHandler(async (event) => {

@@ -38,7 +38,9 @@ export async function agencyContainer(): Promise<Container> {
     );
   }
   if (!held.includes(agencyId)) {
-    throw new AgencyChoiceError(`Không có cơ quan "${agencyId}" trong hệ thống (có: ${held.join(', ') || 'chưa có cơ quan nào'}). Kiểm tra --agency, hoặc tạo cơ quan bằng \`set-agency <tệp> --create\`.`);
+    throw new AgencyChoiceError(
+      `Không có cơ quan "${agencyId}" trong hệ thống (có: ${held.join(', ') || 'chưa có cơ quan nào'}). Kiểm tra --agency, hoặc tạo cơ quan bằng \`set-agency <tệp> --create\`.`,
+    );
   }
   return agencyId === base.config.agencyId ? base : makeContainer({ ...base.config, agencyId });
 }

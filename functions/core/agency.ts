@@ -126,11 +126,7 @@ export function profileAt(versions: readonly AgencyProfile[], date: string): Age
   let best: AgencyProfile | undefined;
   for (const p of versions) {
     if (p.effectiveFrom > date) continue;
-    if (
-      !best ||
-      p.effectiveFrom > best.effectiveFrom ||
-      (p.effectiveFrom === best.effectiveFrom && (p.version ?? 0) > (best.version ?? 0))
-    ) {
+    if (!best || p.effectiveFrom > best.effectiveFrom || (p.effectiveFrom === best.effectiveFrom && (p.version ?? 0) > (best.version ?? 0))) {
       best = p;
     }
   }

@@ -46,7 +46,9 @@ function validDate(day: number, month: number, year: number): LocalDate | undefi
  * or a draft's "Chương trình số /CTr-SKHCN ngày / /2021". Parts left blank are left out.
  */
 export function parseCitation(text: string): Partial<PlanDocument> {
-  const t = squash(text).replace(/^\(|\)$/gu, '').replace(/^kèm theo\s+/iu, '');
+  const t = squash(text)
+    .replace(/^\(|\)$/gu, '')
+    .replace(/^kèm theo\s+/iu, '');
   const out: Partial<PlanDocument> = {};
   const kind = KINDS.find((k) => t.toLocaleLowerCase('vi').startsWith(k.toLocaleLowerCase('vi')));
   const num = /số\s*(\d+)?\s*\/\s*([\p{L}\d]+(?:-[\p{L}\d]+)*)/iu.exec(t);
@@ -81,7 +83,10 @@ export function titleSubject(title: string, kind?: string): string {
 /** The plan's document: what was set explicitly, completed from the citation and title found at import. */
 export function planDocumentOf(plan: { document?: PlanDocument; sourceDocument?: string; title?: string }): PlanDocument | undefined {
   const parsed = plan.sourceDocument ? parseCitation(plan.sourceDocument) : {};
-  const kind = plan.document?.kind ?? parsed.kind ?? (plan.title ? KINDS.find((k) => squash(plan.title!).toLocaleLowerCase('vi').startsWith(k.toLocaleLowerCase('vi'))) : undefined);
+  const kind =
+    plan.document?.kind ??
+    parsed.kind ??
+    (plan.title ? KINDS.find((k) => squash(plan.title!).toLocaleLowerCase('vi').startsWith(k.toLocaleLowerCase('vi'))) : undefined);
   if (!kind && !plan.document) return undefined;
   const doc: PlanDocument = { kind: kind ?? 'Kế hoạch' };
   const number = plan.document?.number ?? parsed.number;

@@ -50,7 +50,10 @@ const milestoneSchema = z.strictObject({
 
 const taskSchema = z.strictObject({
   /** Defaults to the numbering path ("I-1", "II-2-1"). */
-  id: z.string().regex(/^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/, { message: 'A-Z, 0-9, "-"' }).optional(),
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/, { message: 'A-Z, 0-9, "-"' })
+    .optional(),
   number: text,
   group: z.strictObject({ numeral: z.string().trim(), title: z.string().trim() }),
   parents: z.array(text).optional(),
@@ -76,7 +79,10 @@ export const planJsonSchema = z.strictObject({
   document: z
     .strictObject({
       kind: text,
-      number: z.string().regex(/^\d{1,5}\/[\p{L}\d]+(-[\p{L}\d]+)*$/u, { message: 'số/ký hiệu, ví dụ 15/KH-KHCN' }).optional(),
+      number: z
+        .string()
+        .regex(/^\d{1,5}\/[\p{L}\d]+(-[\p{L}\d]+)*$/u, { message: 'số/ký hiệu, ví dụ 15/KH-KHCN' })
+        .optional(),
       date: z.iso.date().optional(),
       title: text.optional(),
       issuer: text.optional(),
@@ -245,8 +251,6 @@ export function planToJson(plan: Plan, units: readonly NewUnit[] = []): PlanJson
   if (plan.sourceDocument) out.sourceDocument = plan.sourceDocument;
   if (plan.document) out.document = { ...plan.document };
   if (units.length > 0) out.units = units.map((u) => ({ code: u.code, name: u.name }));
-  out.tasks = [...plan.tasks]
-    .sort((a, b) => a.order - b.order)
-    .map(({ order: _order, ...t }) => structuredClone(t));
+  out.tasks = [...plan.tasks].sort((a, b) => a.order - b.order).map(({ order: _order, ...t }) => structuredClone(t));
   return out;
 }

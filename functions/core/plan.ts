@@ -12,10 +12,7 @@ import type { PlanDocument } from './plan-document.ts';
  * sometimes a date, and sometimes only a reference ("Theo Kế hoạch 483/KH-UBND") that has no
  * computable deadline.
  */
-export type PlanTime =
-  | { kind: 'month'; year: number; month: number }
-  | { kind: 'date'; date: LocalDate }
-  | { kind: 'text'; text: string };
+export type PlanTime = { kind: 'month'; year: number; month: number } | { kind: 'date'; date: LocalDate } | { kind: 'text'; text: string };
 
 /** An expected (or reached) product: "03 doanh nghiệp được hỗ trợ" = quantity 3, measure "doanh nghiệp được hỗ trợ". */
 export interface Product {

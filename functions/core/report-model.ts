@@ -53,7 +53,10 @@ export const SUBMISSION_STATUS_LABELS: Record<SubmissionStatus, string> = {
  * and `proposalTo` is absent when there is no proposal).
  */
 export interface TaskRow
-  extends Pick<TaskReport, 'result' | 'productReached' | 'completedOn' | 'difficulties' | 'proposals' | 'needsDecision' | 'nextPlan' | 'reason' | 'proposalTo'> {
+  extends Pick<
+    TaskReport,
+    'result' | 'productReached' | 'completedOn' | 'difficulties' | 'proposals' | 'needsDecision' | 'nextPlan' | 'reason' | 'proposalTo'
+  > {
   taskId: string;
   /** TT as printed. */
   number: string;

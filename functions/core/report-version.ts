@@ -90,4 +90,3 @@ export type ListedVersion = Omit<ReportVersion, 'files' | 'issued'> & {
   files: LinkedFile[];
   issued: Partial<Record<Audience, ListedIssuance>>;
 };
-

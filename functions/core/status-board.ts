@@ -53,8 +53,7 @@ export function buildStatusBoard(input: BoardInput): StatusBoard {
     const head = heads.get(unit.code);
     if (due.length === 0 && !head) continue;
     const reported = new Map((head?.data?.tasks ?? []).map((t) => [t.taskId, t]));
-    const status: SubmissionStatus =
-      head?.state === 'submitted' ? (head.onTime ? 'on-time' : 'late') : head?.draft ? 'draft-only' : 'missing';
+    const status: SubmissionStatus = head?.state === 'submitted' ? (head.onTime ? 'on-time' : 'late') : head?.draft ? 'draft-only' : 'missing';
     const overdue = due
       .filter((t) => {
         const report = reported.get(t.id) ?? input.previousReports.get(t.id);

@@ -30,7 +30,11 @@ export interface RuleContext {
 export type TaskRuleInput = Omit<Pick<TaskReport, 'status' | 'progress' | 'completedOn' | 'reason' | 'result'>, 'progress'> & { progress: number | undefined };
 
 /** Whether this report needs a reason: progress fell, or the task was finished after its deadline. */
-export function reasonNeeded(report: Pick<TaskRuleInput, 'status' | 'progress' | 'completedOn'>, task: Pick<PlanTask, 'finish'>, previous?: Pick<TaskReport, 'progress'>): 'progress-fell' | 'late-finish' | undefined {
+export function reasonNeeded(
+  report: Pick<TaskRuleInput, 'status' | 'progress' | 'completedOn'>,
+  task: Pick<PlanTask, 'finish'>,
+  previous?: Pick<TaskReport, 'progress'>,
+): 'progress-fell' | 'late-finish' | undefined {
   if (previous && report.progress !== undefined && report.progress < previous.progress) return 'progress-fell';
   const deadline = taskDeadline(task);
   if (report.status === 'hoan-thanh' && deadline && report.completedOn && report.completedOn > deadline) return 'late-finish';
@@ -50,7 +54,13 @@ export const PRODUCT_NEGATIVE_MESSAGE = 'Số lượng không âm.';
  * The rules of one task report that is due, with field names relative to the task ("progress",
  * "reason" …): the server prefixes them with the report's place, the form checks a task as it is typed.
  */
-export function checkTaskRules(r: TaskRuleInput, task: Pick<PlanTask, 'finish'>, previous: Pick<TaskReport, 'progress'> | undefined, today: LocalDate, final: boolean): RuleError[] {
+export function checkTaskRules(
+  r: TaskRuleInput,
+  task: Pick<PlanTask, 'finish'>,
+  previous: Pick<TaskReport, 'progress'> | undefined,
+  today: LocalDate,
+  final: boolean,
+): RuleError[] {
   const errors: RuleError[] = [];
   if (r.status === 'hoan-thanh') {
     if (r.progress !== undefined && r.progress !== 100) errors.push({ field: 'progress', message: 'Nhiệm vụ đã hoàn thành thì tiến độ phải là 100%.' });
@@ -59,12 +69,16 @@ export function checkTaskRules(r: TaskRuleInput, task: Pick<PlanTask, 'finish'>,
   } else if (r.completedOn) {
     errors.push({ field: 'completedOn', message: 'Chỉ ghi ngày hoàn thành khi nhiệm vụ đã hoàn thành.' });
   }
-  if (r.status === 'chua-trien-khai' && r.progress !== undefined && r.progress > 0) errors.push({ field: 'progress', message: 'Nhiệm vụ chưa triển khai thì tiến độ là 0%.' });
+  if (r.status === 'chua-trien-khai' && r.progress !== undefined && r.progress > 0)
+    errors.push({ field: 'progress', message: 'Nhiệm vụ chưa triển khai thì tiến độ là 0%.' });
   const why = reasonNeeded(r, task, previous);
   if (why && !isFilledIn(r.reason)) {
     errors.push({
       field: 'reason',
-      message: why === 'progress-fell' ? `Tiến độ giảm từ ${previous!.progress}% xuống ${r.progress}%: hãy ghi ngắn gọn lý do.` : 'Nhiệm vụ hoàn thành sau thời hạn: hãy ghi ngắn gọn lý do.',
+      message:
+        why === 'progress-fell'
+          ? `Tiến độ giảm từ ${previous!.progress}% xuống ${r.progress}%: hãy ghi ngắn gọn lý do.`
+          : 'Nhiệm vụ hoàn thành sau thời hạn: hãy ghi ngắn gọn lý do.',
     });
   }
   if (final && r.status !== 'chua-trien-khai' && !isFilledIn(r.result)) {

@@ -56,7 +56,6 @@ export function refusedCharacter(value: string): TextProblem | undefined {
   return { name: refused.name, advice: refused.advice, position: charCount(value.slice(0, found.index)) + 1 };
 }
 
-
 /**
  * Invisible characters that are stripped rather than refused: they arrive innocently with
  * copy-paste (soft hyphens from Word, zero-width spaces and word joiners from web pages, a BOM
@@ -76,7 +75,12 @@ const LINE_BREAK = /\r\n?|[\u2028\u2029]/gu;
  * ordinary, NFC, trimmed. Run after refusedCharacter() found nothing.
  */
 export function cleanInput(value: string): string {
-  return value.replace(INVISIBLE, '').replace(LINE_BREAK, '\n').replace(ODD_SPACE, (c) => (c === ' ' ? c : ' ')).normalize('NFC').trim();
+  return value
+    .replace(INVISIBLE, '')
+    .replace(LINE_BREAK, '\n')
+    .replace(ODD_SPACE, (c) => (c === ' ' ? c : ' '))
+    .normalize('NFC')
+    .trim();
 }
 
 /** Length as a person counts characters (code points): an emoji is one, not two UTF-16 units. */
@@ -121,7 +125,11 @@ export function nfcDeep<T>(value: T): T {
 
 /** The text with its Vietnamese diacritics removed, case kept ("Báo cáo Đ" → "Bao cao D"). */
 export function stripAccents(value: string): string {
-  return value.normalize('NFD').replace(/\p{M}+/gu, '').replace(/đ/gu, 'd').replace(/Đ/gu, 'D');
+  return value
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/đ/gu, 'd')
+    .replace(/Đ/gu, 'D');
 }
 
 /** Lower case with the Vietnamese diacritics removed ("Lãnh đạo" → "lanh dao"). */

@@ -35,7 +35,10 @@ export class InvalidJobEventError extends Error {
 
 export function parseJobEvent(job: JobName, event: unknown): { agencyId: string; kind: PeriodKind; scheduledTime: Date } {
   const r = eventSchema.safeParse(event);
-  if (!r.success) throw new InvalidJobEventError(`Sự kiện lịch không hợp lệ (invalid schedule event): ${r.error.issues.map((i) => `${i.path.join('.') || '(event)'}: ${i.message}`).join('; ')}`);
+  if (!r.success)
+    throw new InvalidJobEventError(
+      `Sự kiện lịch không hợp lệ (invalid schedule event): ${r.error.issues.map((i) => `${i.path.join('.') || '(event)'}: ${i.message}`).join('; ')}`,
+    );
   if (r.data.job && r.data.job !== job) throw new InvalidJobEventError(`Sự kiện dành cho tác vụ "${r.data.job}", không phải "${job}".`);
   return { agencyId: r.data.agencyId, kind: r.data.kind ?? 'monthly', scheduledTime: new Date(r.data.scheduledTime) };
 }
@@ -46,7 +49,9 @@ type JobOutcome = Pick<RunJobResult, 'replayed' | 'result'> & { run: string; per
 export function scheduledJobHandler(job: JobName, renderers: Renderers) {
   // A missing setting stops the job function at start-up, naming it (adapters/config.ts).
   checkSettings('data');
-  return middy<unknown, JobOutcome>(runScheduled(job, renderers)).use(observability<unknown, JobOutcome>(CORRELATION.schedule)).use(tracing<unknown, JobOutcome>());
+  return middy<unknown, JobOutcome>(runScheduled(job, renderers))
+    .use(observability<unknown, JobOutcome>(CORRELATION.schedule))
+    .use(tracing<unknown, JobOutcome>());
 }
 
 function runScheduled(job: JobName, renderers: Renderers) {
@@ -56,10 +61,23 @@ function runScheduled(job: JobName, renderers: Renderers) {
     const started = Date.now();
     try {
       const out = await runJob(jobDeps(c, renderers), { agencyId, job, kind, scheduledTime, source: 'schedule' });
-      log.info('job finished', { job, kind, scheduledTime: scheduledTime.toISOString(), period: out.run.period, replayed: out.replayed, ms: Date.now() - started });
+      log.info('job finished', {
+        job,
+        kind,
+        scheduledTime: scheduledTime.toISOString(),
+        period: out.run.period,
+        replayed: out.replayed,
+        ms: Date.now() - started,
+      });
       return { run: `${out.run.job}@${out.run.scheduledTime}`, period: out.run.period, replayed: out.replayed, result: out.result };
     } catch (err) {
-      log.error('job failed', { job, kind, scheduledTime: scheduledTime.toISOString(), error: err instanceof Error ? `${err.name}: ${err.message}` : String(err), ms: Date.now() - started });
+      log.error('job failed', {
+        job,
+        kind,
+        scheduledTime: scheduledTime.toISOString(),
+        error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+        ms: Date.now() - started,
+      });
       throw err;
     }
   };

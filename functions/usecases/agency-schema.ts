@@ -25,7 +25,10 @@ const signer = z.object({
 const documentSettings = z.strictObject({
   issuerSuperior: str(120).optional(),
   issuerName: str(200).optional(),
-  symbol: z.string().regex(/^[A-ZĐ]{1,6}-[A-ZĐ0-9&-]{1,20}$/u, 'ký hiệu văn bản, ví dụ BC-SKHCN hoặc BC-VP').optional(),
+  symbol: z
+    .string()
+    .regex(/^[A-ZĐ]{1,6}-[A-ZĐ0-9&-]{1,20}$/u, 'ký hiệu văn bản, ví dụ BC-SKHCN hoặc BC-VP')
+    .optional(),
   kinhGui: z.array(str(200)).max(5).optional(),
 });
 
@@ -49,14 +52,17 @@ export const agencyProfileSchema = z
     shortName: str(60),
     placeName: str(60),
     symbol: z.string().regex(/^[A-ZĐ0-9&-]{2,20}$/u, 'ký hiệu viết hoa, ví dụ SKHCN'),
-    timeZone: z.string().default('Asia/Ho_Chi_Minh').refine((tz) => {
-      try {
-        new Intl.DateTimeFormat('en', { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'múi giờ IANA không hợp lệ'),
+    timeZone: z
+      .string()
+      .default('Asia/Ho_Chi_Minh')
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'múi giờ IANA không hợp lệ'),
     submissionDeadlineDay: z.number().int().min(1).max(28).default(20),
     periodWindows: z
       .object({
@@ -76,7 +82,9 @@ export const agencyProfileSchema = z
     portalUrl: z.url().optional(),
     schedules: z
       .strictObject({
-        remind: z.strictObject({ enabled: z.boolean().optional(), days: z.array(z.number().int().min(1).max(28)).min(1).max(10).optional(), time: hhmm.optional() }).optional(),
+        remind: z
+          .strictObject({ enabled: z.boolean().optional(), days: z.array(z.number().int().min(1).max(28)).min(1).max(10).optional(), time: hhmm.optional() })
+          .optional(),
         compile: kindRecord.optional(),
         deliver: kindRecord.optional(),
         deliverRetryDays: z.number().int().min(0).max(10).optional(),
@@ -117,7 +125,8 @@ export const agencyProfileSchema = z
         message: `hạn nộp (ngày ${p.submissionDeadlineDay}) phải sau ngày chốt số liệu (${cutoff}) ít nhất một ngày làm việc`,
       });
     }
-    for (const problem of scheduleProblems(p as AgencyProfile)) ctx.addIssue({ code: 'custom', path: ['schedules', ...problem.path], message: problem.message });
+    for (const problem of scheduleProblems(p as AgencyProfile))
+      ctx.addIssue({ code: 'custom', path: ['schedules', ...problem.path], message: problem.message });
   });
 
 /** Validates; returns the profile or the list of "field: reason" lines. */

@@ -74,14 +74,24 @@ export async function gatherInput(stores: Pick<CompileStores, 'agencies' | 'plan
 export async function compileReports(stores: CompileStores, input: CompileInput): Promise<CompileResult> {
   const period = parsePeriod(input.period);
   if (input.kind && input.kind !== period.kind) {
-    throw new UseCaseError('bad_request', 'kind_mismatch', `Kỳ "${input.period}" là kỳ ${period.kind}, không phải ${input.kind}.`, [{ field: 'kind', message: 'Không khớp với kỳ báo cáo.' }]);
+    throw new UseCaseError('bad_request', 'kind_mismatch', `Kỳ "${input.period}" là kỳ ${period.kind}, không phải ${input.kind}.`, [
+      { field: 'kind', message: 'Không khớp với kỳ báo cáo.' },
+    ]);
   }
   const issueDate = input.issueDate ?? localDate(input.now, 'Asia/Ho_Chi_Minh');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(issueDate) || Number.isNaN(Date.parse(`${issueDate}T00:00:00Z`)) || new Date(`${issueDate}T00:00:00Z`).toISOString().slice(0, 10) !== issueDate) {
-    throw new UseCaseError('bad_request', 'invalid_issue_date', `Ngày trên báo cáo "${issueDate}" không hợp lệ (dùng YYYY-MM-DD).`, [{ field: 'issueDate', message: 'Ngày không hợp lệ.' }]);
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(issueDate) ||
+    Number.isNaN(Date.parse(`${issueDate}T00:00:00Z`)) ||
+    new Date(`${issueDate}T00:00:00Z`).toISOString().slice(0, 10) !== issueDate
+  ) {
+    throw new UseCaseError('bad_request', 'invalid_issue_date', `Ngày trên báo cáo "${issueDate}" không hợp lệ (dùng YYYY-MM-DD).`, [
+      { field: 'issueDate', message: 'Ngày không hợp lệ.' },
+    ]);
   }
   if (periodWindow(period).from > issueDate) {
-    throw new UseCaseError('invalid', 'period_not_open', `Kỳ ${periodLabel(period)} chưa bắt đầu; chưa thể tổng hợp.`, [{ field: 'period', message: 'Kỳ chưa bắt đầu.' }]);
+    throw new UseCaseError('invalid', 'period_not_open', `Kỳ ${periodLabel(period)} chưa bắt đầu; chưa thể tổng hợp.`, [
+      { field: 'period', message: 'Kỳ chưa bắt đầu.' },
+    ]);
   }
   const data = await gatherInput(stores, input.agencyId, period, issueDate);
   // The hash covers the data, not the issue date: compiling again the next day with the same
@@ -89,7 +99,8 @@ export async function compileReports(stores: CompileStores, input: CompileInput)
   const inputHash = computeInputHash(data);
   const latest = await stores.reports.latest(input.agencyId, period.id);
   // Same data, same version — unless an explicit date line asks for another draft date.
-  if (latest && latest.inputHash === inputHash && (input.issueDate === undefined || latest.issueDate === input.issueDate)) return { version: latest, created: false };
+  if (latest && latest.inputHash === inputHash && (input.issueDate === undefined || latest.issueDate === input.issueDate))
+    return { version: latest, created: false };
 
   const version = (latest?.version ?? 0) + 1;
   // The four files render side by side (adapters/renderers.ts: one worker thread per CPU); each
@@ -101,14 +112,18 @@ export async function compileReports(stores: CompileStores, input: CompileInput)
     const model = buildReportModel({ ...data, audience, issueDate, inputHash } satisfies AggregateInput);
     // Kept beside the files: issuing renders this same model again with its number and date.
     const mKey = modelKey(input.agencyId, period.id, version, audience);
-    const saved = stores.archive.put(mKey, new TextEncoder().encode(JSON.stringify(model)), 'application/json', { period: period.id, audience, version: String(version) }).then((): [Audience, string] => [audience, mKey]);
+    const saved = stores.archive
+      .put(mKey, new TextEncoder().encode(JSON.stringify(model)), 'application/json', { period: period.id, audience, version: String(version) })
+      .then((): [Audience, string] => [audience, mKey]);
     saved.catch(() => undefined);
     models.push(saved);
     for (const format of ['pdf', 'xlsx'] as const satisfies readonly ReportFormat[]) {
       const key = reportKey(input.agencyId, period.id, version, audience, format);
       // Not awaited here: the renderers run the four files side by side where there are CPUs for it.
       const upload = stores.renderers[format](model)
-        .then((bytes) => stores.archive.put(key, bytes, CONTENT_TYPES[format], { period: period.id, audience, version: String(version), 'input-hash': inputHash }))
+        .then((bytes) =>
+          stores.archive.put(key, bytes, CONTENT_TYPES[format], { period: period.id, audience, version: String(version), 'input-hash': inputHash }),
+        )
         .then((stored): ReportFile => ({ audience, format, key, size: stored.size, sha256: stored.sha256!, contentType: CONTENT_TYPES[format] }));
       // Handled below by Promise.all; this only keeps an early failure from counting as unhandled.
       upload.catch(() => undefined);

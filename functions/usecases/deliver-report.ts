@@ -60,7 +60,10 @@ export function chooseAttachments<F extends { format: 'pdf' | 'xlsx'; size: numb
 /** The delivery did not reach UBND tỉnh: the run fails, so it is retried (and in the end dead-lettered and alarmed). */
 export class DeliveryFailedError extends Error {
   override name = 'DeliveryFailedError';
-  constructor(message: string, readonly result: Record<string, unknown>) {
+  constructor(
+    message: string,
+    readonly result: Record<string, unknown>,
+  ) {
     super(message);
   }
 }
@@ -118,22 +121,58 @@ export async function deliverReport(deps: CompileStores & MailDeps, run: Deliver
   let target = versions.find((v) => v.issued?.ubnd);
   let autoIssued = false;
   if (!target && profile.autoIssue) {
-    const issued = await issueReport(deps, { agencyId, period: period.id, version: latest.version, audience: 'ubnd', by: `system:auto-issue:${run.runId}`, now: deps.clock(), timeZone: profile.timeZone, date: today, auto: true });
+    const issued = await issueReport(deps, {
+      agencyId,
+      period: period.id,
+      version: latest.version,
+      audience: 'ubnd',
+      by: `system:auto-issue:${run.runId}`,
+      now: deps.clock(),
+      timeZone: profile.timeZone,
+      date: today,
+      auto: true,
+    });
     target = issued.version;
     autoIssued = true;
   }
   if (!target) {
-    const notice = notIssuedEmail({ profile, period, at: run.scheduledTime, draft: { version: latest.version, createdAt: latest.createdAt }, ...(run.nextTry ? { nextTry: run.nextTry } : {}), ...(reportsLink ? { link: reportsLink } : {}) });
-    const outcome = await sendOnce(deps, { ...mail, purpose: 'not-issued-notice', to: profile.emails.vanPhong, subject: notice.subject, reportVersion: latest.version }, { from: profile.emails.from, to: profile.emails.vanPhong, ...notice });
-    const result = { period: period.id, status: 'not-issued', draftVersion: latest.version, compiled, notice: outcome.status, ...(run.nextTry ? { nextTry: run.nextTry.toISOString() } : {}) };
+    const notice = notIssuedEmail({
+      profile,
+      period,
+      at: run.scheduledTime,
+      draft: { version: latest.version, createdAt: latest.createdAt },
+      ...(run.nextTry ? { nextTry: run.nextTry } : {}),
+      ...(reportsLink ? { link: reportsLink } : {}),
+    });
+    const outcome = await sendOnce(
+      deps,
+      { ...mail, purpose: 'not-issued-notice', to: profile.emails.vanPhong, subject: notice.subject, reportVersion: latest.version },
+      { from: profile.emails.from, to: profile.emails.vanPhong, ...notice },
+    );
+    const result = {
+      period: period.id,
+      status: 'not-issued',
+      draftVersion: latest.version,
+      compiled,
+      notice: outcome.status,
+      ...(run.nextTry ? { nextTry: run.nextTry.toISOString() } : {}),
+    };
     // Nobody would know the report is waiting: a notice that did not go out fails the run too.
-    if (outcome.status === 'failed') throw new DeliveryFailedError(`Chưa phát hành báo cáo ${periodLabel(period)} và không gửi được thông báo cho Văn phòng: ${outcome.error}`, result);
+    if (outcome.status === 'failed')
+      throw new DeliveryFailedError(`Chưa phát hành báo cáo ${periodLabel(period)} và không gửi được thông báo cho Văn phòng: ${outcome.error}`, result);
     return result;
   }
 
   const issuance = target.issued!.ubnd!;
   const numberText = issuanceNumber(issuance);
-  const base = { period: period.id, version: target.version, number: numberText, compiled, ...(autoIssued ? { autoIssued: true } : {}), ...(latest.version !== target.version ? { newerDraft: latest.version } : {}) };
+  const base = {
+    period: period.id,
+    version: target.version,
+    number: numberText,
+    compiled,
+    ...(autoIssued ? { autoIssued: true } : {}),
+    ...(latest.version !== target.version ? { newerDraft: latest.version } : {}),
+  };
 
   const log = await deps.jobs.listDeliveries(agencyId, period.id);
   const earlier = log.find((e) => e.purpose === 'ubnd-report' && e.reportVersion === target.version && e.status === 'sent' && e.run !== run.runId);
@@ -161,10 +200,26 @@ export async function deliverReport(deps: CompileStores & MailDeps, run: Deliver
   });
   const outcome = await sendOnce(
     deps,
-    { ...mail, purpose: 'ubnd-report', to, subject: email.subject, reportVersion: target.version, attachments: attachments.map((a) => a.fileName), ...(link ? { link } : {}) },
+    {
+      ...mail,
+      purpose: 'ubnd-report',
+      to,
+      subject: email.subject,
+      reportVersion: target.version,
+      attachments: attachments.map((a) => a.fileName),
+      ...(link ? { link } : {}),
+    },
     { from: profile.emails.from, to, replyTo: profile.emails.vanPhong, ...email, attachments },
   );
-  const result = { ...base, to, attached: attachments.map((a) => a.fileName), ...(issuance.signed ? { signedSha256: issuance.signed.sha256 } : {}), ...(link ? { link } : {}), status: outcome.status, attempts: outcome.attempts };
+  const result = {
+    ...base,
+    to,
+    attached: attachments.map((a) => a.fileName),
+    ...(issuance.signed ? { signedSha256: issuance.signed.sha256 } : {}),
+    ...(link ? { link } : {}),
+    status: outcome.status,
+    attempts: outcome.attempts,
+  };
 
   if (outcome.status === 'sent') {
     // Delivered to UBND tỉnh: the month's report is final, units can no longer revise it.
@@ -211,7 +266,9 @@ async function tellVanPhong(
   });
   // The notice is best effort: when mail is down altogether it fails too, and the run's failure
   // (the scheduler's retries, the dead-letter queue, the alarm) is what tells someone.
-  return sendOnce(deps, { ...mail, purpose: 'ubnd-failure-notice', to: profile.emails.vanPhong, subject: email.subject, reportVersion: version }, { from: profile.emails.from, to: profile.emails.vanPhong, ...email }).catch(
-    (err: unknown): SendOutcome => ({ status: 'failed', error: err instanceof Error ? err.message : String(err), attempts: 0, replayed: false }),
-  );
+  return sendOnce(
+    deps,
+    { ...mail, purpose: 'ubnd-failure-notice', to: profile.emails.vanPhong, subject: email.subject, reportVersion: version },
+    { from: profile.emails.from, to: profile.emails.vanPhong, ...email },
+  ).catch((err: unknown): SendOutcome => ({ status: 'failed', error: err instanceof Error ? err.message : String(err), attempts: 0, replayed: false }));
 }

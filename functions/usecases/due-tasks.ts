@@ -63,5 +63,15 @@ export async function dueTasksOfUnits(
     stores.plans.getPlan(agencyId, period.year),
     Promise.all(units.map((u) => stores.submissions.headsOfUnitBefore(agencyId, u, period.id, EARLIER_HEADS))),
   ]);
-  return new Map(units.map((u, i) => [u, tasksDue((plan?.tasks ?? []).filter((t) => t.leadUnit === u), earlier[i]!, u, period)]));
+  return new Map(
+    units.map((u, i) => [
+      u,
+      tasksDue(
+        (plan?.tasks ?? []).filter((t) => t.leadUnit === u),
+        earlier[i]!,
+        u,
+        period,
+      ),
+    ]),
+  );
 }

@@ -27,9 +27,20 @@ export interface ImportPlanInput {
 
 export type ImportPlanOutcome =
   | { ok: false; problems: ImportProblem[]; warnings: ImportProblem[] }
-  | { ok: true; meta: PlanMeta | undefined; changed: boolean; taskCount: number; newUnits: NewUnit[]; warnings: ImportProblem[]; byUnit: Record<string, number> };
+  | {
+      ok: true;
+      meta: PlanMeta | undefined;
+      changed: boolean;
+      taskCount: number;
+      newUnits: NewUnit[];
+      warnings: ImportProblem[];
+      byUnit: Record<string, number>;
+    };
 
-export async function importPlan(stores: { plans: PlanStore; agencies: AgencyStore; readSheets: SheetReader }, input: ImportPlanInput): Promise<ImportPlanOutcome> {
+export async function importPlan(
+  stores: { plans: PlanStore; agencies: AgencyStore; readSheets: SheetReader },
+  input: ImportPlanInput,
+): Promise<ImportPlanOutcome> {
   const profile = await profileOn(stores.agencies, input.agencyId, `${input.year}-01-01`);
   const opts = {
     agencyId: input.agencyId,
@@ -45,7 +56,13 @@ export async function importPlan(stores: { plans: PlanStore; agencies: AgencySto
     try {
       json = JSON.parse(Buffer.from(input.bytes).toString('utf8'));
     } catch (err) {
-      return { ok: false, warnings: [], problems: [{ sheet: 'json', row: 0, column: '', reason: `Tệp JSON không đọc được: ${(err as Error).message}`, reasonEn: 'The JSON file cannot be parsed' }] };
+      return {
+        ok: false,
+        warnings: [],
+        problems: [
+          { sheet: 'json', row: 0, column: '', reason: `Tệp JSON không đọc được: ${(err as Error).message}`, reasonEn: 'The JSON file cannot be parsed' },
+        ],
+      };
     }
     result = importPlanFromJson(json, opts);
   } else {
@@ -56,7 +73,15 @@ export async function importPlan(stores: { plans: PlanStore; agencies: AgencySto
       return {
         ok: false,
         warnings: [],
-        problems: [{ sheet: '', row: 0, column: '', reason: `Không đọc được tệp Excel (.xlsx): ${(err as Error).message}`, reasonEn: 'The file is not a readable .xlsx workbook' }],
+        problems: [
+          {
+            sheet: '',
+            row: 0,
+            column: '',
+            reason: `Không đọc được tệp Excel (.xlsx): ${(err as Error).message}`,
+            reasonEn: 'The file is not a readable .xlsx workbook',
+          },
+        ],
       };
     }
     result = importPlanFromGrid(grid, opts);

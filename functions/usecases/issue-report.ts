@@ -12,7 +12,17 @@ import { localDate } from '../core/clock.ts';
 import { parsePeriod, periodLabel } from '../core/period.ts';
 import type { ReportModel } from '../core/report-model.ts';
 import { UseCaseError } from './errors.ts';
-import { issuanceNumber, type FileArchive, type Issuance, type RegisterEntry, type Renderers, type ReportFile, type ReportStore, type ReportVersion, type SubmissionStore } from './ports.ts';
+import {
+  issuanceNumber,
+  type FileArchive,
+  type Issuance,
+  type RegisterEntry,
+  type Renderers,
+  type ReportFile,
+  type ReportStore,
+  type ReportVersion,
+  type SubmissionStore,
+} from './ports.ts';
 
 export interface IssueDeps {
   reports: ReportStore;
@@ -67,13 +77,25 @@ async function loadModel(deps: IssueDeps, version: ReportVersion, audience: Audi
 }
 
 /** Renders and stores the issued files; nothing is visible until the transaction records them. */
-async function renderIssued(deps: IssueDeps, version: ReportVersion, audience: Audience, model: ReportModel, number: number, date: string): Promise<ReportFile[]> {
+async function renderIssued(
+  deps: IssueDeps,
+  version: ReportVersion,
+  audience: Audience,
+  model: ReportModel,
+  number: number,
+  date: string,
+): Promise<ReportFile[]> {
   const issued: ReportModel = { ...model, draft: false, documentNumber: String(number), issueDate: date };
   const out: ReportFile[] = [];
   for (const format of ['pdf', 'xlsx'] as const satisfies readonly ReportFormat[]) {
     const bytes = format === 'pdf' ? await deps.renderers.pdf(issued) : await deps.renderers.xlsx(issued);
     const key = issuedKey(version.agencyId, version.period, version.version, audience, format, number);
-    const stored = await deps.archive.put(key, bytes, CONTENT_TYPES[format], { period: version.period, audience, version: String(version.version), number: String(number) });
+    const stored = await deps.archive.put(key, bytes, CONTENT_TYPES[format], {
+      period: version.period,
+      audience,
+      version: String(version.version),
+      number: String(number),
+    });
     out.push({ audience, format, key, size: stored.size, sha256: stored.sha256!, contentType: CONTENT_TYPES[format] });
   }
   return out;
@@ -89,9 +111,14 @@ export async function issueReport(deps: IssueDeps, input: IssueInput): Promise<{
   const label = periodLabel(parsePeriod(input.period));
   if (!latest) throw new UseCaseError('not_found', 'not_compiled', `Chưa có báo cáo ${label} nào được tổng hợp; hãy tổng hợp trước khi phát hành.`);
   const wanted = input.version ?? latest.version;
-  if (wanted > latest.version) throw new UseCaseError('not_found', 'not_found', `Báo cáo ${label} không có phiên bản ${wanted} (mới nhất là phiên bản ${latest.version}).`);
+  if (wanted > latest.version)
+    throw new UseCaseError('not_found', 'not_found', `Báo cáo ${label} không có phiên bản ${wanted} (mới nhất là phiên bản ${latest.version}).`);
   if (wanted !== latest.version) {
-    throw new UseCaseError('conflict', 'superseded', `Phiên bản ${wanted} đã được thay bằng phiên bản ${latest.version} (tổng hợp lại từ số liệu mới); chỉ phát hành được phiên bản mới nhất.`);
+    throw new UseCaseError(
+      'conflict',
+      'superseded',
+      `Phiên bản ${wanted} đã được thay bằng phiên bản ${latest.version} (tổng hợp lại từ số liệu mới); chỉ phát hành được phiên bản mới nhất.`,
+    );
   }
   const already = latest.issued?.[input.audience];
   if (already) {
@@ -105,9 +132,14 @@ export async function issueReport(deps: IssueDeps, input: IssueInput): Promise<{
   // A document is signed on or after the day its draft carries, and not in the future.
   const draftDate = latest.issueDate;
   const today = localDate(input.now, input.timeZone);
-  if (!validDate(date)) throw new UseCaseError('bad_request', 'invalid_date', `Ngày ban hành "${date}" không hợp lệ (dùng YYYY-MM-DD).`, [{ field: 'date', message: 'Ngày không hợp lệ.' }]);
+  if (!validDate(date))
+    throw new UseCaseError('bad_request', 'invalid_date', `Ngày ban hành "${date}" không hợp lệ (dùng YYYY-MM-DD).`, [
+      { field: 'date', message: 'Ngày không hợp lệ.' },
+    ]);
   if (date < draftDate || date > today) {
-    throw new UseCaseError('invalid', 'date_out_of_range', `Ngày ban hành phải từ ngày ghi trên bản dự thảo (${dmy(draftDate)}) đến hôm nay (${dmy(today)}).`, [{ field: 'date', message: 'Ngày ngoài khoảng cho phép.' }]);
+    throw new UseCaseError('invalid', 'date_out_of_range', `Ngày ban hành phải từ ngày ghi trên bản dự thảo (${dmy(draftDate)}) đến hôm nay (${dmy(today)}).`, [
+      { field: 'date', message: 'Ngày ngoài khoảng cho phép.' },
+    ]);
   }
   if (input.number !== undefined && (!Number.isInteger(input.number) || input.number < 1 || input.number > 99999)) {
     throw new UseCaseError('bad_request', 'invalid_number', 'Số văn bản là số nguyên từ 1 đến 99999.', [{ field: 'number', message: 'Số không hợp lệ.' }]);
@@ -126,7 +158,17 @@ export async function issueReport(deps: IssueDeps, input: IssueInput): Promise<{
     }
     const files = await renderIssued(deps, latest, input.audience, model, number, date);
     const at = input.now.toISOString();
-    const issuance: Issuance = { number, symbol, year, date, source: input.number !== undefined ? 'typed' : 'register', at, by: input.by, files, ...(input.auto ? { auto: true } : {}) };
+    const issuance: Issuance = {
+      number,
+      symbol,
+      year,
+      date,
+      source: input.number !== undefined ? 'typed' : 'register',
+      at,
+      by: input.by,
+      files,
+      ...(input.auto ? { auto: true } : {}),
+    };
     const entry: RegisterEntry = {
       agencyId: input.agencyId,
       year,
@@ -144,14 +186,29 @@ export async function issueReport(deps: IssueDeps, input: IssueInput): Promise<{
     switch (outcome.kind) {
       case 'issued':
         if (input.audience === 'ubnd' && parsePeriod(input.period).kind === 'monthly') {
-          await deps.submissions.setLock({ agencyId: input.agencyId, period: input.period, locked: true, at, by: input.by, reason: `Đã phát hành Báo cáo số ${issuanceNumber(issuance)} gửi UBND tỉnh` });
+          await deps.submissions.setLock({
+            agencyId: input.agencyId,
+            period: input.period,
+            locked: true,
+            at,
+            by: input.by,
+            reason: `Đã phát hành Báo cáo số ${issuanceNumber(issuance)} gửi UBND tỉnh`,
+          });
         }
         return { version: outcome.version, issuance };
       case 'superseded':
-        throw new UseCaseError('conflict', 'superseded', `Trong lúc phát hành, báo cáo ${label} vừa được tổng hợp lại (phiên bản ${outcome.latest ?? '?'}); hãy xem phiên bản mới rồi phát hành.`);
+        throw new UseCaseError(
+          'conflict',
+          'superseded',
+          `Trong lúc phát hành, báo cáo ${label} vừa được tổng hợp lại (phiên bản ${outcome.latest ?? '?'}); hãy xem phiên bản mới rồi phát hành.`,
+        );
       case 'already-issued': {
         const by = outcome.version?.issued?.[input.audience];
-        throw new UseCaseError('conflict', 'already_issued', `${documentTitle(input.audience, input.period)} vừa được phát hành${by ? ` số ${issuanceNumber(by)}` : ''} bởi một người khác.`);
+        throw new UseCaseError(
+          'conflict',
+          'already_issued',
+          `${documentTitle(input.audience, input.period)} vừa được phát hành${by ? ` số ${issuanceNumber(by)}` : ''} bởi một người khác.`,
+        );
       }
       case 'number-taken':
         if (input.number !== undefined) throw new UseCaseError('conflict', 'number_taken', takenMessage(number, symbol, year, outcome.holder));

@@ -26,15 +26,22 @@ export function planHash(plan: object): string {
   return createHash('sha256').update(canonicalJson(plan)).digest('hex');
 }
 
-export async function setPlanDocument(stores: { plans: PlanStore }, input: SetPlanDocumentInput): Promise<{ meta: PlanMeta; changed: boolean; document: PlanDocument }> {
+export async function setPlanDocument(
+  stores: { plans: PlanStore },
+  input: SetPlanDocumentInput,
+): Promise<{ meta: PlanMeta; changed: boolean; document: PlanDocument }> {
   const plan = await stores.plans.getPlan(input.agencyId, input.year);
   if (!plan) throw new UseCaseError('not_found', 'no_plan', `Chưa có kế hoạch năm ${input.year}; hãy nhập kế hoạch trước (import-plan).`);
   const d = input.document;
   if (d.number !== undefined && !DOCUMENT_NUMBER_PATTERN.test(d.number)) {
-    throw new UseCaseError('bad_request', 'invalid_number', `Số, ký hiệu "${d.number}" chưa đúng dạng "số/ký hiệu", ví dụ 15/KH-KHCN.`, [{ field: 'number', message: 'Dạng 15/KH-KHCN.' }]);
+    throw new UseCaseError('bad_request', 'invalid_number', `Số, ký hiệu "${d.number}" chưa đúng dạng "số/ký hiệu", ví dụ 15/KH-KHCN.`, [
+      { field: 'number', message: 'Dạng 15/KH-KHCN.' },
+    ]);
   }
   if (d.date !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(d.date) || new Date(`${d.date}T00:00:00Z`).toISOString().slice(0, 10) !== d.date)) {
-    throw new UseCaseError('bad_request', 'invalid_date', `Ngày "${d.date}" không hợp lệ (dùng YYYY-MM-DD).`, [{ field: 'date', message: 'Ngày không hợp lệ.' }]);
+    throw new UseCaseError('bad_request', 'invalid_date', `Ngày "${d.date}" không hợp lệ (dùng YYYY-MM-DD).`, [
+      { field: 'date', message: 'Ngày không hợp lệ.' },
+    ]);
   }
   const current = planDocumentOf(plan);
   const document: PlanDocument = { kind: d.kind ?? current?.kind ?? 'Kế hoạch' };

@@ -293,7 +293,11 @@ export interface JobStore {
    */
   claimMail(entry: Omit<DeliveryEntry, 'status' | 'attempts' | 'createdAt' | 'updatedAt'>, at: string): Promise<ClaimMailOutcome>;
   /** Appends an attempt; `final` sets the status (sent / failed), otherwise it becomes `retrying`. */
-  recordMailAttempt(entry: Pick<DeliveryEntry, 'agencyId' | 'period' | 'run' | 'purpose'>, attempt: DeliveryEntry['attempts'][number], final?: 'sent' | 'failed'): Promise<DeliveryEntry>;
+  recordMailAttempt(
+    entry: Pick<DeliveryEntry, 'agencyId' | 'period' | 'run' | 'purpose'>,
+    attempt: DeliveryEntry['attempts'][number],
+    final?: 'sent' | 'failed',
+  ): Promise<DeliveryEntry>;
   /** The delivery log of a period, oldest first. */
   listDeliveries(agencyId: string, period: string): Promise<DeliveryEntry[]>;
 }

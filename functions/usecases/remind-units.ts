@@ -31,7 +31,10 @@ export async function remindUnits(deps: Stores & MailDeps, run: RemindRun): Prom
 
   // The board is computed as of the scheduled time, so a late retry reminds the same units.
   const system: Principal = { sub: `job:${run.runId}`, role: 'van-phong', agencyId };
-  const [{ board, dues }, planMeta] = await Promise.all([statusBoardWithDues(deps, system, period.id, run.scheduledTime), deps.plans.getPlanMeta(agencyId, period.year)]);
+  const [{ board, dues }, planMeta] = await Promise.all([
+    statusBoardWithDues(deps, system, period.id, run.scheduledTime),
+    deps.plans.getPlanMeta(agencyId, period.year),
+  ]);
   const from = profile.emails.from;
   const replyTo = profile.emails.vanPhong;
   const units: { code: string; status: string; reminder: ReminderOutcome; messageId?: string }[] = [];
@@ -64,11 +67,24 @@ export async function remindUnits(deps: Stores & MailDeps, run: RemindRun): Prom
       { from, to, replyTo, ...email },
     );
     summaryRow.reminder = outcome.status;
-    units.push({ code: row.unit.code, status: row.status, reminder: summaryRow.reminder, ...(outcome.status === 'sent' ? { messageId: outcome.messageId } : {}) });
+    units.push({
+      code: row.unit.code,
+      status: row.status,
+      reminder: summaryRow.reminder,
+      ...(outcome.status === 'sent' ? { messageId: outcome.messageId } : {}),
+    });
   }
 
   const statusLink = portalLink(deps.settings.portalUrl ?? profile.portalUrl, '/status', period.id);
-  const summary = reminderSummaryEmail({ profile, period, deadline, at: run.scheduledTime, planFound: planMeta !== undefined, rows, ...(statusLink ? { link: statusLink } : {}) });
+  const summary = reminderSummaryEmail({
+    profile,
+    period,
+    deadline,
+    at: run.scheduledTime,
+    planFound: planMeta !== undefined,
+    rows,
+    ...(statusLink ? { link: statusLink } : {}),
+  });
   const summaryOutcome = await sendOnce(
     deps,
     { agencyId, period: period.id, run: run.runId, purpose: 'reminder-summary', to: profile.emails.vanPhong, subject: summary.subject },

@@ -54,14 +54,19 @@ export function runId(job: JobName, kind: PeriodKind, scheduledTime: Date): stri
 }
 
 export async function runJob(deps: JobDeps, input: RunJobInput): Promise<RunJobResult> {
-  if (Number.isNaN(input.scheduledTime.getTime())) throw new UseCaseError('bad_request', 'invalid_scheduled_time', 'Thời điểm lịch chạy không hợp lệ (dùng ISO 8601, ví dụ 2024-05-21T08:00:00+07:00).');
+  if (Number.isNaN(input.scheduledTime.getTime()))
+    throw new UseCaseError('bad_request', 'invalid_scheduled_time', 'Thời điểm lịch chạy không hợp lệ (dùng ISO 8601, ví dụ 2024-05-21T08:00:00+07:00).');
   const explicit = input.period !== undefined ? parsePeriod(input.period) : undefined;
   const kind = explicit?.kind ?? input.kind ?? 'monthly';
   if (explicit && input.kind && input.kind !== explicit.kind) {
-    throw new UseCaseError('bad_request', 'kind_mismatch', `Kỳ "${explicit.id}" là kỳ ${explicit.kind}, không phải ${input.kind}.`, [{ field: 'kind', message: 'Không khớp với kỳ báo cáo.' }]);
+    throw new UseCaseError('bad_request', 'kind_mismatch', `Kỳ "${explicit.id}" là kỳ ${explicit.kind}, không phải ${input.kind}.`, [
+      { field: 'kind', message: 'Không khớp với kỳ báo cáo.' },
+    ]);
   }
   if (input.job === 'remind' && kind !== 'monthly') {
-    throw new UseCaseError('bad_request', 'remind_monthly_only', 'Nhắc báo cáo chỉ áp dụng cho báo cáo tháng: các phòng, đơn vị báo cáo theo tháng.', [{ field: 'kind', message: 'Chỉ dùng kỳ tháng.' }]);
+    throw new UseCaseError('bad_request', 'remind_monthly_only', 'Nhắc báo cáo chỉ áp dụng cho báo cáo tháng: các phòng, đơn vị báo cáo theo tháng.', [
+      { field: 'kind', message: 'Chỉ dùng kỳ tháng.' },
+    ]);
   }
   // The profile in force on the run's day (in the default zone: the profile tells its own zone).
   const profile = await profileOn(deps.agencies, input.agencyId, localDate(input.scheduledTime, 'Asia/Ho_Chi_Minh'));
@@ -81,10 +86,16 @@ export async function runJob(deps: JobDeps, input: RunJobInput): Promise<RunJobR
     now.toISOString(),
   );
   if (claim.kind === 'busy') {
-    throw new JobBusyError(`Tác vụ ${id} đang được một lần chạy khác thực hiện (đến ${claim.run.leaseUntil}); thử lại sau. (Run in progress elsewhere: retry later.)`);
+    throw new JobBusyError(
+      `Tác vụ ${id} đang được một lần chạy khác thực hiện (đến ${claim.run.leaseUntil}); thử lại sau. (Run in progress elsewhere: retry later.)`,
+    );
   }
   if (claim.run.period !== period.id) {
-    throw new UseCaseError('conflict', 'run_period_mismatch', `Lần chạy ${id} đã dùng cho kỳ ${claim.run.period}, không phải ${period.id}; chọn thời điểm lịch khác (--scheduled-time).`);
+    throw new UseCaseError(
+      'conflict',
+      'run_period_mismatch',
+      `Lần chạy ${id} đã dùng cho kỳ ${claim.run.period}, không phải ${period.id}; chọn thời điểm lịch khác (--scheduled-time).`,
+    );
   }
   if (claim.kind === 'done') return { run: claim.run, replayed: true, result: claim.run.result ?? {} };
 
@@ -101,7 +112,14 @@ export async function runJob(deps: JobDeps, input: RunJobInput): Promise<RunJobR
           issueDate: input.issueDate ?? localDate(input.scheduledTime, profile.timeZone),
         });
         const v = r.version;
-        result = { period: period.id, version: v.version, created: r.created, inputHash: v.inputHash, issueDate: v.issueDate, files: v.files.map(({ audience, format, key, size, sha256 }) => ({ audience, format, key, size, sha256 })) };
+        result = {
+          period: period.id,
+          version: v.version,
+          created: r.created,
+          inputHash: v.inputHash,
+          issueDate: v.issueDate,
+          files: v.files.map(({ audience, format, key, size, sha256 }) => ({ audience, format, key, size, sha256 })),
+        };
         break;
       }
       case 'remind':

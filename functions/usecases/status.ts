@@ -18,13 +18,23 @@ export async function statusBoard(stores: Stores, p: Principal, periodId: string
 }
 
 /** The board, and each unit's due tasks it was built from (the reminder job lists them). */
-export async function statusBoardWithDues(stores: Stores, p: Principal, periodId: string, now: Date): Promise<{ board: StatusBoard; dues: Map<string, DueTasks> }> {
+export async function statusBoardWithDues(
+  stores: Stores,
+  p: Principal,
+  periodId: string,
+  now: Date,
+): Promise<{ board: StatusBoard; dues: Map<string, DueTasks> }> {
   if (!canReadAll(p)) throw new UseCaseError('forbidden', 'forbidden', 'Bảng theo dõi dành cho Văn phòng và Lãnh đạo Sở.');
   const period = monthlyPeriod(periodId);
   const profile = await profileOn(stores.agencies, p.agencyId, periodWindow(period).to);
   const [heads, dues] = await Promise.all([
     stores.submissions.listHeads(p.agencyId, period.id),
-    dueTasksOfUnits(stores, p.agencyId, profile.units.map((u) => u.code), period),
+    dueTasksOfUnits(
+      stores,
+      p.agencyId,
+      profile.units.map((u) => u.code),
+      period,
+    ),
   ]);
   const dueByUnit = new Map<string, PlanTask[]>();
   const previousReports = new Map<string, TaskReport>();

@@ -48,7 +48,8 @@ export function monthlyPeriod(id: string): Period {
 
 function requireUnit(profile: AgencyProfile, code: string) {
   const unit = profile.units.find((u) => u.code === code);
-  if (!unit) throw new UseCaseError('not_found', 'unit_not_found', `Không có phòng, đơn vị mã "${code}".`, [{ field: 'unit', message: 'Mã đơn vị không tồn tại.' }]);
+  if (!unit)
+    throw new UseCaseError('not_found', 'unit_not_found', `Không có phòng, đơn vị mã "${code}".`, [{ field: 'unit', message: 'Mã đơn vị không tồn tại.' }]);
   return unit;
 }
 
@@ -92,9 +93,18 @@ export async function formContext(stores: Stores, p: Principal, unitCode: string
         }),
     };
   return {
-    period: { id: period.id, label: periodLabel(period), deadline: submissionDeadlineDate(period, profile), window: periodWindow(period, profile.periodWindows) },
+    period: {
+      id: period.id,
+      label: periodLabel(period),
+      deadline: submissionDeadlineDate(period, profile),
+      window: periodWindow(period, profile.periodWindows),
+    },
     unit: { code: unit.code, name: unit.name },
-    tasks: due.tasks.map((t) => ({ task: t, carriedOver: due.carriedOver.has(t.id), ...(due.previous.has(t.id) ? { previous: due.previous.get(t.id)! } : {}) })),
+    tasks: due.tasks.map((t) => ({
+      task: t,
+      carriedOver: due.carriedOver.has(t.id),
+      ...(due.previous.has(t.id) ? { previous: due.previous.get(t.id)! } : {}),
+    })),
     ...(head ? { head } : {}),
     initial,
     locked: lock?.locked === true,
@@ -120,7 +130,9 @@ function writablePeriod(p: Principal, unitCode: string, periodId: string): Perio
 async function openUnit(profile: AgencyProfile, unitCode: string, period: Period, now: Date) {
   const unit = requireUnit(profile, unitCode);
   if (await periodIsFuture(profile, period, now)) {
-    throw new UseCaseError('invalid', 'period_not_open', `Kỳ ${periodLabel(period)} chưa bắt đầu; chưa thể báo cáo.`, [{ field: 'period', message: 'Kỳ báo cáo chưa bắt đầu.' }]);
+    throw new UseCaseError('invalid', 'period_not_open', `Kỳ ${periodLabel(period)} chưa bắt đầu; chưa thể báo cáo.`, [
+      { field: 'period', message: 'Kỳ báo cáo chưa bắt đầu.' },
+    ]);
   }
   return unit;
 }
@@ -167,18 +179,33 @@ function assertFits(data: SubmissionData): void {
 function dateErrors(data: SubmissionData, period: Period) {
   const errors = checkReportDates(data, period.year);
   if (errors.length) {
-    throw new UseCaseError('bad_request', 'invalid_date', 'Ngày tháng không hợp lệ, vui lòng kiểm tra các trường được đánh dấu.', errors.map((e) => ({ field: `data.${e.field}`, message: e.message })));
+    throw new UseCaseError(
+      'bad_request',
+      'invalid_date',
+      'Ngày tháng không hợp lệ, vui lòng kiểm tra các trường được đánh dấu.',
+      errors.map((e) => ({ field: `data.${e.field}`, message: e.message })),
+    );
   }
 }
 
 function ruleErrors(data: SubmissionData, due: Awaited<ReturnType<typeof dueTasks>>, today: string, final: boolean) {
   const errors = checkSubmissionRules(data, { dueTasks: due.tasks, previous: due.previous, today }, { final });
   if (errors.length) {
-    throw new UseCaseError('invalid', 'invalid_input', 'Báo cáo chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu.', errors.map((e) => ({ field: `data.${e.field}`, message: e.message })));
+    throw new UseCaseError(
+      'invalid',
+      'invalid_input',
+      'Báo cáo chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu.',
+      errors.map((e) => ({ field: `data.${e.field}`, message: e.message })),
+    );
   }
 }
 
-export async function saveDraft(stores: Stores, p: Principal, input: { period: string; unit: string; data: SubmissionData }, now: Date): Promise<SubmissionHead> {
+export async function saveDraft(
+  stores: Stores,
+  p: Principal,
+  input: { period: string; unit: string; data: SubmissionData },
+  now: Date,
+): Promise<SubmissionHead> {
   const { period, profile, unit } = await writable(stores, p, input.unit, input.period, now);
   dateErrors(input.data, period);
   const due = await dueTasks(stores, p.agencyId, unit.code, period);
@@ -206,7 +233,9 @@ export interface SubmitResult {
 
 export async function submit(stores: Stores, p: Principal, input: SubmitInput, now: Date): Promise<SubmitResult> {
   const period = writablePeriod(p, input.unit, input.period);
-  const requestHash = createHash('sha256').update(canonicalJson({ period: period.id, unit: input.unit, base: input.baseRevision, data: input.data })).digest('hex');
+  const requestHash = createHash('sha256')
+    .update(canonicalJson({ period: period.id, unit: input.unit, base: input.baseRevision, data: input.data }))
+    .digest('hex');
   const idempotencyKey = input.idempotencyKey ? scopedIdempotencyKey(p, input.unit, input.idempotencyKey) : undefined;
   // Everything the decision needs, read at once — the profile too, before the unit is known to
   // exist: the stores' single-item reads issued here go out together (one BatchGetItem on
@@ -278,7 +307,13 @@ export async function submit(stores: Stores, p: Principal, input: SubmitInput, n
   }
 }
 
-async function replayResult(stores: Stores, p: Principal, period: Period, unit: string, replay: Extract<SubmitOutcome, { kind: 'replay' }>): Promise<SubmitResult> {
+async function replayResult(
+  stores: Stores,
+  p: Principal,
+  period: Period,
+  unit: string,
+  replay: Extract<SubmitOutcome, { kind: 'replay' }>,
+): Promise<SubmitResult> {
   if (!replay.sameRequest) {
     throw new UseCaseError('invalid', 'idempotency_key_reused', 'Mã Idempotency-Key này đã được dùng cho một nội dung khác; hãy dùng mã mới cho lần gửi mới.');
   }
@@ -288,7 +323,8 @@ async function replayResult(stores: Stores, p: Principal, period: Period, unit: 
 
 /** A stored revision with its changes, derived from the revision before it. */
 async function withChanges(stores: Stores, revision: StoredRevision): Promise<Revision> {
-  const before = revision.revision > 1 ? await stores.submissions.getRevision(revision.agencyId, revision.period, revision.unit, revision.revision - 1) : undefined;
+  const before =
+    revision.revision > 1 ? await stores.submissions.getRevision(revision.agencyId, revision.period, revision.unit, revision.revision - 1) : undefined;
   return { ...revision, changes: diffSubmission(before?.data, revision.data) };
 }
 

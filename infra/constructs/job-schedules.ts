@@ -43,9 +43,7 @@ export class JobSchedules extends Construct {
       // IAM descriptions take Latin-1 only.
       description: 'baocao: EventBridge Scheduler invokes the job functions',
     });
-    this.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({ sid: 'DeadLetters', actions: ['sqs:SendMessage'], resources: [props.deadLetterQueue.queueArn] }),
-    );
+    this.role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: 'DeadLetters', actions: ['sqs:SendMessage'], resources: [props.deadLetterQueue.queueArn] }));
 
     const invoked = new Set<JobName>();
     for (const def of props.schedules) {

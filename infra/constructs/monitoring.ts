@@ -119,9 +119,7 @@ export class Monitoring extends Construct {
     this.dashboard.addWidgets(
       new cloudwatch.GraphWidget({
         title: 'Lỗi theo hàm / errors per function',
-        left: [...props.apiFunctions, ...props.jobs.values()].map((f) =>
-          f.fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum', label: f.node.id }),
-        ),
+        left: [...props.apiFunctions, ...props.jobs.values()].map((f) => f.fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum', label: f.node.id })),
         right: [throttles],
         width: 12,
       }),

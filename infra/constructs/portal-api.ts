@@ -119,11 +119,7 @@ export class PortalApi extends Construct {
    * Adds every route of every API function. `authorizer` guards exactly the routes flagged
    * `authorizer: true`; the others are acknowledged for cdk-nag with the reason they are open.
    */
-  addRoutes(
-    specs: readonly FunctionSpec[],
-    functions: ReadonlyMap<string, AppFunction>,
-    authorizer: apigw.IHttpRouteAuthorizer | undefined,
-  ): void {
+  addRoutes(specs: readonly FunctionSpec[], functions: ReadonlyMap<string, AppFunction>, authorizer: apigw.IHttpRouteAuthorizer | undefined): void {
     for (const spec of specs) {
       const fn = functions.get(spec.key);
       if (!fn) throw new Error(`no function for ${spec.key}`);
@@ -153,7 +149,10 @@ export class PortalApi extends Construct {
 
 /** "GET /api/submissions/{period}/{unit}" --> "RouteGETApiSubmissionsPeriodUnit": stable, readable ids. */
 export function routeId(route: Pick<RouteDef, 'method' | 'path'>): string {
-  const parts = route.path.split('/').filter(Boolean).map((p) => p.replace(/[{}]/g, ''));
+  const parts = route.path
+    .split('/')
+    .filter(Boolean)
+    .map((p) => p.replace(/[{}]/g, ''));
   const words = parts.flatMap((p) => p.split(/[-_.]/)).map((w) => w.charAt(0).toUpperCase() + w.slice(1));
   return `Route${route.method}${words.join('') || 'Root'}`;
 }

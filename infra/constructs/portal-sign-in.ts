@@ -66,8 +66,7 @@ export class PortalSignIn extends Construct {
     this.jwksUrl = `${this.issuer}/.well-known/jwks.json`;
     // response_type=token: the implicit flow the client allows (Cognito's own signInUrl() assumes "code").
     this.signInUrl =
-      `${this.domain.baseUrl()}/login?client_id=${this.client.userPoolClientId}` +
-      `&response_type=token&scope=openid+email+profile&redirect_uri=${callback}`;
+      `${this.domain.baseUrl()}/login?client_id=${this.client.userPoolClientId}` + `&response_type=token&scope=openid+email+profile&redirect_uri=${callback}`;
 
     this.logoutUrl = `${this.domain.baseUrl()}/logout?client_id=${this.client.userPoolClientId}&logout_uri=${callback}`;
 

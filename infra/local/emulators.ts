@@ -41,7 +41,7 @@ function checkJavaCompiler(): void {
   const r = spawnSync('java', ['--list-modules'], { encoding: 'utf8' });
   if (!r.error && r.status === 0 && !/^jdk\.compiler@/m.test(r.stdout)) {
     throw new Error(
-      'DynamoDB Local is started on 127.0.0.1 through a small Java launcher, which needs the Java compiler module (jdk.compiler): Debian\'s openjdk-17-jre-headless has it; with another Java, install a full JDK 17.',
+      "DynamoDB Local is started on 127.0.0.1 through a small Java launcher, which needs the Java compiler module (jdk.compiler): Debian's openjdk-17-jre-headless has it; with another Java, install a full JDK 17.",
     );
   }
 }
@@ -103,7 +103,20 @@ export async function startS3(opts: { directory: string; port: number; bucket: s
     process.execPath,
     // s3rver encrypts ListObjectsV2 continuation tokens with DES, which OpenSSL 3 only offers
     // through its legacy provider: without it every list beyond 1,000 keys fails with a 500.
-    ['--openssl-legacy-provider', bin, '-d', opts.directory, '-a', LOOPBACK, '-p', String(opts.port), '--silent', '--no-vhost-buckets', '--configure-bucket', opts.bucket],
+    [
+      '--openssl-legacy-provider',
+      bin,
+      '-d',
+      opts.directory,
+      '-a',
+      LOOPBACK,
+      '-p',
+      String(opts.port),
+      '--silent',
+      '--no-vhost-buckets',
+      '--configure-bucket',
+      opts.bucket,
+    ],
     opts.log ? { log: opts.log } : {},
   );
   await waitForPort(child, opts.port);

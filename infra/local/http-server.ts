@@ -59,7 +59,10 @@ export function buildEvent(req: http.IncomingMessage, body: Buffer, route: Route
   }
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) query[k] = query[k] === undefined ? v : `${query[k]},${v}`;
-  const cookies = (req.headers.cookie ?? '').split(';').map((c) => c.trim()).filter(Boolean);
+  const cookies = (req.headers.cookie ?? '')
+    .split(';')
+    .map((c) => c.trim())
+    .filter(Boolean);
   const now = Date.now();
   return {
     version: '2.0',

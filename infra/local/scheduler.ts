@@ -65,7 +65,9 @@ export function startScheduler(o: SchedulerOptions): LocalScheduler {
         o.log(`[lịch] ${def.agencyId} ${def.name} @ ${when} lỗi (lần ${n + 1}), thử lại sau ${Math.round(delay / 1000)} giây: ${message}`);
         later(delay, () => void attempt(def, scheduledTime, n + 1));
       } else {
-        o.log(`[lịch] ${def.agencyId} ${def.name} @ ${when} lỗi, đã hết số lần thử: ${message}. Chạy lại: npm run cli -- --agency ${def.agencyId} run-job ${def.job} --kind ${def.kind} --scheduled-time ${when}`);
+        o.log(
+          `[lịch] ${def.agencyId} ${def.name} @ ${when} lỗi, đã hết số lần thử: ${message}. Chạy lại: npm run cli -- --agency ${def.agencyId} run-job ${def.job} --kind ${def.kind} --scheduled-time ${when}`,
+        );
       }
     }
   }
@@ -81,7 +83,11 @@ export function startScheduler(o: SchedulerOptions): LocalScheduler {
     defs = next;
     current = JSON.stringify(next);
     crons = next.map((def) => new Cron(cronerPattern(def), { timezone: def.timeZone, protect: true, catch: true, unref: true }, () => fire(def)));
-    o.log(next.length ? `[lịch] ${next.length} lịch chạy: ${next.map((d) => `${d.agencyId} ${d.name} (${d.description})`).join('; ')}` : '[lịch] chưa có hồ sơ cơ quan: chưa lập lịch.');
+    o.log(
+      next.length
+        ? `[lịch] ${next.length} lịch chạy: ${next.map((d) => `${d.agencyId} ${d.name} (${d.description})`).join('; ')}`
+        : '[lịch] chưa có hồ sơ cơ quan: chưa lập lịch.',
+    );
   }
 
   async function refresh(): Promise<void> {

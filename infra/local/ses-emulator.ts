@@ -33,7 +33,9 @@ const inbox = values.inbox;
 if (inbox) {
   mkdirSync(path.dirname(inbox), { recursive: true });
   if (existsSync(inbox)) {
-    const kept = readFileSync(inbox, 'utf8').split('\n').filter((line) => line.trim() !== '');
+    const kept = readFileSync(inbox, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '');
     for (const line of kept) store.getStoreReadonly().emails.push(JSON.parse(line) as Email);
   }
   const save = store.saveEmail;

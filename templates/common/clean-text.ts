@@ -26,10 +26,7 @@ const SUSPECT = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u200E\u20
 export function cleanText(value: string, options: CleanOptions = {}): string {
   const nfc = value.normalize('NFC');
   if (!SUSPECT.test(nfc)) return nfc;
-  const text = nfc
-    .replace(/\r\n?/gu, '\n')
-    .replace(CONTROL, '')
-    .replace(LONE_SURROGATE, '\uFFFD');
+  const text = nfc.replace(/\r\n?/gu, '\n').replace(CONTROL, '').replace(LONE_SURROGATE, '\uFFFD');
   return options.tabsToSpaces ? text.replace(/\t/gu, ' ') : text;
 }
 

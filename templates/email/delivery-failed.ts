@@ -45,7 +45,10 @@ export function deliveryFailedEmail(i: DeliveryFailedInput): Email {
       kind: 'p',
       text: `Đề nghị Văn phòng kiểm tra lại${i.reason === 'interrupted' ? ' hộp thư đã gửi và' : ''} cấu hình gửi thư (địa chỉ nhận của UBND tỉnh, địa chỉ gửi đã được xác minh), sau đó gửi lại báo cáo bằng lệnh dưới đây, hoặc gửi theo đường văn bản thông thường:`,
     },
-    { kind: 'list', items: [`npm run cli -- --agency ${i.profile.agencyId} run-job deliver --period ${i.period.id}${i.reason === 'interrupted' ? ' --resend' : ''}`] },
+    {
+      kind: 'list',
+      items: [`npm run cli -- --agency ${i.profile.agencyId} run-job deliver --period ${i.period.id}${i.reason === 'interrupted' ? ' --resend' : ''}`],
+    },
   );
   if (i.link) blocks.push({ kind: 'link', label: 'Báo cáo đã được lưu, xem và tải tại', url: i.link });
   blocks.push({ kind: 'closing', lines: ['Trân trọng./.', 'Hệ thống tổng hợp báo cáo'] }, { kind: 'note', text: automaticNote(i.profile) });

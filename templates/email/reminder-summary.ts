@@ -44,9 +44,15 @@ export function reminderSummaryEmail(i: ReminderSummaryInput): Email {
   const blocks: EmailBlock[] = [{ kind: 'p', text: 'Kính gửi: Văn phòng Sở.' }];
   const asOf = `đến ${atVi(i.at, i.profile.timeZone)} (hạn gửi: hết ngày ${dateVi(i.deadline)})`;
   if (!i.planFound && i.rows.length === 0) {
-    blocks.push({ kind: 'p', text: `Chưa có kế hoạch năm ${i.period.year} trong hệ thống nên chưa xác định được nhiệm vụ các phòng, đơn vị phải báo cáo ${label}; chưa có phòng, đơn vị nào gửi báo cáo ${asOf}.` });
+    blocks.push({
+      kind: 'p',
+      text: `Chưa có kế hoạch năm ${i.period.year} trong hệ thống nên chưa xác định được nhiệm vụ các phòng, đơn vị phải báo cáo ${label}; chưa có phòng, đơn vị nào gửi báo cáo ${asOf}.`,
+    });
   } else if (i.rows.length === 0) {
-    blocks.push({ kind: 'p', text: `Trong ${label} không có phòng, đơn vị nào có nhiệm vụ theo kế hoạch đến hạn báo cáo, và chưa có phòng, đơn vị nào gửi báo cáo ${asOf}.` });
+    blocks.push({
+      kind: 'p',
+      text: `Trong ${label} không có phòng, đơn vị nào có nhiệm vụ theo kế hoạch đến hạn báo cáo, và chưa có phòng, đơn vị nào gửi báo cáo ${asOf}.`,
+    });
   } else {
     blocks.push(
       { kind: 'p', text: `Tình hình gửi báo cáo kết quả thực hiện nhiệm vụ ${label} của ${so(i.rows.length)} phòng, đơn vị ${asOf}:` },
@@ -77,6 +83,11 @@ export function reminderSummaryEmail(i: ReminderSummaryInput): Email {
   }
   if (i.link) blocks.push({ kind: 'link', label: 'Theo dõi chi tiết tại', url: i.link });
   blocks.push({ kind: 'closing', lines: ['Trân trọng./.', 'Hệ thống tổng hợp báo cáo'] }, { kind: 'note', text: automaticNote(i.profile) });
-  const head = pending.length > 0 ? `${so(pending.length)}/${so(i.rows.length)} đơn vị chưa gửi báo cáo` : i.rows.length > 0 ? 'các đơn vị đã gửi đủ báo cáo' : 'không có đơn vị phải báo cáo';
+  const head =
+    pending.length > 0
+      ? `${so(pending.length)}/${so(i.rows.length)} đơn vị chưa gửi báo cáo`
+      : i.rows.length > 0
+        ? 'các đơn vị đã gửi đủ báo cáo'
+        : 'không có đơn vị phải báo cáo';
   return renderEmail(`${senderTag(i.profile)} [Theo dõi báo cáo] ${label.charAt(0).toLocaleUpperCase('vi')}${label.slice(1)}: ${head}`, blocks);
 }

@@ -42,7 +42,8 @@ export function reportDeliveryEmail(i: ReportDeliveryInput): Email {
   const files = [
     ...i.attached.map((f) => `${WHAT[f.format]}${f.format === 'pdf' && i.signed ? ', bản đã ký số' : ''}: ${f.fileName} (${sizeVi(f.size)}), đính kèm thư này`),
     ...i.notAttached.map(
-      (f) => `${WHAT[f.format]} (${sizeVi(f.size)}): dung lượng vượt mức cho phép của thư điện tử nên không đính kèm, ${i.link ? 'xem và tải tại đường dẫn dưới đây' : 'đề nghị liên hệ Văn phòng Sở để nhận tệp'}`,
+      (f) =>
+        `${WHAT[f.format]} (${sizeVi(f.size)}): dung lượng vượt mức cho phép của thư điện tử nên không đính kèm, ${i.link ? 'xem và tải tại đường dẫn dưới đây' : 'đề nghị liên hệ Văn phòng Sở để nhận tệp'}`,
     ),
   ].map((line, n, all) => `${line}${n === all.length - 1 ? '.' : ';'}`);
   const blocks: EmailBlock[] = [

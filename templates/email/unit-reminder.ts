@@ -45,17 +45,25 @@ export function unitReminderEmail(i: UnitReminderInput): Email {
       ? `báo cáo kết quả thực hiện nhiệm vụ ${label} của đơn vị mới được lưu nháp, chưa được gửi.`
       : `Văn phòng Sở chưa nhận được báo cáo kết quả thực hiện nhiệm vụ ${label} của đơn vị.`;
   const when =
-    left > 0 ? `Hạn gửi báo cáo là hết ngày ${dateVi(i.deadline)} (còn ${so(left)} ngày).`
-    : left === 0 ? `Hôm nay (${dateVi(i.deadline)}) là ngày cuối của hạn gửi báo cáo.`
-    : `Hạn gửi báo cáo là hết ngày ${dateVi(i.deadline)}; báo cáo của đơn vị đã chậm ${so(-left)} ngày.`;
+    left > 0
+      ? `Hạn gửi báo cáo là hết ngày ${dateVi(i.deadline)} (còn ${so(left)} ngày).`
+      : left === 0
+        ? `Hôm nay (${dateVi(i.deadline)}) là ngày cuối của hạn gửi báo cáo.`
+        : `Hạn gửi báo cáo là hết ngày ${dateVi(i.deadline)}; báo cáo của đơn vị đã chậm ${so(-left)} ngày.`;
   const blocks: EmailBlock[] = [
     { kind: 'p', text: `Kính gửi: ${i.unit.name}.` },
     { kind: 'p', text: `Đến ${atVi(i.at, i.profile.timeZone)}, ${state} ${when}` },
   ];
   if (i.tasks.length > 0) {
-    blocks.push({ kind: 'p', text: `Các nhiệm vụ đơn vị cần báo cáo trong kỳ (${so(i.tasks.length)} nhiệm vụ):` }, { kind: 'list', ordered: true, items: i.tasks.map((t) => taskLine(t.task, t.carriedOver)) });
+    blocks.push(
+      { kind: 'p', text: `Các nhiệm vụ đơn vị cần báo cáo trong kỳ (${so(i.tasks.length)} nhiệm vụ):` },
+      { kind: 'list', ordered: true, items: i.tasks.map((t) => taskLine(t.task, t.carriedOver)) },
+    );
   } else {
-    blocks.push({ kind: 'p', text: 'Trong kỳ đơn vị không có nhiệm vụ theo kế hoạch đến hạn báo cáo; đề nghị đơn vị báo cáo kết quả thực hiện nhiệm vụ thường xuyên, đột xuất (nếu có).' });
+    blocks.push({
+      kind: 'p',
+      text: 'Trong kỳ đơn vị không có nhiệm vụ theo kế hoạch đến hạn báo cáo; đề nghị đơn vị báo cáo kết quả thực hiện nhiệm vụ thường xuyên, đột xuất (nếu có).',
+    });
   }
   blocks.push({
     kind: 'p',

@@ -71,7 +71,11 @@ export function addAppendixSheet(wb: Workbook, model: ReportModel): Worksheet {
   titleRow(ws, 2, LAST, model.appendixTitle.toLocaleUpperCase('vi'), FONT_TITLE, 22);
   titleRow(ws, 3, LAST, appendixReference(model.documentSymbol, model.issueDate, issuerFullName(model), model.documentNumber), FONT_ITALIC);
 
-  writeRow(ws, APPENDIX_HEADER_ROW, APPENDIX_COLUMNS.map((c) => c.head));
+  writeRow(
+    ws,
+    APPENDIX_HEADER_ROW,
+    APPENDIX_COLUMNS.map((c) => c.head),
+  );
   styleHeader(ws, APPENDIX_HEADER_ROW, LAST);
 
   let r = APPENDIX_HEADER_ROW + 1;

@@ -21,7 +21,15 @@ export function addIssuesSheet(wb: Workbook, model: ReportModel): Worksheet {
   styleHeader(ws, ISSUES_HEADER_ROW, HEADS.length);
   let r = ISSUES_HEADER_ROW + 1;
   model.issues.forEach((issue, i) => {
-    writeRow(ws, r, [i + 1, issue.unit.name, issue.taskNumber ?? '', issue.taskContent ?? '', issue.difficulties, issue.proposals, issue.needsDecision ? 'Có' : '']);
+    writeRow(ws, r, [
+      i + 1,
+      issue.unit.name,
+      issue.taskNumber ?? '',
+      issue.taskContent ?? '',
+      issue.difficulties,
+      issue.proposals,
+      issue.needsDecision ? 'Có' : '',
+    ]);
     styleBody(ws, r, HEADS.length);
     for (const c of [1, 3, 7]) ws.getCell(r, c).alignment = CENTRE_TOP;
     r++;

@@ -73,7 +73,9 @@ export function addSubmissionsSheet(wb: Workbook, model: ReportModel): Worksheet
     ws,
     2,
     HEADS.length,
-    months.length === 1 ? `(Hạn gửi báo cáo: ngày ${dmy(months[0]!.deadline)})` : `(Báo cáo hằng tháng, từ ${months[0]?.label ?? ''} đến ${months[months.length - 1]?.label ?? ''})`,
+    months.length === 1
+      ? `(Hạn gửi báo cáo: ngày ${dmy(months[0]!.deadline)})`
+      : `(Báo cáo hằng tháng, từ ${months[0]?.label ?? ''} đến ${months[months.length - 1]?.label ?? ''})`,
     FONT_ITALIC,
   );
   writeRow(ws, SUBMISSIONS_HEADER_ROW, HEADS);

@@ -51,7 +51,14 @@ export function addSummarySheet(wb: Workbook, model: ReportModel): Worksheet {
   titleRow(ws, 2, COLUMNS, `(Số liệu từ ngày ${dmy(model.period.window.from)} đến ngày ${dmy(model.period.window.to)})`, FONT_ITALIC);
   // The first sheet says what the workbook is: a draft, or the appendix of the issued report.
   const reference = appendixReference(model.documentSymbol, model.issueDate, issuerFullName(model), model.documentNumber);
-  titleRow(ws, 3, COLUMNS, model.draft ? `${DRAFT_MARK} — chưa phát hành. ${reference}` : reference, model.draft ? { ...FONT_ALERT, bold: true } : FONT_ITALIC, 30);
+  titleRow(
+    ws,
+    3,
+    COLUMNS,
+    model.draft ? `${DRAFT_MARK} — chưa phát hành. ${reference}` : reference,
+    model.draft ? { ...FONT_ALERT, bold: true } : FONT_ITALIC,
+    30,
+  );
 
   header(ws, SUMMARY_HEADER_ROW, 'Phòng, đơn vị');
   let r = countRows(ws, SUMMARY_HEADER_ROW + 1, model.byUnit);

@@ -177,7 +177,12 @@ function titleBox(model: ReportModel, ctx: RenderContext): Box {
   const lines: TextLine[] = [
     ...textLines(ctx, 'Phụ lục', { font: 'bold', size: 14 }, centred),
     ...textLines(ctx, upper(model.appendixTitle), { font: 'bold', size: SIZE.title }, centred),
-    ...textLines(ctx, appendixReference(model.documentSymbol, model.issueDate, issuerFullName(model), model.documentNumber), { font: 'italics', size: SIZE.header }, centred),
+    ...textLines(
+      ctx,
+      appendixReference(model.documentSymbol, model.issueDate, issuerFullName(model), model.documentNumber),
+      { font: 'italics', size: SIZE.header },
+      centred,
+    ),
   ];
   return fixedBox(linesHeight(lines), (top) => drawLines(ctx, lines, PAGE_MARGINS.left, top), { gapAfter: 10, hold: Hold.Must });
 }
@@ -205,13 +210,16 @@ export function* appendixBoxes(model: ReportModel, ctx: RenderContext): Generato
     let parents = '';
     for (const row of group.rows) {
       const key = parentsKey(row);
-      if (key && key !== parents) yield* emit(rowBoxes(ctx, g, spanningCells(ctx, g, [{ runs: [run('')] }], [{ runs: [run(key, 'bolditalics')] }]), room, Hold.Must));
+      if (key && key !== parents)
+        yield* emit(rowBoxes(ctx, g, spanningCells(ctx, g, [{ runs: [run('')] }], [{ runs: [run(key, 'bolditalics')] }]), room, Hold.Must));
       parents = key;
       yield* emit(rowBoxes(ctx, g, taskCells(ctx, g, row, cache), room, Hold.None));
     }
   }
   if (model.groups.every((gr) => gr.rows.length === 0)) {
-    yield* emit(rowBoxes(ctx, g, spanningCells(ctx, g, [{ runs: [run('')] }], [{ runs: [run('Không có nhiệm vụ trong kỳ báo cáo.', 'italics')] }]), room, Hold.None));
+    yield* emit(
+      rowBoxes(ctx, g, spanningCells(ctx, g, [{ runs: [run('')] }], [{ runs: [run('Không có nhiệm vụ trong kỳ báo cáo.', 'italics')] }]), room, Hold.None),
+    );
   }
   if (last) {
     // After the table's last row no page repeats its head.

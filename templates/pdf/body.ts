@@ -70,7 +70,12 @@ function paragraphs(block: Block): Paragraph[] {
  * heading does to its text, and its other lines to each other unless the whole is over a page.
  */
 function paragraphBox(p: Paragraph, ctx: RenderContext, lastOfBody: boolean): Box[] {
-  const set = typeset(justifiedRuns(p.text, p.font), ctx.measure, { width: PORTRAIT_WIDTH, align: p.align, lineHeight: LINE_HEIGHT, firstIndent: FIRST_LINE_INDENT });
+  const set = typeset(justifiedRuns(p.text, p.font), ctx.measure, {
+    width: PORTRAIT_WIDTH,
+    align: p.align,
+    lineHeight: LINE_HEIGHT,
+    firstIndent: FIRST_LINE_INDENT,
+  });
   const boxes = paragraphBoxes(ctx, set, PAGE_MARGINS.left, p.gapBefore, PARAGRAPH_GAP, p.heading || lastOfBody ? Hold.Must : Hold.None);
   if (lastOfBody) for (const b of boxes) if (b.hold === Hold.None) b.hold = Hold.Prefer;
   return boxes;

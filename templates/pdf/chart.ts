@@ -81,7 +81,12 @@ function barRow(ctx: RenderContext, row: CountRow, scale: number): { height: num
         at += w;
       }
       if (at === 0) {
-        ctx.doc.save().lineWidth(0.4).moveTo(barX, top).lineTo(barX, top + BAR_HEIGHT).stroke('black');
+        ctx.doc
+          .save()
+          .lineWidth(0.4)
+          .moveTo(barX, top)
+          .lineTo(barX, top + BAR_HEIGHT)
+          .stroke('black');
         ctx.doc.restore();
       }
       drawLines(ctx, total, barX + BAR_WIDTH + GAP, top + LABEL_DROP);
@@ -92,7 +97,10 @@ function barRow(ctx: RenderContext, row: CountRow, scale: number): { height: num
 /** Two lines of three fixed-width items: every label stays on one line at 10 pt. */
 function legend(ctx: RenderContext): { height: number; draw: (top: number) => void } {
   const itemWidth = PORTRAIT_WIDTH / 3;
-  const items = TASK_STATUSES.map((s) => ({ status: s, lines: textLines(ctx, TASK_STATUS_LABELS[s], { font: 'normal', size: SIZE.chart }, { width: itemWidth - 12, align: 'left' }) }));
+  const items = TASK_STATUSES.map((s) => ({
+    status: s,
+    lines: textLines(ctx, TASK_STATUS_LABELS[s], { font: 'normal', size: SIZE.chart }, { width: itemWidth - 12, align: 'left' }),
+  }));
   const lineOf = (from: number) => Math.max(LEGEND_SWATCH + 2, ...items.slice(from, from + 3).map((i) => linesHeight(i.lines)));
   const first = lineOf(0);
   const second = lineOf(3);
@@ -120,7 +128,13 @@ function chartBox(title: string, model: ReportModel, ctx: RenderContext): Box {
   const bars = rows.map((r) => barRow(ctx, r, scale));
   const key = legend(ctx);
   const height =
-    CHART_TITLE_GAP[0] + linesHeight(titleLines) + CHART_TITLE_GAP[1] + bars.reduce((h, b) => h + b.height + BAR_ROW_GAP, 0) + LEGEND_GAP[0] + key.height + LEGEND_GAP[1];
+    CHART_TITLE_GAP[0] +
+    linesHeight(titleLines) +
+    CHART_TITLE_GAP[1] +
+    bars.reduce((h, b) => h + b.height + BAR_ROW_GAP, 0) +
+    LEGEND_GAP[0] +
+    key.height +
+    LEGEND_GAP[1];
   return fixedBox(
     height,
     (top) => {
@@ -201,5 +215,8 @@ const TABLE_GAP_AFTER = 10;
 
 /** The chart is kept on one page; a long figures table may break (its head repeats). */
 export function chartBoxes(title: string, model: ReportModel, ctx: RenderContext): Box[] {
-  return [chartBox(title, model, ctx), ...countsTableBoxes(ctx, model.byUnit, model.totals, 'Phòng, đơn vị', 'Số nhiệm vụ theo phòng, đơn vị và tình trạng thực hiện:')];
+  return [
+    chartBox(title, model, ctx),
+    ...countsTableBoxes(ctx, model.byUnit, model.totals, 'Phòng, đơn vị', 'Số nhiệm vụ theo phòng, đơn vị và tình trạng thực hiện:'),
+  ];
 }

@@ -104,7 +104,9 @@ export function drawRow(ctx: RenderContext, g: Grid, cells: readonly Cell[], top
   for (const c of cells) {
     if (!c.fill) continue;
     const x1 = ruleX(g, c.col) + g.rule / 2;
-    ops.push(`q\n${fillOperator(c.fill)}\n${num(x1)} ${num(bodyTop - g.rule / 2)} ${num(ruleX(g, c.col + c.span) + g.rule / 2 - x1)} ${num(bottom - bodyTop)} re\nf\nQ`);
+    ops.push(
+      `q\n${fillOperator(c.fill)}\n${num(x1)} ${num(bodyTop - g.rule / 2)} ${num(ruleX(g, c.col + c.span) + g.rule / 2 - x1)} ${num(bottom - bodyTop)} re\nf\nQ`,
+    );
   }
   for (const c of cells) {
     const x = contentX(g, c.col);

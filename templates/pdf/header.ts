@@ -53,7 +53,11 @@ function draftMark(ctx: RenderContext): { push: number; draw: (top: number) => v
     push: boxHeight + MARK_GAP - MARK_RISE,
     draw: (top) => {
       const y = top - MARK_RISE;
-      ctx.doc.save().lineWidth(MARK_RULE).rect(x + MARK_RULE / 2, y + MARK_RULE / 2, boxWidth - MARK_RULE, boxHeight - MARK_RULE).stroke('black');
+      ctx.doc
+        .save()
+        .lineWidth(MARK_RULE)
+        .rect(x + MARK_RULE / 2, y + MARK_RULE / 2, boxWidth - MARK_RULE, boxHeight - MARK_RULE)
+        .stroke('black');
       ctx.doc.restore();
       ctx.paint.line(line!, x + MARK_RULE + MARK_PAD_X, y + MARK_RULE + MARK_PAD_Y);
     },

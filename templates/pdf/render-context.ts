@@ -69,7 +69,12 @@ export function drawLines(ctx: RenderContext, lines: readonly TextLine[], x: num
 export function drawRule(ctx: RenderContext, x: number, y: number, width: number, columnWidth: number): void {
   const w = Math.min(width, columnWidth);
   const from = x + (columnWidth - w) / 2;
-  ctx.doc.save().lineWidth(0.6).moveTo(from, y).lineTo(from + w, y).stroke('black');
+  ctx.doc
+    .save()
+    .lineWidth(0.6)
+    .moveTo(from, y)
+    .lineTo(from + w, y)
+    .stroke('black');
   ctx.doc.restore();
 }
 

@@ -13,7 +13,14 @@ const RECIPIENTS_WIDTH = 200;
 
 /** "- UBND tỉnh (b/c);" … "- Lưu: VT, VP." — the model gives the bare lines, the archive line last. */
 export function recipientLines(recipients: string[]): string[] {
-  const bare = recipients.map((r) => r.trim().replace(/^-\s*/u, '').replace(/[;.,\s]+$/u, '')).filter(Boolean);
+  const bare = recipients
+    .map((r) =>
+      r
+        .trim()
+        .replace(/^-\s*/u, '')
+        .replace(/[;.,\s]+$/u, ''),
+    )
+    .filter(Boolean);
   return bare.map((r, i) => `- ${r}${i === bare.length - 1 ? '.' : ';'}`);
 }
 

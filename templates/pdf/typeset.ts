@@ -146,7 +146,17 @@ export function unicodeWords(text: string): { text: string; lineEnd: boolean }[]
 
 /** JavaScript's \\s, without a regular expression per word. */
 const isSpace = (c: number) =>
-  (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  (c >= 9 && c <= 13) ||
+  c === 32 ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;
 
 /** Widths of the leading and trailing white space of a word (cut at line starts and ends). */
 function cuts(text: string, style: TextStyle, m: Measurer): [number, number] {

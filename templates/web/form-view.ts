@@ -49,7 +49,7 @@ export function renderFormPage(o: FormPageInput): string {
 </form>`;
   const main = html`<div class="page-head">
   <h1 id="page-title" tabindex="-1">Báo cáo ${monthLabel(o.period)}</h1>
-  <p id="page-unit" class="subtitle">${o.user.role === 'unit' ? o.user.unit?.name ?? '' : ''}</p>
+  <p id="page-unit" class="subtitle">${o.user.role === 'unit' ? (o.user.unit?.name ?? '') : ''}</p>
 </div>
 ${picker}
 <div id="app" class="app"${attributes(formPageAttributes({ period: o.period, unit: o.unit ?? '', canWrite: o.canWrite, needsUnit: o.units.length > 0 && !o.unit, readOnlyReason: o.readOnlyReason ?? '' }))}>

@@ -51,7 +51,8 @@ const DOCUMENT_LABEL: Record<Audience, string> = { ubnd: 'Báo cáo gửi UBND t
 
 function fileLinks(files: LinkedFile[]): SafeHtml {
   return html`<ul class="downloads">${files.map(
-    (f) => html`<li><a href="${f.url}" download="${f.fileName}" rel="noopener">${FORMAT_LABEL[f.format]}: ${f.fileName}</a> <span class="muted small">(${kb(f.size)})</span></li>`,
+    (f) =>
+      html`<li><a href="${f.url}" download="${f.fileName}" rel="noopener">${FORMAT_LABEL[f.format]}: ${f.fileName}</a> <span class="muted small">(${kb(f.size)})</span></li>`,
   )}</ul>`;
 }
 
@@ -105,8 +106,9 @@ function versionCard(v: ListedVersion, o: ReportsPageInput, tz: string): SafeHtm
 export function renderReportsPage(o: ReportsPageInput): string {
   const tz = o.timeZone ?? DEFAULT_TIME_ZONE;
   const title = o.periodLabel ? `Báo cáo tổng hợp ${o.periodLabel}` : 'Báo cáo tổng hợp';
-  const actions = o.canCompile && o.period
-    ? html`<section class="report-actions" aria-labelledby="act-title" data-period="${o.period}">
+  const actions =
+    o.canCompile && o.period
+      ? html`<section class="report-actions" aria-labelledby="act-title" data-period="${o.period}">
   <h2 id="act-title">Thao tác của Văn phòng</h2>
   <p>Tổng hợp lại khi số liệu đã thay đổi: nếu không có gì thay đổi, hệ thống giữ nguyên phiên bản hiện có.</p>
   <p class="buttons">
@@ -115,7 +117,7 @@ export function renderReportsPage(o: ReportsPageInput): string {
   </p>
   <p class="notice" role="status" aria-live="polite" data-result hidden></p>
 </section>`
-    : html``;
+      : html``;
   const main = html`<div class="page-head"><h1>${title}</h1></div>
 <form class="picker" method="get" action="/reports" aria-label="Chọn kỳ báo cáo">
   <div class="field">
@@ -128,9 +130,11 @@ export function renderReportsPage(o: ReportsPageInput): string {
 ${o.board && o.periodLabel ? statusSummary(o.board, o.periodLabel) : html``}
 ${o.locked ? html`<p class="notice notice-warn">Kỳ này đã khóa: các đơn vị không sửa được báo cáo cho đến khi Văn phòng mở lại.</p>` : html``}
 ${actions}
-${o.versions.length
+${
+  o.versions.length
     ? o.versions.map((v) => versionCard(v, o, tz))
-    : html`<p class="notice">Chưa có báo cáo tổng hợp${o.period ? ` cho kỳ ${o.period}` : ''}.${o.canCompile ? ' Dùng nút “Tổng hợp báo cáo” ở trên.' : ''}</p>`}
+    : html`<p class="notice">Chưa có báo cáo tổng hợp${o.period ? ` cho kỳ ${o.period}` : ''}.${o.canCompile ? ' Dùng nút “Tổng hợp báo cáo” ở trên.' : ''}</p>`
+}
 <p class="muted small">Bản tổng hợp là dự thảo cho đến khi được phát hành (cấp số); chỉ văn bản đã phát hành mới được gửi UBND tỉnh. Đường dẫn tải có hiệu lực 5 phút; tải lại trang để lấy đường dẫn mới.</p>`;
   return layout({
     title,

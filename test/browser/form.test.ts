@@ -17,7 +17,16 @@ import { localEnv, tokenFor } from '../support/local.ts';
 const PERIOD = '2024-06';
 const UNIT = 'QLKH';
 const SCREENS = '/tmp/screens';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 let base: string;
 let unitToken: string;
@@ -31,7 +40,14 @@ const pageErrors: string[] = [];
 async function browser(viewport = { width: 1280, height: 900 }): Promise<Page> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'baocao-chromium-'));
   dirs.push(dir);
-  const ctx = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', headless: true, args: ARGS, viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const ctx = await chromium.launchPersistentContext(dir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ARGS,
+    viewport,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
   contexts.push(ctx);
   // Playwright gives up on an action after 30 s; a loaded machine is slow, not broken.
   ctx.setDefaultTimeout(300_000);
@@ -172,7 +188,10 @@ describe('the monthly form in a browser', () => {
     expect(revisions.body.revisions.map((r: { revision: number }) => r.revision)).toEqual([1]);
     const stored = revisions.body.revisions[0].data;
     expect(stored.reporterName).toBe('Nguyễn Thị Nga');
-    expect(stored.tasks.find((t: { taskId: string }) => t.taskId === first!.task.id)).toMatchObject({ progress: fallen, reason: 'Rà soát lại, 01 nhiệm vụ chuyển sang năm 2025 theo ý kiến Hội đồng.' });
+    expect(stored.tasks.find((t: { taskId: string }) => t.taskId === first!.task.id)).toMatchObject({
+      progress: fallen,
+      reason: 'Rà soát lại, 01 nhiệm vụ chuyển sang năm 2025 theo ý kiến Hội đồng.',
+    });
     expect(stored.otherWork).toEqual([{ kind: 'thuong-xuyen', text: 'Thẩm định nội dung 04 thuyết minh nhiệm vụ KH&CN cấp tỉnh.' }]);
     // The local copy is gone after a successful submit.
     expect(await page.evaluate("Object.keys(localStorage).filter((k) => k.startsWith('baocao:form'))")).toEqual([]);

@@ -13,7 +13,16 @@ import { localEnv, tokenFor } from '../support/local.ts';
 
 const PERIOD = '2023-12';
 const SCREENS = '/tmp/screens';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 let base: string;
 const dirs: string[] = [];
@@ -23,7 +32,14 @@ const pageErrors: string[] = [];
 async function browser(viewport = { width: 1366, height: 768 }): Promise<Page> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'baocao-chromium-'));
   dirs.push(dir);
-  const ctx = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', headless: true, args: ARGS, viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const ctx = await chromium.launchPersistentContext(dir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ARGS,
+    viewport,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
   contexts.push(ctx);
   const page = ctx.pages()[0] ?? (await ctx.newPage());
   page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
@@ -36,7 +52,11 @@ async function signIn(page: Page, token: string, landing: string): Promise<void>
 }
 
 /** The section of one document ("Báo cáo gửi UBND tỉnh") in the newest version's card. */
-const documentOf = (page: Page, title: string) => page.locator('article.report-version').first().locator('section.report-document', { has: page.locator('h3', { hasText: title }) });
+const documentOf = (page: Page, title: string) =>
+  page
+    .locator('article.report-version')
+    .first()
+    .locator('section.report-document', { has: page.locator('h3', { hasText: title }) });
 
 beforeAll(() => {
   base = localEnv().PUBLIC_URL!;
@@ -49,7 +69,7 @@ afterAll(async () => {
 });
 
 describe('issuing on the reports page', () => {
-  it('Văn phòng compiles, sees a draft, issues it under the clerk\'s number and attaches the signed PDF', async () => {
+  it("Văn phòng compiles, sees a draft, issues it under the clerk's number and attaches the signed PDF", async () => {
     const page = await browser();
     await signIn(page, await tokenFor('van-phong'), '/status');
     await page.goto(`${base}/reports?period=${PERIOD}`);
@@ -66,7 +86,9 @@ describe('issuing on the reports page', () => {
     await ubnd.getByLabel('Số văn bản').fill('42');
     await ubnd.getByRole('button', { name: 'Phát hành (cấp số)' }).click();
     await ubnd.locator('[data-result].notice-success').waitFor();
-    await expect.poll(() => page.locator('article.report-version').first().locator('section.report-document').first().innerText(), { timeout: 20_000 }).toContain('Đã phát hành số 42/BC-SKHCN');
+    await expect
+      .poll(() => page.locator('article.report-version').first().locator('section.report-document').first().innerText(), { timeout: 20_000 })
+      .toContain('Đã phát hành số 42/BC-SKHCN');
     await page.screenshot({ path: `${SCREENS}/reports-issued-desktop.png`, fullPage: true });
 
     // The issued PDF, as a leader would sign it: here the file itself (a signature only adds to it).
@@ -82,7 +104,7 @@ describe('issuing on the reports page', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('a leader on a phone issues the Director\'s report; a wrong file is refused with a message saying why', async () => {
+  it("a leader on a phone issues the Director's report; a wrong file is refused with a message saying why", async () => {
     const page = await browser({ width: 360, height: 780 });
     await signIn(page, await tokenFor('lanh-dao'), '/status');
     await page.goto(`${base}/reports?period=${PERIOD}`);
@@ -102,7 +124,9 @@ describe('issuing on the reports page', () => {
     await signIn(vp, await tokenFor('van-phong'), '/status');
     await vp.goto(`${base}/reports?period=${PERIOD}`);
     const form = documentOf(vp, 'Báo cáo Lãnh đạo Sở');
-    const other = Buffer.from(await (await fetch((await documentOf(vp, 'Báo cáo gửi UBND tỉnh').locator('a', { hasText: '.pdf' }).first().getAttribute('href'))!)).arrayBuffer());
+    const other = Buffer.from(
+      await (await fetch((await documentOf(vp, 'Báo cáo gửi UBND tỉnh').locator('a', { hasText: '.pdf' }).first().getAttribute('href'))!)).arrayBuffer(),
+    );
     await form.getByLabel('Bản PDF đã ký số').setInputFiles({ name: 'nhầm.pdf', mimeType: 'application/pdf', buffer: other });
     await form.getByRole('button', { name: 'Tải lên bản ký số' }).click();
     await form.locator('[data-result].notice-error').waitFor();

@@ -136,7 +136,19 @@ function issuance(number: number): Issuance {
 }
 
 function entry(agencyId: string, period: string, v: number, number: number): RegisterEntry {
-  return { agencyId, year: 2024, symbol: 'BC-SKHCN', number, period, version: v, audience: 'ubnd', title: `Báo cáo UBND tỉnh ${period}`, date: '2024-05-22', at: '2024-05-22T02:00:00.000Z', by: 'u-vp' };
+  return {
+    agencyId,
+    year: 2024,
+    symbol: 'BC-SKHCN',
+    number,
+    period,
+    version: v,
+    audience: 'ubnd',
+    title: `Báo cáo UBND tỉnh ${period}`,
+    date: '2024-05-22',
+    at: '2024-05-22T02:00:00.000Z',
+    by: 'u-vp',
+  };
 }
 
 export function reportStoreContract(name: string, make: Make<ReportStore>): void {
@@ -163,7 +175,10 @@ export function reportStoreContract(name: string, make: Make<ReportStore>): void
       expect(ok.kind).toBe('issued');
       expect(ok.kind === 'issued' && ok.version.issued?.ubnd?.number).toBe(1);
       expect(await store.issue(entry(agencyId, '2024-05', 1, 2), 1, issuance(2))).toMatchObject({ kind: 'already-issued' });
-      expect(await store.issue(entry(agencyId, '2024-06', 1, 1), 1, issuance(1))).toMatchObject({ kind: 'number-taken', holder: { period: '2024-05', number: 1 } });
+      expect(await store.issue(entry(agencyId, '2024-06', 1, 1), 1, issuance(1))).toMatchObject({
+        kind: 'number-taken',
+        holder: { period: '2024-05', number: 1 },
+      });
       expect(await store.issue(entry(agencyId, '2024-06', 1, 2), 0, issuance(2))).toEqual({ kind: 'counter-moved' });
       await store.publish(version(agencyId, '2024-06', 2, '2024-06-22T01:00:00Z'), 1);
       expect(await store.issue(entry(agencyId, '2024-06', 1, 2), 1, issuance(2))).toEqual({ kind: 'superseded', latest: 2 });
@@ -186,7 +201,15 @@ export function reportStoreContract(name: string, make: Make<ReportStore>): void
 }
 
 export function jobStoreContract(name: string, make: Make<JobStore>): void {
-  const start = (agencyId: string, leaseUntil: string) => ({ agencyId, job: 'deliver-monthly', scheduledTime: '2024-05-21T03:00:00.000Z', period: '2024-05', source: 'schedule', startedAt: '2024-05-21T03:00:01Z', leaseUntil });
+  const start = (agencyId: string, leaseUntil: string) => ({
+    agencyId,
+    job: 'deliver-monthly',
+    scheduledTime: '2024-05-21T03:00:00.000Z',
+    period: '2024-05',
+    source: 'schedule',
+    startedAt: '2024-05-21T03:00:01Z',
+    leaseUntil,
+  });
   describe(`${name}: JobStore`, () => {
     it('claims a run once; a live attempt is busy, a failed or expired one is taken over, a done one replays', async () => {
       const { store, agencyId } = await make();
@@ -203,13 +226,24 @@ export function jobStoreContract(name: string, make: Make<JobStore>): void {
       const third = await store.claimRun(start(agencyId, '2024-05-21T04:30:00Z'), '2024-05-21T03:31:00Z');
       expect(third).toMatchObject({ kind: 'claimed', run: { attempt: 3 } });
       expect(await store.finishRun(third.run, { status: 'sent' }, '2024-05-21T03:32:00Z')).toBe(true);
-      expect(await store.claimRun(start(agencyId, '2024-05-21T05:00:00Z'), '2024-05-21T03:40:00Z')).toMatchObject({ kind: 'done', run: { result: { status: 'sent' } } });
+      expect(await store.claimRun(start(agencyId, '2024-05-21T05:00:00Z'), '2024-05-21T03:40:00Z')).toMatchObject({
+        kind: 'done',
+        run: { result: { status: 'sent' } },
+      });
       expect((await store.recentRuns(agencyId, 5)).map((r) => r.job)).toEqual(['deliver-monthly']);
     });
 
     it('claims an email before sending; never re-sends one whose outcome is unknown; re-opens a failed one only for a later run attempt', async () => {
       const { store, agencyId } = await make();
-      const mail = (purpose: string, runAttempt = 1) => ({ agencyId, period: '2024-05', run: 'deliver-monthly@x', purpose, to: ['a@example.test'], subject: 'Báo cáo', runAttempt });
+      const mail = (purpose: string, runAttempt = 1) => ({
+        agencyId,
+        period: '2024-05',
+        run: 'deliver-monthly@x',
+        purpose,
+        to: ['a@example.test'],
+        subject: 'Báo cáo',
+        runAttempt,
+      });
       expect((await store.claimMail(mail('ubnd-report'), '2024-05-21T03:00:00Z')).kind).toBe('claimed');
       await store.recordMailAttempt(mail('ubnd-report'), { at: '2024-05-21T03:00:01Z', ok: false, error: 'Throttling' });
       expect((await store.claimMail(mail('ubnd-report'), '2024-05-21T03:00:03Z')).kind).toBe('claimed');
@@ -218,10 +252,16 @@ export function jobStoreContract(name: string, make: Make<JobStore>): void {
       const reopened = await store.claimMail(mail('ubnd-report', 2), '2024-05-21T03:05:00Z');
       expect(reopened).toMatchObject({ kind: 'claimed', entry: { status: 'sending', runAttempt: 2, roundStart: 2 } });
       await store.recordMailAttempt(mail('ubnd-report'), { at: '2024-05-21T03:05:01Z', ok: true, messageId: 'm-1' }, 'sent');
-      expect(await store.claimMail(mail('ubnd-report', 3), '2024-05-21T03:06:00Z')).toMatchObject({ kind: 'settled', entry: { status: 'sent', messageId: 'm-1' } });
+      expect(await store.claimMail(mail('ubnd-report', 3), '2024-05-21T03:06:00Z')).toMatchObject({
+        kind: 'settled',
+        entry: { status: 'sent', messageId: 'm-1' },
+      });
       // Claimed and never settled: the attempt died after SES may have taken it.
       await store.claimMail(mail('ubnd-failure-notice'), '2024-05-21T03:07:00Z');
-      expect(await store.claimMail(mail('ubnd-failure-notice', 2), '2024-05-21T03:08:00Z')).toMatchObject({ kind: 'settled', entry: { status: 'interrupted' } });
+      expect(await store.claimMail(mail('ubnd-failure-notice', 2), '2024-05-21T03:08:00Z')).toMatchObject({
+        kind: 'settled',
+        entry: { status: 'interrupted' },
+      });
       const log = await store.listDeliveries(agencyId, '2024-05');
       expect(log.map((e) => [e.purpose, e.status, e.attempts.length])).toEqual([
         ['ubnd-report', 'sent', 3],
@@ -251,14 +291,37 @@ export function mailerContract(name: string, make: Make<Mailer>): void {
 const content = (progress: number, reporterName = 'Lê Thị Thanh Lợi'): SubmissionData => ({
   reporterName,
   otherWork: [{ kind: 'thuong-xuyen', text: 'Tiếp công dân' }],
-  tasks: [{ taskId: 'I-1', status: 'dang-thuc-hien', progress, result: `Đạt ${progress}%`, difficulties: '', proposals: '', needsDecision: false, nextPlan: '' }],
+  tasks: [
+    { taskId: 'I-1', status: 'dang-thuc-hien', progress, result: `Đạt ${progress}%`, difficulties: '', proposals: '', needsDecision: false, nextPlan: '' },
+  ],
 });
 
 /** A submit of revision `rev` over `expected` (rev - 1 unless given), as the use case builds it. */
 function submitOf(agencyId: string, period: string, unit: string, rev: number, data: SubmissionData, extra: Partial<SubmitCommand> = {}): SubmitCommand {
   const at = `${period}-18T0${rev % 10}:00:00.000Z`;
-  const head: SubmissionHead = { agencyId, period, unit, state: 'submitted', revision: rev, data, submittedAt: at, firstSubmittedAt: at, onTime: true, updatedAt: at };
-  const revision: Revision = { agencyId, period, unit, revision: rev, at, by: 'u-1', onTime: true, data, changes: [{ field: 'reporterName', to: data.reporterName }] };
+  const head: SubmissionHead = {
+    agencyId,
+    period,
+    unit,
+    state: 'submitted',
+    revision: rev,
+    data,
+    submittedAt: at,
+    firstSubmittedAt: at,
+    onTime: true,
+    updatedAt: at,
+  };
+  const revision: Revision = {
+    agencyId,
+    period,
+    unit,
+    revision: rev,
+    at,
+    by: 'u-1',
+    onTime: true,
+    data,
+    changes: [{ field: 'reporterName', to: data.reporterName }],
+  };
   return { head, revision, expectedRevision: rev - 1, ...extra };
 }
 
@@ -308,7 +371,11 @@ export function submissionStoreContract(name: string, make: Make<SubmissionStore
       const draft = { data: content(5, 'Nháp'), savedAt: '2024-05-10T01:00:00.000Z', savedBy: 'u-1' };
       const saved = await store.saveDraft(agencyId, '2024-05', 'QLKH', draft);
       expect(saved).toMatchObject({ agencyId, period: '2024-05', unit: 'QLKH', state: 'draft', revision: 0, updatedAt: draft.savedAt, draft });
-      expect(await store.getHead(agencyId, '2024-05', 'QLKH')).toMatchObject({ state: 'draft', revision: 0, draft: { savedAt: draft.savedAt, savedBy: 'u-1' } });
+      expect(await store.getHead(agencyId, '2024-05', 'QLKH')).toMatchObject({
+        state: 'draft',
+        revision: 0,
+        draft: { savedAt: draft.savedAt, savedBy: 'u-1' },
+      });
       expect((await store.getHead(agencyId, '2024-05', 'QLKH'))!.draft!.data).toBeUndefined();
       expect(await store.getDraft(agencyId, '2024-05', 'QLKH')).toEqual(draft);
       expect((await store.listHeads(agencyId, '2024-05')).map((h) => [h.unit, h.state])).toEqual([['QLKH', 'draft']]);
@@ -340,7 +407,9 @@ export function submissionStoreContract(name: string, make: Make<SubmissionStore
       expect(await store.findReplay(agencyId, 'k-2', 'hash-a')).toBeUndefined();
       expect(await store.findReplay(`${agencyId}-other`, 'k-1', 'hash-a')).toBeUndefined();
       // A new key over the current revision is stored.
-      expect(await store.submit(submitOf(agencyId, '2024-05', 'QLKH', 2, content(20), { idempotency: idem('k-2', 'hash-b') }))).toMatchObject({ kind: 'stored' });
+      expect(await store.submit(submitOf(agencyId, '2024-05', 'QLKH', 2, content(20), { idempotency: idem('k-2', 'hash-b') }))).toMatchObject({
+        kind: 'stored',
+      });
     });
 
     it('a locked period refuses submissions until it is reopened; other periods are not affected', async () => {
@@ -361,7 +430,7 @@ export function submissionStoreContract(name: string, make: Make<SubmissionStore
       expect((await store.getHead(agencyId, '2024-05', 'QLKH'))!.revision).toBe(2);
     });
 
-    it('lists a period\'s heads by unit, and a unit\'s earlier periods newest first', async () => {
+    it("lists a period's heads by unit, and a unit's earlier periods newest first", async () => {
       const { store, agencyId } = await make();
       for (const period of ['2024-01', '2024-02', '2024-03', '2024-04']) await store.submit(submitOf(agencyId, period, 'QLKH', 1, content(10)));
       await store.submit(submitOf(agencyId, '2024-04', 'TTR', 1, content(10)));

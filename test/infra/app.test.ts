@@ -73,9 +73,9 @@ describe('CDK app synthesis', () => {
     expect(edge.environment.region).toBe('us-east-1');
     expect(Object.values(edge.template['Resources'] as Record<string, { Type: string }>).map((r) => r.Type)).toEqual(['AWS::WAFv2::WebACL']);
     expect(application.dependencies.map((d) => d.id)).toContain(edge.id);
-    const distribution = Object.values(application.template['Resources'] as Record<string, { Type: string; Properties: Record<string, { WebACLId?: unknown }> }>).find(
-      (r) => r.Type === 'AWS::CloudFront::Distribution',
-    )!;
+    const distribution = Object.values(
+      application.template['Resources'] as Record<string, { Type: string; Properties: Record<string, { WebACLId?: unknown }> }>,
+    ).find((r) => r.Type === 'AWS::CloudFront::Distribution')!;
     expect(distribution.Properties['DistributionConfig']!.WebACLId).toEqual({
       'Fn::GetStackOutput': expect.objectContaining({ StackName: 'baocao-dev-edge', Region: 'us-east-1' }),
     });
@@ -205,4 +205,3 @@ describe('CDK app wiring of deploy parameters', () => {
     );
   });
 });
-

@@ -245,10 +245,11 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
           expect.objectContaining({ Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [logGroupId, 'Arn'] } }),
         ]);
       }
-      expect(CATALOG.filter((s) => FUNCTION_ACCESS[s.key]!.sendEmail).map((s) => s.key).sort()).toEqual([
-        'jobs/deliver.ts#handler',
-        'jobs/remind.ts#handler',
-      ]);
+      expect(
+        CATALOG.filter((s) => FUNCTION_ACCESS[s.key]!.sendEmail)
+          .map((s) => s.key)
+          .sort(),
+      ).toEqual(['jobs/deliver.ts#handler', 'jobs/remind.ts#handler']);
     });
 
     it('gives the roles no AWS-managed policy (not even basic execution)', () => {
@@ -309,8 +310,8 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
       const fnId = functionLogicalId(stack, 'api/authorizer.ts#handler');
       const [authorizerId] = resources(template, 'AWS::ApiGatewayV2::Authorizer')[0]!;
       const apiId = stack.getLogicalId(stack.portal.api.node.defaultChild as never);
-      const permissions = resources(template, 'AWS::Lambda::Permission').filter(([, p]) =>
-        JSON.stringify(p.Properties['FunctionName']) === JSON.stringify({ 'Fn::GetAtt': [fnId, 'Arn'] }),
+      const permissions = resources(template, 'AWS::Lambda::Permission').filter(
+        ([, p]) => JSON.stringify(p.Properties['FunctionName']) === JSON.stringify({ 'Fn::GetAtt': [fnId, 'Arn'] }),
       );
       expect(permissions.map(([, p]) => p.Properties)).toEqual([
         {
@@ -341,7 +342,7 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
       const integrations = Object.fromEntries(resources(template, 'AWS::ApiGatewayV2::Integration'));
       for (const route of ROUTES) {
         const [, r] = resources(template, 'AWS::ApiGatewayV2::Route').find(([, x]) => x.Properties['RouteKey'] === `${route.method} ${route.path}`)!;
-        const integrationId = ((r.Properties['Target'] as { 'Fn::Join': [string, [string, { Ref: string }]] })['Fn::Join'][1][1]).Ref;
+        const integrationId = (r.Properties['Target'] as { 'Fn::Join': [string, [string, { Ref: string }]] })['Fn::Join'][1][1].Ref;
         const integration = integrations[integrationId]!;
         expect(integration.Properties).toMatchObject({
           IntegrationType: 'AWS_PROXY',
@@ -399,7 +400,9 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
       const origin = config['Origins'][0];
       expect(JSON.stringify(origin['DomainName'])).toContain(apiId);
       expect(origin['CustomOriginConfig']).toMatchObject({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
-      expect(origin['OriginCustomHeaders']).toEqual([{ HeaderName: 'x-origin-verify', HeaderValue: expect.objectContaining({ 'Fn::Join': expect.anything() }) }]);
+      expect(origin['OriginCustomHeaders']).toEqual([
+        { HeaderName: 'x-origin-verify', HeaderValue: expect.objectContaining({ 'Fn::Join': expect.anything() }) },
+      ]);
       expect(JSON.stringify(origin['OriginCustomHeaders'])).toContain('{{resolve:secretsmanager:');
       // Managed policies: CachingDisabled and AllViewerExceptHostHeader.
       expect(config['DefaultCacheBehavior']).toMatchObject({
@@ -463,7 +466,12 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
             DeadLetterConfig: { Arn: { 'Fn::GetAtt': [dlqId, 'Arn'] } },
           },
         });
-        expect(JSON.parse(def.input)).toEqual({ job: def.job, kind: def.kind, agencyId: testConfig().profile.agencyId, scheduledTime: '<aws.scheduler.scheduled-time>' });
+        expect(JSON.parse(def.input)).toEqual({
+          job: def.job,
+          kind: def.kind,
+          agencyId: testConfig().profile.agencyId,
+          scheduledTime: '<aws.scheduler.scheduled-time>',
+        });
       }
       // The seed's deadline is the 20th: reminders on the 17th and 20th, the monthly compile on the 21st, all at 08:00 local.
       expect(defs.find((d) => d.name === 'remind-monthly')?.expression).toBe('cron(0 8 17,20 * ? *)');
@@ -483,7 +491,12 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
       expect(statements.flatMap(actionsOf).sort()).toEqual(['lambda:InvokeFunction', 'lambda:InvokeFunction', 'lambda:InvokeFunction', 'sqs:SendMessage']);
       template.hasResourceProperties('AWS::IAM::Role', {
         AssumeRolePolicyDocument: {
-          Statement: [Match.objectLike({ Principal: { Service: 'scheduler.amazonaws.com' }, Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } } })],
+          Statement: [
+            Match.objectLike({
+              Principal: { Service: 'scheduler.amazonaws.com' },
+              Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+            }),
+          ],
         },
       });
     });
@@ -495,7 +508,12 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
       const topicId = stack.getLogicalId(stack.monitoring.topic.node.defaultChild as never);
       const metricNames = alarms.map(([, a]) => {
         const p = a.Properties as { MetricName?: string; Metrics?: { MetricStat?: { Metric: { MetricName: string } }; Expression?: string }[] };
-        return p.MetricName ?? p.Metrics?.map((m) => m.MetricStat?.Metric.MetricName ?? m.Expression).filter(Boolean).join('+');
+        return (
+          p.MetricName ??
+          p.Metrics?.map((m) => m.MetricStat?.Metric.MetricName ?? m.Expression)
+            .filter(Boolean)
+            .join('+')
+        );
       });
       expect(metricNames.sort()).toEqual(
         [

@@ -4,14 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PROFILE_PATH, loadAgencyProfileFile } from '../../infra/agency-profile-file.ts';
-import {
-  CONTEXT_KEYS,
-  DEFAULT_DEPLOY_CONFIG,
-  DeployConfigError,
-  LOG_RETENTION_CHOICES,
-  readDeployConfig,
-  stackName,
-} from '../../infra/config.ts';
+import { CONTEXT_KEYS, DEFAULT_DEPLOY_CONFIG, DeployConfigError, LOG_RETENTION_CHOICES, readDeployConfig, stackName } from '../../infra/config.ts';
 
 function fromContext(context: Record<string, unknown>) {
   return readDeployConfig((key) => context[key]);
@@ -70,9 +63,7 @@ describe('readDeployConfig', () => {
   });
 
   it('treats empty strings and null as "not given"', () => {
-    expect(
-      scalars(fromContext({ [CONTEXT_KEYS.stage]: '  ', [CONTEXT_KEYS.account]: '', [CONTEXT_KEYS.region]: null })),
-    ).toEqual(DEFAULT_DEPLOY_CONFIG);
+    expect(scalars(fromContext({ [CONTEXT_KEYS.stage]: '  ', [CONTEXT_KEYS.account]: '', [CONTEXT_KEYS.region]: null }))).toEqual(DEFAULT_DEPLOY_CONFIG);
   });
 
   it('parses the strings `-c key=value` passes, trimming spaces', () => {
@@ -150,11 +141,7 @@ describe('readDeployConfig', () => {
     }
     expect(caught).toBeInstanceOf(DeployConfigError);
     const error = caught as DeployConfigError;
-    expect(error.problems.map((p) => p.split(' = ')[0])).toEqual([
-      'baocao:stage',
-      'baocao:account',
-      'baocao:accessLogRetentionDays',
-    ]);
+    expect(error.problems.map((p) => p.split(' = ')[0])).toEqual(['baocao:stage', 'baocao:account', 'baocao:accessLogRetentionDays']);
     expect(error.message).toContain('Tham số triển khai (CDK context) không hợp lệ');
     expect(error.message).toContain('Invalid deploy parameters');
     expect(error.problems[2]).toContain('cần số ngày nguyên từ 90 đến 36500');
@@ -183,9 +170,10 @@ describe('readDeployConfig: the agency profile file', () => {
   });
 
   it('lists each invalid field of the profile with the schema’s own message', () => {
-    const file = profileFile((json) =>
-      json.replace('"agencyId": "skhcn-bacgiang"', '"agencyId": "Sở KH&CN"').replace('"submissionDeadlineDay": 20', '"submissionDeadlineDay": 40'),
-    'bad.json');
+    const file = profileFile(
+      (json) => json.replace('"agencyId": "skhcn-bacgiang"', '"agencyId": "Sở KH&CN"').replace('"submissionDeadlineDay": 20', '"submissionDeadlineDay": 40'),
+      'bad.json',
+    );
     const problems = problemsOf({ 'baocao:agencyProfile': file });
     expect(problems).toHaveLength(2);
     expect(problems[0]).toMatch(/^baocao:agencyProfile: hồ sơ .*bad\.json, trường agencyId: agencyId: chữ thường không dấu/);
@@ -238,12 +226,10 @@ describe('readDeployConfig: email, domain and sign-in parameters', () => {
     expect(problemsOf({ 'baocao:domainName': 'baocao.skhcn.example', 'baocao:certificateArn': 'arn:aws:acm:oops' })).toEqual([
       expect.stringContaining('cần ARN chứng chỉ ACM'),
     ]);
-    expect(
-      problemsOf({ 'baocao:domainName': 'baocao.skhcn.example', 'baocao:certificateArn': cert.replace('us-east-1', 'ap-southeast-1') }),
-    ).toEqual([expect.stringContaining('chứng chỉ ở vùng ap-southeast-1; tên miền gắn với CloudFront, vốn chỉ nhận chứng chỉ ở us-east-1')]);
-    expect(problemsOf({ 'baocao:domainName': 'not a domain', 'baocao:certificateArn': cert })).toEqual([
-      expect.stringContaining('cần tên miền đầy đủ'),
+    expect(problemsOf({ 'baocao:domainName': 'baocao.skhcn.example', 'baocao:certificateArn': cert.replace('us-east-1', 'ap-southeast-1') })).toEqual([
+      expect.stringContaining('chứng chỉ ở vùng ap-southeast-1; tên miền gắn với CloudFront, vốn chỉ nhận chứng chỉ ở us-east-1'),
     ]);
+    expect(problemsOf({ 'baocao:domainName': 'not a domain', 'baocao:certificateArn': cert })).toEqual([expect.stringContaining('cần tên miền đầy đủ')]);
   });
 
   it('offers exactly the log retention periods CloudWatch Logs accepts', () => {

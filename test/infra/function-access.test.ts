@@ -6,7 +6,10 @@ import { accessStatements, agencyPatterns, FUNCTION_ACCESS, writePatterns, type 
 
 /** IAM StringLike: "*" any run of characters, "?" one character, the rest literal. */
 function iamLike(pattern: string, value: string): boolean {
-  const regex = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const regex = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${regex}$`).test(value);
 }
 
@@ -83,7 +86,8 @@ describe('accessStatements', () => {
       { Sid: 'SignOutUsers', Effect: 'Allow', Action: 'cognito-idp:AdminUserGlobalSignOut', Resource: targets.userPoolArn },
     ]);
     // Every other function that checks a session reads the agency's items already.
-    for (const [key, access] of Object.entries(FUNCTION_ACCESS)) if (!access.read && key.startsWith('api/pages/') && !key.includes('static')) expect(access.readRevocations, key).toBe(true);
+    for (const [key, access] of Object.entries(FUNCTION_ACCESS))
+      if (!access.read && key.startsWith('api/pages/') && !key.includes('static')) expect(access.readRevocations, key).toBe(true);
   });
 
   it('read on the table and GSI1 only, under the agency’s leading keys', () => {

@@ -33,7 +33,6 @@ afterEach(() => {
 
 const json = () => lines.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
 
-
 describe('observability middleware', () => {
   it('adds the Lambda context and the request id to every log line of the invocation', async () => {
     const handler = middy(async () => {
@@ -84,7 +83,11 @@ describe('observability middleware', () => {
       throw new Error('SES từ chối');
     }).use(observability(CORRELATION.schedule));
     await expect(handler({ scheduledTime: '2024-05-21T03:00:00Z' }, context)).rejects.toThrow('SES từ chối');
-    expect(json().filter((l) => '_aws' in l).map((l) => l['DeliveryFailed'])).toEqual([1]);
+    expect(
+      json()
+        .filter((l) => '_aws' in l)
+        .map((l) => l['DeliveryFailed']),
+    ).toEqual([1]);
   });
 
   it('writes no metric line, and no “no metrics” warning, when nothing was recorded or outside Lambda', async () => {

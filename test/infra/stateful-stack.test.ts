@@ -187,10 +187,7 @@ describe('StatefulStack (default config)', () => {
       '%s denies every request not made over TLS (aws:SecureTransport false) and below TLS 1.2',
       (which) => {
         const bucketId = logicalIdOfBucket(stack, which);
-        const bucketAndObjects = [
-          { 'Fn::GetAtt': [bucketId, 'Arn'] },
-          { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/*']] },
-        ];
+        const bucketAndObjects = [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/*']] }];
         template.hasResourceProperties('AWS::S3::BucketPolicy', {
           Bucket: { Ref: bucketId },
           PolicyDocument: {
@@ -236,14 +233,9 @@ describe('StatefulStack (retention from config)', () => {
     const stack = buildStatefulStack({ reportVersionRetentionDays: 7300, accessLogRetentionDays: 730 });
     const resources = Template.fromStack(stack).toJSON()['Resources'] as Record<string, Resource>;
     const rulesOf = (which: 'reportBucket' | 'accessLogBucket') =>
-      (resources[logicalIdOfBucket(stack, which)]?.Properties?.['LifecycleConfiguration'] as { Rules: unknown[] })
-        .Rules;
-    expect(rulesOf('reportBucket')).toContainEqual(
-      expect.objectContaining({ NoncurrentVersionExpiration: { NoncurrentDays: 7300 } }),
-    );
-    expect(rulesOf('accessLogBucket')).toContainEqual(
-      expect.objectContaining({ Id: 'expire-access-logs', ExpirationInDays: 730 }),
-    );
+      (resources[logicalIdOfBucket(stack, which)]?.Properties?.['LifecycleConfiguration'] as { Rules: unknown[] }).Rules;
+    expect(rulesOf('reportBucket')).toContainEqual(expect.objectContaining({ NoncurrentVersionExpiration: { NoncurrentDays: 7300 } }));
+    expect(rulesOf('accessLogBucket')).toContainEqual(expect.objectContaining({ Id: 'expire-access-logs', ExpirationInDays: 730 }));
   });
 });
 
@@ -288,9 +280,7 @@ describe('StatefulStack: user pool', () => {
   });
 
   it('has one group per role, one per unit of the profile and one for the agency, named as core/auth.ts reads them', () => {
-    const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map(
-      (g) => (g as Resource).Properties?.['GroupName'],
-    );
+    const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map((g) => (g as Resource).Properties?.['GroupName']);
     const units = testConfig().profile.units.map((u) => `unit-${u.code}`);
     expect(groups.sort()).toEqual(['lanh-dao', 'van-phong', `agency-${testConfig().profile.agencyId}`, ...units].sort());
     template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'unit-QLKH', Description: 'Phòng Quản lý Khoa học' });
@@ -309,9 +299,7 @@ describe('StatefulStack: mail identity', () => {
         Enabled: true,
         MatchingEventTypes: ['send', 'delivery', 'bounce', 'reject', 'complaint', 'renderingFailure', 'deliveryDelay'],
         CloudWatchDestination: {
-          DimensionConfigurations: [
-            { DimensionName: 'ses:configuration-set', DimensionValueSource: 'messageTag', DefaultDimensionValue: 'baocao' },
-          ],
+          DimensionConfigurations: [{ DimensionName: 'ses:configuration-set', DimensionValueSource: 'messageTag', DefaultDimensionValue: 'baocao' }],
         },
       },
     });

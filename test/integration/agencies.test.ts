@@ -50,7 +50,12 @@ beforeAll(async () => {
   await submit(
     c,
     { sub: 'u-tn', role: 'unit', unit: 'QLKH', agencyId: other },
-    { period: '2024-05', unit: 'QLKH', baseRevision: 0, data: { reporterName: `Người báo cáo ${TN}`, otherWork: [], tasks: [{ ...taskReport('I-1', 35), result: `Kết quả ở ${TN}` }] } },
+    {
+      period: '2024-05',
+      unit: 'QLKH',
+      baseRevision: 0,
+      data: { reporterName: `Người báo cáo ${TN}`, otherWork: [], tasks: [{ ...taskReport('I-1', 35), result: `Kết quả ở ${TN}` }] },
+    },
     zonedInstant('2024-05-15', 'Asia/Ho_Chi_Minh', 9),
   );
   tok.demoVp = await tokenFor('van-phong');

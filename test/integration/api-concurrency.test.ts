@@ -41,7 +41,21 @@ describe('50 units submitting at once through the HTTP server', () => {
     const body = (i: number, base: number, progress: number) => ({
       period: '2023-03',
       baseRevision: base,
-      data: { reporterName: `Người báo cáo ${i}`, tasks: [{ taskId: `I-${i + 1}`, status: 'dang-thuc-hien', progress, result: 'Đang thực hiện.', difficulties: '', proposals: '', needsDecision: false, nextPlan: '' }] },
+      data: {
+        reporterName: `Người báo cáo ${i}`,
+        tasks: [
+          {
+            taskId: `I-${i + 1}`,
+            status: 'dang-thuc-hien',
+            progress,
+            result: 'Đang thực hiện.',
+            difficulties: '',
+            proposals: '',
+            needsDecision: false,
+            nextPlan: '',
+          },
+        ],
+      },
     });
     const wave1 = await Promise.all(units.map((_, i) => call('POST', '/api/submissions', { token: tokens[i], body: body(i, 0, 30) })));
     expect(wave1.map((r) => r.status)).toEqual(units.map(() => 201));

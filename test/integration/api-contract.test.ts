@@ -76,7 +76,9 @@ describe('API responses match docs/openapi.yaml', () => {
     const health = await hit('GET', '/health', {}, 200);
     expect(health.body.status).toBe('ok');
     const own = await hit('GET', '/api/plan?year=2024', as('unit'), 200);
-    expect(own.body.tasks.every((t: { leadUnit: string; coordinatingUnits: string[] }) => t.leadUnit === 'QLKH' || t.coordinatingUnits.includes('QLKH'))).toBe(true);
+    expect(own.body.tasks.every((t: { leadUnit: string; coordinatingUnits: string[] }) => t.leadUnit === 'QLKH' || t.coordinatingUnits.includes('QLKH'))).toBe(
+      true,
+    );
     const all = await hit('GET', '/api/plan?year=2024', as('vp'), 200);
     expect(all.body.tasks.length).toBeGreaterThan(own.body.tasks.length);
     expect(all.body.meta.taskCount).toBe(all.body.tasks.length);
@@ -120,7 +122,15 @@ describe('API responses match docs/openapi.yaml', () => {
     expect(draft.body.submission.draft.data.tasks).toHaveLength(1);
     expect((await hit('GET', base, as('unit'), 200)).body.submission.state).toBe('draft');
 
-    const first = { period: '2024-10', baseRevision: 0, data: { reporterName: 'Nguyễn Thị Nga', tasks: reportsFor(qlkhTasks, 30), otherWork: [{ kind: 'thuong-xuyen', text: 'Thẩm định 04 thuyết minh nhiệm vụ KH&CN cấp tỉnh.' }] } };
+    const first = {
+      period: '2024-10',
+      baseRevision: 0,
+      data: {
+        reporterName: 'Nguyễn Thị Nga',
+        tasks: reportsFor(qlkhTasks, 30),
+        otherWork: [{ kind: 'thuong-xuyen', text: 'Thẩm định 04 thuyết minh nhiệm vụ KH&CN cấp tỉnh.' }],
+      },
+    };
     expect(requestBodyProblems('POST', '/api/submissions', first)).toEqual([]);
     const key = randomUUID();
     const created = await hit('POST', '/api/submissions', as('unit', { body: first, headers: { 'idempotency-key': key } }), 201);
@@ -130,7 +140,13 @@ describe('API responses match docs/openapi.yaml', () => {
     const replay = await hit('POST', '/api/submissions', as('unit', { body: first, headers: { 'idempotency-key': key } }), 200);
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(replay.body.revision).toEqual(created.body.revision);
-    await hit('POST', '/api/submissions', as('unit', { body: { ...first, data: { ...first.data, reporterName: 'Người khác' } }, headers: { 'idempotency-key': key } }), 422, 'idempotency_key_reused');
+    await hit(
+      'POST',
+      '/api/submissions',
+      as('unit', { body: { ...first, data: { ...first.data, reporterName: 'Người khác' } }, headers: { 'idempotency-key': key } }),
+      422,
+      'idempotency_key_reused',
+    );
 
     const second = { ...first, baseRevision: 1, data: { ...first.data, tasks: reportsFor(qlkhTasks, 40) } };
     const next = await hit('POST', '/api/submissions', as('unit', { body: second }), 201);
@@ -324,7 +340,13 @@ describe('API responses match docs/openapi.yaml', () => {
     await hit('POST', '/api/reports', { body: { period: '2024-10' } }, 401, 'unauthenticated');
     await hit('POST', '/api/reports', as('vp', { body: { period: '2024-10', kind: 'quarterly' } }), 400, 'kind_mismatch');
     await hit('POST', '/api/reports', as('vp', { body: { period: '2024-10', extra: 1 } }), 422, 'invalid_input');
-    await hit('POST', '/api/reports', as('vp', { rawBody: 'period=2024-10', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415, 'unsupported_media_type');
+    await hit(
+      'POST',
+      '/api/reports',
+      as('vp', { rawBody: 'period=2024-10', headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+      415,
+      'unsupported_media_type',
+    );
     await hit('POST', '/api/reports', as('vp', { body: { period: '2099-01' } }), 422, 'period_not_open');
 
     const first = await hit('POST', '/api/reports', as('vp', { body: { period: '2024-10' } }), 201);
@@ -390,7 +412,9 @@ describe('API responses match docs/openapi.yaml', () => {
 
 describe('coverage of the document by this file', () => {
   it('checked a success response of every JSON operation, and every documented client error status', () => {
-    const jsonOps = specOperations().filter((o) => Object.values<{ content?: Record<string, unknown> }>(o.operation.responses).some((r) => r.content?.['application/json']));
+    const jsonOps = specOperations().filter((o) =>
+      Object.values<{ content?: Record<string, unknown> }>(o.operation.responses).some((r) => r.content?.['application/json']),
+    );
     const missing = jsonOps.filter((o) => ![...(seen.get(`${o.method} ${o.path}`) ?? [])].some((s) => s >= 200 && s < 300)).map((o) => `${o.method} ${o.path}`);
     expect(missing).toEqual([]);
     const statuses = new Set([...seen.values()].flatMap((s) => [...s]));

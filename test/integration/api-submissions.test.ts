@@ -26,7 +26,12 @@ let ttrTask: string;
 let cctTask: string;
 
 beforeAll(async () => {
-  [unitToken, otherUnitToken, vpToken, ldToken] = await Promise.all([tokenFor('unit', 'QLKH'), tokenFor('unit', 'TTR'), tokenFor('van-phong'), tokenFor('lanh-dao')]);
+  [unitToken, otherUnitToken, vpToken, ldToken] = await Promise.all([
+    tokenFor('unit', 'QLKH'),
+    tokenFor('unit', 'TTR'),
+    tokenFor('van-phong'),
+    tokenFor('lanh-dao'),
+  ]);
   const form = await call('GET', '/api/form?period=2024-07', { token: unitToken });
   expect(form.status).toBe(200);
   qlkhTasks = form.body.tasks.map((t: { task: { id: string } }) => t.task);
@@ -51,14 +56,23 @@ describe('submission API through the local HTTP server', () => {
 
   it('stores a submission as revision 1, then 2; a stale revision gets 409 with both versions', async () => {
     const id = qlkhTasks[0]!.id;
-    const first = await call('POST', '/api/submissions', { token: unitToken, body: { period: '2024-07', baseRevision: 0, data: { reporterName: 'Nguyễn Thị Nga', tasks: [report(id, 60)] } } });
+    const first = await call('POST', '/api/submissions', {
+      token: unitToken,
+      body: { period: '2024-07', baseRevision: 0, data: { reporterName: 'Nguyễn Thị Nga', tasks: [report(id, 60)] } },
+    });
     expect(first.status).toBe(201);
     expect(first.body.revision.revision).toBe(1);
     expect(first.body.submission.onTime).toBe(false); // July 2024's deadline passed long ago
-    const second = await call('POST', '/api/submissions', { token: unitToken, body: { period: '2024-07', baseRevision: 1, data: { reporterName: 'Nguyễn Thị Nga', tasks: [report(id, 70)] } } });
+    const second = await call('POST', '/api/submissions', {
+      token: unitToken,
+      body: { period: '2024-07', baseRevision: 1, data: { reporterName: 'Nguyễn Thị Nga', tasks: [report(id, 70)] } },
+    });
     expect(second.status).toBe(201);
     expect(second.body.revision.changes).toContainEqual({ field: `tasks.${id}.progress`, from: 60, to: 70 });
-    const stale = await call('POST', '/api/submissions', { token: unitToken, body: { period: '2024-07', baseRevision: 1, data: { reporterName: 'Người khác', tasks: [report(id, 65)] } } });
+    const stale = await call('POST', '/api/submissions', {
+      token: unitToken,
+      body: { period: '2024-07', baseRevision: 1, data: { reporterName: 'Người khác', tasks: [report(id, 65)] } },
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('stale_revision');
     expect(stale.body.error.current.revision).toBe(2);
@@ -70,21 +84,34 @@ describe('submission API through the local HTTP server', () => {
   it('returns the first result for a replayed Idempotency-Key without a second revision', async () => {
     const id = qlkhTasks[0]!.id;
     const key = randomUUID();
-    const body = { period: '2024-07', unit: 'TTR', baseRevision: 0, data: { reporterName: 'Trần Minh Đức', tasks: [report(ttrTask, 20, { reason: 'Điều chỉnh theo số liệu rà soát.' })] } };
+    const body = {
+      period: '2024-07',
+      unit: 'TTR',
+      baseRevision: 0,
+      data: { reporterName: 'Trần Minh Đức', tasks: [report(ttrTask, 20, { reason: 'Điều chỉnh theo số liệu rà soát.' })] },
+    };
     const a = await call('POST', '/api/submissions', { token: otherUnitToken, body, headers: { 'idempotency-key': key } });
     const b = await call('POST', '/api/submissions', { token: otherUnitToken, body, headers: { 'idempotency-key': key } });
     expect(a.status).toBe(201);
     expect(b.status).toBe(200);
     expect(b.headers.get('idempotent-replayed')).toBe('true');
     expect(b.body.revision).toEqual(a.body.revision);
-    const changed = await call('POST', '/api/submissions', { token: otherUnitToken, body: { ...body, data: { ...body.data, reporterName: 'X' } }, headers: { 'idempotency-key': key } });
+    const changed = await call('POST', '/api/submissions', {
+      token: otherUnitToken,
+      body: { ...body, data: { ...body.data, reporterName: 'X' } },
+      headers: { 'idempotency-key': key },
+    });
     expect(changed.status).toBe(422);
     expect(changed.body.error.code).toBe('idempotency_key_reused');
     const history = await call('GET', '/api/submissions/2024-07/TTR/revisions', { token: otherUnitToken });
     expect(history.body.revisions).toHaveLength(1);
     // The key is TTR's user's: another unit (or user) choosing the same key gets its own submission.
     const cct = await tokenFor('unit', 'CCTCDLCL');
-    const theirs = { period: '2024-07', baseRevision: 0, data: { reporterName: 'Hoàng Văn Thắng', tasks: [report(cctTask, 10, { reason: 'Điều chỉnh theo số liệu rà soát.' })] } };
+    const theirs = {
+      period: '2024-07',
+      baseRevision: 0,
+      data: { reporterName: 'Hoàng Văn Thắng', tasks: [report(cctTask, 10, { reason: 'Điều chỉnh theo số liệu rà soát.' })] },
+    };
     const other = await call('POST', '/api/submissions', { token: cct, body: theirs, headers: { 'idempotency-key': key } });
     expect(other.status).toBe(201);
     expect(other.headers.get('idempotent-replayed')).toBeNull();
@@ -93,15 +120,26 @@ describe('submission API through the local HTTP server', () => {
     const otherRetry = await call('POST', '/api/submissions', { token: cct, body: theirs, headers: { 'idempotency-key': key } });
     expect([otherRetry.status, otherRetry.body.revision.unit]).toEqual([200, 'CCTCDLCL']);
     // Another unit's task ids are refused.
-    const foreign = await call('POST', '/api/submissions', { token: otherUnitToken, body: { period: '2024-07', baseRevision: 1, data: { reporterName: 'X', tasks: [report(id, 10)] } } });
+    const foreign = await call('POST', '/api/submissions', {
+      token: otherUnitToken,
+      body: { period: '2024-07', baseRevision: 1, data: { reporterName: 'X', tasks: [report(id, 10)] } },
+    });
     expect(foreign.status).toBe(422);
     expect(foreign.body.error.fields[0].field).toBe('data.tasks.0.taskId');
   });
 
   it('refuses a report naming no task while the unit has tasks in the month', async () => {
-    const empty = await call('POST', '/api/submissions', { token: unitToken, body: { period: '2024-08', baseRevision: 0, data: { reporterName: 'Nguyễn Thị Nga', tasks: [] } } });
+    const empty = await call('POST', '/api/submissions', {
+      token: unitToken,
+      body: { period: '2024-08', baseRevision: 0, data: { reporterName: 'Nguyễn Thị Nga', tasks: [] } },
+    });
     expect(empty.status).toBe(422);
-    expect(empty.body.error.fields).toEqual([{ field: 'data.tasks', message: expect.stringMatching(/^Báo cáo chưa có nhiệm vụ nào: hãy báo cáo tình hình các nhiệm vụ của đơn vị trong kỳ \(\d+ nhiệm vụ\)\.$/) }]);
+    expect(empty.body.error.fields).toEqual([
+      {
+        field: 'data.tasks',
+        message: expect.stringMatching(/^Báo cáo chưa có nhiệm vụ nào: hãy báo cáo tình hình các nhiệm vụ của đơn vị trong kỳ \(\d+ nhiệm vụ\)\.$/),
+      },
+    ]);
   });
 
   it('answers bad input with a clear 4xx and writes nothing', async () => {
@@ -132,10 +170,16 @@ describe('submission API through the local HTTP server', () => {
 
   it('keeps a draft server-side without creating a revision', async () => {
     const id = qlkhTasks[0]!.id;
-    const draft = await call('PUT', '/api/submissions/2024-08/CCTCDLCL/draft', { token: await tokenFor('unit', 'CCTCDLCL'), body: { data: { reporterName: '', tasks: [] } } });
+    const draft = await call('PUT', '/api/submissions/2024-08/CCTCDLCL/draft', {
+      token: await tokenFor('unit', 'CCTCDLCL'),
+      body: { data: { reporterName: '', tasks: [] } },
+    });
     expect(draft.status).toBe(200);
     expect(draft.body.submission.state).toBe('draft');
-    const notMine = await call('PUT', '/api/submissions/2024-08/CCTCDLCL/draft', { token: unitToken, body: { data: { reporterName: '', tasks: [report(id, 1)] } } });
+    const notMine = await call('PUT', '/api/submissions/2024-08/CCTCDLCL/draft', {
+      token: unitToken,
+      body: { data: { reporterName: '', tasks: [report(id, 1)] } },
+    });
     expect(notMine.status).toBe(403);
     const revs = await call('GET', '/api/submissions/2024-08/CCTCDLCL/revisions', { token: vpToken });
     expect(revs.body.revisions).toEqual([]);
@@ -168,11 +212,17 @@ describe('submission API through the local HTTP server', () => {
     expect(new Set(all.body.submissions.map((s: { unit: string }) => s.unit)).size).toBeGreaterThan(2);
     // The plan a unit sees holds only its tasks.
     const plan = await call('GET', '/api/plan?year=2024', { token: unitToken });
-    expect(plan.body.tasks.every((t: { leadUnit: string; coordinatingUnits: string[] }) => t.leadUnit === 'QLKH' || t.coordinatingUnits.includes('QLKH'))).toBe(true);
+    expect(plan.body.tasks.every((t: { leadUnit: string; coordinatingUnits: string[] }) => t.leadUnit === 'QLKH' || t.coordinatingUnits.includes('QLKH'))).toBe(
+      true,
+    );
   });
 
   it('refuses revisions once the period is locked, until Văn phòng reopens it', async () => {
-    const body = { period: '2024-09', baseRevision: 0, data: { reporterName: 'A', tasks: [report(qlkhTasks[0]!.id, 10, { reason: 'Điều chỉnh theo số liệu rà soát.' })] } };
+    const body = {
+      period: '2024-09',
+      baseRevision: 0,
+      data: { reporterName: 'A', tasks: [report(qlkhTasks[0]!.id, 10, { reason: 'Điều chỉnh theo số liệu rà soát.' })] },
+    };
     await call('POST', '/api/periods/2024-09/lock', { token: vpToken });
     const locked = await call('POST', '/api/submissions', { token: unitToken, body });
     expect(locked.status).toBe(409);

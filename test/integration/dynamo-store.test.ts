@@ -17,7 +17,18 @@ const data = (progress: number, result = 'Đã triển khai'): SubmissionData =>
 });
 
 function submitCmd(agencyId: string, unit: string, rev: number, d: SubmissionData, at = '2024-05-18T03:00:00.000Z') {
-  const head: SubmissionHead = { agencyId, period: '2024-05', unit, state: 'submitted', revision: rev, data: d, submittedAt: at, firstSubmittedAt: at, onTime: true, updatedAt: at };
+  const head: SubmissionHead = {
+    agencyId,
+    period: '2024-05',
+    unit,
+    state: 'submitted',
+    revision: rev,
+    data: d,
+    submittedAt: at,
+    firstSubmittedAt: at,
+    onTime: true,
+    updatedAt: at,
+  };
   const revision: Revision = { agencyId, period: '2024-05', unit, revision: rev, at, by: 'u1', onTime: true, data: d, changes: [] };
   return { head, revision, expectedRevision: rev - 1 };
 }

@@ -53,15 +53,30 @@ beforeAll(async () => {
       year: 2024,
       tasks: [
         {
-          id: 'I-1', number: '1', group: { numeral: 'I', title: 'NHIỆM VỤ TRỌNG TÂM' }, category: 'trong-tam-ubnd',
-          content: 'Đẩy mạnh việc ứng dụng, nhân rộng kết quả các nhiệm vụ khoa học và công nghệ', leadUnit: 'QLKH', coordinatingUnits: [],
-          start: { kind: 'month', year: 2024, month: 1 }, finish: { kind: 'month', year: 2024, month: 12 }, milestones: [], order: 1,
+          id: 'I-1',
+          number: '1',
+          group: { numeral: 'I', title: 'NHIỆM VỤ TRỌNG TÂM' },
+          category: 'trong-tam-ubnd',
+          content: 'Đẩy mạnh việc ứng dụng, nhân rộng kết quả các nhiệm vụ khoa học và công nghệ',
+          leadUnit: 'QLKH',
+          coordinatingUnits: [],
+          start: { kind: 'month', year: 2024, month: 1 },
+          finish: { kind: 'month', year: 2024, month: 12 },
+          milestones: [],
+          order: 1,
         },
       ],
     },
     { hash: 'faults', importedAt: 'x', importedBy: 'test', source: 'test' },
   );
-  token = await mintToken({ file: stack.env.AUTH_JWKS_FILE!, issuer: stack.env.AUTH_ISSUER!, clientId: stack.env.AUTH_CLIENT_ID!, agencyId: stack.env.AGENCY_ID!, role: 'unit', unit: 'QLKH' });
+  token = await mintToken({
+    file: stack.env.AUTH_JWKS_FILE!,
+    issuer: stack.env.AUTH_ISSUER!,
+    clientId: stack.env.AUTH_CLIENT_ID!,
+    agencyId: stack.env.AGENCY_ID!,
+    role: 'unit',
+    unit: 'QLKH',
+  });
 });
 
 afterAll(async () => {
@@ -69,14 +84,40 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const submission = { period: '2024-06', baseRevision: 0, data: { reporterName: 'Nguyễn Thị Nga', otherWork: [], tasks: [{ taskId: 'I-1', status: 'dang-thuc-hien', progress: 40, result: 'Đã tổ chức 02 hội đồng.', difficulties: '', proposals: '', needsDecision: false, nextPlan: '' }] } };
+const submission = {
+  period: '2024-06',
+  baseRevision: 0,
+  data: {
+    reporterName: 'Nguyễn Thị Nga',
+    otherWork: [],
+    tasks: [
+      {
+        taskId: 'I-1',
+        status: 'dang-thuc-hien',
+        progress: 40,
+        result: 'Đã tổ chức 02 hội đồng.',
+        difficulties: '',
+        proposals: '',
+        needsDecision: false,
+        nextPlan: '',
+      },
+    ],
+  },
+};
 
 describe('the SES emulator', () => {
-  it("keeps its inbox in DATA_DIR: what was sent is still on its page after a restart", async () => {
+  it('keeps its inbox in DATA_DIR: what was sent is still on its page after a restart', async () => {
     const c = container();
     const subject = `Nhắc nộp báo cáo tháng 6/2024 — ${randomUUID().slice(0, 8)}`;
-    await c.mailer.send({ from: 'baocao@skhcn.example', to: ['qlkh@skhcn.example'], subject, text: 'Kính gửi Phòng QLKH.', html: '<p>Kính gửi Phòng QLKH.</p>' });
-    const inbox = async () => ((await (await fetch(`${stack.emulators.endpoints.ses}/store`)).json()) as { emails: { subject: string }[] }).emails.map((e) => e.subject);
+    await c.mailer.send({
+      from: 'baocao@skhcn.example',
+      to: ['qlkh@skhcn.example'],
+      subject,
+      text: 'Kính gửi Phòng QLKH.',
+      html: '<p>Kính gửi Phòng QLKH.</p>',
+    });
+    const inbox = async () =>
+      ((await (await fetch(`${stack.emulators.endpoints.ses}/store`)).json()) as { emails: { subject: string }[] }).emails.map((e) => e.subject);
     expect(await inbox()).toContain(subject);
     await sesNow().stop();
     restarted.push(await startSes({ port: stack.emulators.ports.ses, inbox: sesInbox(dataDir) }));
@@ -112,11 +153,19 @@ describe('faults in the storage backends', () => {
         return c.archive.put(...args);
       },
     });
-    await expect(compileReports({ ...c, renderers, archive: dying }, { agencyId: c.config.agencyId, period: '2024-06', trigger: 'test', now: new Date('2024-06-21T01:00:00Z') })).rejects.toThrow();
+    await expect(
+      compileReports(
+        { ...c, renderers, archive: dying },
+        { agencyId: c.config.agencyId, period: '2024-06', trigger: 'test', now: new Date('2024-06-21T01:00:00Z') },
+      ),
+    ).rejects.toThrow();
     expect(await c.reports.latest(c.config.agencyId, '2024-06')).toBeUndefined();
     expect(await c.reports.listVersions(c.config.agencyId, '2024-06')).toEqual([]);
     restarted.push(await startS3({ directory: path.join(dataDir, 's3'), port: stack.emulators.ports.s3, bucket: LOCAL_BUCKET }));
-    const ok = await compileReports({ ...c, renderers }, { agencyId: c.config.agencyId, period: '2024-06', trigger: 'test', now: new Date('2024-06-21T01:00:00Z') });
+    const ok = await compileReports(
+      { ...c, renderers },
+      { agencyId: c.config.agencyId, period: '2024-06', trigger: 'test', now: new Date('2024-06-21T01:00:00Z') },
+    );
     expect(ok.created).toBe(true);
     expect(ok.version.version).toBe(1);
     for (const f of ok.version.files) expect((await c.archive.get(f.key))!.body.byteLength).toBe(f.size);
@@ -125,11 +174,26 @@ describe('faults in the storage backends', () => {
   it('keeps a crash between the files and their metadata invisible, and the retry publishes once', async () => {
     const c = container();
     await post('/api/submissions', { ...submission, period: '2024-07' });
-    const crashing = override<ReportStore>(c.reports, { publish: async () => { throw new Error('Lambda timed out'); } });
-    await expect(compileReports({ ...c, renderers, reports: crashing }, { agencyId: c.config.agencyId, period: '2024-07', trigger: 'test', now: new Date('2024-07-21T01:00:00Z') })).rejects.toThrow('Lambda timed out');
+    const crashing = override<ReportStore>(c.reports, {
+      publish: async () => {
+        throw new Error('Lambda timed out');
+      },
+    });
+    await expect(
+      compileReports(
+        { ...c, renderers, reports: crashing },
+        { agencyId: c.config.agencyId, period: '2024-07', trigger: 'test', now: new Date('2024-07-21T01:00:00Z') },
+      ),
+    ).rejects.toThrow('Lambda timed out');
     expect(await c.reports.listVersions(c.config.agencyId, '2024-07')).toEqual([]);
-    const ok = await compileReports({ ...c, renderers }, { agencyId: c.config.agencyId, period: '2024-07', trigger: 'test', now: new Date('2024-07-21T01:00:00Z') });
-    const again = await compileReports({ ...c, renderers }, { agencyId: c.config.agencyId, period: '2024-07', trigger: 'test', now: new Date('2024-07-22T01:00:00Z') });
+    const ok = await compileReports(
+      { ...c, renderers },
+      { agencyId: c.config.agencyId, period: '2024-07', trigger: 'test', now: new Date('2024-07-21T01:00:00Z') },
+    );
+    const again = await compileReports(
+      { ...c, renderers },
+      { agencyId: c.config.agencyId, period: '2024-07', trigger: 'test', now: new Date('2024-07-22T01:00:00Z') },
+    );
     expect([ok.created, again.created, again.version.version]).toEqual([true, false, 1]);
     expect(await c.reports.listVersions(c.config.agencyId, '2024-07')).toHaveLength(1);
   });
@@ -141,7 +205,10 @@ describe('a full SES outage during the delivery to UBND tỉnh', () => {
     const a = c.config.agencyId;
     await post('/api/submissions', { ...submission, period: '2024-09' });
     await compileReports({ ...c, renderers }, { agencyId: a, period: '2024-09', trigger: 'test', now: new Date('2024-09-21T01:00:00Z') });
-    const issued = await issueReport({ ...c, renderers }, { agencyId: a, period: '2024-09', audience: 'ubnd', by: 'u-vp', now: new Date('2024-09-21T02:00:00Z'), timeZone: 'Asia/Ho_Chi_Minh' });
+    const issued = await issueReport(
+      { ...c, renderers },
+      { agencyId: a, period: '2024-09', audience: 'ubnd', by: 'u-vp', now: new Date('2024-09-21T02:00:00Z'), timeZone: 'Asia/Ho_Chi_Minh' },
+    );
     const scheduledTime = new Date('2024-09-21T03:00:00Z');
     const deps = { ...jobDeps(c, renderers), sleep: async () => undefined, settings: { ...jobDeps(c, renderers).settings, sendAttempts: 2, backoffMs: 1 } };
     const deliver = () => runJob(deps, { agencyId: a, job: 'deliver', scheduledTime, source: 'schedule' });
@@ -156,11 +223,15 @@ describe('a full SES outage during the delivery to UBND tỉnh', () => {
       ['ubnd-failure-notice', 'failed'],
     ]);
     // An operator running the same delivery sees the failure in the exit code and the message.
-    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'functions/cli/main.ts', '--agency', a, 'run-job', 'deliver', '--period', '2024-09', '--scheduled-time', scheduledTime.toISOString()], {
-      cwd: ROOT,
-      env: { ...process.env, ...stack.env, AGENCY_ID: a, MAIL_SEND_ATTEMPTS: '1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-      encoding: 'utf8',
-    });
+    const cli = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'functions/cli/main.ts', '--agency', a, 'run-job', 'deliver', '--period', '2024-09', '--scheduled-time', scheduledTime.toISOString()],
+      {
+        cwd: ROOT,
+        env: { ...process.env, ...stack.env, AGENCY_ID: a, MAIL_SEND_ATTEMPTS: '1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+        encoding: 'utf8',
+      },
+    );
     expect(cli.status, cli.stdout).toBe(1);
     expect(cli.stderr).toContain(`Chưa gửi được Báo cáo số ${String(issued.issuance.number).padStart(2, '0')}/BC-SKHCN tới UBND tỉnh`);
 
@@ -171,9 +242,13 @@ describe('a full SES outage during the delivery to UBND tỉnh', () => {
     expect(ok.result).toMatchObject({ status: 'sent', locked: true });
     expect(ok.run.attempt).toBe(3);
     expect((await deliver()).replayed).toBe(true);
-    const store = (await (await fetch(`${stack.env.SES_ENDPOINT}/store?since=${since}`)).json()) as { emails: { destination: { to: string[] }; subject: string }[] };
+    const store = (await (await fetch(`${stack.env.SES_ENDPOINT}/store?since=${since}`)).json()) as {
+      emails: { destination: { to: string[] }; subject: string }[];
+    };
     const toUbnd = store.emails.filter((e) => e.destination.to.some((t) => demoProfile().emails.ubnd.includes(t)));
-    expect(toUbnd.map((e) => e.subject)).toEqual([`[Sở KH&CN Bắc Giang] Báo cáo số 01/BC-SKHCN ngày 21/09/2024 về kết quả thực hiện nhiệm vụ tháng 9 năm 2024`]);
+    expect(toUbnd.map((e) => e.subject)).toEqual([
+      `[Sở KH&CN Bắc Giang] Báo cáo số 01/BC-SKHCN ngày 21/09/2024 về kết quả thực hiện nhiệm vụ tháng 9 năm 2024`,
+    ]);
     expect((await c.jobs.listDeliveries(a, '2024-09')).find((e) => e.purpose === 'ubnd-report')).toMatchObject({ status: 'sent' });
   }, 120_000);
 });

@@ -57,11 +57,30 @@ beforeAll(async () => {
 
 async function corpus(): Promise<Case[]> {
   const cases: Case[] = [];
-  const post = (name: string, opts: Parameters<typeof call>[2]) => cases.push({ name, method: 'POST', path: '/api/submissions', opts: { token: unit, ...opts } });
+  const post = (name: string, opts: Parameters<typeof call>[2]) =>
+    cases.push({ name, method: 'POST', path: '/api/submissions', opts: { token: unit, ...opts } });
   const json = { 'content-type': 'application/json' };
 
   // Broken JSON and encodings.
-  for (const raw of ['', '{', '{"period":', '{"period": "2024-12",}', "{'period': '2024-12'}", '[1,2', 'null', '42', '"str"', 'true', '[]', '{"a":NaN}', '{"a":Infinity}', '\u0000', '{"period":"2024-12"}garbage', '{"__proto__":{"polluted":1}}', '{"constructor":{"prototype":{}}}']) {
+  for (const raw of [
+    '',
+    '{',
+    '{"period":',
+    '{"period": "2024-12",}',
+    "{'period': '2024-12'}",
+    '[1,2',
+    'null',
+    '42',
+    '"str"',
+    'true',
+    '[]',
+    '{"a":NaN}',
+    '{"a":Infinity}',
+    '\u0000',
+    '{"period":"2024-12"}garbage',
+    '{"__proto__":{"polluted":1}}',
+    '{"constructor":{"prototype":{}}}',
+  ]) {
     post(`raw body ${JSON.stringify(raw).slice(0, 30)}`, { rawBody: raw, headers: json });
   }
   post('invalid UTF-8 bytes', { rawBody: Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]), headers: json });
@@ -141,8 +160,29 @@ async function corpus(): Promise<Case[]> {
   // Refused classes (docs/security.md): controls, bidi, tag characters (hidden ASCII), noncharacters,
   // private use (a Word bullet), damaged encodings (a lone surrogate, U+FFFD).
   const bad = [
-    '\u0000', '\u0007', '\u001b[31m', '\u007f', '\u0085', '\u202e', '\u202d', '\u2066', '\u2067', '\u2068', '\u200f', '\u061c',
-    '\u{E0041}\u{E0042}', '\u{E007F}', '\uFFFE', '\uFFFF', '\uFDD0', '\uE000', '\uF0B7', '\u{10FFFD}', '\uD800', '\uDFFF', '\uFFFD',
+    '\u0000',
+    '\u0007',
+    '\u001b[31m',
+    '\u007f',
+    '\u0085',
+    '\u202e',
+    '\u202d',
+    '\u2066',
+    '\u2067',
+    '\u2068',
+    '\u200f',
+    '\u061c',
+    '\u{E0041}\u{E0042}',
+    '\u{E007F}',
+    '\uFFFE',
+    '\uFFFF',
+    '\uFDD0',
+    '\uE000',
+    '\uF0B7',
+    '\u{10FFFD}',
+    '\uD800',
+    '\uDFFF',
+    '\uFFFD',
   ];
   for (const ch of bad) {
     for (const field of ['result', 'difficulties', 'proposals', 'nextPlan', 'reason']) {
@@ -155,7 +195,9 @@ async function corpus(): Promise<Case[]> {
   post('body 300 KB', { body: body({}, { reporterName: 'x'.repeat(300_000) }) });
   // Under the body limit as sent, over the per-item budget once NFC writes each U+1D160 as three
   // characters (test/integration/item-size.test.ts covers both sides of the edge).
-  post('stored form over the item budget', { body: body({}, { otherWork: Array.from({ length: 90 }, () => ({ kind: 'thuong-xuyen', text: `V${'\u{1D160}'.repeat(600)}` })) }) });
+  post('stored form over the item budget', {
+    body: body({}, { otherWork: Array.from({ length: 90 }, () => ({ kind: 'thuong-xuyen', text: `V${'\u{1D160}'.repeat(600)}` })) }),
+  });
   post('body 5 MB', { rawBody: `{"period":"${'x'.repeat(5 * 1024 * 1024)}"}`, headers: json });
   post('nested 40 levels', { body: body({ data: deep(40) }) });
   post('nested 5000 levels', { rawBody: '['.repeat(5000) + ']'.repeat(5000), headers: json });
@@ -195,7 +237,12 @@ async function corpus(): Promise<Case[]> {
   cases.push({ name: 'reports traversal', method: 'POST', path: '/api/reports', opts: { token: vp, body: { period: '../../2024' } } });
   cases.push({ name: 'reopen as unit', method: 'POST', path: `/api/periods/${PERIOD}/reopen`, opts: { token: unit } });
   cases.push({ name: 'session garbage', method: 'POST', path: '/auth/session', opts: { body: { token: 'x'.repeat(40) } } });
-  cases.push({ name: 'session not JSON', method: 'POST', path: '/auth/session', opts: { rawBody: 'token=abc', headers: { 'content-type': 'application/x-www-form-urlencoded' } } });
+  cases.push({
+    name: 'session not JSON',
+    method: 'POST',
+    path: '/auth/session',
+    opts: { rawBody: 'token=abc', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+  });
   cases.push({ name: 'unknown route', method: 'GET', path: '/api/../../etc/passwd', opts: {} });
   cases.push({ name: 'method not allowed', method: 'DELETE', path: '/api/submissions', opts: { token: unit } });
   return cases;
@@ -213,7 +260,9 @@ describe('hostile input', () => {
     const unexpected = results.filter(([, r]) => r.status < 400 || r.status >= 500).map(([c, r]) => `${c.name}: ${r.status}`);
     expect(unexpected).toEqual([]);
     const unclear = results
-      .filter(([, r]) => (r.headers.get('content-type') ?? '').includes('json') && !(typeof r.body?.error?.message === 'string' && r.body.error.message.length > 10))
+      .filter(
+        ([, r]) => (r.headers.get('content-type') ?? '').includes('json') && !(typeof r.body?.error?.message === 'string' && r.body.error.message.length > 10),
+      )
       .map(([c]) => c.name);
     expect(unclear).toEqual([]);
     // Nothing reached the store for this period.
@@ -238,7 +287,13 @@ describe('hostile input', () => {
       const res = await call('POST', '/api/submissions', { token: unit, rawBody: raw, headers: { 'content-type': 'application/json' } });
       expect({ name, status: res.status, code: res.body?.error?.code }).toEqual({ name, status: 400, code: 'invalid_encoding' });
     }
-    for (const type of ['application/json-patch+json', 'application/json, text/plain', 'application/json; charset=iso-8859-1', 'application/json;charset=utf-16', 'application/jsonx']) {
+    for (const type of [
+      'application/json-patch+json',
+      'application/json, text/plain',
+      'application/json; charset=iso-8859-1',
+      'application/json;charset=utf-16',
+      'application/jsonx',
+    ]) {
       const res = await call('POST', '/api/submissions', { token: unit, rawBody: json, headers: { 'content-type': type } });
       expect({ type, status: res.status, code: res.body?.error?.code }).toEqual({ type, status: 415, code: 'unsupported_media_type' });
     }
@@ -334,7 +389,13 @@ describe('hostile input', () => {
     const res = await call('POST', '/api/submissions', {
       token: unit,
       // A reason, in case another file left a higher figure for this task in an earlier month.
-      body: body({}, { reporterName: decomposed, tasks: [report({ result: tricky.join(' | '), difficulties: tricky[0], proposals: tricky[4], reason: 'Số liệu điều chỉnh' })] }),
+      body: body(
+        {},
+        {
+          reporterName: decomposed,
+          tasks: [report({ result: tricky.join(' | '), difficulties: tricky[0], proposals: tricky[4], reason: 'Số liệu điều chỉnh' })],
+        },
+      ),
     });
     expect(res.status).toBe(201);
     expect(res.body.submission.data.reporterName).toBe('Hội nghị chuyển giao'.normalize('NFC'));
@@ -351,10 +412,14 @@ describe('hostile input', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(xlsx!.body) as unknown as ArrayBuffer);
     const found: ExcelJS.Cell[] = [];
-    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
-      if (typeof cell.value === 'string' && cell.value.includes('HYPERLINK')) found.push(cell);
-      expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
-    })));
+    wb.eachSheet((ws) =>
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (typeof cell.value === 'string' && cell.value.includes('HYPERLINK')) found.push(cell);
+          expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+        }),
+      ),
+    );
     expect(found.length).toBeGreaterThan(0);
     for (const cell of found) expect(cell.type).toBe(ExcelJS.ValueType.String);
     const pdf = await c.archive.get(files.find((f) => f.audience === 'director' && f.format === 'pdf')!.key);

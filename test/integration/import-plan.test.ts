@@ -24,7 +24,10 @@ async function cli(agencyId: string | undefined, ...args: string[]) {
   const env = { ...process.env, ...localEnv() };
   const agency = agencyId === undefined ? [] : ['--agency', agencyId];
   try {
-    const r = await run(process.execPath, ['--import', 'tsx', 'functions/cli/main.ts', ...agency, ...args], { env, cwd: path.resolve(new URL('../..', import.meta.url).pathname) });
+    const r = await run(process.execPath, ['--import', 'tsx', 'functions/cli/main.ts', ...agency, ...args], {
+      env,
+      cwd: path.resolve(new URL('../..', import.meta.url).pathname),
+    });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -37,7 +40,14 @@ describe('importing a plan into DynamoDB Local', () => {
     const c = testContainer();
     const a = c.config.agencyId;
     await setAgency(c.agencies, { ...demo, agencyId: a });
-    const input = { agencyId: a, year: 2024, fileName: 'seed-004.xlsx', bytes: readFileSync(fixture('seed-004-bacgiang-2024.xlsx')), importedBy: 'test', now: new Date() };
+    const input = {
+      agencyId: a,
+      year: 2024,
+      fileName: 'seed-004.xlsx',
+      bytes: readFileSync(fixture('seed-004-bacgiang-2024.xlsx')),
+      importedBy: 'test',
+      now: new Date(),
+    };
     const first = await importPlan({ ...c, readSheets: readXlsxGrid }, input);
     expect(first.ok && first.changed).toBe(true);
     const stored = await c.plans.getPlan(a, 2024);
@@ -57,13 +67,18 @@ describe('importing a plan into DynamoDB Local', () => {
     const ws = wb.worksheets[0]!;
     // Put an impossible month in the first time cell found under the header.
     let target: ExcelJS.Cell | undefined;
-    ws.eachRow((row) => row.eachCell((cell) => {
-      if (!target && typeof cell.value === 'string' && /^Tháng 0?4\/2024$/.test(cell.value.trim())) target = cell;
-    }));
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (!target && typeof cell.value === 'string' && /^Tháng 0?4\/2024$/.test(cell.value.trim())) target = cell;
+      }),
+    );
     expect(target).toBeDefined();
     target!.value = 'Tháng 13/2024';
     const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-    const out = await importPlan({ ...c, readSheets: readXlsxGrid }, { agencyId: a, year: 2024, fileName: 'broken.xlsx', bytes, importedBy: 'test', now: new Date() });
+    const out = await importPlan(
+      { ...c, readSheets: readXlsxGrid },
+      { agencyId: a, year: 2024, fileName: 'broken.xlsx', bytes, importedBy: 'test', now: new Date() },
+    );
     expect(out.ok).toBe(false);
     if (!out.ok) {
       expect(out.problems[0]).toMatchObject({ sheet: ws.name, row: Number(target!.row), column: target!.address.replace(/\d+/g, '') });
@@ -76,7 +91,10 @@ describe('importing a plan into DynamoDB Local', () => {
     const c = testContainer();
     const a = c.config.agencyId;
     await setAgency(c.agencies, { ...demo, agencyId: a, effectiveFrom: '2021-01-01' });
-    const out = await importPlan({ ...c, readSheets: readXlsxGrid }, { agencyId: a, year: 2021, fileName: 'seed-000.xlsx', bytes: readFileSync(fixture('seed-000-hatinh-2021.xlsx')), importedBy: 'test', now: new Date() });
+    const out = await importPlan(
+      { ...c, readSheets: readXlsxGrid },
+      { agencyId: a, year: 2021, fileName: 'seed-000.xlsx', bytes: readFileSync(fixture('seed-000-hatinh-2021.xlsx')), importedBy: 'test', now: new Date() },
+    );
     expect(out.ok).toBe(true);
     if (!out.ok) return;
     expect(out.taskCount).toBe(14);

@@ -33,9 +33,17 @@ function plan(agencyId: string): Plan {
     year: 2024,
     tasks: [
       {
-        id: 'I-1', number: '1', group: { numeral: 'I', title: 'NHIỆM VỤ TRỌNG TÂM DO CHỦ TỊCH UBND TỈNH GIAO' }, category: 'trong-tam-ubnd',
-        content: 'Đẩy mạnh việc ứng dụng, nhân rộng kết quả các nhiệm vụ khoa học và công nghệ vào sản xuất và đời sống', leadUnit: 'QLKH', coordinatingUnits: [],
-        start: { kind: 'month', year: 2024, month: 1 }, finish: { kind: 'month', year: 2024, month: 12 }, milestones: [], order: 1,
+        id: 'I-1',
+        number: '1',
+        group: { numeral: 'I', title: 'NHIỆM VỤ TRỌNG TÂM DO CHỦ TỊCH UBND TỈNH GIAO' },
+        category: 'trong-tam-ubnd',
+        content: 'Đẩy mạnh việc ứng dụng, nhân rộng kết quả các nhiệm vụ khoa học và công nghệ vào sản xuất và đời sống',
+        leadUnit: 'QLKH',
+        coordinatingUnits: [],
+        start: { kind: 'month', year: 2024, month: 1 },
+        finish: { kind: 'month', year: 2024, month: 12 },
+        milestones: [],
+        order: 1,
       },
     ],
   };
@@ -48,7 +56,32 @@ async function agency() {
   await c.plans.putPlan(plan(a), { hash: `p-${a}`, importedAt: 'x', importedBy: 't', source: 't' });
   const unit: Principal = { sub: 'u-qlkh', role: 'unit', unit: 'QLKH', agencyId: a };
   const report = (period: string, progress: number, day = 17) =>
-    submit(c, unit, { period, unit: 'QLKH', baseRevision: 0, data: { reporterName: 'Nguyễn Thị Nga', otherWork: [], tasks: [{ taskId: 'I-1', status: 'dang-thuc-hien', progress, result: `Nghiệm thu ${progress / 10} nhiệm vụ cấp tỉnh.`, difficulties: '', proposals: '', needsDecision: false, nextPlan: '' }] } }, zonedInstant(`${period}-${day}`, TZ, 9));
+    submit(
+      c,
+      unit,
+      {
+        period,
+        unit: 'QLKH',
+        baseRevision: 0,
+        data: {
+          reporterName: 'Nguyễn Thị Nga',
+          otherWork: [],
+          tasks: [
+            {
+              taskId: 'I-1',
+              status: 'dang-thuc-hien',
+              progress,
+              result: `Nghiệm thu ${progress / 10} nhiệm vụ cấp tỉnh.`,
+              difficulties: '',
+              proposals: '',
+              needsDecision: false,
+              nextPlan: '',
+            },
+          ],
+        },
+      },
+      zonedInstant(`${period}-${day}`, TZ, 9),
+    );
   const compile = (period: string, at: string) => compileReports({ ...c, renderers }, { agencyId: a, period, trigger: 'test', now: new Date(at) });
   const issue = (period: string, at: string, o: Partial<IssueInput> = {}) =>
     issueReport({ ...c, renderers }, { agencyId: a, period, audience: 'ubnd', by: 'u-vp', now: new Date(at), timeZone: TZ, ...o });
@@ -91,7 +124,9 @@ describe('from draft to issued document', () => {
       return String(wb.worksheets[0]!.getCell(3, 1).value);
     };
     expect(await firstSheetRow3(v.files.find((f) => f.audience === 'ubnd' && f.format === 'xlsx')!.key)).toMatch(/^DỰ THẢO — chưa phát hành\./u);
-    expect(await firstSheetRow3(out.issuance.files.find((f) => f.format === 'xlsx')!.key)).toBe('(Kèm theo Báo cáo số 01/BC-SKHCN ngày 22 tháng 5 năm 2024 của Sở Khoa học và Công nghệ)');
+    expect(await firstSheetRow3(out.issuance.files.find((f) => f.format === 'xlsx')!.key)).toBe(
+      '(Kèm theo Báo cáo số 01/BC-SKHCN ngày 22 tháng 5 năm 2024 của Sở Khoa học và Công nghệ)',
+    );
 
     // Issuing the report to UBND tỉnh closes the month: units can no longer revise it.
     expect(await t.c.submissions.getLock(t.a, '2024-05')).toMatchObject({ locked: true, reason: 'Đã phát hành Báo cáo số 01/BC-SKHCN gửi UBND tỉnh' });
@@ -138,7 +173,11 @@ describe('from draft to issued document', () => {
       await t.report(p, Number(p.slice(5)) * 10);
       await t.compile(p, `${p}-21T01:00:00Z`);
     }
-    const both = await Promise.all([t.issue('2024-05', '2024-08-01T02:00:00Z'), t.issue('2024-06', '2024-08-01T02:00:00Z'), t.issue('2024-07', '2024-08-01T02:00:00Z')]);
+    const both = await Promise.all([
+      t.issue('2024-05', '2024-08-01T02:00:00Z'),
+      t.issue('2024-06', '2024-08-01T02:00:00Z'),
+      t.issue('2024-07', '2024-08-01T02:00:00Z'),
+    ]);
     expect(both.map((b) => b.issuance.number).sort()).toEqual([1, 2, 3]);
     const register = await t.c.reports.listRegister(t.a, 2024, 'BC-SKHCN');
     expect(register.map((e) => e.number)).toEqual([1, 2, 3]);
@@ -159,17 +198,43 @@ describe('from draft to issued document', () => {
     const v1 = (await t.compile('2024-05', '2024-05-21T01:00:00Z')).version;
     // Data changed (a late unit): version 2. Version 1 can no longer be issued.
     const late: Principal = { sub: 'u-tt', role: 'unit', unit: 'TTR', agencyId: t.a };
-    await submit(t.c, late, { period: '2024-05', unit: 'TTR', baseRevision: 0, data: { reporterName: 'Trần Minh Đức', otherWork: [{ kind: 'thuong-xuyen', text: 'Tiếp công dân định kỳ.' }], tasks: [] } }, zonedInstant('2024-05-22', TZ, 9));
+    await submit(
+      t.c,
+      late,
+      {
+        period: '2024-05',
+        unit: 'TTR',
+        baseRevision: 0,
+        data: { reporterName: 'Trần Minh Đức', otherWork: [{ kind: 'thuong-xuyen', text: 'Tiếp công dân định kỳ.' }], tasks: [] },
+      },
+      zonedInstant('2024-05-22', TZ, 9),
+    );
     const v2 = (await t.compile('2024-05', '2024-05-22T01:00:00Z')).version;
     expect(v2.version).toBe(2);
-    await expect(t.issue('2024-05', '2024-05-23T02:00:00Z', { version: v1.version })).rejects.toMatchObject({ code: 'superseded', message: expect.stringContaining('Phiên bản 1 đã được thay bằng phiên bản 2') });
+    await expect(t.issue('2024-05', '2024-05-23T02:00:00Z', { version: v1.version })).rejects.toMatchObject({
+      code: 'superseded',
+      message: expect.stringContaining('Phiên bản 1 đã được thay bằng phiên bản 2'),
+    });
     const issued = await t.issue('2024-05', '2024-05-23T02:00:00Z', { version: 2 });
-    await expect(t.issue('2024-05', '2024-05-23T03:00:00Z')).rejects.toMatchObject({ code: 'already_issued', message: expect.stringContaining('đã được phát hành số 01/BC-SKHCN ngày 23/05/2024') });
+    await expect(t.issue('2024-05', '2024-05-23T03:00:00Z')).rejects.toMatchObject({
+      code: 'already_issued',
+      message: expect.stringContaining('đã được phát hành số 01/BC-SKHCN ngày 23/05/2024'),
+    });
 
     // A correction: reopen, the unit revises, compile → version 3 (a draft); issued under number 2.
     await t.c.submissions.setLock({ agencyId: t.a, period: '2024-05', locked: false, at: '2024-05-24T01:00:00Z', by: 'u-vp', reason: 'đính chính' });
     const head = await t.c.submissions.getHead(t.a, '2024-05', 'QLKH');
-    await submit(t.c, { sub: 'u-qlkh', role: 'unit', unit: 'QLKH', agencyId: t.a }, { period: '2024-05', unit: 'QLKH', baseRevision: head!.revision, data: { ...head!.data!, tasks: head!.data!.tasks.map((x) => ({ ...x, progress: 35 })) } }, zonedInstant('2024-05-24', TZ, 9));
+    await submit(
+      t.c,
+      { sub: 'u-qlkh', role: 'unit', unit: 'QLKH', agencyId: t.a },
+      {
+        period: '2024-05',
+        unit: 'QLKH',
+        baseRevision: head!.revision,
+        data: { ...head!.data!, tasks: head!.data!.tasks.map((x) => ({ ...x, progress: 35 })) },
+      },
+      zonedInstant('2024-05-24', TZ, 9),
+    );
     const v3 = (await t.compile('2024-05', '2024-05-24T03:00:00Z')).version;
     expect([v3.version, v3.issued]).toEqual([3, undefined]);
     expect((await t.issue('2024-05', '2024-05-24T04:00:00Z')).issuance.number).toBe(2);
@@ -183,7 +248,10 @@ describe('from draft to issued document', () => {
     const t = await agency();
     await t.report('2024-05', 30);
     await t.compile('2024-05', '2024-05-21T01:00:00Z');
-    await expect(t.issue('2024-05', '2024-05-22T02:00:00Z', { date: '2024-05-20' })).rejects.toMatchObject({ code: 'date_out_of_range', message: expect.stringContaining('21/05/2024') });
+    await expect(t.issue('2024-05', '2024-05-22T02:00:00Z', { date: '2024-05-20' })).rejects.toMatchObject({
+      code: 'date_out_of_range',
+      message: expect.stringContaining('21/05/2024'),
+    });
     await expect(t.issue('2024-05', '2024-05-22T02:00:00Z', { date: '2024-05-23' })).rejects.toMatchObject({ code: 'date_out_of_range' });
     await expect(t.issue('2024-05', '2024-05-22T02:00:00Z', { date: '2024-02-30' })).rejects.toMatchObject({ code: 'invalid_date' });
     await expect(t.issue('2024-05', '2024-05-22T02:00:00Z', { number: 0 })).rejects.toMatchObject({ code: 'invalid_number' });
@@ -198,7 +266,8 @@ describe('the PDF signed outside the system', () => {
     await t.report('2024-05', 30);
     const v = (await t.compile('2024-05', '2024-05-21T01:00:00Z')).version;
     const deps = { ...t.c, pdfText: unpdfText };
-    const attach = (bytes: Uint8Array, fileName = 'bao-cao-da-ky.pdf') => attachSignedPdf(deps, { agencyId: t.a, period: '2024-05', audience: 'ubnd', bytes, fileName, by: 'u-vp', now: new Date('2024-05-22T05:00:00Z') });
+    const attach = (bytes: Uint8Array, fileName = 'bao-cao-da-ky.pdf') =>
+      attachSignedPdf(deps, { agencyId: t.a, period: '2024-05', audience: 'ubnd', bytes, fileName, by: 'u-vp', now: new Date('2024-05-22T05:00:00Z') });
     const draftPdf = (await t.c.archive.get(v.files.find((f) => f.audience === 'ubnd' && f.format === 'pdf')!.key))!.body;
     await expect(attach(draftPdf)).rejects.toMatchObject({ kind: 'conflict', code: 'not_issued' });
 
@@ -210,13 +279,22 @@ describe('the PDF signed outside the system', () => {
       draft: false,
       documentNumber: '1',
       issueDate: '2024-05-22',
-      body: [...model.body, { type: 'paragraph', text: 'Ký bởi: Ngô Chí Vinh; Cơ quan: Sở Khoa học và Công nghệ tỉnh Bắc Giang; Thời gian ký: 22.05.2024 10:15:02 +07:00' }],
+      body: [
+        ...model.body,
+        { type: 'paragraph', text: 'Ký bởi: Ngô Chí Vinh; Cơ quan: Sở Khoa học và Công nghệ tỉnh Bắc Giang; Thời gian ký: 22.05.2024 10:15:02 +07:00' },
+      ],
     };
     const signed = await renderPdf(stamped);
 
     // Not the issued document: the draft (number blank, DỰ THẢO), another month's, not a PDF at all.
-    await expect(attach(draftPdf)).rejects.toMatchObject({ kind: 'invalid', code: 'signed_mismatch', message: expect.stringContaining('Báo cáo số 01/BC-SKHCN') });
-    await expect(attach(await renderPdf({ ...stamped, period: { ...stamped.period, label: 'tháng 4 năm 2024' }, subject: 'Kết quả thực hiện nhiệm vụ tháng 4 năm 2024' }))).rejects.toMatchObject({ code: 'signed_mismatch' });
+    await expect(attach(draftPdf)).rejects.toMatchObject({
+      kind: 'invalid',
+      code: 'signed_mismatch',
+      message: expect.stringContaining('Báo cáo số 01/BC-SKHCN'),
+    });
+    await expect(
+      attach(await renderPdf({ ...stamped, period: { ...stamped.period, label: 'tháng 4 năm 2024' }, subject: 'Kết quả thực hiện nhiệm vụ tháng 4 năm 2024' })),
+    ).rejects.toMatchObject({ code: 'signed_mismatch' });
     await expect(attach(new TextEncoder().encode('Báo cáo đã ký'))).rejects.toMatchObject({ code: 'not_pdf' });
     await expect(attach(new TextEncoder().encode('%PDF-1.7\nhỏng'))).rejects.toMatchObject({ code: 'pdf_unreadable' });
     expect((await t.c.reports.latest(t.a, '2024-05'))!.issued!.ubnd!.signed).toBeUndefined();
@@ -261,7 +339,12 @@ describe('over HTTP', () => {
     const bytes = Buffer.from(await (await fetch(pdf.url)).arrayBuffer());
     expect(sha(bytes)).toBe(pdf.sha256);
 
-    const put = (body: Buffer | string, token: string, type = 'application/pdf') => call('PUT', `/api/reports/${period}/signed?audience=ubnd`, { token, rawBody: body, headers: { 'content-type': type, 'x-file-name': encodeURIComponent('Báo cáo đã ký.pdf') } });
+    const put = (body: Buffer | string, token: string, type = 'application/pdf') =>
+      call('PUT', `/api/reports/${period}/signed?audience=ubnd`, {
+        token,
+        rawBody: body,
+        headers: { 'content-type': type, 'x-file-name': encodeURIComponent('Báo cáo đã ký.pdf') },
+      });
     expect((await put(bytes, unit)).status).toBe(403);
     expect((await put(bytes, vp, 'application/json')).status).toBe(415);
     const bad = await put(Buffer.from('không phải PDF'), vp);

@@ -67,7 +67,12 @@ const unitP = (a: string, code: string): Principal => ({ sub: `u-${code}`, role:
 async function submitFor(t: TestAgency, period: string, unit: string, taskId: string, progress: number, day: number, hour = 9) {
   const [y, m] = period.split('-').map(Number) as [number, number];
   const at = zonedInstant(`${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`, TZ, hour);
-  await submit(t.c, unitP(t.a, unit), { period, unit, baseRevision: 0, data: { reporterName: 'Nguyễn Văn Báo', otherWork: [], tasks: [taskReport(taskId, progress)] } }, at);
+  await submit(
+    t.c,
+    unitP(t.a, unit),
+    { period, unit, baseRevision: 0, data: { reporterName: 'Nguyễn Văn Báo', otherWork: [], tasks: [taskReport(taskId, progress)] } },
+    at,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -95,7 +100,12 @@ function deps(t: TestAgency, o: Partial<JobDeps> = {}): JobDeps & { sleeps: numb
 }
 
 /** Wraps the real adapter: calls of `method` whose number is in `failOn` throw instead of running. */
-function faulty<T extends object>(target: T, method: keyof T, failOn: (n: number, args: unknown[]) => boolean, error: () => Error = () => new Error('injected fault')): T {
+function faulty<T extends object>(
+  target: T,
+  method: keyof T,
+  failOn: (n: number, args: unknown[]) => boolean,
+  error: () => Error = () => new Error('injected fault'),
+): T {
   let n = 0;
   return new Proxy(target, {
     get(obj, prop) {
@@ -111,7 +121,10 @@ function faulty<T extends object>(target: T, method: keyof T, failOn: (n: number
   });
 }
 
-const named = (name: string, message = 'injected') => () => Object.assign(new Error(message), { name });
+const named =
+  (name: string, message = 'injected') =>
+  () =>
+    Object.assign(new Error(message), { name });
 
 // ---------------------------------------------------------------------------------------------
 // The SES emulator's store, filtered to one agency's addresses.
@@ -155,7 +168,10 @@ const run = (t: TestAgency, d: JobDeps, job: RunJobInput['job'], scheduledTime: 
 
 async function pdfText(t: TestAgency, key: string): Promise<string> {
   const read = await readPdf(Buffer.from((await t.c.archive.get(key))!.body));
-  return read.pages.flatMap((p) => p.lines.map((l) => l.text)).join(' ').replace(/\s+/gu, ' ');
+  return read.pages
+    .flatMap((p) => p.lines.map((l) => l.text))
+    .join(' ')
+    .replace(/\s+/gu, ' ');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -218,7 +234,10 @@ describe('scheduled jobs: idempotent on (agency, job, scheduled time)', () => {
 
     // The attachments are the issued UBND files (numbered, not the draft), byte for byte.
     const version = (await t.c.reports.latest(t.a, '2024-05'))!;
-    expect(e.attachments.map((x) => x.filename)).toEqual(['Bao cao so 01-BC-SKHCN - UBND tinh - thang 5 nam 2024.pdf', 'Bao cao so 01-BC-SKHCN - UBND tinh - thang 5 nam 2024.xlsx']);
+    expect(e.attachments.map((x) => x.filename)).toEqual([
+      'Bao cao so 01-BC-SKHCN - UBND tinh - thang 5 nam 2024.pdf',
+      'Bao cao so 01-BC-SKHCN - UBND tinh - thang 5 nam 2024.xlsx',
+    ]);
     for (const [i, format] of (['pdf', 'xlsx'] as const).entries()) {
       const file = version.issued!.ubnd!.files.find((f) => f.format === format)!;
       expect(sha(Buffer.from(e.attachments[i]!.content, 'base64'))).toBe(file.sha256);
@@ -228,7 +247,14 @@ describe('scheduled jobs: idempotent on (agency, job, scheduled time)', () => {
     // The delivery log: when, to whom, message id, which version, result.
     const log = await t.c.jobs.listDeliveries(t.a, '2024-05');
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ purpose: 'ubnd-report', run: 'deliver-monthly@2024-05-21T03:00:00.000Z', to: [t.ubnd], reportVersion: 1, status: 'sent', messageId: e.messageId });
+    expect(log[0]).toMatchObject({
+      purpose: 'ubnd-report',
+      run: 'deliver-monthly@2024-05-21T03:00:00.000Z',
+      to: [t.ubnd],
+      reportVersion: 1,
+      status: 'sent',
+      messageId: e.messageId,
+    });
     expect(log[0]!.attempts).toHaveLength(1);
 
     // Delivered = issued: units can no longer revise May until Văn phòng reopens it.
@@ -278,7 +304,15 @@ describe('scheduled jobs: idempotent on (agency, job, scheduled time)', () => {
     const at = new Date('2024-05-21T01:00:00Z');
     // A process claimed the run an hour ago and vanished (Lambda timeout): no failRun was written.
     const claimed = await t.c.jobs.claimRun(
-      { agencyId: t.a, job: 'compile-monthly', scheduledTime: at.toISOString(), period: '2024-05', source: 'schedule', startedAt: '2024-05-21T01:00:01Z', leaseUntil: new Date(Date.now() - 60_000).toISOString() },
+      {
+        agencyId: t.a,
+        job: 'compile-monthly',
+        scheduledTime: at.toISOString(),
+        period: '2024-05',
+        source: 'schedule',
+        startedAt: '2024-05-21T01:00:01Z',
+        leaseUntil: new Date(Date.now() - 60_000).toISOString(),
+      },
       '2024-05-21T01:00:01Z',
     );
     expect(claimed.kind).toBe('claimed');
@@ -297,7 +331,11 @@ describe('failures in the middle of a job, then a retry: exactly one complete re
     const broken = faulty<FileArchive>(t.c.archive, 'put', (n) => n === 3, named('InternalError', 'We encountered an internal error. Please try again.'));
     await expect(run(t, deps(t, { archive: broken }), 'compile', at)).rejects.toMatchObject({ name: 'InternalError' });
     expect(await t.c.reports.latest(t.a, '2024-05')).toBeUndefined();
-    expect(await t.c.jobs.getRun(t.a, 'compile-monthly', at.toISOString())).toMatchObject({ status: 'failed', attempt: 1, error: expect.stringContaining('InternalError') });
+    expect(await t.c.jobs.getRun(t.a, 'compile-monthly', at.toISOString())).toMatchObject({
+      status: 'failed',
+      attempt: 1,
+      error: expect.stringContaining('InternalError'),
+    });
 
     const retry = await run(t, deps(t), 'compile', at);
     expect(retry.result).toMatchObject({ version: 1, created: true });
@@ -324,12 +362,24 @@ describe('failures in the middle of a job, then a retry: exactly one complete re
 
   it('after the last failed attempt Văn phòng is told, the run fails and stays retryable, and a retry once mail works sends it exactly once', async () => {
     const t = await agency({ autoIssue: true });
-    const mailer = faulty<Mailer>(t.c.mailer, 'send', (_n, args) => (args[0] as { to: string[] }).to.includes(t.ubnd), named('ServiceUnavailable', 'SES is unavailable'));
+    const mailer = faulty<Mailer>(
+      t.c.mailer,
+      'send',
+      (_n, args) => (args[0] as { to: string[] }).to.includes(t.ubnd),
+      named('ServiceUnavailable', 'SES is unavailable'),
+    );
     const d = deps(t, { mailer, settings: { ...DEFAULT_JOB_SETTINGS, sendAttempts: 3 } });
     const at = new Date('2024-05-21T03:00:00Z');
     // Not delivered: the run fails (the scheduler retries it, then the dead-letter queue and its alarm).
-    await expect(run(t, d, 'deliver', at)).rejects.toMatchObject({ name: 'DeliveryFailedError', result: { status: 'failed', attempts: 3, notice: 'sent', error: 'ServiceUnavailable: SES is unavailable' } });
-    expect(await t.c.jobs.getRun(t.a, 'deliver-monthly', at.toISOString())).toMatchObject({ status: 'failed', attempt: 1, error: expect.stringContaining('DeliveryFailedError') });
+    await expect(run(t, d, 'deliver', at)).rejects.toMatchObject({
+      name: 'DeliveryFailedError',
+      result: { status: 'failed', attempts: 3, notice: 'sent', error: 'ServiceUnavailable: SES is unavailable' },
+    });
+    expect(await t.c.jobs.getRun(t.a, 'deliver-monthly', at.toISOString())).toMatchObject({
+      status: 'failed',
+      attempt: 1,
+      error: expect.stringContaining('DeliveryFailedError'),
+    });
     expect(d.sleeps).toEqual([2000, 4000]);
     let emails = await sentTo(t);
     expect(to(emails, t.ubnd)).toHaveLength(0);
@@ -365,7 +415,7 @@ describe('failures in the middle of a job, then a retry: exactly one complete re
     expect(to(await sentTo(t), t.ubnd)).toHaveLength(1);
   });
 
-  it('only an issued report leaves the Sở: before it is issued Văn phòng is told, and the next day\'s delivery sends it', async () => {
+  it("only an issued report leaves the Sở: before it is issued Văn phòng is told, and the next day's delivery sends it", async () => {
     const t = await agency();
     await submitFor(t, '2024-05', 'QLKH', 'I-2', 40, 17);
     const defs = defsOf(t);
@@ -389,7 +439,9 @@ describe('failures in the middle of a job, then a retry: exactly one complete re
     const sent = await run(t, deps(t), 'deliver', day2);
     expect(sent.result).toMatchObject({ status: 'sent', number: '15/BC-SKHCN', version: 1 });
     emails = await sentTo(t);
-    expect(to(emails, t.ubnd).map((e) => e.subject)).toEqual(['[Sở KH&CN Bắc Giang] Báo cáo số 15/BC-SKHCN ngày 21/05/2024 về kết quả thực hiện nhiệm vụ tháng 5 năm 2024']);
+    expect(to(emails, t.ubnd).map((e) => e.subject)).toEqual([
+      '[Sở KH&CN Bắc Giang] Báo cáo số 15/BC-SKHCN ngày 21/05/2024 về kết quả thực hiện nhiệm vụ tháng 5 năm 2024',
+    ]);
     // The day after, the delivery finds it sent and sends nothing.
     expect((await run(t, deps(t), 'deliver', firingIn(defs['deliver-monthly']!, 2024, 5, 2))).result).toMatchObject({ status: 'already-delivered' });
     expect(to(await sentTo(t), t.ubnd)).toHaveLength(1);
@@ -397,9 +449,16 @@ describe('failures in the middle of a job, then a retry: exactly one complete re
 
   it('a refused message (permanent error) is not retried', async () => {
     const t = await agency({ autoIssue: true });
-    const mailer = faulty<Mailer>(t.c.mailer, 'send', (_n, args) => (args[0] as { to: string[] }).to.includes(t.ubnd), named('MessageRejected', 'Email address is not verified.'));
+    const mailer = faulty<Mailer>(
+      t.c.mailer,
+      'send',
+      (_n, args) => (args[0] as { to: string[] }).to.includes(t.ubnd),
+      named('MessageRejected', 'Email address is not verified.'),
+    );
     const d = deps(t, { mailer });
-    await expect(run(t, d, 'deliver', new Date('2024-06-21T03:00:00Z'))).rejects.toMatchObject({ result: { period: '2024-06', status: 'failed', attempts: 1, notice: 'sent' } });
+    await expect(run(t, d, 'deliver', new Date('2024-06-21T03:00:00Z'))).rejects.toMatchObject({
+      result: { period: '2024-06', status: 'failed', attempts: 1, notice: 'sent' },
+    });
     expect(d.sleeps).toEqual([]);
   });
 
@@ -432,7 +491,7 @@ describe('failures in the middle of a job, then a retry: exactly one complete re
 });
 
 describe('reminders', () => {
-  it('links to the portal that sent them: the running server (any port) over the profile\'s portalUrl', async () => {
+  it("links to the portal that sent them: the running server (any port) over the profile's portalUrl", async () => {
     const t = await agency();
     const def = defsOf(t)['remind-monthly']!;
     const portal = 'http://127.0.0.1:41234';
@@ -453,7 +512,12 @@ describe('reminders', () => {
   it('reminds each unit that has not submitted (or only drafted) with its tasks and the deadline, and sends Văn phòng who is missing', async () => {
     const t = await agency();
     await submitFor(t, '2024-05', 'QLKH', 'I-2', 40, 16);
-    await saveDraft(t.c, unitP(t.a, 'QLCN'), { period: '2024-05', unit: 'QLCN', data: { reporterName: 'Đỗ Thị Lan', otherWork: [], tasks: [taskReport('I-4', 20)] } }, zonedInstant('2024-05-16', TZ, 15));
+    await saveDraft(
+      t.c,
+      unitP(t.a, 'QLCN'),
+      { period: '2024-05', unit: 'QLCN', data: { reporterName: 'Đỗ Thị Lan', otherWork: [], tasks: [taskReport('I-4', 20)] } },
+      zonedInstant('2024-05-16', TZ, 15),
+    );
     const def = defsOf(t)['remind-monthly']!;
     const first = firingIn(def, 2024, 5, 0);
     const out = await run(t, deps(t), 'remind', first);
@@ -542,7 +606,14 @@ describe('a whole year of schedules, run in order and then all fired again', () 
     const d = deps(t, { clock: () => new Date() });
     const pass = async () => {
       const out = [];
-      for (const f of firings) out.push({ f, r: await runJob({ ...d, clock: () => new Date(f.at.getTime() + 60_000) }, { agencyId: t.a, job: f.def.job, kind: f.def.kind, scheduledTime: f.at, source: 'schedule' }) });
+      for (const f of firings)
+        out.push({
+          f,
+          r: await runJob(
+            { ...d, clock: () => new Date(f.at.getTime() + 60_000) },
+            { agencyId: t.a, job: f.def.job, kind: f.def.kind, scheduledTime: f.at, source: 'schedule' },
+          ),
+        });
       return out;
     };
     const first = await pass();
@@ -550,8 +621,26 @@ describe('a whole year of schedules, run in order and then all fired again', () 
 
     const compiles = first.filter((x) => x.f.def.job === 'compile');
     expect(compiles.map((x) => x.r.result.period)).toEqual([
-      '2024-01', '2024-02', '2024-03', '2024-Q1', '2024-04', '2024-05', '2024-06', '2024-Q2', '2024-H1', '2024-07', '2024-08', '2024-09', '2024-Q3', '2024-9M',
-      '2024-10', '2024-11', '2024-12', '2024-Q4', '2024-H2', '2024',
+      '2024-01',
+      '2024-02',
+      '2024-03',
+      '2024-Q1',
+      '2024-04',
+      '2024-05',
+      '2024-06',
+      '2024-Q2',
+      '2024-H1',
+      '2024-07',
+      '2024-08',
+      '2024-09',
+      '2024-Q3',
+      '2024-9M',
+      '2024-10',
+      '2024-11',
+      '2024-12',
+      '2024-Q4',
+      '2024-H2',
+      '2024',
     ]);
     for (const x of compiles) expect(x.r.result).toMatchObject({ version: 1, created: true });
     for (const period of compiles.map((x) => x.r.result.period as string)) expect(await t.c.reports.listVersions(t.a, period)).toHaveLength(1);
@@ -595,14 +684,29 @@ describe('entry points: the Lambda handlers and the CLI', () => {
     try {
       const event = { job: 'compile', kind: 'monthly', agencyId: t.a, scheduledTime: '2024-05-21T01:00:00Z' };
       // What Lambda passes besides the event (the observability middleware reads it).
-      const ctx = { functionName: 'compile', functionVersion: '$LATEST', awsRequestId: 'test', invokedFunctionArn: 'arn:aws:lambda:local:0:function:compile', memoryLimitInMB: '1024', logGroupName: 'g', logStreamName: 's', callbackWaitsForEmptyEventLoop: false, getRemainingTimeInMillis: () => 60_000, done: () => undefined, fail: () => undefined, succeed: () => undefined };
+      const ctx = {
+        functionName: 'compile',
+        functionVersion: '$LATEST',
+        awsRequestId: 'test',
+        invokedFunctionArn: 'arn:aws:lambda:local:0:function:compile',
+        memoryLimitInMB: '1024',
+        logGroupName: 'g',
+        logStreamName: 's',
+        callbackWaitsForEmptyEventLoop: false,
+        getRemainingTimeInMillis: () => 60_000,
+        done: () => undefined,
+        fail: () => undefined,
+        succeed: () => undefined,
+      };
       const first = await compileHandler(event, ctx);
       expect(first).toMatchObject({ run: 'compile-monthly@2024-05-21T01:00:00.000Z', period: '2024-05', replayed: false, result: { version: 1 } });
       expect(await compileHandler(event, ctx)).toMatchObject({ replayed: true, result: { version: 1 } });
       expect((await t.c.reports.latest(t.a, '2024-05'))?.version).toBe(1);
       await expect(compileHandler({ job: 'compile', scheduledTime: 'yesterday' }, ctx)).rejects.toMatchObject({ name: 'InvalidJobEventError' });
       await expect(remindHandler(event, ctx)).rejects.toMatchObject({ name: 'InvalidJobEventError' });
-      await expect(remindHandler({ job: 'remind', kind: 'quarterly', agencyId: t.a, scheduledTime: '2024-05-17T01:00:00Z' }, ctx)).rejects.toMatchObject({ code: 'remind_monthly_only' });
+      await expect(remindHandler({ job: 'remind', kind: 'quarterly', agencyId: t.a, scheduledTime: '2024-05-17T01:00:00Z' }, ctx)).rejects.toMatchObject({
+        code: 'remind_monthly_only',
+      });
     } finally {
       process.env.AGENCY_ID = saved;
       resetContainer();
@@ -616,7 +720,10 @@ describe('entry points: the Lambda handlers and the CLI', () => {
     // Asynchronous on purpose: a blocked event loop would miss the emulators closing idle connections.
     const command = (...args: string[]) =>
       new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', 'functions/cli/main.ts', '--agency', t.a, ...args], { cwd: new URL('../..', import.meta.url).pathname, env });
+        const child = spawn(process.execPath, ['--import', 'tsx', 'functions/cli/main.ts', '--agency', t.a, ...args], {
+          cwd: new URL('../..', import.meta.url).pathname,
+          env,
+        });
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));

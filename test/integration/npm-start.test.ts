@@ -12,7 +12,18 @@ const ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
 function start(dataDir: string): Promise<{ proc: ChildProcess; output: () => string; url: string }> {
   const proc = spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts'], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', DYNAMODB_PORT: '0', S3_PORT: '0', SES_PORT: '0', TABLE_NAME: '', DYNAMODB_ENDPOINT: '', S3_ENDPOINT: '', SES_ENDPOINT: '' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: '0',
+      DYNAMODB_PORT: '0',
+      S3_PORT: '0',
+      SES_PORT: '0',
+      TABLE_NAME: '',
+      DYNAMODB_ENDPOINT: '',
+      S3_ENDPOINT: '',
+      SES_ENDPOINT: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -60,8 +71,16 @@ describe('npm start', () => {
 
     const second = await start(dataDir);
     expect(second.output()).not.toContain('nạp cơ quan mẫu');
-    const token = await mintToken({ file: path.join(dataDir, 'auth', 'jwks.json'), issuer: 'baocao-local', clientId: 'baocao-local-client', agencyId: 'skhcn-bacgiang', role: 'lanh-dao' });
-    const may = (await (await fetch(`${second.url}/api/submissions?period=2024-05`, { headers: { authorization: `Bearer ${token}` } })).json()) as { submissions: unknown[] };
+    const token = await mintToken({
+      file: path.join(dataDir, 'auth', 'jwks.json'),
+      issuer: 'baocao-local',
+      clientId: 'baocao-local-client',
+      agencyId: 'skhcn-bacgiang',
+      role: 'lanh-dao',
+    });
+    const may = (await (await fetch(`${second.url}/api/submissions?period=2024-05`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+      submissions: unknown[];
+    };
     expect(may.submissions.length).toBeGreaterThanOrEqual(4);
     expect(await stop(second.proc)).toBe(0);
   });
@@ -71,7 +90,10 @@ describe('npm start', () => {
     symlinkSync(process.execPath, path.join(bin, 'node'));
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'infra/local/start.ts'], { cwd: ROOT, env: { ...process.env, PATH: bin }, encoding: 'utf8' });
     expect(r.status).toBe(1);
-    const lines = r.stderr.trim().split('\n').filter((l) => !/^npm warn|ExperimentalWarning|--trace-warnings/.test(l));
+    const lines = r.stderr
+      .trim()
+      .split('\n')
+      .filter((l) => !/^npm warn|ExperimentalWarning|--trace-warnings/.test(l));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/Java 17.*apt-get install -y openjdk-17-jre-headless/);
   });

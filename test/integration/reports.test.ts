@@ -23,7 +23,12 @@ describe('compiling reports into S3 with versioned metadata', () => {
     await setAgency(c.agencies, { ...demo, agencyId: a });
     await c.plans.putPlan(smallPlan(a, 3), { hash: 'p1', importedAt: 'x', importedBy: 't', source: 't' });
     const unit = (code: string): Principal => ({ sub: `u-${code}`, role: 'unit', unit: code, agencyId: a });
-    await submit(c, unit('QLKH'), { period: '2024-05', unit: 'QLKH', baseRevision: 0, data: { reporterName: 'Nguyễn Thị Nga', otherWork: [], tasks: [taskReport('I-2', 40)] } }, zonedInstant('2024-05-17', 'Asia/Ho_Chi_Minh', 9));
+    await submit(
+      c,
+      unit('QLKH'),
+      { period: '2024-05', unit: 'QLKH', baseRevision: 0, data: { reporterName: 'Nguyễn Thị Nga', otherWork: [], tasks: [taskReport('I-2', 40)] } },
+      zonedInstant('2024-05-17', 'Asia/Ho_Chi_Minh', 9),
+    );
 
     const now = new Date('2024-05-21T01:00:00Z');
     const v1 = await compileReports({ ...c, renderers }, { agencyId: a, period: '2024-05', trigger: 'test', now });
@@ -40,7 +45,12 @@ describe('compiling reports into S3 with versioned metadata', () => {
     expect(again.created).toBe(false);
     expect(again.version.version).toBe(1);
 
-    await submit(c, unit('CCTCDLCL'), { period: '2024-05', unit: 'CCTCDLCL', baseRevision: 0, data: { reporterName: 'Hoàng Văn Thắng', otherWork: [], tasks: [taskReport('I-1', 30)] } }, zonedInstant('2024-05-22', 'Asia/Ho_Chi_Minh', 10));
+    await submit(
+      c,
+      unit('CCTCDLCL'),
+      { period: '2024-05', unit: 'CCTCDLCL', baseRevision: 0, data: { reporterName: 'Hoàng Văn Thắng', otherWork: [], tasks: [taskReport('I-1', 30)] } },
+      zonedInstant('2024-05-22', 'Asia/Ho_Chi_Minh', 10),
+    );
     const v2 = await compileReports({ ...c, renderers }, { agencyId: a, period: '2024-05', trigger: 'test', now: new Date('2024-05-23T01:00:00Z') });
     expect(v2.created).toBe(true);
     expect(v2.version.version).toBe(2);
@@ -58,7 +68,9 @@ describe('compiling reports into S3 with versioned metadata', () => {
     expect(text).toContain('Chi cục Tiêu chuẩn Đo lường Chất lượng');
 
     // A longer period compiles from the months inside it; a period with no plan still gives a report.
-    expect((await compileReports({ ...c, renderers }, { agencyId: a, period: '2024-Q2', trigger: 'test', now: new Date('2024-06-21T01:00:00Z') })).created).toBe(true);
+    expect(
+      (await compileReports({ ...c, renderers }, { agencyId: a, period: '2024-Q2', trigger: 'test', now: new Date('2024-06-21T01:00:00Z') })).created,
+    ).toBe(true);
     const empty = await compileReports({ ...c, renderers }, { agencyId: a, period: '2023', trigger: 'test', now });
     expect(empty.version.files).toHaveLength(4);
   });
@@ -113,15 +125,20 @@ describe('the compiled reports page', () => {
   });
 });
 
-describe('the demo agency\'s May 2024, as UBND tỉnh receives it', () => {
-  it('holds no proposal addressed to the Sở\'s leaders and no list of late units — and the province\'s own proposal', async () => {
+describe("the demo agency's May 2024, as UBND tỉnh receives it", () => {
+  it("holds no proposal addressed to the Sở's leaders and no list of late units — and the province's own proposal", async () => {
     const vp = await tokenFor('van-phong');
     await call('POST', '/api/reports', { token: vp, body: { period: '2024-05' } });
     const list = await call('GET', '/api/reports?period=2024-05', { token: vp });
     const latest = list.body.reports.find((r: { latest: boolean }) => r.latest);
-    const file = (audience: string, format: string) => latest.files.find((f: { audience: string; format: string }) => f.audience === audience && f.format === format);
+    const file = (audience: string, format: string) =>
+      latest.files.find((f: { audience: string; format: string }) => f.audience === audience && f.format === format);
     const bytes = async (f: { url: string }) => Buffer.from(await (await fetch(f.url)).arrayBuffer());
-    const pdfText = async (f: { url: string }) => (await readPdf(await bytes(f))).pages.flatMap((p) => p.lines.map((l) => l.text)).join(' ').replace(/\s+/gu, ' ');
+    const pdfText = async (f: { url: string }) =>
+      (await readPdf(await bytes(f))).pages
+        .flatMap((p) => p.lines.map((l) => l.text))
+        .join(' ')
+        .replace(/\s+/gu, ' ');
     const workbook = async (f: { url: string }) => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load((await bytes(f)) as unknown as ArrayBuffer);
@@ -134,13 +151,25 @@ describe('the demo agency\'s May 2024, as UBND tỉnh receives it', () => {
     expect(ubndPdf).toContain('Đề nghị UBND tỉnh xem xét, bổ sung 01 biên chế thanh tra viên chuyên ngành');
     const wb = await workbook(file('ubnd', 'xlsx'));
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Phụ lục']);
-    const cells = wb.worksheets.flatMap((ws) => ws.getSheetValues().flat().map((v) => String(v ?? ''))).join(' ');
+    const cells = wb.worksheets
+      .flatMap((ws) =>
+        ws
+          .getSheetValues()
+          .flat()
+          .map((v) => String(v ?? '')),
+      )
+      .join(' ');
     for (const s of internal) expect(cells, s).not.toContain(s);
     // The Director's report has them all: the same data, for its own reader.
     const directorPdf = await pdfText(file('director', 'pdf'));
     expect(directorPdf).toContain('nộp báo cáo muộn');
     expect(directorPdf).toContain('xin ý kiến Lãnh đạo Sở về việc gia hạn');
-    expect((await workbook(file('director', 'xlsx'))).worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Phụ lục', 'Khó khăn, đề xuất', 'Tình hình nộp báo cáo']);
+    expect((await workbook(file('director', 'xlsx'))).worksheets.map((w) => w.name)).toEqual([
+      'Tổng hợp',
+      'Phụ lục',
+      'Khó khăn, đề xuất',
+      'Tình hình nộp báo cáo',
+    ]);
   });
 
   it('an explicit date line makes a new draft even when the data are unchanged, instead of being ignored', async () => {
@@ -148,7 +177,11 @@ describe('the demo agency\'s May 2024, as UBND tỉnh receives it', () => {
     const a = c.config.agencyId;
     await setAgency(c.agencies, { ...demo, agencyId: a });
     await c.plans.putPlan(smallPlan(a, 3), { hash: 'p2', importedAt: 'x', importedBy: 't', source: 't' });
-    const compile = (issueDate?: string) => compileReports({ ...c, renderers }, { agencyId: a, period: '2024-05', trigger: 'test', now: new Date('2024-05-21T01:00:00Z'), ...(issueDate ? { issueDate } : {}) });
+    const compile = (issueDate?: string) =>
+      compileReports(
+        { ...c, renderers },
+        { agencyId: a, period: '2024-05', trigger: 'test', now: new Date('2024-05-21T01:00:00Z'), ...(issueDate ? { issueDate } : {}) },
+      );
     const v1 = await compile();
     expect((await compile()).created).toBe(false);
     expect((await compile('2024-05-21')).created).toBe(false);

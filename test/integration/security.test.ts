@@ -31,7 +31,10 @@ function capture(stream: NodeJS.WriteStream): void {
 /** The sockets listening on this machine, from the kernel's own tables (Linux): address and port. */
 function listeningAddresses(): { address: string; port: number }[] {
   const out: { address: string; port: number }[] = [];
-  for (const [file, v6] of [['/proc/net/tcp', false], ['/proc/net/tcp6', true]] as const) {
+  for (const [file, v6] of [
+    ['/proc/net/tcp', false],
+    ['/proc/net/tcp6', true],
+  ] as const) {
     for (const line of readFileSync(file, 'utf8').split('\n').slice(1)) {
       const cols = line.trim().split(/\s+/);
       if (cols.length < 4 || cols[3] !== '0A') continue; // 0A: LISTEN
@@ -43,7 +46,11 @@ function listeningAddresses(): { address: string; port: number }[] {
 }
 /** /proc writes each 32-bit word in host (little-endian) order. */
 const word = (hex: string) => hex.match(/../g)!.reverse().join('');
-const ipv4 = (hex: string) => word(hex).match(/../g)!.map((b) => parseInt(b, 16)).join('.');
+const ipv4 = (hex: string) =>
+  word(hex)
+    .match(/../g)!
+    .map((b) => parseInt(b, 16))
+    .join('.');
 function ipv6(hex: string): string {
   const words = (hex.match(/.{8}/g) ?? []).map(word).join('');
   if (/^0{20}ffff/i.test(words)) return `::ffff:${ipv4(hex.slice(24))}`;
@@ -65,7 +72,17 @@ beforeAll(async () => {
   const c = container();
   const demo = demoProfile();
   await setAgency(c.agencies, { ...demo, agencyId: c.config.agencyId });
-  const plan = await importPlan({ ...c, readSheets: readXlsxGrid }, { agencyId: c.config.agencyId, year: 2024, fileName: 'plan.xlsx', bytes: readFileSync(new URL('../fixtures/plans/seed-004-bacgiang-2024.xlsx', import.meta.url)), importedBy: 'test', now: new Date() });
+  const plan = await importPlan(
+    { ...c, readSheets: readXlsxGrid },
+    {
+      agencyId: c.config.agencyId,
+      year: 2024,
+      fileName: 'plan.xlsx',
+      bytes: readFileSync(new URL('../fixtures/plans/seed-004-bacgiang-2024.xlsx', import.meta.url)),
+      importedBy: 'test',
+      now: new Date(),
+    },
+  );
   expect(plan.ok).toBe(true);
 });
 
@@ -77,12 +94,23 @@ afterAll(async () => {
 describe('security of a full run', () => {
   it('puts security headers on every HTML page and sets the session cookie HttpOnly, Secure, SameSite', async () => {
     const mint = (role: 'unit' | 'van-phong', unit?: string) =>
-      mintToken({ file: stack.env.AUTH_JWKS_FILE!, issuer: stack.env.AUTH_ISSUER!, clientId: stack.env.AUTH_CLIENT_ID!, agencyId: stack.env.AGENCY_ID!, role, ...(unit ? { unit } : {}) });
+      mintToken({
+        file: stack.env.AUTH_JWKS_FILE!,
+        issuer: stack.env.AUTH_ISSUER!,
+        clientId: stack.env.AUTH_CLIENT_ID!,
+        agencyId: stack.env.AGENCY_ID!,
+        role,
+        ...(unit ? { unit } : {}),
+      });
     const unitToken = await mint('unit', 'QLKH');
     const vpToken = await mint('van-phong');
     secrets.push(unitToken, vpToken);
 
-    const session = await fetchAs('/auth/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: unitToken }) });
+    const session = await fetchAs('/auth/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: unitToken }),
+    });
     expect(session.status).toBe(200);
     const setCookie = session.headers.get('set-cookie') ?? '';
     expect(setCookie).toMatch(/^baocao_session=/);
@@ -118,20 +146,46 @@ describe('security of a full run', () => {
     const body = JSON.stringify({ data: { reporterName: 'Nguyễn Thị Nga', otherWork: [], tasks: [] } });
     const noCsrf = await fetchAs('/api/submissions/2024-06/QLKH/draft', { method: 'PUT', headers: { cookie, 'content-type': 'application/json' }, body });
     expect(noCsrf.status).toBe(403);
-    const withCsrf = await fetchAs('/api/submissions/2024-06/QLKH/draft', { method: 'PUT', headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body });
+    const withCsrf = await fetchAs('/api/submissions/2024-06/QLKH/draft', {
+      method: 'PUT',
+      headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+      body,
+    });
     expect(withCsrf.status).toBe(200);
 
     // More of a normal month: submit, compile, download, and some refused requests.
-    const june = (await (await fetchAs('/api/form?period=2024-06', { headers: { authorization: `Bearer ${unitToken}` } })).json()) as { tasks: { task: { id: string } }[] };
+    const june = (await (await fetchAs('/api/form?period=2024-06', { headers: { authorization: `Bearer ${unitToken}` } })).json()) as {
+      tasks: { task: { id: string } }[];
+    };
     const submit = await fetchAs('/api/submissions', {
       method: 'POST',
       headers: { authorization: `Bearer ${unitToken}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-      body: JSON.stringify({ period: '2024-06', baseRevision: 0, data: { reporterName: 'Nguyễn Thị Nga', otherWork: [], tasks: [{ taskId: june.tasks[0]!.task.id, status: 'dang-thuc-hien', progress: 30, result: 'Đã tổ chức hội đồng.' }] } }),
+      body: JSON.stringify({
+        period: '2024-06',
+        baseRevision: 0,
+        data: {
+          reporterName: 'Nguyễn Thị Nga',
+          otherWork: [],
+          tasks: [{ taskId: june.tasks[0]!.task.id, status: 'dang-thuc-hien', progress: 30, result: 'Đã tổ chức hội đồng.' }],
+        },
+      }),
     });
     expect(submit.status).toBe(201);
-    const compile = await fetchAs('/api/reports', { method: 'POST', headers: { authorization: `Bearer ${vpToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ period: '2024-06' }) });
+    const compile = await fetchAs('/api/reports', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${vpToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ period: '2024-06' }),
+    });
     expect(compile.status).toBe(201);
-    const expired = await mintToken({ file: stack.env.AUTH_JWKS_FILE!, issuer: stack.env.AUTH_ISSUER!, clientId: stack.env.AUTH_CLIENT_ID!, agencyId: stack.env.AGENCY_ID!, role: 'unit', unit: 'QLKH', now: 1_000_000_000 });
+    const expired = await mintToken({
+      file: stack.env.AUTH_JWKS_FILE!,
+      issuer: stack.env.AUTH_ISSUER!,
+      clientId: stack.env.AUTH_CLIENT_ID!,
+      agencyId: stack.env.AGENCY_ID!,
+      role: 'unit',
+      unit: 'QLKH',
+      now: 1_000_000_000,
+    });
     secrets.push(expired);
     expect((await fetchAs('/api/form?period=2024-06', { headers: { authorization: `Bearer ${expired}` } })).status).toBe(401);
     const signout = await fetchAs('/auth/signout', { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken } });
@@ -140,7 +194,14 @@ describe('security of a full run', () => {
 
   it('signs out only with the CSRF token, and a signed-out session is refused everywhere, cookie and bearer alike', async () => {
     const mint = (role: 'unit' | 'van-phong', unit?: string) =>
-      mintToken({ file: stack.env.AUTH_JWKS_FILE!, issuer: stack.env.AUTH_ISSUER!, clientId: stack.env.AUTH_CLIENT_ID!, agencyId: stack.env.AGENCY_ID!, role, ...(unit ? { unit } : {}) });
+      mintToken({
+        file: stack.env.AUTH_JWKS_FILE!,
+        issuer: stack.env.AUTH_ISSUER!,
+        clientId: stack.env.AUTH_CLIENT_ID!,
+        agencyId: stack.env.AGENCY_ID!,
+        role,
+        ...(unit ? { unit } : {}),
+      });
     const token = await mint('unit', 'QLKH');
     const otherSession = await mint('unit', 'QLKH');
     secrets.push(token, otherSession);
@@ -152,7 +213,11 @@ describe('security of a full run', () => {
     expect((await form({ cookie })).status).toBe(200);
 
     // Another site's form: without the cookie (SameSite=Strict keeps it home) nothing happens; with it, no CSRF token, a 403.
-    const crossSite: Record<string, string>[] = [{ 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' }, { cookie, 'content-type': 'application/x-www-form-urlencoded' }, { cookie }];
+    const crossSite: Record<string, string>[] = [
+      { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+      { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      { cookie },
+    ];
     for (const headers of crossSite) {
       const res = await fetchAs('/auth/signout', { method: 'POST', headers, body: 'x=1' });
       expect(res.headers.get('set-cookie'), JSON.stringify(headers)).toBeNull();

@@ -20,7 +20,16 @@ const task = planTask;
 const data = (progress: number, taskIds = ['I-1']): SubmissionData => ({
   reporterName: 'Lê Thị Thanh Lợi',
   otherWork: [],
-  tasks: taskIds.map((taskId) => ({ taskId, status: 'dang-thuc-hien', progress, result: `Đạt ${progress}%`, difficulties: '', proposals: '', needsDecision: false, nextPlan: '' })),
+  tasks: taskIds.map((taskId) => ({
+    taskId,
+    status: 'dang-thuc-hien',
+    progress,
+    result: `Đạt ${progress}%`,
+    difficulties: '',
+    proposals: '',
+    needsDecision: false,
+    nextPlan: '',
+  })),
 });
 
 /** Counts every command the container's DynamoDB client sends, by name. */
@@ -86,8 +95,13 @@ describe('DynamoDB calls of a submit', () => {
     const { c, admin, a, p } = await agencyWithPlan([task(1, 'QLKH')]);
     await submit(c, p, { period: '2024-05', unit: 'QLKH', baseRevision: 0, data: data(10) }, NOW);
     // Task I-2 is not QLKH's yet: reporting on it is refused.
-    await expect(submit(c, p, { period: '2024-05', unit: 'QLKH', baseRevision: 1, data: data(20, ['I-1', 'I-2']) }, NOW)).rejects.toMatchObject({ code: 'invalid_input' });
-    await admin.plans.putPlan({ agencyId: a, year: 2024, tasks: [task(1, 'QLKH'), task(2, 'QLKH')] }, { hash: 'h2', importedAt: '2024-05-01T00:00:00Z', importedBy: 'op', source: 'plan.xlsx' });
+    await expect(submit(c, p, { period: '2024-05', unit: 'QLKH', baseRevision: 1, data: data(20, ['I-1', 'I-2']) }, NOW)).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    await admin.plans.putPlan(
+      { agencyId: a, year: 2024, tasks: [task(1, 'QLKH'), task(2, 'QLKH')] },
+      { hash: 'h2', importedAt: '2024-05-01T00:00:00Z', importedBy: 'op', source: 'plan.xlsx' },
+    );
     const ok = await submit(c, p, { period: '2024-05', unit: 'QLKH', baseRevision: 1, data: data(20, ['I-1', 'I-2']) }, NOW);
     expect(ok.revision.data.tasks.map((t) => t.taskId)).toEqual(['I-1', 'I-2']);
   });

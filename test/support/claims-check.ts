@@ -97,7 +97,8 @@ export function claimProblems(model: ReportModel): string[] {
       const want = expected(model, c);
       if (c.value !== want) out.push(`${text.slice(0, 160)} — ${JSON.stringify(c)}: said ${c.value}, the tables give ${want}`);
       // A count is printed as officials print it, so its printed form must be in the text.
-      if (c.of !== 'percent' && c.value > 0 && !text.includes(so(c.value))) out.push(`${text.slice(0, 160)} — ${JSON.stringify(c)}: "${so(c.value)}" is not in the text`);
+      if (c.of !== 'percent' && c.value > 0 && !text.includes(so(c.value)))
+        out.push(`${text.slice(0, 160)} — ${JSON.stringify(c)}: "${so(c.value)}" is not in the text`);
     }
   }
   return out;

@@ -16,7 +16,17 @@ import { localEnv } from './local.ts';
 export async function signedByTheRealKey(env: Record<string, string>, claims: JWTPayload, header: { kid?: string | undefined } = {}): Promise<string> {
   const file = JSON.parse(readFileSync(env.AUTH_JWKS_FILE!, 'utf8')) as { kid: string; private: JWK };
   const now = Math.floor(Date.now() / 1000);
-  const full: JWTPayload = { token_use: 'access', client_id: env.AUTH_CLIENT_ID, 'cognito:groups': ['van-phong', agencyGroup(env.AGENCY_ID!)], iss: env.AUTH_ISSUER, sub: 'attacker', jti: randomUUID(), iat: now, exp: now + 3600, ...claims };
+  const full: JWTPayload = {
+    token_use: 'access',
+    client_id: env.AUTH_CLIENT_ID,
+    'cognito:groups': ['van-phong', agencyGroup(env.AGENCY_ID!)],
+    iss: env.AUTH_ISSUER,
+    sub: 'attacker',
+    jti: randomUUID(),
+    iat: now,
+    exp: now + 3600,
+    ...claims,
+  };
   for (const k of Object.keys(full)) if (full[k] === undefined) delete full[k];
   const kid = 'kid' in header ? header.kid : file.kid;
   return new SignJWT(full).setProtectedHeader({ alg: 'RS256', ...(kid ? { kid } : {}) }).sign(await importJWK(file.private, 'RS256'));
@@ -38,7 +48,14 @@ export async function hmacWithThePublicKey(env: Record<string, string>): Promise
 /** Tokens that are forged, expired, for another client or issuer, or otherwise unusable. */
 export async function badTokens(): Promise<[string, string][]> {
   const env = localEnv();
-  const base = { file: env.AUTH_JWKS_FILE!, issuer: env.AUTH_ISSUER!, clientId: env.AUTH_CLIENT_ID!, agencyId: env.AGENCY_ID!, role: 'unit' as const, unit: 'QLKH' };
+  const base = {
+    file: env.AUTH_JWKS_FILE!,
+    issuer: env.AUTH_ISSUER!,
+    clientId: env.AUTH_CLIENT_ID!,
+    agencyId: env.AGENCY_ID!,
+    role: 'unit' as const,
+    unit: 'QLKH',
+  };
   const { privateKey } = await generateKeyPair('RS256');
   const forgedWith = (kid: string) =>
     new SignJWT({ token_use: 'access', client_id: env.AUTH_CLIENT_ID, 'cognito:groups': ['van-phong', agencyGroup(env.AGENCY_ID!)] })

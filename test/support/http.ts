@@ -9,7 +9,11 @@ export interface Res {
   body: any;
 }
 
-export async function call(method: string, path: string, opts: { token?: string; body?: unknown; rawBody?: string | Buffer; headers?: Record<string, string> } = {}): Promise<Res> {
+export async function call(
+  method: string,
+  path: string,
+  opts: { token?: string; body?: unknown; rawBody?: string | Buffer; headers?: Record<string, string> } = {},
+): Promise<Res> {
   const env = localEnv();
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;

@@ -26,7 +26,19 @@ export function testContainer(agencyId = `t-${randomUUID().slice(0, 8)}`): Conta
 }
 
 /** A token of the stack's agency (AGENCY_ID, the demo) unless `extra.agencyId` names another. */
-export async function tokenFor(role: Role, unit?: string, extra: { ttlSeconds?: number; now?: number; name?: string; agencyId?: string } = {}): Promise<string> {
+export async function tokenFor(
+  role: Role,
+  unit?: string,
+  extra: { ttlSeconds?: number; now?: number; name?: string; agencyId?: string } = {},
+): Promise<string> {
   const env = localEnv();
-  return mintToken({ file: env.AUTH_JWKS_FILE!, issuer: env.AUTH_ISSUER!, clientId: env.AUTH_CLIENT_ID!, agencyId: env.AGENCY_ID!, role, ...(unit ? { unit } : {}), ...extra });
+  return mintToken({
+    file: env.AUTH_JWKS_FILE!,
+    issuer: env.AUTH_ISSUER!,
+    clientId: env.AUTH_CLIENT_ID!,
+    agencyId: env.AGENCY_ID!,
+    role,
+    ...(unit ? { unit } : {}),
+    ...extra,
+  });
 }

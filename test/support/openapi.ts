@@ -172,7 +172,9 @@ export function validatorFor(schema: Json): ValidateFunction {
 }
 
 export function formatErrors(errors: readonly ErrorObject[] | null | undefined): string[] {
-  return (errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? e.keyword}${e.params && Object.keys(e.params).length ? ` ${JSON.stringify(e.params)}` : ''}`);
+  return (errors ?? []).map(
+    (e) => `${e.instancePath || '(root)'} ${e.message ?? e.keyword}${e.params && Object.keys(e.params).length ? ` ${JSON.stringify(e.params)}` : ''}`,
+  );
 }
 
 function mediaBase(type: string | null | undefined): string {
@@ -242,7 +244,9 @@ export function assertResponseMatchesSpec(method: string, path: string, res: Res
   const problems = responseProblems(method, path, res);
   if (problems.length) {
     const body = JSON.stringify(res.body);
-    throw new Error(`Response does not match docs/openapi.yaml:\n- ${problems.join('\n- ')}\nbody: ${body && body.length > 2000 ? `${body.slice(0, 2000)}…` : body}`);
+    throw new Error(
+      `Response does not match docs/openapi.yaml:\n- ${problems.join('\n- ')}\nbody: ${body && body.length > 2000 ? `${body.slice(0, 2000)}…` : body}`,
+    );
   }
 }
 

@@ -29,6 +29,9 @@ let current: UserSignOut | undefined;
 /** Cognito's sign-out where there is a user pool (AWS: USER_POOL_ID); none for the local issuer. */
 export function userSignOut(): UserSignOut | undefined {
   if (!process.env.USER_POOL_ID) return undefined;
-  current ??= new CognitoUserSignOut(new CognitoIdentityProviderClient({ region: requiredSetting('AWS_REGION'), maxAttempts: 3 }), requiredSetting('USER_POOL_ID'));
+  current ??= new CognitoUserSignOut(
+    new CognitoIdentityProviderClient({ region: requiredSetting('AWS_REGION'), maxAttempts: 3 }),
+    requiredSetting('USER_POOL_ID'),
+  );
   return current;
 }

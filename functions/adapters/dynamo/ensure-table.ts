@@ -3,13 +3,7 @@
  * declares in AWS (infra/stateful-stack.ts): PK/SK, GSI1 on GSI1PK/GSI1SK, TTL on expiresAt.
  * flow: local stack / tests --> ensure-table --> DynamoDB Local
  */
-import {
-  CreateTableCommand,
-  DescribeTableCommand,
-  UpdateTimeToLiveCommand,
-  waitUntilTableExists,
-  type DynamoDBClient,
-} from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, UpdateTimeToLiveCommand, waitUntilTableExists, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { makeDynamoClient } from '../clients.ts';
 
 /** The table on DynamoDB Local at `endpoint`, with the client settings every adapter uses. */

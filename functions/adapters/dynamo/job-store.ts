@@ -16,7 +16,10 @@ type MailKey = Pick<DeliveryEntry, 'agencyId' | 'period' | 'run' | 'purpose'>;
 // status, attempt, source, result and error are DynamoDB reserved words: always aliased (#name).
 
 export class DynamoJobStore implements JobStore {
-  constructor(private readonly doc: DynamoDBDocumentClient, private readonly table: string) {}
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
 
   private runKey(agencyId: string, job: string, scheduledTime: string) {
     return { PK: keys.jobRuns(agencyId, job), SK: keys.jobRunSk(scheduledTime) };
@@ -53,7 +56,14 @@ export class DynamoJobStore implements JobStore {
       if (!current) break;
       if (current.status === 'done') return { kind: 'done', run: current };
       if (current.status === 'running' && current.leaseUntil > now) return { kind: 'busy', run: current };
-      const next: JobRun = { ...current, status: 'running', attempt: current.attempt + 1, startedAt: start.startedAt, leaseUntil: start.leaseUntil, source: start.source };
+      const next: JobRun = {
+        ...current,
+        status: 'running',
+        attempt: current.attempt + 1,
+        startedAt: start.startedAt,
+        leaseUntil: start.leaseUntil,
+        source: start.source,
+      };
       delete next.error;
       try {
         await this.doc.send(
@@ -63,7 +73,15 @@ export class DynamoJobStore implements JobStore {
             UpdateExpression: 'SET #status = :running, #attempt = :next, startedAt = :started, leaseUntil = :lease, #source = :source REMOVE #error',
             ConditionExpression: '#attempt = :seen AND #status <> :done',
             ExpressionAttributeNames: { '#status': 'status', '#attempt': 'attempt', '#source': 'source', '#error': 'error' },
-            ExpressionAttributeValues: { ':running': 'running', ':next': next.attempt, ':started': start.startedAt, ':lease': start.leaseUntil, ':source': start.source, ':seen': current.attempt, ':done': 'done' },
+            ExpressionAttributeValues: {
+              ':running': 'running',
+              ':next': next.attempt,
+              ':started': start.startedAt,
+              ':lease': start.leaseUntil,
+              ':source': start.source,
+              ':seen': current.attempt,
+              ':done': 'done',
+            },
           }),
         );
         return { kind: 'claimed', run: next };
@@ -161,7 +179,14 @@ export class DynamoJobStore implements JobStore {
           UpdateExpression: 'SET #status = :sending, runAttempt = :ra, roundStart = :start, updatedAt = :at',
           ConditionExpression: '#status = :failed AND (attribute_not_exists(runAttempt) OR runAttempt = :seenRa)',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':sending': 'sending', ':failed': 'failed', ':ra': runAttempt, ':start': seen.attempts.length, ':at': at, ':seenRa': seen.runAttempt ?? 1 },
+          ExpressionAttributeValues: {
+            ':sending': 'sending',
+            ':failed': 'failed',
+            ':ra': runAttempt,
+            ':start': seen.attempts.length,
+            ':at': at,
+            ':seenRa': seen.runAttempt ?? 1,
+          },
           ReturnValues: 'ALL_NEW',
         }),
       );
@@ -176,7 +201,11 @@ export class DynamoJobStore implements JobStore {
     const fresh: DeliveryEntry = { ...entry, status: 'sending', attempts: [], createdAt: at, updatedAt: at };
     try {
       await this.doc.send(
-        new PutCommand({ TableName: this.table, Item: { ...this.mailKey(entry), entity: 'delivery', ...fresh }, ConditionExpression: 'attribute_not_exists(PK)' }),
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...this.mailKey(entry), entity: 'delivery', ...fresh },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
       );
       return { kind: 'claimed', entry: fresh };
     } catch (err) {

@@ -101,7 +101,9 @@ export class DynamoPlanStore implements PlanStore {
       );
     } catch (err) {
       if (isConditionFailure(err)) {
-        throw new PlanConflictError(`Kế hoạch năm ${plan.year} vừa được người khác nhập; hãy chạy lại lệnh. (Another import of the ${plan.year} plan finished first; run the import again.)`);
+        throw new PlanConflictError(
+          `Kế hoạch năm ${plan.year} vừa được người khác nhập; hãy chạy lại lệnh. (Another import of the ${plan.year} plan finished first; run the import again.)`,
+        );
       }
       throw err;
     }

@@ -14,10 +14,15 @@ import { keys, stripKeys } from './keys.ts';
 import { queryAll } from './query-all.ts';
 
 export class DynamoReportStore implements ReportStore {
-  constructor(private readonly doc: DynamoDBDocumentClient, private readonly table: string) {}
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
 
   async latest(agencyId: string, period: string): Promise<ReportVersion | undefined> {
-    const ptr = await this.doc.send(new GetCommand({ TableName: this.table, Key: { PK: keys.reports(agencyId, period), SK: keys.latestSk }, ConsistentRead: true }));
+    const ptr = await this.doc.send(
+      new GetCommand({ TableName: this.table, Key: { PK: keys.reports(agencyId, period), SK: keys.latestSk }, ConsistentRead: true }),
+    );
     if (!ptr.Item) return undefined;
     return this.getVersion(agencyId, period, Number(ptr.Item.version));
   }
@@ -123,11 +128,24 @@ export class DynamoReportStore implements ReportStore {
       await this.doc.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Put: { TableName: this.table, Item: { PK: pk, SK: keys.registerNumberSk(entry.number), entity: 'register-number', ...entry }, ConditionExpression: 'attribute_not_exists(PK)' } },
             {
               Put: {
                 TableName: this.table,
-                Item: { PK: pk, SK: keys.registerCounterSk, entity: 'register-counter', last: Math.max(expectedLast, entry.number), year: entry.year, symbol: entry.symbol },
+                Item: { PK: pk, SK: keys.registerNumberSk(entry.number), entity: 'register-number', ...entry },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+            {
+              Put: {
+                TableName: this.table,
+                Item: {
+                  PK: pk,
+                  SK: keys.registerCounterSk,
+                  entity: 'register-counter',
+                  last: Math.max(expectedLast, entry.number),
+                  year: entry.year,
+                  symbol: entry.symbol,
+                },
                 ConditionExpression: expectedLast === 0 ? 'attribute_not_exists(PK) OR #last = :zero' : '#last = :prev',
                 ExpressionAttributeNames: { '#last': 'last' },
                 ExpressionAttributeValues: expectedLast === 0 ? { ':zero': 0 } : { ':prev': expectedLast },

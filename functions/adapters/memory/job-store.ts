@@ -33,7 +33,14 @@ export class MemoryJobStore implements JobStore {
     }
     if (current.status === 'done') return { kind: 'done', run: copy(current) };
     if (current.status === 'running' && current.leaseUntil > now) return { kind: 'busy', run: copy(current) };
-    const next: JobRun = { ...current, status: 'running', attempt: current.attempt + 1, startedAt: start.startedAt, leaseUntil: start.leaseUntil, source: start.source };
+    const next: JobRun = {
+      ...current,
+      status: 'running',
+      attempt: current.attempt + 1,
+      startedAt: start.startedAt,
+      leaseUntil: start.leaseUntil,
+      source: start.source,
+    };
     delete next.error;
     this.runs.set(k, next);
     return { kind: 'claimed', run: copy(next) };
@@ -62,7 +69,12 @@ export class MemoryJobStore implements JobStore {
 
   async recentRuns(agencyId: string, limit: number): Promise<JobRun[]> {
     const order = (r: JobRun) => `${r.scheduledTime}#${r.job}`;
-    return copy([...this.runs.values()].filter((r) => r.agencyId === agencyId).sort((a, b) => (order(a) < order(b) ? 1 : -1)).slice(0, limit));
+    return copy(
+      [...this.runs.values()]
+        .filter((r) => r.agencyId === agencyId)
+        .sort((a, b) => (order(a) < order(b) ? 1 : -1))
+        .slice(0, limit),
+    );
   }
 
   async claimMail(entry: Omit<DeliveryEntry, 'status' | 'attempts' | 'createdAt' | 'updatedAt'>, at: string): Promise<ClaimMailOutcome> {
@@ -101,6 +113,10 @@ export class MemoryJobStore implements JobStore {
   }
 
   async listDeliveries(agencyId: string, period: string): Promise<DeliveryEntry[]> {
-    return copy([...this.mails.values()].filter((e) => e.agencyId === agencyId && e.period === period).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0)));
+    return copy(
+      [...this.mails.values()]
+        .filter((e) => e.agencyId === agencyId && e.period === period)
+        .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0)),
+    );
   }
 }

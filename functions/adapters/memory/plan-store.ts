@@ -35,6 +35,9 @@ export class MemoryPlanStore implements PlanStore {
   }
 
   async listPlanYears(agencyId: string): Promise<number[]> {
-    return [...this.plans.values()].filter((p) => p.meta.agencyId === agencyId).map((p) => p.meta.year).sort();
+    return [...this.plans.values()]
+      .filter((p) => p.meta.agencyId === agencyId)
+      .map((p) => p.meta.year)
+      .sort();
   }
 }

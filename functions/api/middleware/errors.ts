@@ -16,7 +16,21 @@ import { NoProfileError } from '../../usecases/agency-service.ts';
 
 const STATUS_OF_KIND = { forbidden: 403, not_found: 404, invalid: 422, conflict: 409, locked: 409, bad_request: 400, too_large: 413 } as const;
 
-const UNAVAILABLE = new Set(['KeysUnavailableError', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'TimeoutError', 'ServiceUnavailable', 'ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded', 'InternalServerError', 'SlowDown']);
+const UNAVAILABLE = new Set([
+  'KeysUnavailableError',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'TimeoutError',
+  'ServiceUnavailable',
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'SlowDown',
+]);
 
 function isUnavailable(err: unknown): boolean {
   let e: unknown = err;
@@ -54,7 +68,10 @@ export function errorMiddleware(): middy.MiddlewareObj<HttpEvent, HttpResult> {
         return;
       }
       const requestId = request.context.awsRequestId;
-      log.error('unhandled error', { requestId, error: request.error instanceof Error ? request.error.stack ?? request.error.message : String(request.error) });
+      log.error('unhandled error', {
+        requestId,
+        error: request.error instanceof Error ? (request.error.stack ?? request.error.message) : String(request.error),
+      });
       request.response = json<Error500Body>(500, {
         error: { code: 'internal', message: `Lỗi hệ thống. Vui lòng thử lại hoặc báo cho quản trị viên mã lỗi ${requestId}.`, fields: [] },
       });

@@ -18,7 +18,10 @@ import { pageCsrfToken, pageHandler, pageResponse, pageUser } from './page-handl
 export const handler = pageHandler(async (event) => {
   const p = event.auth;
   if (!p) {
-    return pageResponse(200, messagePage({ title: 'Đăng nhập để báo cáo', lead: 'Đây là trang báo cáo tiến độ nhiệm vụ hằng tháng của các phòng, đơn vị.', body: signInHelp() }));
+    return pageResponse(
+      200,
+      messagePage({ title: 'Đăng nhập để báo cáo', lead: 'Đây là trang báo cáo tiến độ nhiệm vụ hằng tháng của các phòng, đơn vị.', body: signInHelp() }),
+    );
   }
   const now = new Date();
   const profile = await profileOn(container().agencies, p.agencyId, localDate(now, 'Asia/Ho_Chi_Minh'));
@@ -40,7 +43,9 @@ export const handler = pageHandler(async (event) => {
       ...(unit ? { unit } : {}),
       units,
       canWrite,
-      ...(p.role === 'lanh-dao' ? { readOnlyReason: 'Lãnh đạo Sở xem báo cáo của các phòng, đơn vị; việc nhập và gửi do phòng, đơn vị (hoặc Văn phòng Sở) thực hiện.' } : {}),
+      ...(p.role === 'lanh-dao'
+        ? { readOnlyReason: 'Lãnh đạo Sở xem báo cáo của các phòng, đơn vị; việc nhập và gửi do phòng, đơn vị (hoặc Văn phòng Sở) thực hiện.' }
+        : {}),
     }),
   );
 });

@@ -24,9 +24,18 @@ export function pageResponse(status: number, body: string, headers: Record<strin
 /** An error as a page: 401 explains how to sign in, 403 says whose page it is, the rest say what to do. */
 export function errorPage(status: number, message: string, user?: PageUser): HttpResult {
   if (status === 401) {
-    return pageResponse(401, messagePage({ title: 'Cần đăng nhập', lead: 'Trang này dành cho cán bộ các phòng, đơn vị, Văn phòng và Lãnh đạo Sở.', body: signInHelp(message), tone: 'info' }));
+    return pageResponse(
+      401,
+      messagePage({
+        title: 'Cần đăng nhập',
+        lead: 'Trang này dành cho cán bộ các phòng, đơn vị, Văn phòng và Lãnh đạo Sở.',
+        body: signInHelp(message),
+        tone: 'info',
+      }),
+    );
   }
-  const title = status === 403 ? 'Không có quyền truy cập' : status === 404 ? 'Không tìm thấy' : status >= 500 ? 'Hệ thống đang gặp sự cố' : 'Yêu cầu chưa hợp lệ';
+  const title =
+    status === 403 ? 'Không có quyền truy cập' : status === 404 ? 'Không tìm thấy' : status >= 500 ? 'Hệ thống đang gặp sự cố' : 'Yêu cầu chưa hợp lệ';
   return pageResponse(
     status,
     messagePage({
@@ -54,7 +63,10 @@ function htmlErrors(o: PageOptions): middy.MiddlewareObj<HttpEvent, HttpResult> 
       const api = toApiError(request.error);
       if (api) return errorPage(api.status, api.message, user);
       const requestId = request.context.awsRequestId;
-      log.error('unhandled error', { requestId, error: request.error instanceof Error ? (request.error.stack ?? request.error.message) : String(request.error) });
+      log.error('unhandled error', {
+        requestId,
+        error: request.error instanceof Error ? (request.error.stack ?? request.error.message) : String(request.error),
+      });
       return errorPage(500, `Lỗi hệ thống. Vui lòng thử lại hoặc báo cho quản trị viên mã lỗi ${requestId}.`, user);
     },
   };

@@ -17,11 +17,16 @@ import { errorPage, pageCsrfToken, pageHandler, pageResponse, pageUser } from '.
 
 export const handler = pageHandler(async (event) => {
   const p = event.auth;
-  if (!p) return pageResponse(200, messagePage({ title: 'Đăng nhập để xem báo cáo tổng hợp', lead: 'Báo cáo tổng hợp dành cho Văn phòng và Lãnh đạo Sở.', body: signInHelp() }));
+  if (!p)
+    return pageResponse(
+      200,
+      messagePage({ title: 'Đăng nhập để xem báo cáo tổng hợp', lead: 'Báo cáo tổng hợp dành cho Văn phòng và Lãnh đạo Sở.', body: signInHelp() }),
+    );
   const c = container();
   const now = new Date();
   const profile = await profileOn(c.agencies, p.agencyId, localDate(now, 'Asia/Ho_Chi_Minh'));
-  if (!canReadAll(p)) return errorPage(403, 'Báo cáo tổng hợp dành cho Văn phòng và Lãnh đạo Sở.', pageUser(p, profile.units.find((u) => u.code === p.unit)?.name));
+  if (!canReadAll(p))
+    return errorPage(403, 'Báo cáo tổng hợp dành cho Văn phòng và Lãnh đạo Sở.', pageUser(p, profile.units.find((u) => u.code === p.unit)?.name));
   const period = query(event, 'period');
   if (period !== undefined && !PERIOD_ID_PATTERN.test(period)) {
     throw new ApiError(400, 'invalid_period', 'Kỳ báo cáo không hợp lệ: dùng 2024-05, 2024-Q2, 2024-H1, 2024-9M hoặc 2024.');

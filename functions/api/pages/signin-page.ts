@@ -5,8 +5,11 @@
 import { renderSigninPage } from '../../../templates/web/signin-view.ts';
 import { pageHandler, pageResponse, pageUser } from './page-handler.ts';
 
-export const handler = pageHandler(async (event) => {
-  // An already signed-in visitor is told so (and can go on); a new link still replaces the session.
-  return pageResponse(200, renderSigninPage(event.auth ? { user: pageUser(event.auth) } : {}));
-  // An expired, revoked or forged session is what a new sign-in replaces: show the page, not a 401.
-}, { invalidIsAnonymous: true });
+export const handler = pageHandler(
+  async (event) => {
+    // An already signed-in visitor is told so (and can go on); a new link still replaces the session.
+    return pageResponse(200, renderSigninPage(event.auth ? { user: pageUser(event.auth) } : {}));
+    // An expired, revoked or forged session is what a new sign-in replaces: show the page, not a 401.
+  },
+  { invalidIsAnonymous: true },
+);

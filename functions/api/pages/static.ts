@@ -42,7 +42,12 @@ export const handler = httpHandler(async (event): Promise<HttpResult> => {
   const asset = loadAsset(name);
   if (!asset) throw new ApiError(404, 'not_found', 'Không tìm thấy tệp này.');
   const headers = { 'content-type': asset.type, 'cache-control': IMMUTABLE, etag: asset.etag };
-  if ((header(event, 'if-none-match') ?? '').split(',').map((s) => s.trim().replace(/^W\//, '')).includes(asset.etag)) {
+  if (
+    (header(event, 'if-none-match') ?? '')
+      .split(',')
+      .map((s) => s.trim().replace(/^W\//, ''))
+      .includes(asset.etag)
+  ) {
     return { statusCode: 304, headers, body: '' };
   }
   return { statusCode: 200, headers, body: asset.body.toString('base64'), isBase64Encoded: true };

@@ -24,27 +24,40 @@ export function wantsJson(event: HttpEvent): boolean {
   return accept.includes('application/json') && !accept.includes('text/html');
 }
 
-export const handler = pageHandler(async (event) => {
-  const p = event.auth;
-  const asJson = wantsJson(event);
-  if (!p) {
-    if (asJson) throw new ApiError(401, 'unauthenticated', 'Bạn cần đăng nhập để sử dụng chức năng này.');
-    return pageResponse(200, messagePage({ title: 'Đăng nhập để xem bảng theo dõi', lead: 'Bảng theo dõi nộp báo cáo dành cho Văn phòng và Lãnh đạo Sở.', body: signInHelp() }));
-  }
-  const c = container();
-  const now = new Date();
-  if (!canReadAll(p)) {
-    const message = 'Bảng theo dõi nộp báo cáo dành cho Văn phòng và Lãnh đạo Sở. Phòng, đơn vị xem và gửi báo cáo của mình ở trang báo cáo tháng.';
-    if (asJson) throw new ApiError(403, 'forbidden', message);
-    const profile = await profileOn(c.agencies, p.agencyId, localDate(now, 'Asia/Ho_Chi_Minh'));
-    return errorPage(403, message, pageUser(p, profile.units.find((u) => u.code === p.unit)?.name));
-  }
-  const period = await monthOrCurrent(event, now);
-  const board = await statusBoard(c, p, period, now);
-  if (asJson) return json<StatusBoard>(200, board);
-  const profile = await profileOn(c.agencies, p.agencyId, board.deadline);
-  return pageResponse(
-    200,
-    renderStatusPage({ board, user: pageUser(p), csrfToken: pageCsrfToken(event), agencyName: profile.name, periodLabel: periodLabel(parsePeriod(period)), timeZone: profile.timeZone }),
-  );
-}, { jsonWhen: wantsJson });
+export const handler = pageHandler(
+  async (event) => {
+    const p = event.auth;
+    const asJson = wantsJson(event);
+    if (!p) {
+      if (asJson) throw new ApiError(401, 'unauthenticated', 'Bạn cần đăng nhập để sử dụng chức năng này.');
+      return pageResponse(
+        200,
+        messagePage({ title: 'Đăng nhập để xem bảng theo dõi', lead: 'Bảng theo dõi nộp báo cáo dành cho Văn phòng và Lãnh đạo Sở.', body: signInHelp() }),
+      );
+    }
+    const c = container();
+    const now = new Date();
+    if (!canReadAll(p)) {
+      const message = 'Bảng theo dõi nộp báo cáo dành cho Văn phòng và Lãnh đạo Sở. Phòng, đơn vị xem và gửi báo cáo của mình ở trang báo cáo tháng.';
+      if (asJson) throw new ApiError(403, 'forbidden', message);
+      const profile = await profileOn(c.agencies, p.agencyId, localDate(now, 'Asia/Ho_Chi_Minh'));
+      return errorPage(403, message, pageUser(p, profile.units.find((u) => u.code === p.unit)?.name));
+    }
+    const period = await monthOrCurrent(event, now);
+    const board = await statusBoard(c, p, period, now);
+    if (asJson) return json<StatusBoard>(200, board);
+    const profile = await profileOn(c.agencies, p.agencyId, board.deadline);
+    return pageResponse(
+      200,
+      renderStatusPage({
+        board,
+        user: pageUser(p),
+        csrfToken: pageCsrfToken(event),
+        agencyName: profile.name,
+        periodLabel: periodLabel(parsePeriod(period)),
+        timeZone: profile.timeZone,
+      }),
+    );
+  },
+  { jsonWhen: wantsJson },
+);

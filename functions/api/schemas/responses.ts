@@ -553,7 +553,15 @@ export const Error400 = errorBody('Error400', [
   'empty_body',
 ]);
 
-export const Error401 = errorBody('Error401', ['unauthenticated', 'token_invalid', 'token_expired', 'token_wrong_audience', 'token_no_role', 'token_no_agency', 'token_revoked']);
+export const Error401 = errorBody('Error401', [
+  'unauthenticated',
+  'token_invalid',
+  'token_expired',
+  'token_wrong_audience',
+  'token_no_role',
+  'token_no_agency',
+  'token_revoked',
+]);
 
 export const Error403 = errorBody('Error403', ['forbidden', 'csrf', 'unknown_agency']);
 

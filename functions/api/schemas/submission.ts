@@ -4,7 +4,15 @@
  */
 // A namespace import lets esbuild drop the parts of zod (locales above all) that are not used.
 import * as z from 'zod';
-import { MAX_OTHER_WORK, MAX_TASK_REPORTS, OTHER_WORK_KINDS, PROPOSAL_ADDRESSEES, REPORT_TEXT_FIELDS as F, REPORTED_STATUSES, type OtherWorkKind } from '../../core/submission.ts';
+import {
+  MAX_OTHER_WORK,
+  MAX_TASK_REPORTS,
+  OTHER_WORK_KINDS,
+  PROPOSAL_ADDRESSEES,
+  REPORT_TEXT_FIELDS as F,
+  REPORTED_STATUSES,
+  type OtherWorkKind,
+} from '../../core/submission.ts';
 import { PRODUCT_NEGATIVE_MESSAGE, PROGRESS_MESSAGES } from '../../core/submission-rules.ts';
 import { UNIT_CODE_PATTERN } from '../../core/agency.ts';
 import { text } from '../validation.ts';
@@ -17,13 +25,19 @@ const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày dạng YYYY-MM-
 export const taskReportSchema = z.object({
   taskId,
   status: z.enum(REPORTED_STATUSES as [string, ...string[]], { error: 'Hãy chọn tình trạng thực hiện.' }) as z.ZodType<(typeof REPORTED_STATUSES)[number]>,
-  progress: z.number({ error: PROGRESS_MESSAGES.notNumber }).int(PROGRESS_MESSAGES.notInteger).min(0, PROGRESS_MESSAGES.outOfRange).max(100, PROGRESS_MESSAGES.outOfRange),
+  progress: z
+    .number({ error: PROGRESS_MESSAGES.notNumber })
+    .int(PROGRESS_MESSAGES.notInteger)
+    .min(0, PROGRESS_MESSAGES.outOfRange)
+    .max(100, PROGRESS_MESSAGES.outOfRange),
   result: text(F.result.max, { label: F.result.label }).default(''),
   productReached: z.number().nonnegative(PRODUCT_NEGATIVE_MESSAGE).max(1e9).optional(),
   completedOn: localDate.optional(),
   difficulties: text(F.difficulties.max, { label: F.difficulties.label }).default(''),
   proposals: text(F.proposals.max, { label: F.proposals.label }).default(''),
-  proposalTo: z.enum(PROPOSAL_ADDRESSEES as [string, ...string[]], { error: 'Đề xuất gửi Lãnh đạo Sở (lanh-dao-so) hoặc UBND tỉnh (ubnd-tinh).' }).optional() as z.ZodOptional<z.ZodType<(typeof PROPOSAL_ADDRESSEES)[number]>>,
+  proposalTo: z
+    .enum(PROPOSAL_ADDRESSEES as [string, ...string[]], { error: 'Đề xuất gửi Lãnh đạo Sở (lanh-dao-so) hoặc UBND tỉnh (ubnd-tinh).' })
+    .optional() as z.ZodOptional<z.ZodType<(typeof PROPOSAL_ADDRESSEES)[number]>>,
   needsDecision: z.boolean().default(false),
   nextPlan: text(F.nextPlan.max, { label: F.nextPlan.label }).default(''),
   reason: text(F.reason.max, { label: F.reason.label })

@@ -40,7 +40,9 @@ export function registerIssueCommands(program: Command): void {
     .command('issue')
     .description('Phát hành (cấp số) bản tổng hợp mới nhất, hoặc đính kèm bản PDF đã ký số — issue a compiled report, or attach its signed PDF')
     .requiredOption('--period <id>', 'kỳ: YYYY-MM, YYYY-Qn, YYYY-H1, YYYY-H2, YYYY-9M hoặc YYYY')
-    .addOption(new Option('--audience <audience>', 'văn bản: ubnd (gửi UBND tỉnh) hoặc director (báo cáo Lãnh đạo Sở)').choices(AUDIENCES as string[]).default('ubnd'))
+    .addOption(
+      new Option('--audience <audience>', 'văn bản: ubnd (gửi UBND tỉnh) hoặc director (báo cáo Lãnh đạo Sở)').choices(AUDIENCES as string[]).default('ubnd'),
+    )
     .option('--number <N>', 'số lấy từ sổ văn bản của văn thư (mặc định: số tiếp theo trong năm)')
     .option('--date <YYYY-MM-DD>', 'ngày ban hành (mặc định: hôm nay)')
     .option('--version <N>', 'phiên bản đã xem (mặc định: mới nhất; phiên bản cũ bị từ chối)')
@@ -52,7 +54,8 @@ export function registerIssueCommands(program: Command): void {
       const by = `cli:${process.env.USER ?? 'operator'}`;
       const profile = await profileOn(c.agencies, c.config.agencyId, localDate(now, 'Asia/Ho_Chi_Minh'));
       const version = o.version !== undefined ? positiveInt(o.version, '--version') : undefined;
-      const current = version !== undefined ? await c.reports.getVersion(c.config.agencyId, o.period, version) : await c.reports.latest(c.config.agencyId, o.period);
+      const current =
+        version !== undefined ? await c.reports.getVersion(c.config.agencyId, o.period, version) : await c.reports.latest(c.config.agencyId, o.period);
       let issued = current?.issued?.[o.audience];
       if (!issued) {
         const out = await issueReport(
@@ -70,17 +73,32 @@ export function registerIssueCommands(program: Command): void {
           },
         );
         issued = out.issuance;
-        process.stdout.write(`Đã phát hành Báo cáo số ${issuanceNumber(issued)} ngày ${issued.date.split('-').reverse().join('/')} (kỳ ${o.period}, phiên bản ${out.version.version}).\n`);
+        process.stdout.write(
+          `Đã phát hành Báo cáo số ${issuanceNumber(issued)} ngày ${issued.date.split('-').reverse().join('/')} (kỳ ${o.period}, phiên bản ${out.version.version}).\n`,
+        );
         for (const f of issued.files) process.stdout.write(`  ${f.format.padEnd(4)} ${String(f.size).padStart(9)} B  ${f.key}\n`);
       } else if (!o.signed) {
-        throw new Error(`Báo cáo kỳ ${o.period} (${o.audience}) phiên bản ${current!.version} đã phát hành số ${issuanceNumber(issued)}; không phát hành lại. Muốn đính chính: tổng hợp lại rồi phát hành bản mới.`);
+        throw new Error(
+          `Báo cáo kỳ ${o.period} (${o.audience}) phiên bản ${current!.version} đã phát hành số ${issuanceNumber(issued)}; không phát hành lại. Muốn đính chính: tổng hợp lại rồi phát hành bản mới.`,
+        );
       }
       if (o.signed) {
         const out = await attachSignedPdf(
           { ...c, pdfText: unpdfText },
-          { agencyId: c.config.agencyId, period: o.period, audience: o.audience, ...(version !== undefined ? { version } : {}), bytes: readFileSync(o.signed), fileName: path.basename(o.signed), by, now },
+          {
+            agencyId: c.config.agencyId,
+            period: o.period,
+            audience: o.audience,
+            ...(version !== undefined ? { version } : {}),
+            bytes: readFileSync(o.signed),
+            fileName: path.basename(o.signed),
+            by,
+            now,
+          },
         );
-        process.stdout.write(`Đã đính kèm bản ký số ${out.signed.fileName} (sha256 ${out.signed.sha256}) vào Báo cáo số ${issuanceNumber(issued)}: tệp này sẽ được gửi UBND tỉnh.\n`);
+        process.stdout.write(
+          `Đã đính kèm bản ký số ${out.signed.fileName} (sha256 ${out.signed.sha256}) vào Báo cáo số ${issuanceNumber(issued)}: tệp này sẽ được gửi UBND tỉnh.\n`,
+        );
       }
     });
 

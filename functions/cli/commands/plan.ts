@@ -53,7 +53,9 @@ export function registerPlanCommands(program: Command): void {
           : out.changed
             ? `Đã nhập kế hoạch năm ${o.year} của cơ quan ${c.config.agencyId}: ${out.taskCount} nhiệm vụ (phiên bản ${out.meta?.version}).`
             : `Kế hoạch năm ${o.year} không thay đổi (giống phiên bản ${out.meta?.version} đã có): không ghi gì.`,
-        `Theo đơn vị chủ trì: ${Object.entries(out.byUnit).map(([u, n]) => `${u} ${n}`).join(', ')}.`,
+        `Theo đơn vị chủ trì: ${Object.entries(out.byUnit)
+          .map(([u, n]) => `${u} ${n}`)
+          .join(', ')}.`,
       ];
       if (out.newUnits.length) {
         lines.push(
@@ -81,7 +83,12 @@ export function registerPlanCommands(program: Command): void {
         {
           agencyId: c.config.agencyId,
           year: o.year,
-          document: { ...(o.kind ? { kind: o.kind } : {}), ...(o.number ? { number: o.number } : {}), ...(o.date ? { date: o.date } : {}), ...(o.title ? { title: o.title } : {}) },
+          document: {
+            ...(o.kind ? { kind: o.kind } : {}),
+            ...(o.number ? { number: o.number } : {}),
+            ...(o.date ? { date: o.date } : {}),
+            ...(o.title ? { title: o.title } : {}),
+          },
           by: process.env.USER ? `cli:${process.env.USER}` : 'cli',
           now: new Date(),
         },

@@ -51,7 +51,9 @@ function describe(job: JobName, out: RunJobResult): string {
     lines.push(`  báo Văn phòng: ${r.notice}${r.nextTry ? `; lịch sẽ thử lại lúc ${r.nextTry}` : '; đây là lần thử cuối theo lịch'}`);
     lines.push(`  phát hành bằng: npm run cli -- issue --period ${out.run.period}`);
   } else {
-    lines.push(`  Báo cáo số ${r.number} (phiên bản ${r.version})${r.autoIssued ? ', tự động cấp số' : ''}: ${r.status}${r.messageId ? ` (message id ${r.messageId})` : ''}${Array.isArray(r.to) ? ` → ${r.to.join(', ')}` : ''}`);
+    lines.push(
+      `  Báo cáo số ${r.number} (phiên bản ${r.version})${r.autoIssued ? ', tự động cấp số' : ''}: ${r.status}${r.messageId ? ` (message id ${r.messageId})` : ''}${Array.isArray(r.to) ? ` → ${r.to.join(', ')}` : ''}`,
+    );
     if (r.signedSha256) lines.push(`  gửi bản đã ký số (sha256 ${r.signedSha256})`);
     if (r.newerDraft) lines.push(`  lưu ý: đã có bản dự thảo mới hơn (phiên bản ${r.newerDraft}) chưa phát hành.`);
     if (r.attached?.length) lines.push(`  đính kèm: ${r.attached.join(', ')}`);

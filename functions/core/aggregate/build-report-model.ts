@@ -122,8 +122,7 @@ export function buildReportModel(input: AggregateInput): ReportModel {
     kinhGui: doc.kinhGui,
   });
 
-  const subject =
-    audience === 'ubnd' ? `Kết quả thực hiện nhiệm vụ ${label}` : `Tình hình thực hiện nhiệm vụ ${label} của các phòng, đơn vị`;
+  const subject = audience === 'ubnd' ? `Kết quả thực hiện nhiệm vụ ${label}` : `Tình hình thực hiện nhiệm vụ ${label} của các phòng, đơn vị`;
   const model: ReportModel = {
     schemaVersion: 2,
     audience,

@@ -24,12 +24,7 @@ export function countRows(rows: readonly TaskRow[]): StatusCounts {
 }
 
 /** Groups rows by key, keeping keys in the given order first, then any others in order of appearance. */
-function breakdown(
-  rows: readonly TaskRow[],
-  keyOf: (r: TaskRow) => string,
-  order: readonly string[],
-  labelOf: (key: string) => string,
-): CountRow[] {
+function breakdown(rows: readonly TaskRow[], keyOf: (r: TaskRow) => string, order: readonly string[], labelOf: (key: string) => string): CountRow[] {
   const buckets = new Map<string, TaskRow[]>();
   for (const r of rows) {
     const k = keyOf(r);

@@ -92,7 +92,10 @@ export function lowerFirst(text: string): string {
 export function brief(content: string, maxWords = 24): string {
   const words = clause(content).split(' ').filter(Boolean);
   if (words.length <= maxWords) return words.join(' ');
-  return `${words.slice(0, maxWords).join(' ').replace(/[,;:]$/u, '')}…`;
+  return `${words
+    .slice(0, maxWords)
+    .join(' ')
+    .replace(/[,;:]$/u, '')}…`;
 }
 
 /** "tăng 20 điểm phần trăm", "giảm 5 điểm phần trăm", "không thay đổi". */

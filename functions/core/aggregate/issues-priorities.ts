@@ -88,7 +88,10 @@ export function buildPriorities(profile: AgencyProfile, period: Period, built: r
 export function buildOtherWork(profile: AgencyProfile, heads: readonly SubmissionHead[]): ReportModel['otherWork'] {
   const out: ReportModel['otherWork'] = [];
   const seen = new Set<string>();
-  const codes = unitOrder(profile, heads.map((h) => h.unit));
+  const codes = unitOrder(
+    profile,
+    heads.map((h) => h.unit),
+  );
   for (const code of codes) {
     const mine = heads.filter((h) => h.unit === code).filter(isSubmitted);
     mine.sort((a, b) => periodRank(a.period) - periodRank(b.period));

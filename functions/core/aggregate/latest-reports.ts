@@ -55,11 +55,7 @@ export function latestReports(
     for (const report of head.data.tasks) {
       const lead = leadUnitOf(report.taskId) === head.unit;
       const seen = out.get(report.taskId);
-      const better =
-        !seen ||
-        rank > seen.rank ||
-        (rank === seen.rank && lead && !seen.lead) ||
-        (rank === seen.rank && lead === seen.lead && at > seen.at);
+      const better = !seen || rank > seen.rank || (rank === seen.rank && lead && !seen.lead) || (rank === seen.rank && lead === seen.lead && at > seen.at);
       if (better) {
         const picked: PickedReport = { report, unit: head.unit, period: head.period };
         if (submittedOn) picked.submittedOn = submittedOn;

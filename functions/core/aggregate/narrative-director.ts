@@ -67,7 +67,12 @@ function sectionResults(ctx: NarrativeContext): Block[] {
     if (unreported.length === 1) {
       out.push(p(n, `Chưa có báo cáo trong kỳ về ${taskRef(unreported[0]!.task, 14)}.`));
     } else if (unreported.length > 1) {
-      out.push(p(n, `Chưa có báo cáo trong kỳ về ${n.tasks({ unit: code, unreported: true }, unreported.length)} nhiệm vụ: ${joinVi(unreported.map((b) => taskRef(b.task, 10)))}.`));
+      out.push(
+        p(
+          n,
+          `Chưa có báo cáo trong kỳ về ${n.tasks({ unit: code, unreported: true }, unreported.length)} nhiệm vụ: ${joinVi(unreported.map((b) => taskRef(b.task, 10)))}.`,
+        ),
+      );
     }
   });
   return out;
@@ -99,7 +104,8 @@ function sectionOverdue(ctx: NarrativeContext): Block[] {
     } else if (newly.length === overdue.length) tail = overdue.length === 1 ? ', mới quá hạn trong kỳ' : ', đều mới quá hạn trong kỳ';
     else tail = `, trong đó ${n.tasks({ status: ['chua-hoan-thanh-qua-han'], newlyOverdue: true }, newly.length)} nhiệm vụ mới quá hạn trong kỳ`;
     const silent = overdue.filter((b) => b.row.unreported);
-    const silentNote = silent.length > 0 ? ` (${n.tasks({ status: ['chua-hoan-thanh-qua-han'], unreported: true }, silent.length)} nhiệm vụ chưa có báo cáo trong kỳ)` : '';
+    const silentNote =
+      silent.length > 0 ? ` (${n.tasks({ status: ['chua-hoan-thanh-qua-han'], unreported: true }, silent.length)} nhiệm vụ chưa có báo cáo trong kỳ)` : '';
     out.push(p(n, `Có ${all} nhiệm vụ chưa hoàn thành đã quá hạn${tail}${silentNote}:`));
     out.push(ul(n, overdue.map(overdueItem)));
   }
@@ -121,13 +127,20 @@ function sectionOverdue(ctx: NarrativeContext): Block[] {
   const notStarted = ctx.built.filter((b) => b.row.status === 'chua-trien-khai');
   if (notStarted.length > 0) {
     out.push(p(n, `Có ${n.tasks({ status: ['chua-trien-khai'] }, notStarted.length)} nhiệm vụ chưa triển khai (còn trong hạn):`));
-    out.push(ul(n, notStarted.map((b) => `${capitalise(taskRef(b.task))} ${who(b)}, ${deadlinePhrase(b.row.deadlineText)}.`)));
+    out.push(
+      ul(
+        n,
+        notStarted.map((b) => `${capitalise(taskRef(b.task))} ${who(b)}, ${deadlinePhrase(b.row.deadlineText)}.`),
+      ),
+    );
   }
 
   // A progress that fell is stated with the unit's reason; one that did not move is "không có tiến triển".
   const fell = ctx.built.filter((b) => b.origin === 'current' && b.row.progressDelta !== undefined && b.row.progressDelta < 0);
   if (fell.length > 0) {
-    out.push(p(n, `Có ${n.tasks({ progressFell: true }, fell.length)} nhiệm vụ có tiến độ giảm so với ${ctx.period.kind === 'monthly' ? 'kỳ trước' : 'đầu kỳ'}:`));
+    out.push(
+      p(n, `Có ${n.tasks({ progressFell: true }, fell.length)} nhiệm vụ có tiến độ giảm so với ${ctx.period.kind === 'monthly' ? 'kỳ trước' : 'đầu kỳ'}:`),
+    );
     out.push(
       ul(
         n,
@@ -140,8 +153,18 @@ function sectionOverdue(ctx: NarrativeContext): Block[] {
   }
   const stalled = ctx.built.filter((b) => b.origin === 'current' && b.row.status === 'chua-hoan-thanh-trong-han' && b.row.progressDelta === 0);
   if (stalled.length > 0) {
-    out.push(p(n, `Có ${n.tasks({ progressSame: true }, stalled.length)} nhiệm vụ không có tiến triển so với ${ctx.period.kind === 'monthly' ? 'kỳ trước' : 'đầu kỳ'}:`));
-    out.push(ul(n, stalled.map((b) => `${capitalise(taskRef(b.task))} ${who(b)}, tiến độ ${b.row.progress ?? 0}%, ${deadlinePhrase(b.row.deadlineText)}.`)));
+    out.push(
+      p(
+        n,
+        `Có ${n.tasks({ progressSame: true }, stalled.length)} nhiệm vụ không có tiến triển so với ${ctx.period.kind === 'monthly' ? 'kỳ trước' : 'đầu kỳ'}:`,
+      ),
+    );
+    out.push(
+      ul(
+        n,
+        stalled.map((b) => `${capitalise(taskRef(b.task))} ${who(b)}, tiến độ ${b.row.progress ?? 0}%, ${deadlinePhrase(b.row.deadlineText)}.`),
+      ),
+    );
   }
   return out;
 }
@@ -170,7 +193,12 @@ function sectionIssues(ctx: NarrativeContext): Block[] {
   const decisions = withProposal.filter((i) => i.needsDecision);
   if (decisions.length > 0) {
     out.push(p(n, `Có ${n.issues({ needsDecision: true }, decisions.length)} đề xuất cần Lãnh đạo Sở cho ý kiến:`));
-    out.push(ul(n, decisions.map((i) => `${subject(i)}: ${asTyped(i.proposals)}${i.difficulties ? ` Khó khăn, vướng mắc: ${asTyped(i.difficulties)}` : ''}`)));
+    out.push(
+      ul(
+        n,
+        decisions.map((i) => `${subject(i)}: ${asTyped(i.proposals)}${i.difficulties ? ` Khó khăn, vướng mắc: ${asTyped(i.difficulties)}` : ''}`),
+      ),
+    );
   } else {
     n.none({ of: 'issues', where: { needsDecision: true }, value: 0 });
     out.push(p(n, 'Không có đề xuất nào cần Lãnh đạo Sở cho ý kiến.'));
@@ -178,17 +206,37 @@ function sectionIssues(ctx: NarrativeContext): Block[] {
   const others = withProposal.filter((i) => !i.needsDecision && i.proposalTo === 'lanh-dao-so');
   if (others.length > 0) {
     out.push(p(n, `Đề xuất khác gửi Lãnh đạo Sở (${n.issues({ needsDecision: false, proposalTo: 'lanh-dao-so', proposals: true }, others.length)} đề xuất):`));
-    out.push(ul(n, others.map((i) => `${subject(i)}: ${asTyped(i.proposals)}`)));
+    out.push(
+      ul(
+        n,
+        others.map((i) => `${subject(i)}: ${asTyped(i.proposals)}`),
+      ),
+    );
   }
   const province = withProposal.filter((i) => i.proposalTo === 'ubnd-tinh');
   if (province.length > 0) {
-    out.push(p(n, `Đề xuất, kiến nghị gửi UBND tỉnh (${n.issues({ proposalTo: 'ubnd-tinh', proposals: true }, province.length)} đề xuất, được đưa vào báo cáo gửi UBND tỉnh):`));
-    out.push(ul(n, province.map((i) => `${subject(i)}: ${asTyped(i.proposals)}`)));
+    out.push(
+      p(
+        n,
+        `Đề xuất, kiến nghị gửi UBND tỉnh (${n.issues({ proposalTo: 'ubnd-tinh', proposals: true }, province.length)} đề xuất, được đưa vào báo cáo gửi UBND tỉnh):`,
+      ),
+    );
+    out.push(
+      ul(
+        n,
+        province.map((i) => `${subject(i)}: ${asTyped(i.proposals)}`),
+      ),
+    );
   }
   const difficulties = ctx.issues.filter((i) => i.difficulties && !i.needsDecision);
   if (difficulties.length > 0) {
     out.push(p(n, 'Khó khăn, vướng mắc của các phòng, đơn vị:'));
-    out.push(ul(n, difficulties.map((i) => `${subject(i)}: ${asTyped(i.difficulties)}`)));
+    out.push(
+      ul(
+        n,
+        difficulties.map((i) => `${subject(i)}: ${asTyped(i.difficulties)}`),
+      ),
+    );
   }
   return out;
 }

@@ -39,7 +39,13 @@ function dueIn(task: PlanTask, next: Period): boolean {
 }
 
 /** The tasks "Phương hướng" names, in plan order within each reason. */
-export function buildOutlook(args: { profile: AgencyProfile; plan: Plan | undefined; nextPlan: Plan | undefined; period: Period; built: readonly BuiltRow[] }): OutlookRow[] {
+export function buildOutlook(args: {
+  profile: AgencyProfile;
+  plan: Plan | undefined;
+  nextPlan: Plan | undefined;
+  period: Period;
+  built: readonly BuiltRow[];
+}): OutlookRow[] {
   const { profile, plan, nextPlan, period, built } = args;
   if (!plan) return [];
   const status = new Map(built.map((b) => [b.task.id, b.row.status]));
@@ -69,19 +75,46 @@ function annual(ctx: NarrativeContext, n: Counter, provinceOnly: boolean): Block
   if (ctx.nextPlan && next.length > 0) {
     const cite = citePlanDocument(planDocumentOf(ctx.nextPlan), ctx.profile.name) ?? `kế hoạch thực hiện nhiệm vụ năm ${year}`;
     const groups = [...new Map(next.map((r) => [r.group.numeral, r.group])).values()];
-    out.push(p(n, `Năm ${year}, ${provinceOnly ? ctx.profile.name : 'các phòng, đơn vị'} tập trung thực hiện ${n.outlook(next.length, ['next-plan'])} nhiệm vụ theo ${cite}, gồm:`));
-    out.push(ul(n, groups.map((g) => `${g.numeral}. ${g.title}: ${n.outlook(next.filter((r) => r.group.numeral === g.numeral).length, ['next-plan'], g.numeral)} nhiệm vụ.`)));
+    out.push(
+      p(
+        n,
+        `Năm ${year}, ${provinceOnly ? ctx.profile.name : 'các phòng, đơn vị'} tập trung thực hiện ${n.outlook(next.length, ['next-plan'])} nhiệm vụ theo ${cite}, gồm:`,
+      ),
+    );
+    out.push(
+      ul(
+        n,
+        groups.map(
+          (g) => `${g.numeral}. ${g.title}: ${n.outlook(next.filter((r) => r.group.numeral === g.numeral).length, ['next-plan'], g.numeral)} nhiệm vụ.`,
+        ),
+      ),
+    );
     const key = next.filter((r) => PROVINCIAL.includes(ctx.nextPlan!.tasks.find((t) => t.id === r.taskId)?.category ?? 'ke-hoach'));
     if (key.length > 0) {
       out.push(p(n, 'Trong đó, các nhiệm vụ trọng tâm do Chủ tịch UBND tỉnh giao và nhiệm vụ chấp thuận:'));
-      out.push(ul(n, key.map((r) => `${capitalise(rowRef(r))}, do ${r.leadUnit.name} chủ trì, ${deadlinePhrase(r.deadlineText)}.`)));
+      out.push(
+        ul(
+          n,
+          key.map((r) => `${capitalise(rowRef(r))}, do ${r.leadUnit.name} chủ trì, ${deadlinePhrase(r.deadlineText)}.`),
+        ),
+      );
     }
   } else {
-    out.push(p(n, `Kế hoạch thực hiện nhiệm vụ năm ${year} chưa được nhập vào hệ thống; phương hướng năm ${year} dưới đây gồm các nhiệm vụ năm ${ctx.period.year} chưa hoàn thành, tiếp tục thực hiện.`));
+    out.push(
+      p(
+        n,
+        `Kế hoạch thực hiện nhiệm vụ năm ${year} chưa được nhập vào hệ thống; phương hướng năm ${year} dưới đây gồm các nhiệm vụ năm ${ctx.period.year} chưa hoàn thành, tiếp tục thực hiện.`,
+      ),
+    );
   }
   if (carried.length > 0) {
     out.push(p(n, `Tiếp tục thực hiện ${n.outlook(carried.length, ['carried-over'])} nhiệm vụ năm ${ctx.period.year} chưa hoàn thành:`));
-    out.push(ul(n, carried.map((r) => `${capitalise(rowRef(r))}, do ${r.leadUnit.name} chủ trì, ${deadlinePhrase(r.deadlineText)}.`)));
+    out.push(
+      ul(
+        n,
+        carried.map((r) => `${capitalise(rowRef(r))}, do ${r.leadUnit.name} chủ trì, ${deadlinePhrase(r.deadlineText)}.`),
+      ),
+    );
   } else {
     n.none({ of: 'outlook', reason: ['carried-over'], value: 0 });
     out.push(p(n, `Các nhiệm vụ năm ${ctx.period.year} đã hoàn thành, không có nhiệm vụ chuyển sang năm ${year}.`));
@@ -104,7 +137,9 @@ export function sectionOutlook(ctx: NarrativeContext, heading: string): Block[] 
   const order = (r: (typeof ctx.priorities)[number]) => (r.taskId ? (taskOf.get(r.taskId)?.task.order ?? 0) : 0);
   // The province reads tasks in plan order, not units.
   const priorities = province
-    ? ctx.priorities.filter((r) => r.taskId !== undefined && PROVINCIAL.includes(taskOf.get(r.taskId)?.row.category ?? 'ke-hoach')).sort((a, b) => order(a) - order(b))
+    ? ctx.priorities
+        .filter((r) => r.taskId !== undefined && PROVINCIAL.includes(taskOf.get(r.taskId)?.row.category ?? 'ke-hoach'))
+        .sort((a, b) => order(a) - order(b))
     : ctx.priorities;
   if (priorities.length > 0) {
     out.push(p(n, `Trong ${nextLabel}, ${province ? ctx.profile.name : 'các phòng, đơn vị'} tập trung thực hiện các nội dung sau:`));
@@ -123,8 +158,18 @@ export function sectionOutlook(ctx: NarrativeContext, heading: string): Block[] 
   }
   const due = ctx.outlook.filter((r) => r.reason === 'due-next');
   if (due.length > 0) {
-    out.push(p(n, `Có ${n.outlook(due.length, ['due-next'])} nhiệm vụ theo kế hoạch đến hạn hoàn thành trong ${nextLabel}, ${province ? 'Sở tập trung chỉ đạo hoàn thành đúng hạn' : 'đề nghị các đơn vị chủ trì tập trung hoàn thành đúng hạn'}:`));
-    out.push(ul(n, due.map((r) => `${capitalise(rowRef(r))}, do ${r.leadUnit.name} chủ trì, ${deadlinePhrase(r.deadlineText)}.`)));
+    out.push(
+      p(
+        n,
+        `Có ${n.outlook(due.length, ['due-next'])} nhiệm vụ theo kế hoạch đến hạn hoàn thành trong ${nextLabel}, ${province ? 'Sở tập trung chỉ đạo hoàn thành đúng hạn' : 'đề nghị các đơn vị chủ trì tập trung hoàn thành đúng hạn'}:`,
+      ),
+    );
+    out.push(
+      ul(
+        n,
+        due.map((r) => `${capitalise(rowRef(r))}, do ${r.leadUnit.name} chủ trì, ${deadlinePhrase(r.deadlineText)}.`),
+      ),
+    );
   }
   const overdue = ctx.outlook.filter((r) => r.reason === 'overdue');
   if (overdue.length > 0) {

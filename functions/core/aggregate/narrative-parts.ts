@@ -8,7 +8,18 @@ import { localDate, type LocalDate } from '../clock.ts';
 import type { Plan, PlanTask } from '../plan.ts';
 import type { PlanDocument } from '../plan-document.ts';
 import { makePeriod, nextMonthlyPeriod, parsePeriod, periodLabel, type Period, type PeriodWindow } from '../period.ts';
-import type { Block, CountRow, IssueRow, OutlookRow, PriorityRow, ReportModel, StatusCounts, SubmissionMonth, TaskFilter, TaskStatus } from '../report-model.ts';
+import type {
+  Block,
+  CountRow,
+  IssueRow,
+  OutlookRow,
+  PriorityRow,
+  ReportModel,
+  StatusCounts,
+  SubmissionMonth,
+  TaskFilter,
+  TaskStatus,
+} from '../report-model.ts';
 import type { Counter } from './claims.ts';
 import { asTyped, brief, clause, dateVi, deltaVi, monthRef, sentence } from './format.ts';
 import type { BuiltRow } from './task-rows.ts';
@@ -107,7 +118,8 @@ export function breakdownPhrase(c: StatusCounts, n: Counter, scope: TaskFilter =
     const total = c[a] + c[b];
     if (total === 0) return undefined;
     const all = n.tasks({ ...scope, status: [a, b] }, total);
-    if (c[a] > 0 && c[b] > 0) return `${verb} ${all} nhiệm vụ (${n.tasks({ ...scope, status: [a] }, c[a])} ${aWord}, ${n.tasks({ ...scope, status: [b] }, c[b])} ${bWord})`;
+    if (c[a] > 0 && c[b] > 0)
+      return `${verb} ${all} nhiệm vụ (${n.tasks({ ...scope, status: [a] }, c[a])} ${aWord}, ${n.tasks({ ...scope, status: [b] }, c[b])} ${bWord})`;
     return `${verb} ${all} nhiệm vụ, ${total === 1 ? '' : 'đều '}${c[a] > 0 ? aWord : bWord}`;
   };
   const parts = [
@@ -129,10 +141,7 @@ export function figuresSentences(ctx: NarrativeContext, who: string, n: Counter)
     return [`Chưa có kế hoạch thực hiện nhiệm vụ năm ${ctx.period.lastMonth.year} trong hệ thống nên báo cáo chưa tổng hợp được kết quả theo từng nhiệm vụ.`];
   }
   if (c.total === 0) return [`Trong ${ctx.label} không có nhiệm vụ nào theo kế hoạch đến kỳ thực hiện.`];
-  const when =
-    ctx.period.kind === 'monthly'
-      ? `Trong ${ctx.label}`
-      : `Tính đến ngày ${dateVi(ctx.window.to)}, ngày chốt số liệu ${ctx.label}`;
+  const when = ctx.period.kind === 'monthly' ? `Trong ${ctx.label}` : `Tính đến ngày ${dateVi(ctx.window.to)}, ngày chốt số liệu ${ctx.label}`;
   const out: string[] = [`${when}, ${who} ${n.tasks({}, c.total)} nhiệm vụ theo kế hoạch, ${breakdownPhrase(c, n)}.`];
   const done = c['hoan-thanh-dung-han'] + c['hoan-thanh-qua-han'];
   if (done > 0 && done < c.total) out.push(`Tỷ lệ nhiệm vụ đã hoàn thành đạt ${n.percent({ status: FINISHED }, {}, done, c.total)}.`);
@@ -150,7 +159,9 @@ function productSentence(b: BuiltRow): string | undefined {
   const measure = p?.measure ? ` ${clause(p.measure)}` : '';
   const target = p?.quantity !== undefined ? `${quantity(p.quantity)}${measure}` : undefined;
   if (reached === 0) return target ? `Chưa có sản phẩm (chỉ tiêu ${target}).` : 'Chưa có sản phẩm.';
-  return target && p?.quantity !== undefined ? `Sản phẩm đạt ${quantity(reached)}/${quantity(p.quantity)}${measure}.` : `Sản phẩm đạt ${quantity(reached)}${measure}.`;
+  return target && p?.quantity !== undefined
+    ? `Sản phẩm đạt ${quantity(reached)}/${quantity(p.quantity)}${measure}.`
+    : `Sản phẩm đạt ${quantity(reached)}${measure}.`;
 }
 
 /** A quantity as the seeds write one ("03 doanh nghiệp"); fractions with a decimal comma. */
@@ -210,7 +221,9 @@ export function resultSentences(b: BuiltRow, period: Period, audience: Audience 
   // needs no later report).
   const lastMonthId = makePeriod('monthly', period.lastMonth.year, period.lastMonth.month).id;
   if (period.kind !== 'monthly' && row.fromPeriod && row.fromPeriod !== lastMonthId && !isFinished(row.status)) {
-    parts.push(internal ? `(Số liệu theo báo cáo ${monthRef(row.fromPeriod)}, đơn vị chưa báo cáo các tháng sau.)` : `(Số liệu đến ${monthRef(row.fromPeriod)}.)`);
+    parts.push(
+      internal ? `(Số liệu theo báo cáo ${monthRef(row.fromPeriod)}, đơn vị chưa báo cáo các tháng sau.)` : `(Số liệu đến ${monthRef(row.fromPeriod)}.)`,
+    );
   }
   return parts.join(' ');
 }

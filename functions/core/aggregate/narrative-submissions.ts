@@ -121,8 +121,19 @@ function wholePeriodSentence(ctx: NarrativeContext, n: Counter): string | undefi
   if (due.length === 0) return undefined;
   const codes = [...new Set(due.flatMap((m) => m.rows.map((r) => r.unit.code)))];
   const rowOf = (m: SubmissionMonth, code: string) => m.rows.find((r) => r.unit.code === code);
-  const every = codes.filter((c) => due.every((m) => { const r = rowOf(m, c); return r === undefined || sent(r); }) && due.some((m) => rowOf(m, c) !== undefined));
-  const onTime = every.filter((c) => due.every((m) => { const r = rowOf(m, c); return r === undefined || r.status === 'on-time'; }));
+  const every = codes.filter(
+    (c) =>
+      due.every((m) => {
+        const r = rowOf(m, c);
+        return r === undefined || sent(r);
+      }) && due.some((m) => rowOf(m, c) !== undefined),
+  );
+  const onTime = every.filter((c) =>
+    due.every((m) => {
+      const r = rowOf(m, c);
+      return r === undefined || r.status === 'on-time';
+    }),
+  );
   const name = (c: string) => due.map((m) => rowOf(m, c)).find((r) => r !== undefined)!.unit.name;
   if (every.length === 0) {
     n.none({ of: 'units-every-month', status: 'sent', value: 0 });
@@ -131,7 +142,8 @@ function wholePeriodSentence(ctx: NarrativeContext, n: Counter): string | undefi
   if (onTime.length === every.length) {
     return `Có ${n.unitsEveryMonth('sent', every.length)} phòng, đơn vị nộp đủ báo cáo các tháng đã đến hạn trong kỳ, ${every.length === 1 ? 'đúng hạn' : 'đều đúng hạn'}: ${joinNames(every.map(name))}.`;
   }
-  const tail = onTime.length > 0 ? `, trong đó ${n.unitsEveryMonth('on-time', onTime.length)} phòng, đơn vị luôn nộp đúng hạn: ${joinNames(onTime.map(name))}` : '';
+  const tail =
+    onTime.length > 0 ? `, trong đó ${n.unitsEveryMonth('on-time', onTime.length)} phòng, đơn vị luôn nộp đúng hạn: ${joinNames(onTime.map(name))}` : '';
   if (onTime.length === 0) n.none({ of: 'units-every-month', status: 'on-time', value: 0 });
   return `Có ${n.unitsEveryMonth('sent', every.length)} phòng, đơn vị nộp đủ báo cáo các tháng đã đến hạn trong kỳ${tail}.`;
 }

@@ -61,12 +61,18 @@ function opening(ctx: NarrativeContext): string {
 function taskPoint(b: BuiltRow, i: number, ctx: NarrativeContext, n: Counter): Block[] {
   return [
     p(n, `${letter(i)}) ${sentence(fullContent(b))}`),
-    p(n, `Kết quả: ${resultSentences(b, ctx.period, 'ubnd')}`, `Thời hạn hoàn thành: ${b.row.deadlineText ? `${b.row.deadlineText.charAt(0).toLocaleLowerCase('vi')}${b.row.deadlineText.slice(1)}` : 'chưa xác định'}.`),
+    p(
+      n,
+      `Kết quả: ${resultSentences(b, ctx.period, 'ubnd')}`,
+      `Thời hạn hoàn thành: ${b.row.deadlineText ? `${b.row.deadlineText.charAt(0).toLocaleLowerCase('vi')}${b.row.deadlineText.slice(1)}` : 'chưa xác định'}.`,
+    ),
   ];
 }
 
 function categoryHeading(c: TaskCategory): string {
-  return c === 'trong-tam-ubnd' ? 'Kết quả thực hiện các nhiệm vụ trọng tâm do Chủ tịch UBND tỉnh giao' : `Kết quả thực hiện các ${CATEGORY_LABELS[c].charAt(0).toLocaleLowerCase('vi')}${CATEGORY_LABELS[c].slice(1)}`;
+  return c === 'trong-tam-ubnd'
+    ? 'Kết quả thực hiện các nhiệm vụ trọng tâm do Chủ tịch UBND tỉnh giao'
+    : `Kết quả thực hiện các ${CATEGORY_LABELS[c].charAt(0).toLocaleLowerCase('vi')}${CATEGORY_LABELS[c].slice(1)}`;
 }
 
 /** The plan's other tasks, group by group: figures, then each task that has a result in the window. */
@@ -78,7 +84,12 @@ function otherGroups(ctx: NarrativeContext, n: Counter): Block[] {
     const rows = others.filter((b) => b.task.group.numeral === g.numeral);
     const c = countRows(rows.map((b) => b.row));
     const label = g.numeral ? `${g.numeral}. ${g.title}` : g.title;
-    out.push(p(n, `${label}: ${n.tasks({ group: g.numeral, category: NON_PROVINCIAL }, c.total)} nhiệm vụ, ${breakdownPhrase(c, n, { group: g.numeral, category: NON_PROVINCIAL })}.`));
+    out.push(
+      p(
+        n,
+        `${label}: ${n.tasks({ group: g.numeral, category: NON_PROVINCIAL }, c.total)} nhiệm vụ, ${breakdownPhrase(c, n, { group: g.numeral, category: NON_PROVINCIAL })}.`,
+      ),
+    );
     const items = rows.filter((b) => b.origin !== 'none').map((b) => `${capitalise(taskRef(b.task, 18))}: ${resultSentences(b, ctx.period, 'ubnd')}`);
     if (items.length > 0) out.push(ul(n, items));
   }
@@ -101,7 +112,9 @@ function sectionResults(ctx: NarrativeContext): Block[] {
       n.none({ of: 'tasks', where: { status: ['chua-hoan-thanh-qua-han'] }, value: 0 });
       general.push('Không có nhiệm vụ nào chưa hoàn thành đã quá hạn.');
     } else {
-      general.push(`Có ${n.tasks({ status: ['chua-hoan-thanh-qua-han'] }, overdue.length)} nhiệm vụ chưa hoàn thành đã quá hạn (nêu tại mục ${overdueSection}).`);
+      general.push(
+        `Có ${n.tasks({ status: ['chua-hoan-thanh-qua-han'] }, overdue.length)} nhiệm vụ chưa hoàn thành đã quá hạn (nêu tại mục ${overdueSection}).`,
+      );
     }
   }
   out.push(p(n, ...general));
@@ -120,7 +133,11 @@ function sectionResults(ctx: NarrativeContext): Block[] {
       ul(
         n,
         overdue.map((b) => {
-          const state = b.row.unreported ? 'chưa có báo cáo kết quả trong kỳ' : b.row.progress !== undefined ? `tiến độ đạt ${b.row.progress}%` : 'chưa hoàn thành';
+          const state = b.row.unreported
+            ? 'chưa có báo cáo kết quả trong kỳ'
+            : b.row.progress !== undefined
+              ? `tiến độ đạt ${b.row.progress}%`
+              : 'chưa hoàn thành';
           const reason = b.row.reason && !b.row.unreported ? ` Lý do: ${asTyped(b.row.reason)}` : b.row.unreported ? '' : ' Đơn vị chủ trì chưa nêu lý do.';
           return `${capitalise(taskRef(b.task, 18))}, ${deadlinePhrase(b.row.deadlineText)}: ${state}.${reason}`;
         }),
@@ -129,7 +146,12 @@ function sectionResults(ctx: NarrativeContext): Block[] {
   }
   if (ctx.otherWork.length > 0) {
     out.push(p(n, `Ngoài ra, ${ctx.profile.shortName || 'Sở'} đã thực hiện các nhiệm vụ thường xuyên, đột xuất, phát sinh sau:`));
-    out.push(ul(n, ctx.otherWork.map((w) => sentence(w.text))));
+    out.push(
+      ul(
+        n,
+        ctx.otherWork.map((w) => sentence(w.text)),
+      ),
+    );
   }
   return out;
 }
@@ -142,10 +164,15 @@ function sectionDifficulties(ctx: NarrativeContext): Block[] {
   if (items.length === 0) {
     out.push(p(n, 'Trong kỳ, việc thực hiện các nhiệm vụ không phát sinh khó khăn, vướng mắc.'));
   } else {
-    out.push(ul(n, items.map((i) => {
-      const t = i.taskId ? taskOf.get(i.taskId) : undefined;
-      return t ? `${capitalise(taskRef(t, 14))}: ${asTyped(i.difficulties)}` : asTyped(i.difficulties);
-    })));
+    out.push(
+      ul(
+        n,
+        items.map((i) => {
+          const t = i.taskId ? taskOf.get(i.taskId) : undefined;
+          return t ? `${capitalise(taskRef(t, 14))}: ${asTyped(i.difficulties)}` : asTyped(i.difficulties);
+        }),
+      ),
+    );
   }
   return out;
 }
@@ -159,10 +186,15 @@ function sectionProposals(ctx: NarrativeContext): Block[] {
     n.none({ of: 'issues', where: { proposalTo: 'ubnd-tinh', proposals: true }, value: 0 });
     out.push(p(n, `${ctx.profile.name} không có đề xuất, kiến nghị trong kỳ.`));
   } else {
-    out.push(ul(n, items.map((i) => {
-      const t = i.taskId ? taskOf.get(i.taskId) : undefined;
-      return t ? `${capitalise(taskRef(t, 14))}: ${asTyped(i.proposals)}` : asTyped(i.proposals);
-    })));
+    out.push(
+      ul(
+        n,
+        items.map((i) => {
+          const t = i.taskId ? taskOf.get(i.taskId) : undefined;
+          return t ? `${capitalise(taskRef(t, 14))}: ${asTyped(i.proposals)}` : asTyped(i.proposals);
+        }),
+      ),
+    );
   }
   return out;
 }

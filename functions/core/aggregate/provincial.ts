@@ -6,4 +6,3 @@
 import type { TaskCategory } from '../plan.ts';
 
 export const PROVINCIAL: readonly TaskCategory[] = ['trong-tam-ubnd', 'chap-thuan'];
-

@@ -19,12 +19,7 @@ import type { LocalDate } from '../clock.ts';
 import type { TaskStatus } from '../report-model.ts';
 import type { TaskReport } from '../submission.ts';
 
-export function taskStatus(args: {
-  deadline?: LocalDate;
-  reported?: TaskReport;
-  cutoff: LocalDate;
-  submittedOn?: LocalDate;
-}): TaskStatus {
+export function taskStatus(args: { deadline?: LocalDate; reported?: TaskReport; cutoff: LocalDate; submittedOn?: LocalDate }): TaskStatus {
   const { deadline, reported, cutoff, submittedOn } = args;
   if (!reported) return 'chua-co-bao-cao';
   if (reported.status === 'hoan-thanh') {

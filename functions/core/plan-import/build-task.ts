@@ -303,9 +303,7 @@ export function buildTask(ctx: SheetContext, item: Item, order: number): Omit<Pl
     milestones.push(milestone(li.text, li, undefined, ownExecutor));
   }
   if (ownIsMilestone) {
-    milestones.push(
-      milestone(stripBullet(own.cells.solution), timeSpans ? {} : ownSpan, productSpans ? undefined : ownProduct, ownExecutor),
-    );
+    milestones.push(milestone(stripBullet(own.cells.solution), timeSpans ? {} : ownSpan, productSpans ? undefined : ownProduct, ownExecutor));
   }
   for (const r of item.rows) {
     const text = stripBullet(r.cells.solution);

@@ -83,7 +83,7 @@ export interface TableLayout {
 
 export type LayoutSearch =
   | { found: true; layout: TableLayout }
-  | { found: false; /** The row that looked most like a header, and what it had. */ nearRow: number; roles: ColumnRole[] };
+  | { found: false /** The row that looked most like a header, and what it had. */; nearRow: number; roles: ColumnRole[] };
 
 const SCAN_ROWS = 60;
 

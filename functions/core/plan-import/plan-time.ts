@@ -8,7 +8,7 @@ import type { PlanTime } from '../plan.ts';
 import { foldAccents, squash } from '../text.ts';
 
 export type TimeParse =
-  | { ok: true; start: PlanTime; finish: PlanTime; /** Years written in the text, for the year check. */ years: number[] }
+  | { ok: true; start: PlanTime; finish: PlanTime /** Years written in the text, for the year check. */; years: number[] }
   | { ok: false; reason: string; reasonEn: string };
 
 /**
@@ -32,13 +32,9 @@ const SINGLE_MONTH = new RegExp(`^${THANG}${M}$`);
 const MONTH_YEAR = new RegExp(`^${THANG}${M}${SEP}${Y}$`);
 const MONTH_NAM_YEAR = new RegExp(`^${THANG}${M}\\s+nam\\s+${Y}$`);
 const MONTH_SPAN = new RegExp(`^(?:tu\\s+)?${THANG}${M}\\s*-\\s*${M}(?:\\s*[/.]\\s*${Y})?$`);
-const FROM_TO_MONTH = new RegExp(
-  `^tu\\s+${THANG}${M}(?:\\s*[/.]\\s*${Y})?\\s*(?:den|-)\\s*${THANG}${M}(?:\\s*[/.]\\s*${Y})?$`,
-);
+const FROM_TO_MONTH = new RegExp(`^tu\\s+${THANG}${M}(?:\\s*[/.]\\s*${Y})?\\s*(?:den|-)\\s*${THANG}${M}(?:\\s*[/.]\\s*${Y})?$`);
 const DATE = new RegExp(`^(?:ngay\\s*)?${D}\\s*/\\s*${M}\\s*/\\s*${Y}$`);
-const FROM_TO_DATE = new RegExp(
-  `^tu\\s+(?:ngay\\s*)?${D}\\s*/\\s*${M}\\s*/\\s*${Y}\\s*(?:den|-)\\s*(?:ngay\\s*)?${D}\\s*/\\s*${M}\\s*/\\s*${Y}$`,
-);
+const FROM_TO_DATE = new RegExp(`^tu\\s+(?:ngay\\s*)?${D}\\s*/\\s*${M}\\s*/\\s*${Y}\\s*(?:den|-)\\s*(?:ngay\\s*)?${D}\\s*/\\s*${M}\\s*/\\s*${Y}$`);
 
 function bad(reason: string, reasonEn: string): TimeParse {
   return { ok: false, reason, reasonEn };
@@ -74,10 +70,8 @@ export function parsePlanTime(raw: string, planYear: number): TimeParse | undefi
   };
   const badMonth = (m: number): TimeParse =>
     bad(`Tháng không hợp lệ: ${m} (tháng phải từ 1 đến 12) trong "${text}"`, `Invalid month: ${m} (must be 1–12) in "${text}"`);
-  const badYear = (): TimeParse =>
-    bad(`Năm không hợp lý trong "${text}" (kế hoạch năm ${planYear})`, `Implausible year in "${text}" (plan year ${planYear})`);
-  const reversed = (): TimeParse =>
-    bad(`Thời gian bắt đầu sau thời gian kết thúc: "${text}"`, `Start is after finish: "${text}"`);
+  const badYear = (): TimeParse => bad(`Năm không hợp lý trong "${text}" (kế hoạch năm ${planYear})`, `Implausible year in "${text}" (plan year ${planYear})`);
+  const reversed = (): TimeParse => bad(`Thời gian bắt đầu sau thời gian kết thúc: "${text}"`, `Start is after finish: "${text}"`);
   const validMonth = (m: number): boolean => m >= 1 && m <= 12;
 
   let m: RegExpExecArray | null;

@@ -75,7 +75,5 @@ export function splitSolutionList(cell: string, planYear: number): SolutionItem[
   }
   const timed = drafts.filter((d) => d.item).length;
   if (timed < 2) return undefined;
-  return drafts
-    .filter((d) => d.item || !d.text.endsWith(':'))
-    .map((d) => d.item ?? { text: d.text, years: [] });
+  return drafts.filter((d) => d.item || !d.text.endsWith(':')).map((d) => d.item ?? { text: d.text, years: [] });
 }

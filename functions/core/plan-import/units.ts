@@ -61,7 +61,9 @@ export function unitCodeFromName(name: string): string {
     const isAbbreviation = letters.length >= 2 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters);
     code += isAbbreviation ? letters : letters[0]!;
   }
-  const ascii = foldKey(code).replace(/[^a-z0-9]/g, '').toUpperCase();
+  const ascii = foldKey(code)
+    .replace(/[^a-z0-9]/g, '')
+    .toUpperCase();
   return ascii || 'DV';
 }
 

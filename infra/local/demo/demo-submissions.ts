@@ -44,8 +44,10 @@ const ISSUES: { unit: string; match: RegExp; difficulties: string; proposals: st
   {
     unit: 'CCTCDLCL',
     match: /doanh nghiệp/i,
-    difficulties: 'Số doanh nghiệp đăng ký tham gia chương trình đảm bảo đo lường còn ít (mới có 01/03 doanh nghiệp); một số doanh nghiệp chưa bố trí được cán bộ phụ trách đo lường.',
-    proposals: 'Đề nghị Lãnh đạo Sở chỉ đạo phối hợp với Hiệp hội Doanh nghiệp tỉnh vận động doanh nghiệp tham gia; xin ý kiến Lãnh đạo Sở về việc gia hạn thời gian đăng ký đến hết tháng 6/2024.',
+    difficulties:
+      'Số doanh nghiệp đăng ký tham gia chương trình đảm bảo đo lường còn ít (mới có 01/03 doanh nghiệp); một số doanh nghiệp chưa bố trí được cán bộ phụ trách đo lường.',
+    proposals:
+      'Đề nghị Lãnh đạo Sở chỉ đạo phối hợp với Hiệp hội Doanh nghiệp tỉnh vận động doanh nghiệp tham gia; xin ý kiến Lãnh đạo Sở về việc gia hạn thời gian đăng ký đến hết tháng 6/2024.',
     needsDecision: true,
   },
   {
@@ -120,7 +122,9 @@ function reportFor(unit: string, task: PlanTask, year: number, month: number): T
     progress,
     result,
     ...(finished ? { completedOn: `${year}-${String(month).padStart(2, '0')}-10` } : {}),
-    ...(task.product?.quantity !== undefined ? { productReached: finished ? task.product.quantity : Math.floor((task.product.quantity * progress) / 100) } : {}),
+    ...(task.product?.quantity !== undefined
+      ? { productReached: finished ? task.product.quantity : Math.floor((task.product.quantity * progress) / 100) }
+      : {}),
     difficulties: month === 5 && issue ? issue.difficulties : '',
     proposals: month === 5 && issue ? issue.proposals : '',
     needsDecision: month === 5 && issue ? issue.needsDecision : false,

@@ -30,8 +30,16 @@ export async function loadDemo(now: Date): Promise<string[]> {
     { agencyId: c.config.agencyId, year: 2024, fileName: 'seed-004-bacgiang-2024.xlsx', bytes: readFileSync(DEMO_PLAN), importedBy: 'demo', now },
   );
   if (!plan.ok) throw new Error(`Demo plan did not import: ${plan.problems.map((p) => p.reason).join('; ')}`);
-  out.push(`Kế hoạch 2024: ${plan.taskCount} nhiệm vụ (${Object.entries(plan.byUnit).map(([u, n]) => `${u} ${n}`).join(', ')}).`);
-  const subs = await loadDemoSubmissions(c, c.config.agencyId, profile.units.map((u) => u.code));
+  out.push(
+    `Kế hoạch 2024: ${plan.taskCount} nhiệm vụ (${Object.entries(plan.byUnit)
+      .map(([u, n]) => `${u} ${n}`)
+      .join(', ')}).`,
+  );
+  const subs = await loadDemoSubmissions(
+    c,
+    c.config.agencyId,
+    profile.units.map((u) => u.code),
+  );
   out.push(`Báo cáo mẫu tháng 4 và 5/2024: ${subs.join('; ')}.`);
   return out;
 }

@@ -8,8 +8,22 @@
 import { localDate } from '../../../functions/core/clock.ts';
 import type { FormContext } from '../../../functions/core/form-context.ts';
 import type { PlanTask } from '../../../functions/core/plan.ts';
-import { checkTaskRules, checkWholeSubmission, PRODUCT_NEGATIVE_MESSAGE, PROGRESS_MESSAGES, reasonNeeded, type RuleError } from '../../../functions/core/submission-rules.ts';
-import { REPORT_TEXT_FIELDS, type OtherWorkKind, type ProposalAddressee, type ReportedStatus, type SubmissionData, type TaskReport } from '../../../functions/core/submission.ts';
+import {
+  checkTaskRules,
+  checkWholeSubmission,
+  PRODUCT_NEGATIVE_MESSAGE,
+  PROGRESS_MESSAGES,
+  reasonNeeded,
+  type RuleError,
+} from '../../../functions/core/submission-rules.ts';
+import {
+  REPORT_TEXT_FIELDS,
+  type OtherWorkKind,
+  type ProposalAddressee,
+  type ReportedStatus,
+  type SubmissionData,
+  type TaskReport,
+} from '../../../functions/core/submission.ts';
 import { charCount, isFilledIn, tooLongMessage } from '../../../functions/core/text.ts';
 import { TIME_ZONE } from './time-zone.ts';
 
@@ -58,15 +72,33 @@ function asRuleInput(report: Pick<FormTaskReport, 'status' | 'progress' | 'compl
   return { ...report, status: report.status as ReportedStatus, progress: usableProgress(report.progress) };
 }
 
-export function reasonNeededInForm(report: Pick<FormTaskReport, 'status' | 'progress' | 'completedOn'>, task: Pick<PlanTask, 'finish'>, previous?: Pick<TaskReport, 'progress'>) {
-  return reasonNeeded({ ...report, status: report.status as ReportedStatus, progress: typeof report.progress === 'number' && !Number.isNaN(report.progress) ? report.progress : undefined }, task, previous);
+export function reasonNeededInForm(
+  report: Pick<FormTaskReport, 'status' | 'progress' | 'completedOn'>,
+  task: Pick<PlanTask, 'finish'>,
+  previous?: Pick<TaskReport, 'progress'>,
+) {
+  return reasonNeeded(
+    {
+      ...report,
+      status: report.status as ReportedStatus,
+      progress: typeof report.progress === 'number' && !Number.isNaN(report.progress) ? report.progress : undefined,
+    },
+    task,
+    previous,
+  );
 }
 
 /**
  * Checks one task report. Field names are relative to the task ("progress", "reason" …): first
  * what the API's schema says of the figures, then the server's rules of a task.
  */
-export function checkTask(report: FormTaskReport, task: Pick<PlanTask, 'finish'>, previous: Pick<TaskReport, 'progress'> | undefined, today: string, final: boolean): FormError[] {
+export function checkTask(
+  report: FormTaskReport,
+  task: Pick<PlanTask, 'finish'>,
+  previous: Pick<TaskReport, 'progress'> | undefined,
+  today: string,
+  final: boolean,
+): FormError[] {
   const errors: FormError[] = [];
   const p = report.progress;
   if (p === null || p === undefined || Number.isNaN(p)) errors.push({ field: 'progress', message: PROGRESS_MESSAGES.missing });

@@ -97,7 +97,10 @@ export function showSummary(errors: SummaryItem[], { focus = true, title }: { fo
   });
   replaceChildren(
     s,
-    h('h2', { class: 'error-summary-title', text: title || (errors.length === 1 ? 'Có 1 lỗi cần sửa trước khi gửi' : `Có ${errors.length} lỗi cần sửa trước khi gửi`) }),
+    h('h2', {
+      class: 'error-summary-title',
+      text: title || (errors.length === 1 ? 'Có 1 lỗi cần sửa trước khi gửi' : `Có ${errors.length} lỗi cần sửa trước khi gửi`),
+    }),
     h('ul', {}, items),
   );
   s.hidden = false;

@@ -7,7 +7,13 @@
 import type { FormContext, FormTask } from '../../../functions/core/form-context.ts';
 import { formatPlanTime, taskDeadline, type PlanTask } from '../../../functions/core/plan.ts';
 import { reportDateRange } from '../../../functions/core/submission-rules.ts';
-import { OTHER_WORK_KIND_LABELS, PROPOSAL_ADDRESSEE_LABELS, REPORT_TEXT_FIELDS, REPORTED_STATUS_LABELS, type SubmissionData } from '../../../functions/core/submission.ts';
+import {
+  OTHER_WORK_KIND_LABELS,
+  PROPOSAL_ADDRESSEE_LABELS,
+  REPORT_TEXT_FIELDS,
+  REPORTED_STATUS_LABELS,
+  type SubmissionData,
+} from '../../../functions/core/submission.ts';
 import { byId, formatDate, h } from './dom.ts';
 import { emptyReport, reasonNeededInForm, type FormData, type FormTaskReport } from './form-check.ts';
 
@@ -36,7 +42,6 @@ export const FIELD_LABELS = {
 export function fieldLabel(field: string): string {
   return (FIELD_LABELS as Record<string, string | undefined>)[field] ?? field;
 }
-
 
 function field(id: string, label: string, control: HTMLElement, { hint, className }: { hint?: string; className?: string } = {}): HTMLElement {
   const hintEl = hint ? h('p', { class: 'hint', id: `${id}-hint` }, hint) : null;
@@ -92,12 +97,39 @@ function taskArticle(ft: FormTask, ctx: PageContext): HTMLElement {
     { id: fid('status'), name: fid('status'), 'data-task': id, 'data-field': 'status' },
     Object.entries(REPORTED_STATUS_LABELS).map(([value, label]) => h('option', { value }, label)),
   );
-  const progress = h('input', { id: fid('progress'), name: fid('progress'), type: 'number', inputmode: 'numeric', min: 0, max: 100, step: 1, 'data-task': id, 'data-field': 'progress' });
+  const progress = h('input', {
+    id: fid('progress'),
+    name: fid('progress'),
+    type: 'number',
+    inputmode: 'numeric',
+    min: 0,
+    max: 100,
+    step: 1,
+    'data-task': id,
+    'data-field': 'progress',
+  });
   // The server takes dates of the plan's year, one year either side (core/submission-rules.ts).
   const planYear = Number(String(ctx.period?.id ?? '').slice(0, 4));
   const earliest = planYear ? reportDateRange(planYear).from : undefined;
-  const completedOn = h('input', { id: fid('completedOn'), name: fid('completedOn'), type: 'date', min: earliest, max: ctx.today, 'data-task': id, 'data-field': 'completedOn' });
-  const productReached = h('input', { id: fid('productReached'), name: fid('productReached'), type: 'number', inputmode: 'decimal', min: 0, step: 'any', 'data-task': id, 'data-field': 'productReached' });
+  const completedOn = h('input', {
+    id: fid('completedOn'),
+    name: fid('completedOn'),
+    type: 'date',
+    min: earliest,
+    max: ctx.today,
+    'data-task': id,
+    'data-field': 'completedOn',
+  });
+  const productReached = h('input', {
+    id: fid('productReached'),
+    name: fid('productReached'),
+    type: 'number',
+    inputmode: 'decimal',
+    min: 0,
+    step: 'any',
+    'data-task': id,
+    'data-field': 'productReached',
+  });
   const reason = textarea(fid('reason'), REPORT_TEXT_FIELDS.reason.max, 2);
   const needsDecision = h('input', { id: fid('needsDecision'), name: fid('needsDecision'), type: 'checkbox', 'data-task': id, 'data-field': 'needsDecision' });
   // A proposal stays inside the Sở unless the unit addresses it to UBND tỉnh.
@@ -126,7 +158,11 @@ function taskArticle(ft: FormTask, ctx: PageContext): HTMLElement {
       t.parents?.length ? h('p', { class: 'task-parents' }, t.parents.join(' › ')) : null,
       h('h3', { id: `task-${id}-title`, class: 'task-title' }, h('span', { class: 'task-no' }, `${t.number}.`), ' ', t.content),
       ft.carriedOver ? h('p', { class: 'badge badge-carried' }, 'Chuyển từ kỳ trước (chưa hoàn thành)') : null,
-      h('dl', { class: 'task-meta' }, meta.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v)))),
+      h(
+        'dl',
+        { class: 'task-meta' },
+        meta.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v))),
+      ),
       previousLine(ft.previous),
     ),
     h(
@@ -241,13 +277,26 @@ export function renderForm(root: HTMLElement, ctx: PageContext) {
     otherWorkRow(list, { kind: 'thuong-xuyen', text: '' }, { focus: true });
     list.dispatchEvent(new Event('input', { bubbles: true }));
   });
-  const reporter = h('input', { id: 'reporterName', name: 'reporterName', type: 'text', maxlength: units(REPORT_TEXT_FIELDS.reporterName.max), autocomplete: 'name' });
+  const reporter = h('input', {
+    id: 'reporterName',
+    name: 'reporterName',
+    type: 'text',
+    maxlength: units(REPORT_TEXT_FIELDS.reporterName.max),
+    autocomplete: 'name',
+  });
   const saveBtn = h('button', { type: 'button', class: 'button button-secondary', id: 'save-draft' }, 'Lưu nháp');
   const submitBtn = h('button', { type: 'submit', class: 'button button-primary', id: 'submit-report' }, 'Gửi báo cáo');
 
-  const noTasks = ctx.tasks.length === 0
-    ? h('p', { class: 'notice notice-info' }, ctx.planFound ? 'Trong kỳ này đơn vị không có nhiệm vụ kế hoạch nào đến hạn báo cáo; hãy báo cáo các công việc khác bên dưới.' : `Chưa có kế hoạch năm ${String(ctx.period.id).slice(0, 4)} của đơn vị trong hệ thống. Hãy báo Văn phòng Sở; trong lúc chờ, vẫn có thể báo cáo các công việc khác bên dưới.`)
-    : null;
+  const noTasks =
+    ctx.tasks.length === 0
+      ? h(
+          'p',
+          { class: 'notice notice-info' },
+          ctx.planFound
+            ? 'Trong kỳ này đơn vị không có nhiệm vụ kế hoạch nào đến hạn báo cáo; hãy báo cáo các công việc khác bên dưới.'
+            : `Chưa có kế hoạch năm ${String(ctx.period.id).slice(0, 4)} của đơn vị trong hệ thống. Hãy báo Văn phòng Sở; trong lúc chờ, vẫn có thể báo cáo các công việc khác bên dưới.`,
+        )
+      : null;
 
   const form = h(
     'form',
@@ -266,9 +315,19 @@ export function renderForm(root: HTMLElement, ctx: PageContext) {
         list,
         add,
       ),
-      h('section', { class: 'group reporter', 'aria-labelledby': 'rp-title' }, h('h2', { id: 'rp-title', class: 'group-title' }, 'Người báo cáo'), field('reporterName', 'Họ tên người báo cáo', reporter)),
+      h(
+        'section',
+        { class: 'group reporter', 'aria-labelledby': 'rp-title' },
+        h('h2', { id: 'rp-title', class: 'group-title' }, 'Người báo cáo'),
+        field('reporterName', 'Họ tên người báo cáo', reporter),
+      ),
     ),
-    h('div', { class: 'actions', id: 'actions' }, h('p', { id: 'save-status', class: 'save-status', role: 'status', 'aria-live': 'polite' }), h('div', { class: 'buttons' }, saveBtn, submitBtn)),
+    h(
+      'div',
+      { class: 'actions', id: 'actions' },
+      h('p', { id: 'save-status', class: 'save-status', role: 'status', 'aria-live': 'polite' }),
+      h('div', { class: 'buttons' }, saveBtn, submitBtn),
+    ),
   );
   root.append(form);
   return { form, list, saveBtn, submitBtn };
@@ -332,7 +391,10 @@ export function readForm(ctx: PageContext): { data: FormData; otherWorkIds: stri
   return {
     data: {
       tasks: ctx.tasks.map((ft) => readTask(ft.task.id)),
-      otherWork: rows.map((row) => ({ kind: row.querySelector<HTMLSelectElement>('[data-ow="kind"]')!.value, text: row.querySelector<HTMLTextAreaElement>('[data-ow="text"]')!.value })),
+      otherWork: rows.map((row) => ({
+        kind: row.querySelector<HTMLSelectElement>('[data-ow="kind"]')!.value,
+        text: row.querySelector<HTMLTextAreaElement>('[data-ow="text"]')!.value,
+      })),
       reporterName: val('reporterName').value,
     },
     otherWorkIds: rows.map((row) => row.querySelector('[data-ow="text"]')!.id),

@@ -5,11 +5,28 @@
  * flow: browser --> form page script --> /api/form, /api/submissions --> form render / form errors / form store
  */
 import type { FormContext } from '../../../functions/core/form-context.ts';
-import { OTHER_WORK_KIND_LABELS, PROPOSAL_ADDRESSEE_LABELS, REPORTED_STATUS_LABELS, type SubmissionData, type SubmissionHead } from '../../../functions/core/submission.ts';
+import {
+  OTHER_WORK_KIND_LABELS,
+  PROPOSAL_ADDRESSEE_LABELS,
+  REPORTED_STATUS_LABELS,
+  type SubmissionData,
+  type SubmissionHead,
+} from '../../../functions/core/submission.ts';
 import { readFormPageConfig } from '../form-page-config.ts';
 import { api, isTransient, type ApiResult } from './api.ts';
 import { type Child, formatDate as fmt, formatDateTime, formatTime, h, replaceChildren, wireSignOut } from './dom.ts';
-import { checkSubmission, checkTask, type FieldPlace, type FormData, type FormError, type FormRuleContext, localToday, parseFieldPath, ruleContext, toSubmissionData } from './form-check.ts';
+import {
+  checkSubmission,
+  checkTask,
+  type FieldPlace,
+  type FormData,
+  type FormError,
+  type FormRuleContext,
+  localToday,
+  parseFieldPath,
+  ruleContext,
+  toSubmissionData,
+} from './form-check.ts';
 import { clearAllErrors, clearFieldError, setFieldError, showSummary } from './form-errors.ts';
 import { fieldId, fieldLabel as labelOf, fillForm, type PageContext, readForm, readTask, renderForm, updateTask } from './form-render.ts';
 import { type Attempt, clearAttempt, clearLocal, loadAttempt, loadLocal, saveAttempt, saveLocal } from './form-store.ts';
@@ -89,7 +106,14 @@ function loadFailed(res: ApiResult): void {
       ? 'Phiên đăng nhập đã hết hạn hoặc chưa đăng nhập. Hãy mở lại đường dẫn đăng nhập (xin Văn phòng Sở nếu cần).'
       : res.body?.error?.message || `Không tải được biểu mẫu (mã ${res.status}).`;
   const retry = h('button', { type: 'button', class: 'button button-secondary', onclick: () => load() }, 'Thử lại');
-  replaceChildren(app, notice(res.status === 401 ? 'warn' : 'error', h('p', {}, msg), res.status === 401 ? h('p', {}, h('a', { href: '/signin' }, 'Đến trang đăng nhập')) : h('p', {}, retry)));
+  replaceChildren(
+    app,
+    notice(
+      res.status === 401 ? 'warn' : 'error',
+      h('p', {}, msg),
+      res.status === 401 ? h('p', {}, h('a', { href: '/signin' }, 'Đến trang đăng nhập')) : h('p', {}, retry),
+    ),
+  );
 }
 
 function start(ctx: FormContext): void {
@@ -140,9 +164,13 @@ function start(ctx: FormContext): void {
   applyReadOnly();
   const pending = loadAttempt(cfg.unit || ctx.unit.code, ctx.period.id);
   if (pending && !st.locked && cfg.canWrite) {
-    showBanner('warn', 'Lần gửi báo cáo trước trên máy này chưa nhận được xác nhận (có thể do mất kết nối). Bấm "Gửi lại" để hoàn tất; hệ thống không tạo thêm phiên bản nếu lần trước đã tới nơi.', {
-      actions: [h('button', { type: 'button', class: 'button button-primary', onclick: () => void sendAttempt(pending) }, 'Gửi lại')],
-    });
+    showBanner(
+      'warn',
+      'Lần gửi báo cáo trước trên máy này chưa nhận được xác nhận (có thể do mất kết nối). Bấm "Gửi lại" để hoàn tất; hệ thống không tạo thêm phiên bản nếu lần trước đã tới nơi.',
+      {
+        actions: [h('button', { type: 'button', class: 'button button-primary', onclick: () => void sendAttempt(pending) }, 'Gửi lại')],
+      },
+    );
   }
 }
 
@@ -154,7 +182,12 @@ function unitCode(): string {
 function restoreLocal(ctx: FormContext): void {
   const local = loadLocal(unitCode(), ctx.period.id);
   if (!local) return;
-  const server = ctx.head ? [ctx.head.updatedAt, ctx.head.draft?.savedAt, ctx.head.submittedAt].filter((x): x is string => Boolean(x)).sort().pop() : '';
+  const server = ctx.head
+    ? [ctx.head.updatedAt, ctx.head.draft?.savedAt, ctx.head.submittedAt]
+        .filter((x): x is string => Boolean(x))
+        .sort()
+        .pop()
+    : '';
   const current = JSON.stringify(readForm(st.ctx).data);
   if (JSON.stringify(local.data) === current) return;
   if (server && local.savedAt <= server) {
@@ -313,7 +346,11 @@ function handleCommonFailure(res: ApiResult, what: string): boolean {
     st.locked = true;
     applyReadOnly();
     // The read-only note says why; the banner says what happened to this attempt.
-    showBanner('warn', `${what} không thực hiện được vì kỳ báo cáo vừa được khóa. Nội dung bạn nhập vẫn được giữ trên máy này; hãy đề nghị Văn phòng Sở mở lại kỳ nếu cần sửa.`, { focus: true });
+    showBanner(
+      'warn',
+      `${what} không thực hiện được vì kỳ báo cáo vừa được khóa. Nội dung bạn nhập vẫn được giữ trên máy này; hãy đề nghị Văn phòng Sở mở lại kỳ nếu cần sửa.`,
+      { focus: true },
+    );
     setStatus(`${what} không thực hiện được: kỳ báo cáo đã khóa.`);
     return true;
   }
@@ -348,14 +385,21 @@ async function saveDraft(): Promise<void> {
   }
   if (res.status === 422) {
     setStatus('Chưa lưu được nháp: có chỗ cần sửa.');
-    return showErrors(res.body?.error?.fields?.length ? res.body.error.fields : [{ field: '', message: res.body?.error?.message || 'Dữ liệu chưa hợp lệ.' }], sentOtherWorkIds(read));
+    return showErrors(
+      res.body?.error?.fields?.length ? res.body.error.fields : [{ field: '', message: res.body?.error?.message || 'Dữ liệu chưa hợp lệ.' }],
+      sentOtherWorkIds(read),
+    );
   }
   if (handleCommonFailure(res, 'Lưu nháp')) return;
   setStatus('Chưa lưu được nháp lên máy chủ.');
-  showBanner('error', `${res.network ? 'Mất kết nối đến máy chủ' : res.body?.error?.message || `Lỗi máy chủ (mã ${res.status})`}. Nội dung vẫn được giữ trên máy này; hãy thử lại sau ít phút.`, {
-    focus: true,
-    actions: [h('button', { type: 'button', class: 'button button-secondary', onclick: () => void saveDraft() }, 'Thử lưu lại')],
-  });
+  showBanner(
+    'error',
+    `${res.network ? 'Mất kết nối đến máy chủ' : res.body?.error?.message || `Lỗi máy chủ (mã ${res.status})`}. Nội dung vẫn được giữ trên máy này; hãy thử lại sau ít phút.`,
+    {
+      focus: true,
+      actions: [h('button', { type: 'button', class: 'button button-secondary', onclick: () => void saveDraft() }, 'Thử lưu lại')],
+    },
+  );
 }
 
 // ---------------------------------------------------------------- submit
@@ -414,10 +458,14 @@ async function sendAttempt(attempt: Attempt, otherWorkIds: string[] = [], formJs
   }
   if (isTransient(res)) {
     setStatus('Chưa gửi được báo cáo.');
-    showBanner('error', `${res.network ? 'Mất kết nối đến máy chủ' : res.body?.error?.message || `Lỗi máy chủ (mã ${res.status})`}. Nội dung vẫn được giữ trên máy này. Bấm "Gửi lại" khi có mạng: nếu lần trước đã tới nơi, hệ thống không tạo thêm phiên bản.`, {
-      focus: true,
-      actions: [h('button', { type: 'button', class: 'button button-primary', onclick: () => void sendAttempt(attempt, otherWorkIds, formJson) }, 'Gửi lại')],
-    });
+    showBanner(
+      'error',
+      `${res.network ? 'Mất kết nối đến máy chủ' : res.body?.error?.message || `Lỗi máy chủ (mã ${res.status})`}. Nội dung vẫn được giữ trên máy này. Bấm "Gửi lại" khi có mạng: nếu lần trước đã tới nơi, hệ thống không tạo thêm phiên bản.`,
+      {
+        focus: true,
+        actions: [h('button', { type: 'button', class: 'button button-primary', onclick: () => void sendAttempt(attempt, otherWorkIds, formJson) }, 'Gửi lại')],
+      },
+    );
     return;
   }
   if (res.status === 401) return void handleCommonFailure(res, 'Gửi báo cáo');
@@ -447,7 +495,8 @@ function describe(field: string, v: unknown): string {
 /** The fields that differ between the server's current submission and the user's. */
 function differences(theirs: SubmissionData | undefined, mine: SubmissionData): [string, string, string][] {
   const rows: [string, string, string][] = [];
-  if ((theirs?.reporterName || '') !== (mine.reporterName || '')) rows.push(['Người báo cáo', describe('', theirs?.reporterName), describe('', mine.reporterName)]);
+  if ((theirs?.reporterName || '') !== (mine.reporterName || ''))
+    rows.push(['Người báo cáo', describe('', theirs?.reporterName), describe('', mine.reporterName)]);
   const ow = (d: SubmissionData | undefined) => (d?.otherWork || []).map((w) => `${OTHER_WORK_KIND_LABELS[w.kind] || w.kind}: ${w.text}`).join('\n');
   if (ow(theirs) !== ow(mine)) rows.push(['Công việc khác', ow(theirs) || '(trống)', ow(mine) || '(trống)']);
   const old = new Map((theirs?.tasks || []).map((t) => [t.taskId, t]));
@@ -455,7 +504,19 @@ function differences(theirs: SubmissionData | undefined, mine: SubmissionData): 
     const o = (old.get(t.taskId) || {}) as Record<string, unknown>;
     const ft = st.ctx.tasks.find((x) => x.task.id === t.taskId);
     const tr = t as unknown as Record<string, unknown>;
-    for (const f of ['status', 'progress', 'completedOn', 'productReached', 'reason', 'result', 'difficulties', 'proposals', 'proposalTo', 'needsDecision', 'nextPlan']) {
+    for (const f of [
+      'status',
+      'progress',
+      'completedOn',
+      'productReached',
+      'reason',
+      'result',
+      'difficulties',
+      'proposals',
+      'proposalTo',
+      'needsDecision',
+      'nextPlan',
+    ]) {
       const empty = f === 'needsDecision' ? false : f === 'proposalTo' ? 'lanh-dao-so' : '';
       const a = o[f] ?? empty;
       const b = tr[f] ?? empty;
@@ -493,8 +554,22 @@ function showConflict(err: { message: string; current?: SubmissionHead & { revis
             'table',
             { class: 'diff' },
             h('caption', {}, 'Những chỗ khác nhau'),
-            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Mục'), h('th', { scope: 'col' }, `Bản trên máy chủ (phiên bản ${current?.revision ?? '?'})`), h('th', { scope: 'col' }, 'Bản của bạn'))),
-            h('tbody', {}, rows.map(([k, a, b]) => h('tr', {}, h('th', { scope: 'row' }, k), h('td', {}, a), h('td', {}, b)))),
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                h('th', { scope: 'col' }, 'Mục'),
+                h('th', { scope: 'col' }, `Bản trên máy chủ (phiên bản ${current?.revision ?? '?'})`),
+                h('th', { scope: 'col' }, 'Bản của bạn'),
+              ),
+            ),
+            h(
+              'tbody',
+              {},
+              rows.map(([k, a, b]) => h('tr', {}, h('th', { scope: 'row' }, k), h('td', {}, a), h('td', {}, b))),
+            ),
           ),
         )
       : h('p', {}, 'Nội dung hai bản giống nhau.'),

@@ -51,7 +51,12 @@ for (const form of document.querySelectorAll<HTMLFormElement>('form[data-issue]'
     const { period = '', version, audience } = form.dataset;
     const number = input(form, 'number').value.trim();
     const body = { audience, version: Number(version), date: input(form, 'date').value, ...(number ? { number: Number(number) } : {}) };
-    void act(form.querySelector<HTMLButtonElement>('button[type=submit]')!, form.querySelector<HTMLElement>('[data-result]')!, () => api('POST', `/api/reports/${encodeURIComponent(period)}/issue`, body), (res) => `Đã phát hành Báo cáo số ${res.body.number}.`);
+    void act(
+      form.querySelector<HTMLButtonElement>('button[type=submit]')!,
+      form.querySelector<HTMLElement>('[data-result]')!,
+      () => api('POST', `/api/reports/${encodeURIComponent(period)}/issue`, body),
+      (res) => `Đã phát hành Báo cáo số ${res.body.number}.`,
+    );
   });
 }
 
@@ -79,6 +84,11 @@ for (const form of document.querySelectorAll<HTMLFormElement>('form[data-signed]
     const result = form.querySelector<HTMLElement>('[data-result]')!;
     if (!file) return sayIn(result, 'Hãy chọn tệp PDF đã ký số.', 'error');
     const url = `/api/reports/${encodeURIComponent(period)}/signed?audience=${encodeURIComponent(audience)}&version=${encodeURIComponent(version)}`;
-    void act(form.querySelector<HTMLButtonElement>('button[type=submit]')!, result, () => uploadPdf(url, file), () => `Đã đính kèm bản ký số ${file.name}: tệp này sẽ được gửi UBND tỉnh.`);
+    void act(
+      form.querySelector<HTMLButtonElement>('button[type=submit]')!,
+      result,
+      () => uploadPdf(url, file),
+      () => `Đã đính kèm bản ký số ${file.name}: tệp này sẽ được gửi UBND tỉnh.`,
+    );
   });
 }

@@ -85,8 +85,21 @@ describe('document header data', () => {
     // The rows agree but for the proposals the province may not read (addressed to the Sở's leaders).
     const figures = (m: typeof a) => m.groups.map((g) => ({ ...g, rows: g.rows.map(({ proposals: _p, proposalTo: _t, needsDecision: _n, ...r }) => r) }));
     expect(figures(b)).toEqual(figures(a));
-    expect(b.groups.flatMap((g) => g.rows).filter((r) => r.proposals).map((r) => [r.taskId, r.proposalTo])).toEqual([['I-2', 'ubnd-tinh']]);
-    expect(a.groups.flatMap((g) => g.rows).filter((r) => r.proposals).map((r) => [r.taskId, r.proposalTo])).toEqual([['I-1', 'lanh-dao-so'], ['I-2', 'ubnd-tinh']]);
+    expect(
+      b.groups
+        .flatMap((g) => g.rows)
+        .filter((r) => r.proposals)
+        .map((r) => [r.taskId, r.proposalTo]),
+    ).toEqual([['I-2', 'ubnd-tinh']]);
+    expect(
+      a.groups
+        .flatMap((g) => g.rows)
+        .filter((r) => r.proposals)
+        .map((r) => [r.taskId, r.proposalTo]),
+    ).toEqual([
+      ['I-1', 'lanh-dao-so'],
+      ['I-2', 'ubnd-tinh'],
+    ]);
     expect(b.submissionMonths).toEqual([]);
     expect(a.submissionMonths.map((x) => x.period)).toEqual(['2024-06']);
   });
@@ -177,7 +190,16 @@ describe('counts add up', () => {
     plan.tasks.push(
       { ...base, id: 'III-1', number: '1', order: 0, group: { numeral: 'III', title: 'NHIỆM VỤ ĐỘT XUẤT' }, category: 'dot-xuat', leadUnit: 'VP' },
       { ...base, id: 'IV-1', number: '1', order: 7, group: { numeral: 'IV', title: 'NHIỆM VỤ THƯỜNG XUYÊN' }, category: 'thuong-xuyen', leadUnit: 'VP' },
-      { ...base, id: 'V-1', number: '1', order: 8, group: { numeral: 'V', title: 'KẾ HOẠCH' }, category: 'ke-hoach', leadUnit: 'TTUD', directingLeader: 'someone-else' },
+      {
+        ...base,
+        id: 'V-1',
+        number: '1',
+        order: 8,
+        group: { numeral: 'V', title: 'KẾ HOẠCH' },
+        category: 'ke-hoach',
+        leadUnit: 'TTUD',
+        directingLeader: 'someone-else',
+      },
     );
     const m = buildReportModel({ ...juneInput(), plan });
     expect(m.byCategory.map((r) => r.key)).toEqual(['trong-tam-ubnd', 'chap-thuan', 'ke-hoach', 'thuong-xuyen', 'dot-xuat']);
@@ -305,7 +327,12 @@ describe('difficulties, proposals, priorities and other work', () => {
 });
 
 describe('across periods: newly overdue, earlier unfinished tasks, finished stays finished', () => {
-  const base = (period: string, submissions: AggregateInput['submissions'], previous: AggregateInput['previousSubmissions'], earlier?: AggregateInput['previousSubmissions']): AggregateInput => {
+  const base = (
+    period: string,
+    submissions: AggregateInput['submissions'],
+    previous: AggregateInput['previousSubmissions'],
+    earlier?: AggregateInput['previousSubmissions'],
+  ): AggregateInput => {
     const input: AggregateInput = {
       profile: profile2024(),
       plan: plan2024(),
@@ -325,7 +352,12 @@ describe('across periods: newly overdue, earlier unfinished tasks, finished stay
     const mJune = buildReportModel(base('2024-06', june, []));
     expect(row(mJune, 'I-3')).toMatchObject({ status: 'chua-hoan-thanh-trong-han', newlyOverdue: false });
     const mJuly = buildReportModel(base('2024-07', july, june));
-    expect(row(mJuly, 'I-3')).toMatchObject({ status: 'chua-hoan-thanh-qua-han', newlyOverdue: true, progressDelta: 10, reason: 'Chờ ý kiến thành viên Hội đồng' });
+    expect(row(mJuly, 'I-3')).toMatchObject({
+      status: 'chua-hoan-thanh-qua-han',
+      newlyOverdue: true,
+      progressDelta: 10,
+      reason: 'Chờ ý kiến thành viên Hội đồng',
+    });
   });
 
   it('in August the task (no longer active) is still covered while unfinished, and no longer "newly" overdue', () => {

@@ -17,7 +17,8 @@ import { claimProblems, hygieneProblems } from '../../support/claims-check.ts';
 import { FIXTURES, haTinhProfile } from '../plan-import/helpers.ts';
 import { juneInput, report, submitted } from './fixtures.ts';
 
-const text = (blocks: Block[]) => blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : b.type === 'bullets' ? b.items : b.type === 'heading' ? [b.text] : [])).join('\n');
+const text = (blocks: Block[]) =>
+  blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : b.type === 'bullets' ? b.items : b.type === 'heading' ? [b.text] : [])).join('\n');
 
 function haTinh(units: AgencyProfile['units']): AgencyProfile {
   return {
@@ -47,15 +48,26 @@ function haTinh(units: AgencyProfile['units']): AgencyProfile {
 function haTinhHeads(plan: Plan): SubmissionHead[] {
   const at = (m: string, day = 18) => ({ at: `${m}-${day}T09:00:00+07:00` });
   const ids = (unit: string) => plan.tasks.filter((t) => t.leadUnit === unit).map((t) => t.id);
-  const sub = (unit: string, m: string, progress: (i: number) => number, extra: Partial<Parameters<typeof report>[1]> = {}, day?: number) =>
-    ({ ...submitted(unit, m, ids(unit).map((id, i) => report(id, { progress: progress(i), result: `Triển khai nội dung ${id} theo chương trình`, ...extra })), at(m, day)), agencyId: 'skhcn-hatinh' });
+  const sub = (unit: string, m: string, progress: (i: number) => number, extra: Partial<Parameters<typeof report>[1]> = {}, day?: number) => ({
+    ...submitted(
+      unit,
+      m,
+      ids(unit).map((id, i) => report(id, { progress: progress(i), result: `Triển khai nội dung ${id} theo chương trình`, ...extra })),
+      at(m, day),
+    ),
+    agencyId: 'skhcn-hatinh',
+  });
   return [
     sub('VP', '2021-02', () => 10),
     sub('KHTC', '2021-02', () => 15),
     sub('QLCN', '2021-02', (i) => 20 + i * 5),
     sub('QLKH', '2021-02', () => 10),
     sub('VP', '2021-03', () => 25),
-    sub('QLCN', '2021-03', (i) => 30 + i * 5, { difficulties: 'Sở Tài chính chưa bố trí kinh phí hỗ trợ', proposals: 'Đề nghị UBND tỉnh bổ sung kinh phí hỗ trợ khởi nghiệp', proposalTo: 'ubnd-tinh' }),
+    sub('QLCN', '2021-03', (i) => 30 + i * 5, {
+      difficulties: 'Sở Tài chính chưa bố trí kinh phí hỗ trợ',
+      proposals: 'Đề nghị UBND tỉnh bổ sung kinh phí hỗ trợ khởi nghiệp',
+      proposalTo: 'ubnd-tinh',
+    }),
     sub('QLKH', '2021-03', () => 5, { reason: 'Các tổ chức chủ trì chậm nộp hồ sơ' }, 23),
     sub('CCTCDLCL', '2021-03', () => 30, { proposals: 'Xin ý kiến Lãnh đạo Sở về kế hoạch kiểm tra', needsDecision: true }),
   ];
@@ -65,7 +77,15 @@ function input(plan: Plan, profile: AgencyProfile, period: string, audience: Aud
   const p = parsePeriod(period);
   const months = new Set(monthlyPeriodsOf(p).map((x) => x.id));
   const heads = haTinhHeads(plan);
-  return { profile, plan, period: p, audience, issueDate, submissions: heads.filter((h) => months.has(h.period)), previousSubmissions: heads.filter((h) => !months.has(h.period) && h.period < [...months][0]!) };
+  return {
+    profile,
+    plan,
+    period: p,
+    audience,
+    issueDate,
+    submissions: heads.filter((h) => months.has(h.period)),
+    previousSubmissions: heads.filter((h) => !months.has(h.period) && h.period < [...months][0]!),
+  };
 }
 
 describe('a plan organised by unit (seed 000, Hà Tĩnh 2021)', () => {
@@ -87,13 +107,16 @@ describe('a plan organised by unit (seed 000, Hà Tĩnh 2021)', () => {
     ['2021', '2021-12-24'],
   ];
 
-  it.each(kinds.flatMap(([p, d]) => (['director', 'ubnd'] as const).map((a) => [p, a, d] as const)))('%s %s: every stated number agrees with the tables; no sentence to fix by hand', (period, audience, date) => {
-    const m = buildReportModel(input(plan, profile, period, audience, date));
-    expect(claimProblems(m)).toEqual([]);
-    expect(hygieneProblems(m)).toEqual([]);
-  });
+  it.each(kinds.flatMap(([p, d]) => (['director', 'ubnd'] as const).map((a) => [p, a, d] as const)))(
+    '%s %s: every stated number agrees with the tables; no sentence to fix by hand',
+    (period, audience, date) => {
+      const m = buildReportModel(input(plan, profile, period, audience, date));
+      expect(claimProblems(m)).toEqual([]);
+      expect(hygieneProblems(m)).toEqual([]);
+    },
+  );
 
-  it('the report to UBND tỉnh has each group\'s results and its overdue tasks with reasons, and says nothing contradictory', () => {
+  it("the report to UBND tỉnh has each group's results and its overdue tasks with reasons, and says nothing contradictory", () => {
     const m = buildReportModel(input(plan, profile, '2021-Q1', 'ubnd', '2021-03-22'));
     const t = text(m.body);
     expect(t).toContain('2. Kết quả thực hiện các nhiệm vụ theo kế hoạch');
@@ -109,7 +132,7 @@ describe('a plan organised by unit (seed 000, Hà Tĩnh 2021)', () => {
     else expect(t).not.toContain('Không có nhiệm vụ nào chưa hoàn thành đã quá hạn.');
   });
 
-  it('the Director\'s Q1 says KHTC did not report in March, not that all units reported on time', () => {
+  it("the Director's Q1 says KHTC did not report in March, not that all units reported on time", () => {
     const m = buildReportModel(input(plan, profile, '2021-Q1', 'director', '2021-03-22'));
     const t = text(m.body);
     expect(m.submissionMonths.find((x) => x.period === '2021-03')!.rows.find((r) => r.unit.code === 'KHTC')!.status).toBe('missing');

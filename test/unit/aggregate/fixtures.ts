@@ -77,16 +77,13 @@ export function plan2024(): Plan {
           sourceDocument: QD184,
         },
       ),
-      task(
-        3,
-        'I-3',
-        '3',
-        TRONG_TAM,
-        'trong-tam-ubnd',
-        'QLKHCNCS',
-        'Nhiệm vụ 3: Nâng cao chất lượng xét đánh giá, công nhận sáng kiến cơ sở',
-        { start: month(4), finish: month(6), directingLeader: 'ngo-chi-vinh', product: { text: '01 VB hướng dẫn của HĐ sáng kiến tỉnh', quantity: 1 }, sourceDocument: QD184 },
-      ),
+      task(3, 'I-3', '3', TRONG_TAM, 'trong-tam-ubnd', 'QLKHCNCS', 'Nhiệm vụ 3: Nâng cao chất lượng xét đánh giá, công nhận sáng kiến cơ sở', {
+        start: month(4),
+        finish: month(6),
+        directingLeader: 'ngo-chi-vinh',
+        product: { text: '01 VB hướng dẫn của HĐ sáng kiến tỉnh', quantity: 1 },
+        sourceDocument: QD184,
+      }),
       task(
         4,
         'II-1',

@@ -66,7 +66,13 @@ describe('computeInputHash', () => {
   it('a draft counts only by its existence: editing it does not change the hash, saving one does', () => {
     const edited = juneInput();
     edited.submissions = edited.submissions.map((h) =>
-      h.draft ? { ...h, updatedAt: '2024-06-20T01:00:00.000Z', draft: { ...h.draft, savedAt: '2024-06-20T01:00:00.000Z', data: { ...h.draft.data!, reporterName: 'Người khác' } } } : h,
+      h.draft
+        ? {
+            ...h,
+            updatedAt: '2024-06-20T01:00:00.000Z',
+            draft: { ...h.draft, savedAt: '2024-06-20T01:00:00.000Z', data: { ...h.draft.data!, reporterName: 'Người khác' } },
+          }
+        : h,
     );
     expect(hash(edited)).toBe(base);
 

@@ -15,7 +15,12 @@ const row = (m: ReportModel, id: string): TaskRow => {
   return r;
 };
 
-function input(period: string, submissions: AggregateInput['submissions'], previousSubmissions: AggregateInput['previousSubmissions'] = [], plan: Plan = plan2024()): AggregateInput {
+function input(
+  period: string,
+  submissions: AggregateInput['submissions'],
+  previousSubmissions: AggregateInput['previousSubmissions'] = [],
+  plan: Plan = plan2024(),
+): AggregateInput {
   return { profile: profile2024(), plan, period: parsePeriod(period), audience: 'director', issueDate: '2024-06-25', submissions, previousSubmissions };
 }
 
@@ -32,7 +37,13 @@ describe('quarter II 2024: latest report per task wins', () => {
   const m = buildReportModel(input('2024-Q2', submissions, previous));
 
   it('uses the window 15/3 → 14/6 and the June deadline', () => {
-    expect(m.period).toMatchObject({ id: '2024-Q2', kind: 'quarterly', label: 'quý II năm 2024', window: { from: '2024-03-15', to: '2024-06-14' }, submissionDeadline: '2024-06-20' });
+    expect(m.period).toMatchObject({
+      id: '2024-Q2',
+      kind: 'quarterly',
+      label: 'quý II năm 2024',
+      window: { from: '2024-03-15', to: '2024-06-14' },
+      submissionDeadline: '2024-06-20',
+    });
     expect(m.subject).toBe('Tình hình thực hiện nhiệm vụ quý II năm 2024 của các phòng, đơn vị');
   });
 
@@ -56,7 +67,9 @@ describe('quarter II 2024: latest report per task wins', () => {
 
   it('next steps come only from the last month: the "next month" of May is June, already past', () => {
     expect(m.priorities).toEqual([]);
-    const withJune = buildReportModel(input('2024-Q2', [...submissions, submitted('QLKH', '2024-06', [report('I-2', { progress: 30, nextPlan: 'Nghiệm thu 05 nhiệm vụ' })])], previous));
+    const withJune = buildReportModel(
+      input('2024-Q2', [...submissions, submitted('QLKH', '2024-06', [report('I-2', { progress: 30, nextPlan: 'Nghiệm thu 05 nhiệm vụ' })])], previous),
+    );
     expect(withJune.priorities.map((p) => [p.taskId, p.text])).toEqual([['I-2', 'Nghiệm thu 05 nhiệm vụ']]);
   });
 
@@ -64,7 +77,12 @@ describe('quarter II 2024: latest report per task wins', () => {
     expect(m.submissionMonths.map((x) => x.period)).toEqual(['2024-04', '2024-05', '2024-06']);
     const qlkh = m.submissionMonths.map((x) => x.rows.find((s) => s.unit.code === 'QLKH')?.status);
     expect(qlkh).toEqual(['on-time', 'on-time', 'missing']);
-    expect(m.submissionMonths[2]!.rows.find((s) => s.unit.code === 'CCTCDLCL')).toMatchObject({ status: 'on-time', period: '2024-06', tasksDue: 2, tasksReported: 1 });
+    expect(m.submissionMonths[2]!.rows.find((s) => s.unit.code === 'CCTCDLCL')).toMatchObject({
+      status: 'on-time',
+      period: '2024-06',
+      tasksDue: 2,
+      tasksReported: 1,
+    });
   });
 
   it('submission order does not matter', () => {

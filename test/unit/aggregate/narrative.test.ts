@@ -76,7 +76,9 @@ describe('Director body', () => {
     expect(s).toContain('Tỷ lệ nhiệm vụ đã hoàn thành đạt 16,7%.');
     expect(m.body.filter((b) => b.type === 'chart')).toEqual([{ type: 'chart', title: 'Tình hình thực hiện nhiệm vụ tháng 6 năm 2024 theo phòng, đơn vị' }]);
     expect(s).toContain('Chủ trì 02 nhiệm vụ, trong đó: 01 nhiệm vụ chưa hoàn thành, còn trong hạn; 01 nhiệm vụ chưa triển khai.');
-    expect(s).toContain('Đã hoàn thành thủ tục đấu thầu, ký hợp đồng tư vấn. Tiến độ đạt 60%, tăng 20 điểm phần trăm so với kỳ trước. Sản phẩm đạt 01/03 doanh nghiệp được hỗ trợ.');
+    expect(s).toContain(
+      'Đã hoàn thành thủ tục đấu thầu, ký hợp đồng tư vấn. Tiến độ đạt 60%, tăng 20 điểm phần trăm so với kỳ trước. Sản phẩm đạt 01/03 doanh nghiệp được hỗ trợ.',
+    );
     expect(s).toContain('Nhiệm vụ đã hoàn thành đúng hạn ngày 10/05/2024 (theo báo cáo tháng 05/2024).');
     expect(s).toContain('Nhiệm vụ thường xuyên: Tổng hợp báo cáo tháng 5 gửi UBND tỉnh.');
     expect(s).toContain('Đơn vị mới lưu nháp, chưa gửi báo cáo trong kỳ.');
@@ -111,7 +113,9 @@ describe('Director body', () => {
     const s = section(m.body, 'IV');
     expect(s).toContain('Có 01 đề xuất cần Lãnh đạo Sở cho ý kiến:');
     // The unit's text as typed after the colon: a proper noun would keep its capital.
-    expect(s).toMatch(/Chi cục Tiêu chuẩn Đo lường Chất lượng, nhiệm vụ I\.1 \([^)]*\): Xin ý kiến Lãnh đạo Sở về việc gia hạn thời gian đăng ký\. Khó khăn, vướng mắc: Doanh nghiệp đăng ký tham gia còn ít\./);
+    expect(s).toMatch(
+      /Chi cục Tiêu chuẩn Đo lường Chất lượng, nhiệm vụ I\.1 \([^)]*\): Xin ý kiến Lãnh đạo Sở về việc gia hạn thời gian đăng ký\. Khó khăn, vướng mắc: Doanh nghiệp đăng ký tham gia còn ít\./,
+    );
     expect(s.indexOf('cần Lãnh đạo Sở cho ý kiến:')).toBeLessThan(s.indexOf('Đề xuất, kiến nghị gửi UBND tỉnh'));
     expect(s).toContain('Đề xuất, kiến nghị gửi UBND tỉnh (01 đề xuất, được đưa vào báo cáo gửi UBND tỉnh):');
     expect(s).toMatch(/Phòng Quản lý Khoa học, nhiệm vụ I\.2 \([^)]*\): Đề nghị UBND tỉnh bổ sung kinh phí nghiệm thu\./);
@@ -120,7 +124,9 @@ describe('Director body', () => {
   it('section IV: a proper noun typed after a colon keeps its capital', () => {
     const input = juneInput();
     input.submissions = input.submissions.map((h) =>
-      h.unit === 'CCTCDLCL' && h.data ? { ...h, data: { ...h.data, tasks: h.data.tasks.map((t) => (t.taskId === 'I-1' ? { ...t, difficulties: 'Sở Tài chính chưa bố trí kinh phí' } : t)) } } : h,
+      h.unit === 'CCTCDLCL' && h.data
+        ? { ...h, data: { ...h.data, tasks: h.data.tasks.map((t) => (t.taskId === 'I-1' ? { ...t, difficulties: 'Sở Tài chính chưa bố trí kinh phí' } : t)) } }
+        : h,
     );
     expect(section(buildReportModel(input).body, 'IV')).toContain('Khó khăn, vướng mắc: Sở Tài chính chưa bố trí kinh phí.');
   });
@@ -140,7 +146,9 @@ describe('Director body', () => {
     const s = section(buildReportModel(input).body, 'V');
     expect(s).toContain('Các phòng, đơn vị chưa báo cáo kế hoạch thực hiện nhiệm vụ tháng 6 năm 2024.');
     expect(s).toContain('Có 01 nhiệm vụ theo kế hoạch đến hạn hoàn thành trong tháng 6 năm 2024');
-    expect(s).toContain('Nhiệm vụ I.3 (Nâng cao chất lượng xét đánh giá, công nhận sáng kiến cơ sở), do Phòng Quản lý khoa học công nghệ cơ sở và Sở hữu trí tuệ chủ trì, thời hạn tháng 06/2024.');
+    expect(s).toContain(
+      'Nhiệm vụ I.3 (Nâng cao chất lượng xét đánh giá, công nhận sáng kiến cơ sở), do Phòng Quản lý khoa học công nghệ cơ sở và Sở hữu trí tuệ chủ trì, thời hạn tháng 06/2024.',
+    );
   });
 
   it('ends with the closing sentence, addressed to whom the profile sends the report', () => {
@@ -171,9 +179,7 @@ describe('Director body', () => {
     input.submissions = input.submissions.map((h) =>
       h.data ? { ...h, data: { ...h.data, tasks: h.data.tasks.map((t) => ({ ...t, difficulties: '', proposals: '', needsDecision: false })) } } : h,
     );
-    expect(section(buildReportModel(input).body, 'IV')).toBe(
-      'Các phòng, đơn vị không báo cáo khó khăn, vướng mắc và không có đề xuất, kiến nghị.',
-    );
+    expect(section(buildReportModel(input).body, 'IV')).toBe('Các phòng, đơn vị không báo cáo khó khăn, vướng mắc và không có đề xuất, kiến nghị.');
   });
 });
 
@@ -233,7 +239,9 @@ describe('UBND body', () => {
     expect(trongTam).toContain('a) Nhiệm vụ 1: Hỗ trợ 03 doanh nghiệp');
     expect(trongTam).toContain('b) Nhiệm vụ 2: Chỉ đạo thực hiện');
     expect(trongTam).toContain('c) Nhiệm vụ 3: Nâng cao chất lượng xét đánh giá, công nhận sáng kiến cơ sở.');
-    expect(trongTam).toContain('Kết quả: Đã xin ý kiến thành viên Hội đồng sáng kiến tỉnh. Tiến độ đạt 80%. Nhiệm vụ chưa hoàn thành, còn trong hạn. Thời hạn hoàn thành: tháng 06/2024.');
+    expect(trongTam).toContain(
+      'Kết quả: Đã xin ý kiến thành viên Hội đồng sáng kiến tỉnh. Tiến độ đạt 80%. Nhiệm vụ chưa hoàn thành, còn trong hạn. Thời hạn hoàn thành: tháng 06/2024.',
+    );
     // An indicator carries its parent task.
     expect(s.slice(approved)).toContain('b) Nhiệm vụ 2 - Chỉ tiêu 1: Nâng cao chất lượng công tác thanh tra');
     expect(s).toContain('Ngoài ra, Sở KH&CN đã thực hiện các nhiệm vụ thường xuyên, đột xuất, phát sinh sau:');
@@ -258,8 +266,12 @@ describe('UBND body', () => {
     expect(section(internal.body, 'III')).not.toContain('Bộ chỉ số GPI');
     expect(JSON.stringify(internal)).not.toContain('Bộ chỉ số GPI');
     const toProvince = juneInput('ubnd');
-    toProvince.submissions.push(submitted('QLCN', '2024-06', [report('II-3', { status: 'de-xuat-dieu-chinh', progress: 20, proposals: proposal, proposalTo: 'ubnd-tinh' })]));
-    expect(section(buildReportModel(toProvince).body, 'III')).toMatch(/Nhiệm vụ II\.3 \([^)]*\): Đề nghị UBND tỉnh cho phép điều chỉnh thời hạn do Bộ chỉ số GPI chưa được công bố\./);
+    toProvince.submissions.push(
+      submitted('QLCN', '2024-06', [report('II-3', { status: 'de-xuat-dieu-chinh', progress: 20, proposals: proposal, proposalTo: 'ubnd-tinh' })]),
+    );
+    expect(section(buildReportModel(toProvince).body, 'III')).toMatch(
+      /Nhiệm vụ II\.3 \([^)]*\): Đề nghị UBND tỉnh cho phép điều chỉnh thời hạn do Bộ chỉ số GPI chưa được công bố\./,
+    );
   });
 
   it('zero wording when there is nothing to report', () => {
@@ -347,13 +359,19 @@ describe('text an official signs without editing', () => {
   it('a progress that fell is stated with its reason in the body, not as "no progress"', () => {
     const input = juneInput();
     input.submissions = input.submissions.map((h) =>
-      h.unit === 'QLKH' && h.data ? { ...h, data: { ...h.data, tasks: [report('I-2', { progress: 30, reason: 'Hội đồng đánh giá lại khối lượng, giảm 02 nhiệm vụ đã tính trùng' })] } } : h,
+      h.unit === 'QLKH' && h.data
+        ? { ...h, data: { ...h.data, tasks: [report('I-2', { progress: 30, reason: 'Hội đồng đánh giá lại khối lượng, giảm 02 nhiệm vụ đã tính trùng' })] } }
+        : h,
     );
     const b = buildReportModel(input).body;
-    expect(section(b, 'II')).toContain('Tiến độ đạt 30%, giảm 10 điểm phần trăm so với kỳ trước, lý do: Hội đồng đánh giá lại khối lượng, giảm 02 nhiệm vụ đã tính trùng.');
+    expect(section(b, 'II')).toContain(
+      'Tiến độ đạt 30%, giảm 10 điểm phần trăm so với kỳ trước, lý do: Hội đồng đánh giá lại khối lượng, giảm 02 nhiệm vụ đã tính trùng.',
+    );
     const iii = section(b, 'III');
     expect(iii).toContain('Có 01 nhiệm vụ có tiến độ giảm so với kỳ trước:');
-    expect(iii).toMatch(/Nhiệm vụ I\.2 \([^)]*\) do Phòng Quản lý Khoa học chủ trì: tiến độ giảm từ 40% còn 30%\. Lý do: Hội đồng đánh giá lại khối lượng, giảm 02 nhiệm vụ đã tính trùng\./u);
+    expect(iii).toMatch(
+      /Nhiệm vụ I\.2 \([^)]*\) do Phòng Quản lý Khoa học chủ trì: tiến độ giảm từ 40% còn 30%\. Lý do: Hội đồng đánh giá lại khối lượng, giảm 02 nhiệm vụ đã tính trùng\./u,
+    );
     expect(iii).not.toContain('không có tiến triển');
   });
 
@@ -363,8 +381,15 @@ describe('text an official signs without editing', () => {
     input.plan!.tasks = input.plan!.tasks.map((t) =>
       ['I-1', 'II-1', 'II-3'].includes(t.id) ? { ...t, finish: { kind: 'month' as const, year: 2024, month: 7 } } : t,
     );
-    input.submissions.push(submitted('QLCN', '2024-06', [report('II-3', { status: 'hoan-thanh', progress: 100, completedOn: '2024-06-10', result: 'Ban hành Kế hoạch' })]));
-    const m = buildReportModel({ ...input, submissions: input.submissions.map((h) => (h.unit === 'CCTCDLCL' && h.data ? { ...h, data: { ...h.data, tasks: h.data.tasks.filter((t) => t.taskId === 'I-1') } } : h)) });
+    input.submissions.push(
+      submitted('QLCN', '2024-06', [report('II-3', { status: 'hoan-thanh', progress: 100, completedOn: '2024-06-10', result: 'Ban hành Kế hoạch' })]),
+    );
+    const m = buildReportModel({
+      ...input,
+      submissions: input.submissions.map((h) =>
+        h.unit === 'CCTCDLCL' && h.data ? { ...h, data: { ...h.data, tasks: h.data.tasks.filter((t) => t.taskId === 'I-1') } } : h,
+      ),
+    });
     const outlook = section(m.body, audience === 'director' ? 'V' : 'IV');
     expect(m.outlook.filter((o) => o.reason === 'due-next').map((o) => o.taskId)).toEqual(['I-1', 'II-1']);
     expect(outlook).toContain('Có 02 nhiệm vụ theo kế hoạch đến hạn hoàn thành trong tháng 7 năm 2024');

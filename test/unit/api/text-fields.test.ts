@@ -17,14 +17,18 @@ describe('text fields', () => {
     expect(parse({ reporterName: '𝓝'.repeat(100) }).success).toBe(true);
     expect(messages(parse({ reporterName: '𝓝'.repeat(101) }))).toEqual(['reporterName: Họ tên người báo cáo dài quá 100 ký tự.']);
     expect(parse({ otherWork: [{ kind: 'dot-xuat', text: `V${'🎉'.repeat(1999)}` }] }).success).toBe(true);
-    expect(messages(parse({ otherWork: [{ kind: 'dot-xuat', text: `V${'🎉'.repeat(2000)}` }] }))).toEqual(['otherWork.0.text: Nội dung công việc dài quá 2000 ký tự.']);
+    expect(messages(parse({ otherWork: [{ kind: 'dot-xuat', text: `V${'🎉'.repeat(2000)}` }] }))).toEqual([
+      'otherWork.0.text: Nội dung công việc dài quá 2000 ký tự.',
+    ]);
   });
 
   it('refuse a hidden or damaged character with the class and its position', () => {
     expect(messages(parse({ reporterName: 'Nga\u{E0041}\u{E0042}' }))).toEqual([
       'reporterName: Họ tên người báo cáo chứa ký tự ẩn dạng thẻ (tag) ở ký tự thứ 4: hãy xoá đoạn văn bản dán vào đó và gõ lại.',
     ]);
-    expect(messages(parse({ tasks: [task({ difficulties: 'Thiếu \uF0B7 kinh phí' })] }))[0]).toMatch(/^tasks\.0\.difficulties: Khó khăn, vướng mắc chứa ký tự vùng dùng riêng .* ở ký tự thứ 7/);
+    expect(messages(parse({ tasks: [task({ difficulties: 'Thiếu \uF0B7 kinh phí' })] }))[0]).toMatch(
+      /^tasks\.0\.difficulties: Khó khăn, vướng mắc chứa ký tự vùng dùng riêng .* ở ký tự thứ 7/,
+    );
     expect(messages(parse({ tasks: [task({ nextPlan: 'x\uFFFF' })] }))[0]).toMatch(/noncharacter/);
     expect(messages(parse({ tasks: [task({ proposals: 'x\uD83D' })] }))[0]).toMatch(/lỗi mã hoá/);
     expect(messages(parse({ tasks: [task({ reason: 'a\u202Eb' })] }))[0]).toMatch(/bidi/);

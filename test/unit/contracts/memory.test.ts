@@ -7,9 +7,20 @@ import { MemoryMailer } from '../../../functions/adapters/memory/mailer.ts';
 import { MemoryPlanStore } from '../../../functions/adapters/memory/plan-store.ts';
 import { MemoryReportStore } from '../../../functions/adapters/memory/report-store.ts';
 import { MemorySubmissionStore } from '../../../functions/adapters/memory/submission-store.ts';
-import { agencyStoreContract, fileArchiveContract, freshAgency, jobStoreContract, mailerContract, planStoreContract, reportStoreContract, submissionStoreContract } from '../../contracts/stores.ts';
+import {
+  agencyStoreContract,
+  fileArchiveContract,
+  freshAgency,
+  jobStoreContract,
+  mailerContract,
+  planStoreContract,
+  reportStoreContract,
+  submissionStoreContract,
+} from '../../contracts/stores.ts';
 
-const fresh = <T>(store: T) => () => ({ store, agencyId: freshAgency() });
+const fresh =
+  <T>(store: T) =>
+  () => ({ store, agencyId: freshAgency() });
 
 agencyStoreContract('memory', () => fresh(new MemoryAgencyStore())());
 planStoreContract('memory', () => fresh(new MemoryPlanStore())());

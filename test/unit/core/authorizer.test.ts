@@ -8,7 +8,17 @@ import { handler } from '../../../functions/api/authorizer.ts';
 
 let file: string;
 const event = (over: Partial<APIGatewayRequestAuthorizerEventV2>): APIGatewayRequestAuthorizerEventV2 =>
-  ({ type: 'REQUEST', routeArn: 'arn', identitySource: [], routeKey: 'GET /api/form', rawPath: '/api/form', rawQueryString: '', headers: {}, requestContext: {} as never, ...over }) as APIGatewayRequestAuthorizerEventV2;
+  ({
+    type: 'REQUEST',
+    routeArn: 'arn',
+    identitySource: [],
+    routeKey: 'GET /api/form',
+    rawPath: '/api/form',
+    rawQueryString: '',
+    headers: {},
+    requestContext: {} as never,
+    ...over,
+  }) as APIGatewayRequestAuthorizerEventV2;
 
 beforeAll(async () => {
   file = await ensureLocalKeys(path.join(mkdtempSync(path.join(os.tmpdir(), 'authz-')), 'jwks.json'));
@@ -18,13 +28,21 @@ beforeAll(async () => {
 describe('Lambda authorizer', () => {
   it('accepts a valid token from the Authorization header or the session cookie', async () => {
     const token = await mintToken({ file, issuer: 'iss-test', clientId: 'client-test', agencyId: 'a-test', role: 'unit', unit: 'QLKH' });
-    expect(await handler(event({ headers: { authorization: `Bearer ${token}` } }))).toEqual({ isAuthorized: true, context: { sub: 'local-unit-qlkh', role: 'unit', unit: 'QLKH', agencyId: 'a-test' } });
+    expect(await handler(event({ headers: { authorization: `Bearer ${token}` } }))).toEqual({
+      isAuthorized: true,
+      context: { sub: 'local-unit-qlkh', role: 'unit', unit: 'QLKH', agencyId: 'a-test' },
+    });
     expect((await handler(event({ cookies: ['theme=dark', `baocao_session=${token}`] }))).isAuthorized).toBe(true);
   });
   it('refuses a missing, expired, foreign or malformed token', async () => {
     const expired = await mintToken({ file, issuer: 'iss-test', clientId: 'client-test', agencyId: 'a-test', role: 'van-phong', now: 1_000_000_000 });
     const foreign = await mintToken({ file, issuer: 'iss-test', clientId: 'other-client', agencyId: 'a-test', role: 'van-phong' });
-    for (const e of [event({}), event({ headers: { authorization: `Bearer ${expired}` } }), event({ headers: { authorization: `Bearer ${foreign}` } }), event({ cookies: ['baocao_session=garbage'] })]) {
+    for (const e of [
+      event({}),
+      event({ headers: { authorization: `Bearer ${expired}` } }),
+      event({ headers: { authorization: `Bearer ${foreign}` } }),
+      event({ cookies: ['baocao_session=garbage'] }),
+    ]) {
       expect(await handler(e)).toEqual({ isAuthorized: false });
     }
   });
@@ -42,7 +60,15 @@ describe('Lambda authorizer', () => {
   });
   it('reads an unreadable session cookie as no session: refused, never an error', async () => {
     const token = await mintToken({ file, issuer: 'iss-test', clientId: 'client-test', agencyId: 'a-test', role: 'unit', unit: 'QLKH' });
-    for (const cookie of ['baocao_session=%', 'baocao_session=%E0%A4%A', 'baocao_session=%zz', 'baocao_session=', 'baocao_session', '=%', `baocao_session=%${token}`]) {
+    for (const cookie of [
+      'baocao_session=%',
+      'baocao_session=%E0%A4%A',
+      'baocao_session=%zz',
+      'baocao_session=',
+      'baocao_session',
+      '=%',
+      `baocao_session=%${token}`,
+    ]) {
       expect(await handler(event({ cookies: [cookie] })), cookie).toEqual({ isAuthorized: false });
     }
     // A broken cookie of another name does not hide a good session cookie.

@@ -6,8 +6,17 @@ import type { AgencyProfile } from '../../../functions/core/agency.ts';
 import type { SubmissionHead } from '../../../functions/core/submission.ts';
 
 const t = (id: string, start: PlanTask['start'], finish: PlanTask['finish'], leadUnit = 'QLKH'): PlanTask => ({
-  id, number: id, group: { numeral: 'I', title: 'X' }, category: 'ke-hoach', content: id, leadUnit, coordinatingUnits: [], milestones: [], order: Number(id.replace(/\D/g, '')) || 0,
-  ...(start ? { start } : {}), ...(finish ? { finish } : {}),
+  id,
+  number: id,
+  group: { numeral: 'I', title: 'X' },
+  category: 'ke-hoach',
+  content: id,
+  leadUnit,
+  coordinatingUnits: [],
+  milestones: [],
+  order: Number(id.replace(/\D/g, '')) || 0,
+  ...(start ? { start } : {}),
+  ...(finish ? { finish } : {}),
 });
 const m = (month: number) => ({ kind: 'month' as const, year: 2024, month });
 
@@ -32,8 +41,23 @@ describe('tasks in a period', () => {
 });
 
 describe('status board', () => {
-  const profile = { units: [{ code: 'QLKH', name: 'Phòng QLKH', kind: 'phong' }, { code: 'TTR', name: 'Thanh tra', kind: 'thanh-tra' }, { code: 'VP', name: 'Văn phòng', kind: 'van-phong' }, { code: 'KT', name: 'Không nhiệm vụ', kind: 'khac' }] } as AgencyProfile;
-  const head = (unit: string, over: Partial<SubmissionHead>): SubmissionHead => ({ agencyId: 'a', period: '2024-05', unit, state: 'submitted', revision: 1, updatedAt: 'x', ...over });
+  const profile = {
+    units: [
+      { code: 'QLKH', name: 'Phòng QLKH', kind: 'phong' },
+      { code: 'TTR', name: 'Thanh tra', kind: 'thanh-tra' },
+      { code: 'VP', name: 'Văn phòng', kind: 'van-phong' },
+      { code: 'KT', name: 'Không nhiệm vụ', kind: 'khac' },
+    ],
+  } as AgencyProfile;
+  const head = (unit: string, over: Partial<SubmissionHead>): SubmissionHead => ({
+    agencyId: 'a',
+    period: '2024-05',
+    unit,
+    state: 'submitted',
+    revision: 1,
+    updatedAt: 'x',
+    ...over,
+  });
   it('shows each unit on time / late / draft / missing, with reported counts and overdue tasks', () => {
     const board = buildStatusBoard({
       profile,
@@ -48,8 +72,20 @@ describe('status board', () => {
       ]),
       previousReports: new Map(),
       heads: [
-        head('QLKH', { onTime: true, submittedAt: '2024-05-17T02:00:00Z', data: { reporterName: 'N', otherWork: [], tasks: [{ taskId: '2', status: 'dang-thuc-hien', progress: 40, result: 'x', difficulties: '', proposals: '', needsDecision: false, nextPlan: '' }] } }),
-        head('TTR', { state: 'draft', revision: 0, draft: { data: { reporterName: '', otherWork: [], tasks: [] }, savedAt: '2024-05-19T00:00:00Z', savedBy: 'u' } }),
+        head('QLKH', {
+          onTime: true,
+          submittedAt: '2024-05-17T02:00:00Z',
+          data: {
+            reporterName: 'N',
+            otherWork: [],
+            tasks: [{ taskId: '2', status: 'dang-thuc-hien', progress: 40, result: 'x', difficulties: '', proposals: '', needsDecision: false, nextPlan: '' }],
+          },
+        }),
+        head('TTR', {
+          state: 'draft',
+          revision: 0,
+          draft: { data: { reporterName: '', otherWork: [], tasks: [] }, savedAt: '2024-05-19T00:00:00Z', savedBy: 'u' },
+        }),
       ],
     });
     expect(board.rows.map((r) => [r.unit.code, r.status, r.tasksReported, r.tasksDue])).toEqual([

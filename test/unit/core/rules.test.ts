@@ -30,7 +30,13 @@ const ctx = (previous: [string, TaskReport][] = []) => ({ dueTasks: [task('A', 6
 
 describe('submission rules', () => {
   it('accepts a complete, consistent report', () => {
-    expect(checkSubmissionRules({ reporterName: 'Nga', otherWork: [], tasks: [r('A'), r('B', { status: 'hoan-thanh', progress: 100, completedOn: '2024-07-01' })] }, ctx(), { final: true })).toEqual([]);
+    expect(
+      checkSubmissionRules(
+        { reporterName: 'Nga', otherWork: [], tasks: [r('A'), r('B', { status: 'hoan-thanh', progress: 100, completedOn: '2024-07-01' })] },
+        ctx(),
+        { final: true },
+      ),
+    ).toEqual([]);
   });
 
   it('refuses tasks the unit does not own, and duplicates', () => {
@@ -39,11 +45,25 @@ describe('submission rules', () => {
   });
 
   it('asks for a reason when progress falls or a task is finished after its deadline', () => {
-    const fell = checkSubmissionRules({ reporterName: 'Nga', otherWork: [], tasks: [r('A', { progress: 30 })] }, ctx([['A', r('A', { progress: 40 })]]), { final: true });
+    const fell = checkSubmissionRules({ reporterName: 'Nga', otherWork: [], tasks: [r('A', { progress: 30 })] }, ctx([['A', r('A', { progress: 40 })]]), {
+      final: true,
+    });
     expect(fell).toEqual([{ field: 'tasks.0.reason', message: expect.stringContaining('40% xuống 30%') }]);
-    const late = checkSubmissionRules({ reporterName: 'Nga', otherWork: [], tasks: [r('A', { status: 'hoan-thanh', progress: 100, completedOn: '2024-07-02' })] }, ctx(), { final: true });
+    const late = checkSubmissionRules(
+      { reporterName: 'Nga', otherWork: [], tasks: [r('A', { status: 'hoan-thanh', progress: 100, completedOn: '2024-07-02' })] },
+      ctx(),
+      { final: true },
+    );
     expect(late.map((e) => e.field)).toEqual(['tasks.0.reason']);
-    const withReason = checkSubmissionRules({ reporterName: 'Nga', otherWork: [], tasks: [r('A', { status: 'hoan-thanh', progress: 100, completedOn: '2024-07-02', reason: 'Chờ ý kiến Sở Tài chính' })] }, ctx(), { final: true });
+    const withReason = checkSubmissionRules(
+      {
+        reporterName: 'Nga',
+        otherWork: [],
+        tasks: [r('A', { status: 'hoan-thanh', progress: 100, completedOn: '2024-07-02', reason: 'Chờ ý kiến Sở Tài chính' })],
+      },
+      ctx(),
+      { final: true },
+    );
     expect(withReason).toEqual([]);
     expect(reasonNeeded({ status: 'hoan-thanh', progress: 100, completedOn: '2024-06-30' }, task('A', 6))).toBeUndefined();
     expect(reasonNeeded({ status: 'hoan-thanh', progress: 100, completedOn: '2024-07-01' }, task('A', 6))).toBe('late-finish');
@@ -77,7 +97,11 @@ describe('an empty report', () => {
 });
 
 describe('dates a unit types', () => {
-  const dated = (...dates: string[]) => ({ reporterName: 'Nga', otherWork: [], tasks: dates.map((d, i) => r(`T${i}`, { status: 'hoan-thanh', progress: 100, completedOn: d })) });
+  const dated = (...dates: string[]) => ({
+    reporterName: 'Nga',
+    otherWork: [],
+    tasks: dates.map((d, i) => r(`T${i}`, { status: 'hoan-thanh', progress: 100, completedOn: d })),
+  });
 
   it('must exist on the calendar', () => {
     const errs = checkReportDates(dated('2024-02-30', '2024-11-31', '2023-02-29', '2024-04-31', '2024-13-01', '2024-00-10', '2024-06-00'), 2024);

@@ -75,7 +75,8 @@ describe('text at the boundary', () => {
     expect(squash('Hội\u00ADthảo  khoa\u200Bhọc')).toBe('Hộithảo khoahọc');
   });
   it('counts "filled in" as a letter or a digit, and characters as code points', () => {
-    for (const blank of ['', '   ', '...', '-', '\u3164\u3164\u3164', '\u2800\u2800', '\u200B', '\uFFA0 \u115F']) expect(isFilledIn(blank), JSON.stringify(blank)).toBe(false);
+    for (const blank of ['', '   ', '...', '-', '\u3164\u3164\u3164', '\u2800\u2800', '\u200B', '\uFFA0 \u115F'])
+      expect(isFilledIn(blank), JSON.stringify(blank)).toBe(false);
     for (const filled of ['Nga', 'Ng', '3', 'Ⅳ', '김']) expect(isFilledIn(filled), filled).toBe(true);
     expect(isFilledIn(undefined)).toBe(false);
     expect(charCount('👍'.repeat(2001))).toBe(2001);

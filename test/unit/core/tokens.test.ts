@@ -30,7 +30,8 @@ async function outcome(token: string): Promise<string> {
 
 describe('access tokens', () => {
   it("scopes the principal to the agency its groups name — exactly one, well formed — never to the deployment's", async () => {
-    const mint = (agencyId: string) => mintToken({ file: env.AUTH_JWKS_FILE!, issuer: 'iss-test', clientId: 'client-test', agencyId, role: 'unit', unit: 'QLKH' });
+    const mint = (agencyId: string) =>
+      mintToken({ file: env.AUTH_JWKS_FILE!, issuer: 'iss-test', clientId: 'client-test', agencyId, role: 'unit', unit: 'QLKH' });
     expect((await verifyAccessToken(await mint('skhcn-tayninh'), settings)).agencyId).toBe('skhcn-tayninh');
     expect((await verifyAccessToken(await mint('skhcn-bacgiang'), settings)).agencyId).toBe('skhcn-bacgiang');
     expect(await outcome(await signedByTheRealKey(env, { 'cognito:groups': ['van-phong'] }))).toBe('refused: no_agency');
@@ -40,7 +41,9 @@ describe('access tokens', () => {
   });
 
   it('accepts what the issuer mints, a lifetime of exactly a working day, and an iat a few seconds ahead', async () => {
-    expect(await outcome(await mintToken({ file: env.AUTH_JWKS_FILE!, issuer: 'iss-test', clientId: 'client-test', agencyId: 'skhcn-test', role: 'van-phong' }))).toBe('accepted as van-phong');
+    expect(
+      await outcome(await mintToken({ file: env.AUTH_JWKS_FILE!, issuer: 'iss-test', clientId: 'client-test', agencyId: 'skhcn-test', role: 'van-phong' })),
+    ).toBe('accepted as van-phong');
     expect(await outcome(await signedByTheRealKey(env, { iat: now(), exp: now() + 8 * 3600 }))).toBe('accepted as van-phong');
     expect(await outcome(await signedByTheRealKey(env, { iat: now() + 20, exp: now() + 3600 }))).toBe('accepted as van-phong');
   });

@@ -38,7 +38,12 @@ describe('GetBatcher', () => {
   it('sends the reads issued together as one consistent BatchGetItem, each reader its own item', async () => {
     const { doc, sent } = fakeClient([item(1), item(2), item(3)]);
     const b = new GetBatcher(doc, 't');
-    const [a, c, missing, again] = await Promise.all([b.get({ PK: 'P', SK: 'S1' }), b.get({ PK: 'P', SK: 'S3' }), b.get({ PK: 'P', SK: 'S9' }), b.get({ PK: 'P', SK: 'S1' })]);
+    const [a, c, missing, again] = await Promise.all([
+      b.get({ PK: 'P', SK: 'S1' }),
+      b.get({ PK: 'P', SK: 'S3' }),
+      b.get({ PK: 'P', SK: 'S9' }),
+      b.get({ PK: 'P', SK: 'S1' }),
+    ]);
     expect(sent).toEqual([{ name: 'BatchGet', keys: 3, consistent: true }]);
     expect([a?.n, c?.n, missing, again?.n]).toEqual([1, 3, undefined, 1]);
     expect(again).not.toBe(a);

@@ -50,11 +50,17 @@ describe('request schemas: document and server agree', () => {
 
   it('accepts and refuses the same periods, unit codes and idempotency keys', () => {
     const s = schemas();
-    const keyParam = specOperations().find((o) => o.operation.operationId === 'submitSubmission')!.operation.parameters.find((p: Json) => p.name === 'Idempotency-Key');
+    const keyParam = specOperations()
+      .find((o) => o.operation.operationId === 'submitSubmission')!
+      .operation.parameters.find((p: Json) => p.name === 'Idempotency-Key');
     const cases: [Json, { safeParse(v: unknown): { success: boolean } }, unknown[]][] = [
       [s.MonthlyPeriodId, periodParam, ['2024-10', '2024-11', '2024-12', '2024-00', '2024-13', '2024-1', '24-10', '2024-10-01', 'x', '', 202410]],
       [s.UnitCode, unitParam, ['QLKH', 'TTR', 'CCTCDLCL', 'a1', '', 'QL-KH', 'CCTCĐLCL', 'A'.repeat(16), 'A'.repeat(17), 5]],
-      [keyParam.schema, idempotencyKey, ['5f0c7a8e-3b9d-4c61-9a57-2d1e8b4f6a10', 'abcd_123', 'short', 'has space in it', 'x'.repeat(128), 'x'.repeat(129), 'ký-tự-việt']],
+      [
+        keyParam.schema,
+        idempotencyKey,
+        ['5f0c7a8e-3b9d-4c61-9a57-2d1e8b4f6a10', 'abcd_123', 'short', 'has space in it', 'x'.repeat(128), 'x'.repeat(129), 'ký-tự-việt'],
+      ],
     ];
     for (const [schema, zod, samples] of cases) {
       for (const v of samples) expect({ v, spec: accepts(schema, v) }).toEqual({ v, spec: zod.safeParse(v).success });
@@ -66,7 +72,10 @@ describe('request schemas: document and server agree', () => {
       ['a full submission', submit()],
       ['Văn phòng on behalf of a unit', submit({ unit: 'TTR' })],
       ['only the required task fields', submit({}, { tasks: [{ taskId: 'I-2', status: 'chua-trien-khai', progress: 0 }] })],
-      ['other work and a reason', submit({}, { otherWork: [{ kind: 'dot-xuat', text: 'Phối hợp kiểm tra đo lường.' }], tasks: [task({ reason: 'Chờ ý kiến của Bộ.' })] })],
+      [
+        'other work and a reason',
+        submit({}, { otherWork: [{ kind: 'dot-xuat', text: 'Phối hợp kiểm tra đo lường.' }], tasks: [task({ reason: 'Chờ ý kiến của Bộ.' })] }),
+      ],
       ['a finished task with its date', submit({}, { tasks: [task({ status: 'hoan-thanh', progress: 100, completedOn: '2024-10-10', productReached: 3 })] })],
       ['an unknown top-level field', submit({ extra: 1 })],
       ['no data', { period: '2024-10', baseRevision: 0 }],

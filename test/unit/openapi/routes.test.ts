@@ -20,7 +20,9 @@ function allowsAnonymous(operation: Json): boolean {
 describe('docs/openapi.yaml against functions/api/routes.ts', () => {
   it('documents every route, and only the routes, with the same method and path', () => {
     const routes = ROUTES.map((r) => key(r.method, r.path)).sort();
-    const documented = specOperations().map((o) => key(o.method, o.path)).sort();
+    const documented = specOperations()
+      .map((o) => key(o.method, o.path))
+      .sort();
     expect(new Set(routes).size).toBe(routes.length);
     expect(documented).toEqual(routes);
   });

@@ -23,7 +23,16 @@ describe('header variants', () => {
         [],
         ['STT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Lãnh đạo Sở phụ trách', 'Thời gian hoàn thành', 'Sản phẩm', 'Ghi chú'],
         ['I', 'Nhiệm vụ thường xuyên'],
-        [1, 'Tổng hợp báo cáo tháng', 'Văn phòng Sở', 'Phòng QLKH; Sở Tài chính', 'PGĐ Ngô Chí Vinh', '30/11/2024', '12 báo cáo', 'Chủ trì thực hiện: Chánh Văn phòng'],
+        [
+          1,
+          'Tổng hợp báo cáo tháng',
+          'Văn phòng Sở',
+          'Phòng QLKH; Sở Tài chính',
+          'PGĐ Ngô Chí Vinh',
+          '30/11/2024',
+          '12 báo cáo',
+          'Chủ trì thực hiện: Chánh Văn phòng',
+        ],
         [2, 'Thẩm định công nghệ dự án đầu tư', 'Phòng Quản lý Công nghệ và TTCN', '', 'Giám đốc', 'Tháng 12/2024', '', 'Làm theo đề nghị của Sở KH&ĐT'],
         ['II', 'Nhiệm vụ đột xuất, phát sinh'],
         [1, 'Kiểm tra đo lường xăng dầu dịp Tết', 'Chi cục TCĐLCL, Thanh tra Sở', '', 'Ngô Chí Vinh', 'Tháng 01-02/2024', '', ''],
@@ -138,7 +147,7 @@ describe('header variants', () => {
     expect(r.warnings[0]).toMatchObject({ row: 2, column: 'B' });
   });
 
-  it('a time merged down over the rows of a task is the task\'s, not each milestone\'s', () => {
+  it("a time merged down over the rows of a task is the task's, not each milestone's", () => {
     const g = grid(
       sheet(
         'P1',
@@ -166,7 +175,12 @@ describe('header variants', () => {
   });
 
   it('a year other than the plan year is a warning located on its cell', () => {
-    const g = grid(sheet('P1', [['TT', 'Nội dung', 'Thời gian', 'Đơn vị chủ trì'], [1, 'Hoàn thành đề án chuyển tiếp', 'Tháng 11/2023', 'Phòng QLKH']]));
+    const g = grid(
+      sheet('P1', [
+        ['TT', 'Nội dung', 'Thời gian', 'Đơn vị chủ trì'],
+        [1, 'Hoàn thành đề án chuyển tiếp', 'Tháng 11/2023', 'Phòng QLKH'],
+      ]),
+    );
     const r = importPlanFromGrid(g, opts());
     expect(r.problems).toEqual([]);
     expect(r.warnings).toEqual([
@@ -205,7 +219,10 @@ describe('header variants', () => {
   it('reads the sheet that has the table and skips the others with a warning', () => {
     const g = grid(
       sheet('Công văn', [['SỞ KHOA HỌC VÀ CÔNG NGHỆ'], ['Kính gửi: các phòng, đơn vị']]),
-      sheet('Phụ lục', [['TT', 'Nội dung', 'Đơn vị chủ trì'], [1, 'Rà soát thủ tục hành chính', 'Văn phòng']]),
+      sheet('Phụ lục', [
+        ['TT', 'Nội dung', 'Đơn vị chủ trì'],
+        [1, 'Rà soát thủ tục hành chính', 'Văn phòng'],
+      ]),
     );
     const r = importPlanFromGrid(g, opts());
     expect(r.problems).toEqual([]);

@@ -67,10 +67,7 @@ describe('JSON plan import', () => {
   });
 
   it('locates schema problems by JSON path', () => {
-    const r = importPlanFromJson(
-      minimal({ content: '', category: 'quan-trong', start: { kind: 'month', year: 2024, month: 13 }, ghiChu: 'x' }),
-      opts(),
-    );
+    const r = importPlanFromJson(minimal({ content: '', category: 'quan-trong', start: { kind: 'month', year: 2024, month: 13 }, ghiChu: 'x' }), opts());
     expect(r.plan.tasks).toEqual([]);
     const byPath = Object.fromEntries(r.problems.map((p) => [p.column, p]));
     expect(Object.keys(byPath).sort()).toEqual(['tasks[0]', 'tasks[0].category', 'tasks[0].content', 'tasks[0].start.month']);

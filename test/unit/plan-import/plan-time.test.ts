@@ -36,15 +36,13 @@ describe('parsePlanTime', () => {
     expect(parsePlanTime(text, 2024)).toMatchObject({ ok: true, start, finish });
   });
 
-  it.each([
-    'Theo Kế hoạch 483/KH-UBND',
-    'Ngay sau khi bộ chỉ số đổi mới sáng tạo cấp tỉnh (GPI) được công bố',
-    'Cả năm',
-    'Quý IV/2024',
-  ])('keeps "%s" as text', (text) => {
-    const t: PlanTime = { kind: 'text', text };
-    expect(parsePlanTime(text, 2024)).toEqual({ ok: true, start: t, finish: t, years: [] });
-  });
+  it.each(['Theo Kế hoạch 483/KH-UBND', 'Ngay sau khi bộ chỉ số đổi mới sáng tạo cấp tỉnh (GPI) được công bố', 'Cả năm', 'Quý IV/2024'])(
+    'keeps "%s" as text',
+    (text) => {
+      const t: PlanTime = { kind: 'text', text };
+      expect(parsePlanTime(text, 2024)).toEqual({ ok: true, start: t, finish: t, years: [] });
+    },
+  );
 
   it('normalises text to NFC and collapses line breaks', () => {
     const nfd = 'Theo Kế hoạch\n483/KH-UBND'.normalize('NFD');

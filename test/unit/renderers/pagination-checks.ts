@@ -90,9 +90,18 @@ const words = (s: string) => s.replace(/\s+/gu, ' ').trim();
 function lastParagraph(model: ReportModel): string | undefined {
   const last = model.body[model.body.length - 1];
   if (!last) return undefined;
-  if (last.type === 'paragraph') return last.text.split('\n').map((l) => l.trim()).filter(Boolean).at(-1);
+  if (last.type === 'paragraph')
+    return last.text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .at(-1);
   if (last.type === 'bullets') {
-    const item = last.items.flatMap((i) => i.split('\n')).map((l) => l.trim()).filter(Boolean).at(-1);
+    const item = last.items
+      .flatMap((i) => i.split('\n'))
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .at(-1);
     return item && (item.startsWith('- ') ? item : `- ${item}`);
   }
   return undefined;
@@ -159,7 +168,14 @@ export function appendixViolations(pdf: PdfRead): { violations: string[]; topRow
     const first = lines.filter((l) => near(l.top, top, 1.5)).sort((a, b) => a.x - b.x);
     const tt = first.find((l) => l.right <= TT_RIGHT);
     const parent = first.every((l) => l.fonts.every((f) => f.endsWith('Tinos-BoldItalic')));
-    topRows.push({ page: n, tt: tt?.text, text: first.filter((l) => l !== tt).map((l) => l.text).join(' | ') });
+    topRows.push({
+      page: n,
+      tt: tt?.text,
+      text: first
+        .filter((l) => l !== tt)
+        .map((l) => l.text)
+        .join(' | '),
+    });
     if (!tt && !parent) violations.push(`page ${n}: the first row under the head is the rest of a split row ("${first.map((l) => l.text).join(' | ')}")`);
   });
   return { violations, topRows };

@@ -10,13 +10,7 @@ import type { ReportModel } from '../../../functions/core/report-model.ts';
 import { renderPdf } from '../../../templates/pdf/render-pdf.ts';
 import { benchModels, fixtureModels, type NamedModel } from '../../fixtures/report-models/documents.ts';
 import { directorModel } from '../../fixtures/report-models/monthly-2024-05.ts';
-import {
-  appendixViolations,
-  headingViolations,
-  pageNumberViolations,
-  signatureViolations,
-  widowOrphanViolations,
-} from './pagination-checks.ts';
+import { appendixViolations, headingViolations, pageNumberViolations, signatureViolations, widowOrphanViolations } from './pagination-checks.ts';
 import { findLine, readPdf, type PdfLine, type PdfPage, type PdfRead } from './pdf-text.ts';
 
 async function checkAll(model: ReportModel): Promise<{ pdf: PdfRead; problems: Record<string, string[]> }> {
@@ -58,8 +52,15 @@ describe('pagination rules on the bench documents', () => {
 describe('an appendix row taller than a page', () => {
   it('is cut, and each continuation repeats its TT and task name under the repeated head', async () => {
     const rows = directorModel.groups[0]!.rows;
-    const tall = { ...rows[0]!, number: '7', result: Array.from({ length: 260 }, (_, i) => `Kết quả đợt ${i + 1} đã được nghiệm thu và bàn giao cho đơn vị sử dụng.`).join(' ') };
-    const model: ReportModel = { ...directorModel, groups: [{ ...directorModel.groups[0]!, rows: [rows[1]!, tall, rows[2]!] }, ...directorModel.groups.slice(1)] };
+    const tall = {
+      ...rows[0]!,
+      number: '7',
+      result: Array.from({ length: 260 }, (_, i) => `Kết quả đợt ${i + 1} đã được nghiệm thu và bàn giao cho đơn vị sử dụng.`).join(' '),
+    };
+    const model: ReportModel = {
+      ...directorModel,
+      groups: [{ ...directorModel.groups[0]!, rows: [rows[1]!, tall, rows[2]!] }, ...directorModel.groups.slice(1)],
+    };
     const pdf = await readPdf(await renderPdf(model));
     const { violations, topRows } = appendixViolations(pdf);
     expect(violations).toEqual([]);
@@ -75,14 +76,24 @@ describe('an appendix row taller than a page', () => {
 describe('the checks themselves', () => {
   const L = 85.04;
   const INDENT = L + 36;
-  const line = (text: string, x: number, top: number, font = 'ABCDEF+Tinos', fontSize = 14): PdfLine => ({ text, x, right: x + 100, top, fontSize, fonts: [font] });
+  const line = (text: string, x: number, top: number, font = 'ABCDEF+Tinos', fontSize = 14): PdfLine => ({
+    text,
+    x,
+    right: x + 100,
+    top,
+    fontSize,
+    fonts: [font],
+  });
   const portrait = (lines: PdfLine[]): PdfPage => ({ width: 595.28, height: 841.89, lines, fillColours: [] });
   const landscape = (lines: PdfLine[]): PdfPage => ({ width: 841.89, height: 595.28, lines, fillColours: [] });
   const read = (pages: PdfPage[]): PdfRead => ({ pages, info: {}, fonts: [] });
   const BOLD = 'ABCDEF+Tinos-Bold';
 
   it('see a heading left with one line at the foot of its page', () => {
-    const pdf = read([portrait([line('Đoạn trước.', L, 700), line('1. Văn phòng Sở', INDENT, 740, BOLD), line('Chủ trì 14 nhiệm vụ.', INDENT, 760)]), portrait([line('Tiếp theo.', INDENT, 80)])]);
+    const pdf = read([
+      portrait([line('Đoạn trước.', L, 700), line('1. Văn phòng Sở', INDENT, 740, BOLD), line('Chủ trì 14 nhiệm vụ.', INDENT, 760)]),
+      portrait([line('Tiếp theo.', INDENT, 80)]),
+    ]);
     expect(headingViolations(pdf)).toEqual(['page 1: heading "1. Văn phòng Sở" followed by 1 line(s) on its page']);
   });
 

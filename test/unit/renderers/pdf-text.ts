@@ -61,7 +61,13 @@ export async function readPdf(bytes: Buffer): Promise<PdfRead> {
       if (fn !== OPS.setFillRGBColor) return;
       // pdfjs 4 passes the three 0–255 components (a typed array) or a "#rrggbb" string.
       const args = Array.from(ops.argsArray[i] as ArrayLike<unknown>);
-      const hex = typeof args[0] === 'string' ? args[0] : `#${args.slice(0, 3).map((v) => Number(v).toString(16).padStart(2, '0')).join('')}`;
+      const hex =
+        typeof args[0] === 'string'
+          ? args[0]
+          : `#${args
+              .slice(0, 3)
+              .map((v) => Number(v).toString(16).padStart(2, '0'))
+              .join('')}`;
       fillColours.add(hex.toLowerCase());
     });
     const items: Item[] = [];
@@ -107,7 +113,10 @@ function groupLines(items: Item[]): PdfLine[] {
         text += c.str;
       });
       lines.push({
-        text: text.replace(/\u00a0/gu, ' ').replace(/\s+/gu, ' ').trim(),
+        text: text
+          .replace(/\u00a0/gu, ' ')
+          .replace(/\s+/gu, ' ')
+          .trim(),
         x: first.x,
         right: last.x + last.width,
         top: first.y,

@@ -30,7 +30,7 @@ describe('date line', () => {
     expect(dateLine('Bắc Giang', date)).toBe(expected);
   });
 
-  it('a draft leaves the number blank for the register; the appendix line carries page 1\'s date', () => {
+  it("a draft leaves the number blank for the register; the appendix line carries page 1's date", () => {
     expect(numberLine('BC-SKHCN').replace(/\u00a0/gu, ' ')).toMatch(/^Số: {5,}\/BC-SKHCN$/u);
     expect(appendixReference('BC-SKHCN', '2024-05-22', 'Sở Khoa học và Công nghệ').replace(/\u00a0/gu, ' ')).toMatch(
       /^\(Kèm theo Báo cáo số {5,}\/BC-SKHCN ngày 22 tháng 5 năm 2024 của Sở Khoa học và Công nghệ\)$/u,
@@ -143,7 +143,10 @@ describe('empty period', () => {
   it('renders a model with no tasks, issues or submissions into both formats', async () => {
     const empty = {
       ...ubndModel,
-      body: [{ type: 'chart' as const, title: 'Biểu đồ' }, { type: 'paragraph' as const, text: 'Trong kỳ không có nhiệm vụ.' }],
+      body: [
+        { type: 'chart' as const, title: 'Biểu đồ' },
+        { type: 'paragraph' as const, text: 'Trong kỳ không có nhiệm vụ.' },
+      ],
       groups: [],
       byUnit: [],
       byLeader: [],

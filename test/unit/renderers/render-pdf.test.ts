@@ -156,13 +156,15 @@ describe('renderPdf: draft and issued', () => {
     expect(read.pages.slice(1).some((p) => findLine(p, 'DỰ THẢO'))).toBe(false);
   });
 
-  it('prints an issued report\'s number on page 1 and in the appendix line, and no mark', async () => {
+  it("prints an issued report's number on page 1 and in the appendix line, and no mark", async () => {
     const read = await readPdf(await renderPdf({ ...ubndModel, draft: false, documentNumber: '15' }));
     const number = findLine(read.pages[0]!, /^Số:/u)!;
     expect(rowText(read.pages[0]!, number)).toBe('Số: 15/BC-SKHCN Bắc Giang, ngày 24 tháng 5 năm 2024');
     expect(findLine(read.pages[0]!, 'DỰ THẢO')).toBeUndefined();
     const appendix = read.pages.find(isLandscape)!;
-    expect(rowText(appendix, findLine(appendix, /^\(Kèm theo/u)!)).toBe('(Kèm theo Báo cáo số 15/BC-SKHCN ngày 24 tháng 5 năm 2024 của Sở Khoa học và Công nghệ)');
+    expect(rowText(appendix, findLine(appendix, /^\(Kèm theo/u)!)).toBe(
+      '(Kèm theo Báo cáo số 15/BC-SKHCN ngày 24 tháng 5 năm 2024 của Sở Khoa học và Công nghệ)',
+    );
   });
 });
 
@@ -181,11 +183,20 @@ describe('renderPdf: body', () => {
     expect(atMargin.length).toBeGreaterThan(10);
     expect(indented.length).toBeGreaterThan(5);
     // Nothing of the body sticks out into the left margin.
-    expect(Math.min(...bodyPages().flatMap((p) => p.lines).filter((l) => l.top > 60).map((l) => l.x))).toBeGreaterThanOrEqual(PAGE_MARGINS.left - 0.5);
+    expect(
+      Math.min(
+        ...bodyPages()
+          .flatMap((p) => p.lines)
+          .filter((l) => l.top > 60)
+          .map((l) => l.x),
+      ),
+    ).toBeGreaterThanOrEqual(PAGE_MARGINS.left - 0.5);
   });
 
   it('upper-cases level-1 headings in bold', () => {
-    const heading = bodyPages().map((p) => findLine(p, 'I. TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC PHÒNG, ĐƠN VỊ')).find(Boolean)!;
+    const heading = bodyPages()
+      .map((p) => findLine(p, 'I. TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC PHÒNG, ĐƠN VỊ'))
+      .find(Boolean)!;
     expect(heading).toBeDefined();
     expect(heading.fonts.every((f) => f.endsWith('Tinos-Bold'))).toBe(true);
   });

@@ -218,7 +218,15 @@ describe('renderXlsx: Khó khăn, đề xuất and Tình hình nộp báo cáo',
     const ws = sheet(wb, ISSUES_SHEET);
     directorModel.issues.forEach((issue, i) => {
       const r = ISSUES_HEADER_ROW + 1 + i;
-      expect(rowValues(ws, r, 1, 7)).toEqual([i + 1, issue.unit.name, issue.taskNumber, issue.taskContent, issue.difficulties, issue.proposals, issue.needsDecision ? 'Có' : '']);
+      expect(rowValues(ws, r, 1, 7)).toEqual([
+        i + 1,
+        issue.unit.name,
+        issue.taskNumber,
+        issue.taskContent,
+        issue.difficulties,
+        issue.proposals,
+        issue.needsDecision ? 'Có' : '',
+      ]);
     });
   });
 
@@ -263,7 +271,9 @@ describe('renderXlsx: hostile text', () => {
   });
 
   it('normalises decomposed Vietnamese to NFC and drops control characters', () => {
-    const strings = allCells(hostile).filter((c) => typeof c.value === 'string').map((c) => c.value as string);
+    const strings = allCells(hostile)
+      .filter((c) => typeof c.value === 'string')
+      .map((c) => c.value as string);
     for (const s of strings) {
       expect(s).toBe(s.normalize('NFC'));
       // eslint-disable-next-line no-control-regex

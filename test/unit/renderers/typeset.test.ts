@@ -25,7 +25,10 @@ describe('splitting into words', () => {
 
   it('breaks after a slash or a hyphen inside a word only through the line breaker', () => {
     expect(splitWords('số 184/QĐ-UBND ngày').map((w) => w.text)).toEqual(unicodeWords('số 184/QĐ-UBND ngày').map((w) => w.text));
-    expect(splitWords('a\nb')).toEqual([{ text: 'a', lineEnd: true }, { text: 'b', lineEnd: false }]);
+    expect(splitWords('a\nb')).toEqual([
+      { text: 'a', lineEnd: true },
+      { text: 'b', lineEnd: false },
+    ]);
   });
 });
 

@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import type { AgencyProfile } from '../../../functions/core/agency.ts';
-import { eventBridgeCron, eventBridgeSchedules, cronerPattern, scheduleDefinitions, schedulerInput, type ScheduleSettings } from '../../../functions/core/schedules.ts';
+import {
+  eventBridgeCron,
+  eventBridgeSchedules,
+  cronerPattern,
+  scheduleDefinitions,
+  schedulerInput,
+  type ScheduleSettings,
+} from '../../../functions/core/schedules.ts';
 import { validateAgencyProfile } from '../../../functions/usecases/agency-schema.ts';
 import { demoProfile } from '../../support/demo-profile.ts';
 
@@ -36,7 +43,9 @@ describe('schedule definitions from the agency profile', () => {
     const d = byName(demo);
     expect(cronerPattern(d['remind-monthly']!)).toBe('0 8 17,20 * *');
     expect(cronerPattern(d['compile-quarterly']!)).toBe('0 8 22 3,6,9,12 *');
-    expect(schedulerInput(d['deliver-annual']!, 'skhcn-bacgiang')).toBe('{"job":"deliver","kind":"annual","agencyId":"skhcn-bacgiang","scheduledTime":"<aws.scheduler.scheduled-time>"}');
+    expect(schedulerInput(d['deliver-annual']!, 'skhcn-bacgiang')).toBe(
+      '{"job":"deliver","kind":"annual","agencyId":"skhcn-bacgiang","scheduledTime":"<aws.scheduler.scheduled-time>"}',
+    );
     // Each agency's schedules name it: the job runs for that agency only.
     expect(eventBridgeSchedules({ ...demo, agencyId: 'skhcn-tayninh' }).every((s) => JSON.parse(s.input).agencyId === 'skhcn-tayninh')).toBe(true);
   });
@@ -95,11 +104,19 @@ describe('schedule definitions from the agency profile', () => {
     };
     expect(problems({ compile: { monthly: { day: 22, time: '09:15' } }, deliver: { annual: { day: 'L' } } })).toEqual([]);
     // The example in docs/operations.md.
-    const example = YAML.parse(readFileSync(new URL('../../../docs/operations.md', import.meta.url), 'utf8').split('```yaml\n')[1]!.split('```')[0]!).schedules;
+    const example = YAML.parse(
+      readFileSync(new URL('../../../docs/operations.md', import.meta.url), 'utf8')
+        .split('```yaml\n')[1]!
+        .split('```')[0]!,
+    ).schedules;
     expect(example.remind.days).toEqual([15, 18, 20]);
     expect(problems(example)).toEqual([]);
-    expect(problems({ compile: { monthly: { day: 20 } } })).toEqual(['schedules.compile.monthly.day: ngày tổng hợp báo cáo tháng (ngày 20) phải sau hạn nộp báo cáo (ngày 20)']);
-    expect(problems({ deliver: { quarterly: { time: '07:00' } } })).toEqual(['schedules.deliver.quarterly: gửi báo cáo quý cho UBND tỉnh phải sau khi tổng hợp (08:00 ngày 22)']);
+    expect(problems({ compile: { monthly: { day: 20 } } })).toEqual([
+      'schedules.compile.monthly.day: ngày tổng hợp báo cáo tháng (ngày 20) phải sau hạn nộp báo cáo (ngày 20)',
+    ]);
+    expect(problems({ deliver: { quarterly: { time: '07:00' } } })).toEqual([
+      'schedules.deliver.quarterly: gửi báo cáo quý cho UBND tỉnh phải sau khi tổng hợp (08:00 ngày 22)',
+    ]);
     expect(problems({ remind: { time: '8:00' } })[0]).toMatch(/^schedules\.remind\.time: giờ dạng HH:MM/);
     expect(problems({ compile: { annual: { day: 30 } } })[0]).toMatch(/^schedules\.compile\.annual\.day: /);
     expect(problems({ compile: { weekly: { day: 3 } } }).length).toBeGreaterThan(0);

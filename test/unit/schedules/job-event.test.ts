@@ -3,13 +3,17 @@ import { InvalidJobEventError, parseJobEvent } from '../../../functions/jobs/sch
 import { runId } from '../../../functions/usecases/run-job.ts';
 
 describe('the event a schedule sends its job', () => {
-  it('reads { scheduledTime, agencyId, job, kind? }: the kind defaults to monthly, the time keeps its instant, the agency is the schedule\'s', () => {
+  it("reads { scheduledTime, agencyId, job, kind? }: the kind defaults to monthly, the time keeps its instant, the agency is the schedule's", () => {
     expect(parseJobEvent('compile', { job: 'compile', kind: 'quarterly', agencyId: 'skhcn-tayninh', scheduledTime: '2024-06-22T01:00:00Z' })).toEqual({
       agencyId: 'skhcn-tayninh',
       kind: 'quarterly',
       scheduledTime: new Date('2024-06-22T01:00:00Z'),
     });
-    expect(parseJobEvent('remind', { agencyId: 'skhcn-bacgiang', scheduledTime: '2024-05-17T08:00:00+07:00' })).toEqual({ agencyId: 'skhcn-bacgiang', kind: 'monthly', scheduledTime: new Date('2024-05-17T01:00:00Z') });
+    expect(parseJobEvent('remind', { agencyId: 'skhcn-bacgiang', scheduledTime: '2024-05-17T08:00:00+07:00' })).toEqual({
+      agencyId: 'skhcn-bacgiang',
+      kind: 'monthly',
+      scheduledTime: new Date('2024-05-17T01:00:00Z'),
+    });
     expect(runId('deliver', 'annual', new Date('2024-12-24T03:00:00Z'))).toBe('deliver-annual@2024-12-24T03:00:00.000Z');
   });
 

@@ -12,7 +12,12 @@ const yearStart = (y: number) => new Date(`${y}-01-01T00:00:00+07:00`);
 /** Every firing of a year, with the period each run covers and its local date. */
 function year(profile: AgencyProfile, y: number) {
   return scheduleDefinitions(profile).flatMap((def) =>
-    firingsBetween(def, yearStart(y), yearStart(y + 1)).map((at) => ({ def, at, local: localDate(at, TZ), period: periodOfRun(def.job, def.kind, at, profile).id })),
+    firingsBetween(def, yearStart(y), yearStart(y + 1)).map((at) => ({
+      def,
+      at,
+      local: localDate(at, TZ),
+      period: periodOfRun(def.job, def.kind, at, profile).id,
+    })),
   );
 }
 
@@ -39,7 +44,12 @@ describe('a whole year of schedules (time travel)', () => {
       // not issued on the first day is sent the day it is; one already sent is not sent again).
       expect(of('deliver-monthly').map((r) => r.period)).toEqual(months.flatMap((m) => Array.from({ length: 6 }, () => m)));
       // Quarter, half-year, nine-month and year boundaries.
-      expect(of('compile-quarterly').map((r) => `${r.local}→${r.period}`)).toEqual([`${y}-03-22→${y}-Q1`, `${y}-06-22→${y}-Q2`, `${y}-09-22→${y}-Q3`, `${y}-12-22→${y}-Q4`]);
+      expect(of('compile-quarterly').map((r) => `${r.local}→${r.period}`)).toEqual([
+        `${y}-03-22→${y}-Q1`,
+        `${y}-06-22→${y}-Q2`,
+        `${y}-09-22→${y}-Q3`,
+        `${y}-12-22→${y}-Q4`,
+      ]);
       expect(of('compile-half-year').map((r) => `${r.local}→${r.period}`)).toEqual([`${y}-06-23→${y}-H1`, `${y}-12-23→${y}-H2`]);
       expect(of('compile-nine-months').map((r) => `${r.local}→${r.period}`)).toEqual([`${y}-09-23→${y}-9M`]);
       expect(of('compile-annual').map((r) => `${r.local}→${r.period}`)).toEqual([`${y}-12-24→${y}`]);
@@ -58,11 +68,18 @@ describe('a whole year of schedules (time travel)', () => {
   }
 
   it('croner, which runs them locally, fires at exactly the same instants as the definitions say', () => {
-    for (const profile of [demo, { ...demo, submissionDeadlineDay: 25 }, { ...demo, schedules: { compile: { monthly: { time: '00:30' } }, remind: { days: [1, 28], time: '23:45' } } }]) {
+    for (const profile of [
+      demo,
+      { ...demo, submissionDeadlineDay: 25 },
+      { ...demo, schedules: { compile: { monthly: { time: '00:30' } }, remind: { days: [1, 28], time: '23:45' } } },
+    ]) {
       for (const def of scheduleDefinitions(profile)) {
         for (const y of [2024, 2025]) {
           const ours = firingsBetween(def, yearStart(y), yearStart(y + 1)).map((d) => d.toISOString());
-          expect(croner(def, yearStart(y), yearStart(y + 1)).map((d) => d.toISOString()), `${def.name} ${y}`).toEqual(ours);
+          expect(
+            croner(def, yearStart(y), yearStart(y + 1)).map((d) => d.toISOString()),
+            `${def.name} ${y}`,
+          ).toEqual(ours);
         }
       }
     }

@@ -29,7 +29,9 @@ const task = planTask;
 const data = (progress: number, reporterName = 'Lê Thị Thanh Lợi'): SubmissionData => ({
   reporterName,
   otherWork: [],
-  tasks: [{ taskId: 'I-1', status: 'dang-thuc-hien', progress, result: `Đạt ${progress}%`, difficulties: '', proposals: '', needsDecision: false, nextPlan: '' }],
+  tasks: [
+    { taskId: 'I-1', status: 'dang-thuc-hien', progress, result: `Đạt ${progress}%`, difficulties: '', proposals: '', needsDecision: false, nextPlan: '' },
+  ],
 });
 
 const qlkh: Principal = { sub: 'u-qlkh', role: 'unit', unit: 'QLKH', agencyId: A };
@@ -39,7 +41,10 @@ const vp: Principal = { sub: 'u-vp', role: 'van-phong', agencyId: A };
 async function stores(): Promise<Stores> {
   const s: Stores = { agencies: new MemoryAgencyStore(), plans: new MemoryPlanStore(), submissions: new MemorySubmissionStore() };
   await s.agencies.putProfile({ ...demoProfile(), agencyId: A, effectiveFrom: '2024-01-01' });
-  await s.plans.putPlan({ agencyId: A, year: 2024, tasks: [task(1, 'QLKH'), task(2, 'TTR')] }, { hash: 'h1', importedAt: '2024-01-05T00:00:00Z', importedBy: 'op', source: 'plan.xlsx' });
+  await s.plans.putPlan(
+    { agencyId: A, year: 2024, tasks: [task(1, 'QLKH'), task(2, 'TTR')] },
+    { hash: 'h1', importedAt: '2024-01-05T00:00:00Z', importedBy: 'op', source: 'plan.xlsx' },
+  );
   return s;
 }
 
@@ -58,7 +63,10 @@ describe('submit', () => {
     const first = await submit(s, qlkh, { period: '2024-05', unit: 'QLKH', baseRevision: 0, data: data(10) }, NOW);
     expect(first).toMatchObject({ replayed: false, head: { state: 'submitted', revision: 1, onTime: true }, revision: { revision: 1, by: 'u-qlkh' } });
     const second = await submit(s, qlkh, { period: '2024-05', unit: 'QLKH', baseRevision: 1, data: data(30) }, NOW);
-    expect(second.revision.changes).toEqual([{ field: 'tasks.I-1.progress', from: 10, to: 30 }, { field: 'tasks.I-1.result', from: 'Đạt 10%', to: 'Đạt 30%' }]);
+    expect(second.revision.changes).toEqual([
+      { field: 'tasks.I-1.progress', from: 10, to: 30 },
+      { field: 'tasks.I-1.result', from: 'Đạt 10%', to: 'Đạt 30%' },
+    ]);
     expect(second.head.firstSubmittedAt).toBe(first.head.submittedAt);
     const revisions = await listRevisions(s, qlkh, '2024-05', 'QLKH');
     expect(revisions.map((r) => [r.revision, r.changes.length])).toEqual([
@@ -96,8 +104,13 @@ describe('submit', () => {
     await submit(s, qlkh, { period: '2024-05', unit: 'QLKH', baseRevision: 0, data: data(10), idempotencyKey: 'k-1' }, NOW);
     await expect(setPeriodLock(s, qlkh, '2024-05', true, NOW)).rejects.toMatchObject({ code: 'forbidden' });
     await setPeriodLock(s, vp, '2024-05', true, NOW);
-    expect(await refusal(submit(s, qlkh, { period: '2024-05', unit: 'QLKH', baseRevision: 1, data: data(20) }, NOW))).toMatchObject({ kind: 'locked', code: 'period_locked' });
-    expect(await submit(s, qlkh, { period: '2024-05', unit: 'QLKH', baseRevision: 0, data: data(10), idempotencyKey: 'k-1' }, NOW)).toMatchObject({ replayed: true });
+    expect(await refusal(submit(s, qlkh, { period: '2024-05', unit: 'QLKH', baseRevision: 1, data: data(20) }, NOW))).toMatchObject({
+      kind: 'locked',
+      code: 'period_locked',
+    });
+    expect(await submit(s, qlkh, { period: '2024-05', unit: 'QLKH', baseRevision: 0, data: data(10), idempotencyKey: 'k-1' }, NOW)).toMatchObject({
+      replayed: true,
+    });
     await expect(saveDraft(s, qlkh, { period: '2024-05', unit: 'QLKH', data: data(20) }, NOW)).rejects.toMatchObject({ code: 'period_locked' });
     expect((await formContext(s, qlkh, 'QLKH', '2024-05')).locked).toBe(true);
     await setPeriodLock(s, vp, '2024-05', false, NOW, 'Sửa số liệu');

@@ -23,7 +23,11 @@ const task = (id: string, finish?: PlanTime): PlanTask => ({
   order: 1,
 });
 
-const TASKS = [task('A', { kind: 'month', year: 2024, month: 5 }), task('B', { kind: 'date', date: '2024-06-10' }), task('C', { kind: 'text', text: 'Theo Kế hoạch 483/KH-UBND' })];
+const TASKS = [
+  task('A', { kind: 'month', year: 2024, month: 5 }),
+  task('B', { kind: 'date', date: '2024-06-10' }),
+  task('C', { kind: 'text', text: 'Theo Kế hoạch 483/KH-UBND' }),
+];
 const PREVIOUS: Record<string, TaskReport> = {
   A: { taskId: 'A', status: 'dang-thuc-hien', progress: 60, result: 'x', difficulties: '', proposals: '', needsDecision: false, nextPlan: '' },
 };
@@ -42,7 +46,8 @@ const report = (taskId: string, over: Partial<TaskReport> = {}): TaskReport => (
   ...over,
 });
 
-const server = (data: SubmissionData, final: boolean) => checkSubmissionRules(data, { dueTasks: TASKS, previous: new Map(Object.entries(PREVIOUS)), today: TODAY }, { final });
+const server = (data: SubmissionData, final: boolean) =>
+  checkSubmissionRules(data, { dueTasks: TASKS, previous: new Map(Object.entries(PREVIOUS)), today: TODAY }, { final });
 
 describe('the form’s checks', () => {
   const cases: [string, TaskReport[], string][] = [
@@ -62,7 +67,15 @@ describe('the form’s checks', () => {
   }
 
   it('catch what only the form can hold: empty, fractional or out-of-range progress, a negative product', () => {
-    const data = { tasks: [{ ...report('A'), progress: null }, { ...report('B'), progress: 150 }, { ...report('C'), progress: 12.5, productReached: -1 }], otherWork: [], reporterName: 'Nga' };
+    const data = {
+      tasks: [
+        { ...report('A'), progress: null },
+        { ...report('B'), progress: 150 },
+        { ...report('C'), progress: 12.5, productReached: -1 },
+      ],
+      otherWork: [],
+      reporterName: 'Nga',
+    };
     expect(checkSubmission(data, ctx, { final: true })).toEqual([
       { field: 'tasks.0.progress', message: 'Hãy nhập tiến độ: một số nguyên từ 0 đến 100.' },
       { field: 'tasks.1.progress', message: 'Tiến độ từ 0 đến 100.' },
@@ -72,7 +85,14 @@ describe('the form’s checks', () => {
   });
 
   it('count other work in characters, as the API does', () => {
-    const data = { tasks: [report('C')], otherWork: [{ kind: 'dot-xuat', text: '😀'.repeat(2000) }, { kind: 'dot-xuat', text: 'x'.repeat(2001) }], reporterName: 'Nga' };
+    const data = {
+      tasks: [report('C')],
+      otherWork: [
+        { kind: 'dot-xuat', text: '😀'.repeat(2000) },
+        { kind: 'dot-xuat', text: 'x'.repeat(2001) },
+      ],
+      reporterName: 'Nga',
+    };
     expect(checkSubmission(data, ctx, { final: false })).toEqual([{ field: 'otherWork.1.text', message: 'Nội dung công việc dài quá 2000 ký tự.' }]);
   });
 

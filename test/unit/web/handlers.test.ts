@@ -21,7 +21,13 @@ function fileURLPath(rel: string): string {
   return path.resolve(new URL(rel, import.meta.url).pathname);
 }
 
-function event(p: { path: string; pathParameters?: Record<string, string>; query?: Record<string, string>; headers?: Record<string, string>; cookies?: string[] }): HttpEvent {
+function event(p: {
+  path: string;
+  pathParameters?: Record<string, string>;
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
+  cookies?: string[];
+}): HttpEvent {
   return {
     version: '2.0',
     routeKey: `GET ${p.path}`,
@@ -80,7 +86,25 @@ describe('static files', () => {
 
   it('refuses anything not on the list: logical names, the manifest, sources, traversal, odd spellings', async () => {
     const form = manifest.entries['form.js']!;
-    const names = ['app.css', 'form.js', 'manifest.json', 'build.json', 'form.ts', 'html.ts', 'assets.ts', '../../package.json', '..%2F..%2Fpackage.json', `${form}/../${manifest.entries['app.css']}`, form.toUpperCase(), `./${form}`, '', '.', 'constructor', '__proto__', 'toString'];
+    const names = [
+      'app.css',
+      'form.js',
+      'manifest.json',
+      'build.json',
+      'form.ts',
+      'html.ts',
+      'assets.ts',
+      '../../package.json',
+      '..%2F..%2Fpackage.json',
+      `${form}/../${manifest.entries['app.css']}`,
+      form.toUpperCase(),
+      `./${form}`,
+      '',
+      '.',
+      'constructor',
+      '__proto__',
+      'toString',
+    ];
     for (const name of names) {
       const res = await call(staticFiles, event({ path: `/static/${name}`, pathParameters: { file: name } }));
       expect(res.statusCode, name).toBe(404);
@@ -131,11 +155,18 @@ describe('pages for visitors who are not signed in', () => {
   it('answers the gateway’s bare 403 to a request that skipped CloudFront, in AWS, before anything else runs', async () => {
     process.env.ORIGIN_VERIFY_SECRET = 'cloudfront-only-0123456789';
     try {
-      for (const [h, path] of [[signinPage, '/signin'], [formPage, '/'], [staticFiles, assetUrl('app.css')]] as const) {
+      for (const [h, path] of [
+        [signinPage, '/signin'],
+        [formPage, '/'],
+        [staticFiles, assetUrl('app.css')],
+      ] as const) {
         const file = path.slice('/static/'.length);
         const bare = await call(h, event({ path, pathParameters: { file } }));
         expect([bare.statusCode, bare.body], path).toEqual([403, '{"message":"Forbidden"}']);
-        const through = await call(h, event({ path, pathParameters: { file: path.slice('/static/'.length) }, headers: { 'x-origin-verify': 'cloudfront-only-0123456789' } }));
+        const through = await call(
+          h,
+          event({ path, pathParameters: { file: path.slice('/static/'.length) }, headers: { 'x-origin-verify': 'cloudfront-only-0123456789' } }),
+        );
         expect(through.statusCode, path).toBe(200);
       }
     } finally {
@@ -156,7 +187,16 @@ describe('pages for an expired or broken session', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'baocao-web-'));
     const file = await ensureLocalKeys(path.join(dir, 'jwks.json'));
     Object.assign(process.env, { AUTH_JWKS_FILE: file, AUTH_ISSUER: 'baocao-local', AUTH_CLIENT_ID: 'baocao-local-client', AGENCY_ID: 'skhcn-bacgiang' });
-    expired = await mintToken({ file, issuer: 'baocao-local', clientId: 'baocao-local-client', agencyId: 'skhcn-bacgiang', role: 'unit', unit: 'QLKH', now: Math.floor(Date.now() / 1000) - 20 * 3600, ttlSeconds: 3600 });
+    expired = await mintToken({
+      file,
+      issuer: 'baocao-local',
+      clientId: 'baocao-local-client',
+      agencyId: 'skhcn-bacgiang',
+      role: 'unit',
+      unit: 'QLKH',
+      now: Math.floor(Date.now() / 1000) - 20 * 3600,
+      ttlSeconds: 3600,
+    });
   });
 
   it('answers a page saying the session expired and how to sign in again, not JSON', async () => {

@@ -62,9 +62,7 @@ describe('escaping', () => {
   it('escapes every interpolation of the html template unless it is already safe', () => {
     const inner = html`<b>${HOSTILE}</b>`;
     const outer = html`<p title="${HOSTILE}">${inner}${[HOSTILE, raw('<br>')]}${false}${null}${undefined}</p>`;
-    expect(outer.value).toBe(
-      `<p title="${escapeHtml(HOSTILE)}"><b>${escapeHtml(HOSTILE)}</b>${escapeHtml(HOSTILE)}<br></p>`,
-    );
+    expect(outer.value).toBe(`<p title="${escapeHtml(HOSTILE)}"><b>${escapeHtml(HOSTILE)}</b>${escapeHtml(HOSTILE)}<br></p>`);
   });
 
   it('keeps Vietnamese text as it is', () => {
@@ -141,8 +139,25 @@ describe('status page', () => {
     order: 1,
     finish: { kind: 'month', year: 2024, month },
   });
-  const head = (unit: string, over: Partial<SubmissionHead>): SubmissionHead => ({ agencyId: 'a', period: '2024-06', unit, state: 'submitted', revision: 1, updatedAt: 'x', ...over });
-  const rep = (taskId: string) => ({ taskId, status: 'dang-thuc-hien' as const, progress: 50, result: 'x', difficulties: '', proposals: '', needsDecision: false, nextPlan: '' });
+  const head = (unit: string, over: Partial<SubmissionHead>): SubmissionHead => ({
+    agencyId: 'a',
+    period: '2024-06',
+    unit,
+    state: 'submitted',
+    revision: 1,
+    updatedAt: 'x',
+    ...over,
+  });
+  const rep = (taskId: string) => ({
+    taskId,
+    status: 'dang-thuc-hien' as const,
+    progress: 50,
+    result: 'x',
+    difficulties: '',
+    proposals: '',
+    needsDecision: false,
+    nextPlan: '',
+  });
   const board = buildStatusBoard({
     profile,
     period: '2024-06',
@@ -158,9 +173,18 @@ describe('status page', () => {
     previousReports: new Map(),
     heads: [
       // 17/06 09:00 in Viet Nam is 02:00 UTC.
-      head('QLKH', { onTime: true, submittedAt: '2024-06-17T02:00:00.000Z', revision: 2, data: { tasks: [rep('1'), rep('2')], otherWork: [], reporterName: 'Nga' } }),
+      head('QLKH', {
+        onTime: true,
+        submittedAt: '2024-06-17T02:00:00.000Z',
+        revision: 2,
+        data: { tasks: [rep('1'), rep('2')], otherWork: [], reporterName: 'Nga' },
+      }),
       head('TTR', { onTime: false, submittedAt: '2024-06-22T03:05:00.000Z', data: { tasks: [], otherWork: [], reporterName: 'Đức' } }),
-      head('QLCN', { state: 'draft', revision: 0, draft: { data: { tasks: [], otherWork: [], reporterName: '' }, savedAt: '2024-06-19T07:00:00.000Z', savedBy: 'u' } }),
+      head('QLCN', {
+        state: 'draft',
+        revision: 0,
+        draft: { data: { tasks: [], otherWork: [], reporterName: '' }, savedAt: '2024-06-19T07:00:00.000Z', savedBy: 'u' },
+      }),
     ],
   });
   const doc = renderStatusPage({ board, user: { role: 'van-phong' }, csrfToken: 't', agencyName: 'Sở Khoa học và Công nghệ', periodLabel: 'tháng 6 năm 2024' });
