@@ -33,6 +33,12 @@ export interface FunctionAccess {
    * but read no other data. The others' `read` covers it.
    */
   readRevocations?: boolean;
+  /**
+   * GetItem, BatchGetItem and Query on the agency's profile partition only (`AGENCY#<id>`): for the
+   * functions that check a session and, with it, that the token's agency exists (a 403
+   * unknown_agency otherwise), but read no other data. The others' `read` covers it.
+   */
+  readProfiles?: boolean;
   /** cognito-idp:AdminUserGlobalSignOut on the deployment's user pool (sign-out). */
   signOutUsers?: boolean;
 }
@@ -90,8 +96,9 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   'api/report-signed.ts#handler': { read: true, write: ['reports'], readReports: true, writeReports: true },
   // Presigned download links are signed with this function's role: it needs s3:GetObject.
   'api/reports.ts#listHandler': { read: true, readReports: true },
-  // The session handlers verify a token against the user pool's public keys and the revocation list.
-  'api/session.ts#sessionHandler': { readRevocations: true },
+  // Opening a session verifies the token against the user pool's public keys and the revocation
+  // list, and that the token's agency exists (its profile).
+  'api/session.ts#sessionHandler': { readRevocations: true, readProfiles: true },
   // Sign-out puts the token on the revocation list and ends the user's Cognito sessions.
   'api/session.ts#signoutHandler': { readRevocations: true, write: ['revocations'], signOutUsers: true },
   // The API Gateway authorizer: the token and the pool's public keys (HTTPS to the JWKS URL), no data.
@@ -101,8 +108,8 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   'api/pages/status-page.ts#handler': read,
   // Lists the compiled reports with presigned download links, like GET /api/reports.
   'api/pages/reports-page.ts#handler': { read: true, readReports: true },
-  // Shows who is signed in: checks the session, reads nothing else.
-  'api/pages/signin-page.ts#handler': { readRevocations: true },
+  // Shows who is signed in: checks the session (and that its agency exists), reads nothing else.
+  'api/pages/signin-page.ts#handler': { readRevocations: true, readProfiles: true },
   'api/pages/static.ts#handler': {},
   'jobs/compile.ts#handler': { read: true, write: ['reports', 'jobRuns'], writeReports: true },
   'jobs/remind.ts#handler': { read: true, write: ['jobRuns', 'deliveries'], sendEmail: true },
@@ -166,6 +173,16 @@ export function accessStatements(access: FunctionAccess, t: AccessTargets): iam.
         actions: ['dynamodb:GetItem'],
         resources: [t.tableArn],
         conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': writePatterns('revocations', t.agencyId) } },
+      }),
+    );
+  }
+  if (access.readProfiles && !access.read) {
+    statements.push(
+      new iam.PolicyStatement({
+        sid: 'ReadAgencyProfile',
+        actions: READ_ACTIONS,
+        resources: [t.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [keys.agency(t.agencyId)] } },
       }),
     );
   }

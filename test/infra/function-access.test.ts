@@ -69,11 +69,19 @@ describe('accessStatements', () => {
     expect(FUNCTION_ACCESS['api/authorizer.ts#handler']).toEqual({});
   });
 
-  it('let the session handlers read the revocation list and nothing else; sign-out write to it and sign users out of the pool', () => {
+  it("let the session handlers read the revocation list and the agency's profile, nothing else; sign-out write to the list and sign users out of the pool", () => {
     const onlyRevocations = { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`AGENCY#${A}#REVOKED#*`] } };
     expect(json(FUNCTION_ACCESS['api/session.ts#sessionHandler']!)).toEqual([
       { Sid: 'ReadRevocationList', Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: targets.tableArn, Condition: onlyRevocations },
+      {
+        Sid: 'ReadAgencyProfile',
+        Effect: 'Allow',
+        Action: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
+        Resource: targets.tableArn,
+        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`AGENCY#${A}`] } },
+      },
     ]);
+    expect(FUNCTION_ACCESS['api/pages/signin-page.ts#handler']).toEqual({ readRevocations: true, readProfiles: true });
     expect(json(FUNCTION_ACCESS['api/session.ts#signoutHandler']!)).toEqual([
       {
         Sid: 'WriteOwnPartitions',

@@ -18,7 +18,15 @@ export async function isKnownAgency(agencies: AgencyStore, agencyId: string): Pr
   }
   if (seen.has(agencyId)) return true;
   // A no is asked again each time: the agency may be created a minute later.
-  const exists = (await agencies.listProfiles(agencyId)).length > 0;
+  let exists: boolean;
+  try {
+    exists = (await agencies.listProfiles(agencyId)).length > 0;
+  } catch (err) {
+    // In AWS a function may read only its deployment's agencies (IAM leading keys): an agency it may
+    // not read is one this deployment does not hold — a clear 403, not a 500.
+    if ((err as { name?: string }).name === 'AccessDeniedException') return false;
+    throw err;
+  }
   if (exists) seen.add(agencyId);
   return exists;
 }
