@@ -101,6 +101,14 @@ export interface MonthReport {
   result: string;
 }
 
+/**
+ * What tells two plan groups apart: numeral and title together. Plans repeat a numeral by mistake
+ * (seed 000 has two "V." sections); grouping by the numeral alone merged two units' tasks.
+ */
+export function groupKey(g: { numeral: string; title: string }): string {
+  return `${g.numeral}\u0000${g.title}`;
+}
+
 /** A Roman-numeral group of the appendix. */
 export interface TaskGroupRows {
   numeral: string;
@@ -194,6 +202,7 @@ export interface TaskFilter {
   status?: TaskStatus[];
   unit?: string;
   category?: TaskCategory[];
+  /** The plan group, by groupKey (numeral and title together). */
   group?: string;
   newlyOverdue?: boolean;
   unreported?: boolean;

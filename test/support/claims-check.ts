@@ -7,7 +7,16 @@
  * flow: aggregate tests --> claims-check --> ReportModel
  */
 import { so } from '../../functions/core/aggregate/format.ts';
-import type { Block, Claim, ReportModel, SubmissionMonth, SubmissionRow, TaskFilter, TaskRow } from '../../functions/core/report-model.ts';
+import {
+  type Block,
+  type Claim,
+  groupKey,
+  type ReportModel,
+  type SubmissionMonth,
+  type SubmissionRow,
+  type TaskFilter,
+  type TaskRow,
+} from '../../functions/core/report-model.ts';
 
 interface Located {
   row: TaskRow;
@@ -15,7 +24,7 @@ interface Located {
 }
 
 function rows(model: ReportModel): Located[] {
-  return model.groups.flatMap((g) => g.rows.map((row) => ({ row, group: g.numeral })));
+  return model.groups.flatMap((g) => g.rows.map((row) => ({ row, group: groupKey(g) })));
 }
 
 function matches(l: Located, f: TaskFilter): boolean {
@@ -77,7 +86,7 @@ export function expected(model: ReportModel, c: Claim): number {
           (!c.where.difficulties || i.difficulties !== ''),
       ).length;
     case 'outlook':
-      return model.outlook.filter((o) => (!c.reason || c.reason.includes(o.reason)) && (c.group === undefined || o.group.numeral === c.group)).length;
+      return model.outlook.filter((o) => (!c.reason || c.reason.includes(o.reason)) && (c.group === undefined || groupKey(o.group) === c.group)).length;
     case 'months':
       return model.submissionMonths.length || 1;
   }

@@ -5,7 +5,7 @@
  */
 import type { AgencyProfile } from '../agency.ts';
 import { CATEGORY_LABELS, TASK_CATEGORIES } from '../plan.ts';
-import { emptyCounts, type CountRow, type StatusCounts, type TaskGroupRows, type TaskRow } from '../report-model.ts';
+import { emptyCounts, groupKey, type CountRow, type StatusCounts, type TaskGroupRows, type TaskRow } from '../report-model.ts';
 import { nfc } from '../text.ts';
 import type { BuiltRow } from './task-rows.ts';
 
@@ -74,7 +74,7 @@ export function countByCategory(rows: readonly TaskRow[]): CountRow[] {
 export function groupRows(built: readonly BuiltRow[]): TaskGroupRows[] {
   const groups = new Map<string, TaskGroupRows>();
   for (const { row, task } of built) {
-    const key = `${task.group.numeral}\u0000${task.group.title}`;
+    const key = groupKey(task.group);
     let g = groups.get(key);
     if (!g) {
       g = { numeral: nfc(task.group.numeral), title: nfc(task.group.title), rows: [] };

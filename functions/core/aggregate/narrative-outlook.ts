@@ -9,7 +9,7 @@ import { monthIndex } from '../clock.ts';
 import { citePlanDocument, planDocumentOf } from '../plan-document.ts';
 import { formatPlanTime, taskDeadline, type Plan, type PlanTask } from '../plan.ts';
 import { periodLabel, type Period } from '../period.ts';
-import type { Block, OutlookRow } from '../report-model.ts';
+import { type Block, groupKey, type OutlookRow } from '../report-model.ts';
 import { nfc } from '../text.ts';
 import { Counter } from './claims.ts';
 import { joinNames, sentence } from './format.ts';
@@ -74,7 +74,7 @@ function annual(ctx: NarrativeContext, n: Counter, provinceOnly: boolean): Block
   const carried = ctx.outlook.filter((r) => r.reason === 'carried-over');
   if (ctx.nextPlan && next.length > 0) {
     const cite = citePlanDocument(planDocumentOf(ctx.nextPlan), ctx.profile.name) ?? `kế hoạch thực hiện nhiệm vụ năm ${year}`;
-    const groups = [...new Map(next.map((r) => [r.group.numeral, r.group])).values()];
+    const groups = [...new Map(next.map((r) => [groupKey(r.group), r.group])).values()];
     out.push(
       p(
         n,
@@ -85,7 +85,7 @@ function annual(ctx: NarrativeContext, n: Counter, provinceOnly: boolean): Block
       ul(
         n,
         groups.map(
-          (g) => `${g.numeral}. ${g.title}: ${n.outlook(next.filter((r) => r.group.numeral === g.numeral).length, ['next-plan'], g.numeral)} nhiệm vụ.`,
+          (g) => `${g.numeral}. ${g.title}: ${n.outlook(next.filter((r) => groupKey(r.group) === groupKey(g)).length, ['next-plan'], groupKey(g))} nhiệm vụ.`,
         ),
       ),
     );

@@ -14,7 +14,7 @@
  */
 import { citePlanDocument, namePlan } from '../plan-document.ts';
 import { CATEGORY_LABELS, TASK_CATEGORIES, type TaskCategory } from '../plan.ts';
-import type { Block } from '../report-model.ts';
+import { type Block, groupKey } from '../report-model.ts';
 import { Counter } from './claims.ts';
 import { countRows } from './counts.ts';
 import { asTyped, clause, joinVi, sentence } from './format.ts';
@@ -79,15 +79,15 @@ function categoryHeading(c: TaskCategory): string {
 function otherGroups(ctx: NarrativeContext, n: Counter): Block[] {
   const out: Block[] = [];
   const others = ctx.built.filter((b) => !PROVINCIAL.includes(b.row.category));
-  const groups = [...new Map(others.map((b) => [b.task.group.numeral, b.task.group])).values()];
+  const groups = [...new Map(others.map((b) => [groupKey(b.task.group), b.task.group])).values()];
   for (const g of groups) {
-    const rows = others.filter((b) => b.task.group.numeral === g.numeral);
+    const rows = others.filter((b) => groupKey(b.task.group) === groupKey(g));
     const c = countRows(rows.map((b) => b.row));
     const label = g.numeral ? `${g.numeral}. ${g.title}` : g.title;
     out.push(
       p(
         n,
-        `${label}: ${n.tasks({ group: g.numeral, category: NON_PROVINCIAL }, c.total)} nhiệm vụ, ${breakdownPhrase(c, n, { group: g.numeral, category: NON_PROVINCIAL })}.`,
+        `${label}: ${n.tasks({ group: groupKey(g), category: NON_PROVINCIAL }, c.total)} nhiệm vụ, ${breakdownPhrase(c, n, { group: groupKey(g), category: NON_PROVINCIAL })}.`,
       ),
     );
     const items = rows.filter((b) => b.origin !== 'none').map((b) => `${capitalise(taskRef(b.task, 18))}: ${resultSentences(b, ctx.period, 'ubnd')}`);

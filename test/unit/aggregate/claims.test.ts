@@ -122,6 +122,14 @@ describe('a plan organised by unit (seed 000, Hà Tĩnh 2021)', () => {
     expect(t).toContain('2. Kết quả thực hiện các nhiệm vụ theo kế hoạch');
     expect(t).toMatch(/I\. Văn phòng Sở: \d{2} nhiệm vụ/u);
     expect(t).toMatch(/III\. Phòng Quản lý công nghệ và Chuyên ngành: \d{2} nhiệm vụ/u);
+    // Seed 000 numbers two sections "V." (Phòng Quản lý Khoa học, then the Chi cục): each keeps its own tasks.
+    const v = m.groups.filter((g) => g.numeral === 'V');
+    expect(v.map((g) => [g.title, g.rows.length])).toEqual([
+      ['Phòng Quản lý Khoa học', 2],
+      ['Chi cục Tiêu chuẩn Đo lường Chất lượng', 1],
+    ]);
+    expect(t).toMatch(/V\. Phòng Quản lý Khoa học: 02 nhiệm vụ/u);
+    expect(t).toMatch(/V\. Chi cục Tiêu chuẩn Đo lường Chất lượng: 01 nhiệm vụ/u);
     expect(t).toContain('Triển khai nội dung III-5 theo chương trình');
     // Proper nouns typed by a unit keep their capitals after the colon.
     expect(t).toContain('Sở Tài chính chưa bố trí kinh phí hỗ trợ.');
