@@ -20,7 +20,12 @@ export interface SetPlanDocumentInput {
 }
 
 /** "15/KH-KHCN": number, a slash, the type and issuer symbol. */
-export const DOCUMENT_NUMBER_PATTERN = /^\d{1,5}\/[\p{Lu}\d]+(-[\p{Lu}\d&]+)*$/u;
+/**
+ * "15/KH-KHCN", "194/CTr-SKHCN", "184/QĐ-UBND": a number, then the type and issuer symbols. Letters
+ * of either case: Nghị định 30's abbreviations include lower-case letters (CTr for Chương trình,
+ * TTr for Tờ trình).
+ */
+export const DOCUMENT_NUMBER_PATTERN = /^\d{1,5}\/[\p{L}\d]+(-[\p{L}\d&]+)*$/u;
 
 export function planHash(plan: object): string {
   return createHash('sha256').update(canonicalJson(plan)).digest('hex');
