@@ -143,3 +143,11 @@ export function documentSettings(profile: AgencyProfile, audience: Audience): Re
     kinhGui: own.kinhGui ?? (audience === 'ubnd' ? [profile.superiorName] : []),
   };
 }
+
+/**
+ * How a page names the agency in its header: "Sở Khoa học và Công nghệ — Bắc Giang". Every Sở of a
+ * kind has the same name in every province; the place tells a user whose portal this is.
+ */
+export function agencyTitle(p: Pick<AgencyProfile, 'name' | 'placeName'>): string {
+  return `${p.name} — ${p.placeName}`;
+}

@@ -5,6 +5,8 @@
  */
 // A namespace import lets esbuild drop the parts of zod (locales above all) that are not used.
 import * as z from 'zod';
+// zod's own Vietnamese messages for what no rule below words itself (a missing field, a wrong type).
+import vi from 'zod/v4/locales/vi.js';
 import { AGENCY_ID_PATTERN, UNIT_CODE_PATTERN, type AgencyProfile } from '../core/agency.ts';
 import { PERIOD_KINDS } from '../core/period.ts';
 import { scheduleProblems } from '../core/schedules.ts';
@@ -131,7 +133,7 @@ export const agencyProfileSchema = z
 
 /** Validates; returns the profile or the list of "field: reason" lines. */
 export function validateAgencyProfile(input: unknown): { ok: true; profile: AgencyProfile } | { ok: false; problems: string[] } {
-  const r = agencyProfileSchema.safeParse(input);
+  const r = agencyProfileSchema.safeParse(input, { error: vi().localeError });
   if (r.success) return { ok: true, profile: r.data as AgencyProfile };
   return { ok: false, problems: r.error.issues.map((i) => `${i.path.join('.') || '(tệp)'}: ${i.message}`) };
 }

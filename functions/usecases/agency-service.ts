@@ -2,6 +2,7 @@
  * Agency profile use cases: store a validated new version; find the version in force on a date.
  * flow: CLI / handlers --> agency service --> AgencyStore port
  */
+import { canonicalJson } from '../core/canonical-json.ts';
 import { profileAt, type AgencyProfile } from '../core/agency.ts';
 import { nfcDeep } from '../core/text.ts';
 import type { AgencyStore } from './ports.ts';
@@ -15,9 +16,23 @@ export class ProfileError extends Error {
 }
 
 export async function setAgency(store: AgencyStore, input: unknown): Promise<AgencyProfile> {
+  return (await storeAgencyProfile(store, input)).profile;
+}
+
+/**
+ * Validates and stores a profile as a new version — unless it is exactly the newest version
+ * already stored: the same file given twice changes nothing (`changed: false`), as a plan import does.
+ */
+export async function storeAgencyProfile(store: AgencyStore, input: unknown): Promise<{ profile: AgencyProfile; changed: boolean }> {
   const v = validateAgencyProfile(nfcDeep(input));
   if (!v.ok) throw new ProfileError(v.problems);
-  return store.putProfile(v.profile);
+  const versions = await store.listProfiles(v.profile.agencyId);
+  const newest = versions.reduce<AgencyProfile | undefined>((m, p) => (!m || (p.version ?? 0) > (m.version ?? 0) ? p : m), undefined);
+  if (newest) {
+    const { version: _v, ...stored } = newest;
+    if (canonicalJson(stored) === canonicalJson(v.profile)) return { profile: newest, changed: false };
+  }
+  return { profile: await store.putProfile(v.profile), changed: true };
 }
 
 export class NoProfileError extends Error {

@@ -84,6 +84,7 @@ baocao đang chạy — running:
 Đăng nhập (sign in): trong cửa sổ khác chạy
   npm run cli -- token --role van-phong
   npm run cli -- token --role unit --unit QLKH
+(khi hệ thống có nhiều cơ quan, thêm --agency <mã> ngay sau "npm run cli --"; xem: npm run cli -- agencies)
 và mở đường dẫn được in ra. Ctrl-C để dừng.`);
 }
 

@@ -5,6 +5,7 @@
  * flow: API Gateway --> form page handler --> agency service --> form view
  */
 import { container } from '../../adapters/container.ts';
+import { agencyTitle } from '../../core/agency.ts';
 import { canWriteUnit } from '../../core/auth.ts';
 import { localDate } from '../../core/clock.ts';
 import { currentMonthlyPeriod } from '../../core/period.ts';
@@ -38,7 +39,7 @@ export const handler = pageHandler(async (event) => {
     renderFormPage({
       user: pageUser(p, unitName),
       csrfToken: pageCsrfToken(event),
-      agencyName: profile.name,
+      agencyName: agencyTitle(profile),
       period,
       ...(unit ? { unit } : {}),
       units,

@@ -4,6 +4,7 @@
  * flow: API Gateway --> reports page handler --> list reports + status use cases --> reports view
  */
 import { container } from '../../adapters/container.ts';
+import { agencyTitle } from '../../core/agency.ts';
 import { canReadAll, isVanPhong } from '../../core/auth.ts';
 import { localDate } from '../../core/clock.ts';
 import { PERIOD_ID_PATTERN, parsePeriod, periodLabel } from '../../core/period.ts';
@@ -52,7 +53,7 @@ export const handler = pageHandler(async (event) => {
       canIssue: canReadAll(p),
       canAttachSigned: isVanPhong(p),
       today: localDate(now, profile.timeZone),
-      agencyName: profile.name,
+      agencyName: agencyTitle(profile),
       timeZone: profile.timeZone,
     }),
   );

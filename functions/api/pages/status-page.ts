@@ -5,6 +5,7 @@
  * flow: API Gateway --> status page handler --> status use case --> status view
  */
 import { container } from '../../adapters/container.ts';
+import { agencyTitle } from '../../core/agency.ts';
 import { canReadAll } from '../../core/auth.ts';
 import { localDate } from '../../core/clock.ts';
 import { parsePeriod, periodLabel } from '../../core/period.ts';
@@ -53,7 +54,7 @@ export const handler = pageHandler(
         board,
         user: pageUser(p),
         csrfToken: pageCsrfToken(event),
-        agencyName: profile.name,
+        agencyName: agencyTitle(profile),
         periodLabel: periodLabel(parsePeriod(period)),
         timeZone: profile.timeZone,
       }),

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import YAML from 'yaml';
-import { setAgency } from '../../usecases/agency-service.ts';
+import { storeAgencyProfile } from '../../usecases/agency-service.ts';
 import { AgencyChoiceError, cliContainer } from '../environment.ts';
 
 export function readProfileFile(file: string): unknown {
@@ -36,7 +36,11 @@ export function registerAgencyCommands(program: Command): void {
         );
       }
       // The profile names its agency; the checks above made sure it is the one meant.
-      const stored = await setAgency(cliContainer().agencies, profile);
+      const { profile: stored, changed } = await storeAgencyProfile(cliContainer().agencies, profile);
+      if (!changed) {
+        process.stdout.write(`Hồ sơ "${stored.name}" (${stored.agencyId}) giống hệt phiên bản ${stored.version} đã lưu: không ghi gì.\n`);
+        return;
+      }
       process.stdout.write(
         `${stored.version === 1 ? 'Đã tạo cơ quan mới và lưu' : 'Đã lưu'} hồ sơ "${stored.name}" (${stored.agencyId}), phiên bản ${stored.version}, hiệu lực từ ${stored.effectiveFrom}: ` +
           `${stored.units.length} đơn vị, ${stored.leaders.length} lãnh đạo.\n`,

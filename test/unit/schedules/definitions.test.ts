@@ -125,3 +125,16 @@ describe('schedule definitions from the agency profile', () => {
     expect(ok.ok && ok.profile.schedules).toEqual({ remind: { days: [18] } });
   });
 });
+
+describe('agency profile problems', () => {
+  it('are worded in Vietnamese, field by field, even where zod words them (a missing field, a wrong type, a bad address)', () => {
+    const { superiorHeader: _drop, ...rest } = demo;
+    const r = validateAgencyProfile({ ...rest, submissionDeadlineDay: 40, emails: { ...demo.emails, ubnd: ['not-an-address'] } });
+    expect(r.ok).toBe(false);
+    const problems = r.ok ? [] : r.problems;
+    expect(problems.find((p) => p.startsWith('superiorHeader:'))).toMatch(/^superiorHeader: Đầu vào không hợp lệ/u);
+    expect(problems.find((p) => p.startsWith('submissionDeadlineDay:'))).toMatch(/^submissionDeadlineDay: Quá lớn/u);
+    expect(problems.find((p) => p.startsWith('emails.ubnd.0:'))).toMatch(/email không hợp lệ/u);
+    for (const p of problems) expect(p, p).not.toMatch(/Invalid|expected|Too big/u);
+  });
+});
