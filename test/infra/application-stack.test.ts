@@ -179,9 +179,15 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
         const access = FUNCTION_ACCESS[spec.key]!;
         const { statements } = permissionsOf(stack, template, spec.key);
         const dynamo = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
-        const reads = dynamo.filter((s) => actionsOf(s).includes('dynamodb:Query'));
+        const queries = dynamo.filter((s) => actionsOf(s).includes('dynamodb:Query'));
+        // A function that only checks a session reads the agency's profile partition, nothing else.
+        const profileOnly = queries.filter(
+          (s) => JSON.stringify(s.Condition) === JSON.stringify({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['AGENCY#skhcn-bacgiang'] } }),
+        );
+        const reads = queries.filter((s) => !profileOnly.includes(s));
         const writes = dynamo.filter((s) => actionsOf(s).includes('dynamodb:PutItem'));
         expect(reads.length, spec.key).toBe(access.read ? 1 : 0);
+        expect(profileOnly.length, spec.key).toBe(access.readProfiles && !access.read ? 1 : 0);
         expect(writes.length, spec.key).toBe(access.write?.length ? 1 : 0);
         for (const s of reads) {
           expect(actionsOf(s).sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query']);
