@@ -96,6 +96,11 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   'api/report-signed.ts#handler': { read: true, write: ['reports'], readReports: true, writeReports: true },
   // Presigned download links are signed with this function's role: it needs s3:GetObject.
   'api/reports.ts#listHandler': { read: true, readReports: true },
+  // Văn phòng UBND tỉnh: the province's agencies, their versions, delivery logs and issued models,
+  // and links to the issued files. (In AWS the leading keys confine it to the deployment's agency:
+  // docs/onboarding.md, "In AWS, today".)
+  'api/province.ts#handler': { read: true, readReports: true },
+  'api/pages/province-page.ts#handler': { read: true, readReports: true },
   // Opening a session verifies the token against the user pool's public keys and the revocation
   // list, and that the token's agency exists (its profile).
   'api/session.ts#sessionHandler': { readRevocations: true, readProfiles: true },

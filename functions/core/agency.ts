@@ -69,6 +69,11 @@ export interface DocumentSettings {
 
 export interface AgencyProfile {
   agencyId: string;
+  /**
+   * The province the agency belongs to ("bac-giang"): Văn phòng UBND tỉnh (an agency of the same
+   * province, role ubnd-tinh) sees what every agency of its province delivered.
+   */
+  province?: string;
   /** First day (YYYY-MM-DD, Asia/Ho_Chi_Minh) this version applies to. */
   effectiveFrom: string;
   /** Version number, assigned by the store (1, 2, …). */

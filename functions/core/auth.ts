@@ -5,13 +5,15 @@
  */
 import { AGENCY_ID_PATTERN, UNIT_CODE_PATTERN } from './agency.ts';
 
-export type Role = 'unit' | 'van-phong' | 'lanh-dao';
-export const ROLES: readonly Role[] = ['unit', 'van-phong', 'lanh-dao'];
+export type Role = 'unit' | 'van-phong' | 'lanh-dao' | 'ubnd-tinh';
+export const ROLES: readonly Role[] = ['unit', 'van-phong', 'lanh-dao', 'ubnd-tinh'];
 
 export const ROLE_LABELS: Record<Role, string> = {
   unit: 'Phòng, đơn vị',
   'van-phong': 'Văn phòng Sở',
   'lanh-dao': 'Lãnh đạo Sở',
+  /** Văn phòng UBND tỉnh: sees what each Sở of the province delivered (its own agency is the province office). */
+  'ubnd-tinh': 'Văn phòng UBND tỉnh',
 };
 
 /**
@@ -40,6 +42,7 @@ export interface Principal {
 export function roleFromGroups(groups: readonly string[]): { role: Role; unit?: string } | undefined {
   if (groups.includes('van-phong')) return { role: 'van-phong' };
   if (groups.includes('lanh-dao')) return { role: 'lanh-dao' };
+  if (groups.includes('ubnd-tinh')) return { role: 'ubnd-tinh' };
   const unitGroup = groups.find((g) => g.startsWith('unit-') && UNIT_CODE_PATTERN.test(g.slice(5)));
   return unitGroup ? { role: 'unit', unit: unitGroup.slice(5) } : undefined;
 }

@@ -24,7 +24,7 @@ export interface LayoutOptions {
   /** Page scripts by logical name (the build's manifest gives the hashed file), loaded as ES modules. */
   scripts?: AssetName[];
   /** Which navigation entry is the current page. */
-  current?: 'form' | 'status' | 'reports' | 'signin';
+  current?: 'form' | 'status' | 'reports' | 'signin' | 'province';
   /** Agency name for the header, when known. */
   agencyName?: string;
 }
@@ -41,9 +41,13 @@ function nav(o: LayoutOptions): SafeHtml {
     html`<li><a href="${href}"${o.current === key ? html` aria-current="page"` : html``}>${label}</a></li>`;
   return html`<nav class="site-nav" aria-label="Chức năng">
       <ul>
-        ${link('/', u.role === 'unit' ? 'Báo cáo tháng' : 'Báo cáo của đơn vị', 'form')}
+        ${
+          u.role === 'ubnd-tinh'
+            ? link('/province', 'Báo cáo các Sở', 'province')
+            : html`${link('/', u.role === 'unit' ? 'Báo cáo tháng' : 'Báo cáo của đơn vị', 'form')}
         ${u.role !== 'unit' ? link('/status', 'Theo dõi nộp báo cáo', 'status') : html``}
-        ${u.role !== 'unit' ? link('/reports', 'Báo cáo tổng hợp', 'reports') : html``}
+        ${u.role !== 'unit' ? link('/reports', 'Báo cáo tổng hợp', 'reports') : html``}`
+        }
       </ul>
       <p class="who">
         <span class="visually-hidden">Đang đăng nhập: </span><span>${u.name ? `${u.name} — ` : ''}${userLabel(u)}</span>

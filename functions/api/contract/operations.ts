@@ -463,6 +463,40 @@ export const OPERATIONS: OperationSpec[] = [
   },
   {
     method: 'GET',
+    path: '/api/province',
+    operationId: 'provinceView',
+    tags: ['reports'],
+    summary: 'Báo cáo các Sở gửi UBND tỉnh — what each agency of the province delivered',
+    description:
+      'Cho Văn phòng UBND tỉnh: mỗi cơ quan (Sở) cùng tỉnh với tình trạng báo cáo tháng gửi UBND tỉnh (đã gửi; đã ban hành,\nchưa gửi; mới tổng hợp; chưa tổng hợp), số và ngày văn bản, thời điểm gửi, quá hạn theo hạn của tỉnh, các tệp đã ban\nhành (đường dẫn tải 5 phút), và các nhiệm vụ do Chủ tịch UBND tỉnh giao theo báo cáo đã ban hành của từng Sở.\nKhông có `period`: tháng đang báo cáo.\nLỗi: 400 `invalid_period`; 403 `forbidden`; 409 `province_not_set` (hồ sơ của Văn phòng UBND tỉnh chưa ghi tỉnh).',
+    'x-roles': ROLES_OF.provinceView,
+    parameters: [{ name: 'period', in: 'query', required: false, description: 'Kỳ báo cáo tháng.', schema: S.MonthlyPeriodId }],
+    responses: {
+      '200': { description: 'Các cơ quan của tỉnh và nhiệm vụ do Chủ tịch UBND tỉnh giao.', content: json(S.ProvinceResponse) },
+      ...errors(400, 401, 403, 409, 500, 503),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/province',
+    operationId: 'provincePage',
+    tags: ['pages'],
+    summary: 'Trang báo cáo các Sở — the province office page (HTML)',
+    description:
+      'Bảng các cơ quan của tỉnh với tình trạng báo cáo tháng gửi UBND tỉnh và tệp tải về, rồi các nhiệm vụ do Chủ tịch\nUBND tỉnh giao. Chưa đăng nhập → trang hướng dẫn đăng nhập (200); vai trò khác → trang 403.\nFor Văn phòng UBND tỉnh.',
+    'x-roles': ROLES_OF.provincePage,
+    security: [{}, { bearerAuth: [] }, { sessionCookie: [] }],
+    parameters: [{ name: 'period', in: 'query', required: false, description: 'Kỳ báo cáo tháng; để trống: tháng đang báo cáo.', schema: S.MonthlyPeriodId }],
+    responses: {
+      '200': { description: 'Trang báo cáo các Sở, hoặc trang hướng dẫn đăng nhập.', content: { 'text/html': { schema: z.string() } } },
+      '400': { description: 'Kỳ báo cáo sai dạng.', content: { 'text/html': { schema: z.string() } } },
+      '401': { description: 'Phiên đăng nhập hết hạn hoặc không hợp lệ.', content: { 'text/html': { schema: z.string() } } },
+      '403': { description: 'Trang dành cho Văn phòng UBND tỉnh.', content: { 'text/html': { schema: z.string() } } },
+      '409': { description: 'Hồ sơ của Văn phòng UBND tỉnh chưa ghi tỉnh.', content: { 'text/html': { schema: z.string() } } },
+    },
+  },
+  {
+    method: 'GET',
     path: '/reports',
     operationId: 'reportsPage',
     tags: ['pages'],

@@ -11,6 +11,7 @@ const ALL: readonly Role[] = ['unit', 'van-phong', 'lanh-dao'];
 const WRITERS: readonly Role[] = ['unit', 'van-phong'];
 const OFFICE_AND_LEADERS: readonly Role[] = ['van-phong', 'lanh-dao'];
 const OFFICE: readonly Role[] = ['van-phong'];
+const PROVINCE: readonly Role[] = ['ubnd-tinh'];
 
 export const ROLES_OF = {
   getPlan: ALL,
@@ -29,4 +30,6 @@ export const ROLES_OF = {
   attachSignedReport: OFFICE,
   reportsPage: OFFICE_AND_LEADERS,
   statusPage: OFFICE_AND_LEADERS,
+  provinceView: PROVINCE,
+  provincePage: PROVINCE,
 } as const satisfies Record<string, readonly Role[]>;

@@ -12,7 +12,7 @@ import * as z from 'zod';
 import { AUDIENCES } from '../../core/agency.ts';
 import { ROLES } from '../../core/auth.ts';
 import { TASK_CATEGORIES } from '../../core/plan.ts';
-import { SUBMISSION_STATUS_LABELS, type SubmissionStatus as SubmissionStatusT } from '../../core/report-model.ts';
+import { SUBMISSION_STATUS_LABELS, type SubmissionStatus as SubmissionStatusT, TASK_STATUSES } from '../../core/report-model.ts';
 import { PROPOSAL_ADDRESSEES, REPORTED_STATUSES } from '../../core/submission.ts';
 import { periodId } from '../report-params.ts';
 import { periodKind } from './reports.ts';
@@ -43,7 +43,10 @@ export const LocalDate = z.iso.date().meta({ id: 'LocalDate', description: 'Ngà
 
 export const Instant = z.iso.datetime().meta({ id: 'Instant', description: 'Thời điểm ISO 8601 (UTC).' });
 
-export const Role = enumOf(ROLES).meta({ id: 'Role', description: '`unit` phòng, đơn vị; `van-phong` Văn phòng Sở; `lanh-dao` Lãnh đạo Sở.' });
+export const Role = enumOf(ROLES).meta({
+  id: 'Role',
+  description: '`unit` phòng, đơn vị; `van-phong` Văn phòng Sở; `lanh-dao` Lãnh đạo Sở; `ubnd-tinh` Văn phòng UBND tỉnh.',
+});
 
 export const ReportedStatus = enumOf(REPORTED_STATUSES).meta({
   id: 'ReportedStatus',
@@ -474,6 +477,55 @@ export const ReportList = z
   })
   .meta({ id: 'ReportList' });
 
+// What Văn phòng UBND tỉnh sees for a month (functions/usecases/province.ts).
+export const DeliveryState = z.enum(['delivered', 'issued', 'draft', 'not-compiled']).meta({
+  id: 'DeliveryState',
+  description: 'Đã gửi UBND tỉnh; đã ban hành, chưa gửi; mới tổng hợp (dự thảo); chưa tổng hợp.',
+});
+
+export const TaskStatus = enumOf(TASK_STATUSES).meta({ id: 'TaskStatus', description: 'Tình trạng nhiệm vụ tại thời điểm chốt số liệu của báo cáo.' });
+
+export const AgencyDelivery = z
+  .strictObject({
+    agencyId: z.string(),
+    name: z.string().meta({ examples: ['Sở Khoa học và Công nghệ tỉnh Bắc Giang'] }),
+    state: DeliveryState,
+    numberText: z
+      .string()
+      .optional()
+      .meta({ examples: ['15/BC-SKHCN'] }),
+    issuedOn: LocalDate.optional(),
+    deliveredAt: Instant.optional(),
+    late: z.boolean().meta({ description: 'Gửi sau hạn của tỉnh, hoặc chưa gửi khi đã quá hạn.' }),
+    files: z.array(ListedReportFile).meta({ description: 'Báo cáo đã ban hành (PDF, Excel) và bản ký số nếu có.' }),
+  })
+  .meta({ id: 'AgencyDelivery' });
+
+export const RollupRow = z
+  .strictObject({
+    agencyId: z.string(),
+    agencyName: z.string(),
+    number: z.string(),
+    content: z.string(),
+    leadUnit: z.string(),
+    deadlineText: z.string(),
+    status: TaskStatus,
+    statusLabel: z.string(),
+    progress: z.number().optional(),
+    result: z.string(),
+  })
+  .meta({ id: 'RollupRow', description: 'Một nhiệm vụ do Chủ tịch UBND tỉnh giao, theo báo cáo đã ban hành của Sở.' });
+
+export const ProvinceResponse = z
+  .strictObject({
+    province: z.string(),
+    period: z.strictObject({ id: MonthlyPeriodId, label: z.string() }),
+    deadline: LocalDate.meta({ description: 'Hạn gửi báo cáo tháng của các Sở theo quy định của tỉnh.' }),
+    agencies: z.array(AgencyDelivery),
+    rollup: z.array(RollupRow),
+  })
+  .meta({ id: 'ProvinceResponse' });
+
 export const SessionResponse = z
   .strictObject({
     role: Role,
@@ -568,6 +620,7 @@ export const Error403 = errorBody('Error403', ['forbidden', 'csrf', 'unknown_age
 export const Error404 = errorBody('Error404', ['not_found', 'submission_not_found', 'unit_not_found', 'plan_not_found', 'no_agency_profile', 'not_compiled']);
 
 export const Error409 = errorBody('Error409', [
+  'province_not_set',
   'period_locked',
   'compile_conflict',
   'number_taken',
@@ -636,6 +689,7 @@ export type CompileResponse = z.output<typeof CompileResponse>;
 export type IssueResponse = z.output<typeof IssueResponse>;
 export type SignedResponse = z.output<typeof SignedResponse>;
 export type ReportList = z.output<typeof ReportList>;
+export type ProvinceResponse = z.output<typeof ProvinceResponse>;
 export type PlanResponse = z.output<typeof PlanResponse>;
 export type Health = z.output<typeof Health>;
 export type SessionResponse = z.output<typeof SessionResponse>;
