@@ -66,6 +66,11 @@ export function agencyFromGroups(groups: readonly string[]): string | undefined 
   return named.length === 1 && AGENCY_ID_PATTERN.test(named[0]!) ? named[0] : undefined;
 }
 
+/** Where a role's month starts after signing in: the unit's form, the province's page, or the status board. */
+export function homePath(role: Role): string {
+  return role === 'unit' ? '/' : role === 'ubnd-tinh' ? '/province' : '/status';
+}
+
 /** Read a unit's submissions: the unit itself, Văn phòng, the leaders. */
 export function canReadUnit(p: Principal, unit: string): boolean {
   return p.role !== 'unit' || p.unit === unit;

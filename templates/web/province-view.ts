@@ -22,8 +22,11 @@ export interface ProvincePageInput {
 const MARK: Record<DeliveryState, string> = { delivered: '✓', issued: '…', draft: '!', 'not-compiled': '✗' };
 const BADGE: Record<DeliveryState, string> = { delivered: 'on-time', issued: 'draft-only', draft: 'late', 'not-compiled': 'missing' };
 
+/** Short enough for a badge on a phone; the full words follow it, free to wrap. */
+const SHORT: Record<DeliveryState, string> = { delivered: 'Đã gửi', issued: 'Đã ban hành', draft: 'Dự thảo', 'not-compiled': 'Chưa tổng hợp' };
+
 function stateBadge(a: AgencyDelivery): SafeHtml {
-  return html`<span class="badge badge-${BADGE[a.state]}"><span aria-hidden="true">${MARK[a.state]}</span> ${DELIVERY_STATE_LABELS[a.state]}</span>`;
+  return html`<span class="badge badge-${BADGE[a.state]}" aria-hidden="true">${MARK[a.state]} ${SHORT[a.state]}</span> <span class="state-words">${DELIVERY_STATE_LABELS[a.state]}</span>`;
 }
 
 function agencyRow(a: AgencyDelivery): SafeHtml {

@@ -456,6 +456,7 @@ export const OPERATIONS: OperationSpec[] = [
     ],
     responses: {
       '200': ref('responses', 'HtmlPage'),
+      '303': { description: 'Văn phòng UBND tỉnh: chuyển đến trang /province (vai trò này không có biểu mẫu của đơn vị).' },
       '404': ref('responses', 'HtmlErrorPage'),
       '500': ref('responses', 'HtmlErrorPage'),
       '503': ref('responses', 'HtmlErrorPage'),

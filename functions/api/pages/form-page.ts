@@ -24,6 +24,8 @@ export const handler = pageHandler(async (event) => {
       messagePage({ title: 'Đăng nhập để báo cáo', lead: 'Đây là trang báo cáo tiến độ nhiệm vụ hằng tháng của các phòng, đơn vị.', body: signInHelp() }),
     );
   }
+  // Văn phòng UBND tỉnh has no units' form: its page is the province's.
+  if (p.role === 'ubnd-tinh') return pageResponse(303, '', { location: '/province' });
   const now = new Date();
   const profile = await profileOn(container().agencies, p.agencyId, localDate(now, 'Asia/Ho_Chi_Minh'));
   const requested = periodParam.safeParse(query(event, 'period'));

@@ -5,6 +5,7 @@
  * flow: API Gateway --> province page handler --> province view use case --> province view
  */
 import { container } from '../../adapters/container.ts';
+import { agencyTitle } from '../../core/agency.ts';
 import { localDate } from '../../core/clock.ts';
 import { profileOn } from '../../usecases/agency-service.ts';
 import { provinceView } from '../../usecases/province.ts';
@@ -25,5 +26,5 @@ export const handler = pageHandler(async (event) => {
   if (!(ROLES_OF.provincePage as readonly string[]).includes(p.role))
     return errorPage(403, FOR_WHOM, pageUser(p, office.units.find((u) => u.code === p.unit)?.name));
   const view = await provinceView(c, p, await monthOrCurrent(event, now), now);
-  return pageResponse(200, renderProvincePage({ view, user: pageUser(p), csrfToken: pageCsrfToken(event), officeName: office.name }));
+  return pageResponse(200, renderProvincePage({ view, user: pageUser(p), csrfToken: pageCsrfToken(event), officeName: agencyTitle(office) }));
 });

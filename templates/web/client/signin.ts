@@ -5,6 +5,7 @@
  * session cookie, then goes to the unit's form or Văn phòng's status board.
  * flow: browser --> sign-in page script --> /auth/session
  */
+import { homePath } from '../../../functions/core/auth.ts';
 import { api } from './api.ts';
 import { byId, h, replaceChildren, wireSignOut } from './dom.ts';
 
@@ -44,7 +45,7 @@ async function signIn(): Promise<void> {
   byId('signin-progress').hidden = false;
   const res = await api('POST', '/auth/session', { token });
   if (res.ok && res.body?.role) {
-    location.replace(res.body.role === 'unit' ? '/' : '/status');
+    location.replace(homePath(res.body.role));
     return;
   }
   if (res.network) return fail('Không kết nối được máy chủ. Kiểm tra mạng rồi mở lại đường dẫn đăng nhập.');

@@ -1,0 +1,103 @@
+/**
+ * Văn phòng UBND tỉnh in a real browser (Debian's Chromium), on a phone: signs in, lands on the
+ * province's page, reads each agency's state in words, downloads the issued PDF, changes the month;
+ * the form page sends it back to its own page. Screenshot in /tmp/screens/.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportRenderers as renderers } from '../../functions/adapters/renderers.ts';
+import { zonedInstant } from '../../functions/core/clock.ts';
+import { setAgency } from '../../functions/usecases/agency-service.ts';
+import { compileReports } from '../../functions/usecases/compile-reports.ts';
+import { issueReport } from '../../functions/usecases/issue-report.ts';
+import { submit } from '../../functions/usecases/submissions.ts';
+import { demoProfile } from '../support/demo-profile.ts';
+import { localEnv, testContainer, tokenFor } from '../support/local.ts';
+import { smallPlan, taskReport } from '../support/small-plan.ts';
+
+const run = randomUUID().slice(0, 6);
+const province = `tinh-b-${run}`;
+const office = `vpubnd-b-${run}`;
+const issued = `sở-a-${run}`.replace('ở', 'o');
+const missing = `so-b-${run}`;
+let ctx: BrowserContext;
+let dir: string;
+
+beforeAll(async () => {
+  const demo = demoProfile();
+  const profile = (agencyId: string, place: string) => ({ ...demo, agencyId, province, placeName: place });
+  await setAgency(testContainer(office).agencies, { ...profile(office, 'Tỉnh B'), name: 'Văn phòng UBND tỉnh' });
+  const c = testContainer(issued);
+  await setAgency(c.agencies, profile(issued, 'Ánh Dương'));
+  await setAgency(testContainer(missing).agencies, profile(missing, 'Bình Minh'));
+  await c.plans.putPlan(smallPlan(issued, 3), { hash: `p-${issued}`, importedAt: '2024-01-05T00:00:00Z', importedBy: 'test', source: 'test' });
+  await submit(
+    c,
+    { sub: 'u', role: 'unit', unit: 'QLKH', agencyId: issued },
+    { period: '2024-05', unit: 'QLKH', baseRevision: 0, data: { reporterName: 'Người báo cáo', otherWork: [], tasks: [taskReport('I-2', 55)] } },
+    zonedInstant('2024-05-15', 'Asia/Ho_Chi_Minh', 9),
+  );
+  await compileReports({ ...c, renderers }, { agencyId: issued, period: '2024-05', trigger: 'test', now: new Date('2024-05-21T01:00:00Z') });
+  await issueReport(
+    { ...c, renderers },
+    { agencyId: issued, period: '2024-05', audience: 'ubnd', by: 'test', now: new Date('2024-05-21T02:00:00Z'), timeZone: 'Asia/Ho_Chi_Minh' },
+  );
+  dir = mkdtempSync(path.join(os.tmpdir(), 'baocao-chromium-'));
+  ctx = await chromium.launchPersistentContext(dir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 360, height: 780 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    acceptDownloads: true,
+  });
+});
+
+afterAll(async () => {
+  await ctx?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the province's page on a phone", () => {
+  it('signs in to the province page, reads each Sở in words, downloads the issued report, changes the month', async () => {
+    const base = localEnv().PUBLIC_URL!;
+    const page = ctx.pages()[0] ?? (await ctx.newPage());
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/signin#token=${await tokenFor('ubnd-tinh', undefined, { agencyId: office })}`);
+    await page.waitForURL(/\/province$/);
+    await page.goto(`${base}/province?period=2024-05`);
+    await expect.poll(() => page.locator('h1').textContent()).toContain('tháng 5 năm 2024');
+    const rowOf = (place: string) => page.locator('table.board tbody tr', { hasText: place }).first();
+    await expect.poll(() => rowOf('Ánh Dương').textContent()).toContain('Đã ban hành, chưa gửi');
+    expect(await rowOf('Ánh Dương').textContent()).toContain('01/BC-SKHCN');
+    expect(await rowOf('Bình Minh').textContent()).toContain('Chưa tổng hợp');
+    expect(await rowOf('Bình Minh').textContent()).toContain('Quá hạn');
+    // Nothing wider than the phone.
+    const wide = await page.evaluate(
+      "[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > 361).slice(0, 5).map((e) => e.tagName + '.' + e.className + ': ' + (e.textContent || '').slice(0, 40))",
+    );
+    expect(wide).toEqual([]);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    mkdirSync('/tmp/screens', { recursive: true });
+    await page.screenshot({ path: '/tmp/screens/province-phone.png', fullPage: true });
+    const download = page.waitForEvent('download');
+    await rowOf('Ánh Dương').locator('a', { hasText: '.pdf' }).first().click();
+    const file = await (await download).path();
+    expect(file).toBeTruthy();
+    // Another month: nothing issued anywhere.
+    await page.fill('#period', '2024-04');
+    await page.getByRole('button', { name: 'Xem' }).click();
+    await page.waitForURL(/period=2024-04/);
+    expect(await rowOf('Ánh Dương').textContent()).toContain('Chưa tổng hợp');
+    // The units' form is not this role's: it is sent back to its own page.
+    await page.goto(`${base}/`);
+    await page.waitForURL(/\/province$/);
+    expect(errors).toEqual([]);
+  });
+});
