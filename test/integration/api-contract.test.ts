@@ -7,7 +7,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { call, type Res } from '../support/http.ts';
-import { tokenFor } from '../support/local.ts';
+import { setAgency } from '../../functions/usecases/agency-service.ts';
+import { demoProfile } from '../support/demo-profile.ts';
+import { testContainer, tokenFor } from '../support/local.ts';
 import { assertResponseMatchesSpec, findOperation, requestBodyProblems, specOperations } from '../support/openapi.ts';
 
 type CallOpts = NonNullable<Parameters<typeof call>[2]>;
@@ -407,6 +409,24 @@ describe('API responses match docs/openapi.yaml', () => {
     for (const [path, expected] of matrix) {
       for (const [who, status] of Object.entries(expected) as [Who, number][]) await hit('GET', path, as(who), status);
     }
+  });
+});
+
+describe("the province's view matches docs/openapi.yaml", () => {
+  it("for Văn phòng UBND tỉnh of the demo's province; refused to a Sở; 409 when the office names no province", async () => {
+    const office = `vpubnd-${randomUUID().slice(0, 8)}`;
+    // The demo Sở's profile names its province (bac-giang); the office is an agency of its own in it.
+    await setAgency(testContainer(office).agencies, { ...demoProfile(), agencyId: office, name: 'Văn phòng UBND tỉnh' });
+    const token = await tokenFor('ubnd-tinh', undefined, { agencyId: office });
+    const view = await hit('GET', '/api/province?period=2024-05', { token }, 200);
+    expect(view.body.agencies.map((a: { agencyId: string }) => a.agencyId)).toContain('skhcn-bacgiang');
+    await hit('GET', '/api/province?period=2024-13', { token }, 400, 'invalid_period');
+    await hit('GET', '/api/province?period=2024-05', as('vp'), 403, 'forbidden');
+    await hit('GET', '/api/province?period=2024-05', {}, 401, 'unauthenticated');
+    const { province: _p, ...noProvince } = demoProfile();
+    const lost = `vpubnd-${randomUUID().slice(0, 8)}`;
+    await setAgency(testContainer(lost).agencies, { ...noProvince, agencyId: lost });
+    await hit('GET', '/api/province?period=2024-05', { token: await tokenFor('ubnd-tinh', undefined, { agencyId: lost }) }, 409, 'province_not_set');
   });
 });
 
