@@ -21,16 +21,21 @@ interface Sent {
 
 type Input = Record<string, unknown>;
 
+/** A key attribute as the document client or the low-level client carries it ("x" or { S: "x" }). */
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : typeof (v as { S?: unknown })?.S === 'string' ? (v as { S: string }).S : undefined;
+
 /** The partition keys a request names, whatever its shape (get, batch, query, put, update, transaction). */
 function partitionsOf(command: string, input: Input): string[] {
   const pk = (item: unknown) => {
     const v = (item as { PK?: unknown; GSI1PK?: unknown } | undefined) ?? {};
-    return [v.PK, v.GSI1PK].filter((x): x is string => typeof x === 'string');
+    return [str(v.PK), str(v.GSI1PK)].filter((x): x is string => x !== undefined);
   };
-  switch (command) {
+  switch (command.replace(/Item(s)?$/, '')) {
     case 'Get':
     case 'Update':
     case 'Delete':
+    case 'ConditionCheck':
       return pk(input.Key);
     case 'Put':
       return pk(input.Item);
@@ -39,12 +44,13 @@ function partitionsOf(command: string, input: Input): string[] {
     case 'Query': {
       const values = input.ExpressionAttributeValues as Record<string, unknown>;
       const key = /(?:^|\s)(?:PK|GSI1PK)\s*=\s*(:\w+)/.exec(String(input.KeyConditionExpression))?.[1];
-      return key ? [String(values[key])] : [];
+      const value = key ? str(values[key]) : undefined;
+      return value ? [value] : [];
     }
     case 'TransactWrite':
       return (input.TransactItems as Record<string, Input>[]).flatMap((t) => {
         const [kind, body] = Object.entries(t)[0]!;
-        return partitionsOf(kind === 'ConditionCheck' ? 'Get' : kind, body as Input);
+        return partitionsOf(kind, body as Input);
       });
     default:
       return [];
@@ -100,5 +106,10 @@ describe('many agencies in one table', () => {
     const foreign = sent.flatMap((s) => s.partitions).filter((p) => p !== `AGENCY#${a}` && !p.startsWith(`AGENCY#${a}#`));
     expect(foreign).toEqual([]);
     expect(sent.flatMap((s) => s.partitions).some((p) => p.includes(other.config.agencyId))).toBe(false);
+    // What it read is what a compile needs: the month's heads, the year's plan, the report partition.
+    const all = new Set(sent.flatMap((s) => s.partitions));
+    expect([...all].some((p) => p === `AGENCY#${a}#PERIOD#2024-05`)).toBe(true);
+    expect([...all].some((p) => p.startsWith(`AGENCY#${a}#PLAN#2024#`))).toBe(true);
+    expect([...all].some((p) => p === `AGENCY#${a}#REPORTS#2024-05`)).toBe(true);
   });
 });
