@@ -87,9 +87,11 @@ export async function formContext(stores: Stores, p: Principal, unitCode: string
       tasks: due.tasks
         .filter((t) => due.previous.has(t.id))
         .map((t) => {
-          const { period: _p, reason: _r, ...prev } = due.previous.get(t.id)!;
-          // Carry over what stays true; what was done "this period" starts empty each month.
-          return { ...prev, result: '', reason: undefined };
+          const { period: _p, reason: _r, proposalTo: _to, ...prev } = due.previous.get(t.id)!;
+          // Carry over what stays true (status, progress, products, the plan ahead); what belongs to
+          // one month starts empty: its results, and its difficulties and proposals — last month's
+          // proposal copied forward would go back to the leaders as if new (issue 14).
+          return { ...prev, result: '', difficulties: '', proposals: '', needsDecision: false, reason: undefined };
         }),
     };
   return {
@@ -257,6 +259,19 @@ export async function submit(stores: Stores, p: Principal, input: SubmitInput, n
   dateErrors(input.data, period);
   ruleErrors(input.data, due, localDate(now, profile.timeZone), true);
   assertFits(input.data);
+  // Sending again exactly what the latest revision holds (a second click, a resend from another
+  // tab) makes no empty revision: the answer is that revision, as for a replay. With a draft saved
+  // since, a new revision is made, so the submission replaces the draft as it always does.
+  if (
+    current &&
+    current.revision > 0 &&
+    current.revision === input.baseRevision &&
+    !current.draft &&
+    canonicalJson(current.data) === canonicalJson(input.data)
+  ) {
+    const latest = await stores.submissions.getRevision(p.agencyId, period.id, unit.code, current.revision);
+    if (latest) return { head: current, revision: await withChanges(stores, latest), replayed: true };
+  }
   const at = now.toISOString();
   const onTime = isOnTime(period, profile, now);
   const next = input.baseRevision + 1;

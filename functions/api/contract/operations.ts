@@ -191,7 +191,7 @@ export const OPERATIONS: OperationSpec[] = [
     responses: {
       '200': {
         description:
-          'Gửi lại với cùng `Idempotency-Key` và cùng nội dung: trả lại phiên bản đã lưu lần đầu, không tạo\nphiên bản mới. A replayed request: the first result, nothing new stored.',
+          "Gửi lại với cùng `Idempotency-Key` và cùng nội dung: trả lại phiên bản đã lưu lần đầu, không tạo\nphiên bản mới; gửi đúng nội dung của phiên bản mới nhất (cùng `baseRevision`, không có bản nháp mới hơn): trả lại\nphiên bản đó, không tạo phiên bản rỗng. A replayed request, or the latest revision's own content sent again:\nthat revision, nothing new stored.",
         headers: { 'Idempotent-Replayed': ref('headers', 'IdempotentReplayed') },
         content: json(S.SubmitResponse),
       },

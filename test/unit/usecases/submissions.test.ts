@@ -173,3 +173,53 @@ describe('drafts and the form', () => {
     expect(form.initial.tasks[0]).toMatchObject({ taskId: 'I-1', progress: 40, result: '' });
   });
 });
+
+describe('the form of a new month', () => {
+  it("starts from last month's status, progress and plan, but not its results, difficulties, proposals or request for a decision", async () => {
+    const s = await stores();
+    const april: SubmissionData = {
+      reporterName: 'Lê Thị Thanh Lợi',
+      otherWork: [],
+      tasks: [
+        {
+          taskId: 'I-1',
+          status: 'dang-thuc-hien',
+          progress: 45,
+          result: 'Đã khảo sát 12 doanh nghiệp',
+          difficulties: 'Sở Tài chính chưa bố trí kinh phí',
+          proposals: 'Đề nghị Giám đốc Sở chủ trì họp với Sở Tài chính',
+          proposalTo: 'lanh-dao-so',
+          needsDecision: true,
+          nextPlan: 'Hoàn thiện dự thảo kế hoạch',
+        },
+      ],
+    };
+    await submit(s, qlkh, { period: '2024-04', unit: 'QLKH', baseRevision: 0, data: april }, new Date('2024-04-18T03:00:00.000Z'));
+    const may = await formContext(s, qlkh, 'QLKH', '2024-05');
+    expect(may.tasks.find((t) => t.task.id === 'I-1')?.previous?.proposals).toBe('Đề nghị Giám đốc Sở chủ trì họp với Sở Tài chính');
+    const start = may.initial.tasks.find((t) => t.taskId === 'I-1')!;
+    expect(start).toMatchObject({
+      status: 'dang-thuc-hien',
+      progress: 45,
+      nextPlan: 'Hoàn thiện dự thảo kế hoạch',
+      result: '',
+      difficulties: '',
+      proposals: '',
+      needsDecision: false,
+    });
+    expect(start).not.toHaveProperty('proposalTo');
+  });
+});
+
+describe('sending the same report again', () => {
+  it('makes no empty revision: the answer is the latest revision; a change makes the next one', async () => {
+    const s = await stores();
+    const first = await submit(s, qlkh, { period: '2024-05', unit: 'QLKH', baseRevision: 0, data: data(10) }, NOW);
+    const again = await submit(s, qlkh, { period: '2024-05', unit: 'QLKH', baseRevision: 1, data: data(10) }, NOW);
+    expect([again.replayed, again.revision.revision, again.head.revision]).toEqual([true, 1, 1]);
+    expect(again.revision.data).toEqual(first.revision.data);
+    expect((await listRevisions(s, qlkh, '2024-05', 'QLKH')).map((r) => r.revision)).toEqual([1]);
+    const changed = await submit(s, qlkh, { period: '2024-05', unit: 'QLKH', baseRevision: 1, data: data(15) }, NOW);
+    expect([changed.replayed, changed.revision.revision]).toEqual([false, 2]);
+  });
+});
