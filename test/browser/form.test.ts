@@ -6,55 +6,22 @@
  * follows along. Screenshots for a phone and a desktop go to /tmp/screens/.
  * Period used here: 2024-06, unit QLKH only (other files use other periods).
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../support/http.ts';
+import { closeBrowsers, openPage, pageErrors } from '../support/browser.ts';
 import { localEnv, tokenFor } from '../support/local.ts';
 
 const PERIOD = '2024-06';
 const UNIT = 'QLKH';
 const SCREENS = '/tmp/screens';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let base: string;
 let unitToken: string;
 let vpToken: string;
-const dirs: string[] = [];
-const contexts: BrowserContext[] = [];
-/** Script errors in any page: each test ends by checking there were none. */
-const pageErrors: string[] = [];
 
-/** A browser profile of its own (fresh user-data-dir), as a person on their own machine. */
-async function browser(viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'baocao-chromium-'));
-  dirs.push(dir);
-  const ctx = await chromium.launchPersistentContext(dir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ARGS,
-    viewport,
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-  });
-  contexts.push(ctx);
-  // Playwright gives up on an action after 30 s; a loaded machine is slow, not broken.
-  ctx.setDefaultTimeout(300_000);
-  const page = ctx.pages()[0] ?? (await ctx.newPage());
-  page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
-  return page;
-}
+const browser = (viewport = { width: 1280, height: 900 }) => openPage(viewport);
 
 /** Id of the focused element (a string expression: the test project has no DOM typings). */
 function activeId(page: Page): Promise<unknown> {
@@ -84,8 +51,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  await closeBrowsers();
 });
 
 describe('the monthly form in a browser', () => {

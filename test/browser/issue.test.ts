@@ -4,47 +4,18 @@
  * typed from the clerk's register, uploads the signed PDF; a leader, on a phone, issues the
  * Director's report. Screenshots go to /tmp/screens/. Period used here: 2023-12 (demo agency).
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeBrowsers, openPage, pageErrors } from '../support/browser.ts';
 import { localEnv, tokenFor } from '../support/local.ts';
 
 const PERIOD = '2023-12';
 const SCREENS = '/tmp/screens';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let base: string;
-const dirs: string[] = [];
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
 
-async function browser(viewport = { width: 1366, height: 768 }): Promise<Page> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'baocao-chromium-'));
-  dirs.push(dir);
-  const ctx = await chromium.launchPersistentContext(dir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ARGS,
-    viewport,
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-  });
-  contexts.push(ctx);
-  const page = ctx.pages()[0] ?? (await ctx.newPage());
-  page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
-  return page;
-}
+const browser = (viewport = { width: 1366, height: 768 }) => openPage(viewport);
 
 async function signIn(page: Page, token: string, landing: string): Promise<void> {
   await page.goto(`${base}/signin#token=${token}`);
@@ -64,8 +35,7 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  await closeBrowsers();
 });
 
 describe('issuing on the reports page', () => {

@@ -3,11 +3,8 @@
  * province's page, reads each agency's state in words, downloads the issued PDF, changes the month;
  * the form page sends it back to its own page. Screenshot in /tmp/screens/.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportRenderers as renderers } from '../../functions/adapters/renderers.ts';
 import { zonedInstant } from '../../functions/core/clock.ts';
@@ -15,6 +12,7 @@ import { setAgency } from '../../functions/usecases/agency-service.ts';
 import { compileReports } from '../../functions/usecases/compile-reports.ts';
 import { issueReport } from '../../functions/usecases/issue-report.ts';
 import { submit } from '../../functions/usecases/submissions.ts';
+import { closeBrowsers, openPage, pageErrors, signIn } from '../support/browser.ts';
 import { demoProfile } from '../support/demo-profile.ts';
 import { localEnv, testContainer, tokenFor } from '../support/local.ts';
 import { smallPlan, taskReport } from '../support/small-plan.ts';
@@ -24,8 +22,6 @@ const province = `tinh-b-${run}`;
 const office = `vpubnd-b-${run}`;
 const issued = `sở-a-${run}`.replace('ở', 'o');
 const missing = `so-b-${run}`;
-let ctx: BrowserContext;
-let dir: string;
 
 beforeAll(async () => {
   const demo = demoProfile();
@@ -46,31 +42,15 @@ beforeAll(async () => {
     { ...c, renderers },
     { agencyId: issued, period: '2024-05', audience: 'ubnd', by: 'test', now: new Date('2024-05-21T02:00:00Z'), timeZone: 'Asia/Ho_Chi_Minh' },
   );
-  dir = mkdtempSync(path.join(os.tmpdir(), 'baocao-chromium-'));
-  ctx = await chromium.launchPersistentContext(dir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 360, height: 780 },
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-    acceptDownloads: true,
-  });
 });
 
-afterAll(async () => {
-  await ctx?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(closeBrowsers);
 
 describe("the province's page on a phone", () => {
   it('signs in to the province page, reads each Sở in words, downloads the issued report, changes the month', async () => {
     const base = localEnv().PUBLIC_URL!;
-    const page = ctx.pages()[0] ?? (await ctx.newPage());
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${base}/signin#token=${await tokenFor('ubnd-tinh', undefined, { agencyId: office })}`);
-    await page.waitForURL(/\/province$/);
+    const page = await openPage({ width: 360, height: 780 });
+    await signIn(page, base, await tokenFor('ubnd-tinh', undefined, { agencyId: office }), /\/province$/);
     await page.goto(`${base}/province?period=2024-05`);
     await expect.poll(() => page.locator('h1').textContent()).toContain('tháng 5 năm 2024');
     const rowOf = (place: string) => page.locator('table.board tbody tr', { hasText: place }).first();
@@ -98,6 +78,6 @@ describe("the province's page on a phone", () => {
     // The units' form is not this role's: it is sent back to its own page.
     await page.goto(`${base}/`);
     await page.waitForURL(/\/province$/);
-    expect(errors).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -36,13 +36,31 @@ const box = document.querySelector('.report-actions[data-period]');
 if (box) {
   const period = box.getAttribute('data-period') ?? '';
   const result = box.querySelector<HTMLElement>('[data-result]')!;
-  const wire = (selector: string, method: string, url: string, body: unknown, done: (res: ApiResult) => string) =>
-    box.querySelector(selector)?.addEventListener('click', (e) => act(e.currentTarget as HTMLButtonElement, result, () => api(method, url, body), done));
+  const wire = (selector: string, method: string, url: string, body: unknown, done: (res: ApiResult) => string, ask?: string) =>
+    box.querySelector(selector)?.addEventListener('click', (e) => {
+      // Locking or reopening a month changes what every unit may do: asked once more, in words.
+      if (ask && !window.confirm(ask)) return;
+      void act(e.currentTarget as HTMLButtonElement, result, () => api(method, url, body), done);
+    });
   wire('[data-compile]', 'POST', '/api/reports', { period }, (res) =>
     res.body.created ? `Đã tạo phiên bản ${res.body.report.version} (dự thảo).` : `Số liệu không đổi: giữ phiên bản ${res.body.report.version}.`,
   );
-  wire('[data-lock]', 'POST', `/api/periods/${encodeURIComponent(period)}/lock`, undefined, () => 'Đã khóa kỳ.');
-  wire('[data-reopen]', 'POST', `/api/periods/${encodeURIComponent(period)}/reopen`, undefined, () => 'Đã mở lại kỳ.');
+  wire(
+    '[data-lock]',
+    'POST',
+    `/api/periods/${encodeURIComponent(period)}/lock`,
+    undefined,
+    () => 'Đã khóa kỳ.',
+    `Khóa kỳ ${period}? Sau khi khóa, các phòng, đơn vị không gửi hay sửa được báo cáo kỳ này cho đến khi Văn phòng mở lại.`,
+  );
+  wire(
+    '[data-reopen]',
+    'POST',
+    `/api/periods/${encodeURIComponent(period)}/reopen`,
+    undefined,
+    () => 'Đã mở lại kỳ.',
+    `Mở lại kỳ ${period}? Các phòng, đơn vị sẽ gửi, sửa được báo cáo kỳ này; báo cáo đã ban hành không thay đổi.`,
+  );
 }
 
 for (const form of document.querySelectorAll<HTMLFormElement>('form[data-issue]')) {

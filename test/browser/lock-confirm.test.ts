@@ -1,0 +1,44 @@
+/**
+ * Locking a month on the reports page asks first, in words: Văn phòng dismissing the question
+ * changes nothing; accepting it locks the month; reopening asks too. Chromium, demo agency, 2023-11.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeBrowsers, openPage, pageErrors, signIn } from '../support/browser.ts';
+import { call } from '../support/http.ts';
+import { localEnv, tokenFor } from '../support/local.ts';
+
+const PERIOD = '2023-11';
+
+afterAll(closeBrowsers);
+
+describe('locking a month on the reports page', () => {
+  it('asks before locking and before reopening; a dismissed question changes nothing', async () => {
+    const base = localEnv().PUBLIC_URL!;
+    const token = await tokenFor('van-phong');
+    const locked = async () => (await call('GET', `/api/form?period=${PERIOD}&unit=QLKH`, { token })).body.locked as boolean;
+    const page = await openPage();
+    await signIn(page, base, token, /\/status/);
+    await page.goto(`${base}/reports?period=${PERIOD}`);
+    const questions: string[] = [];
+    page.once('dialog', (d) => {
+      questions.push(d.message());
+      void d.dismiss();
+    });
+    await page.getByRole('button', { name: 'Khóa kỳ (đã ban hành)' }).click();
+    await expect.poll(() => questions.length).toBe(1);
+    expect(questions[0]).toContain(`Khóa kỳ ${PERIOD}?`);
+    expect(await locked()).toBe(false);
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Khóa kỳ (đã ban hành)' }).click();
+    await expect.poll(locked).toBe(true);
+    await page.getByRole('button', { name: 'Mở lại kỳ cho các đơn vị sửa báo cáo' }).waitFor();
+    page.once('dialog', (d) => {
+      questions.push(d.message());
+      void d.accept();
+    });
+    await page.getByRole('button', { name: 'Mở lại kỳ cho các đơn vị sửa báo cáo' }).click();
+    await expect.poll(locked).toBe(false);
+    expect(questions[1]).toContain(`Mở lại kỳ ${PERIOD}?`);
+    expect(pageErrors).toEqual([]);
+  });
+});
