@@ -49,17 +49,25 @@ function overdue(r: BoardRow): SafeHtml {
   return html`<ul class="overdue">${r.overdue.map((t) => html`<li><span class="task-no">${t.number}.</span> ${t.content} <span class="deadline">(hạn ${t.deadline})</span></li>`)}</ul>`;
 }
 
+/** A unit's report for the month (the form page, read-only for the leaders). */
+function unitFormHref(period: string, unit: string): string {
+  return `/?period=${encodeURIComponent(period)}&unit=${encodeURIComponent(unit)}`;
+}
+
 export function statusSummary(b: StatusBoard, label: string): SafeHtml {
   const s = b.summary;
-  const names = (st: SubmissionStatus) => b.rows.filter((r) => r.status === st).map((r) => r.unit.name);
+  // Each name opens that unit's report for the month: whoever chases a unit sees what it has.
+  const unitLink = (r: BoardRow) => html`<a href="${unitFormHref(b.period, r.unit.code)}">${r.unit.name}</a>`;
+  const names = (st: SubmissionStatus) => b.rows.filter((r) => r.status === st).map(unitLink);
+  const list = (links: SafeHtml[]) => links.map((l, i) => (i === 0 ? l : html`; ${l}`));
   const missing = names('missing');
   const drafts = names('draft-only');
   return html`<div class="summary" id="summary">
   <p class="summary-line"><strong>${s['on-time'] + s.late}/${s.units} đơn vị đã nộp</strong> báo cáo ${label}:
     ${s['on-time']} đúng hạn, ${s.late} muộn, ${s['draft-only']} mới lưu nháp, ${s.missing} chưa nộp.
     Hạn nộp ${formatDate(b.deadline)}${b.deadlinePassed ? html` <strong class="text-late">(đã qua hạn)</strong>` : html``}.</p>
-  ${missing.length ? html`<p class="chase"><strong>Chưa nộp:</strong> ${missing.join('; ')}.</p>` : html``}
-  ${drafts.length ? html`<p class="chase"><strong>Mới lưu nháp, chưa gửi:</strong> ${drafts.join('; ')}.</p>` : html``}
+  ${missing.length ? html`<p class="chase"><strong>Chưa nộp:</strong> ${list(missing)}.</p>` : html``}
+  ${drafts.length ? html`<p class="chase"><strong>Mới lưu nháp, chưa gửi:</strong> ${list(drafts)}.</p>` : html``}
 </div>`;
 }
 
@@ -69,7 +77,7 @@ export function renderStatusBoard(b: StatusBoard, label: string, tz = DEFAULT_TI
   }
   const rows = b.rows.map(
     (r) => html`<tr class="row-${r.status}">
-  <th scope="row" data-label="Đơn vị"><a href="/?period=${encodeURIComponent(b.period)}&amp;unit=${encodeURIComponent(r.unit.code)}">${r.unit.name}</a> <span class="code">${r.unit.code}</span></th>
+  <th scope="row" data-label="Đơn vị"><a href="${unitFormHref(b.period, r.unit.code)}">${r.unit.name}</a> <span class="code">${r.unit.code}</span></th>
   <td data-label="Tình trạng">${statusBadge(r.status)}</td>
   <td data-label="Thời gian nộp">${when(r, tz)}</td>
   <td data-label="Phiên bản">${r.revision > 0 ? String(r.revision) : html`<span class="muted">—</span>`}</td>

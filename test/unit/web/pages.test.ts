@@ -220,8 +220,9 @@ describe('status page', () => {
   it('puts a summary on top that names who still owes a report', () => {
     expect(doc).toMatch(/<strong>2\/4 đơn vị đã nộp<\/strong> báo cáo tháng 6 năm 2024:\s+1 đúng hạn, 1 muộn, 1 mới lưu nháp, 1 chưa nộp\./);
     expect(doc).toContain('Hạn nộp 20/06/2024 <strong class="text-late">(đã qua hạn)</strong>');
-    expect(doc).toContain('<strong>Chưa nộp:</strong> Chi cục TCĐLCL.');
-    expect(doc).toContain('<strong>Mới lưu nháp, chưa gửi:</strong> Phòng Quản lý Công nghệ.');
+    // Each name opens that unit's report for the month.
+    expect(doc).toContain('<strong>Chưa nộp:</strong> <a href="/?period=2024-06&amp;unit=CC">Chi cục TCĐLCL</a>.');
+    expect(doc).toContain('<strong>Mới lưu nháp, chưa gửi:</strong> <a href="/?period=2024-06&amp;unit=QLCN">Phòng Quản lý Công nghệ</a>.');
     expect(doc.indexOf('id="summary"')).toBeLessThan(doc.indexOf('<table'));
   });
 
