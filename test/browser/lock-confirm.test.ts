@@ -4,7 +4,6 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeBrowsers, openPage, pageErrors, signIn } from '../support/browser.ts';
-import { call } from '../support/http.ts';
 import { localEnv, tokenFor } from '../support/local.ts';
 
 // A month no other test of the demo agency uses (issuance.test.ts issues and so locks 2023-11, issue.test.ts 2023-12).
@@ -16,7 +15,9 @@ describe('locking a month on the reports page', () => {
   it('asks before locking and before reopening; a dismissed question changes nothing', async () => {
     const base = localEnv().PUBLIC_URL!;
     const token = await tokenFor('van-phong');
-    const locked = async () => (await call('GET', `/api/form?period=${PERIOD}&unit=QLKH`, { token })).body.locked as boolean;
+    // The page itself says which: a locked month offers to reopen, an open one to lock.
+    const lockButton = () => page.getByRole('button', { name: 'Khóa kỳ (đã ban hành)' });
+    const reopenButton = () => page.getByRole('button', { name: 'Mở lại kỳ cho các đơn vị sửa báo cáo' });
     const page = await openPage();
     await signIn(page, base, token, /\/status/);
     await page.goto(`${base}/reports?period=${PERIOD}`);
@@ -28,17 +29,20 @@ describe('locking a month on the reports page', () => {
     await page.getByRole('button', { name: 'Khóa kỳ (đã ban hành)' }).click();
     await expect.poll(() => questions.length).toBe(1);
     expect(questions[0]).toContain(`Khóa kỳ ${PERIOD}?`);
-    expect(await locked()).toBe(false);
+    await page.reload();
+    await lockButton().waitFor();
+    expect(await reopenButton().count()).toBe(0);
     page.once('dialog', (d) => void d.accept());
-    await page.getByRole('button', { name: 'Khóa kỳ (đã ban hành)' }).click();
-    await expect.poll(locked).toBe(true);
-    await page.getByRole('button', { name: 'Mở lại kỳ cho các đơn vị sửa báo cáo' }).waitFor();
+    await lockButton().click();
+    // Accepted: the month is locked (the page reloads and offers to reopen).
+    await reopenButton().waitFor();
+    expect(await lockButton().count()).toBe(0);
     page.once('dialog', (d) => {
       questions.push(d.message());
       void d.accept();
     });
-    await page.getByRole('button', { name: 'Mở lại kỳ cho các đơn vị sửa báo cáo' }).click();
-    await expect.poll(locked).toBe(false);
+    await reopenButton().click();
+    await lockButton().waitFor();
     expect(questions[1]).toContain(`Mở lại kỳ ${PERIOD}?`);
     expect(pageErrors).toEqual([]);
   });
