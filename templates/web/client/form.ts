@@ -249,10 +249,20 @@ function onChange(e: Event): void {
     if (t?.id && t.getAttribute('aria-invalid') === 'true' && t.value.trim()) clearFieldError(t.id);
     return;
   }
-  // Finishing a task means 100%: set it rather than making the user fix an error.
-  if (t.dataset.field === 'status' && t.value === 'hoan-thanh') {
+  // Finishing a task means 100%: set it rather than making the user fix an error. The progress it
+  // replaced is kept, so passing over "Hoàn thành" (arrow keys in the list) or changing one's mind
+  // gives the earlier figure back instead of leaving 100.
+  if (t.dataset.field === 'status') {
     const p = document.getElementById(fieldId(id, 'progress')) as HTMLInputElement | null;
-    if (p && p.value !== '100') p.value = '100';
+    if (p && t.value === 'hoan-thanh') {
+      if (p.value !== '100') {
+        p.dataset.beforeDone = p.value;
+        p.value = '100';
+      }
+    } else if (p && p.dataset.beforeDone !== undefined) {
+      if (p.value === '100') p.value = p.dataset.beforeDone;
+      delete p.dataset.beforeDone;
+    }
   }
   updateTask(st.ctx, id);
   checkOneTask(id);
