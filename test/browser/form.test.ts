@@ -221,6 +221,12 @@ describe('the monthly form in a browser', () => {
     await expect.poll(() => error.innerText()).toContain('Đường dẫn đăng nhập không hợp lệ hoặc đã hết hạn');
     expect(page.url()).toBe(`${base}/signin`);
     expect(await activeId(page)).toBe('signin-error');
+    // A link cut short when copied: said as such, not as a form's "marked fields" (there are none here).
+    await page.goto(`${base}/signin#token=abc`);
+    await expect.poll(() => error.innerText()).toContain('Đường dẫn đăng nhập không đầy đủ');
+    expect(await error.innerText()).not.toContain('được đánh dấu');
+    // Opened in a tab already on /signin (only the #fragment changed): read all the same, and the token leaves the address bar.
+    expect(page.url()).toBe(`${base}/signin`);
     expect(pageErrors).toEqual([]);
   });
 });

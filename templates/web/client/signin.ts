@@ -50,8 +50,18 @@ async function signIn(): Promise<void> {
   }
   if (res.network) return fail('Không kết nối được máy chủ. Kiểm tra mạng rồi mở lại đường dẫn đăng nhập.');
   if (res.status === 401) return fail('Đường dẫn đăng nhập không hợp lệ hoặc đã hết hạn. Hãy xin Văn phòng Sở một đường dẫn mới.');
+  // A token the server cannot even read (too short, cut off when the link was copied): this page has
+  // no fields to mark, so say what is wrong with the link instead of the API's field message.
+  if (res.status === 422)
+    return fail(
+      'Đường dẫn đăng nhập không đầy đủ (có thể bị cắt mất một phần khi sao chép). Hãy mở lại đúng đường dẫn trong thư, hoặc xin Văn phòng Sở một đường dẫn mới.',
+    );
+  if (res.status === 403 && res.body?.error?.message) return fail(res.body.error.message);
   return fail(res.body?.error?.message || `Lỗi máy chủ (mã ${res.status}). Hãy thử lại sau ít phút.`);
 }
 
 wireSignOut();
 void signIn();
+// A sign-in link opened in a tab already on /signin only changes the #fragment: no new page load,
+// so the link is read here (else it did nothing and left the token in the address bar).
+window.addEventListener('hashchange', () => void signIn());
