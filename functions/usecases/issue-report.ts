@@ -63,17 +63,23 @@ function validDate(date: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
 }
 
-async function loadModel(deps: IssueDeps, version: ReportVersion, audience: Audience): Promise<ReportModel> {
+/** The ReportModel a version's document was rendered from, as stored at compile; undefined for a version compiled before models were kept. */
+export async function storedModel(archive: FileArchive, version: ReportVersion, audience: Audience): Promise<ReportModel | undefined> {
   const key = version.models?.[audience];
-  const stored = key ? await deps.archive.get(key) : undefined;
-  if (!stored) {
+  const stored = key ? await archive.get(key) : undefined;
+  return stored ? (JSON.parse(new TextDecoder().decode(stored.body)) as ReportModel) : undefined;
+}
+
+async function loadModel(deps: IssueDeps, version: ReportVersion, audience: Audience): Promise<ReportModel> {
+  const model = await storedModel(deps.archive, version, audience);
+  if (!model) {
     throw new UseCaseError(
       'conflict',
       'recompile_needed',
       `Phiên bản ${version.version} được tổng hợp trước khi có bước phát hành nên không phát hành được; hãy tổng hợp lại kỳ ${periodLabel(parsePeriod(version.period))} rồi phát hành phiên bản mới.`,
     );
   }
-  return JSON.parse(new TextDecoder().decode(stored.body)) as ReportModel;
+  return model;
 }
 
 /** Renders and stores the issued files; nothing is visible until the transaction records them. */

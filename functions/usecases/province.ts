@@ -11,11 +11,12 @@ import type { Principal } from '../core/auth.ts';
 import { localDate } from '../core/clock.ts';
 import { periodLabel, submissionDeadlineDate } from '../core/period.ts';
 import { downloadName } from '../core/report-files.ts';
-import { TASK_STATUS_LABELS, type ReportModel } from '../core/report-model.ts';
+import { TASK_STATUS_LABELS } from '../core/report-model.ts';
 import type { LinkedFile } from '../core/report-version.ts';
 import type { AgencyDelivery, DeliveryState, ProvinceView, RollupRow } from '../core/province.ts';
 import { NoProfileError, profileOn } from './agency-service.ts';
 import { UseCaseError } from './errors.ts';
+import { storedModel } from './issue-report.ts';
 import { LINK_SECONDS } from './list-reports.ts';
 import { monthlyPeriod } from './submissions.ts';
 import { type AgencyStore, type FileArchive, type Issuance, issuanceNumber, type JobStore, type ReportStore, type ReportVersion } from './ports.ts';
@@ -39,12 +40,6 @@ function newestIssued(versions: ReportVersion[]): { version: ReportVersion; issu
 
 function agencyName(p: AgencyProfile): string {
   return `${p.name} tỉnh ${p.placeName}`;
-}
-
-async function issuedModel(archive: FileArchive, version: ReportVersion): Promise<ReportModel | undefined> {
-  const key = version.models?.ubnd;
-  const stored = key ? await archive.get(key) : undefined;
-  return stored ? (JSON.parse(new TextDecoder().decode(stored.body)) as ReportModel) : undefined;
 }
 
 export async function provinceView(stores: ProvinceStores, p: Principal, periodId: string, now: Date): Promise<ProvinceView> {
@@ -103,7 +98,7 @@ export async function provinceView(stores: ProvinceStores, p: Principal, periodI
           url: await stores.archive.presignGet(signed.key, LINK_SECONDS, fileName),
         });
       }
-      const model = await issuedModel(stores.archive, issued.version);
+      const model = await storedModel(stores.archive, issued.version, 'ubnd');
       for (const group of model?.groups ?? []) {
         for (const row of group.rows) {
           if (row.category !== 'trong-tam-ubnd') continue;
