@@ -60,6 +60,7 @@ const stores: CompileStores = {
   submissions: timed(c.submissions, []),
   reports: timed(c.reports, ['publish']),
   archive: timed(c.archive, ['put']),
+  jobs: timed(c.jobs, []),
   renderers: reportRenderers,
 };
 

@@ -74,6 +74,11 @@ export interface AgencyProfile {
    * province, role ubnd-tinh) sees what every agency of its province delivered.
    */
   province?: string;
+  /**
+   * 'province-office': Văn phòng UBND tỉnh, whose compile is the roll-up of its province's Sở
+   * (core/province-rollup.ts) instead of a report of its own units' tasks. Default: a Sở.
+   */
+  kind?: 'department' | 'province-office';
   /** First day (YYYY-MM-DD, Asia/Ho_Chi_Minh) this version applies to. */
   effectiveFrom: string;
   /** Version number, assigned by the store (1, 2, …). */

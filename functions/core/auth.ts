@@ -86,6 +86,19 @@ export function canReadAll(p: Principal): boolean {
   return p.role === 'van-phong' || p.role === 'lanh-dao';
 }
 
+/**
+ * The compiled reports: Văn phòng and the leaders of a Sở, and Văn phòng UBND tỉnh for its own
+ * agency, whose reports are the roll-ups of its province (usecases/compile-rollup.ts).
+ */
+export function canReadReports(p: Principal): boolean {
+  return canReadAll(p) || p.role === 'ubnd-tinh';
+}
+
+/** Compile, attach the signed PDF: Văn phòng of a Sở, or Văn phòng UBND tỉnh for its roll-up. */
+export function canCompileReports(p: Principal): boolean {
+  return p.role === 'van-phong' || p.role === 'ubnd-tinh';
+}
+
 /** Compile reports, reopen a period, manage the plan. */
 export function isVanPhong(p: Principal): boolean {
   return p.role === 'van-phong';

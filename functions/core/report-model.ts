@@ -8,6 +8,7 @@ import type { LocalDate } from './clock.ts';
 import type { PeriodKind } from './period.ts';
 import type { ProposalAddressee, ReportedStatus, TaskReport } from './submission.ts';
 import type { TaskCategory } from './plan.ts';
+import type { DeliveryState } from './province.ts';
 
 /** A task's status in the government's vocabulary, at the period's cut-off. */
 export type TaskStatus =
@@ -194,6 +195,8 @@ export type Claim =
   | { of: 'issues'; where: { needsDecision?: boolean; proposalTo?: ProposalAddressee; proposals?: true; difficulties?: true }; value: number }
   | { of: 'outlook'; reason?: OutlookRow['reason'][]; group?: string; value: number }
   | { of: 'months'; value: number }
+  /** Agencies of a province roll-up in a delivery state ('delivered-on-time' / 'delivered-late' split 'delivered'; 'all' = every row). */
+  | { of: 'agencies'; state: DeliveryState | 'delivered-on-time' | 'delivered-late' | 'all'; value: number }
   /** A percentage of task rows, to one decimal: part over whole. */
   | { of: 'percent'; part: TaskFilter; whole: TaskFilter; value: number };
 
@@ -299,6 +302,34 @@ export interface ReportModel {
   appendixTitle: string;
   /** sha256 of the canonical input (plan + profile + submissions) the model was built from. */
   inputHash: string;
+  /** Only in Văn phòng UBND tỉnh's roll-up of the Sở's reports (core/province-rollup.ts). */
+  rollup?: RollupPart;
+}
+
+/**
+ * What a province roll-up adds: where each Sở's report stands. Its `groups` are then one per Sở
+ * that issued its report (the tasks the Chủ tịch UBND tỉnh assigned it), and `byUnit` counts them
+ * by Sở.
+ */
+export interface RollupPart {
+  deliveries: DeliveryRow[];
+}
+
+/** One agency of the province, as the roll-up's body and its "Tình hình gửi báo cáo" sheet print it. */
+export interface DeliveryRow {
+  agencyId: string;
+  /** "Sở Khoa học và Công nghệ tỉnh Hà Tĩnh". */
+  name: string;
+  state: DeliveryState;
+  /** "15/BC-SKHCN" once issued. */
+  numberText?: string;
+  issuedOn?: LocalDate;
+  /** Day the report reached UBND tỉnh (in the office's zone). */
+  deliveredOn?: LocalDate;
+  /** Delivered after the province's deadline, or not delivered and the deadline had passed on the document's date. */
+  late: boolean;
+  /** Province-assigned tasks in its issued report (0 when not issued). */
+  tasks: number;
 }
 
 export function emptyCounts(): StatusCounts {

@@ -73,6 +73,8 @@ export interface ReportVersion {
   models?: Partial<Record<Audience, string>>;
   /** Documents of this version issued so far, by audience. */
   issued?: Partial<Record<Audience, Issuance>>;
+  /** A province office's roll-up of its Sở's reports: one document, to UBND tỉnh (audience 'ubnd'). */
+  kind?: 'province-rollup';
 }
 
 /** A file with its short-lived download link and the name it downloads as. */

@@ -49,6 +49,7 @@ export const agencyProfileSchema = z
     agencyId: z.string().regex(AGENCY_ID_PATTERN, 'agencyId: chữ thường không dấu, số và dấu gạch ngang'),
     effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày dạng YYYY-MM-DD'),
     province: z.string().regex(AGENCY_ID_PATTERN, 'province: chữ thường không dấu, số và dấu gạch ngang, ví dụ bac-giang').optional(),
+    kind: z.enum(['department', 'province-office'], { error: 'kind: department (một Sở) hoặc province-office (Văn phòng UBND tỉnh)' }).optional(),
     superiorHeader: str(120),
     superiorName: str(200),
     name: str(200),

@@ -16,7 +16,8 @@ import { CONTENT_TYPES, modelKey, reportKey, type ReportFormat } from '../core/r
 import type { SubmissionHead } from '../core/submission.ts';
 import { profileOn } from './agency-service.ts';
 import { UseCaseError } from './errors.ts';
-import type { AgencyStore, FileArchive, PlanStore, Renderers, ReportFile, ReportStore, ReportVersion, SubmissionStore } from './ports.ts';
+import { compileRollup } from './compile-rollup.ts';
+import type { AgencyStore, FileArchive, JobStore, PlanStore, Renderers, ReportFile, ReportStore, ReportVersion, SubmissionStore } from './ports.ts';
 
 export interface CompileStores {
   agencies: AgencyStore;
@@ -25,6 +26,8 @@ export interface CompileStores {
   reports: ReportStore;
   archive: FileArchive;
   renderers: Renderers;
+  /** Delivery logs: read only by a province office's roll-up (compile-rollup.ts). */
+  jobs: JobStore;
 }
 
 export interface CompileInput {
@@ -92,6 +95,11 @@ export async function compileReports(stores: CompileStores, input: CompileInput)
     throw new UseCaseError('invalid', 'period_not_open', `Kỳ ${periodLabel(period)} chưa bắt đầu; chưa thể tổng hợp.`, [
       { field: 'period', message: 'Kỳ chưa bắt đầu.' },
     ]);
+  }
+  // A province office compiles the roll-up of its province's Sở, not a report of its own units.
+  const own = await profileOn(stores.agencies, input.agencyId, issueDate);
+  if (own.kind === 'province-office') {
+    return compileRollup(stores, { office: own, period, issueDate, explicitDate: input.issueDate !== undefined, trigger: input.trigger, now: input.now });
   }
   const data = await gatherInput(stores, input.agencyId, period, issueDate);
   // The hash covers the data, not the issue date: compiling again the next day with the same

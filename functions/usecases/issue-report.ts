@@ -51,8 +51,11 @@ export interface IssueInput {
 /** Attempts at the next number when other documents take numbers at the same moment. */
 const MAX_NUMBER_ATTEMPTS = 8;
 
-function documentTitle(audience: Audience, period: string): string {
-  return `Báo cáo ${AUDIENCE_LABELS[audience]} ${periodLabel(parsePeriod(period))}`;
+function documentTitle(audience: Audience, period: string, kind?: ReportVersion['kind']): string {
+  const label = periodLabel(parsePeriod(period));
+  return kind === 'province-rollup'
+    ? `Báo cáo tổng hợp kết quả thực hiện nhiệm vụ do Chủ tịch UBND tỉnh giao ${label}`
+    : `Báo cáo ${AUDIENCE_LABELS[audience]} ${label}`;
 }
 
 const dmy = (date: string) => date.split('-').reverse().join('/');
@@ -126,12 +129,20 @@ export async function issueReport(deps: IssueDeps, input: IssueInput): Promise<{
       `Phiên bản ${wanted} đã được thay bằng phiên bản ${latest.version} (tổng hợp lại từ số liệu mới); chỉ phát hành được phiên bản mới nhất.`,
     );
   }
+  if (latest.kind === 'province-rollup' && input.audience !== 'ubnd') {
+    throw new UseCaseError(
+      'bad_request',
+      'rollup_one_document',
+      'Báo cáo tổng hợp của Văn phòng UBND tỉnh chỉ có một văn bản, gửi UBND tỉnh (audience "ubnd").',
+      [{ field: 'audience', message: 'Chỉ có văn bản gửi UBND tỉnh.' }],
+    );
+  }
   const already = latest.issued?.[input.audience];
   if (already) {
     throw new UseCaseError(
       'conflict',
       'already_issued',
-      `${documentTitle(input.audience, input.period)} phiên bản ${latest.version} đã được phát hành số ${issuanceNumber(already)} ngày ${dmy(already.date)}. Văn bản đã phát hành không sửa được; muốn đính chính, hãy tổng hợp lại và phát hành phiên bản mới với số mới.`,
+      `${documentTitle(input.audience, input.period, latest.kind)} phiên bản ${latest.version} đã được phát hành số ${issuanceNumber(already)} ngày ${dmy(already.date)}. Văn bản đã phát hành không sửa được; muốn đính chính, hãy tổng hợp lại và phát hành phiên bản mới với số mới.`,
     );
   }
   const date = input.date ?? localDate(input.now, input.timeZone);
@@ -183,7 +194,7 @@ export async function issueReport(deps: IssueDeps, input: IssueInput): Promise<{
       period: input.period,
       version: latest.version,
       audience: input.audience,
-      title: documentTitle(input.audience, input.period),
+      title: documentTitle(input.audience, input.period, latest.kind),
       date,
       at,
       by: input.by,
@@ -191,7 +202,8 @@ export async function issueReport(deps: IssueDeps, input: IssueInput): Promise<{
     const outcome = await deps.reports.issue(entry, last, issuance);
     switch (outcome.kind) {
       case 'issued':
-        if (input.audience === 'ubnd' && parsePeriod(input.period).kind === 'monthly') {
+        // A roll-up's office has no units whose month could be locked.
+        if (input.audience === 'ubnd' && parsePeriod(input.period).kind === 'monthly' && latest.kind !== 'province-rollup') {
           await deps.submissions.setLock({
             agencyId: input.agencyId,
             period: input.period,
@@ -213,7 +225,7 @@ export async function issueReport(deps: IssueDeps, input: IssueInput): Promise<{
         throw new UseCaseError(
           'conflict',
           'already_issued',
-          `${documentTitle(input.audience, input.period)} vừa được phát hành${by ? ` số ${issuanceNumber(by)}` : ''} bởi một người khác.`,
+          `${documentTitle(input.audience, input.period, latest.kind)} vừa được phát hành${by ? ` số ${issuanceNumber(by)}` : ''} bởi một người khác.`,
         );
       }
       case 'number-taken':

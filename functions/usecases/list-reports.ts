@@ -5,7 +5,7 @@
  * flow: handlers --> list reports --> ReportStore + FileArchive
  */
 import type { Audience } from '../core/agency.ts';
-import { canReadAll, type Principal } from '../core/auth.ts';
+import { canReadReports, type Principal } from '../core/auth.ts';
 import { downloadName } from '../core/report-files.ts';
 import { UseCaseError } from './errors.ts';
 import type { LinkedFile, ListedIssuance, ListedVersion } from '../core/report-version.ts';
@@ -17,7 +17,7 @@ export type { LinkedFile, ListedIssuance, ListedVersion };
 export const LINK_SECONDS = 300;
 
 export async function listReports(stores: { reports: ReportStore; archive: FileArchive }, p: Principal, period: string | undefined): Promise<ListedVersion[]> {
-  if (!canReadAll(p)) throw new UseCaseError('forbidden', 'forbidden', 'Báo cáo tổng hợp dành cho Văn phòng và Lãnh đạo Sở.');
+  if (!canReadReports(p)) throw new UseCaseError('forbidden', 'forbidden', 'Báo cáo tổng hợp dành cho Văn phòng và Lãnh đạo Sở.');
   const versions = period ? await stores.reports.listVersions(p.agencyId, period) : await stores.reports.listRecent(p.agencyId, 50);
   const newestByPeriod = new Map<string, number>();
   for (const v of versions) newestByPeriod.set(v.period, Math.max(newestByPeriod.get(v.period) ?? 0, v.version));

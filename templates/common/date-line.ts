@@ -52,7 +52,10 @@ export function appendixReference(documentSymbol: string, issueDate: LocalDate, 
 /** The issuer as a reference names it: "Sở Khoa học và Công nghệ", "Văn phòng Sở Khoa học và Công nghệ". */
 export function issuerFullName(model: { issuer: { name: string }; agency: { name: string } }): string {
   const { issuer, agency } = model;
-  return issuer.name === agency.name || issuer.name.includes(agency.name) ? issuer.name : `${issuer.name} ${agency.name}`;
+  if (issuer.name === agency.name || issuer.name.includes(agency.name)) return issuer.name;
+  // "VĂN PHÒNG" over the agency "Văn phòng UBND tỉnh": the agency's own name says it all.
+  if (agency.name.toLocaleLowerCase('vi').startsWith(issuer.name.toLocaleLowerCase('vi'))) return agency.name;
+  return `${issuer.name} ${agency.name}`;
 }
 
 /** The mark printed on a version not yet issued. */

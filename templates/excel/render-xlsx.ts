@@ -1,13 +1,14 @@
 /**
  * Renders a ReportModel as the Excel workbook: "Tổng hợp", "Phụ lục", and for the Director's
  * report "Khó khăn, đề xuất" and "Tình hình nộp báo cáo" (internal: the workbook sent to UBND
- * tỉnh has neither). Same model in, same bytes out.
+ * tỉnh has neither); a province roll-up adds "Tình hình gửi báo cáo". Same model in, same bytes out.
  * flow: compile job --> render-xlsx --> *-sheet --> exceljs
  */
 import ExcelJS from 'exceljs';
 import type { ReportModel } from '../../functions/core/report-model.ts';
 import { cleanModel } from '../common/clean-text.ts';
 import { addAppendixSheet } from './appendix-sheet.ts';
+import { addDeliveriesSheet } from './deliveries-sheet.ts';
 import { addIssuesSheet } from './issues-sheet.ts';
 import { addSubmissionsSheet } from './submissions-sheet.ts';
 import { addSummarySheet } from './summary-sheet.ts';
@@ -36,6 +37,7 @@ export function buildWorkbook(input: ReportModel): ExcelJS.Workbook {
     addIssuesSheet(wb, model);
     addSubmissionsSheet(wb, model);
   }
+  if (model.rollup) addDeliveriesSheet(wb, model, model.rollup.deliveries);
   return wb;
 }
 

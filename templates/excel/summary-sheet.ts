@@ -60,7 +60,8 @@ export function addSummarySheet(wb: Workbook, model: ReportModel): Worksheet {
     30,
   );
 
-  header(ws, SUMMARY_HEADER_ROW, 'Phòng, đơn vị');
+  // A province roll-up counts by Sở, a Sở's report by its units.
+  header(ws, SUMMARY_HEADER_ROW, model.rollup ? 'Cơ quan' : 'Phòng, đơn vị');
   let r = countRows(ws, SUMMARY_HEADER_ROW + 1, model.byUnit);
   writeRow(ws, r, [TOTALS_LABEL, undefined, ...countsValues(model.totals)]);
   ws.mergeCells(r, 1, r, 2);

@@ -43,7 +43,8 @@ function nav(o: LayoutOptions): SafeHtml {
       <ul>
         ${
           u.role === 'ubnd-tinh'
-            ? link('/province', 'Báo cáo các Sở', 'province')
+            ? html`${link('/province', 'Báo cáo các Sở', 'province')}
+        ${link('/reports', 'Báo cáo tổng hợp', 'reports')}`
             : html`${link('/', u.role === 'unit' ? 'Báo cáo tháng' : 'Báo cáo của đơn vị', 'form')}
         ${u.role !== 'unit' ? link('/status', 'Theo dõi nộp báo cáo', 'status') : html``}
         ${u.role !== 'unit' ? link('/reports', 'Báo cáo tổng hợp', 'reports') : html``}`

@@ -82,7 +82,10 @@ ${
   <tbody>${v.rollup.map(rollupRow)}</tbody>
 </table>`
     : html`<p class="muted">Chưa có báo cáo đã ban hành nào nêu nhiệm vụ do Chủ tịch UBND tỉnh giao trong kỳ này.</p>`
-}`;
+}
+<h2>Báo cáo tổng hợp của Văn phòng</h2>
+<p>Tình hình gửi báo cáo và kết quả các nhiệm vụ trên, thành văn bản (PDF, Excel) theo thể thức Nghị định 30/2020 do Văn phòng ban hành:
+  <a class="button" href="/reports?period=${v.period.id}">Tổng hợp, phát hành báo cáo ${v.period.label}</a></p>`;
   return layout({
     title: `Báo cáo các Sở — ${v.period.label}`,
     main,

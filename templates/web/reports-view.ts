@@ -99,7 +99,7 @@ function versionCard(v: ListedVersion, o: ReportsPageInput, tz: string): SafeHtm
   return html`<article class="report-version" aria-labelledby="v-${v.period}-${String(v.version)}">
   <h2 id="v-${v.period}-${String(v.version)}">Kỳ ${v.period} — phiên bản ${String(v.version)}${v.latest ? html` <span class="badge badge-on-time">mới nhất</span>` : html``}</h2>
   <p class="muted">Tổng hợp lúc <time datetime="${v.createdAt}">${formatDateTime(v.createdAt, tz)}</time> (${triggerLabel(v.trigger)}); ngày ghi trên bản dự thảo ${formatDate(v.issueDate)}.</p>
-  ${(['ubnd', 'director'] as const).map((a) => documentBlock(v, a, o, tz))}
+  ${(v.kind === 'province-rollup' ? (['ubnd'] as const) : (['ubnd', 'director'] as const)).map((a) => documentBlock(v, a, o, tz))}
 </article>`;
 }
 

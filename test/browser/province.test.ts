@@ -26,7 +26,13 @@ const missing = `so-b-${run}`;
 beforeAll(async () => {
   const demo = demoProfile();
   const profile = (agencyId: string, place: string) => ({ ...demo, agencyId, province, placeName: place });
-  await setAgency(testContainer(office).agencies, { ...profile(office, 'Tỉnh B'), name: 'Văn phòng UBND tỉnh' });
+  await setAgency(testContainer(office).agencies, {
+    ...profile(office, 'Tỉnh B'),
+    kind: 'province-office',
+    name: 'Văn phòng UBND tỉnh',
+    symbol: 'VPUBND',
+    documents: { ubnd: { issuerName: 'VĂN PHÒNG', kinhGui: ['Chủ tịch UBND tỉnh'] } },
+  });
   const c = testContainer(issued);
   await setAgency(c.agencies, profile(issued, 'Ánh Dương'));
   await setAgency(testContainer(missing).agencies, profile(missing, 'Bình Minh'));
@@ -78,6 +84,30 @@ describe("the province's page on a phone", () => {
     // The units' form is not this role's: it is sent back to its own page.
     await page.goto(`${base}/`);
     await page.waitForURL(/\/province$/);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("compiles the office's own roll-up from the page, issues it under the office's number and downloads it", async () => {
+    const base = localEnv().PUBLIC_URL!;
+    const page = await openPage({ width: 360, height: 780 });
+    await signIn(page, base, await tokenFor('ubnd-tinh', undefined, { agencyId: office }), /\/province$/);
+    await page.goto(`${base}/province?period=2024-05`);
+    await page.getByRole('link', { name: /Tổng hợp, phát hành báo cáo tháng 5 năm 2024/ }).click();
+    await page.waitForURL(/\/reports\?period=2024-05/);
+    await page.getByRole('button', { name: /Tổng hợp báo cáo kỳ 2024-05/ }).click();
+    // The page reloads with the new version: one document, to UBND tỉnh, a draft with its issue form.
+    const issueForm = page.locator('form[data-issue]');
+    await expect.poll(() => issueForm.count(), { timeout: 60_000 }).toBe(1);
+    expect(await page.locator('.report-document h3').allTextContents()).toHaveLength(1);
+    await issueForm.getByRole('button', { name: 'Phát hành (cấp số)' }).click();
+    // After the page reloads: issued under the office's own register, its form gone.
+    await expect.poll(() => issueForm.count(), { timeout: 60_000 }).toBe(0);
+    expect(await page.locator('.report-document').textContent()).toContain('Đã phát hành số 01/BC-VPUBND');
+    const download = page.waitForEvent('download');
+    await page.locator('.report-document a', { hasText: '.pdf' }).first().click();
+    expect(await (await download).path()).toBeTruthy();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: '/tmp/screens/province-rollup-phone.png', fullPage: true });
     expect(pageErrors).toEqual([]);
   });
 });

@@ -6,7 +6,12 @@
  * the issued reports, the page, and who may see them.
  * flow: vitest --> use cases (set up) --> local HTTP server --> province handlers
  */
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AgencyProfile } from '../../functions/core/agency.ts';
 import { zonedInstant } from '../../functions/core/clock.ts';
@@ -69,7 +74,18 @@ async function agencyWithMay(agencyId: string, place: string, step: 'none' | 'dr
 beforeAll(async () => {
   const c = testContainer(ids.office);
   // Văn phòng UBND tỉnh is an agency of its own: its profile names the province and its deadline day for the Sở's reports.
-  await setAgency(c.agencies, { ...profileOf(ids.office, 'Tỉnh X'), name: 'Văn phòng UBND tỉnh', submissionDeadlineDay: 25 });
+  await setAgency(c.agencies, {
+    ...profileOf(ids.office, 'Tỉnh X'),
+    kind: 'province-office',
+    name: 'Văn phòng UBND tỉnh',
+    shortName: 'VP UBND tỉnh',
+    symbol: 'VPUBND',
+    superiorHeader: 'UBND TỈNH X',
+    submissionDeadlineDay: 25,
+    signers: { ...demo.signers, ubnd: { prefix: 'KT.', authority: 'CHÁNH VĂN PHÒNG', title: 'PHÓ CHÁNH VĂN PHÒNG', name: 'Nguyễn Văn Phòng' } },
+    recipients: { ...demo.recipients, ubnd: ['Như trên', 'Các PCT UBND tỉnh (b/c)'] },
+    documents: { ubnd: { issuerName: 'VĂN PHÒNG', kinhGui: ['Chủ tịch UBND tỉnh'] } },
+  });
   await agencyWithMay(ids.delivered, 'Alpha', 'delivered');
   await agencyWithMay(ids.issued, 'Bravo', 'issued');
   await agencyWithMay(ids.draft, 'Charlie', 'draft');
@@ -135,5 +151,71 @@ describe("the province's view", () => {
     expect((await call('GET', '/api/province?period=2024-13', { token: officeToken })).status).toBe(400);
     const anonymous = await call('GET', '/province');
     expect([anonymous.status, String(anonymous.body).includes('Đăng nhập để xem báo cáo các Sở')]).toEqual([200, true]);
+  });
+
+  it("compiles Văn phòng UBND tỉnh's roll-up from the issued reports and issues it under the office's own number and header", async () => {
+    const compiled = await call('POST', '/api/reports', { token: officeToken, body: { period: '2024-05' } });
+    expect(compiled.status, JSON.stringify(compiled.body).slice(0, 400)).toBe(201);
+    assertResponseMatchesSpec('POST', '/api/reports', compiled);
+    const report = compiled.body.report;
+    expect(report.kind).toBe('province-rollup');
+    // One document, to UBND tỉnh.
+    expect(report.files.map((f: { audience: string; format: string }) => `${f.audience}.${f.format}`).sort()).toEqual(['ubnd.pdf', 'ubnd.xlsx']);
+    // Nothing changed: the same version.
+    const again = await call('POST', '/api/reports', { token: officeToken, body: { period: '2024-05' } });
+    expect([again.status, again.body.report.version]).toEqual([200, report.version]);
+    // A roll-up has no Director's document to issue.
+    const wrong = await call('POST', '/api/reports/2024-05/issue', { token: officeToken, body: { audience: 'director' } });
+    expect([wrong.status, wrong.body.error.code]).toEqual([400, 'rollup_one_document']);
+
+    const issued = await call('POST', '/api/reports/2024-05/issue', { token: officeToken, body: { audience: 'ubnd' } });
+    expect(issued.status, JSON.stringify(issued.body).slice(0, 400)).toBe(201);
+    expect(issued.body.number).toBe('01/BC-VPUBND');
+    const listed = await call('GET', '/api/reports?period=2024-05', { token: officeToken });
+    expect(listed.status).toBe(200);
+    const files = listed.body.reports[0].issued.ubnd.files as { format: string; url: string }[];
+    const dir = mkdtempSync(path.join(tmpdir(), 'rollup-'));
+    const pdfFile = path.join(dir, 'r.pdf');
+    writeFileSync(pdfFile, Buffer.from(await (await fetch(files.find((f) => f.format === 'pdf')!.url)).arrayBuffer()));
+    const text = execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' }).replace(/\s+/gu, ' ');
+    for (const words of [
+      'UBND TỈNH X',
+      'VĂN PHÒNG',
+      'Số: 01/BC-VPUBND',
+      'Kính gửi: Chủ tịch UBND tỉnh',
+      'Tổng hợp kết quả thực hiện nhiệm vụ do Chủ tịch UBND tỉnh giao tháng 5 năm 2024',
+      // Each Sở of the province, where its report stands, against the office's deadline (25/05/2024).
+      'chậm nhất ngày 25/05/2024',
+      'trong 04 cơ quan của tỉnh: 01 cơ quan đã gửi báo cáo, đúng hạn; 01 cơ quan đã ban hành báo cáo nhưng chưa gửi; 01 cơ quan mới có bản dự thảo, chưa ban hành; 01 cơ quan chưa tổng hợp báo cáo',
+      'Sở Khoa học và Công nghệ tỉnh Alpha: Báo cáo số 01/BC-SKHCN ngày 21/05/2024, đã gửi UBND tỉnh ngày 21/05/2024 (đúng hạn)',
+      'Sở Khoa học và Công nghệ tỉnh Bravo: Báo cáo số 01/BC-SKHCN ngày 21/05/2024, chưa gửi UBND tỉnh',
+      'Sở Khoa học và Công nghệ tỉnh Charlie: chưa ban hành báo cáo (mới có bản dự thảo)',
+      'Sở Khoa học và Công nghệ tỉnh Delta: chưa tổng hợp báo cáo',
+      // The issued reports' results, Sở by Sở; the draft's never.
+      'Kết quả của Alpha',
+      'Kết quả của Bravo',
+      'KT. CHÁNH VĂN PHÒNG',
+      'Nguyễn Văn Phòng',
+      'Các PCT UBND tỉnh (b/c)',
+    ])
+      expect(text).toContain(words);
+    expect(text).not.toContain('Kết quả của Charlie');
+    expect(text).not.toContain('Echo');
+    expect(text).not.toContain('DỰ THẢO');
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await (await fetch(files.find((f) => f.format === 'xlsx')!.url)).arrayBuffer()) as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('Tình hình gửi báo cáo')!;
+    const cells: string[] = [];
+    sheet.eachRow((row) => cells.push((row.values as unknown[]).map((v) => String(v ?? '')).join('|')));
+    expect(cells.find((r) => r.includes('tỉnh Alpha'))).toContain('01/BC-SKHCN');
+    expect(cells.find((r) => r.includes('tỉnh Delta'))).toContain('Chưa tổng hợp, đã quá hạn');
+    expect(cells.some((r) => r.includes('Echo'))).toBe(false);
+  });
+
+  it('refuses a roll-up when no Sở has issued the report yet, saying where to look', async () => {
+    const res = await call('POST', '/api/reports', { token: officeToken, body: { period: '2024-04' } });
+    expect([res.status, res.body.error.code]).toEqual([422, 'nothing_issued']);
+    expect(res.body.error.message).toContain('tháng 4 năm 2024');
   });
 });

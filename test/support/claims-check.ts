@@ -89,7 +89,20 @@ export function expected(model: ReportModel, c: Claim): number {
       return model.outlook.filter((o) => (!c.reason || c.reason.includes(o.reason)) && (c.group === undefined || groupKey(o.group) === c.group)).length;
     case 'months':
       return model.submissionMonths.length || 1;
+    case 'agencies': {
+      const all = model.rollup?.deliveries;
+      if (!all) throw new Error('claim about agencies in a model that is not a province roll-up');
+      if (c.state === 'all') return all.length;
+      if (c.state === 'delivered-on-time') return all.filter((d) => d.state === 'delivered' && !d.late).length;
+      if (c.state === 'delivered-late') return all.filter((d) => d.state === 'delivered' && d.late).length;
+      return all.filter((d) => d.state === c.state).length;
+    }
   }
+}
+
+/** The body's words, a line per paragraph, list item and heading (charts left out). */
+export function bodyText(blocks: readonly Block[]): string {
+  return blocks.flatMap((b) => (b.type === 'chart' ? [] : texts(b))).join('\n');
 }
 
 function texts(b: Block): string[] {

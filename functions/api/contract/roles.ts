@@ -12,6 +12,11 @@ const WRITERS: readonly Role[] = ['unit', 'van-phong'];
 const OFFICE_AND_LEADERS: readonly Role[] = ['van-phong', 'lanh-dao'];
 const OFFICE: readonly Role[] = ['van-phong'];
 const PROVINCE: readonly Role[] = ['ubnd-tinh'];
+/**
+ * Văn phòng of a Sở, or Văn phòng UBND tỉnh for its own agency: there a compile is the roll-up of
+ * the province's Sở (usecases/compile-rollup.ts), issued and signed like a Sở's report.
+ */
+const ISSUERS: readonly Role[] = ['van-phong', 'ubnd-tinh'];
 
 export const ROLES_OF = {
   getPlan: ALL,
@@ -24,11 +29,11 @@ export const ROLES_OF = {
   getStatusBoard: OFFICE_AND_LEADERS,
   reopenPeriod: OFFICE,
   lockPeriod: OFFICE,
-  listReports: OFFICE_AND_LEADERS,
-  compileReports: OFFICE,
-  issueReport: OFFICE_AND_LEADERS,
-  attachSignedReport: OFFICE,
-  reportsPage: OFFICE_AND_LEADERS,
+  listReports: [...OFFICE_AND_LEADERS, 'ubnd-tinh'],
+  compileReports: ISSUERS,
+  issueReport: [...OFFICE_AND_LEADERS, 'ubnd-tinh'],
+  attachSignedReport: ISSUERS,
+  reportsPage: [...OFFICE_AND_LEADERS, 'ubnd-tinh'],
   statusPage: OFFICE_AND_LEADERS,
   provinceView: PROVINCE,
   provincePage: PROVINCE,

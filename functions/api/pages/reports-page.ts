@@ -1,11 +1,12 @@
 /**
  * GET /reports[?period=] — the compiled reports, newest first, with download links and (for a
- * month) the status board's summary. For Văn phòng and the leaders.
+ * month) the status board's summary. For Văn phòng and the leaders, and for Văn phòng UBND tỉnh
+ * its roll-ups of the province's reports.
  * flow: API Gateway --> reports page handler --> list reports + status use cases --> reports view
  */
 import { container } from '../../adapters/container.ts';
 import { agencyTitle } from '../../core/agency.ts';
-import { canReadAll, isVanPhong } from '../../core/auth.ts';
+import { canCompileReports, canReadAll, canReadReports } from '../../core/auth.ts';
 import { localDate } from '../../core/clock.ts';
 import { PERIOD_ID_PATTERN, parsePeriod, periodLabel } from '../../core/period.ts';
 import { profileOn } from '../../usecases/agency-service.ts';
@@ -26,14 +27,15 @@ export const handler = pageHandler(async (event) => {
   const c = container();
   const now = new Date();
   const profile = await profileOn(c.agencies, p.agencyId, localDate(now, 'Asia/Ho_Chi_Minh'));
-  if (!canReadAll(p))
+  if (!canReadReports(p))
     return errorPage(403, 'Báo cáo tổng hợp dành cho Văn phòng và Lãnh đạo Sở.', pageUser(p, profile.units.find((u) => u.code === p.unit)?.name));
   const period = query(event, 'period');
   if (period !== undefined && !PERIOD_ID_PATTERN.test(period)) {
     throw new ApiError(400, 'invalid_period', 'Kỳ báo cáo không hợp lệ: dùng 2024-05, 2024-Q2, 2024-H1, 2024-9M hoặc 2024.');
   }
   const parsed = period ? parsePeriod(period) : undefined;
-  const monthly = parsed?.kind === 'monthly';
+  // A Sở's month has a status board and a lock; a province office's roll-up has neither.
+  const monthly = parsed?.kind === 'monthly' && canReadAll(p);
   const [versions, board, lock] = await Promise.all([
     listReports(c, p, period),
     monthly ? statusBoard(c, p, period!, now) : Promise.resolve(undefined),
@@ -49,9 +51,9 @@ export const handler = pageHandler(async (event) => {
       locked: lock?.locked === true,
       user: pageUser(p),
       csrfToken: pageCsrfToken(event),
-      canCompile: isVanPhong(p),
-      canIssue: canReadAll(p),
-      canAttachSigned: isVanPhong(p),
+      canCompile: canCompileReports(p),
+      canIssue: canReadReports(p),
+      canAttachSigned: canCompileReports(p),
       today: localDate(now, profile.timeZone),
       agencyName: agencyTitle(profile),
       timeZone: profile.timeZone,

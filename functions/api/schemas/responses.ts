@@ -422,6 +422,10 @@ export const ReportVersion = z
       })
       .meta({ description: 'Các văn bản của phiên bản này đã phát hành.' })
       .optional(),
+    kind: z
+      .literal('province-rollup')
+      .meta({ description: 'Báo cáo tổng hợp của Văn phòng UBND tỉnh (một văn bản, gửi UBND tỉnh) thay vì báo cáo của một Sở.' })
+      .optional(),
   })
   .meta({ id: 'ReportVersion' });
 

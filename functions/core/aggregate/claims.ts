@@ -43,6 +43,11 @@ export class Counter {
     return this.say({ of: 'outlook', value, ...(reason ? { reason } : {}), ...(group !== undefined ? { group } : {}) });
   }
 
+  /** Agencies of a province roll-up in a delivery state. */
+  agencies(state: Extract<Claim, { of: 'agencies' }>['state'], value: number): string {
+    return this.say({ of: 'agencies', state, value });
+  }
+
   months(value: number): string {
     return this.say({ of: 'months', value });
   }

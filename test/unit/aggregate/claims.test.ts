@@ -11,14 +11,12 @@ import { buildReportModel, type AggregateInput } from '../../../functions/core/a
 import { importPlanFromGrid } from '../../../functions/core/plan-import/index.ts';
 import { monthlyPeriodsOf, parsePeriod } from '../../../functions/core/period.ts';
 import type { Plan } from '../../../functions/core/plan.ts';
-import type { Block } from '../../../functions/core/report-model.ts';
 import type { SubmissionHead } from '../../../functions/core/submission.ts';
-import { claimProblems, hygieneProblems } from '../../support/claims-check.ts';
+import { bodyText, claimProblems, hygieneProblems } from '../../support/claims-check.ts';
 import { FIXTURES, haTinhProfile } from '../plan-import/helpers.ts';
 import { juneInput, report, submitted } from './fixtures.ts';
 
-const text = (blocks: Block[]) =>
-  blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : b.type === 'bullets' ? b.items : b.type === 'heading' ? [b.text] : [])).join('\n');
+const text = bodyText;
 
 function haTinh(units: AgencyProfile['units']): AgencyProfile {
   return {

@@ -7,12 +7,12 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Audience } from '../../../functions/core/agency.ts';
 import { buildReportModel } from '../../../functions/core/aggregate/build-report-model.ts';
-import type { Block, ReportModel, TaskRow } from '../../../functions/core/report-model.ts';
+import type { ReportModel, TaskRow } from '../../../functions/core/report-model.ts';
 import { renderXlsx } from '../../../templates/excel/render-xlsx.ts';
 import { SUBMISSIONS_SHEET } from '../../../templates/excel/submissions-sheet.ts';
 import { renderPdf } from '../../../templates/pdf/render-pdf.ts';
 import { periodInput, plan2025 } from '../../fixtures/periods/three-months.ts';
-import { claimProblems, hygieneProblems } from '../../support/claims-check.ts';
+import { bodyText, claimProblems, hygieneProblems } from '../../support/claims-check.ts';
 import { layoutProblems } from '../renderers/layout-checks.ts';
 import { readPdf } from '../renderers/pdf-text.ts';
 import { arrayBuffer } from '../renderers/xlsx-read.ts';
@@ -21,8 +21,7 @@ const PERIODS = ['2024-Q2', '2024-H1', '2024-9M', '2024'] as const;
 const AUDIENCES: Audience[] = ['director', 'ubnd'];
 
 const model = (p: string, a: Audience) => buildReportModel(periodInput(p, a));
-const text = (blocks: Block[]) =>
-  blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : b.type === 'bullets' ? b.items : b.type === 'heading' ? [b.text] : [])).join('\n');
+const text = bodyText;
 const row = (m: ReportModel, id: string): TaskRow => m.groups.flatMap((g) => g.rows).find((r) => r.taskId === id)!;
 const monthOf = (m: ReportModel, id: string) => m.submissionMonths.find((x) => x.period === id)!;
 
