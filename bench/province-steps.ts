@@ -1,0 +1,42 @@
+/**
+ * The operations the province section measures, each by name in its own fresh process
+ * (bench/province-child.ts). Another roll-up operation (the office's own document, say) is one
+ * more entry here: it gets the same figures (wall, CPU, peak RSS, requests) and a line in the summary.
+ * flow: bench/province-child --> province-steps --> province use cases
+ */
+import type { Container } from '../functions/adapters/container.ts';
+import type { Principal } from '../functions/core/auth.ts';
+import type { ProvinceView } from '../functions/core/province.ts';
+import { provinceView } from '../functions/usecases/province.ts';
+
+export interface StepContext {
+  /** Built for the province office (its agency id). */
+  c: Container;
+  office: Principal;
+  period: string;
+  now: Date;
+}
+
+/** What a run produced, in a few numbers: every run of a step should say the same. */
+export type StepOutcome = Record<string, number>;
+
+export interface ProvinceStep {
+  name: string;
+  /** What it measures, for the summary. */
+  note: string;
+  run: (ctx: StepContext) => Promise<StepOutcome>;
+}
+
+function viewOutcome(v: ProvinceView): StepOutcome {
+  const out: StepOutcome = { agencies: v.agencies.length, rollupRows: v.rollup.length, files: v.agencies.reduce((n, a) => n + a.files.length, 0) };
+  for (const a of v.agencies) out[a.state] = (out[a.state] ?? 0) + 1;
+  return out;
+}
+
+export const PROVINCE_STEPS: readonly ProvinceStep[] = [
+  {
+    name: 'view',
+    note: "provinceView for the office, as GET /api/province runs it: registry, each agency's profile, versions, delivery log and issued UBND model",
+    run: async (ctx) => viewOutcome(await provinceView(ctx.c, ctx.office, ctx.period, ctx.now)),
+  },
+];
