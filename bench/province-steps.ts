@@ -7,7 +7,7 @@
 import type { Container } from '../functions/adapters/container.ts';
 import type { Principal } from '../functions/core/auth.ts';
 import type { ProvinceView } from '../functions/core/province.ts';
-import { provinceView } from '../functions/usecases/province.ts';
+import { PROVINCE_READ_CONCURRENCY, provinceView } from '../functions/usecases/province.ts';
 
 export interface StepContext {
   /** Built for the province office (its agency id). */
@@ -36,7 +36,12 @@ function viewOutcome(v: ProvinceView): StepOutcome {
 export const PROVINCE_STEPS: readonly ProvinceStep[] = [
   {
     name: 'view',
-    note: "provinceView for the office, as GET /api/province runs it: registry, each agency's profile, versions, delivery log and issued UBND model",
+    note: `provinceView for the office, as GET /api/province runs it: registry, then each agency's profile, versions, delivery log and issued UBND model, ${PROVINCE_READ_CONCURRENCY} agencies at a time`,
     run: async (ctx) => viewOutcome(await provinceView(ctx.c, ctx.office, ctx.period, ctx.now)),
+  },
+  {
+    name: 'view-sequential',
+    note: 'the same view reading one agency after another (concurrency 1: how it read before issue 13)',
+    run: async (ctx) => viewOutcome(await provinceView(ctx.c, ctx.office, ctx.period, ctx.now, { concurrency: 1 })),
   },
 ];

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { makeContainer } from '../functions/adapters/container.ts';
+import { ensureLocalTable } from '../functions/adapters/dynamo/ensure-table.ts';
 import { reportRenderers } from '../functions/adapters/renderers.ts';
 import type { AgencyProfile } from '../functions/core/agency.ts';
 import { setAgency } from '../functions/usecases/agency-service.ts';
@@ -66,9 +67,9 @@ export async function provinceBench(stack: LocalStack, o: ProvinceOptions): Prom
   });
   o.log(`\n== Tỉnh: ${o.agencies} Sở × ${o.units} đơn vị × ${o.tasks} nhiệm vụ (${province}) ==`);
 
-  const agencyAt = (i: number): SyntheticAgency => {
+  const agencyAt = (i: number, agencyId = ids[i]!): SyntheticAgency => {
     // Its own seed per agency: plans and submissions differ from one Sở to the next.
-    const a = syntheticAgency({ agencyId: ids[i]!, tasks: o.tasks, units: o.units, seed: o.seed + i });
+    const a = syntheticAgency({ agencyId, tasks: o.tasks, units: o.units, seed: o.seed + i });
     a.profile = { ...a.profile, province, name: departmentName(i) };
     return a;
   };
@@ -79,23 +80,34 @@ export async function provinceBench(stack: LocalStack, o: ProvinceOptions): Prom
     return a;
   };
 
-  // 1. The measured agency alone in the table (nothing of this section loaded yet).
+  // 1. The measured agency twice, with the same data: in this table, where the whole province
+  // will be, and alone in a table of its own (another id, so their files do not share keys).
   const setupStarted = performance.now();
+  const aloneTable = `baocao-alone-${stamp}`;
+  await ensureLocalTable(stack.env.DYNAMODB_ENDPOINT!, stack.env.AWS_REGION!, aloneTable);
+  const aloneEnv = { ...stack.env, TABLE_NAME: aloneTable };
+  const solo = agencyAt(0, `solo-${stamp}`);
+  await loadAgency(makeContainer({ ...c.config, tableName: aloneTable, agencyId: solo.profile.agencyId }), solo);
   const first = await loadOne(0);
-  const compileDir = (name: string) => {
-    const d = path.join(dir, name);
-    mkdirSync(d, { recursive: true });
-    return d;
-  };
-  const alone = await compileRuns(first, compileDir('compile-alone'), o, stack, 'một mình');
 
   // 2. The others, each brought to its state, and the office.
   for (let i = 1; i < o.agencies; i++) await bringTo(c, await loadOne(i), i, o.log);
   await setAgency(c.agencies, officeProfile(officeId, province));
   const setupMs = performance.now() - setupStarted;
 
-  // 3. The same agency's compile with all N in the table; then it gets its own state.
-  const withAll = o.agencies > 1 ? await compileRuns(first, compileDir('compile-with-all'), o, stack, `cùng ${o.agencies - 1} Sở khác`) : undefined;
+  // 3. Its compile alone and with all N, one after the other, so both meet the same load on the
+  // machine; then it gets its own state.
+  const compileDir = (name: string) => {
+    const d = path.join(dir, name);
+    mkdirSync(d, { recursive: true });
+    return d;
+  };
+  const alone: CompileRun[] = [];
+  const withAll: CompileRun[] = [];
+  for (let r = 0; r < o.compileRuns; r++) {
+    alone.push(await compileChild(solo, compileDir('compile-alone'), o, aloneEnv, `một mình, lần ${r + 1}`));
+    if (o.agencies > 1) withAll.push(await compileChild(first, compileDir('compile-with-all'), o, stack.env, `cùng ${o.agencies - 1} Sở khác, lần ${r + 1}`));
+  }
   await bringTo(c, first, 0, o.log, true);
 
   // 4. Each step in a fresh process, against the whole province.
@@ -120,14 +132,16 @@ export async function provinceBench(stack: LocalStack, o: ProvinceOptions): Prom
     }
   }
 
-  const compile = withAll
+  const aloneFigures = compileFigures(alone);
+  const withFigures = withAll.length ? compileFigures(withAll) : undefined;
+  const compile = withFigures
     ? {
-        alone,
-        withAll,
-        ratioWarmMs: round(withAll.warmMedianMs / alone.warmMedianMs, 2),
-        ratioWarmCpuMs: round(withAll.warmCpuMedianMs / alone.warmCpuMedianMs, 2),
+        alone: aloneFigures,
+        withAll: withFigures,
+        ratioWarmMs: round(withFigures.warmMedianMs / aloneFigures.warmMedianMs, 2),
+        ratioWarmCpuMs: round(withFigures.warmCpuMedianMs / aloneFigures.warmCpuMedianMs, 2),
       }
-    : { alone };
+    : { alone: aloneFigures };
   return {
     note: 'N synthetic agencies of one province in one table, their May reports in every state, and the province office; each step in a fresh process',
     agencies: o.agencies,
@@ -136,7 +150,7 @@ export async function provinceBench(stack: LocalStack, o: ProvinceOptions): Prom
     states: stateCounts(o.agencies),
     setupMs: round(setupMs),
     compileOneAgency: {
-      note: `agency ${ids[0]}'s compile (compile-child: warm = second compile, after one unit revised), with the table holding only it, then all ${o.agencies}`,
+      note: `one agency's compile (compile-child: warm = second compile in the process, after one unit revised): the same data alone in a table of its own, and in the table holding all ${o.agencies}; runs alternate`,
       ...compile,
     },
     steps,
@@ -167,32 +181,22 @@ async function bringTo(c: ReturnType<typeof makeContainer>, a: SyntheticAgency, 
   log(`    → ${state} (${round(performance.now() - t)} ms)`);
 }
 
-interface CompileFigures {
-  runs: number;
-  warmMs: number[];
-  warmCpuMs: number[];
-  warmMedianMs: number;
-  warmCpuMedianMs: number;
-  peakRssMb: number;
-  reportRows: number;
-  loadAverage: number[];
+type CompileRun = CompileChildResult & { loadAverage: number };
+
+/** One compile-child run: a fresh process whose second compile is the warm one. */
+async function compileChild(a: SyntheticAgency, out: string, o: ProvinceOptions, env: Record<string, string>, label: string): Promise<CompileRun> {
+  const reviser = a.months.at(-1)!.submissions.find((s) => s.kind === 'submit')!.unit;
+  const loadAverage = load();
+  const res = await runChild<CompileChildResult>(
+    'compile-child.ts',
+    ['--agency', a.profile.agencyId, '--period', a.period, '--issue-date', a.issueDate, '--now', a.compileAt.toISOString(), '--out', out, '--unit', reviser],
+    { env, nodeFlags: o.nodeFlags, timeoutMs: 30 * 60_000 },
+  );
+  o.log(`  tổng hợp 1 Sở (${label}): ấm ${round(res.warm.totalMs)} ms (CPU ${round(res.warm.cpuMs)} ms), tải ${loadAverage}`);
+  return { ...res, loadAverage };
 }
 
-/** compile-child, `compileRuns` times: each a fresh process whose second compile is the warm one. */
-async function compileRuns(a: SyntheticAgency, out: string, o: ProvinceOptions, stack: LocalStack, label: string): Promise<CompileFigures> {
-  const reviser = a.months.at(-1)!.submissions.find((s) => s.kind === 'submit')!.unit;
-  const results: CompileChildResult[] = [];
-  const loads: number[] = [];
-  for (let r = 0; r < o.compileRuns; r++) {
-    loads.push(load());
-    const res = await runChild<CompileChildResult>(
-      'compile-child.ts',
-      ['--agency', a.profile.agencyId, '--period', a.period, '--issue-date', a.issueDate, '--now', a.compileAt.toISOString(), '--out', out, '--unit', reviser],
-      { env: stack.env, nodeFlags: o.nodeFlags, timeoutMs: 30 * 60_000 },
-    );
-    results.push(res);
-    o.log(`  tổng hợp 1 Sở (${label}) lần ${r + 1}: ấm ${round(res.warm.totalMs)} ms (CPU ${round(res.warm.cpuMs)} ms)`);
-  }
+function compileFigures(results: CompileRun[]) {
   const warmMs = results.map((x) => round(x.warm.totalMs));
   const warmCpuMs = results.map((x) => round(x.warm.cpuMs));
   return {
@@ -201,9 +205,10 @@ async function compileRuns(a: SyntheticAgency, out: string, o: ProvinceOptions, 
     warmCpuMs,
     warmMedianMs: median(warmMs),
     warmCpuMedianMs: median(warmCpuMs),
+    warmQueryMs: results.map((x) => round(x.warm.queryMs)),
     peakRssMb: round(Math.max(...results.map((x) => x.peakRssMb))),
     reportRows: results[0]!.reportRows,
-    loadAverage: loads,
+    loadAverage: results.map((x) => x.loadAverage),
   };
 }
 
