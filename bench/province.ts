@@ -44,6 +44,8 @@ export interface ProvinceOptions {
   compileRuns: number;
   outDir: string;
   nodeFlags: string[];
+  /** Write a V8 CPU profile of each step's process (bench/out/province/profiles/<step>). */
+  profile?: boolean;
   log: (line: string) => void;
 }
 
@@ -115,13 +117,15 @@ export async function provinceBench(stack: LocalStack, o: ProvinceOptions): Prom
   const steps: Record<string, unknown> = {};
   for (const step of PROVINCE_STEPS) {
     o.log(`  đo "${step.name}" (${o.runs} lần, tiến trình riêng)…`);
+    const cpuProfDir = o.profile ? path.join(dir, 'profiles', step.name) : undefined;
+    if (cpuProfDir) mkdirSync(cpuProfDir, { recursive: true });
     try {
       const r = await runChild<ProvinceChildResult>(
         'province-child.ts',
         ['--step', step.name, '--runs', String(o.runs), '--office', officeId, '--period', first.period, '--now', now.toISOString()],
-        { env: stack.env, nodeFlags: o.nodeFlags, timeoutMs: 30 * 60_000 },
+        { env: stack.env, nodeFlags: o.nodeFlags, timeoutMs: 30 * 60_000, ...(cpuProfDir ? { cpuProfDir } : {}) },
       );
-      steps[step.name] = { note: step.note, ...stepSummary(r) };
+      steps[step.name] = { note: step.note, ...stepSummary(r), ...(cpuProfDir ? { profileDir: path.relative(ROOT, cpuProfDir) } : {}) };
       const warm = r.runs.slice(1);
       o.log(
         `    nguội ${round(r.runs[0]!.wallMs)} ms, ấm (trung vị) ${round(median(warm.map((x) => x.wallMs)))} ms, CPU ${round(median(warm.map((x) => x.cpuMs)))} ms, RSS đỉnh ${round(r.peakRssMb)} MB`,

@@ -337,6 +337,7 @@ async function main() {
         compileRuns: count(args['province-compile-runs'], 3),
         outDir,
         nodeFlags,
+        profile,
         log,
       }).catch((err: Error) => ({ error: err.message }));
     }
