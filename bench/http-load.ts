@@ -10,8 +10,8 @@ import { mintToken } from '../functions/adapters/auth/local-issuer.ts';
 import type { Container } from '../functions/adapters/container.ts';
 import type { Plan, PlanTask } from '../functions/core/plan.ts';
 import { setAgency } from '../functions/usecases/agency-service.ts';
+import { mapLimit } from '../functions/core/map-limit.ts';
 import { runChild } from './child-process.ts';
-import { inParallel } from './load-agency.ts';
 import { latencySummary, round } from './stats.ts';
 import { submitBreakdown, type SubmitBreakdown } from './submit-breakdown.ts';
 import { syntheticProfile } from './synthetic.ts';
@@ -133,7 +133,7 @@ export async function httpBench(
     // What the store holds afterwards: every revision of every unit, and each head's number.
     let revisionsStored = 0;
     let headMismatch = 0;
-    await inParallel(mine, 16, async (m) => {
+    await mapLimit(mine, 16, async (m) => {
       const [revs, head] = await Promise.all([
         c.submissions.listRevisions(c.config.agencyId, period, m.unit),
         c.submissions.getHead(c.config.agencyId, period, m.unit),

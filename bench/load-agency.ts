@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Principal } from '../functions/core/auth.ts';
 import { canonicalJson } from '../functions/core/canonical-json.ts';
 import { setAgency } from '../functions/usecases/agency-service.ts';
+import { mapLimit } from '../functions/core/map-limit.ts';
 import { saveDraft, submit, type Stores } from '../functions/usecases/submissions.ts';
 import type { SyntheticAgency } from './synthetic.ts';
 
@@ -17,15 +18,6 @@ export interface LoadedAgency {
   submitted: number;
   drafts: number;
   ms: number;
-}
-
-/** Runs `fn` over items with at most `limit` at a time (the emulator is the bottleneck, not us). */
-export async function inParallel<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 export async function loadAgency(stores: Stores, a: SyntheticAgency, log: (line: string) => void = () => {}): Promise<LoadedAgency> {
@@ -39,7 +31,8 @@ export async function loadAgency(stores: Stores, a: SyntheticAgency, log: (line:
   let drafts = 0;
   // Months in order (a month's rules read the month before); units of a month in parallel.
   for (const month of a.months) {
-    await inParallel(month.submissions, 8, async (s) => {
+    // At most 8 at a time: the emulator is the bottleneck, not us.
+    await mapLimit(month.submissions, 8, async (s) => {
       const p: Principal = { sub: `bench-${s.unit.toLowerCase()}`, role: 'unit', unit: s.unit, agencyId, name: s.data.reporterName };
       if (s.kind === 'draft') {
         await saveDraft(stores, p, { period: s.period, unit: s.unit, data: s.data }, s.at);

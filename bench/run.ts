@@ -10,12 +10,16 @@
  *   npm run bench -- [--sizes 300,2000,10000] [--clients 50,200] [--requests 2000] [--seed 2024]
  *                    [--skip-compile] [--skip-renderers] [--skip-libreoffice] [--skip-http]
  *                    [--skip-bundles] [--profile] [--out bench/out] [--init-runs 5] [--heap-mb N] [--verbose]
+ *                    [--skip-province] [--agencies 30] [--agency-units 20] [--agency-tasks 500]
+ *                    [--province-runs 5] [--province-compile-runs 3]
  *
  * `npm run -s bench` keeps npm's own banner off stdout, so the output is only the JSON.
  * --heap-mb caps the V8 heap (--max-old-space-size) of the compile and renderer processes: does
  * the job fit in a Lambda of that size? A step that runs out of memory is reported as an error.
  * --profile writes V8 CPU profiles of the compile and renderer processes (bench/out/size-N/profiles)
  * and adds their top frames to the summary; --verbose shows the local stack's own log.
+ * The province section (bench/province.ts) builds --agencies agencies of one province in the same
+ * table and measures the office's view and one agency's compile with and without the others.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -26,9 +30,11 @@ import type { ReportModel } from '../functions/core/report-model.ts';
 import { startLocalStack, type LocalStack } from '../infra/local/stack.ts';
 import { bundleBench } from './bundles.ts';
 import { parseArgs, runChild } from './child-process.ts';
+import type { CompileChildResult } from './compile-child.ts';
 import { httpBench } from './http-load.ts';
 import { libreOfficeAppendix, pdfPages } from './libreoffice.ts';
 import { loadAgency } from './load-agency.ts';
+import { provinceBench } from './province.ts';
 import { round } from './stats.ts';
 import { summarize } from './summarize-profile.ts';
 import { syntheticAgency } from './synthetic.ts';
@@ -68,6 +74,7 @@ const outDir = path.resolve(args.out ?? path.join(ROOT, 'bench', 'out'));
 const heapMb = args['heap-mb'] ? Number(args['heap-mb']) : undefined;
 const nodeFlags = heapMb ? [`--max-old-space-size=${heapMb}`] : [];
 const log = (line: string) => process.stderr.write(`${line}\n`);
+const count = (v: string | undefined, d: number, min = 1) => Math.max(min, Math.floor(Number(v ?? d)) || d);
 
 function machine() {
   const cpus = os.cpus();
@@ -94,24 +101,6 @@ function profileSummary(dir: string, top = 15) {
     topSelf: s.bySelf.slice(0, top).map((f) => ({ frame: f.frame, selfMs: round(f.selfMs), totalMs: round(f.totalMs) })),
     topFiles: s.byFile.slice(0, 10).map((f) => ({ file: f.file, selfMs: round(f.selfMs) })),
   };
-}
-
-interface CompileRun {
-  totalMs: number;
-  cpuMs: number;
-  queryMs: number;
-  aggregateAndRenderMs: number;
-  storeTailMs: number;
-  files: { audience: string; format: string; bytes: number }[];
-}
-
-interface CompileChildResult {
-  baselineRssMb: number;
-  peakRssMb: number;
-  cold: CompileRun;
-  warm: CompileRun;
-  aggregateWarmMs: Record<string, number>;
-  reportRows: number;
 }
 
 interface RenderChildResult {
@@ -310,7 +299,7 @@ function targetReport(sizes: SizeResult[]) {
 async function main() {
   mkdirSync(outDir, { recursive: true });
   const summary: Record<string, unknown> = { startedAt: new Date().toISOString(), machine: machine(), seed, targets: TARGETS, ...(heapMb ? { heapMb } : {}) };
-  const needStack = (!skip('compile') && sizes.length > 0) || !skip('http');
+  const needStack = (!skip('compile') && sizes.length > 0) || !skip('http') || !skip('province');
   let stack: LocalStack | undefined;
   let keysDir: string | undefined;
   try {
@@ -337,6 +326,21 @@ async function main() {
       summary.targetsMet = targetReport(out as SizeResult[]);
     }
     // A failing step is reported in the summary; the others still run.
+    if (!skip('province') && stack) {
+      summary.province = await provinceBench(stack, {
+        agencies: count(args.agencies, 30),
+        units: count(args['agency-units'], 20),
+        tasks: count(args['agency-tasks'], 500, 20),
+        seed,
+        // The first run is cold; at least one warm one.
+        runs: count(args['province-runs'], 5, 2),
+        compileRuns: count(args['province-compile-runs'], 3),
+        outDir,
+        nodeFlags,
+        profile,
+        log,
+      }).catch((err: Error) => ({ error: err.message }));
+    }
     if (!skip('http') && stack) {
       const c: Container = makeContainer();
       summary.http = await httpBench(c, stack.env, { clientCounts, requests, outDir, p99TargetMs: TARGETS.submitP99Ms, log }).catch((err: Error) => ({

@@ -11,6 +11,7 @@ import { DynamoPlanStore } from '../functions/adapters/dynamo/plan-store.ts';
 import { DynamoSubmissionStore } from '../functions/adapters/dynamo/submission-store.ts';
 import { GetBatcher } from '../functions/adapters/dynamo/get-batcher.ts';
 import { submit } from '../functions/usecases/submissions.ts';
+import { recordSends, type SentRequest } from './count-sends.ts';
 import { latencySummary, mean, round } from './stats.ts';
 
 export interface SubmitBreakdown {
@@ -30,16 +31,8 @@ export interface SubmitBreakdown {
 
 export async function submitBreakdown(c: Container, unit: string, tasks: string[], period: string, requests: number): Promise<SubmitBreakdown> {
   const doc = makeDocumentClient(c.config);
-  const calls: { name: string; ms: number }[] = [];
-  const send = doc.send.bind(doc) as (command: unknown) => Promise<unknown>;
-  (doc as unknown as { send: (command: unknown) => Promise<unknown> }).send = async (command: unknown) => {
-    const t = performance.now();
-    try {
-      return await send(command);
-    } finally {
-      calls.push({ name: (command as object).constructor.name.replace(/Command$/, ''), ms: performance.now() - t });
-    }
-  };
+  const calls: SentRequest[] = [];
+  recordSends(doc, (r) => calls.push(r));
   const table = c.config.tableName;
   // As the container builds them: one batcher for the reads a submit issues together.
   const reads = new GetBatcher(doc, table);
