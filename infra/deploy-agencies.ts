@@ -12,12 +12,14 @@ import { DEMO_PROFILE_PATH, type ProfileLoad } from './agency-profile-file.ts';
 export const PROFILE_KEYS = { one: 'baocao:agencyProfile', many: 'baocao:agencyProfiles' } as const;
 
 /**
- * A ceiling well inside IAM's size limits: every agency adds its key patterns to each function's
- * inline policy (at most 10,240 characters a role) and its prefix to the report policies (6,144
- * each); test/infra/multi-agency.test.ts synthesizes this many with long ids and measures. A province
- * has some twenty Sở and its Văn phòng UBND tỉnh.
+ * A ceiling inside AWS's limits, measured by test/infra/multi-agency.test.ts with ids of the greatest
+ * length: each agency adds its key patterns to every function's inline policy (IAM takes 10,240
+ * characters a role; ~9,100 at 20) and a schedule group with its schedules (11 by default) to the
+ * application stack (CloudFormation takes 500 resources; ~450 at 20). A province has some fifteen to
+ * twenty Sở and its Văn phòng UBND tỉnh (which schedules nothing); more would need the schedules in
+ * a stack of their own.
  */
-export const MAX_AGENCIES = 30;
+export const MAX_AGENCIES = 20;
 
 export type NonEmpty<T> = [T, ...T[]];
 
@@ -61,8 +63,8 @@ function readPaths(read: (key: string) => unknown, problems: string[]): { paths:
   }
   if (paths.length > MAX_AGENCIES) {
     problems.push(
-      `${key}: ${paths.length} cơ quan, tối đa ${MAX_AGENCIES} trong một lần triển khai (giới hạn kích thước chính sách IAM) / ` +
-        `${paths.length} agencies, at most ${MAX_AGENCIES} in one deployment (IAM policy size limits)`,
+      `${key}: ${paths.length} cơ quan, tối đa ${MAX_AGENCIES} trong một lần triển khai (giới hạn kích thước chính sách IAM và 500 tài nguyên một stack) / ` +
+        `${paths.length} agencies, at most ${MAX_AGENCIES} in one deployment (IAM policy sizes, 500 resources a stack)`,
     );
   }
   return { paths: paths as string[], key, given: true };

@@ -209,6 +209,34 @@ describe('a deployment of two agencies', () => {
   });
 });
 
+describe(`${MAX_AGENCIES} agencies, the most a deployment takes`, () => {
+  it('keep every role’s inline policies and each report policy within IAM’s size limits, and the stack within 500 resources', () => {
+    // Ids of the greatest length the schema allows, so every pattern is as long as it can be.
+    const files = Array.from({ length: MAX_AGENCIES }, (_, i) =>
+      profileFile(HATINH_EXAMPLE, (p) => {
+        p['agencyId'] = `so-${String(i).padStart(2, '0')}-${'x'.repeat(57)}`;
+      }),
+    );
+    const { stateful, application } = buildTestApp({ 'baocao:agencyProfiles': files, 'baocao:sesIdentity': 'hatinh.example.vn' });
+    // IAM counts characters without whitespace; the tokens (ARNs to be resolved) stand in for real ARNs of similar length.
+    const size = (document: unknown) => JSON.stringify(document).length;
+    const byRole = new Map<string, number>();
+    for (const p of Object.values(Template.fromStack(application).findResources('AWS::IAM::Policy') as Record<string, Resource>)) {
+      for (const role of p.Properties['Roles'] as { Ref: string }[]) {
+        byRole.set(role.Ref, (byRole.get(role.Ref) ?? 0) + size(p.Properties['PolicyDocument']));
+      }
+    }
+    expect(Math.max(...byRole.values())).toBeLessThan(10_240);
+    // Beyond the size limit CDK would move statements to overflow managed policies: none besides the stack's own.
+    expect(Object.keys(Template.fromStack(application).findResources('AWS::IAM::ManagedPolicy'))).toHaveLength(1);
+    // Each agency adds a schedule group and its schedules (11 by default): CloudFormation takes 500 resources a stack.
+    expect(Object.keys(Template.fromStack(application).toJSON()['Resources']).length).toBeLessThan(500);
+    for (const p of Object.values(Template.fromStack(stateful).findResources('AWS::IAM::ManagedPolicy') as Record<string, Resource>)) {
+      expect(size(p.Properties['PolicyDocument'])).toBeLessThan(6_144);
+    }
+  });
+});
+
 describe('schedule names of the other agencies', () => {
   it('are "<agencyId>-<definition>", cut with a hash when the id is too long, within 64 characters', () => {
     expect(scheduleName('skhcn-hatinh', 'deliver-nine-months')).toBe('skhcn-hatinh-deliver-nine-months');
