@@ -1,11 +1,11 @@
 /**
  * Deploy-time parameters: CDK context (cdk.json, `-c key=value`) --> validated DeployConfig --> infra/app.ts.
- * flow: cdk context + agency profile file --> config --> stacks
+ * flow: cdk context + agency profile files --> config (deploy agencies) --> stacks
  *
  * Every value has a default so `npm run synth` works on a fresh clone with no AWS account. Values given
  * with `-c` on the command line arrive as strings, so numbers are parsed here, not trusted. All problems
  * are reported at once, in Vietnamese with an English translation, so an operator fixes them in one pass.
- * The only I/O is reading the agency profile file, through a loader the tests can replace.
+ * The only I/O is reading the agency profile files, through a loader the tests can replace.
  */
 import type { AgencyProfile } from '../functions/core/agency.ts';
 import { DEMO_PROFILE_PATH, loadAgencyProfileFile, type ProfileLoad } from './agency-profile-file.ts';
@@ -86,7 +86,7 @@ export const DEFAULT_DEPLOY_CONFIG = {
   // Thirteen months: a year-end review can still read the logs of the previous December.
   logRetentionDays: 400,
   agencyProfilePaths: [DEMO_PROFILE_PATH],
-};
+} as const;
 
 /** Bounds, named so the messages and the checks cannot disagree. */
 const MIN_REPORT_VERSION_DAYS = 365;
