@@ -12,9 +12,10 @@ import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-ap
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { eventBridgeSchedules, type JobName } from '../functions/core/schedules.ts';
+import type { AgencyProfile } from '../functions/core/agency.ts';
 import type { DeployConfig } from './config.ts';
 import { AppFunction } from './constructs/app-function.ts';
-import { JobSchedules } from './constructs/job-schedules.ts';
+import { JobSchedules, type AgencySchedules } from './constructs/job-schedules.ts';
 import { Monitoring } from './constructs/monitoring.ts';
 import { PortalApi } from './constructs/portal-api.ts';
 import { PortalEdge } from './constructs/portal-edge.ts';
@@ -50,7 +51,8 @@ export class ApplicationStack extends Stack {
   constructor(scope: Construct, id: string, props: ApplicationStackProps) {
     super(scope, id, props);
     const { config, stateful } = props;
-    const agencyId = config.profile.agencyId;
+    const [home] = config.profiles;
+    const agencyIds = config.profiles.map((p) => p.agencyId);
     this.specs = props.catalog ?? functionCatalog();
 
     this.portal = new PortalApi(this, 'Portal', {
@@ -74,8 +76,11 @@ export class ApplicationStack extends Stack {
     // The variables functions/adapters/auth/tokens.ts reads, and functions/adapters/config.ts besides;
     // the authorizer verifies tokens and touches no data, so it gets only the first set.
     // ORIGIN_VERIFY_SECRET: requests without CloudFront's header (around the web ACL) are refused.
+    // AGENCY_ID is the home agency: it scopes no request (the token's agency does, and a job's event
+    // names its own), but the revocation list of the whole deployment is kept in its partition
+    // (functions/adapters/auth/revocation-list.ts) and every function checks it is set.
     const authEnvironment = {
-      AGENCY_ID: agencyId,
+      AGENCY_ID: home.agencyId,
       AUTH_ISSUER: this.signIn.issuer,
       AUTH_CLIENT_ID: this.signIn.client.userPoolClientId,
       AUTH_JWKS_URL: this.signIn.jwksUrl,
@@ -94,11 +99,11 @@ export class ApplicationStack extends Stack {
       AUTH_LOGOUT_URL: this.signIn.logoutUrl,
     };
     const targets = {
-      agencyId,
+      agencyIds,
       tableArn: stateful.table.tableArn,
       userPoolArn: stateful.userPool.userPoolArn,
       bucketArn: stateful.reportBucket.bucketArn,
-      sesIdentityArn: stateful.mail.identityArn,
+      sesIdentityArns: stateful.mail.identityArns,
       sesConfigurationSetArn: stateful.mail.configurationSetArn,
     };
     const jobs = new Map<JobName, AppFunction>();
@@ -141,15 +146,23 @@ export class ApplicationStack extends Stack {
       resource.addPropertyDeletionOverride('IdentitySource');
     }
 
+    // Each agency's schedules in a group of its own, with its own deadlines and time zone; the input
+    // of each names its agency. An agency that runs nothing (a province office) gets no group; the
+    // home agency keeps its group whatever its schedules, as a single agency always had.
+    const agencySchedules = (profile: AgencyProfile): AgencySchedules => ({
+      agencyId: profile.agencyId,
+      groupName: `baocao-${config.stage}-${profile.agencyId}`.slice(0, 64),
+      schedules: eventBridgeSchedules(profile),
+    });
+    const [, ...others] = config.profiles.map(agencySchedules);
     this.schedules = new JobSchedules(this, 'Schedules', {
-      groupName: `baocao-${config.stage}-${agencyId}`.slice(0, 64),
-      schedules: eventBridgeSchedules(config.profile),
+      agencies: [agencySchedules(home), ...others.filter((a) => a.schedules.length > 0)],
       jobs: new Map([...jobs].map(([job, fn]) => [job, fn.fn])),
       deadLetterQueue: this.deadLetterQueue,
     });
 
     this.monitoring = new Monitoring(this, 'Monitoring', {
-      dashboardName: `baocao-${config.stage}-${agencyId}`,
+      dashboardName: `baocao-${config.stage}-${home.agencyId}`,
       alarmEmails: config.alarmEmails,
       api: this.portal.api,
       // The authorizer with the route handlers: its errors are API errors (a 500 before the handler runs).

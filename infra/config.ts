@@ -1,14 +1,15 @@
 /**
  * Deploy-time parameters: CDK context (cdk.json, `-c key=value`) --> validated DeployConfig --> infra/app.ts.
- * flow: cdk context + agency profile file --> config --> stacks
+ * flow: cdk context + agency profile files --> config (deploy agencies) --> stacks
  *
  * Every value has a default so `npm run synth` works on a fresh clone with no AWS account. Values given
  * with `-c` on the command line arrive as strings, so numbers are parsed here, not trusted. All problems
  * are reported at once, in Vietnamese with an English translation, so an operator fixes them in one pass.
- * The only I/O is reading the agency profile file, through a loader the tests can replace.
+ * The only I/O is reading the agency profile files, through a loader the tests can replace.
  */
 import type { AgencyProfile } from '../functions/core/agency.ts';
 import { DEMO_PROFILE_PATH, loadAgencyProfileFile, type ProfileLoad } from './agency-profile-file.ts';
+import { PROFILE_KEYS, readDeployAgencies, type NonEmpty } from './deploy-agencies.ts';
 
 /** The context keys this app reads; the `baocao:` prefix keeps them apart from CDK's own flags. */
 export const CONTEXT_KEYS = {
@@ -18,7 +19,8 @@ export const CONTEXT_KEYS = {
   reportVersionRetentionDays: 'baocao:reportVersionRetentionDays',
   accessLogRetentionDays: 'baocao:accessLogRetentionDays',
   logRetentionDays: 'baocao:logRetentionDays',
-  agencyProfile: 'baocao:agencyProfile',
+  agencyProfile: PROFILE_KEYS.one,
+  agencyProfiles: PROFILE_KEYS.many,
   alarmEmails: 'baocao:alarmEmails',
   sesIdentity: 'baocao:sesIdentity',
   domainName: 'baocao:domainName',
@@ -55,14 +57,17 @@ export interface DeployConfig {
   accessLogRetentionDays: number;
   /** Days CloudWatch keeps function and API access logs; one of the values CloudWatch Logs accepts. */
   logRetentionDays: number;
-  /** The agency profile file the deployment serves, as given (relative to the repository root). */
-  agencyProfilePath: string;
-  /** That file, validated: agency id, units (user groups), schedules, sender. */
-  profile: AgencyProfile;
-  /** Who is told when an alarm fires (Văn phòng); default: the profile's `emails.vanPhong`. */
+  /** The agency profile files the deployment serves, as given (relative to the repository root). */
+  agencyProfilePaths: NonEmpty<string>;
+  /**
+   * Those files, validated, one per agency: agency ids (the IAM wall), units (user groups),
+   * schedules, senders. The first is the home agency (infra/deploy-agencies.ts).
+   */
+  profiles: NonEmpty<AgencyProfile>;
+  /** Who is told when an alarm fires (Văn phòng); default: the first profile's `emails.vanPhong`. */
   alarmEmails: string[];
-  /** Where mail is sent from; default: the profile's `emails.from` address. */
-  sesIdentity: SesIdentity;
+  /** What SES verifies and sends through; together they cover every profile's `emails.from`. */
+  sesIdentities: NonEmpty<SesIdentity>;
   customDomain: CustomDomain | undefined;
   /** Prefix of the Cognito sign-in domain `https://<prefix>.auth.<region>.amazoncognito.com`. */
   authDomainPrefix: string;
@@ -80,7 +85,7 @@ export const DEFAULT_DEPLOY_CONFIG = {
   accessLogRetentionDays: 400,
   // Thirteen months: a year-end review can still read the logs of the previous December.
   logRetentionDays: 400,
-  agencyProfilePath: DEMO_PROFILE_PATH,
+  agencyProfilePaths: [DEMO_PROFILE_PATH],
 } as const;
 
 /** Bounds, named so the messages and the checks cannot disagree. */
@@ -142,28 +147,22 @@ export function readDeployConfig(read: ContextReader, loadProfile: ProfileLoader
   );
   const logRetentionDays = readLogRetention(read, problems);
 
-  const profileGiven = !isAbsent(read(CONTEXT_KEYS.agencyProfile));
-  const agencyProfilePath = readString(read, CONTEXT_KEYS.agencyProfile, DEFAULT_DEPLOY_CONFIG.agencyProfilePath, problems, {
-    pattern: /^[^\0]+\.(ya?ml|json)$/i,
-    rule: 'đường dẫn tệp .yaml, .yml hoặc .json / a path to a .yaml, .yml or .json file',
-  });
-  if (!profileGiven && stage !== DEFAULT_DEPLOY_CONFIG.stage) {
+  const agencies = readDeployAgencies(read, loadProfile, problems);
+  if (agencies && !agencies.given && stage !== DEFAULT_DEPLOY_CONFIG.stage) {
     // The demo agency's names and example.org-style addresses must never reach a real deployment.
     problems.push(
       `${CONTEXT_KEYS.agencyProfile}: stage "${stage}" cần tệp hồ sơ của chính cơ quan (hồ sơ mẫu chỉ dùng cho stage dev) / ` +
         `stage "${stage}" needs the agency's own profile file (the demo profile is for stage dev only)`,
     );
   }
-  const loaded = loadProfile(agencyProfilePath);
-  if (!loaded.ok) problems.push(...loaded.problems.map((p) => `${CONTEXT_KEYS.agencyProfile}: ${p}`));
-  const profile = loaded.ok ? loaded.profile : undefined;
+  const home = agencies?.profiles[0];
 
-  const alarmEmails = readEmails(read, CONTEXT_KEYS.alarmEmails, profile?.emails.vanPhong ?? [], problems);
-  const sesIdentity = readSesIdentity(read, profile, problems);
+  const alarmEmails = readEmails(read, CONTEXT_KEYS.alarmEmails, home?.emails.vanPhong ?? [], problems);
+  const sesIdentities = readSesIdentities(read, agencies?.profiles ?? [], problems);
   const customDomain = readCustomDomain(read, problems);
-  const authDomainPrefix = readAuthDomainPrefix(read, stage, profile?.agencyId, problems);
+  const authDomainPrefix = readAuthDomainPrefix(read, stage, home?.agencyId, problems);
 
-  if (problems.length > 0 || !profile || !sesIdentity) throw new DeployConfigError(problems);
+  if (problems.length > 0 || !agencies || !sesIdentities) throw new DeployConfigError(problems);
   return {
     stage,
     account,
@@ -171,10 +170,10 @@ export function readDeployConfig(read: ContextReader, loadProfile: ProfileLoader
     reportVersionRetentionDays,
     accessLogRetentionDays,
     logRetentionDays,
-    agencyProfilePath,
-    profile,
+    agencyProfilePaths: agencies.paths,
+    profiles: agencies.profiles,
     alarmEmails,
-    sesIdentity,
+    sesIdentities,
     customDomain,
     authDomainPrefix,
     portalOrigin: customDomain ? `https://${customDomain.domainName}` : undefined,
@@ -271,32 +270,47 @@ function readEmails(read: ContextReader, key: string, fallback: readonly string[
   return emails as string[];
 }
 
-function readSesIdentity(read: ContextReader, profile: AgencyProfile | undefined, problems: string[]): SesIdentity | undefined {
+/**
+ * The SES identities: given as one domain or address, or several (a JSON array, or comma-separated
+ * with `-c`), or by default each profile's own `emails.from` address. Every agency's sender must be
+ * covered by one of them: SES refuses to send from an address no verified identity covers.
+ */
+function readSesIdentities(read: ContextReader, profiles: readonly AgencyProfile[], problems: string[]): NonEmpty<SesIdentity> | undefined {
   const key = CONTEXT_KEYS.sesIdentity;
   const raw = read(key);
-  const from = profile?.emails.from.toLowerCase();
-  let identity: SesIdentity | undefined;
+  const senders = [...new Set(profiles.map((p) => p.emails.from.toLowerCase()))];
+  let identities: SesIdentity[];
   if (isAbsent(raw)) {
-    identity = from ? { kind: 'email', value: from } : undefined;
-  } else if (typeof raw === 'string' && EMAIL.test(raw.trim())) {
-    identity = { kind: 'email', value: raw.trim().toLowerCase() };
-  } else if (typeof raw === 'string' && HOSTNAME.test(raw.trim().toLowerCase())) {
-    identity = { kind: 'domain', value: raw.trim().toLowerCase() };
+    identities = senders.map((value) => ({ kind: 'email', value }));
   } else {
-    problems.push(
-      `${key} = ${show(raw)}: cần một tên miền (ví dụ "skhcn.bacgiang.gov.vn") hoặc một địa chỉ email / ` +
-        'must be a domain (e.g. "skhcn.bacgiang.gov.vn") or an email address',
+    const items = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : [raw];
+    const values = items.map((i) => (typeof i === 'string' ? i.trim().toLowerCase() : i)).filter((i) => i !== '');
+    const parsed = values.map((v): SesIdentity | undefined =>
+      typeof v === 'string' && EMAIL.test(v)
+        ? { kind: 'email', value: v }
+        : typeof v === 'string' && HOSTNAME.test(v)
+          ? { kind: 'domain', value: v }
+          : undefined,
     );
-    return undefined;
+    if (parsed.length === 0 || parsed.some((i) => i === undefined)) {
+      problems.push(
+        `${key} = ${show(raw)}: cần một hay nhiều tên miền (ví dụ "skhcn.bacgiang.gov.vn") hoặc địa chỉ email, cách nhau bằng dấu phẩy / ` +
+          'must be one or more domains (e.g. "skhcn.bacgiang.gov.vn") or email addresses, separated by commas',
+      );
+      return undefined;
+    }
+    identities = [...new Map((parsed as SesIdentity[]).map((i) => [i.value, i])).values()];
   }
-  if (identity && from && !sendsFrom(identity, from)) {
-    // SES refuses to send from an address its identity does not cover; better to learn it now.
+  for (const profile of profiles) {
+    const from = profile.emails.from.toLowerCase();
+    if (identities.some((i) => sendsFrom(i, from))) continue;
     problems.push(
-      `${key} = ${show(identity.value)}: không bao gồm địa chỉ gửi "${from}" trong emails.from của hồ sơ / ` +
-        `does not cover the profile's sender address emails.from "${from}"`,
+      `${key} = ${show(identities.map((i) => i.value).join(','))}: không bao gồm địa chỉ gửi "${from}" trong emails.from của hồ sơ "${profile.agencyId}" / ` +
+        `does not cover the sender address emails.from "${from}" of agency "${profile.agencyId}"`,
     );
   }
-  return identity;
+  const [first, ...rest] = identities;
+  return first ? [first, ...rest] : undefined;
 }
 
 function sendsFrom(identity: SesIdentity, from: string): boolean {

@@ -1,8 +1,12 @@
 /**
  * What each function may touch, declared per (module, export) and turned into IAM statements: only
- * the DynamoDB actions it uses, on the agency's own partitions (dynamodb:LeadingKeys), only its
- * writes on the partitions it owns, S3 only under `reports/<agency>/`, SES only through the
- * deployment's identity and configuration set.
+ * the DynamoDB actions it uses, on the partitions of the deployment's agencies (dynamodb:LeadingKeys),
+ * only its writes on the partitions it owns, S3 only under `reports/<agency>/` of those agencies, SES
+ * only through the deployment's identities and configuration set.
+ *
+ * IAM walls off everything outside the deployment's agencies; which of them a request may reach is
+ * the application's to decide (the agency of the signed-in user's token, or of the schedule that
+ * fired), tested agency × role × endpoint (docs/decisions.md, "One deployment, several agencies").
  * flow: infra/function-construct --> function access --> dynamo key builders (functions/adapters/dynamo/keys.ts)
  *
  * A function the table does not list stops synthesis: a new route or job gets its permissions by a
@@ -16,15 +20,15 @@ import { TABLE_SCHEMA } from './stateful-stack.ts';
 export type WriteFamily = 'period' | 'idempotency' | 'reports' | 'register' | 'jobRuns' | 'deliveries' | 'revocations';
 
 export interface FunctionAccess {
-  /** GetItem, BatchGetItem and Query on the agency's items (table and GSI1). */
+  /** GetItem, BatchGetItem and Query on the agencies' items (table and GSI1). */
   read?: boolean;
   /** PutItem, UpdateItem and ConditionCheckItem on these partitions only. Nothing here deletes. */
   write?: WriteFamily[];
-  /** s3:GetObject (also what a presigned download link needs) on `reports/<agency>/*` (StatefulStack.reportAccess.read). */
+  /** s3:GetObject (also what a presigned download link needs) on each `reports/<agency>/*` (StatefulStack.reportAccess.read). */
   readReports?: boolean;
-  /** s3:PutObject on `reports/<agency>/*` (StatefulStack.reportAccess.write). */
+  /** s3:PutObject on each `reports/<agency>/*` (StatefulStack.reportAccess.write). */
   writeReports?: boolean;
-  /** ses:SendEmail through the deployment's identity and configuration set. */
+  /** ses:SendEmail through the deployment's identities and configuration set. */
   sendEmail?: boolean;
   /** The health probes: DescribeTable, HeadBucket (s3:ListBucket), ListEmailTemplates. */
   probe?: boolean;
@@ -41,6 +45,11 @@ export interface FunctionAccess {
   readProfiles?: boolean;
   /** cognito-idp:AdminUserGlobalSignOut on the deployment's user pool (sign-out). */
   signOutUsers?: boolean;
+  /**
+   * Query on the registry of agencies (partition `AGENCIES`, AgencyStore.listAgencies): for the
+   * province's view, which lists every agency the deployment holds to find those of its province.
+   */
+  readRegistry?: boolean;
 }
 
 /**
@@ -72,6 +81,11 @@ export function agencyPatterns(agencyId: string): string[] {
   return [keys.agency(agencyId), `${keys.agency(agencyId)}#*`];
 }
 
+/** A family's patterns for each agency of the deployment, agency by agency. */
+function familyPatterns(families: readonly WriteFamily[], agencyIds: readonly string[]): string[] {
+  return agencyIds.flatMap((a) => families.flatMap((f) => writePatterns(f, a)));
+}
+
 const read: FunctionAccess = { read: true };
 
 /** Keyed by "module#export" (see function-catalog.ts). */
@@ -96,11 +110,11 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   'api/report-signed.ts#handler': { read: true, write: ['reports'], readReports: true, writeReports: true },
   // Presigned download links are signed with this function's role: it needs s3:GetObject.
   'api/reports.ts#listHandler': { read: true, readReports: true },
-  // Văn phòng UBND tỉnh: the province's agencies, their versions, delivery logs and issued models,
-  // and links to the issued files. (In AWS the leading keys confine it to the deployment's agency:
-  // docs/onboarding.md, "In AWS, today".)
-  'api/province.ts#handler': { read: true, readReports: true },
-  'api/pages/province-page.ts#handler': { read: true, readReports: true },
+  // Văn phòng UBND tỉnh: the registry of agencies, then the province's agencies, their versions,
+  // delivery logs and issued models, and links to the issued files. In AWS it sees the agencies of
+  // its own deployment only (docs/onboarding.md, "In AWS, today").
+  'api/province.ts#handler': { read: true, readReports: true, readRegistry: true },
+  'api/pages/province-page.ts#handler': { read: true, readReports: true, readRegistry: true },
   // Opening a session verifies the token against the user pool's public keys and the revocation
   // list, and that the token's agency exists (its profile).
   'api/session.ts#sessionHandler': { readRevocations: true, readProfiles: true },
@@ -131,11 +145,12 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
 };
 
 export interface AccessTargets {
-  agencyId: string;
+  /** The deployment's agencies: every key pattern is repeated for each, nothing else is reachable. */
+  agencyIds: readonly string[];
   tableArn: string;
   userPoolArn: string;
   bucketArn: string;
-  sesIdentityArn: string;
+  sesIdentityArns: readonly string[];
   sesConfigurationSetArn: string;
 }
 
@@ -155,7 +170,7 @@ export function accessStatements(access: FunctionAccess, t: AccessTargets): iam.
         sid: 'ReadAgencyItems',
         actions: READ_ACTIONS,
         resources: [t.tableArn, `${t.tableArn}/index/${TABLE_SCHEMA.gsi1.indexName}`],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': agencyPatterns(t.agencyId) } },
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': t.agencyIds.flatMap(agencyPatterns) } },
       }),
     );
   }
@@ -166,7 +181,7 @@ export function accessStatements(access: FunctionAccess, t: AccessTargets): iam.
         actions: WRITE_ACTIONS,
         resources: [t.tableArn],
         conditions: {
-          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': access.write.flatMap((f) => writePatterns(f, t.agencyId)) },
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': familyPatterns(access.write, t.agencyIds) },
         },
       }),
     );
@@ -177,7 +192,7 @@ export function accessStatements(access: FunctionAccess, t: AccessTargets): iam.
         sid: 'ReadRevocationList',
         actions: ['dynamodb:GetItem'],
         resources: [t.tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': writePatterns('revocations', t.agencyId) } },
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': familyPatterns(['revocations'], t.agencyIds) } },
       }),
     );
   }
@@ -187,7 +202,17 @@ export function accessStatements(access: FunctionAccess, t: AccessTargets): iam.
         sid: 'ReadAgencyProfile',
         actions: READ_ACTIONS,
         resources: [t.tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [keys.agency(t.agencyId)] } },
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': t.agencyIds.map(keys.agency) } },
+      }),
+    );
+  }
+  if (access.readRegistry) {
+    statements.push(
+      new iam.PolicyStatement({
+        sid: 'ReadAgencyRegistry',
+        actions: ['dynamodb:Query'],
+        resources: [t.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [keys.agencies] } },
       }),
     );
   }
@@ -195,7 +220,7 @@ export function accessStatements(access: FunctionAccess, t: AccessTargets): iam.
     statements.push(new iam.PolicyStatement({ sid: 'SignOutUsers', actions: ['cognito-idp:AdminUserGlobalSignOut'], resources: [t.userPoolArn] }));
   }
   if (access.sendEmail) {
-    statements.push(new iam.PolicyStatement({ sid: 'SendEmail', actions: ['ses:SendEmail'], resources: [t.sesIdentityArn, t.sesConfigurationSetArn] }));
+    statements.push(new iam.PolicyStatement({ sid: 'SendEmail', actions: ['ses:SendEmail'], resources: [...t.sesIdentityArns, t.sesConfigurationSetArn] }));
   }
   if (access.probe) {
     statements.push(

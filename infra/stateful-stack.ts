@@ -31,7 +31,7 @@ export const TABLE_SCHEMA = {
 } as const;
 
 export interface StatefulStackProps extends StackProps {
-  config: Pick<DeployConfig, 'reportVersionRetentionDays' | 'accessLogRetentionDays' | 'profile' | 'sesIdentity'>;
+  config: Pick<DeployConfig, 'reportVersionRetentionDays' | 'accessLogRetentionDays' | 'profiles' | 'sesIdentities'>;
 }
 
 export class StatefulStack extends Stack {
@@ -41,12 +41,15 @@ export class StatefulStack extends Stack {
   readonly reportBucket: s3.IBucket;
   /** Server access logs of the report bucket: who fetched or changed which report, and when. */
   readonly accessLogBucket: s3.IBucket;
-  /** The people who sign in: one group per role, one per unit (`unit-<CODE>`), as the access token's `cognito:groups`. */
+  /**
+   * The people who sign in: one group per role, one per agency (`agency-<id>`), one per unit code
+   * (`unit-<CODE>`), as the access token's `cognito:groups`.
+   */
   readonly userPool: cognito.UserPool;
-  /** The SES identity and configuration set mail is sent through. */
+  /** The SES identities and the configuration set mail is sent through. */
   readonly mail: MailIdentity;
   /**
-   * Who may read or write report files: only under `reports/<agency>/`. Defined beside the bucket so
+   * Who may read or write report files: only under `reports/<agency>/` of the deployment's agencies. Defined beside the bucket so
    * the policy names the bucket directly; the application stack attaches them to the functions whose
    * declared access asks for them (infra/function-access.ts).
    */
@@ -159,7 +162,7 @@ export class StatefulStack extends Stack {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    for (const group of userGroups(config.profile)) {
+    for (const group of userGroups(config.profiles)) {
       new cognito.CfnUserPoolGroup(this, `Group-${group.name}`, {
         userPoolId: userPool.userPoolId,
         groupName: group.name,
@@ -172,8 +175,12 @@ export class StatefulStack extends Stack {
     this.reportBucket = reportBucket;
     this.accessLogBucket = accessLogBucket;
     this.userPool = userPool;
-    this.mail = new MailIdentity(this, 'Mail', { identity: config.sesIdentity });
-    this.reportAccess = reportAccessPolicies(this, reportBucket, config.profile.agencyId);
+    this.mail = new MailIdentity(this, 'Mail', { identities: config.sesIdentities });
+    this.reportAccess = reportAccessPolicies(
+      this,
+      reportBucket,
+      config.profiles.map((p) => p.agencyId),
+    );
 
     // Operators (the CLI, the runbook) need the generated names; no exportName, so these outputs
     // never pin the stack the way CloudFormation exports do.
@@ -186,25 +193,34 @@ export class StatefulStack extends Stack {
   }
 }
 
-/** Read (also what presigned download links need) and write policies on the agency's report prefix. */
-function reportAccessPolicies(stack: Stack, bucket: s3.IBucket, agencyId: string) {
-  const objects = bucket.arnForObjects(`reports/${agencyId}/*`);
+/**
+ * Read (also what presigned download links need) and write policies on the report prefix of each
+ * agency of the deployment, and on nothing else of the bucket.
+ */
+function reportAccessPolicies(stack: Stack, bucket: s3.IBucket, agencyIds: readonly string[]) {
+  const objects = agencyIds.map((id) => bucket.arnForObjects(`reports/${id}/*`));
+  // CloudFormation replaces a managed policy whose description changes, so the description names no
+  // agency once there are several: adding a third agency edits the policies in place. A single agency
+  // keeps the description it always had; going from one agency to two replaces them once (docs/deploy.md).
+  const whose = agencyIds.length === 1 ? agencyIds[0] : "the deployment's agencies";
   const make = (id: string, action: string, description: string) => {
     const policy = new iam.ManagedPolicy(stack, id, {
       description,
-      statements: [new iam.PolicyStatement({ actions: [action], resources: [objects] })],
+      statements: [new iam.PolicyStatement({ actions: [action], resources: objects })],
     });
     const bucketArn = stack.resolve(bucket.bucketArn) as { 'Fn::GetAtt': [string, string] };
-    Validations.of(policy).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${bucketArn['Fn::GetAtt'][0]}.${bucketArn['Fn::GetAtt'][1]}>/reports/${agencyId}/*]`,
-      reason:
-        'Report files are created at run time under reports/<agency>/<period>/v<version>/; the agency prefix is the ' +
-        'narrowest fixed scope (one action, one bucket, one agency), and the bucket policy refuses anything but TLS.',
-    });
+    for (const agencyId of agencyIds) {
+      Validations.of(policy).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${bucketArn['Fn::GetAtt'][0]}.${bucketArn['Fn::GetAtt'][1]}>/reports/${agencyId}/*]`,
+        reason:
+          'Report files are created at run time under reports/<agency>/<period>/v<version>/; the agency prefix is the ' +
+          'narrowest fixed scope (one action, one bucket, one agency of the deployment), and the bucket policy refuses anything but TLS.',
+      });
+    }
     return policy;
   };
   return {
-    read: make('ReportReadPolicy', 's3:GetObject', `baocao: read report files of ${agencyId} (downloads, delivery attachments)`),
-    write: make('ReportWritePolicy', 's3:PutObject', `baocao: write report files of ${agencyId} (compile)`),
+    read: make('ReportReadPolicy', 's3:GetObject', `baocao: read report files of ${whose} (downloads, delivery attachments)`),
+    write: make('ReportWritePolicy', 's3:PutObject', `baocao: write report files of ${whose} (compile)`),
   };
 }

@@ -1,6 +1,6 @@
 /**
- * The SES sender: the verified identity (a domain with Easy DKIM, or one address) and the
- * configuration set every message goes through, which publishes sends, deliveries, bounces,
+ * The SES senders: the verified identities (a domain with Easy DKIM, or one address; several when
+ * the deployment's agencies send from different domains) and the configuration set every message goes through, which publishes sends, deliveries, bounces,
  * rejects and rendering failures as CloudWatch metrics for the failed-delivery alarm.
  * flow: stateful stack --> mail identity --> SES v2
  */
@@ -13,14 +13,15 @@ import type { SesIdentity } from '../config.ts';
 export const SES_METRIC_DIMENSION = 'ses:configuration-set';
 
 export interface MailIdentityProps {
-  identity: SesIdentity;
+  /** The first keeps the construct id and output names a single identity always had. */
+  identities: readonly [SesIdentity, ...SesIdentity[]];
 }
 
 export class MailIdentity extends Construct {
-  readonly identity: ses.EmailIdentity;
+  readonly identities: ses.EmailIdentity[] = [];
   readonly configurationSet: ses.ConfigurationSet;
   /** ARNs the sending functions are allowed on (and nothing else). */
-  readonly identityArn: string;
+  readonly identityArns: string[] = [];
   readonly configurationSetArn: string;
 
   constructor(scope: Construct, id: string, props: MailIdentityProps) {
@@ -53,30 +54,38 @@ export class MailIdentity extends Construct {
         ses.EmailSendingEvent.DELIVERY_DELAY,
       ],
     });
-    this.identity = new ses.EmailIdentity(this, 'Identity', {
-      identity: props.identity.kind === 'domain' ? ses.Identity.domain(props.identity.value) : ses.Identity.email(props.identity.value),
-      // The default configuration set: the mailer needs no ConfigurationSetName to be measured.
-      configurationSet: this.configurationSet,
-      ...(props.identity.kind === 'domain' ? { dkimSigning: true } : {}),
-    });
     const stack = Stack.of(this);
-    this.identityArn = stack.formatArn({ service: 'ses', resource: 'identity', resourceName: props.identity.value });
+    props.identities.forEach((identity, i) => {
+      this.addIdentity(stack, identity, i === 0 ? '' : String(i + 1));
+    });
     this.configurationSetArn = stack.formatArn({
       service: 'ses',
       resource: 'configuration-set',
       resourceName: this.configurationSet.configurationSetName,
     });
+  }
 
-    new CfnOutput(stack, 'MailIdentity', {
-      value: props.identity.value,
-      description:
-        props.identity.kind === 'domain'
-          ? 'Tên miền gửi thư: thêm 3 bản ghi CNAME DKIM dưới đây vào DNS / sending domain: add the 3 DKIM CNAME records below'
-          : 'Địa chỉ gửi thư: bấm liên kết xác minh SES gửi tới hộp thư này / sender address: click the SES verification link sent to it',
+  /** One verified identity, with its outputs; `suffix` is '' for the first, "2", "3"… after it. */
+  private addIdentity(stack: Stack, identity: SesIdentity, suffix: string): void {
+    const domain = identity.kind === 'domain';
+    this.identities.push(
+      new ses.EmailIdentity(this, `Identity${suffix}`, {
+        identity: domain ? ses.Identity.domain(identity.value) : ses.Identity.email(identity.value),
+        // The default configuration set: the mailer needs no ConfigurationSetName to be measured.
+        configurationSet: this.configurationSet,
+        ...(domain ? { dkimSigning: true } : {}),
+      }),
+    );
+    this.identityArns.push(stack.formatArn({ service: 'ses', resource: 'identity', resourceName: identity.value }));
+    new CfnOutput(stack, `MailIdentity${suffix}`, {
+      value: identity.value,
+      description: domain
+        ? 'Tên miền gửi thư: thêm 3 bản ghi CNAME DKIM dưới đây vào DNS / sending domain: add the 3 DKIM CNAME records below'
+        : 'Địa chỉ gửi thư: bấm liên kết xác minh SES gửi tới hộp thư này / sender address: click the SES verification link sent to it',
     });
-    if (props.identity.kind === 'domain') {
-      this.identity.dkimRecords.forEach((record, i) => {
-        new CfnOutput(stack, `DkimRecord${i + 1}`, {
+    if (domain) {
+      this.identities.at(-1)!.dkimRecords.forEach((record, i) => {
+        new CfnOutput(stack, `${suffix ? `MailIdentity${suffix}` : ''}DkimRecord${i + 1}`, {
           value: `${record.name} CNAME ${record.value}`,
           description: `Bản ghi DNS DKIM ${i + 1} / DKIM DNS record ${i + 1}`,
         });

@@ -184,10 +184,18 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
         const profileOnly = queries.filter(
           (s) => JSON.stringify(s.Condition) === JSON.stringify({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['AGENCY#skhcn-bacgiang'] } }),
         );
-        const reads = queries.filter((s) => !profileOnly.includes(s));
+        // The province's view lists the agencies of the registry (partition AGENCIES), a Query only.
+        const registry = queries.filter(
+          (s) => JSON.stringify(s.Condition) === JSON.stringify({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['AGENCIES'] } }),
+        );
+        const reads = queries.filter((s) => !profileOnly.includes(s) && !registry.includes(s));
         const writes = dynamo.filter((s) => actionsOf(s).includes('dynamodb:PutItem'));
         expect(reads.length, spec.key).toBe(access.read ? 1 : 0);
         expect(profileOnly.length, spec.key).toBe(access.readProfiles && !access.read ? 1 : 0);
+        expect(
+          registry.map((s) => actionsOf(s)),
+          spec.key,
+        ).toEqual(access.readRegistry ? [['dynamodb:Query']] : []);
         expect(writes.length, spec.key).toBe(access.write?.length ? 1 : 0);
         for (const s of reads) {
           expect(actionsOf(s).sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query']);
@@ -454,7 +462,7 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
 
   describe('schedules', () => {
     it('are one per definition of the profile, in Asia/Ho_Chi_Minh, without flexible window, with retries and the DLQ', () => {
-      const defs = eventBridgeSchedules(testConfig().profile);
+      const defs = eventBridgeSchedules(testConfig().profiles[0]);
       const schedules = resources(template, 'AWS::Scheduler::Schedule');
       expect(schedules.map(([, s]) => s.Properties['Name']).sort()).toEqual(defs.map((d) => d.name).sort());
       const dlqId = stack.getLogicalId(stack.deadLetterQueue.node.defaultChild as never);
@@ -475,7 +483,7 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
         expect(JSON.parse(def.input)).toEqual({
           job: def.job,
           kind: def.kind,
-          agencyId: testConfig().profile.agencyId,
+          agencyId: testConfig().profiles[0].agencyId,
           scheduledTime: '<aws.scheduler.scheduled-time>',
         });
       }

@@ -22,8 +22,8 @@ function problemsOf(context: Record<string, unknown>): readonly string[] {
 
 /** The scalar parameters, which the first tests compare with the defaults. */
 function scalars(config: ReturnType<typeof fromContext>) {
-  const { stage, account, region, reportVersionRetentionDays, accessLogRetentionDays, logRetentionDays, agencyProfilePath } = config;
-  return { stage, account, region, reportVersionRetentionDays, accessLogRetentionDays, logRetentionDays, agencyProfilePath };
+  const { stage, account, region, reportVersionRetentionDays, accessLogRetentionDays, logRetentionDays, agencyProfilePaths } = config;
+  return { stage, account, region, reportVersionRetentionDays, accessLogRetentionDays, logRetentionDays, agencyProfilePaths };
 }
 
 /** A profile file in a temporary folder: the demo profile with some fields replaced. */
@@ -46,17 +46,17 @@ describe('readDeployConfig', () => {
       reportVersionRetentionDays: 3650,
       accessLogRetentionDays: 400,
       logRetentionDays: 400,
-      agencyProfilePath: 'infra/local/demo/agency-2024.yaml',
+      agencyProfilePaths: ['infra/local/demo/agency-2024.yaml'],
     });
     expect(scalars(config)).toEqual(DEFAULT_DEPLOY_CONFIG);
   });
 
   it('derives the rest from the demo profile: agency, alarm emails, sender identity, sign-in prefix', () => {
     const config = fromContext({});
-    expect(config.profile.agencyId).toBe('skhcn-bacgiang');
-    expect(config.profile.units.map((u) => u.code)).toContain('QLKH');
+    expect(config.profiles[0].agencyId).toBe('skhcn-bacgiang');
+    expect(config.profiles[0].units.map((u) => u.code)).toContain('QLKH');
     expect(config.alarmEmails).toEqual(['vanphong@skhcn.bacgiang.example']);
-    expect(config.sesIdentity).toEqual({ kind: 'email', value: 'baocao@skhcn.bacgiang.example' });
+    expect(config.sesIdentities).toEqual([{ kind: 'email', value: 'baocao@skhcn.bacgiang.example' }]);
     expect(config.authDomainPrefix).toBe('baocao-dev-skhcn-bacgiang');
     expect(config.customDomain).toBeUndefined();
     expect(config.portalOrigin).toBeUndefined();
@@ -86,7 +86,7 @@ describe('readDeployConfig', () => {
       reportVersionRetentionDays: 7300,
       accessLogRetentionDays: 90,
       logRetentionDays: 731,
-      agencyProfilePath: DEMO_PROFILE_PATH,
+      agencyProfilePaths: [DEMO_PROFILE_PATH],
     });
   });
 
@@ -183,7 +183,7 @@ describe('readDeployConfig: the agency profile file', () => {
   it('accepts another agency’s valid profile (JSON) and serves its agency id', () => {
     const file = profileFile((json) => json.replaceAll('skhcn-bacgiang', 'sokhcn-bacninh'), 'bacninh.json');
     const config = fromContext({ 'baocao:stage': 'prod', 'baocao:agencyProfile': file });
-    expect(config.profile.agencyId).toBe('sokhcn-bacninh');
+    expect(config.profiles[0].agencyId).toBe('sokhcn-bacninh');
     expect(config.authDomainPrefix).toBe('baocao-prod-sokhcn-bacninh');
   });
 });
@@ -195,15 +195,19 @@ describe('readDeployConfig: email, domain and sign-in parameters', () => {
   });
 
   it('accepts a sending domain that covers the profile’s from address, or the address itself', () => {
-    expect(fromContext({ 'baocao:sesIdentity': 'skhcn.bacgiang.example' }).sesIdentity).toEqual({
-      kind: 'domain',
-      value: 'skhcn.bacgiang.example',
-    });
-    expect(fromContext({ 'baocao:sesIdentity': 'bacgiang.example' }).sesIdentity.kind).toBe('domain');
-    expect(fromContext({ 'baocao:sesIdentity': 'BaoCao@skhcn.bacgiang.example' }).sesIdentity).toEqual({
-      kind: 'email',
-      value: 'baocao@skhcn.bacgiang.example',
-    });
+    expect(fromContext({ 'baocao:sesIdentity': 'skhcn.bacgiang.example' }).sesIdentities).toEqual([
+      {
+        kind: 'domain',
+        value: 'skhcn.bacgiang.example',
+      },
+    ]);
+    expect(fromContext({ 'baocao:sesIdentity': 'bacgiang.example' }).sesIdentities[0].kind).toBe('domain');
+    expect(fromContext({ 'baocao:sesIdentity': 'BaoCao@skhcn.bacgiang.example' }).sesIdentities).toEqual([
+      {
+        kind: 'email',
+        value: 'baocao@skhcn.bacgiang.example',
+      },
+    ]);
   });
 
   it('refuses a sending identity that does not cover emails.from, saying which address', () => {

@@ -54,11 +54,11 @@ describe('key patterns', () => {
 describe('accessStatements', () => {
   const stack = new Stack(new App(), 'S');
   const targets = {
-    agencyId: A,
+    agencyIds: [A],
     tableArn: 'arn:aws:dynamodb:ap-southeast-1:111122223333:table/t',
     userPoolArn: 'arn:aws:cognito-idp:ap-southeast-1:111122223333:userpool/ap-southeast-1_stub',
     bucketArn: 'arn:aws:s3:::b',
-    sesIdentityArn: 'arn:aws:ses:ap-southeast-1:111122223333:identity/so.gov.vn',
+    sesIdentityArns: ['arn:aws:ses:ap-southeast-1:111122223333:identity/so.gov.vn'],
     sesConfigurationSetArn: 'arn:aws:ses:ap-southeast-1:111122223333:configuration-set/c',
   };
   const json = (access: Parameters<typeof accessStatements>[0]) => accessStatements(access, targets).map((s) => stack.resolve(s.toStatementJson()));
@@ -112,7 +112,7 @@ describe('accessStatements', () => {
 
   it('send mail only through the identity and configuration set', () => {
     expect(json({ sendEmail: true })).toEqual([
-      { Sid: 'SendEmail', Effect: 'Allow', Action: 'ses:SendEmail', Resource: [targets.sesIdentityArn, targets.sesConfigurationSetArn] },
+      { Sid: 'SendEmail', Effect: 'Allow', Action: 'ses:SendEmail', Resource: [...targets.sesIdentityArns, targets.sesConfigurationSetArn] },
     ]);
   });
 

@@ -281,8 +281,8 @@ describe('StatefulStack: user pool', () => {
 
   it('has one group per role, one per unit of the profile and one for the agency, named as core/auth.ts reads them', () => {
     const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map((g) => (g as Resource).Properties?.['GroupName']);
-    const units = testConfig().profile.units.map((u) => `unit-${u.code}`);
-    expect(groups.sort()).toEqual(['lanh-dao', 'van-phong', `agency-${testConfig().profile.agencyId}`, ...units].sort());
+    const units = testConfig().profiles[0].units.map((u) => `unit-${u.code}`);
+    expect(groups.sort()).toEqual(['lanh-dao', 'van-phong', `agency-${testConfig().profiles[0].agencyId}`, ...units].sort());
     template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'unit-QLKH', Description: 'Phòng Quản lý Khoa học' });
   });
 });
@@ -310,7 +310,7 @@ describe('StatefulStack: mail identity', () => {
   });
 
   it('signs with Easy DKIM and outputs the three DNS records when the identity is a domain', () => {
-    const stack = buildStatefulStack({ sesIdentity: { kind: 'domain', value: 'skhcn.bacgiang.example' } });
+    const stack = buildStatefulStack({ sesIdentities: [{ kind: 'domain', value: 'skhcn.bacgiang.example' }] });
     const template = Template.fromStack(stack);
     template.hasResourceProperties('AWS::SES::EmailIdentity', {
       EmailIdentity: 'skhcn.bacgiang.example',
