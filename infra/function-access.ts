@@ -17,7 +17,7 @@ import { keys } from '../functions/adapters/dynamo/keys.ts';
 import { TABLE_SCHEMA } from './stateful-stack.ts';
 
 /** The partitions a function may write, named for what lives in them. */
-export type WriteFamily = 'period' | 'idempotency' | 'reports' | 'register' | 'jobRuns' | 'deliveries' | 'revocations';
+export type WriteFamily = 'period' | 'idempotency' | 'reports' | 'register' | 'jobRuns' | 'deliveries' | 'revocations' | 'users' | 'audit';
 
 export interface FunctionAccess {
   /** GetItem, BatchGetItem and Query on the agencies' items (table and GSI1). */
@@ -50,6 +50,14 @@ export interface FunctionAccess {
    * province's view, which lists every agency the deployment holds to find those of its province.
    */
   readRegistry?: boolean;
+  /**
+   * GetItem, PutItem, UpdateItem on the partitions of sign-in by email, which belong to an address
+   * rather than an agency: `EMAIL#<address>` (which agency holds it, its pending code, its hourly
+   * count) and `SOURCE#<ip>` (requests per source).
+   */
+  signIn?: boolean;
+  /** GetItem on the agencies' people (`AGENCY#<id>#USERS`): to find the person a code was sent to. */
+  readPeople?: boolean;
 }
 
 /**
@@ -73,6 +81,10 @@ export function writePatterns(family: WriteFamily, agencyId: string): string[] {
       return [keys.deliveries(agencyId, '*')];
     case 'revocations':
       return [keys.revokedToken(agencyId, '*')];
+    case 'users':
+      return [keys.users(agencyId)];
+    case 'audit':
+      return [keys.audit(agencyId)];
   }
 }
 
@@ -102,7 +114,8 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   'api/submissions.ts#draftHandler': { read: true, write: ['period'] },
   'api/periods.ts#reopenHandler': { read: true, write: ['period'] },
   'api/periods.ts#lockHandler': { read: true, write: ['period'] },
-  'api/report-compile.ts#handler': { read: true, write: ['reports'], writeReports: true },
+  // A province office's compile is the roll-up: it lists the agencies (registry) and reads theirs.
+  'api/report-compile.ts#handler': { read: true, write: ['reports'], writeReports: true, readRegistry: true },
   // Issuing takes a number in the register, marks the version and (report to UBND tỉnh) locks the month;
   // it reads the version's model and writes the issued files.
   'api/report-issue.ts#handler': { read: true, write: ['reports', 'register', 'period'], readReports: true, writeReports: true },
@@ -117,7 +130,15 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   'api/pages/province-page.ts#handler': { read: true, readReports: true, readRegistry: true },
   // Opening a session verifies the token against the user pool's public keys and the revocation
   // list, and that the token's agency exists (its profile).
-  'api/session.ts#sessionHandler': { readRevocations: true, readProfiles: true },
+  // With a code: the address's pending code and counts, its person, then the same checks.
+  'api/session.ts#sessionHandler': { readRevocations: true, readProfiles: true, signIn: true, readPeople: true },
+  // Sends a code: counts per address and source, the person and their agency's sender (profile).
+  'api/session.ts#codeHandler': { readProfiles: true, signIn: true, readPeople: true, sendEmail: true },
+  // Văn phòng's people: the agency's users and audit log; inviting claims the address (EMAIL#) and
+  // sends the invitation; a change may end the person's sessions (revocation list).
+  'api/users.ts#listHandler': read,
+  'api/users.ts#inviteHandler': { read: true, write: ['users', 'audit'], signIn: true, sendEmail: true },
+  'api/users.ts#changeHandler': { read: true, write: ['users', 'audit', 'revocations'], signIn: true },
   // Sign-out puts the token on the revocation list and ends the user's Cognito sessions.
   'api/session.ts#signoutHandler': { readRevocations: true, write: ['revocations'], signOutUsers: true },
   // The API Gateway authorizer: the token and the pool's public keys (HTTPS to the JWKS URL), no data.
@@ -130,7 +151,9 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   // Shows who is signed in: checks the session (and that its agency exists), reads nothing else.
   'api/pages/signin-page.ts#handler': { readRevocations: true, readProfiles: true },
   'api/pages/static.ts#handler': {},
-  'jobs/compile.ts#handler': { read: true, write: ['reports', 'jobRuns'], writeReports: true },
+  // The people page: the agency's users and audit log, like GET /api/users.
+  'api/pages/people-page.ts#handler': read,
+  'jobs/compile.ts#handler': { read: true, write: ['reports', 'jobRuns'], writeReports: true, readRegistry: true },
   'jobs/remind.ts#handler': { read: true, write: ['jobRuns', 'deliveries'], sendEmail: true },
   // Delivery attaches the issued (or signed) PDF, logs every email and locks the month; with the
   // profile's autoIssue it issues the report itself (register, version, issued files), and it
@@ -138,6 +161,7 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   'jobs/deliver.ts#handler': {
     read: true,
     write: ['jobRuns', 'deliveries', 'period', 'reports', 'register'],
+    readRegistry: true,
     readReports: true,
     writeReports: true,
     sendEmail: true,
@@ -190,7 +214,8 @@ export function accessStatements(access: FunctionAccess, t: AccessTargets): iam.
     statements.push(
       new iam.PolicyStatement({
         sid: 'ReadRevocationList',
-        actions: ['dynamodb:GetItem'],
+        // One BatchGetItem reads the token's entry and its person's (functions/adapters/auth/revocation-list.ts).
+        actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem'],
         resources: [t.tableArn],
         conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': familyPatterns(['revocations'], t.agencyIds) } },
       }),
@@ -213,6 +238,26 @@ export function accessStatements(access: FunctionAccess, t: AccessTargets): iam.
         actions: ['dynamodb:Query'],
         resources: [t.tableArn],
         conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [keys.agencies] } },
+      }),
+    );
+  }
+  if (access.signIn) {
+    statements.push(
+      new iam.PolicyStatement({
+        sid: 'SignInByCode',
+        actions: ['dynamodb:GetItem', ...WRITE_ACTIONS],
+        resources: [t.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [keys.email('*'), keys.source('*')] } },
+      }),
+    );
+  }
+  if (access.readPeople && !access.read) {
+    statements.push(
+      new iam.PolicyStatement({
+        sid: 'ReadPeople',
+        actions: ['dynamodb:GetItem'],
+        resources: [t.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': t.agencyIds.map(keys.users) } },
       }),
     );
   }

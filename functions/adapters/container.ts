@@ -13,6 +13,7 @@ import { DynamoReportStore } from './dynamo/report-store.ts';
 import { S3Archive } from './s3-archive.ts';
 import { DynamoJobStore } from './dynamo/job-store.ts';
 import { SesMailer } from './ses-mailer.ts';
+import { DynamoSignInCodeStore, DynamoUserStore } from './dynamo/user-store.ts';
 
 export function makeContainer(config: RuntimeConfig = loadConfig()) {
   const doc = makeDocumentClient(config);
@@ -33,6 +34,8 @@ export function makeContainer(config: RuntimeConfig = loadConfig()) {
     archive: new S3Archive(s3, config.bucketName),
     jobs: new DynamoJobStore(doc, config.tableName),
     mailer: new SesMailer(ses),
+    users: new DynamoUserStore(doc, config.tableName),
+    signInCodes: new DynamoSignInCodeStore(doc, config.tableName),
   };
 }
 

@@ -32,14 +32,19 @@ export const ROUTES: RouteDef[] = [
   { method: 'POST', path: '/api/reports/{period}/issue', module: 'api/report-issue.ts', authorizer: true },
   { method: 'PUT', path: '/api/reports/{period}/signed', module: 'api/report-signed.ts', authorizer: true },
   { method: 'GET', path: '/api/province', module: 'api/province.ts', authorizer: true },
+  { method: 'GET', path: '/api/users', module: 'api/users.ts', export: 'listHandler', authorizer: true },
+  { method: 'POST', path: '/api/users', module: 'api/users.ts', export: 'inviteHandler', authorizer: true },
+  { method: 'PUT', path: '/api/users/{email}', module: 'api/users.ts', export: 'changeHandler', authorizer: true },
   // Public, or pages that must answer an anonymous visitor with a sign-in page rather than an
   // authorizer's bare 403: their handlers verify the session with the same code.
+  { method: 'POST', path: '/auth/code', module: 'api/session.ts', export: 'codeHandler', authorizer: false },
   { method: 'POST', path: '/auth/session', module: 'api/session.ts', export: 'sessionHandler', authorizer: false },
   { method: 'POST', path: '/auth/signout', module: 'api/session.ts', export: 'signoutHandler', authorizer: false },
   { method: 'GET', path: '/', module: 'api/pages/form-page.ts', authorizer: false },
   { method: 'GET', path: '/status', module: 'api/pages/status-page.ts', authorizer: false },
   { method: 'GET', path: '/reports', module: 'api/pages/reports-page.ts', authorizer: false },
   { method: 'GET', path: '/province', module: 'api/pages/province-page.ts', authorizer: false },
+  { method: 'GET', path: '/people', module: 'api/pages/people-page.ts', authorizer: false },
   { method: 'GET', path: '/signin', module: 'api/pages/signin-page.ts', authorizer: false },
   { method: 'GET', path: '/static/{file}', module: 'api/pages/static.ts', authorizer: false },
 ];

@@ -13,10 +13,13 @@ import { checkSettings } from '../adapters/config.ts';
 import { log } from '../adapters/log.ts';
 import { httpHandler } from './handler.ts';
 import { ApiError, json, type HttpEvent } from './http.ts';
-import type { SessionResponse, SignoutResponse } from './schemas/responses.ts';
+import type { CodeResponse, SessionResponse, SignoutResponse } from './schemas/responses.ts';
 import { assertCsrf, assertKnownAgency } from './middleware/auth.ts';
 import { SESSION_COOKIE, csrfTokenFor, requestToken } from './middleware/request-token.ts';
-import { sessionSchema } from './schemas/session.ts';
+import { codeRequestSchema, sessionSchema } from './schemas/session.ts';
+import { container } from '../adapters/container.ts';
+import { localTokenIssuer } from '../adapters/auth/local-token-issuer.ts';
+import { requestCode, signInWithCode } from '../usecases/code-sign-in.ts';
 import { parseJsonBody } from './validation.ts';
 
 // In AWS, sign-out ends the user's Cognito sessions too: the user pool must be named.
@@ -26,8 +29,44 @@ checkSettings('signOut');
 // as secure contexts, so the local server's cookie is kept too.
 const COOKIE_FLAGS = 'Path=/; HttpOnly; Secure; SameSite=Strict';
 
+function codeSignInDeps() {
+  const tokens = localTokenIssuer();
+  if (!tokens) {
+    // Not offered by this deployment (a 4xx: nothing is broken; the hosted sign-in page is the way in).
+    throw new ApiError(
+      404,
+      'code_signin_unavailable',
+      'Nơi triển khai này chưa bật đăng nhập bằng mã gửi qua thư; hãy dùng nút "Đăng nhập" để vào trang đăng nhập của hệ thống.',
+    );
+  }
+  const c = container();
+  return { agencies: c.agencies, users: c.users, codes: c.signInCodes, mailer: c.mailer, tokens };
+}
+
+const sourceOf = (event: HttpEvent) => event.requestContext?.http?.sourceIp ?? 'unknown';
+
+/** POST /auth/code {email}: sends a one-time code when the address has an active account (the same answer either way). */
+export const codeHandler = httpHandler(async (event) => {
+  const { email } = parseJsonBody(event, codeRequestSchema);
+  const out = await requestCode(codeSignInDeps(), { email, source: sourceOf(event), now: new Date() });
+  return json<CodeResponse>(202, {
+    sentTo: out.sentTo,
+    minutes: out.minutes,
+    message: `Nếu ${out.sentTo} có tài khoản, mã đăng nhập đã được gửi tới địa chỉ này; mã dùng được ${out.minutes} phút.`,
+  });
+}, false);
+
 export const sessionHandler = httpHandler(async (event) => {
-  const { token } = parseJsonBody(event, sessionSchema);
+  const body = parseJsonBody(event, sessionSchema);
+  if ('code' in body) {
+    // The code proves the address; the session is then the token issued for its person.
+    const { token } = await signInWithCode(codeSignInDeps(), { email: body.email, code: body.code, source: sourceOf(event), now: new Date() });
+    return openSession(token);
+  }
+  return openSession(body.token);
+}, false);
+
+async function openSession(token: string) {
   let session: VerifiedToken;
   try {
     // A signed-out token cannot open a new session either.
@@ -44,7 +83,7 @@ export const sessionHandler = httpHandler(async (event) => {
     ...json<SessionResponse>(200, { role: session.principal.role, unit: session.principal.unit ?? null, csrfToken: csrfTokenFor(token) }),
     cookies: [cookie],
   };
-}, false);
+}
 
 /** Where the browser goes after signing out: Cognito's /logout in AWS (it clears the hosted page's own session), else the sign-in page. */
 function afterSignOut(): string {
@@ -68,7 +107,7 @@ export const signoutHandler = httpHandler(async (event: HttpEvent) => {
     if (!(err instanceof TokenError)) throw err;
   }
   if (session) {
-    await revocationList().revoke(session.tokenId, session.expiresAt, session.principal.sub, new Date().toISOString());
+    await revocationList().revoke(session.principal.agencyId, session.tokenId, session.expiresAt, session.principal.sub, new Date().toISOString());
     try {
       await userSignOut()?.signOut(session.username);
     } catch (err) {

@@ -9,6 +9,7 @@ import { registerIssueCommands } from './commands/issue.ts';
 import { registerPlanCommands } from './commands/plan.ts';
 import { registerTokenCommand } from './commands/token.ts';
 import { registerRunJobCommand } from './commands/run-job.ts';
+import { registerUserCommands } from './commands/user.ts';
 import { chooseAgency } from './environment.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -26,6 +27,7 @@ registerPlanCommands(program);
 registerTokenCommand(program);
 registerRunJobCommand(program);
 registerIssueCommands(program);
+registerUserCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`Lỗi: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -3,6 +3,7 @@
  * (functions/adapters); use cases and tests depend only on these interfaces.
  * flow: use case --> port <-- adapter
  */
+import type { User } from '../core/users.ts';
 import type { AgencyProfile, Audience } from '../core/agency.ts';
 import type { ReportModel } from '../core/report-model.ts';
 import type { Issuance, ReportVersion, SignedFile } from '../core/report-version.ts';
@@ -300,4 +301,53 @@ export interface JobStore {
   ): Promise<DeliveryEntry>;
   /** The delivery log of a period, oldest first. */
   listDeliveries(agencyId: string, period: string): Promise<DeliveryEntry[]>;
+}
+
+export type { AuditEntry } from '../core/users.ts';
+import type { AuditEntry } from '../core/users.ts';
+
+export type CreateUserOutcome = { kind: 'created' } | { kind: 'email-taken'; agencyId: string };
+
+/** The people who sign in, by agency and by email (one agency per email). */
+export interface UserStore {
+  /** The person an address belongs to, in whichever agency holds it. */
+  findByEmail(email: string): Promise<User | undefined>;
+  listUsers(agencyId: string): Promise<User[]>;
+  /** Creates the person and claims the email for the agency, with the audit entry, in one transaction. */
+  create(user: User, audit: AuditEntry): Promise<CreateUserOutcome>;
+  /** Replaces the person if still at `expectedVersion`, with the audit entry; false when someone changed it first. */
+  update(user: User, expectedVersion: number, audit: AuditEntry): Promise<boolean>;
+  listAudit(agencyId: string, limit: number): Promise<AuditEntry[]>;
+}
+
+/** A sign-in code waiting for its address: only its hash is kept. */
+export interface PendingCode {
+  email: string;
+  hash: string;
+  /** ISO instant after which it is refused. */
+  expiresAt: string;
+  /** Wrong guesses so far. */
+  attempts: number;
+}
+
+export interface SignInCodeStore {
+  /** Replaces any pending code of the address (a new request voids the old code). */
+  save(code: PendingCode): Promise<void>;
+  get(email: string): Promise<PendingCode | undefined>;
+  /** Counts one wrong guess; returns the new count (conditional: concurrent guesses each count). */
+  countFailure(email: string): Promise<number>;
+  /** Uses the code: succeeds once for this hash, false when it was used or replaced meanwhile. */
+  consume(email: string, hash: string): Promise<boolean>;
+  /** Adds one to a counter of the hour and returns the new value (per address and per source). */
+  bump(kind: 'email' | 'source', id: string, hour: string): Promise<number>;
+}
+
+/** Signs a person in: an access token with their role, unit and agency (the local issuer; Cognito in AWS). */
+export interface TokenIssuer {
+  issue(user: User): Promise<string>;
+}
+
+/** Ends a person's open sessions (a disabled account): their tokens issued until now are refused. */
+export interface SessionRevoker {
+  revokeSubject(agencyId: string, sub: string, at: string): Promise<void>;
 }

@@ -81,11 +81,12 @@ baocao đang chạy — running:
   S3 (s3rver)               ${stack.emulators.endpoints.s3}   files: ${path.join(dir, 's3')}
   DynamoDB Local            ${stack.emulators.endpoints.dynamodb}
 
-Đăng nhập (sign in): trong cửa sổ khác chạy
-  npm run cli -- token --role van-phong
-  npm run cli -- token --role unit --unit QLKH
-(khi hệ thống có nhiều cơ quan, thêm --agency <mã> ngay sau "npm run cli --"; xem: npm run cli -- agencies)
-và mở đường dẫn được in ra. Ctrl-C để dừng.`);
+Đăng nhập (sign in): mở ${url}/signin, nhập địa chỉ của một người dùng mẫu —
+  vanphong@skhcn.bacgiang.example (Văn phòng), lanhdao@skhcn.bacgiang.example (Lãnh đạo),
+  qlkh@skhcn.bacgiang.example (Phòng Quản lý Khoa học) …
+— rồi lấy mã 6 chữ số trong hộp thư thử ${stack.emulators.endpoints.ses}/ .
+Hoặc, không qua thư: npm run cli -- token --role van-phong (thêm --agency <mã> khi có nhiều cơ quan).
+Ctrl-C để dừng.`);
 }
 
 main().catch((err: unknown) => {

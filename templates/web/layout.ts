@@ -24,7 +24,7 @@ export interface LayoutOptions {
   /** Page scripts by logical name (the build's manifest gives the hashed file), loaded as ES modules. */
   scripts?: AssetName[];
   /** Which navigation entry is the current page. */
-  current?: 'form' | 'status' | 'reports' | 'signin' | 'province';
+  current?: 'form' | 'status' | 'reports' | 'signin' | 'province' | 'people';
   /** Agency name for the header, when known. */
   agencyName?: string;
 }
@@ -44,10 +44,12 @@ function nav(o: LayoutOptions): SafeHtml {
         ${
           u.role === 'ubnd-tinh'
             ? html`${link('/province', 'Báo cáo các Sở', 'province')}
-        ${link('/reports', 'Báo cáo tổng hợp', 'reports')}`
+        ${link('/reports', 'Báo cáo tổng hợp', 'reports')}
+        ${link('/people', 'Người dùng', 'people')}`
             : html`${link('/', u.role === 'unit' ? 'Báo cáo tháng' : 'Báo cáo của đơn vị', 'form')}
         ${u.role !== 'unit' ? link('/status', 'Theo dõi nộp báo cáo', 'status') : html``}
-        ${u.role !== 'unit' ? link('/reports', 'Báo cáo tổng hợp', 'reports') : html``}`
+        ${u.role !== 'unit' ? link('/reports', 'Báo cáo tổng hợp', 'reports') : html``}
+        ${u.role === 'van-phong' ? link('/people', 'Người dùng', 'people') : html``}`
         }
       </ul>
       <p class="who">
@@ -104,16 +106,8 @@ export function messagePage(o: { title: string; lead: string; body?: SafeHtml; u
 
 /** How to get in: the friendly page an anonymous visitor (or an expired session) sees. */
 export function signInHelp(reason?: string): SafeHtml {
+  // No operator commands here: this text is shown to anyone who opens the portal.
   return html`${reason ? html`<p class="notice notice-warn">${reason}</p>` : html``}
-<p>Hệ thống dùng <strong>đường dẫn đăng nhập</strong> riêng cho từng người. Hãy:</p>
-<ol class="steps">
-  <li>Liên hệ <strong>Văn phòng Sở</strong> để được cấp đường dẫn đăng nhập (có dạng <code>…/signin#token=…</code>).</li>
-  <li>Mở đường dẫn đó trên trình duyệt này; hệ thống sẽ tự chuyển đến trang báo cáo của đơn vị bạn.</li>
-</ol>
-<details class="admin-help">
-  <summary>Dành cho quản trị viên</summary>
-  <p>Tạo đường dẫn đăng nhập bằng lệnh:</p>
-  <pre><code>npm run cli -- token --role unit --unit QLKH</code></pre>
-  <p>(hoặc <code>--role van-phong</code>, <code>--role lanh-dao</code>). Lệnh in ra đường dẫn <code>/signin#token=…</code> có hiệu lực 8 giờ.</p>
-</details>`;
+<p>Đăng nhập bằng <strong>địa chỉ thư điện tử</strong> của bạn tại <a href="/signin">trang đăng nhập</a>: hệ thống gửi tới địa chỉ đó một mã gồm 6 chữ số, không cần mật khẩu.</p>
+<p>Chưa có tài khoản, hoặc không nhận được mã: liên hệ <strong>Văn phòng Sở</strong>.</p>`;
 }

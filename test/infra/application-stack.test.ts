@@ -13,7 +13,7 @@ import { sizingOf } from '../../infra/function-sizing.ts';
 import { buildTestApp, testConfig } from './cdk-app.ts';
 
 type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
-type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: Record<string, Record<string, unknown>> };
+type Statement = { Sid?: string; Effect: string; Action: string | string[]; Resource: unknown; Condition?: Record<string, Record<string, unknown>> };
 
 const CATALOG = functionCatalog();
 
@@ -189,7 +189,11 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
           (s) => JSON.stringify(s.Condition) === JSON.stringify({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['AGENCIES'] } }),
         );
         const reads = queries.filter((s) => !profileOnly.includes(s) && !registry.includes(s));
-        const writes = dynamo.filter((s) => actionsOf(s).includes('dynamodb:PutItem'));
+        // Sign-in by code writes partitions of an address, not of an agency (counted on its own below).
+        const signIn = dynamo.filter((s) => s.Sid === 'SignInByCode');
+        const writes = dynamo.filter((s) => actionsOf(s).includes('dynamodb:PutItem') && !signIn.includes(s));
+        expect(signIn.length, spec.key).toBe(access.signIn ? 1 : 0);
+        for (const s of signIn) expect(s.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['EMAIL#*', 'SOURCE#*'] } });
         expect(reads.length, spec.key).toBe(access.read ? 1 : 0);
         expect(profileOnly.length, spec.key).toBe(access.readProfiles && !access.read ? 1 : 0);
         expect(
@@ -206,7 +210,8 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
         for (const s of writes) {
           expect(actionsOf(s).sort()).toEqual(['dynamodb:ConditionCheckItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
           const patterns = s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] as string[];
-          for (const p of patterns) expect(p, spec.key).toMatch(/^AGENCY#skhcn-bacgiang#(PERIOD|IDEM|REPORTS|REGISTER|JOB|DELIVERY|REVOKED)#\*/);
+          for (const p of patterns)
+            expect(p, spec.key).toMatch(/^AGENCY#skhcn-bacgiang#((PERIOD|IDEM|REPORTS|REGISTER|JOB|DELIVERY|REVOKED)#\*|(USERS|AUDIT)$)/);
         }
         // Nothing deletes, scans or batch-writes (BatchGetItem reads, under the same leading keys).
         for (const s of dynamo) {
@@ -236,7 +241,9 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
         'AGENCY#skhcn-bacgiang#PERIOD#*',
       ]);
       expect(writeKeys('api/get-plan.ts#handler')).toEqual([]);
-      expect(writeKeys('api/session.ts#sessionHandler')).toEqual([]);
+      // Opening a session writes nothing of an agency: only a code's use and the counts of sign-in by email.
+      expect(writeKeys('api/session.ts#sessionHandler')).toEqual(['EMAIL#*', 'SOURCE#*']);
+      expect(writeKeys('api/users.ts#inviteHandler')).toEqual(['AGENCY#skhcn-bacgiang#USERS', 'AGENCY#skhcn-bacgiang#AUDIT', 'EMAIL#*', 'SOURCE#*']);
     });
 
     it('attaches the report read/write policies only where declared, and SES only to the mail jobs', () => {
@@ -263,7 +270,7 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
         CATALOG.filter((s) => FUNCTION_ACCESS[s.key]!.sendEmail)
           .map((s) => s.key)
           .sort(),
-      ).toEqual(['jobs/deliver.ts#handler', 'jobs/remind.ts#handler']);
+      ).toEqual(['api/session.ts#codeHandler', 'api/users.ts#inviteHandler', 'jobs/deliver.ts#handler', 'jobs/remind.ts#handler']);
     });
 
     it('gives the roles no AWS-managed policy (not even basic execution)', () => {
@@ -296,7 +303,7 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
       expect(ROUTES.filter((r) => !r.authorizer).map((r) => r.path)).toEqual(
         expect.arrayContaining(['/health', '/auth/session', '/auth/signout', '/signin', '/', '/status', '/static/{file}']),
       );
-      for (const r of ROUTES.filter((x) => !x.authorizer)) expect(r.path).toMatch(/^\/(health|auth\/|signin|status|static\/|reports|province|$)/);
+      for (const r of ROUTES.filter((x) => !x.authorizer)) expect(r.path).toMatch(/^\/(health|auth\/|signin|status|static\/|reports|province|people|$)/);
     });
 
     it('runs the authorizer function as a REQUEST authorizer with simple responses, no identity source and no cache', () => {

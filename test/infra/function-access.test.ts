@@ -71,14 +71,38 @@ describe('accessStatements', () => {
 
   it("let the session handlers read the revocation list and the agency's profile, nothing else; sign-out write to the list and sign users out of the pool", () => {
     const onlyRevocations = { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`AGENCY#${A}#REVOKED#*`] } };
+    const signIn = { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['EMAIL#*', 'SOURCE#*'] } };
+    const readRevocations = {
+      Sid: 'ReadRevocationList',
+      Effect: 'Allow',
+      Action: ['dynamodb:GetItem', 'dynamodb:BatchGetItem'],
+      Resource: targets.tableArn,
+      Condition: onlyRevocations,
+    };
     expect(json(FUNCTION_ACCESS['api/session.ts#sessionHandler']!)).toEqual([
-      { Sid: 'ReadRevocationList', Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: targets.tableArn, Condition: onlyRevocations },
+      readRevocations,
       {
         Sid: 'ReadAgencyProfile',
         Effect: 'Allow',
         Action: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
         Resource: targets.tableArn,
         Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`AGENCY#${A}`] } },
+      },
+      // Sign-in by code: the address's code and counts, the source's count — partitions of no agency.
+      {
+        Sid: 'SignInByCode',
+        Effect: 'Allow',
+        Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem'],
+        Resource: targets.tableArn,
+        Condition: signIn,
+      },
+      // …and the person the code was sent to, in their agency's people.
+      {
+        Sid: 'ReadPeople',
+        Effect: 'Allow',
+        Action: 'dynamodb:GetItem',
+        Resource: targets.tableArn,
+        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`AGENCY#${A}#USERS`] } },
       },
     ]);
     expect(FUNCTION_ACCESS['api/pages/signin-page.ts#handler']).toEqual({ readRevocations: true, readProfiles: true });
@@ -90,7 +114,7 @@ describe('accessStatements', () => {
         Resource: targets.tableArn,
         Condition: onlyRevocations,
       },
-      { Sid: 'ReadRevocationList', Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: targets.tableArn, Condition: onlyRevocations },
+      readRevocations,
       { Sid: 'SignOutUsers', Effect: 'Allow', Action: 'cognito-idp:AdminUserGlobalSignOut', Resource: targets.userPoolArn },
     ]);
     // Every other function that checks a session reads the agency's items already.

@@ -41,7 +41,7 @@ describe('functionCatalog', () => {
     expect(catalog.flatMap((s) => s.routes)).toHaveLength(ROUTES.length);
     expect(new Set(catalog.map((s) => s.id)).size).toBe(catalog.length);
     const session = catalog.filter((s) => s.module === 'api/session.ts').map((s) => s.handler);
-    expect(session.sort()).toEqual(['sessionHandler', 'signoutHandler']);
+    expect(session.sort()).toEqual(['codeHandler', 'sessionHandler', 'signoutHandler']);
   });
 
   it('groups routes that share a (module, export) into one function', () => {

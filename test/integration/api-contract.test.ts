@@ -9,7 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { call, type Res } from '../support/http.ts';
 import { setAgency } from '../../functions/usecases/agency-service.ts';
 import { demoProfile } from '../support/demo-profile.ts';
-import { testContainer, tokenFor } from '../support/local.ts';
+import { localEnv, testContainer, tokenFor } from '../support/local.ts';
+import { codeSentTo, emailsTo } from '../support/inbox.ts';
 import { assertResponseMatchesSpec, findOperation, requestBodyProblems, specOperations } from '../support/openapi.ts';
 
 type CallOpts = NonNullable<Parameters<typeof call>[2]>;
@@ -427,6 +428,89 @@ describe("the province's view matches docs/openapi.yaml", () => {
     const lost = `vpubnd-${randomUUID().slice(0, 8)}`;
     await setAgency(testContainer(lost).agencies, { ...noProvince, agencyId: lost });
     await hit('GET', '/api/province?period=2024-05', { token: await tokenFor('ubnd-tinh', undefined, { agencyId: lost }) }, 409, 'province_not_set');
+  });
+});
+
+describe('people and sign-in by email code match docs/openapi.yaml', () => {
+  it('Văn phòng invites a unit head, who signs in by an emailed code; a disabled person is refused and their session ends', async () => {
+    const agency = `t-people-${randomUUID().slice(0, 8)}`;
+    const other = `t-people-${randomUUID().slice(0, 8)}`;
+    await setAgency(testContainer(agency).agencies, { ...demoProfile(), agencyId: agency });
+    await setAgency(testContainer(other).agencies, { ...demoProfile(), agencyId: other });
+    const vp = await tokenFor('van-phong', undefined, { agencyId: agency, name: 'Nguyễn Văn Phòng' });
+    const email = `truong.qlkh.${agency}@example.test`;
+    const invited = await hit(
+      'POST',
+      '/api/users',
+      { token: vp, body: { email: `  ${email.toUpperCase()} `, name: 'Trần Thị Trưởng', role: 'unit', unit: 'QLKH' } },
+      201,
+    );
+    expect(invited.body.user).toMatchObject({ email, role: 'unit', unit: 'QLKH', status: 'active', version: 1 });
+    const invitation = (await emailsTo(email)).find((e) => e.subject.includes('Tài khoản'));
+    expect(invitation?.body.text).toContain(`${localEnv().PUBLIC_URL}/signin`);
+    await hit('POST', '/api/users', { token: vp, body: { email, name: 'Trần Thị Trưởng', role: 'unit', unit: 'QLKH' } }, 409, 'user_exists');
+    const otherVp = await tokenFor('van-phong', undefined, { agencyId: other });
+    await hit('POST', '/api/users', { token: otherVp, body: { email, name: 'Người khác', role: 'lanh-dao' } }, 409, 'email_other_agency');
+    await hit('POST', '/api/users', { token: vp, body: { email: `x.${agency}@example.test`, name: 'Không đơn vị', role: 'unit' } }, 422, 'invalid_user');
+    await hit('POST', '/api/users', { token: vp, body: { email: `y.${agency}@example.test`, name: 'Tỉnh', role: 'ubnd-tinh' } }, 422, 'invalid_user');
+    await hit('POST', '/api/users', { token: vp, body: { email: 'not-an-address', name: 'Sai địa chỉ', role: 'lanh-dao' } }, 422, 'invalid_user');
+    await hit('GET', '/api/users', { token: await tokenFor('unit', 'QLKH', { agencyId: agency }) }, 403, 'forbidden');
+    // Another agency's Văn phòng sees none of this agency's people.
+    expect((await hit('GET', '/api/users', { token: otherVp }, 200)).body.users).toEqual([]);
+
+    // Sign-in by code: the same answer for an unknown address, and nothing sent to it.
+    const unknown = `nobody.${agency}@example.test`;
+    await hit('POST', '/auth/code', { body: { email: unknown } }, 202);
+    await hit('POST', '/auth/code', { body: { email: 'không phải địa chỉ' } }, 400, 'invalid_email');
+    expect(await emailsTo(unknown)).toEqual([]);
+    await hit('POST', '/auth/code', { body: { email } }, 202);
+    const code = await codeSentTo(email, 0);
+    const wrong = code === '000000' ? '000001' : '000000';
+    const bad = await hit('POST', '/auth/session', { body: { email, code: wrong } }, 422, 'code_invalid');
+    expect(bad.body.error.message).toContain('còn 4 lần');
+    await hit('POST', '/auth/session', { body: { email, code: '12' } }, 400, 'invalid_code');
+    const session = await hit('POST', '/auth/session', { body: { email, code } }, 200);
+    expect(session.body).toMatchObject({ role: 'unit', unit: 'QLKH' });
+    const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0]!;
+    // Used once.
+    await hit('POST', '/auth/session', { body: { email, code } }, 422, 'code_invalid');
+    // The session works…
+    expect((await call('GET', '/api/form?period=2024-05', { headers: { cookie } })).status).toBe(200);
+
+    // …until Văn phòng disables the person: the open session ends at once, no new code is sent.
+    const listed = await hit('GET', '/api/users', { token: vp }, 200);
+    const user = listed.body.users.find((u: { email: string }) => u.email === email);
+    await hit('PUT', `/api/users/${encodeURIComponent(email)}`, { token: vp, body: { version: user.version + 1, status: 'disabled' } }, 409, 'user_changed');
+    const disabled = await hit('PUT', `/api/users/${encodeURIComponent(email)}`, { token: vp, body: { version: user.version, status: 'disabled' } }, 200);
+    expect(disabled.body.user).toMatchObject({ status: 'disabled', version: 2 });
+    const after = await call('GET', '/api/form?period=2024-05', { headers: { cookie } });
+    expect([after.status, after.body.error?.code]).toEqual([401, 'token_revoked']);
+    const before = (await emailsTo(email)).length;
+    await hit('POST', '/auth/code', { body: { email } }, 202);
+    expect((await emailsTo(email)).length).toBe(before);
+    await hit(
+      'PUT',
+      `/api/users/${encodeURIComponent(`nobody.${agency}@example.test`)}`,
+      { token: vp, body: { version: 1, status: 'disabled' } },
+      404,
+      'user_not_found',
+    );
+    // Another agency cannot touch this person.
+    await hit('PUT', `/api/users/${encodeURIComponent(email)}`, { token: otherVp, body: { version: 2, status: 'active' } }, 404, 'user_not_found');
+    // The audit log: who invited and who disabled, newest first.
+    const audit = (await hit('GET', '/api/users', { token: vp }, 200)).body.audit as { action: string; target: string; actor: string }[];
+    expect(audit.map((a) => [a.action, a.target])).toEqual([
+      ['user-disabled', email],
+      ['user-invited', email],
+    ]);
+    expect(audit[0]!.actor).toContain('Nguyễn Văn Phòng');
+  });
+
+  it('limits codes per address each hour', async () => {
+    const email = `limit.${randomUUID().slice(0, 8)}@example.test`;
+    for (let i = 0; i < 5; i++) await hit('POST', '/auth/code', { body: { email } }, 202);
+    const refused = await hit('POST', '/auth/code', { body: { email } }, 429, 'too_many_codes');
+    expect(refused.body.error.message).toContain('thử lại sau');
   });
 });
 

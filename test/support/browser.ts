@@ -2,7 +2,8 @@
  * Debian's Chromium for browser tests (playwright-core): a fresh profile per context, Vietnamese
  * locale and time zone, page errors collected; `closeBrowsers` ends them and removes the profiles.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -54,4 +55,17 @@ export async function closeBrowsers(): Promise<void> {
 export async function signIn(page: Page, base: string, token: string, home: RegExp): Promise<void> {
   await page.goto(`${base}/signin#token=${token}`);
   await page.waitForURL(home);
+}
+
+/**
+ * The WCAG 2.1 A/AA violations axe-core finds on the page as it stands, "rule: target" each. axe
+ * runs through the DevTools protocol (page.evaluate), so the pages' strict CSP stays on.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  const result = (await page.evaluate(
+    "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then((r) => r.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) })))",
+  )) as { id: string; targets: string[] }[];
+  return result.flatMap((v) => v.targets.map((t) => `${v.id}: ${t}`));
 }

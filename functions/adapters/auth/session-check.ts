@@ -10,6 +10,7 @@ import { authSettingsFromEnv, TokenError, verifyToken, type VerifiedToken } from
 
 export async function checkSession(token: string): Promise<VerifiedToken> {
   const verified = await verifyToken(token, authSettingsFromEnv());
-  if (await revocationList().isRevoked(verified.tokenId)) throw new TokenError('revoked');
+  const p = verified.principal;
+  if (await revocationList().isRevoked(p.agencyId, verified.tokenId, p.sub, verified.issuedAt)) throw new TokenError('revoked');
   return verified;
 }

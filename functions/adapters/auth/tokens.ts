@@ -68,6 +68,8 @@ export interface VerifiedToken {
   tokenId: string;
   /** Its `exp`, epoch seconds. */
   expiresAt: number;
+  /** Its `iat`, epoch seconds: a disabled person's tokens issued before they were disabled are refused. */
+  issuedAt: number;
   /** Cognito's `username` (what AdminUserGlobalSignOut takes); the `sub` when the token has none. */
   username: string;
 }
@@ -120,5 +122,11 @@ export async function verifyToken(token: string, s: AuthSettings): Promise<Verif
     ...(role.unit ? { unit: role.unit } : {}),
     ...(typeof payload.name === 'string' ? { name: payload.name } : typeof payload.username === 'string' ? { name: payload.username } : {}),
   };
-  return { principal, tokenId: payload.jti, expiresAt: payload.exp!, username: typeof payload.username === 'string' ? payload.username : payload.sub };
+  return {
+    principal,
+    tokenId: payload.jti,
+    expiresAt: payload.exp!,
+    issuedAt: payload.iat ?? 0,
+    username: typeof payload.username === 'string' ? payload.username : payload.sub,
+  };
 }

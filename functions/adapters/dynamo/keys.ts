@@ -43,6 +43,19 @@ export const keys = {
   revokedToken: (a: string, tokenId: string) => `AGENCY#${a}#REVOKED#${tokenId}`,
   revokedTokenSk: 'REVOKED',
   deliverySk: (run: string, purpose: string) => `MAIL#${run}#${purpose}`,
+  /** An agency's people, one item per email. */
+  users: (a: string) => `AGENCY#${a}#USERS`,
+  userSk: (email: string) => `USER#${email}`,
+  /** A person's email across agencies: which agency holds it (one only), the sign-in code and its send counts. */
+  email: (email: string) => `EMAIL#${email}`,
+  emailOwnerSk: 'OWNER',
+  emailCodeSk: 'CODE',
+  /** Codes requested for an address, or from a source address, in one hour ("2026-12-07T19"). */
+  rateSk: (hour: string) => `RATE#${hour}`,
+  source: (ip: string) => `SOURCE#${ip}`,
+  /** Who changed what among an agency's people (and, later, other settings): newest last. */
+  audit: (a: string) => `AGENCY#${a}#AUDIT`,
+  auditSk: (at: string, id: string) => `AT#${at}#${id}`,
 };
 
 /** Removes the key attributes before an item goes back to the domain. */

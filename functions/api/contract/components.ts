@@ -132,6 +132,18 @@ export const responses = {
       example: { error: { code: 'body_too_large', message: 'Nội dung gửi lên quá lớn (300 KB; tối đa 256 KB).', fields: [] } },
     }),
   },
+  TooManyRequests: {
+    description: 'Quá nhiều yêu cầu mã đăng nhập trong một giờ (theo địa chỉ thư hoặc địa chỉ mạng). Too many sign-in code requests this hour.',
+    content: json(S.Error429, {
+      example: {
+        error: {
+          code: 'too_many_codes',
+          message: 'Đã gửi 5 mã tới địa chỉ này trong một giờ; hãy dùng mã mới nhất trong hộp thư, hoặc thử lại sau.',
+          fields: [],
+        },
+      },
+    }),
+  },
   UnsupportedMediaType: {
     description:
       'Nội dung không phải `application/json` (chỉ nhận thêm `charset=utf-8`; `application/json-patch+json`,\ndanh sách nhiều kiểu hay charset khác đều bị từ chối). The content type is `application/json`, optionally\nwith `charset=utf-8`, and nothing else.',

@@ -54,6 +54,10 @@ const HEAD = {
       description: 'Báo cáo tháng của phòng, đơn vị — bản nháp, gửi, lịch sử phiên bản. Unit submissions, drafts, revisions.',
     },
     {
+      name: 'people',
+      description: "Người dùng của cơ quan — mời, đổi vai trò, khóa; nhật ký thay đổi. The agency's people and the audit log.",
+    },
+    {
       name: 'form',
       description: 'Dữ liệu cho biểu mẫu báo cáo. What the submission form shows.',
     },

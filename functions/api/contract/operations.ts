@@ -32,6 +32,7 @@ const ERROR_RESPONSES = {
   413: 'PayloadTooLarge',
   415: 'UnsupportedMediaType',
   422: 'Unprocessable',
+  429: 'TooManyRequests',
   500: 'Internal',
   503: 'Unavailable',
 } as const;
@@ -405,13 +406,63 @@ export const OPERATIONS: OperationSpec[] = [
     },
   },
   {
+    method: 'GET',
+    path: '/api/users',
+    operationId: 'listUsers',
+    tags: ['people'],
+    summary: "Người dùng của cơ quan — the agency's people and the audit log",
+    description:
+      'Mọi người dùng của cơ quan (email, vai trò, đơn vị, trạng thái) và 50 thay đổi gần nhất (ai, lúc nào, trước và sau).\nLỗi: 403 `forbidden` (chỉ Văn phòng).',
+    'x-roles': ROLES_OF.listUsers,
+    responses: { '200': { description: 'Người dùng và nhật ký thay đổi.', content: json(S.UsersResponse) }, ...errors(401, 403, 500, 503) },
+  },
+  {
+    method: 'POST',
+    path: '/api/users',
+    operationId: 'inviteUser',
+    tags: ['people'],
+    summary: 'Mời một người dùng — invite a person by email',
+    description:
+      'Văn phòng tạo tài khoản cho một người (email, họ tên, vai trò, đơn vị với vai trò `unit`); người đó nhận thư mời\ncó đường dẫn trang đăng nhập và đăng nhập bằng mã gửi qua thư. Mỗi địa chỉ thuộc một cơ quan.\nLỗi: 400; 403 `forbidden`; 409 `user_exists`, `email_other_agency`; 422 `invalid_user` (vai trò, đơn vị, tên).',
+    'x-roles': ROLES_OF.inviteUser,
+    security: WRITE,
+    requestBody: { required: true, content: json(R.InviteRequest) },
+    responses: { '201': { description: 'Đã tạo và gửi thư mời.', content: json(S.UserResponse) }, ...errors(400, 401, 403, 409, 413, 415, 422, 500, 503) },
+  },
+  {
+    method: 'PUT',
+    path: '/api/users/{email}',
+    operationId: 'changeUser',
+    tags: ['people'],
+    summary: 'Sửa, khóa hoặc mở lại một người dùng — change role or unit, disable, enable',
+    description:
+      'Đổi vai trò, đơn vị hoặc họ tên; khóa (`status: disabled`) hoặc mở lại. Gửi `version` đã xem. Khóa, đổi vai trò hay\nđơn vị kết thúc ngay các phiên đang mở của người đó. Không tự khóa hay tự đổi vai trò của mình.\nLỗi: 400; 403 `forbidden`; 404 `user_not_found`; 409 `user_changed`; 422 `invalid_user`, `own_account`.',
+    'x-roles': ROLES_OF.changeUser,
+    security: WRITE,
+    parameters: [{ name: 'email', in: 'path', required: true, description: 'Địa chỉ thư của người dùng.', schema: z.string() }],
+    requestBody: { required: true, content: json(R.ChangeUserRequest) },
+    responses: { '200': { description: 'Đã sửa.', content: json(S.UserResponse) }, ...errors(400, 401, 403, 404, 409, 413, 415, 422, 500, 503) },
+  },
+  {
+    method: 'POST',
+    path: '/auth/code',
+    operationId: 'requestSignInCode',
+    tags: ['auth'],
+    summary: 'Xin mã đăng nhập qua thư — send a one-time sign-in code by email',
+    description:
+      'Gửi một mã 6 chữ số tới địa chỉ nếu địa chỉ có tài khoản đang hoạt động; trả lời giống nhau dù có hay không.\nMã dùng một lần trong 10 phút; xin mã mới thì mã cũ hết hiệu lực; 5 lần nhập sai thì mã bị huỷ.\nGiới hạn: 5 mã mỗi giờ cho một địa chỉ, 60 yêu cầu mỗi giờ từ một địa chỉ mạng (429).\nLỗi: 400 `invalid_email`; 404 `code_signin_unavailable` (nơi triển khai chưa bật); 429 `too_many_codes`, `too_many_requests`.',
+    security: [],
+    requestBody: { required: true, content: json(R.CodeRequest) },
+    responses: { '202': { description: 'Đã nhận yêu cầu.', content: json(S.CodeResponse) }, ...errors(400, 404, 413, 415, 422, 429, 500) },
+  },
+  {
     method: 'POST',
     path: '/auth/session',
     operationId: 'createSession',
     tags: ['auth'],
     summary: 'Đăng nhập trên trình duyệt — exchange a token for a session cookie',
     description:
-      'Trang `/signin` gửi mã truy cập lấy từ đường dẫn đăng nhập (phần `#token=`, không bao giờ gửi lên\nmáy chủ hay ghi nhật ký). Máy chủ kiểm tra mã, đặt cookie phiên `baocao_session` (HttpOnly,\nSameSite=Strict, Secure) và trả `csrfToken` để kèm trong tiêu đề `X-CSRF-Token` của các\nyêu cầu ghi. Lỗi: 401 `token_invalid`, `token_expired`, `token_wrong_audience`, `token_no_role`, `token_no_agency` (tài khoản không thuộc đúng một cơ quan), `token_revoked` (mã đã đăng xuất);\n403 `unknown_agency` (cơ quan ghi trong tài khoản không có trong hệ thống); 415; 422 `invalid_input`.',
+      'Hai cách: `{email, code}` với mã nhận qua thư (`POST /auth/code`; sai → 422 `code_invalid`, tài khoản bị khóa → 403\n`user_disabled`, 429 khi quá nhiều yêu cầu), hoặc `{token}`: trang `/signin` gửi mã truy cập lấy từ đường dẫn đăng nhập (phần `#token=`, không bao giờ gửi lên\nmáy chủ hay ghi nhật ký). Máy chủ kiểm tra mã, đặt cookie phiên `baocao_session` (HttpOnly,\nSameSite=Strict, Secure) và trả `csrfToken` để kèm trong tiêu đề `X-CSRF-Token` của các\nyêu cầu ghi. Lỗi: 401 `token_invalid`, `token_expired`, `token_wrong_audience`, `token_no_role`, `token_no_agency` (tài khoản không thuộc đúng một cơ quan), `token_revoked` (mã đã đăng xuất);\n403 `unknown_agency` (cơ quan ghi trong tài khoản không có trong hệ thống); 415; 422 `invalid_input`.',
     security: [],
     requestBody: { required: true, content: json(R.SessionRequest) },
     responses: {
@@ -420,7 +471,7 @@ export const OPERATIONS: OperationSpec[] = [
         headers: { 'Set-Cookie': ref('headers', 'SetSessionCookie') },
         content: json(S.SessionResponse, { example: { role: 'unit', unit: 'QLKH', csrfToken: '3q2-7wYhE1dQ0m8xJ6pZr4Tg9VbLkC2sNfA5uHoIeWc' } }),
       },
-      ...errors(400, 401, 403, 413, 415, 422, 500),
+      ...errors(400, 401, 403, 404, 413, 415, 422, 429, 500),
     },
   },
   {
@@ -475,6 +526,22 @@ export const OPERATIONS: OperationSpec[] = [
     responses: {
       '200': { description: 'Các cơ quan của tỉnh và nhiệm vụ do Chủ tịch UBND tỉnh giao.', content: json(S.ProvinceResponse) },
       ...errors(400, 401, 403, 409, 500, 503),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/people',
+    operationId: 'peoplePage',
+    tags: ['pages'],
+    summary: 'Trang người dùng — the people page (HTML)',
+    description:
+      'Văn phòng mời người dùng (thư điện tử, họ tên, vai trò, đơn vị), khóa hoặc mở lại tài khoản, xem thay đổi gần đây.\nChưa đăng nhập → trang hướng dẫn đăng nhập (200); vai trò khác → trang 403.',
+    'x-roles': ROLES_OF.peoplePage,
+    security: [{}, { bearerAuth: [] }, { sessionCookie: [] }],
+    responses: {
+      '200': { description: 'Trang người dùng, hoặc trang hướng dẫn đăng nhập.', content: { 'text/html': { schema: z.string() } } },
+      '401': { description: 'Phiên đăng nhập hết hạn hoặc không hợp lệ.', content: { 'text/html': { schema: z.string() } } },
+      '403': { description: 'Trang dành cho Văn phòng.', content: { 'text/html': { schema: z.string() } } },
     },
   },
   {

@@ -8,8 +8,9 @@
 import * as z from 'zod';
 import { compileSchema, issueSchema } from '../schemas/reports.ts';
 import { draftSchema, submissionDataSchema, submitSchema, taskReportSchema } from '../schemas/submission.ts';
-import { sessionSchema } from '../schemas/session.ts';
+import { codeRequestSchema, codeSessionSchema, sessionSchema, tokenSessionSchema } from '../schemas/session.ts';
 import '../schemas/responses.ts';
+import { changeUserSchema, inviteSchema } from '../schemas/users.ts';
 
 type Meta = z.GlobalMeta;
 const describe = (schema: z.ZodType, meta: Meta) => {
@@ -58,11 +59,22 @@ describe(issueSchema.shape.version, { description: 'Phiên bản đã xem; phiê
 describe(issueSchema.shape.number, { description: 'Số lấy từ sổ của văn thư; bỏ trống = số tiếp theo.' });
 describe(issueSchema.shape.date, { description: 'Ngày ban hành (YYYY-MM-DD); bỏ trống = hôm nay.' });
 
+describe(tokenSessionSchema, { id: 'TokenSessionRequest' });
+describe(tokenSessionSchema.shape.token, { description: 'Mã truy cập (JWT) đọc từ đường dẫn đăng nhập.' });
+describe(codeSessionSchema, { id: 'CodeSessionRequest' });
+describe(codeSessionSchema.shape.email, { description: 'Địa chỉ đã xin mã (`POST /auth/code`).' });
+describe(codeSessionSchema.shape.code, { description: 'Mã 6 chữ số nhận qua thư; dùng một lần, trong 10 phút.' });
 describe(sessionSchema, { id: 'SessionRequest' });
-describe(sessionSchema.shape.token, { description: 'Mã truy cập (JWT).' });
+describe(inviteSchema, { id: 'InviteRequest' });
+describe(changeUserSchema, { id: 'ChangeUserRequest' });
+describe(codeRequestSchema, { id: 'CodeRequest' });
+describe(codeRequestSchema.shape.email, { description: 'Địa chỉ thư điện tử của tài khoản.' });
 
 export const SubmitRequest = submitSchema;
 export const DraftRequest = draftSchema;
 export const CompileRequest = compileSchema;
 export const IssueRequest = issueSchema;
 export const SessionRequest = sessionSchema;
+export const InviteRequest = inviteSchema;
+export const ChangeUserRequest = changeUserSchema;
+export const CodeRequest = codeRequestSchema;

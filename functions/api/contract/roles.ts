@@ -36,5 +36,10 @@ export const ROLES_OF = {
   reportsPage: [...OFFICE_AND_LEADERS, 'ubnd-tinh'],
   statusPage: OFFICE_AND_LEADERS,
   provinceView: PROVINCE,
+  // People: each agency's Văn phòng (the province office's own people for Văn phòng UBND tỉnh).
+  listUsers: ISSUERS,
+  inviteUser: ISSUERS,
+  changeUser: ISSUERS,
+  peoplePage: ISSUERS,
   provincePage: PROVINCE,
 } as const satisfies Record<string, readonly Role[]>;

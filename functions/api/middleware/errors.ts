@@ -14,7 +14,16 @@ import { fieldErrorsFromZod } from '../validation.ts';
 import { UseCaseError } from '../../usecases/errors.ts';
 import { NoProfileError } from '../../usecases/agency-service.ts';
 
-const STATUS_OF_KIND = { forbidden: 403, not_found: 404, invalid: 422, conflict: 409, locked: 409, bad_request: 400, too_large: 413 } as const;
+const STATUS_OF_KIND = {
+  forbidden: 403,
+  not_found: 404,
+  invalid: 422,
+  conflict: 409,
+  locked: 409,
+  bad_request: 400,
+  too_large: 413,
+  rate_limited: 429,
+} as const;
 
 const UNAVAILABLE = new Set([
   'KeysUnavailableError',

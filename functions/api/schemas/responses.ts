@@ -538,6 +538,48 @@ export const SessionResponse = z
   })
   .meta({ id: 'SessionResponse' });
 
+export const User = z
+  .strictObject({
+    email: z.string(),
+    agencyId: z.string(),
+    sub: z.string(),
+    role: Role,
+    unit: UnitCode.optional(),
+    name: z.string(),
+    status: z.enum(['active', 'disabled']),
+    invitedAt: Instant,
+    invitedBy: z.string(),
+    updatedAt: Instant,
+    version: z.int().min(1).meta({ description: 'Gửi lại khi sửa (`PUT /api/users/{email}`); khác bản hiện có → 409 `user_changed`.' }),
+  })
+  .meta({ id: 'User', description: 'Một người dùng của cơ quan.' });
+
+export const AuditEntry = z
+  .strictObject({
+    agencyId: z.string(),
+    at: Instant,
+    actor: z.string(),
+    action: z.enum(['user-invited', 'user-changed', 'user-disabled', 'user-enabled']),
+    target: z.string(),
+    before: z.record(z.string(), z.unknown()).optional(),
+    after: z.record(z.string(), z.unknown()).optional(),
+  })
+  .meta({ id: 'AuditEntry' });
+
+export const UsersResponse = z
+  .strictObject({ users: z.array(User), audit: z.array(AuditEntry).meta({ description: '50 thay đổi gần nhất, mới nhất trước.' }) })
+  .meta({ id: 'UsersResponse' });
+
+export const UserResponse = z.strictObject({ user: User }).meta({ id: 'UserResponse' });
+
+export const CodeResponse = z
+  .strictObject({
+    sentTo: z.string().meta({ description: 'Địa chỉ đã chuẩn hoá (chữ thường).' }),
+    minutes: z.int().min(1).meta({ description: 'Mã dùng được trong bấy nhiêu phút.' }),
+    message: z.string(),
+  })
+  .meta({ id: 'CodeResponse', description: 'Trả lời giống nhau dù địa chỉ có tài khoản hay không.' });
+
 export const SignoutResponse = z
   .strictObject({
     signedOut: z.literal(true),
@@ -607,6 +649,9 @@ export const Error400 = errorBody('Error400', [
   'invalid_audience',
   'invalid_version',
   'empty_body',
+  'rollup_one_document',
+  'invalid_email',
+  'invalid_code',
 ]);
 
 export const Error401 = errorBody('Error401', [
@@ -619,9 +664,18 @@ export const Error401 = errorBody('Error401', [
   'token_revoked',
 ]);
 
-export const Error403 = errorBody('Error403', ['forbidden', 'csrf', 'unknown_agency']);
+export const Error403 = errorBody('Error403', ['forbidden', 'csrf', 'unknown_agency', 'user_disabled']);
 
-export const Error404 = errorBody('Error404', ['not_found', 'submission_not_found', 'unit_not_found', 'plan_not_found', 'no_agency_profile', 'not_compiled']);
+export const Error404 = errorBody('Error404', [
+  'not_found',
+  'submission_not_found',
+  'unit_not_found',
+  'plan_not_found',
+  'no_agency_profile',
+  'not_compiled',
+  'user_not_found',
+  'code_signin_unavailable',
+]);
 
 export const Error409 = errorBody('Error409', [
   'province_not_set',
@@ -634,6 +688,9 @@ export const Error409 = errorBody('Error409', [
   'register_busy',
   'not_issued',
   'already_delivered',
+  'user_exists',
+  'email_other_agency',
+  'user_changed',
 ]);
 
 export const Error413 = errorBody('Error413', ['body_too_large', 'report_too_large']);
@@ -649,7 +706,14 @@ export const Error422 = errorBody('Error422', [
   'pdf_unreadable',
   'signed_mismatch',
   'file_too_large',
+  'no_agencies',
+  'nothing_issued',
+  'invalid_user',
+  'own_account',
+  'code_invalid',
 ]);
+
+export const Error429 = errorBody('Error429', ['too_many_codes', 'too_many_requests']);
 
 export const Error500 = errorBody('Error500', ['internal']);
 
@@ -698,3 +762,6 @@ export type PlanResponse = z.output<typeof PlanResponse>;
 export type Health = z.output<typeof Health>;
 export type SessionResponse = z.output<typeof SessionResponse>;
 export type SignoutResponse = z.output<typeof SignoutResponse>;
+export type CodeResponse = z.output<typeof CodeResponse>;
+export type UsersResponse = z.output<typeof UsersResponse>;
+export type UserResponse = z.output<typeof UserResponse>;

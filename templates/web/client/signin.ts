@@ -60,7 +60,70 @@ async function signIn(): Promise<void> {
   return fail(res.body?.error?.message || `Lỗi máy chủ (mã ${res.status}). Hãy thử lại sau ít phút.`);
 }
 
+/** Shows a field's error next to it (and marks it for screen readers), or clears it. */
+function fieldError(input: HTMLInputElement, box: HTMLElement, message: string): void {
+  box.textContent = message;
+  box.hidden = !message;
+  if (message) {
+    input.setAttribute('aria-invalid', 'true');
+    input.focus();
+  } else input.removeAttribute('aria-invalid');
+}
+
+function wireCodeSignIn(): void {
+  const emailForm = byId('email-form') as HTMLFormElement;
+  const codeForm = byId('code-form') as HTMLFormElement;
+  const email = byId('signin-email') as HTMLInputElement;
+  const code = byId('signin-code') as HTMLInputElement;
+  const emailError = byId('signin-email-error');
+  const codeError = byId('signin-code-error');
+  const busy = (form: HTMLFormElement, on: boolean) => {
+    for (const b of form.querySelectorAll('button')) b.disabled = on;
+  };
+  emailForm.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const value = email.value.trim();
+    if (!value || !email.checkValidity()) return fieldError(email, emailError, 'Nhập địa chỉ thư điện tử, ví dụ ten@skhcn.bacgiang.gov.vn.');
+    fieldError(email, emailError, '');
+    busy(emailForm, true);
+    const res = await api('POST', '/auth/code', { email: value });
+    busy(emailForm, false);
+    if (res.ok) {
+      emailForm.hidden = true;
+      codeForm.hidden = false;
+      byId('code-sent').textContent = res.body?.message || 'Đã gửi mã đăng nhập.';
+      code.value = '';
+      code.focus();
+      return;
+    }
+    if (res.network) return fieldError(email, emailError, 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.');
+    fieldError(email, emailError, res.body?.error?.message || `Lỗi máy chủ (mã ${res.status}). Hãy thử lại sau ít phút.`);
+  });
+  codeForm.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const value = code.value.replace(/\s+/g, '');
+    if (!/^\d{6}$/.test(value)) return fieldError(code, codeError, 'Nhập đủ 6 chữ số của mã trong thư.');
+    fieldError(code, codeError, '');
+    busy(codeForm, true);
+    const res = await api('POST', '/auth/session', { email: email.value.trim(), code: value });
+    busy(codeForm, false);
+    if (res.ok && res.body?.role) {
+      location.replace(homePath(res.body.role));
+      return;
+    }
+    if (res.network) return fieldError(code, codeError, 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.');
+    fieldError(code, codeError, res.body?.error?.message || `Lỗi máy chủ (mã ${res.status}). Hãy thử lại sau ít phút.`);
+  });
+  byId('code-again').addEventListener('click', () => {
+    codeForm.hidden = true;
+    emailForm.hidden = false;
+    fieldError(code, codeError, '');
+    email.focus();
+  });
+}
+
 wireSignOut();
+wireCodeSignIn();
 void signIn();
 // A sign-in link opened in a tab already on /signin only changes the #fragment: no new page load,
 // so the link is read here (else it did nothing and left the token in the address bar).

@@ -113,7 +113,7 @@ describe('static files', () => {
   });
 
   it('the manifest names a built file for every page script and the stylesheet', () => {
-    expect(Object.keys(manifest.entries).sort()).toEqual(['app.css', 'common.js', 'form.js', 'reports.js', 'signin.js']);
+    expect(Object.keys(manifest.entries).sort()).toEqual(['app.css', 'common.js', 'form.js', 'people.js', 'reports.js', 'signin.js']);
     for (const file of Object.values(manifest.entries)) expect(manifest.files).toContain(file);
   });
 
@@ -137,7 +137,9 @@ describe('pages for visitors who are not signed in', () => {
     expect(res.headers?.['content-security-policy']).toContain("script-src 'self'");
     expect(res.body).toContain('Đăng nhập để báo cáo');
     expect(res.body).toContain('Văn phòng Sở');
-    expect(res.body).toContain('npm run cli -- token');
+    // Operator commands are for the docs, not for anyone who opens the portal.
+    expect(res.body).not.toContain('npm run cli');
+    expect(res.body).toContain('href="/signin"');
   });
 
   it('GET /status is a page for a browser and a 401 JSON for ?format=json or Accept: application/json', async () => {
@@ -205,7 +207,7 @@ describe('pages for an expired or broken session', () => {
     expect(res.headers?.['content-type']).toBe('text/html; charset=utf-8');
     expect(res.headers?.['content-security-policy']).toContain("default-src 'none'");
     expect(res.body).toContain('Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.');
-    expect(res.body).toContain('đường dẫn đăng nhập');
+    expect(res.body).toContain('<a href="/signin">trang đăng nhập</a>');
   });
 
   it('still opens the sign-in page, where a new link replaces the session', async () => {

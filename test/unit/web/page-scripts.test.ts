@@ -15,7 +15,10 @@ import { buildSync } from 'esbuild';
 const BUDGET: Record<(typeof PAGE_SCRIPTS)[number], number> = {
   'form.js': 16_500,
   'reports.js': 3_600,
-  'signin.js': 3_000,
+  // The email and code forms (issue 14) beside the sign-in link's exchange.
+  'signin.js': 3_400,
+  // Includes the shared api.ts fetch wrapper, as reports.js does.
+  'people.js': 2_700,
   'common.js': 2_050,
 };
 

@@ -238,12 +238,14 @@ describe('status page', () => {
 });
 
 describe('sign-in and message pages', () => {
-  it('the sign-in page loads signin.js, explains how to get a link and escapes the signed-in unit', () => {
+  it('the sign-in page loads signin.js, asks for the email address and the code, and escapes the signed-in unit', () => {
     const doc = renderSigninPage({ user: { role: 'unit', unit: { code: 'QLKH', name: HOSTILE } } });
     checkPage(doc);
     expect(doc).toContain(`<script type="module" src="${assetUrl('signin.js')}"></script>`);
-    expect(doc).toContain('đường dẫn đăng nhập');
-    expect(doc).toContain('npm run cli -- token');
+    // Sign-in by email: the address, then the code; no operator command for visitors to see.
+    expect(doc).toContain('id="signin-email" name="email" type="email"');
+    expect(doc).toContain('autocomplete="one-time-code"');
+    expect(doc).not.toContain('npm run cli');
     expect(doc).toContain('id="signin-error" role="alert"');
     expect(doc).toContain(escapeHtml(HOSTILE));
   });
