@@ -114,6 +114,8 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   'api/submissions.ts#draftHandler': { read: true, write: ['period'] },
   'api/periods.ts#reopenHandler': { read: true, write: ['period'] },
   'api/periods.ts#lockHandler': { read: true, write: ['period'] },
+  // Văn phòng's "remind now": the board, then each email claimed and settled in the delivery log.
+  'api/reminders.ts#handler': { read: true, write: ['deliveries'], sendEmail: true },
   // A province office's compile is the roll-up: it lists the agencies (registry) and reads theirs.
   'api/report-compile.ts#handler': { read: true, write: ['reports'], writeReports: true, readRegistry: true },
   // Issuing takes a number in the register, marks the version and (report to UBND tỉnh) locks the month;
@@ -153,6 +155,8 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   'api/pages/static.ts#handler': {},
   // The people page: the agency's users and audit log, like GET /api/users.
   'api/pages/people-page.ts#handler': read,
+  // The "remind now" page: the board and due tasks (a dry run, nothing sent) and the delivery log.
+  'api/pages/reminders-page.ts#handler': read,
   'jobs/compile.ts#handler': { read: true, write: ['reports', 'jobRuns'], writeReports: true, readRegistry: true },
   'jobs/remind.ts#handler': { read: true, write: ['jobRuns', 'deliveries'], sendEmail: true },
   // Delivery attaches the issued (or signed) PDF, logs every email and locks the month; with the

@@ -27,6 +27,7 @@ export const ROUTES: RouteDef[] = [
   { method: 'GET', path: '/api/status', module: 'api/status.ts', authorizer: true },
   { method: 'POST', path: '/api/periods/{period}/reopen', module: 'api/periods.ts', export: 'reopenHandler', authorizer: true },
   { method: 'POST', path: '/api/periods/{period}/lock', module: 'api/periods.ts', export: 'lockHandler', authorizer: true },
+  { method: 'POST', path: '/api/reminders', module: 'api/reminders.ts', authorizer: true },
   { method: 'POST', path: '/api/reports', module: 'api/report-compile.ts', authorizer: true },
   { method: 'GET', path: '/api/reports', module: 'api/reports.ts', export: 'listHandler', authorizer: true },
   { method: 'POST', path: '/api/reports/{period}/issue', module: 'api/report-issue.ts', authorizer: true },
@@ -45,6 +46,7 @@ export const ROUTES: RouteDef[] = [
   { method: 'GET', path: '/reports', module: 'api/pages/reports-page.ts', authorizer: false },
   { method: 'GET', path: '/province', module: 'api/pages/province-page.ts', authorizer: false },
   { method: 'GET', path: '/people', module: 'api/pages/people-page.ts', authorizer: false },
+  { method: 'GET', path: '/reminders', module: 'api/pages/reminders-page.ts', authorizer: false },
   { method: 'GET', path: '/signin', module: 'api/pages/signin-page.ts', authorizer: false },
   { method: 'GET', path: '/static/{file}', module: 'api/pages/static.ts', authorizer: false },
 ];

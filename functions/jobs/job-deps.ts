@@ -6,28 +6,10 @@
 import type { Container } from '../adapters/container.ts';
 import type { Renderers } from '../usecases/ports.ts';
 import type { JobDeps } from '../usecases/run-job.ts';
-import { DEFAULT_JOB_SETTINGS, type JobSettings } from '../usecases/send-once.ts';
 
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer (got "${raw}")`);
-  return n;
-}
+import { jobSettingsFromEnv } from '../adapters/job-settings.ts';
 
-export function jobSettingsFromEnv(): JobSettings {
-  return {
-    mailMaxBytes: positiveInt('MAIL_MAX_BYTES', DEFAULT_JOB_SETTINGS.mailMaxBytes),
-    sendAttempts: positiveInt('MAIL_SEND_ATTEMPTS', DEFAULT_JOB_SETTINGS.sendAttempts),
-    backoffMs: positiveInt('MAIL_BACKOFF_MS', DEFAULT_JOB_SETTINGS.backoffMs),
-    // In AWS the stack sets it to the function's timeout plus a margin, so Lambda's own retry of a
-    // timed-out run can take over instead of being refused until a longer lease ends.
-    leaseSeconds: positiveInt('JOB_LEASE_SECONDS', DEFAULT_JOB_SETTINGS.leaseSeconds),
-    // The local stack sets PUBLIC_URL to the server it started (infra/local/stack.ts).
-    ...(process.env.PUBLIC_URL ? { portalUrl: process.env.PUBLIC_URL } : {}),
-  };
-}
+export { jobSettingsFromEnv };
 
 /**
  * For a function that never renders (the reminders): its bundle then carries neither pdfkit nor

@@ -4,7 +4,9 @@
  * missing. Each email goes out at most once per run, so a retried run only sends what is left.
  * flow: run-job --> remind units --> status board + due tasks + email templates + send once
  */
+import type { AgencyProfile } from '../core/agency.ts';
 import type { Principal } from '../core/auth.ts';
+import type { StatusBoard } from '../core/status-board.ts';
 import { periodWindow, submissionDeadlineDate, type Period } from '../core/period.ts';
 import { reminderSummaryEmail, type ReminderOutcome, type SummaryRow } from '../../templates/email/reminder-summary.ts';
 import { unitReminderEmail } from '../../templates/email/unit-reminder.ts';
@@ -13,6 +15,7 @@ import { profileOn } from './agency-service.ts';
 import { sendOnce, type MailDeps } from './send-once.ts';
 import { statusBoardWithDues } from './status.ts';
 import type { Stores } from './submissions.ts';
+import type { DueTasks } from './due-tasks.ts';
 
 export interface RemindRun {
   agencyId: string;
@@ -20,6 +23,48 @@ export interface RemindRun {
   runId: string;
   scheduledTime: Date;
   period: Period;
+}
+
+/** A unit's reminder as it would be sent: to whom, and the email. */
+export interface UnitReminder {
+  unit: { code: string; name: string };
+  status: 'missing' | 'draft-only';
+  to: string[];
+  email: { subject: string; text: string; html: string };
+}
+
+/**
+ * The reminders a board calls for — units that have not sent the month's report — written as of
+ * `at`: the scheduled job and Văn phòng's "remind now" (remind-now.ts) send the same words.
+ */
+export function unitReminders(
+  profile: AgencyProfile,
+  period: Period,
+  board: StatusBoard,
+  dues: Map<string, DueTasks>,
+  at: Date,
+  portalUrl: string | undefined,
+): UnitReminder[] {
+  const deadline = submissionDeadlineDate(period, profile);
+  const link = portalLink(portalUrl ?? profile.portalUrl, '/', period.id);
+  const out: UnitReminder[] = [];
+  for (const row of board.rows) {
+    if (row.status !== 'missing' && row.status !== 'draft-only') continue;
+    const to = profile.units.find((u) => u.code === row.unit.code)?.emails ?? [];
+    const due = dues.get(row.unit.code)!;
+    const email = unitReminderEmail({
+      profile,
+      period,
+      unit: row.unit,
+      status: row.status,
+      deadline,
+      at,
+      tasks: due.tasks.map((task) => ({ task, carriedOver: due.carriedOver.has(task.id) })),
+      ...(link ? { link } : {}),
+    });
+    out.push({ unit: row.unit, status: row.status, to, email });
+  }
+  return out;
 }
 
 export async function remindUnits(deps: Stores & MailDeps, run: RemindRun): Promise<Record<string, unknown>> {
@@ -38,33 +83,22 @@ export async function remindUnits(deps: Stores & MailDeps, run: RemindRun): Prom
   const from = profile.emails.from;
   const replyTo = profile.emails.vanPhong;
   const units: { code: string; status: string; reminder: ReminderOutcome; messageId?: string }[] = [];
+  const reminders = new Map(unitReminders(profile, period, board, dues, run.scheduledTime, deps.settings.portalUrl).map((r) => [r.unit.code, r]));
   const rows: SummaryRow[] = [];
   for (const row of board.rows) {
     const summaryRow: SummaryRow = { unit: row.unit, status: row.status, tasksDue: row.tasksDue };
     rows.push(summaryRow);
-    if (row.status !== 'missing' && row.status !== 'draft-only') continue;
-    const to = profile.units.find((u) => u.code === row.unit.code)?.emails ?? [];
-    if (to.length === 0) {
+    const r = reminders.get(row.unit.code);
+    if (!r) continue;
+    if (r.to.length === 0) {
       summaryRow.reminder = 'no-email';
       units.push({ code: row.unit.code, status: row.status, reminder: 'no-email' });
       continue;
     }
-    const due = dues.get(row.unit.code)!;
-    const link = portalLink(deps.settings.portalUrl ?? profile.portalUrl, '/', period.id);
-    const email = unitReminderEmail({
-      profile,
-      period,
-      unit: row.unit,
-      status: row.status,
-      deadline,
-      at: run.scheduledTime,
-      tasks: due.tasks.map((task) => ({ task, carriedOver: due.carriedOver.has(task.id) })),
-      ...(link ? { link } : {}),
-    });
     const outcome = await sendOnce(
       deps,
-      { agencyId, period: period.id, run: run.runId, purpose: `reminder:${row.unit.code}`, to, subject: email.subject },
-      { from, to, replyTo, ...email },
+      { agencyId, period: period.id, run: run.runId, purpose: `reminder:${row.unit.code}`, to: r.to, subject: r.email.subject },
+      { from, to: r.to, replyTo, ...r.email },
     );
     summaryRow.reminder = outcome.status;
     units.push({

@@ -11,6 +11,7 @@ import { setAgency } from '../../functions/usecases/agency-service.ts';
 import { demoProfile } from '../support/demo-profile.ts';
 import { localEnv, testContainer, tokenFor } from '../support/local.ts';
 import { codeSentTo, emailsTo } from '../support/inbox.ts';
+import { smallPlan } from '../support/small-plan.ts';
 import { assertResponseMatchesSpec, findOperation, requestBodyProblems, specOperations } from '../support/openapi.ts';
 
 type CallOpts = NonNullable<Parameters<typeof call>[2]>;
@@ -511,6 +512,51 @@ describe('people and sign-in by email code match docs/openapi.yaml', () => {
     for (let i = 0; i < 5; i++) await hit('POST', '/auth/code', { body: { email } }, 202);
     const refused = await hit('POST', '/auth/code', { body: { email } }, 429, 'too_many_codes');
     expect(refused.body.error.message).toContain('thử lại sau');
+  });
+});
+
+describe('reminding units now matches docs/openapi.yaml', () => {
+  it('previews the reminders without sending, sends the chosen ones once per key, and refuses what is not to remind', async () => {
+    const agency = `t-rem-${randomUUID().slice(0, 8)}`;
+    const demo = demoProfile();
+    // Each unit's address is this test's own, so the mailbox is read without other tests' mail.
+    const units = demo.units.map((u) => ({ ...u, emails: [`${u.code.toLowerCase()}.${agency}@example.test`] }));
+    const c = testContainer(agency);
+    await setAgency(c.agencies, { ...demo, agencyId: agency, units });
+    await c.plans.putPlan(smallPlan(agency, 3), { hash: `p-${agency}`, importedAt: '2024-01-05T00:00:00Z', importedBy: 'test', source: 'test' });
+    const vp = await tokenFor('van-phong', undefined, { agencyId: agency });
+    const qlkh = `qlkh.${agency}@example.test`;
+    const preview = await hit('POST', '/api/reminders', { token: vp, body: { period: '2024-05', dryRun: true } }, 200);
+    const row = preview.body.reminders.find((r: { unit: { code: string } }) => r.unit.code === 'QLKH');
+    expect(row).toMatchObject({ status: 'missing', to: [qlkh] });
+    expect(row.subject).toContain('Báo cáo tháng 5 năm 2024');
+    expect(row).not.toHaveProperty('outcome');
+    expect(await emailsTo(qlkh)).toEqual([]);
+
+    const send = () =>
+      hit('POST', '/api/reminders', { token: vp, body: { period: '2024-05', units: ['QLKH'] }, headers: { 'idempotency-key': `k-${agency}` } }, 200);
+    const sent = await send();
+    expect(sent.body.reminders).toHaveLength(1);
+    expect(sent.body.reminders[0]).toMatchObject({ unit: { code: 'QLKH' }, outcome: 'sent' });
+    expect((await emailsTo(qlkh)).map((e) => e.subject)).toEqual([row.subject]);
+    // The same request again (a double click, a lost answer): nothing more is sent.
+    expect((await send()).body.reminders[0]).toMatchObject({ outcome: 'sent', messageId: sent.body.reminders[0].messageId });
+    expect(await emailsTo(qlkh)).toHaveLength(1);
+    const log = (await c.jobs.listDeliveries(agency, '2024-05')).filter((d) => d.purpose === 'reminder:QLKH');
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ status: 'sent', to: [qlkh], messageId: sent.body.reminders[0].messageId });
+
+    await hit('POST', '/api/reminders', { token: vp, body: { period: '2024-05', units: ['KHONGCO'] } }, 422, 'nothing_to_remind');
+    await hit('POST', '/api/reminders', { token: vp, body: { period: '2024-5' } }, 422, 'invalid_input');
+    await hit(
+      'POST',
+      '/api/reminders',
+      { token: await tokenFor('lanh-dao', undefined, { agencyId: agency }), body: { period: '2024-05', dryRun: true } },
+      403,
+      'forbidden',
+    );
+    await c.submissions.setLock({ agencyId: agency, period: '2024-05', locked: true, at: new Date().toISOString(), by: 'test', reason: 'test' });
+    await hit('POST', '/api/reminders', { token: vp, body: { period: '2024-05', dryRun: true } }, 409, 'period_locked');
   });
 });
 

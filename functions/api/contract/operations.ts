@@ -406,6 +406,23 @@ export const OPERATIONS: OperationSpec[] = [
     },
   },
   {
+    method: 'POST',
+    path: '/api/reminders',
+    operationId: 'sendReminders',
+    tags: ['status'],
+    summary: 'Nhắc các đơn vị chưa gửi báo cáo — remind units now (preview, then send)',
+    description:
+      'Văn phòng nhắc ngay các đơn vị chưa gửi báo cáo tháng (chưa nộp hoặc mới lưu nháp): `dryRun: true` trả từng thư\n(gửi tới đâu, tiêu đề, nội dung) mà không gửi; không có `dryRun`: gửi và trả kết quả từng thư (mã thư, lỗi), ghi vào\nnhật ký gửi thư của kỳ. Thư giống thư nhắc theo lịch. Tiêu đề `Idempotency-Key` đặt tên cho lần gửi: gửi lại cùng khóa\nkhông gửi thêm thư nào.\nLỗi: 400; 403 `forbidden`; 409 `period_locked` (kỳ đã khóa); 422 `nothing_to_remind` (đơn vị đã gửi hoặc không có).',
+    'x-roles': ROLES_OF.sendReminders,
+    security: WRITE,
+    parameters: [ref('parameters', 'IdempotencyKey')],
+    requestBody: { required: true, content: json(R.RemindRequest) },
+    responses: {
+      '200': { description: 'Xem trước, hoặc kết quả gửi.', content: json(S.RemindersResponse) },
+      ...errors(400, 401, 403, 409, 413, 415, 422, 500, 503),
+    },
+  },
+  {
     method: 'GET',
     path: '/api/users',
     operationId: 'listUsers',
@@ -526,6 +543,24 @@ export const OPERATIONS: OperationSpec[] = [
     responses: {
       '200': { description: 'Các cơ quan của tỉnh và nhiệm vụ do Chủ tịch UBND tỉnh giao.', content: json(S.ProvinceResponse) },
       ...errors(400, 401, 403, 409, 500, 503),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/reminders',
+    operationId: 'remindersPage',
+    tags: ['pages'],
+    summary: 'Trang nhắc các đơn vị — remind units now (HTML)',
+    description:
+      'Xem trước thư nhắc cho từng đơn vị chưa gửi báo cáo tháng (gửi tới đâu, tiêu đề, nội dung), chọn đơn vị và gửi; các\nthư nhắc đã gửi trong kỳ (lúc nào, tới đâu, mã thư, kết quả). Chưa đăng nhập → trang hướng dẫn (200); vai trò khác → 403.',
+    'x-roles': ROLES_OF.remindersPage,
+    security: [{}, { bearerAuth: [] }, { sessionCookie: [] }],
+    parameters: [{ name: 'period', in: 'query', required: false, description: 'Kỳ báo cáo tháng; để trống: tháng đang báo cáo.', schema: S.MonthlyPeriodId }],
+    responses: {
+      '200': { description: 'Trang nhắc các đơn vị, hoặc trang hướng dẫn đăng nhập.', content: { 'text/html': { schema: z.string() } } },
+      '400': { description: 'Kỳ báo cáo sai dạng.', content: { 'text/html': { schema: z.string() } } },
+      '401': { description: 'Phiên đăng nhập hết hạn hoặc không hợp lệ.', content: { 'text/html': { schema: z.string() } } },
+      '403': { description: 'Trang dành cho Văn phòng.', content: { 'text/html': { schema: z.string() } } },
     },
   },
   {

@@ -11,6 +11,7 @@ import { draftSchema, submissionDataSchema, submitSchema, taskReportSchema } fro
 import { codeRequestSchema, codeSessionSchema, sessionSchema, tokenSessionSchema } from '../schemas/session.ts';
 import '../schemas/responses.ts';
 import { changeUserSchema, inviteSchema } from '../schemas/users.ts';
+import { remindSchema } from '../schemas/reminders.ts';
 
 type Meta = z.GlobalMeta;
 const describe = (schema: z.ZodType, meta: Meta) => {
@@ -66,6 +67,9 @@ describe(codeSessionSchema.shape.email, { description: 'Địa chỉ đã xin m�
 describe(codeSessionSchema.shape.code, { description: 'Mã 6 chữ số nhận qua thư; dùng một lần, trong 10 phút.' });
 describe(sessionSchema, { id: 'SessionRequest' });
 describe(inviteSchema, { id: 'InviteRequest' });
+describe(remindSchema, { id: 'RemindRequest' });
+describe(remindSchema.shape.units, { description: 'Mã các đơn vị cần nhắc; bỏ trống: mọi đơn vị chưa gửi báo cáo.' });
+describe(remindSchema.shape.dryRun, { description: '`true`: chỉ xem trước thư, không gửi.' });
 describe(changeUserSchema, { id: 'ChangeUserRequest' });
 describe(codeRequestSchema, { id: 'CodeRequest' });
 describe(codeRequestSchema.shape.email, { description: 'Địa chỉ thư điện tử của tài khoản.' });
@@ -76,5 +80,6 @@ export const CompileRequest = compileSchema;
 export const IssueRequest = issueSchema;
 export const SessionRequest = sessionSchema;
 export const InviteRequest = inviteSchema;
+export const RemindRequest = remindSchema;
 export const ChangeUserRequest = changeUserSchema;
 export const CodeRequest = codeRequestSchema;

@@ -29,6 +29,8 @@ export const ROLES_OF = {
   getStatusBoard: OFFICE_AND_LEADERS,
   reopenPeriod: OFFICE,
   lockPeriod: OFFICE,
+  sendReminders: OFFICE,
+  remindersPage: OFFICE,
   listReports: [...OFFICE_AND_LEADERS, 'ubnd-tinh'],
   compileReports: ISSUERS,
   issueReport: [...OFFICE_AND_LEADERS, 'ubnd-tinh'],

@@ -572,6 +572,26 @@ export const UsersResponse = z
 
 export const UserResponse = z.strictObject({ user: User }).meta({ id: 'UserResponse' });
 
+export const RemindersResponse = z
+  .strictObject({
+    period: MonthlyPeriodId,
+    deadline: LocalDate,
+    dryRun: z.boolean(),
+    reminders: z.array(
+      z.strictObject({
+        unit: z.strictObject({ code: UnitCode, name: z.string() }),
+        status: z.enum(['missing', 'draft-only']).meta({ description: '`missing`: chưa nộp; `draft-only`: mới lưu nháp.' }),
+        to: z.array(z.string()).meta({ description: 'Địa chỉ của đơn vị trong hồ sơ cơ quan (rỗng: không gửi được).' }),
+        subject: z.string(),
+        text: z.string().meta({ description: 'Nội dung thư (bản chữ).' }),
+        outcome: z.enum(['sent', 'failed', 'interrupted', 'no-email']).optional().meta({ description: 'Sau khi gửi.' }),
+        messageId: z.string().optional(),
+        error: z.string().optional(),
+      }),
+    ),
+  })
+  .meta({ id: 'RemindersResponse', description: 'Thư nhắc các đơn vị chưa gửi báo cáo: xem trước, hoặc kết quả gửi.' });
+
 export const CodeResponse = z
   .strictObject({
     sentTo: z.string().meta({ description: 'Địa chỉ đã chuẩn hoá (chữ thường).' }),
@@ -711,6 +731,7 @@ export const Error422 = errorBody('Error422', [
   'invalid_user',
   'own_account',
   'code_invalid',
+  'nothing_to_remind',
 ]);
 
 export const Error429 = errorBody('Error429', ['too_many_codes', 'too_many_requests']);
@@ -763,5 +784,6 @@ export type Health = z.output<typeof Health>;
 export type SessionResponse = z.output<typeof SessionResponse>;
 export type SignoutResponse = z.output<typeof SignoutResponse>;
 export type CodeResponse = z.output<typeof CodeResponse>;
+export type RemindersResponse = z.output<typeof RemindersResponse>;
 export type UsersResponse = z.output<typeof UsersResponse>;
 export type UserResponse = z.output<typeof UserResponse>;
