@@ -204,7 +204,8 @@ describe('status page', () => {
     expect(qlkh).toContain('Nộp đúng hạn');
     expect(qlkh).toContain('badge-on-time');
     expect(qlkh).toContain('17/06/2024 09:00');
-    expect(qlkh).toContain('<td data-label="Phiên bản">2</td>');
+    // The revision opens the unit's history for the month.
+    expect(qlkh).toMatch(/<td data-label="Phiên bản"><a href="\/history\?period=2024-06&amp;unit=QLKH"[^>]*>2 — lịch sử<\/a><\/td>/);
     expect(qlkh).toContain('2/2 nhiệm vụ');
     const ttr = rowOf('TTR');
     expect(ttr).toContain('Nộp muộn');
