@@ -157,6 +157,8 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   'api/pages/people-page.ts#handler': read,
   // The "remind now" page: the board and due tasks (a dry run, nothing sent) and the delivery log.
   'api/pages/reminders-page.ts#handler': read,
+  // Revisions, report versions, the delivery log and the people's names (who did what): reads only.
+  'api/pages/history-page.ts#handler': read,
   'jobs/compile.ts#handler': { read: true, write: ['reports', 'jobRuns'], writeReports: true, readRegistry: true },
   'jobs/remind.ts#handler': { read: true, write: ['jobRuns', 'deliveries'], sendEmail: true },
   // Delivery attaches the issued (or signed) PDF, logs every email and locks the month; with the

@@ -150,6 +150,25 @@ export function diffSubmission(before: SubmissionData | undefined, after: Submis
 }
 
 /**
+ * The form's name for each field of a task report, in the form's order: the form labels its inputs
+ * with them, and the history page (core/revision-diff.ts) names what changed with the same words.
+ */
+export const TASK_FIELD_LABELS = {
+  status: 'Tình trạng',
+  progress: 'Tiến độ (%)',
+  completedOn: 'Ngày hoàn thành',
+  productReached: 'Sản phẩm đạt được (số lượng)',
+  reason: 'Lý do',
+  result: 'Kết quả thực hiện trong kỳ',
+  difficulties: 'Khó khăn, vướng mắc',
+  proposals: 'Đề xuất, kiến nghị',
+  proposalTo: 'Đề xuất gửi tới',
+  needsDecision: 'Cần Lãnh đạo Sở cho ý kiến',
+  nextPlan: 'Kế hoạch kỳ tới',
+  taskId: 'Nhiệm vụ',
+} as const satisfies Record<keyof TaskReport, string>;
+
+/**
  * The texts a unit types, with the longest each may be (in characters, code points) and the name
  * its messages give it: the API's schema limits them, the form sizes its inputs by them.
  */

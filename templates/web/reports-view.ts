@@ -11,6 +11,7 @@ import { PERIOD_ID_PATTERN } from '../../functions/core/period.ts';
 import type { StatusBoard } from '../../functions/core/status-board.ts';
 import type { LinkedFile, ListedIssuance, ListedVersion } from '../../functions/core/report-version.ts';
 import { formatDateTime, formatDate, DEFAULT_TIME_ZONE } from './format.ts';
+import { historyHref } from './page-parts.ts';
 import { html, type SafeHtml } from './html.ts';
 import { layout, type PageUser } from './layout.ts';
 import { statusSummary } from './status-view.ts';
@@ -34,20 +35,24 @@ export interface ReportsPageInput {
   timeZone?: string;
 }
 
+/** A month's versions have a history page (GET /history, monthly only). */
+const MONTH = /^\d{4}-\d{2}$/;
+
 const FORMAT_LABEL = { pdf: 'PDF', xlsx: 'Excel' } as const;
 
 function kb(size: number): string {
   return `${Math.max(1, Math.round(size / 1024)).toLocaleString('vi-VN')} KB`;
 }
 
-function triggerLabel(t: string): string {
+/** How a version came to be, in words (the history page says it the same way). */
+export function triggerLabel(t: string): string {
   if (t.startsWith('schedule:')) return 'theo lịch';
   if (t.startsWith('cli:')) return 'do quản trị viên chạy';
   if (t.startsWith('api:')) return 'do Văn phòng tổng hợp';
   return t;
 }
 
-const DOCUMENT_LABEL: Record<Audience, string> = { ubnd: 'Báo cáo gửi UBND tỉnh', director: 'Báo cáo Lãnh đạo Sở' };
+export const DOCUMENT_LABEL: Record<Audience, string> = { ubnd: 'Báo cáo gửi UBND tỉnh', director: 'Báo cáo Lãnh đạo Sở' };
 
 function fileLinks(files: LinkedFile[]): SafeHtml {
   return html`<ul class="downloads">${files.map(
@@ -98,7 +103,9 @@ ${fileLinks(drafts)}${v.latest && o.canIssue ? issueForm(v, audience, o) : html`
 function versionCard(v: ListedVersion, o: ReportsPageInput, tz: string): SafeHtml {
   return html`<article class="report-version" aria-labelledby="v-${v.period}-${String(v.version)}">
   <h2 id="v-${v.period}-${String(v.version)}">Kỳ ${v.period} — phiên bản ${String(v.version)}${v.latest ? html` <span class="badge badge-on-time">mới nhất</span>` : html``}</h2>
-  <p class="muted">Tổng hợp lúc <time datetime="${v.createdAt}">${formatDateTime(v.createdAt, tz)}</time> (${triggerLabel(v.trigger)}); ngày ghi trên bản dự thảo ${formatDate(v.issueDate)}.</p>
+  <p class="muted">Tổng hợp lúc <time datetime="${v.createdAt}">${formatDateTime(v.createdAt, tz)}</time> (${triggerLabel(v.trigger)}); ngày ghi trên bản dự thảo ${formatDate(v.issueDate)}.${
+    MONTH.test(v.period) && v.kind !== 'province-rollup' ? html` <a href="${historyHref(v.period)}">Lịch sử các phiên bản kỳ ${v.period}</a>` : html``
+  }</p>
   ${(v.kind === 'province-rollup' ? (['ubnd'] as const) : (['ubnd', 'director'] as const)).map((a) => documentBlock(v, a, o, tz))}
 </article>`;
 }
@@ -128,6 +135,7 @@ export function renderReportsPage(o: ReportsPageInput): string {
   <button type="submit" class="button button-secondary">Xem</button>
 </form>
 ${o.board && o.periodLabel ? statusSummary(o.board, o.periodLabel) : html``}
+${o.board && o.period ? html`<p><a href="${historyHref(o.period)}">Lịch sử báo cáo kỳ này: các phiên bản, thay đổi, phát hành và nhật ký gửi thư</a></p>` : html``}
 ${o.locked ? html`<p class="notice notice-warn">Kỳ này đã khóa: các đơn vị không sửa được báo cáo cho đến khi Văn phòng mở lại.</p>` : html``}
 ${actions}
 ${

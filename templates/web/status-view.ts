@@ -7,6 +7,7 @@
 import { SUBMISSION_STATUS_LABELS, type SubmissionStatus } from '../../functions/core/report-model.ts';
 import type { BoardRow, StatusBoard } from '../../functions/core/status-board.ts';
 import { formatDate, formatDateTime, monthLabel, DEFAULT_TIME_ZONE } from './format.ts';
+import { historyHref, monthPicker } from './page-parts.ts';
 import { html, type SafeHtml } from './html.ts';
 import { layout, type PageUser } from './layout.ts';
 
@@ -80,7 +81,12 @@ export function renderStatusBoard(b: StatusBoard, label: string, tz = DEFAULT_TI
   <th scope="row" data-label="Đơn vị"><a href="${unitFormHref(b.period, r.unit.code)}">${r.unit.name}</a> <span class="code">${r.unit.code}</span></th>
   <td data-label="Tình trạng">${statusBadge(r.status)}</td>
   <td data-label="Thời gian nộp">${when(r, tz)}</td>
-  <td data-label="Phiên bản">${r.revision > 0 ? String(r.revision) : html`<span class="muted">—</span>`}</td>
+  <td data-label="Phiên bản">${
+    // The revision opens the unit's history: every revision, who sent it, what changed.
+    r.revision > 0
+      ? html`<a href="${historyHref(b.period, r.unit.code)}" aria-label="Phiên bản ${String(r.revision)}, xem lịch sử báo cáo của ${r.unit.name}">${String(r.revision)} — lịch sử</a>`
+      : html`<span class="muted">—</span>`
+  }</td>
   <td data-label="Đã báo cáo">${tasks(r)}</td>
   <td data-label="Nhiệm vụ quá hạn">${overdue(r)}</td>
 </tr>`,
@@ -103,14 +109,7 @@ export function renderStatusPage(o: StatusPageInput): string {
   const main = html`<div class="page-head">
   <h1 id="page-title">Theo dõi nộp báo cáo ${label}</h1>
 </div>
-<form class="picker" method="get" action="/status" aria-label="Chọn kỳ báo cáo">
-  <div class="field">
-    <label for="pick-period">Kỳ báo cáo (tháng)</label>
-    <input type="month" id="pick-period" name="period" value="${o.board.period}" min="2000-01" max="2100-12" required>
-  </div>
-  <button type="submit" class="button button-secondary">Xem</button>
-  <a class="json-link" href="/status?period=${encodeURIComponent(o.board.period)}&amp;format=json">Tải dữ liệu (JSON)</a>
-</form>
+${monthPicker('/status', o.board.period, { after: html`<a class="json-link" href="/status?period=${encodeURIComponent(o.board.period)}&amp;format=json">Tải dữ liệu (JSON)</a>` })}
 ${renderStatusBoard(o.board, label, o.timeZone ?? DEFAULT_TIME_ZONE)}`;
   return layout({
     title: `Theo dõi nộp báo cáo ${label}`,

@@ -303,7 +303,8 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
       expect(ROUTES.filter((r) => !r.authorizer).map((r) => r.path)).toEqual(
         expect.arrayContaining(['/health', '/auth/session', '/auth/signout', '/signin', '/', '/status', '/static/{file}']),
       );
-      for (const r of ROUTES.filter((x) => !x.authorizer)) expect(r.path).toMatch(/^\/(health|auth\/|signin|status|static\/|reports|province|people|$)/);
+      for (const r of ROUTES.filter((x) => !x.authorizer))
+        expect(r.path).toMatch(/^\/(health|auth\/|signin|status|static\/|reports|province|people|history|$)/);
     });
 
     it('runs the authorizer function as a REQUEST authorizer with simple responses, no identity source and no cache', () => {

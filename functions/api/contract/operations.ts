@@ -565,6 +565,34 @@ export const OPERATIONS: OperationSpec[] = [
   },
   {
     method: 'GET',
+    path: '/history',
+    operationId: 'historyPage',
+    tags: ['pages'],
+    summary: 'Trang lịch sử báo cáo — revision and report history (HTML)',
+    description:
+      'Có `unit`: mọi phiên bản báo cáo tháng của đơn vị, mới nhất trước — ai gửi (tài khoản), lúc nào (múi giờ của cơ quan),\nnhững gì thay đổi so với phiên bản trước theo từng nhiệm vụ, từng trường (phiên bản đầu: nội dung đã gửi). Phòng, đơn vị\nchỉ xem đơn vị mình (đơn vị khác → trang 403); Văn phòng, Lãnh đạo Sở xem mọi đơn vị. Không có `unit`: với Văn phòng,\nLãnh đạo Sở, các phiên bản báo cáo tổng hợp của tháng — tổng hợp lúc nào, đơn vị nào đã gửi báo cáo mới kể từ phiên\nbản trước, số, ngày và người phát hành từng văn bản, đã gửi UBND tỉnh hay chưa — và nhật ký gửi thư của tháng; với\nphòng, đơn vị: lịch sử của đơn vị mình. Chưa đăng nhập → trang hướng dẫn đăng nhập (200).\nA unit’s revisions with what changed field by field, or the month’s report versions and delivery log.',
+    'x-roles': ROLES_OF.historyPage,
+    security: [{}, { bearerAuth: [] }, { sessionCookie: [] }],
+    parameters: [
+      { name: 'period', in: 'query', required: false, description: 'Kỳ báo cáo tháng; để trống: tháng đang báo cáo.', schema: S.MonthlyPeriodId },
+      {
+        name: 'unit',
+        in: 'query',
+        required: false,
+        description: 'Mã đơn vị; để trống: báo cáo tổng hợp của tháng (phòng, đơn vị: đơn vị mình).',
+        schema: S.UnitCode,
+      },
+    ],
+    responses: {
+      '200': { description: 'Trang lịch sử, hoặc trang hướng dẫn đăng nhập.', content: { 'text/html': { schema: z.string() } } },
+      '400': { description: 'Kỳ báo cáo hoặc mã đơn vị sai dạng.', content: { 'text/html': { schema: z.string() } } },
+      '401': { description: 'Phiên đăng nhập hết hạn hoặc không hợp lệ.', content: { 'text/html': { schema: z.string() } } },
+      '403': { description: 'Lịch sử của đơn vị khác, hoặc vai trò không xem lịch sử.', content: { 'text/html': { schema: z.string() } } },
+      '404': { description: 'Không có đơn vị mã này.', content: { 'text/html': { schema: z.string() } } },
+    },
+  },
+  {
+    method: 'GET',
     path: '/people',
     operationId: 'peoplePage',
     tags: ['pages'],

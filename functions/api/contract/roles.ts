@@ -44,4 +44,6 @@ export const ROLES_OF = {
   changeUser: ISSUERS,
   peoplePage: ISSUERS,
   provincePage: PROVINCE,
+  // A unit its own history (the use case checks which unit); the month's reports' history: OFFICE_AND_LEADERS.
+  historyPage: ALL,
 } as const satisfies Record<string, readonly Role[]>;

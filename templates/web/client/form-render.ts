@@ -13,6 +13,7 @@ import {
   REPORT_TEXT_FIELDS,
   REPORTED_STATUS_LABELS,
   type SubmissionData,
+  TASK_FIELD_LABELS,
 } from '../../../functions/core/submission.ts';
 import { byId, formatDate, h } from './dom.ts';
 import { emptyReport, reasonNeededInForm, type FormData, type FormTaskReport } from './form-check.ts';
@@ -23,20 +24,8 @@ export type PageContext = FormContext & { today: string };
 /** Ids are built from task ids, which the API limits to [A-Za-z0-9-]. */
 export const fieldId = (taskId: string, field: string): string => `t-${taskId}-${field}`;
 
-export const FIELD_LABELS = {
-  status: 'Tình trạng',
-  progress: 'Tiến độ (%)',
-  completedOn: 'Ngày hoàn thành',
-  productReached: 'Sản phẩm đạt được (số lượng)',
-  reason: 'Lý do',
-  result: 'Kết quả thực hiện trong kỳ',
-  difficulties: 'Khó khăn, vướng mắc',
-  proposals: 'Đề xuất, kiến nghị',
-  proposalTo: 'Đề xuất gửi tới',
-  needsDecision: 'Cần Lãnh đạo Sở cho ý kiến',
-  nextPlan: 'Kế hoạch kỳ tới',
-  taskId: 'Nhiệm vụ',
-} as const;
+/** The form's field names: core's, which the history page shares. */
+const FIELD_LABELS = TASK_FIELD_LABELS;
 
 /** The label of a field the server named, or its name. */
 export function fieldLabel(field: string): string {

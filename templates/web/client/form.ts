@@ -5,13 +5,8 @@
  * flow: browser --> form page script --> /api/form, /api/submissions --> form render / form errors / form store
  */
 import type { FormContext } from '../../../functions/core/form-context.ts';
-import {
-  OTHER_WORK_KIND_LABELS,
-  PROPOSAL_ADDRESSEE_LABELS,
-  REPORTED_STATUS_LABELS,
-  type SubmissionData,
-  type SubmissionHead,
-} from '../../../functions/core/submission.ts';
+import { EMPTY_VALUE, revisionDiff } from '../../../functions/core/revision-diff.ts';
+import type { SubmissionData, SubmissionHead } from '../../../functions/core/submission.ts';
 import { readFormPageConfig } from '../form-page-config.ts';
 import { api, isTransient, type ApiResult } from './api.ts';
 import { type Child, formatDate as fmt, formatDateTime, formatTime, h, replaceChildren, wireSignOut } from './dom.ts';
@@ -493,45 +488,18 @@ async function sendAttempt(attempt: Attempt, otherWorkIds: string[] = [], formJs
 
 // ---------------------------------------------------------------- conflict
 
-function describe(field: string, v: unknown): string {
-  if (v === undefined || v === null || v === '') return '(trống)';
-  if (field === 'status') return REPORTED_STATUS_LABELS[v as keyof typeof REPORTED_STATUS_LABELS] || String(v);
-  if (field === 'progress') return `${v}%`;
-  if (field === 'needsDecision') return v ? 'Có' : 'Không';
-  if (field === 'proposalTo') return PROPOSAL_ADDRESSEE_LABELS[v as keyof typeof PROPOSAL_ADDRESSEE_LABELS] || String(v);
-  return String(v);
-}
-
-/** The fields that differ between the server's current submission and the user's. */
+/** The fields that differ between the server's current submission and the user's (core's diff, as the history page shows it). */
 function differences(theirs: SubmissionData | undefined, mine: SubmissionData): [string, string, string][] {
+  const d = revisionDiff(theirs, mine);
   const rows: [string, string, string][] = [];
-  if ((theirs?.reporterName || '') !== (mine.reporterName || ''))
-    rows.push(['Người báo cáo', describe('', theirs?.reporterName), describe('', mine.reporterName)]);
-  const ow = (d: SubmissionData | undefined) => (d?.otherWork || []).map((w) => `${OTHER_WORK_KIND_LABELS[w.kind] || w.kind}: ${w.text}`).join('\n');
-  if (ow(theirs) !== ow(mine)) rows.push(['Công việc khác', ow(theirs) || '(trống)', ow(mine) || '(trống)']);
-  const old = new Map((theirs?.tasks || []).map((t) => [t.taskId, t]));
-  for (const t of mine.tasks) {
-    const o = (old.get(t.taskId) || {}) as Record<string, unknown>;
+  if (d.reporterName) rows.push([d.reporterName.label, d.reporterName.before, d.reporterName.after]);
+  if (d.otherWork.added.length || d.otherWork.removed.length)
+    rows.push(['Công việc khác', d.otherWork.removed.join('\n') || EMPTY_VALUE, d.otherWork.added.join('\n') || EMPTY_VALUE]);
+  for (const t of d.tasks) {
     const ft = st.ctx.tasks.find((x) => x.task.id === t.taskId);
-    const tr = t as unknown as Record<string, unknown>;
-    for (const f of [
-      'status',
-      'progress',
-      'completedOn',
-      'productReached',
-      'reason',
-      'result',
-      'difficulties',
-      'proposals',
-      'proposalTo',
-      'needsDecision',
-      'nextPlan',
-    ]) {
-      const empty = f === 'needsDecision' ? false : f === 'proposalTo' ? 'lanh-dao-so' : '';
-      const a = o[f] ?? empty;
-      const b = tr[f] ?? empty;
-      if (JSON.stringify(a) !== JSON.stringify(b)) rows.push([`Nhiệm vụ ${ft ? ft.task.number : t.taskId} — ${labelOf(f)}`, describe(f, a), describe(f, b)]);
-    }
+    const name = `Nhiệm vụ ${ft ? ft.task.number : t.taskId}`;
+    if (t.change === 'removed') rows.push([name, 'Có báo cáo', 'Không báo cáo']);
+    for (const f of t.fields) rows.push([`${name} — ${f.label}`, f.before, f.after]);
   }
   return rows;
 }

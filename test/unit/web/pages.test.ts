@@ -15,6 +15,10 @@ import { renderFormPage } from '../../../templates/web/form-view.ts';
 import { messagePage, signInHelp } from '../../../templates/web/layout.ts';
 import { renderSigninPage } from '../../../templates/web/signin-view.ts';
 import { renderStatusPage } from '../../../templates/web/status-view.ts';
+import { revisionDiff } from '../../../functions/core/revision-diff.ts';
+import { renderUnitHistoryPage } from '../../../templates/web/history-view.ts';
+import { renderPeriodHistoryPage } from '../../../templates/web/report-history-view.ts';
+import { taskReport } from '../../support/small-plan.ts';
 
 const HOSTILE = `<img src=x onerror="alert('x')">&"' </td><script>alert(1)</script>`;
 
@@ -204,7 +208,8 @@ describe('status page', () => {
     expect(qlkh).toContain('Nộp đúng hạn');
     expect(qlkh).toContain('badge-on-time');
     expect(qlkh).toContain('17/06/2024 09:00');
-    expect(qlkh).toContain('<td data-label="Phiên bản">2</td>');
+    // The revision opens the unit's history for the month.
+    expect(qlkh).toMatch(/<td data-label="Phiên bản"><a href="\/history\?period=2024-06&amp;unit=QLKH"[^>]*>2 — lịch sử<\/a><\/td>/);
     expect(qlkh).toContain('2/2 nhiệm vụ');
     const ttr = rowOf('TTR');
     expect(ttr).toContain('Nộp muộn');
@@ -256,5 +261,96 @@ describe('sign-in and message pages', () => {
     expect(doc).toContain(`<h1 id="msg-title">${escapeHtml(HOSTILE)}</h1>`);
     expect(doc).toContain('Phiên đăng nhập đã hết hạn.');
     expect(doc).toContain('Văn phòng Sở');
+  });
+});
+
+describe('history pages', () => {
+  const user = { role: 'van-phong' as const };
+  const hostileData = {
+    reporterName: HOSTILE,
+    otherWork: [{ kind: 'dot-xuat' as const, text: HOSTILE }],
+    tasks: [{ ...taskReport('I-1', 30), result: HOSTILE }],
+  };
+  const unitDoc = renderUnitHistoryPage({
+    history: {
+      period: '2024-06',
+      unit: { code: 'QLKH', name: HOSTILE },
+      timeZone: 'Asia/Ho_Chi_Minh',
+      tasks: { 'I-1': { number: '1', content: HOSTILE } },
+      revisions: [
+        {
+          revision: 2,
+          at: '2024-06-17T17:30:00Z',
+          by: 'sub-2',
+          onTime: false,
+          reporterName: HOSTILE,
+          diff: revisionDiff(hostileData, { ...hostileData, tasks: [taskReport('I-1', 50)] }),
+        },
+        {
+          revision: 1,
+          at: '2024-06-16T02:00:00Z',
+          by: 'sub-1',
+          byName: 'Nguyễn Thị Hoa',
+          onTime: true,
+          reporterName: HOSTILE,
+          diff: revisionDiff(undefined, hostileData),
+        },
+      ],
+    },
+    user,
+    csrfToken: 'c',
+    canReadReports: true,
+  });
+
+  it("draws a unit's revisions as a page with no script but the shared one, escaping what units typed", () => {
+    checkPage(unitDoc);
+    expect(unitDoc).toContain(escapeHtml(HOSTILE));
+    // Times in Viet Nam: 17:30 UTC is 00:30 the next day.
+    expect(unitDoc).toContain('18/06/2024 00:30');
+    expect(unitDoc).toContain('tài khoản <span class="code">sub-2</span>');
+    expect(unitDoc).toContain('tài khoản Nguyễn Thị Hoa');
+    expect(unitDoc).toContain('<td data-label="Trước">30%</td><td data-label="Sau">50%</td>');
+    expect(unitDoc).toContain('href="/history?period=2024-06"');
+  });
+
+  it("draws the month's versions and delivery log, escaping the log's error text", () => {
+    const doc = renderPeriodHistoryPage({
+      history: {
+        period: '2024-06',
+        timeZone: 'Asia/Ho_Chi_Minh',
+        units: [{ code: 'QLKH', name: HOSTILE, revision: 1 }],
+        versions: [
+          {
+            version: 2,
+            createdAt: '2024-06-21T01:00:00Z',
+            trigger: 'schedule:x',
+            issueDate: '2024-06-21',
+            sameInput: false,
+            units: [],
+            issued: [],
+            delivered: false,
+          },
+          {
+            version: 1,
+            createdAt: '2024-06-20T01:00:00Z',
+            trigger: 'api:s',
+            triggeredBy: 'Trần Văn B',
+            issueDate: '2024-06-20',
+            sameInput: false,
+            units: [{ code: 'QLKH', name: HOSTILE, revisions: [1] }],
+            issued: [],
+            delivered: false,
+          },
+        ],
+        deliveries: [{ purpose: 'reminder:QLKH', to: ['a@example.test'], at: '2024-06-17T01:00:00Z', status: 'failed', attempts: 3, error: HOSTILE }],
+      },
+      user,
+      csrfToken: 'c',
+    });
+    checkPage(doc);
+    expect(doc).toContain('Không đơn vị nào gửi báo cáo mới kể từ phiên bản trước');
+    expect(doc).toContain('do Văn phòng tổng hợp: Trần Văn B');
+    expect(doc).toContain(`Nhắc nộp báo cáo: ${escapeHtml(HOSTILE)}`);
+    expect(doc).toContain('Không gửi được sau 3 lần thử');
   });
 });
