@@ -163,6 +163,7 @@ describe('status page', () => {
     period: '2024-06',
     deadline: '2024-06-20',
     today: '2024-06-25',
+    readAt: new Date('2024-06-25T03:00:00.000Z'),
     asOf: '2024-06-20',
     dueByUnit: new Map([
       ['QLKH', [task('1', 'QLKH', 12), task('2', 'QLKH', 12)]],
