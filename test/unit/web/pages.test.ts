@@ -227,8 +227,9 @@ describe('status page', () => {
     expect(doc.indexOf('id="summary"')).toBeLessThan(doc.indexOf('<table'));
   });
 
-  it('has a period picker and a JSON link for the same month', () => {
+  it('has a period picker, an Excel download and a JSON link for the same month', () => {
     expect(doc).toMatch(/<input type="month" id="pick-period" name="period" value="2024-06"/);
+    expect(doc).toContain('href="/api/status?period=2024-06&amp;format=xlsx" download>Tải bảng theo dõi (Excel)</a>');
     expect(doc).toContain('href="/status?period=2024-06&amp;format=json"');
     expect(doc).toContain('<th scope="col">Nhiệm vụ quá hạn</th>');
   });
