@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { FileArchive, StoredObject } from '../usecases/ports.ts';
-import { stripAccents } from '../core/text.ts';
+import { attachmentDisposition } from '../core/report-files.ts';
 
 export class S3Archive implements FileArchive {
   constructor(
@@ -78,15 +78,9 @@ export class S3Archive implements FileArchive {
       new GetObjectCommand({
         Bucket: this.bucket,
         Key: key,
-        ...(downloadName ? { ResponseContentDisposition: contentDisposition(downloadName) } : {}),
+        ...(downloadName ? { ResponseContentDisposition: attachmentDisposition(downloadName) } : {}),
       }),
       { expiresIn: expiresInSeconds },
     );
   }
-}
-
-/** RFC 6266 attachment header with an ASCII fallback and the UTF-8 name (Vietnamese file names). */
-function contentDisposition(name: string): string {
-  const ascii = stripAccents(name).replace(/[^A-Za-z0-9._-]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }

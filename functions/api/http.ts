@@ -5,6 +5,7 @@
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Principal } from '../core/auth.ts';
+import { attachmentDisposition } from '../core/report-files.ts';
 import type { ErrorBody, FieldErrorBody } from './schemas/responses.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2 & { auth?: Principal };
@@ -41,6 +42,19 @@ export function json<T = unknown>(status: number, body: T, headers: Record<strin
 
 export function html(status: number, body: string, headers: Record<string, string> = {}): HttpResult {
   return { statusCode: status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers }, body };
+}
+
+/**
+ * A file to download: the bytes base64-encoded (API Gateway and the local server decode them), a
+ * Vietnamese file name the browser saves it under, and no caching (it holds the agency's data).
+ */
+export function download(bytes: Buffer, contentType: string, fileName: string): HttpResult {
+  return {
+    statusCode: 200,
+    headers: { 'content-type': contentType, 'content-disposition': attachmentDisposition(fileName), 'cache-control': 'no-store' },
+    body: bytes.toString('base64'),
+    isBase64Encoded: true,
+  };
 }
 
 /** The one error shape of docs/openapi.yaml (schemas/responses.ts#ErrorDetail), with an error's details (stale_revision's `current`, `yours`) beside. */

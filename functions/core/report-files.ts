@@ -6,6 +6,7 @@
  */
 import type { Audience } from './agency.ts';
 import { parsePeriod, periodLabel } from './period.ts';
+import { stripAccents } from './text.ts';
 
 export type ReportFormat = 'pdf' | 'xlsx';
 
@@ -53,4 +54,20 @@ export function downloadName(
   if (!issued) return `Dự thảo báo cáo ${label} (v${version}).${file.format}`;
   const signed = issued.signed ? ' (bản ký số)' : '';
   return `Báo cáo số ${issued.numberText.replace(/\//gu, '-')} - ${label}${signed}.${file.format}`;
+}
+
+/** "Theo dõi nộp báo cáo - tháng 5 năm 2024.xlsx": the status board's download (GET /api/status?format=xlsx). */
+export function boardFileName(period: string): string {
+  return `Theo dõi nộp báo cáo - ${periodLabel(parsePeriod(period))}.xlsx`;
+}
+
+/**
+ * RFC 6266 attachment header for a Vietnamese file name: an ASCII fallback for old clients and
+ * the UTF-8 name (RFC 5987: "'", "(", ")" and "*" percent-encoded too, which encodeURIComponent
+ * leaves alone). Presigned report links and the board's download both send it.
+ */
+export function attachmentDisposition(name: string): string {
+  const ascii = stripAccents(name).replace(/[^A-Za-z0-9._-]/g, '_');
+  const utf8 = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
 }

@@ -1,19 +1,25 @@
 /**
  * Văn phòng's status board for a month: for each unit, whether it submitted on time, late, only
  * a draft, or not yet; when; which revision; tasks reported out of due; which tasks are overdue.
- * flow: status use case --> status board (pure)
+ * "When" is the submission that counts for the period (core/counted-submission.ts), the instant
+ * the compiled workbook prints too; a later revision is shown beside it, never instead of it.
+ * flow: status use case --> status board (pure) --> counted submission
  */
 import type { AgencyProfile } from './agency.ts';
 import type { LocalDate } from './clock.ts';
 import { taskDeadline, formatPlanTime, type PlanTask } from './plan.ts';
 import type { SubmissionStatus } from './report-model.ts';
 import type { SubmissionHead, TaskReport } from './submission.ts';
+import { countedSubmission } from './counted-submission.ts';
 import { isFinished, taskStatus } from './aggregate/task-status.ts';
 
 export interface BoardRow {
   unit: { code: string; name: string };
   status: SubmissionStatus;
+  /** When the submission that counts for the period was sent (the workbook's "Thời điểm gửi"). */
   submittedAt?: string;
+  /** When the unit last revised it, only when later than `submittedAt`. */
+  lastRevisedAt?: string;
   draftSavedAt?: string;
   revision: number;
   tasksDue: number;
@@ -24,8 +30,12 @@ export interface BoardRow {
 export interface StatusBoard {
   period: string;
   deadline: LocalDate;
-  /** The day the board was computed for (local). */
+  /** The day overdue tasks are judged on (local): today, or the deadline for a past month. */
   asOf: LocalDate;
+  /** The moment the board was read (ISO instant): every row's time is at or before it. */
+  readAt: string;
+  /** The agency's IANA zone, in which the board's days and times are shown. */
+  timeZone: string;
   deadlinePassed: boolean;
   rows: BoardRow[];
   summary: Record<SubmissionStatus, number> & { units: number };
@@ -36,6 +46,8 @@ export interface BoardInput {
   period: string;
   deadline: LocalDate;
   today: LocalDate;
+  /** The moment the submissions were read. */
+  readAt: Date;
   /** Day at which "overdue" is judged: today, or the deadline for a past period. */
   asOf: LocalDate;
   /** Due tasks per unit code (active in the period plus carried-over). */
@@ -53,7 +65,8 @@ export function buildStatusBoard(input: BoardInput): StatusBoard {
     const head = heads.get(unit.code);
     if (due.length === 0 && !head) continue;
     const reported = new Map((head?.data?.tasks ?? []).map((t) => [t.taskId, t]));
-    const status: SubmissionStatus = head?.state === 'submitted' ? (head.onTime ? 'on-time' : 'late') : head?.draft ? 'draft-only' : 'missing';
+    const counted = head && countedSubmission(head, input.profile);
+    const status: SubmissionStatus = counted ? (counted.onTime ? 'on-time' : 'late') : head?.draft ? 'draft-only' : 'missing';
     const overdue = due
       .filter((t) => {
         const report = reported.get(t.id) ?? input.previousReports.get(t.id);
@@ -65,7 +78,8 @@ export function buildStatusBoard(input: BoardInput): StatusBoard {
     rows.push({
       unit: { code: unit.code, name: unit.name },
       status,
-      ...(head?.submittedAt ? { submittedAt: head.submittedAt } : {}),
+      ...(counted?.submittedAt ? { submittedAt: counted.submittedAt } : {}),
+      ...(counted?.lastRevisedAt ? { lastRevisedAt: counted.lastRevisedAt } : {}),
       ...(head?.draft ? { draftSavedAt: head.draft.savedAt } : {}),
       revision: head?.revision ?? 0,
       tasksDue: due.length,
@@ -75,5 +89,14 @@ export function buildStatusBoard(input: BoardInput): StatusBoard {
   }
   const summary = { 'on-time': 0, late: 0, 'draft-only': 0, missing: 0, units: rows.length };
   for (const r of rows) summary[r.status]++;
-  return { period: input.period, deadline: input.deadline, asOf: input.asOf, deadlinePassed: input.today > input.deadline, rows, summary };
+  return {
+    period: input.period,
+    deadline: input.deadline,
+    asOf: input.asOf,
+    readAt: input.readAt.toISOString(),
+    timeZone: input.profile.timeZone,
+    deadlinePassed: input.today > input.deadline,
+    rows,
+    summary,
+  };
 }

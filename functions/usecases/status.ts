@@ -49,6 +49,7 @@ export async function statusBoardWithDues(
     period: period.id,
     deadline,
     today,
+    readAt: now,
     asOf: today < deadline ? today : deadline,
     dueByUnit,
     previousReports,

@@ -28,7 +28,7 @@ export function submittedAtText(iso: string | undefined, timeZone: string): stri
 }
 
 /** A month's status label: a report not sent before the deadline has passed is "chưa đến hạn". */
-export function statusText(month: SubmissionMonth, status: SubmissionStatus): string {
+export function statusText(month: Pick<SubmissionMonth, 'due'>, status: SubmissionStatus): string {
   return status === 'missing' && !month.due ? 'Chưa nộp (chưa đến hạn)' : SUBMISSION_STATUS_LABELS[status];
 }
 

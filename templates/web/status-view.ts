@@ -9,6 +9,7 @@ import type { BoardRow, StatusBoard } from '../../functions/core/status-board.ts
 import { formatDate, formatDateTime, monthLabel, DEFAULT_TIME_ZONE } from './format.ts';
 import { historyHref, monthPicker } from './page-parts.ts';
 import { html, type SafeHtml } from './html.ts';
+import { deadlineLine, readLine, REVISED_LABEL, revisionNote, submittedText } from '../common/status-board-text.ts';
 import { layout, type PageUser } from './layout.ts';
 
 export interface StatusPageInput {
@@ -34,8 +35,14 @@ export function statusBadge(status: SubmissionStatus): SafeHtml {
   return html`<span class="badge badge-${status}" title="${SUBMISSION_STATUS_LABELS[status]}"><span aria-hidden="true">${mark}</span> ${SHORT[status]}</span>`;
 }
 
+/** The submission that counts for the month (the workbook's instant), then any later revision, said as such. */
 function when(r: BoardRow, tz: string): SafeHtml {
-  if (r.submittedAt) return html`<time datetime="${r.submittedAt}">${formatDateTime(r.submittedAt, tz)}</time>`;
+  if (r.submittedAt) {
+    const revised = r.lastRevisedAt
+      ? html`<br><span class="muted small revised">${REVISED_LABEL} <time datetime="${r.lastRevisedAt}">${formatDateTime(r.lastRevisedAt, tz)}</time> ${revisionNote(r)}</span>`
+      : html``;
+    return html`<time datetime="${r.submittedAt}">${submittedText(r, tz)}</time>${revised}`;
+  }
   if (r.draftSavedAt) return html`<span class="muted">Nháp lưu lúc <time datetime="${r.draftSavedAt}">${formatDateTime(r.draftSavedAt, tz)}</time></span>`;
   return html`<span class="muted">—</span>`;
 }
@@ -80,7 +87,7 @@ export function renderStatusBoard(b: StatusBoard, label: string, tz = DEFAULT_TI
     (r) => html`<tr class="row-${r.status}">
   <th scope="row" data-label="Đơn vị"><a href="${unitFormHref(b.period, r.unit.code)}">${r.unit.name}</a> <span class="code">${r.unit.code}</span></th>
   <td data-label="Tình trạng">${statusBadge(r.status)}</td>
-  <td data-label="Thời gian nộp">${when(r, tz)}</td>
+  <td data-label="Thời điểm gửi">${when(r, tz)}</td>
   <td data-label="Phiên bản">${
     // The revision opens the unit's history: every revision, who sent it, what changed.
     r.revision > 0
@@ -95,13 +102,13 @@ export function renderStatusBoard(b: StatusBoard, label: string, tz = DEFAULT_TI
 <div class="table-wrap">
 <table class="board">
   <caption class="visually-hidden">Tình hình nộp báo cáo ${label} theo đơn vị</caption>
-  <thead><tr><th scope="col">Đơn vị</th><th scope="col">Tình trạng</th><th scope="col">Thời gian nộp</th><th scope="col">Phiên bản</th><th scope="col">Đã báo cáo</th><th scope="col">Nhiệm vụ quá hạn</th></tr></thead>
+  <thead><tr><th scope="col">Đơn vị</th><th scope="col">Tình trạng</th><th scope="col">Thời điểm gửi</th><th scope="col">Phiên bản</th><th scope="col">Đã báo cáo</th><th scope="col">Nhiệm vụ quá hạn</th></tr></thead>
   <tbody>
 ${rows}
   </tbody>
 </table>
 </div>
-<p class="muted small">Số liệu tính đến ngày ${formatDate(b.asOf)}. Giờ theo múi giờ Việt Nam (UTC+7).</p>`;
+<p class="muted small board-notes">${readLine(b)}<br>${deadlineLine(b)}</p>`;
 }
 
 export function renderStatusPage(o: StatusPageInput): string {
@@ -109,8 +116,12 @@ export function renderStatusPage(o: StatusPageInput): string {
   const main = html`<div class="page-head">
   <h1 id="page-title">Theo dõi nộp báo cáo ${label}</h1>
 </div>
-${monthPicker('/status', o.board.period, { after: html`<a class="json-link" href="/status?period=${encodeURIComponent(o.board.period)}&amp;format=json">Tải dữ liệu (JSON)</a>` })}
-${renderStatusBoard(o.board, label, o.timeZone ?? DEFAULT_TIME_ZONE)}`;
+${monthPicker('/status', o.board.period, {
+  after: html`<a class="json-link" href="/api/status?period=${encodeURIComponent(o.board.period)}&amp;format=xlsx" download>Tải bảng theo dõi (Excel)</a>
+  <a class="json-link" href="/status?period=${encodeURIComponent(o.board.period)}&amp;format=json">Tải dữ liệu (JSON)</a>`,
+})}
+${o.user.role === 'van-phong' ? html`<p><a href="/reminders?period=${encodeURIComponent(o.board.period)}">Nhắc các đơn vị chưa gửi báo cáo</a></p>` : html``}
+${renderStatusBoard(o.board, label, o.timeZone ?? (o.board.timeZone || DEFAULT_TIME_ZONE))}`;
   return layout({
     title: `Theo dõi nộp báo cáo ${label}`,
     main,

@@ -316,6 +316,10 @@ describe('API responses match docs/openapi.yaml', () => {
     await hit('GET', '/api/status?period=2024-10', as('unit'), 403, 'forbidden');
     await hit('GET', '/api/status?period=2024-1', as('vp'), 400, 'invalid_period');
     await hit('GET', '/api/status?period=2024-10', {}, 401, 'unauthenticated');
+    // The same board as a workbook (test/integration/status-board.test.ts opens it): the document's type and header.
+    const xlsx = await hit('GET', '/api/status?period=2024-10&format=xlsx', as('ld'), 200);
+    expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    await hit('GET', '/api/status?period=2024-10&format=csv', as('vp'), 400, 'invalid_format');
     // The page's JSON twin answers with the same board and JSON errors.
     const twin = await hit('GET', '/status?period=2024-10&format=json', as('vp'), 200);
     expect(twin.body.rows).toEqual(board.body.rows);

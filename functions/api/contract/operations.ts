@@ -10,6 +10,7 @@ import * as z from 'zod';
 import * as S from '../schemas/responses.ts';
 import { audience } from '../report-params.ts';
 import type { RouteDef } from '../routes.ts';
+import { CONTENT_TYPES } from '../../core/report-files.ts';
 import * as R from './requests.ts';
 import { json, ref } from './refs.ts';
 import { ROLES_OF } from './roles.ts';
@@ -272,7 +273,7 @@ export const OPERATIONS: OperationSpec[] = [
     tags: ['status'],
     summary: 'Bảng theo dõi nộp báo cáo — the status board',
     description:
-      'Với mỗi đơn vị: nộp đúng hạn, nộp muộn, mới lưu nháp hay chưa nộp; phiên bản; số nhiệm vụ phải báo\ncáo và đã báo cáo; các nhiệm vụ quá hạn. Trang `GET /status` hiển thị cùng dữ liệu.\nLỗi: 400 `invalid_period`; 403 `forbidden` (phòng, đơn vị).',
+      'Với mỗi đơn vị: nộp đúng hạn, nộp muộn, mới lưu nháp hay chưa nộp; thời điểm gửi được tính cho kỳ (lần gửi\nđầu, như sheet "Tình hình nộp báo cáo" của báo cáo tổng hợp) và lần sửa sau đó nếu có; phiên bản; số nhiệm vụ\nphải báo cáo và đã báo cáo; các nhiệm vụ quá hạn. Trang `GET /status` hiển thị cùng dữ liệu.\n`format=xlsx`: cùng bảng dưới dạng tệp Excel để tải về (Content-Disposition: attachment, tên tệp tiếng Việt).\nLỗi: 400 `invalid_period`, `invalid_format`; 403 `forbidden` (phòng, đơn vị).',
     'x-roles': ROLES_OF.getStatusBoard,
     parameters: [
       {
@@ -282,9 +283,25 @@ export const OPERATIONS: OperationSpec[] = [
         description: 'Kỳ báo cáo tháng; mặc định là kỳ các đơn vị đang phải báo cáo hôm nay.',
         schema: S.MonthlyPeriodId,
       },
+      {
+        name: 'format',
+        in: 'query',
+        required: false,
+        description: '`xlsx` để tải bảng dưới dạng tệp Excel; mặc định `json`.',
+        schema: z.enum(['json', 'xlsx']),
+      },
     ],
     responses: {
-      '200': { description: 'Bảng theo dõi.', content: json(S.StatusBoard) },
+      '200': {
+        description: 'Bảng theo dõi (JSON), hoặc tệp Excel với `format=xlsx`.',
+        headers: {
+          'Content-Disposition': {
+            description: "Chỉ với `format=xlsx`: `attachment`, tên tệp ASCII và tên tiếng Việt (RFC 6266, `filename*=UTF-8''…`).",
+            schema: z.string().regex(/^attachment; /),
+          },
+        },
+        content: { ...json(S.StatusBoard), [CONTENT_TYPES.xlsx]: { schema: z.string().meta({ format: 'binary' }) } },
+      },
       ...errors(400, 401, 403, 404, 500, 503),
     },
   },

@@ -316,7 +316,11 @@ export const BoardRow = z
       name: z.string(),
     }),
     status: SubmissionStatus,
-    submittedAt: Instant.optional(),
+    submittedAt: Instant.meta({
+      description:
+        'Thời điểm gửi báo cáo được tính cho kỳ (lần gửi đầu tiên, quyết định đúng hạn hay muộn) — cùng thời điểm in trong sheet "Tình hình nộp báo cáo" của báo cáo tổng hợp.',
+    }).optional(),
+    lastRevisedAt: Instant.meta({ description: 'Thời điểm đơn vị sửa lần cuối, chỉ có khi sửa sau lần gửi được tính.' }).optional(),
     draftSavedAt: Instant.optional(),
     revision: z.int().min(0),
     tasksDue: z.int().min(0),
@@ -338,7 +342,9 @@ export const StatusBoard = z
   .strictObject({
     period: MonthlyPeriodId,
     deadline: LocalDate,
-    asOf: LocalDate,
+    asOf: LocalDate.meta({ description: 'Ngày xét nhiệm vụ quá hạn: hôm nay, hoặc hạn nộp nếu kỳ đã qua hạn.' }),
+    readAt: Instant.meta({ description: 'Thời điểm đọc số liệu; mọi thời điểm trong bảng đều không muộn hơn.' }),
+    timeZone: z.string().meta({ description: 'Múi giờ IANA của cơ quan, theo đó hiển thị ngày giờ ("Asia/Ho_Chi_Minh").' }),
     deadlinePassed: z.boolean(),
     rows: z.array(BoardRow),
     summary: z.strictObject({
@@ -659,6 +665,7 @@ export const Error400 = errorBody('Error400', [
   'too_deep',
   'invalid_idempotency_key',
   'invalid_period',
+  'invalid_format',
   'invalid_unit',
   'invalid_year',
   'unit_required',

@@ -6,30 +6,19 @@
  * Every unit of the profile that has tasks due in the month appears, and every unit that submitted
  * or saved a draft that month even without tasks. A month is judged on its own data: the tasks
  * due in it are those the month's own report would cover, and the report of another month never
- * stands in for a month a unit skipped. Lateness is the one recorded on the head (the first
- * submission counts, for thi đua); when a head has none it is recomputed from the first
- * submission time and the month's deadline.
+ * stands in for a month a unit skipped. When a unit reported and whether on time is the rule of
+ * core/counted-submission.ts, the one the status board follows too.
  */
 import type { AgencyProfile } from '../agency.ts';
 import type { LocalDate } from '../clock.ts';
 import type { Plan } from '../plan.ts';
-import { isOnTime, parsePeriod, periodLabel, periodWindow, submissionDeadlineDate } from '../period.ts';
+import { countedSubmission } from '../counted-submission.ts';
+import { periodLabel, periodWindow, submissionDeadlineDate } from '../period.ts';
 import type { SubmissionMonth, SubmissionRow, SubmissionStatus } from '../report-model.ts';
 import type { SubmissionHead } from '../submission.ts';
-import { isSubmitted, type SubmittedHead } from './latest-reports.ts';
+import { isSubmitted } from './latest-reports.ts';
 import { coversTask, unitRef, type RowOrigin } from './task-rows.ts';
 import type { MonthSlice } from './window-reports.ts';
-
-function onTimeOf(head: SubmittedHead, profile: AgencyProfile): boolean {
-  if (head.onTime !== undefined) return head.onTime;
-  const at = head.firstSubmittedAt ?? head.submittedAt;
-  if (!at) return true; // no timestamp to hold against the unit
-  try {
-    return isOnTime(parsePeriod(head.period), profile, new Date(at));
-  } catch {
-    return true;
-  }
-}
 
 /** A task as the month's report sees it: whose it is and where its figures come from. */
 export interface DueTask {
@@ -56,14 +45,14 @@ export function buildSubmissionRows(profile: AgencyProfile, tasks: readonly DueT
     const tasksDue = mine.filter((t) => t.origin !== 'carried').length;
     const tasksReported = mine.filter((t) => t.origin === 'current').length;
     const own = heads.filter((h) => h.unit === code);
-    const head = own.find(isSubmitted);
     const row: SubmissionRow = { unit: unitRef(profile, code), status: 'missing', tasksDue, tasksReported };
     let status: SubmissionStatus = 'missing';
-    if (head) {
-      status = onTimeOf(head, profile) ? 'on-time' : 'late';
-      const at = head.firstSubmittedAt ?? head.submittedAt;
-      if (at) row.submittedAt = at;
-      row.revision = head.revision;
+    const head = own.find(isSubmitted);
+    const counted = head && countedSubmission(head, profile);
+    if (head && counted) {
+      status = counted.onTime ? 'on-time' : 'late';
+      if (counted.submittedAt) row.submittedAt = counted.submittedAt;
+      row.revision = counted.revision;
       row.period = head.period;
     } else if (own.some((h) => h.draft !== undefined || h.state === 'draft')) {
       status = 'draft-only';

@@ -64,6 +64,7 @@ describe('status board', () => {
       period: '2024-05',
       deadline: '2024-05-20',
       today: '2024-05-25',
+      readAt: new Date('2024-05-25T03:00:00.000Z'),
       asOf: '2024-05-20',
       dueByUnit: new Map([
         ['QLKH', [t('1', m(1), m(4)), t('2', m(1), m(12))]],

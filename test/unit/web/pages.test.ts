@@ -167,6 +167,7 @@ describe('status page', () => {
     period: '2024-06',
     deadline: '2024-06-20',
     today: '2024-06-25',
+    readAt: new Date('2024-06-25T03:00:00.000Z'),
     asOf: '2024-06-20',
     dueByUnit: new Map([
       ['QLKH', [task('1', 'QLKH', 12), task('2', 'QLKH', 12)]],
@@ -231,8 +232,9 @@ describe('status page', () => {
     expect(doc.indexOf('id="summary"')).toBeLessThan(doc.indexOf('<table'));
   });
 
-  it('has a period picker and a JSON link for the same month', () => {
+  it('has a period picker, an Excel download and a JSON link for the same month', () => {
     expect(doc).toMatch(/<input type="month" id="pick-period" name="period" value="2024-06"/);
+    expect(doc).toContain('href="/api/status?period=2024-06&amp;format=xlsx" download>Tải bảng theo dõi (Excel)</a>');
     expect(doc).toContain('href="/status?period=2024-06&amp;format=json"');
     expect(doc).toContain('<th scope="col">Nhiệm vụ quá hạn</th>');
   });
