@@ -14,7 +14,7 @@ export interface UserGroup {
   precedence: number;
 }
 
-type GroupProfile = Pick<AgencyProfile, 'units' | 'agencyId' | 'name' | 'placeName'>;
+type GroupProfile = Pick<AgencyProfile, 'units' | 'agencyId' | 'name' | 'placeName' | 'kind'>;
 
 /** Cognito caps a group's description at 2,048 characters. */
 const MAX_DESCRIPTION = 2048;
@@ -24,6 +24,10 @@ export function userGroups(profiles: readonly GroupProfile[]): UserGroup[] {
     { name: only(groupsForRole('van-phong')), description: ROLE_LABELS['van-phong'], precedence: 0 },
     { name: only(groupsForRole('lanh-dao')), description: ROLE_LABELS['lanh-dao'], precedence: 1 },
   ];
+  // Văn phòng UBND tỉnh's people (role ubnd-tinh): only where the deployment holds a province office.
+  if (profiles.some((p) => p.kind === 'province-office')) {
+    groups.push({ name: only(groupsForRole('ubnd-tinh')), description: ROLE_LABELS['ubnd-tinh'], precedence: 2 });
+  }
   // Role and unit groups are shared: a user's agency group says whose Văn phòng or whose QLKH
   // they are (core/auth.ts, agencyFromGroups), so two agencies with a unit QLKH share unit-QLKH.
   const units = new Map<string, UserGroup>();
