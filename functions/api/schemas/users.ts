@@ -10,7 +10,8 @@ const unit = z.string().regex(/^[A-Za-z0-9]{1,16}$/u, 'mã đơn vị chỉ gồ
 
 export const inviteSchema = z.strictObject({
   email: z.string().min(3).max(254),
-  name: z.string().min(1).max(200),
+  // The use case's own limits (2–100 characters after spaces are squeezed), so the document says them.
+  name: z.string().min(2).max(100),
   role,
   unit: unit.optional(),
 });
@@ -19,6 +20,6 @@ export const changeUserSchema = z.strictObject({
   version: z.int().min(1),
   role: role.optional(),
   unit: unit.nullable().optional(),
-  name: z.string().min(1).max(200).optional(),
+  name: z.string().min(2).max(100).optional(),
   status: z.enum(['active', 'disabled']).optional(),
 });

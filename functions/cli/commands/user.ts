@@ -14,7 +14,7 @@ import { agencyContainer } from '../environment.ts';
 /** The operator, acting as Văn phòng of the chosen agency (recorded as such in the audit log). */
 function operator(agencyId: string) {
   const who = `cli:${os.userInfo().username}`;
-  return { sub: who, name: `Quản trị (${who})`, role: 'van-phong' as const, agencyId };
+  return { sub: who, name: 'Quản trị hệ thống', role: 'van-phong' as const, agencyId };
 }
 
 export function registerUserCommands(program: Command): void {
