@@ -55,10 +55,15 @@ export async function importSubmissions(stores: Stores, input: ImportSubmissions
     input.onEntry?.(o, outcomes.length, total);
   };
   const groups = new Map<string, Parsed[]>();
+  // A unit's month with an entry that does not parse: its place among the month's revisions is
+  // unknown, so none of that month is imported (the first such entry's number says why).
+  const unreadable = new Map<string, number>();
   for (const [i, raw] of input.entries.entries()) {
     const parsed = parseEntry(raw, i + 1);
     if ('reason' in parsed) {
       record(parsed);
+      const key = `${parsed.period}#${parsed.unit}`;
+      if (parsed.period && parsed.unit && !unreadable.has(key)) unreadable.set(key, parsed.n);
       continue;
     }
     const key = `${parsed.entry.period}#${parsed.entry.unit}`;
@@ -68,9 +73,9 @@ export async function importSubmissions(stores: Stores, input: ImportSubmissions
   // imported before it; within a unit's month, in the order the revisions were sent.
   const ordered = [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
   const importer: Principal = { sub: input.by, name: 'Nhập lịch sử báo cáo', role: 'van-phong', agencyId: input.agencyId };
-  for (const [, group] of ordered) {
+  for (const [key, group] of ordered) {
     group.sort((a, b) => a.at.getTime() - b.at.getTime() || a.n - b.n);
-    await importGroup(stores, importer, group, input, record);
+    await importGroup(stores, importer, group, input, record, unreadable.get(key));
   }
   outcomes.sort((a, b) => a.n - b.n);
   const count = (s: EntryOutcome['status']) => outcomes.filter((o) => o.status === s).length;
@@ -94,7 +99,14 @@ function parseEntry(raw: unknown, n: number): Parsed | Extract<EntryOutcome, { s
 }
 
 /** One unit's month: skipped whole when anything is stored for it; otherwise its entries as revisions 1, 2, … */
-async function importGroup(stores: Stores, importer: Principal, group: Parsed[], input: ImportSubmissionsInput, record: (o: EntryOutcome) => void) {
+async function importGroup(
+  stores: Stores,
+  importer: Principal,
+  group: Parsed[],
+  input: ImportSubmissionsInput,
+  record: (o: EntryOutcome) => void,
+  unreadable: number | undefined,
+) {
   const { period, unit } = group[0]!.entry;
   const head = await stores.submissions.getHead(input.agencyId, period, unit);
   const held =
@@ -104,7 +116,7 @@ async function importGroup(stores: Stores, importer: Principal, group: Parsed[],
         ? `đơn vị đang có bản nháp (lưu lúc ${head.draft.savedAt})`
         : undefined;
   let revision = 0;
-  let failedAt: number | undefined;
+  let failedAt = unreadable;
   for (const { n, entry, at } of group) {
     const base = { n, period, unit, submittedAt: entry.submittedAt };
     if (held) {
@@ -113,7 +125,11 @@ async function importGroup(stores: Stores, importer: Principal, group: Parsed[],
     }
     // A later revision of a month whose earlier one failed would leave a gap in its history.
     if (failedAt !== undefined) {
-      record({ ...base, status: 'failed', reason: `mục #${failedAt} (cùng đơn vị, cùng kỳ, gửi trước) bị lỗi: không nhập tiếp` });
+      record({
+        ...base,
+        status: 'failed',
+        reason: `mục #${failedAt} (cùng đơn vị, cùng kỳ) bị lỗi: sửa mục đó rồi nhập lại, để lịch sử không thiếu phiên bản`,
+      });
       continue;
     }
     try {
