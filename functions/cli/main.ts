@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import { registerAgencyCommands } from './commands/agency.ts';
 import { registerIssueCommands } from './commands/issue.ts';
 import { registerPlanCommands } from './commands/plan.ts';
+import { registerSubmissionCommands } from './commands/submissions.ts';
 import { registerTokenCommand } from './commands/token.ts';
 import { registerRunJobCommand } from './commands/run-job.ts';
 import { registerUserCommands } from './commands/user.ts';
@@ -24,6 +25,7 @@ const program = new Command()
 
 registerAgencyCommands(program);
 registerPlanCommands(program);
+registerSubmissionCommands(program);
 registerTokenCommand(program);
 registerRunJobCommand(program);
 registerIssueCommands(program);

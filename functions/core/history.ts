@@ -15,6 +15,8 @@ export interface RevisionEntry {
   by: string;
   byName?: string;
   onTime: boolean;
+  /** Loaded by an operator with its recorded time (CLI import-submissions), not sent from the form. */
+  imported?: true;
   /** The name typed in the form ("Họ tên người báo cáo"). */
   reporterName: string;
   /** Against the revision before; the first one's against nothing (what was submitted). */

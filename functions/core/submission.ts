@@ -89,6 +89,11 @@ export interface Revision {
   /** Subject (user id) of who submitted. */
   by: string;
   onTime: boolean;
+  /**
+   * Loaded by an operator from a file of past submissions (CLI `import-submissions`), stamped with
+   * the time the file gives rather than the server's clock: history and reports can tell.
+   */
+  imported?: true;
   data: SubmissionData;
   changes: FieldChange[];
 }

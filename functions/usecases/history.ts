@@ -49,6 +49,7 @@ export async function unitHistory(
       by: r.by,
       ...(name ? { byName: name } : {}),
       onTime: r.onTime,
+      ...(r.imported ? { imported: true as const } : {}),
       reporterName: r.data.reporterName,
       diff: revisionDiff(ordered[i - 1]?.data, r.data),
     };

@@ -225,6 +225,13 @@ export interface SubmitInput {
   baseRevision: number;
   data: SubmissionData;
   idempotencyKey?: string;
+  /**
+   * An operator loading history (usecases/import-submissions.ts): the revision is made as if sent
+   * at `submittedAt` — the period's opening, the rules' "today", on time or late and the stored
+   * times all read that instant, not the server's clock — and is marked `imported`. `dryRun`
+   * checks everything and stores nothing.
+   */
+  history?: { submittedAt: Date; dryRun?: boolean };
 }
 
 export interface SubmitResult {
@@ -233,7 +240,15 @@ export interface SubmitResult {
   replayed: boolean;
 }
 
-export async function submit(stores: Stores, p: Principal, input: SubmitInput, now: Date): Promise<SubmitResult> {
+export async function submit(stores: Stores, p: Principal, input: SubmitInput, clock: Date): Promise<SubmitResult> {
+  // The instant the submission is made at: the server's clock, or an imported entry's own time
+  // (which may not lie ahead of the clock: history is what has happened).
+  const now = input.history?.submittedAt ?? clock;
+  if (now.getTime() > clock.getTime()) {
+    throw new UseCaseError('invalid', 'submitted_in_future', `Thời điểm gửi ${now.toISOString()} ở tương lai: chỉ nhập được báo cáo đã gửi.`, [
+      { field: 'submittedAt', message: 'Thời điểm gửi không được sau hiện tại.' },
+    ]);
+  }
   const period = writablePeriod(p, input.unit, input.period);
   const requestHash = createHash('sha256')
     .update(canonicalJson({ period: period.id, unit: input.unit, base: input.baseRevision, data: input.data }))
@@ -283,6 +298,7 @@ export async function submit(stores: Stores, p: Principal, input: SubmitInput, n
     at,
     by: p.sub,
     onTime,
+    ...(input.history ? { imported: true as const } : {}),
     data: input.data,
     changes: diffSubmission(current?.data, input.data),
   };
@@ -298,11 +314,12 @@ export async function submit(stores: Stores, p: Principal, input: SubmitInput, n
     onTime: current?.onTime ?? onTime,
     updatedAt: at,
   };
+  if (input.history?.dryRun) return { head, revision, replayed: false };
   const outcome = await stores.submissions.submit({
     head,
     revision,
     expectedRevision: input.baseRevision,
-    ...(idempotencyKey ? { idempotency: { key: idempotencyKey, requestHash, expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS } } : {}),
+    ...(idempotencyKey ? { idempotency: { key: idempotencyKey, requestHash, expiresAt: Math.floor(clock.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS } } : {}),
   });
   switch (outcome.kind) {
     case 'stored':

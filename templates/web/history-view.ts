@@ -51,7 +51,7 @@ function revisionCard(r: RevisionEntry, h: UnitHistory, newest: boolean): SafeHt
   const id = `rev-${String(r.revision)}`;
   return html`<article class="report-version" aria-labelledby="${id}">
   <h2 id="${id}">Phiên bản ${String(r.revision)}${newest ? html` <span class="badge badge-on-time">mới nhất</span>` : html``}</h2>
-  <p class="muted">Gửi lúc ${when(r.at, h.timeZone)} — tài khoản ${person(r.by, r.byName)}; người báo cáo: ${r.reporterName || '(trống)'}.${r.onTime ? ' Trong hạn nộp.' : html` <strong class="text-late">Sau hạn nộp.</strong>`}</p>
+  <p class="muted">Gửi lúc ${when(r.at, h.timeZone)} — tài khoản ${person(r.by, r.byName)}; người báo cáo: ${r.reporterName || '(trống)'}.${r.onTime ? ' Trong hạn nộp.' : html` <strong class="text-late">Sau hạn nộp.</strong>`}${r.imported ? ' (Nhập lịch sử: thời điểm gửi theo tệp của người vận hành.)' : ''}</p>
   <p>${first ? 'Nội dung đã gửi:' : `Thay đổi so với phiên bản ${String(r.revision - 1)}:`}</p>
   ${isEmptyDiff(d) ? html`<p class="muted">Không có thay đổi về nội dung.</p>` : html``}
   ${d.reporterName && !first ? changeRows([d.reporterName], false) : html``}

@@ -1,39 +1,18 @@
-import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import ExcelJS from 'exceljs';
 import { setAgency } from '../../functions/usecases/agency-service.ts';
 import { readXlsxGrid } from '../../functions/adapters/xlsx-grid.ts';
 import { importPlan } from '../../functions/usecases/import-plan.ts';
-import { localEnv, testContainer } from '../support/local.ts';
+import { testContainer } from '../support/local.ts';
+import { cli } from '../support/cli.ts';
 import { demoProfile } from '../support/demo-profile.ts';
 
-const run = promisify(execFile);
 const fixture = (name: string) => new URL(`../fixtures/plans/${name}`, import.meta.url);
 const demo = demoProfile();
-
-/**
- * Runs the operators' CLI against the test stack, as `npm run cli -- --agency <id> …` would (the
- * test stack holds many agencies, so every command must name its own). `agencyId` undefined: no --agency.
- */
-async function cli(agencyId: string | undefined, ...args: string[]) {
-  const env = { ...process.env, ...localEnv() };
-  const agency = agencyId === undefined ? [] : ['--agency', agencyId];
-  try {
-    const r = await run(process.execPath, ['--import', 'tsx', 'functions/cli/main.ts', ...agency, ...args], {
-      env,
-      cwd: path.resolve(new URL('../..', import.meta.url).pathname),
-    });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('importing a plan into DynamoDB Local', () => {
   it('imports seed 004 once, then changes nothing when the same file comes again', async () => {

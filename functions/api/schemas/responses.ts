@@ -146,6 +146,10 @@ export const Revision = z
     at: Instant,
     by: z.string().meta({ description: 'Người gửi (mã người dùng).' }),
     onTime: z.boolean(),
+    imported: z
+      .literal(true)
+      .meta({ description: 'Nhập lịch sử bằng lệnh import-submissions, với thời điểm gửi ghi trong tệp (không phải giờ máy chủ).' })
+      .optional(),
     data: SubmissionData,
     changes: z.array(FieldChange),
   })

@@ -2,29 +2,15 @@
 // test/contracts): who may write, the rules, revisions and their changes, conflicts, replays,
 // drafts and the period lock — no emulator, no Java.
 import { describe, expect, it } from 'vitest';
-import { MemoryAgencyStore } from '../../../functions/adapters/memory/agency-store.ts';
-import { MemoryPlanStore } from '../../../functions/adapters/memory/plan-store.ts';
-import { MemorySubmissionStore } from '../../../functions/adapters/memory/submission-store.ts';
 import type { Principal } from '../../../functions/core/auth.ts';
 import type { SubmissionData } from '../../../functions/core/submission.ts';
 import { UseCaseError } from '../../../functions/usecases/errors.ts';
-import {
-  formContext,
-  getSubmission,
-  listRevisions,
-  listSubmissions,
-  saveDraft,
-  setPeriodLock,
-  submit,
-  type Stores,
-} from '../../../functions/usecases/submissions.ts';
-import { planTask } from '../../support/plan-task.ts';
+import { formContext, getSubmission, listRevisions, listSubmissions, saveDraft, setPeriodLock, submit } from '../../../functions/usecases/submissions.ts';
 import { demoProfile } from '../../support/demo-profile.ts';
+import { memoryStores } from '../../support/memory-stores.ts';
 
 const A = 'so-khcn';
 const NOW = new Date('2024-05-18T03:00:00.000Z');
-
-const task = planTask;
 
 const data = (progress: number, reporterName = 'Lê Thị Thanh Lợi'): SubmissionData => ({
   reporterName,
@@ -38,15 +24,7 @@ const qlkh: Principal = { sub: 'u-qlkh', role: 'unit', unit: 'QLKH', agencyId: A
 const ttr: Principal = { sub: 'u-ttr', role: 'unit', unit: 'TTR', agencyId: A };
 const vp: Principal = { sub: 'u-vp', role: 'van-phong', agencyId: A };
 
-async function stores(): Promise<Stores> {
-  const s: Stores = { agencies: new MemoryAgencyStore(), plans: new MemoryPlanStore(), submissions: new MemorySubmissionStore() };
-  await s.agencies.putProfile({ ...demoProfile(), agencyId: A, effectiveFrom: '2024-01-01' });
-  await s.plans.putPlan(
-    { agencyId: A, year: 2024, tasks: [task(1, 'QLKH'), task(2, 'TTR')] },
-    { hash: 'h1', importedAt: '2024-01-05T00:00:00Z', importedBy: 'op', source: 'plan.xlsx' },
-  );
-  return s;
-}
+const stores = () => memoryStores(A);
 
 async function refusal(p: Promise<unknown>): Promise<UseCaseError> {
   const err = await p.then(

@@ -1,0 +1,76 @@
+/**
+ * The zod schemas of a submission's content and of its period and unit codes: the API's request
+ * schemas (functions/api/schemas/submission.ts) and the operators' import of history
+ * (usecases/import-submissions.ts) validate with these same objects — one source.
+ * flow: api schemas / usecases --> submission schema --> zod
+ */
+// A namespace import lets esbuild drop the parts of zod (locales above all) that are not used.
+import * as z from 'zod';
+import {
+  MAX_OTHER_WORK,
+  MAX_TASK_REPORTS,
+  OTHER_WORK_KINDS,
+  PROPOSAL_ADDRESSEES,
+  REPORT_TEXT_FIELDS as F,
+  REPORTED_STATUSES,
+  type OtherWorkKind,
+} from './submission.ts';
+import { PRODUCT_NEGATIVE_MESSAGE, PROGRESS_MESSAGES } from './submission-rules.ts';
+import { UNIT_CODE_PATTERN } from './agency.ts';
+import { text } from './text-schema.ts';
+
+export const taskId = z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'Mã nhiệm vụ không hợp lệ.');
+// The shape only: whether the day exists and belongs to the plan is checked with the period
+// (core/submission-rules.ts#checkReportDates, a 400 invalid_date).
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày dạng YYYY-MM-DD.');
+
+export const taskReportSchema = z.object({
+  taskId,
+  status: z.enum(REPORTED_STATUSES as [string, ...string[]], { error: 'Hãy chọn tình trạng thực hiện.' }) as z.ZodType<(typeof REPORTED_STATUSES)[number]>,
+  progress: z
+    .number({ error: PROGRESS_MESSAGES.notNumber })
+    .int(PROGRESS_MESSAGES.notInteger)
+    .min(0, PROGRESS_MESSAGES.outOfRange)
+    .max(100, PROGRESS_MESSAGES.outOfRange),
+  result: text(F.result.max, { label: F.result.label }).default(''),
+  productReached: z.number().nonnegative(PRODUCT_NEGATIVE_MESSAGE).max(1e9).optional(),
+  completedOn: localDate.optional(),
+  difficulties: text(F.difficulties.max, { label: F.difficulties.label }).default(''),
+  proposals: text(F.proposals.max, { label: F.proposals.label }).default(''),
+  proposalTo: z
+    .enum(PROPOSAL_ADDRESSEES as [string, ...string[]], { error: 'Đề xuất gửi Lãnh đạo Sở (lanh-dao-so) hoặc UBND tỉnh (ubnd-tinh).' })
+    .optional() as z.ZodOptional<z.ZodType<(typeof PROPOSAL_ADDRESSEES)[number]>>,
+  needsDecision: z.boolean().default(false),
+  nextPlan: text(F.nextPlan.max, { label: F.nextPlan.label }).default(''),
+  reason: text(F.reason.max, { label: F.reason.label })
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+});
+
+export const otherWorkKind = z.enum(OTHER_WORK_KINDS as readonly [OtherWorkKind, ...OtherWorkKind[]]);
+
+export const submissionDataSchema = z.object({
+  tasks: z.array(taskReportSchema).max(MAX_TASK_REPORTS, `Tối đa ${MAX_TASK_REPORTS} nhiệm vụ trong một báo cáo.`),
+  otherWork: z
+    .array(z.object({ kind: otherWorkKind, text: text(F.otherWork.max, { min: 1, label: F.otherWork.label }) }))
+    .max(MAX_OTHER_WORK, `Tối đa ${MAX_OTHER_WORK} công việc khác.`)
+    .default([]),
+  reporterName: text(F.reporterName.max, { label: F.reporterName.label }).default(''),
+});
+
+export const periodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Kỳ báo cáo dạng YYYY-MM.');
+export const unitSchema = z.string().regex(UNIT_CODE_PATTERN, 'Mã đơn vị không hợp lệ.');
+
+/**
+ * One entry of an operator's file of past submissions (CLI `import-submissions`): a unit's report
+ * for a month as it was sent on its day. `reporterName` is the entry's own (the content's is
+ * filled from it), so a file made from old spreadsheets cannot leave it blank.
+ */
+export const historyEntrySchema = z.strictObject({
+  period: periodSchema,
+  unit: unitSchema,
+  submittedAt: z.iso.datetime({ offset: true, error: 'Thời điểm gửi dạng ISO 8601 có múi giờ, ví dụ 2021-04-15T09:30:00+07:00.' }),
+  reporterName: text(F.reporterName.max, { min: 1, label: F.reporterName.label }),
+  data: submissionDataSchema,
+});
+export type HistoryEntry = z.output<typeof historyEntrySchema>;
