@@ -7,16 +7,16 @@
  * version; nothing is ever overwritten, and a crash before publishing leaves nothing visible.
  * flow: API / CLI / scheduled job --> compile reports --> aggregate (core) + renderers + ports
  */
-import { AUDIENCES, type Audience } from '../core/agency.ts';
+import { AUDIENCES, type AgencyProfile } from '../core/agency.ts';
 import { localDate } from '../core/clock.ts';
 import { buildReportModel, type AggregateInput } from '../core/aggregate/build-report-model.ts';
 import { computeInputHash } from '../core/aggregate/input-hash.ts';
 import { monthlyPeriodsOf, parsePeriod, periodLabel, periodWindow, previousPeriod, type Period, type PeriodKind } from '../core/period.ts';
-import { CONTENT_TYPES, modelKey, reportKey, type ReportFormat } from '../core/report-files.ts';
 import type { SubmissionHead } from '../core/submission.ts';
 import { profileOn } from './agency-service.ts';
 import { UseCaseError } from './errors.ts';
 import { compileRollup } from './compile-rollup.ts';
+import { publishVersion, storeDocument } from './publish-version.ts';
 import type { AgencyStore, FileArchive, JobStore, PlanStore, Renderers, ReportFile, ReportStore, ReportVersion, SubmissionStore } from './ports.ts';
 
 export interface CompileStores {
@@ -55,8 +55,15 @@ async function headsOf(store: SubmissionStore, agencyId: string, periods: Period
 }
 
 /** Everything the aggregation reads for a period (also used to decide "nothing changed"). */
-export async function gatherInput(stores: Pick<CompileStores, 'agencies' | 'plans' | 'submissions'>, agencyId: string, period: Period, issueDate: string) {
-  const profile = await profileOn(stores.agencies, agencyId, issueDate);
+export async function gatherInput(
+  stores: Pick<CompileStores, 'agencies' | 'plans' | 'submissions'>,
+  agencyId: string,
+  period: Period,
+  issueDate: string,
+  /** The profile in force on `issueDate`, when the caller has read it already. */
+  known?: AgencyProfile,
+) {
+  const profile = known ?? (await profileOn(stores.agencies, agencyId, issueDate));
   const plan = await stores.plans.getPlan(agencyId, period.year);
   const months = monthlyPeriodsOf(period);
   const prev = monthlyPeriodsOf(previousPeriod(period));
@@ -101,7 +108,7 @@ export async function compileReports(stores: CompileStores, input: CompileInput)
   if (own.kind === 'province-office') {
     return compileRollup(stores, { office: own, period, issueDate, explicitDate: input.issueDate !== undefined, trigger: input.trigger, now: input.now });
   }
-  const data = await gatherInput(stores, input.agencyId, period, issueDate);
+  const data = await gatherInput(stores, input.agencyId, period, issueDate, own);
   // The hash covers the data, not the issue date: compiling again the next day with the same
   // submissions returns the version already issued.
   const inputHash = computeInputHash(data);
@@ -111,35 +118,14 @@ export async function compileReports(stores: CompileStores, input: CompileInput)
     return { version: latest, created: false };
 
   const version = (latest?.version ?? 0) + 1;
-  // The four files render side by side (adapters/renderers.ts: one worker thread per CPU); each
-  // upload starts as soon as its file is ready. All of them have finished, or the compile has
-  // failed, before anything is published.
-  const uploads: Promise<ReportFile>[] = [];
-  const models: Promise<[Audience, string]>[] = [];
-  for (const audience of AUDIENCES) {
-    const model = buildReportModel({ ...data, audience, issueDate, inputHash } satisfies AggregateInput);
-    // Kept beside the files: issuing renders this same model again with its number and date.
-    const mKey = modelKey(input.agencyId, period.id, version, audience);
-    const saved = stores.archive
-      .put(mKey, new TextEncoder().encode(JSON.stringify(model)), 'application/json', { period: period.id, audience, version: String(version) })
-      .then((): [Audience, string] => [audience, mKey]);
-    saved.catch(() => undefined);
-    models.push(saved);
-    for (const format of ['pdf', 'xlsx'] as const satisfies readonly ReportFormat[]) {
-      const key = reportKey(input.agencyId, period.id, version, audience, format);
-      // Not awaited here: the renderers run the four files side by side where there are CPUs for it.
-      const upload = stores.renderers[format](model)
-        .then((bytes) =>
-          stores.archive.put(key, bytes, CONTENT_TYPES[format], { period: period.id, audience, version: String(version), 'input-hash': inputHash }),
-        )
-        .then((stored): ReportFile => ({ audience, format, key, size: stored.size, sha256: stored.sha256!, contentType: CONTENT_TYPES[format] }));
-      // Handled below by Promise.all; this only keeps an early failure from counting as unhandled.
-      upload.catch(() => undefined);
-      uploads.push(upload);
-    }
-  }
-  const files = await Promise.all(uploads);
-  const modelKeys = Object.fromEntries(await Promise.all(models)) as ReportVersion['models'];
+  // The four files render side by side (adapters/renderers.ts: one worker thread per CPU). All of
+  // them have finished, or the compile has failed, before anything is published.
+  const at = { agencyId: input.agencyId, period: period.id, version, inputHash };
+  const stored = AUDIENCES.map((audience) =>
+    storeDocument(stores, at, audience, buildReportModel({ ...data, audience, issueDate, inputHash } satisfies AggregateInput)),
+  );
+  const files = await Promise.all(stored.flatMap((d) => d.files));
+  const modelKeys = Object.fromEntries(await Promise.all(stored.map((d) => d.model))) as ReportVersion['models'];
   const record: ReportVersion = {
     agencyId: input.agencyId,
     period: period.id,
@@ -151,11 +137,5 @@ export async function compileReports(stores: CompileStores, input: CompileInput)
     files,
     models: modelKeys!,
   };
-  if (!(await stores.reports.publish(record, latest?.version ?? 0))) {
-    // Another compile published first; if it was built from the same data, it is our result too.
-    const winner = await stores.reports.latest(input.agencyId, period.id);
-    if (winner && winner.inputHash === inputHash) return { version: winner, created: false };
-    throw new UseCaseError('conflict', 'compile_conflict', 'Một lần tổng hợp khác vừa hoàn tất với dữ liệu khác; hãy tổng hợp lại.');
-  }
-  return { version: record, created: true };
+  return publishVersion(stores.reports, record, latest?.version ?? 0);
 }

@@ -13,11 +13,11 @@ import { canonicalJson } from '../core/canonical-json.ts';
 import { localDate } from '../core/clock.ts';
 import { type Period, periodLabel, submissionDeadlineDate } from '../core/period.ts';
 import { buildRollupModel, type RollupAgency } from '../core/province-rollup.ts';
-import { CONTENT_TYPES, modelKey, reportKey, type ReportFormat } from '../core/report-files.ts';
 import { UseCaseError } from './errors.ts';
 import type { CompileResult, CompileStores } from './compile-reports.ts';
-import { issuanceNumber, type ReportFile, type ReportVersion } from './ports.ts';
-import { agencyStandings, provinceRows } from './province.ts';
+import { issuanceNumber, type ReportVersion } from './ports.ts';
+import { publishVersion, storeDocument } from './publish-version.ts';
+import { agencyStandings, provinceRows, requireProvince } from './province.ts';
 
 export interface RollupCompileInput {
   office: AgencyProfile;
@@ -34,13 +34,7 @@ const ROLLUP_RULES = 1;
 
 export async function compileRollup(stores: CompileStores, input: RollupCompileInput): Promise<CompileResult> {
   const { office, period } = input;
-  if (!office.province) {
-    throw new UseCaseError(
-      'conflict',
-      'province_not_set',
-      `Hồ sơ cơ quan "${office.agencyId}" chưa ghi tỉnh (province): không biết tổng hợp báo cáo của các Sở nào.`,
-    );
-  }
+  requireProvince(office);
   const deadline = submissionDeadlineDate(period, office);
   const standings = await agencyStandings(stores, office, period, deadline, input.issueDate);
   if (standings.length === 0) {
@@ -73,25 +67,9 @@ export async function compileRollup(stores: CompileStores, input: RollupCompileI
   const version = (latest?.version ?? 0) + 1;
   const model = buildRollupModel({ office, period, deadline, agencies, issueDate: input.issueDate, inputHash });
   const audience = 'ubnd' as const;
-  const mKey = modelKey(office.agencyId, period.id, version, audience);
-  await stores.archive.put(mKey, new TextEncoder().encode(JSON.stringify(model)), 'application/json', {
-    period: period.id,
-    audience,
-    version: String(version),
-  });
-  const files: ReportFile[] = await Promise.all(
-    (['pdf', 'xlsx'] as const satisfies readonly ReportFormat[]).map(async (format) => {
-      const key = reportKey(office.agencyId, period.id, version, audience, format);
-      const bytes = await stores.renderers[format](model);
-      const stored = await stores.archive.put(key, bytes, CONTENT_TYPES[format], {
-        period: period.id,
-        audience,
-        version: String(version),
-        'input-hash': inputHash,
-      });
-      return { audience, format, key, size: stored.size, sha256: stored.sha256!, contentType: CONTENT_TYPES[format] };
-    }),
-  );
+  const stored = storeDocument(stores, { agencyId: office.agencyId, period: period.id, version, inputHash }, audience, model);
+  const files = await Promise.all(stored.files);
+  const [, mKey] = await stored.model;
   const record: ReportVersion = {
     agencyId: office.agencyId,
     period: period.id,
@@ -104,10 +82,5 @@ export async function compileRollup(stores: CompileStores, input: RollupCompileI
     models: { [audience]: mKey },
     kind: 'province-rollup',
   };
-  if (!(await stores.reports.publish(record, latest?.version ?? 0))) {
-    const winner = await stores.reports.latest(office.agencyId, period.id);
-    if (winner && winner.inputHash === inputHash) return { version: winner, created: false };
-    throw new UseCaseError('conflict', 'compile_conflict', 'Một lần tổng hợp khác vừa hoàn tất với dữ liệu khác; hãy tổng hợp lại.');
-  }
-  return { version: record, created: true };
+  return publishVersion(stores.reports, record, latest?.version ?? 0);
 }

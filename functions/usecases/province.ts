@@ -64,17 +64,18 @@ export interface AgencyStanding {
  */
 export const PROVINCE_READ_CONCURRENCY = 8;
 
+/** A province office's profile must name its province: without it, which Sở are its is unknown. */
+export function requireProvince(office: AgencyProfile): asserts office is AgencyProfile & { province: string } {
+  if (!office.province) {
+    throw new UseCaseError('conflict', 'province_not_set', `Hồ sơ cơ quan "${office.agencyId}" chưa ghi tỉnh (province): không biết các Sở nào thuộc tỉnh.`);
+  }
+}
+
 /** The office's profile on a day, which must name its province. */
 export async function officeProfile(agencies: AgencyStore, agencyId: string, date: string): Promise<AgencyProfile & { province: string }> {
   const office = await profileOn(agencies, agencyId, date);
-  if (!office.province) {
-    throw new UseCaseError(
-      'conflict',
-      'province_not_set',
-      `Hồ sơ cơ quan "${office.agencyId}" chưa ghi tỉnh (province): không biết các Sở nào thuộc tỉnh để hiển thị.`,
-    );
-  }
-  return office as AgencyProfile & { province: string };
+  requireProvince(office);
+  return office;
 }
 
 async function standingOf(
