@@ -105,6 +105,7 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   'api/health.ts#handler': { probe: true },
   'api/get-plan.ts#handler': read,
   'api/status.ts#handler': read,
+  'api/dashboard.ts#handler': read,
   'api/submissions.ts#formHandler': read,
   'api/submissions.ts#listHandler': read,
   'api/submissions.ts#getHandler': read,
@@ -159,6 +160,9 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   'api/pages/reminders-page.ts#handler': read,
   // Revisions, report versions, the delivery log and the people's names (who did what): reads only.
   'api/pages/history-page.ts#handler': read,
+  'api/pages/dashboard-page.ts#handler': read,
+  'api/pages/dashboard-page.ts#taskHandler': read,
+  'api/pages/dashboard-page.ts#figureHandler': read,
   'jobs/compile.ts#handler': { read: true, write: ['reports', 'jobRuns'], writeReports: true, readRegistry: true },
   'jobs/remind.ts#handler': { read: true, write: ['jobRuns', 'deliveries'], sendEmail: true },
   // Delivery attaches the issued (or signed) PDF, logs every email and locks the month; with the

@@ -33,6 +33,7 @@ export const ROUTES: RouteDef[] = [
   { method: 'POST', path: '/api/reports/{period}/issue', module: 'api/report-issue.ts', authorizer: true },
   { method: 'PUT', path: '/api/reports/{period}/signed', module: 'api/report-signed.ts', authorizer: true },
   { method: 'GET', path: '/api/province', module: 'api/province.ts', authorizer: true },
+  { method: 'GET', path: '/api/dashboard', module: 'api/dashboard.ts', authorizer: true },
   { method: 'GET', path: '/api/users', module: 'api/users.ts', export: 'listHandler', authorizer: true },
   { method: 'POST', path: '/api/users', module: 'api/users.ts', export: 'inviteHandler', authorizer: true },
   { method: 'PUT', path: '/api/users/{email}', module: 'api/users.ts', export: 'changeHandler', authorizer: true },
@@ -48,6 +49,9 @@ export const ROUTES: RouteDef[] = [
   { method: 'GET', path: '/people', module: 'api/pages/people-page.ts', authorizer: false },
   { method: 'GET', path: '/reminders', module: 'api/pages/reminders-page.ts', authorizer: false },
   { method: 'GET', path: '/history', module: 'api/pages/history-page.ts', authorizer: false },
+  { method: 'GET', path: '/dashboard', module: 'api/pages/dashboard-page.ts', authorizer: false },
+  { method: 'GET', path: '/dashboard/task', module: 'api/pages/dashboard-page.ts', export: 'taskHandler', authorizer: false },
+  { method: 'GET', path: '/dashboard/figure', module: 'api/pages/dashboard-page.ts', export: 'figureHandler', authorizer: false },
   { method: 'GET', path: '/signin', module: 'api/pages/signin-page.ts', authorizer: false },
   { method: 'GET', path: '/static/{file}', module: 'api/pages/static.ts', authorizer: false },
 ];
