@@ -36,10 +36,10 @@ export const taskHref = (period: string, taskId: string): string => `/dashboard/
 /** An inline SVG figure labelled by its caption (role img), with a link to download it. */
 function figure(id: string, caption: string, svg: string, d: Dashboard, table: SafeHtml): SafeHtml {
   const labelled = svg.replace('<svg ', `<svg role="img" aria-labelledby="${id}-caption" focusable="false" `);
-  return html`<figure class="chart" id="${id}">
+  return html`<figure class="chart" id="${id}" data-period="${d.period}">
   <figcaption id="${id}-caption">${caption}</figcaption>
   <div class="chart-svg">${raw(labelled)}</div>
-  <p class="chart-export small"><a href="/dashboard/figure?${q({ period: d.period, name: id })}" download="${id}-${d.period}.svg">Tải hình (SVG)</a>
+  <p class="chart-export small"><button type="button" class="link-button" data-png hidden>Tải hình (PNG)</button> · <a href="/dashboard/figure?${q({ period: d.period, name: id })}" download="${id}-${d.period}.svg">Tải hình (SVG)</a>
     · <a href="/api/dashboard?${q({ period: d.period, format: 'xlsx' })}" download>Tải số liệu (Excel)</a></p>
   <details><summary>Bảng số liệu của hình</summary>${table}</details>
 </figure>`;
@@ -156,7 +156,7 @@ ${figure(
     main,
     user: o.user,
     csrfToken: o.csrfToken,
-    scripts: ['common.js'],
+    scripts: ['dashboard.js'],
     current: 'dashboard',
     ...(o.agencyName ? { agencyName: o.agencyName } : {}),
   });
