@@ -27,6 +27,25 @@ function functionLogicalId(stack: ApplicationStack, key: string): string {
   return stack.getLogicalId(fn.fn.node.defaultChild as never);
 }
 
+/**
+ * A resource of the schedules' nested stack with each parameter reference replaced by what the
+ * parent passes for it (a job function's or the queue's Fn::GetAtt in the application stack).
+ */
+function fromParent(stack: ApplicationStack, parent: Template, resource: Resource): Resource {
+  const nestedId = stack.getLogicalId(stack.scheduleStack.nestedStackResource as never);
+  const params = (parent.toJSON()['Resources'][nestedId] as Resource).Properties['Parameters'] as Record<string, unknown>;
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') {
+      const ref = (v as { Ref?: string }).Ref;
+      if (ref !== undefined && Object.keys(v).length === 1 && ref in params) return params[ref];
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    }
+    return v;
+  };
+  return walk(resource) as Resource;
+}
+
 /** The inline statements and managed policies attached to a function's role. */
 function permissionsOf(stack: ApplicationStack, template: Template, key: string) {
   const fnId = functionLogicalId(stack, key);
@@ -304,7 +323,7 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
         expect.arrayContaining(['/health', '/auth/session', '/auth/signout', '/signin', '/', '/status', '/static/{file}']),
       );
       for (const r of ROUTES.filter((x) => !x.authorizer))
-        expect(r.path).toMatch(/^\/(health|auth\/|signin|status|static\/|reports|province|people|history|reminders|$)/);
+        expect(r.path).toMatch(/^\/(health|auth\/|signin|status|static\/|reports|province|people|history|reminders|dashboard|$)/);
     });
 
     it('runs the authorizer function as a REQUEST authorizer with simple responses, no identity source and no cache', () => {
@@ -471,7 +490,8 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
   describe('schedules', () => {
     it('are one per definition of the profile, in Asia/Ho_Chi_Minh, without flexible window, with retries and the DLQ', () => {
       const defs = eventBridgeSchedules(testConfig().profiles[0]);
-      const schedules = resources(template, 'AWS::Scheduler::Schedule');
+      const nested = Template.fromStack(stack.scheduleStack);
+      const schedules = resources(nested, 'AWS::Scheduler::Schedule').map(([id, s]) => [id, fromParent(stack, template, s)] as [string, Resource]);
       expect(schedules.map(([, s]) => s.Properties['Name']).sort()).toEqual(defs.map((d) => d.name).sort());
       const dlqId = stack.getLogicalId(stack.deadLetterQueue.node.defaultChild as never);
       for (const def of defs) {
@@ -501,9 +521,10 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
     });
 
     it('invoke through a role that may call only the job functions and write only to the DLQ', () => {
-      const roleId = stack.getLogicalId(stack.schedules.role.node.defaultChild as never);
-      const [, policy] = resources(template, 'AWS::IAM::Policy').find(([, p]) => (p.Properties['Roles'] as { Ref: string }[]).some((r) => r.Ref === roleId))!;
-      const statements = (policy.Properties['PolicyDocument'] as { Statement: Statement[] }).Statement;
+      const nested = Template.fromStack(stack.scheduleStack);
+      const roleId = stack.scheduleStack.getLogicalId(stack.schedules.role.node.defaultChild as never);
+      const [, policy] = resources(nested, 'AWS::IAM::Policy').find(([, p]) => (p.Properties['Roles'] as { Ref: string }[]).some((r) => r.Ref === roleId))!;
+      const statements = (fromParent(stack, template, policy).Properties['PolicyDocument'] as { Statement: Statement[] }).Statement;
       const invoke = statements.filter((s) => actionsOf(s).includes('lambda:InvokeFunction'));
       expect(invoke.map((s) => s.Resource).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual(
         JOB_NAMES.map((j) => ({ 'Fn::GetAtt': [functionLogicalId(stack, `jobs/${j}.ts#handler`), 'Arn'] })).sort((a, b) =>
@@ -511,7 +532,7 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
         ),
       );
       expect(statements.flatMap(actionsOf).sort()).toEqual(['lambda:InvokeFunction', 'lambda:InvokeFunction', 'lambda:InvokeFunction', 'sqs:SendMessage']);
-      template.hasResourceProperties('AWS::IAM::Role', {
+      nested.hasResourceProperties('AWS::IAM::Role', {
         AssumeRolePolicyDocument: {
           Statement: [
             Match.objectLike({
@@ -643,6 +664,6 @@ describe('ApplicationStack with a custom domain and deploy parameters', () => {
 
   it('names the schedule group, dashboard and stacks after the stage', () => {
     expect(stack.stackName).toBe('baocao-prod-app');
-    template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'baocao-prod-skhcn-bacgiang' });
+    Template.fromStack(stack.scheduleStack).hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'baocao-prod-jobs-skhcn-bacgiang' });
   });
 });
