@@ -81,3 +81,34 @@ export function clearAttempt(unit: string, period: string): void {
   delete prev.attempt;
   write(unit, period, prev);
 }
+
+export interface StoredCopy {
+  unit: string;
+  period: string;
+  /** A submit whose answer never came. */
+  unsent: boolean;
+  /** Typing not saved to the server. */
+  unsaved: boolean;
+}
+
+/** What this browser keeps of the form, every unit and period: unsent submits, and typing not saved to the server. */
+export function storedCopies(): StoredCopy[] {
+  const out: StoredCopy[] = [];
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (!k?.startsWith(`${PREFIX}:`)) continue;
+      const [unit = '', period = ''] = k.slice(PREFIX.length + 1).split(':');
+      const v = read(unit, period);
+      out.push({ unit, period, unsent: Boolean(v?.attempt), unsaved: Boolean(v?.data) });
+    }
+  } catch {
+    /* no storage: nothing kept */
+  }
+  return out;
+}
+
+/** Removes every local copy of the form from this browser (signing out on a shared computer). */
+export function clearStoredCopies(): void {
+  for (const c of storedCopies()) clearLocal(c.unit, c.period);
+}
