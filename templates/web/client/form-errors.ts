@@ -101,7 +101,10 @@ export function showSummary(errors: SummaryItem[], { focus = true, title }: { fo
 function renderSummary(focus: boolean): void {
   const s = summaryEl();
   if (!s) return;
-  if (!shown.length) return hideSummary();
+  if (!shown.length) {
+    hideSummary();
+    return;
+  }
   const items = shown.map((e) => {
     const target = e.fieldId ? document.getElementById(e.fieldId) : null;
     const text = e.label ? `${e.label}: ${e.message}` : e.message;

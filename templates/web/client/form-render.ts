@@ -318,7 +318,12 @@ export function renderForm(root: HTMLElement, ctx: PageContext) {
       'fieldset',
       { class: 'form-body', id: 'form-body' },
       h('legend', { class: 'visually-hidden' }, `Báo cáo ${ctx.period.label} của ${ctx.unit.name}`),
-      h('p', { class: 'required-legend', id: 'required-legend' }, h('span', { class: 'req', 'aria-hidden': 'true' }, '*'), ' bắt buộc khi gửi báo cáo (lưu nháp thì chưa cần)'),
+      h(
+        'p',
+        { class: 'required-legend', id: 'required-legend' },
+        h('span', { class: 'req', 'aria-hidden': 'true' }, '*'),
+        ' bắt buộc khi gửi báo cáo (lưu nháp thì chưa cần)',
+      ),
       noTasks,
       taskSections,
       h(
