@@ -5,7 +5,7 @@
  */
 import { localParts } from '../../../functions/core/clock.ts';
 import { api } from './api.ts';
-import { clearStoredCopies, storedCopies } from './form-store.ts';
+import { clearStoredCopies, storedCopies } from './local-copies.ts';
 import { TIME_ZONE } from './time-zone.ts';
 
 export type Child = Node | string | number | null | undefined | false | Child[];
@@ -73,17 +73,14 @@ export function formatDate(ymd: string | undefined): string {
  * Returns whether to go on.
  */
 function dropStoredCopies(): boolean {
-  const all = storedCopies();
-  const copies = all.filter((c) => c.unsent || c.unsaved);
+  const copies = storedCopies().filter((c) => c.unsent || c.unsaved);
   if (!copies.length) {
     clearStoredCopies();
     return true;
   }
   const unsent = copies.filter((c) => c.unsent);
-  const which = (list: typeof copies) => list.map((c) => `${c.unit} tháng ${c.period.slice(5)}/${c.period.slice(0, 4)}`).join(', ');
-  const message = unsent.length
-    ? `Báo cáo ${which(unsent)} chưa gửi được lên máy chủ (lần gửi chưa nhận được xác nhận). Nếu đăng xuất, nội dung này sẽ bị xóa khỏi máy. Bấm "Hủy" để ở lại và gửi lại; bấm "OK" để vẫn đăng xuất.`
-    : `Trên máy này còn nội dung báo cáo chưa lưu lên máy chủ (${which(copies)}). Nếu đăng xuất, nội dung này sẽ bị xóa khỏi máy. Bấm "Hủy" để ở lại và lưu nháp; bấm "OK" để vẫn đăng xuất.`;
+  const which = (list: typeof copies) => list.map((c) => c.label).join(', ');
+  const message = `${unsent.length ? `Còn báo cáo chưa gửi được (${which(unsent)})` : `Còn nội dung báo cáo chưa lưu lên máy chủ (${which(copies)})`}. Đăng xuất sẽ xóa nội dung này khỏi máy. Vẫn đăng xuất?`;
   if (!window.confirm(message)) return false;
   clearStoredCopies();
   return true;

@@ -6,7 +6,7 @@
  */
 import type { FormData } from './form-check.ts';
 
-const PREFIX = 'baocao:form:v1';
+import { PREFIX } from './local-copies.ts';
 
 /** A submit whose answer never arrived: its key and body, to send again as they were. */
 export interface Attempt {
@@ -80,35 +80,4 @@ export function clearAttempt(unit: string, period: string): void {
   if (!prev) return;
   delete prev.attempt;
   write(unit, period, prev);
-}
-
-export interface StoredCopy {
-  unit: string;
-  period: string;
-  /** A submit whose answer never came. */
-  unsent: boolean;
-  /** Typing not saved to the server. */
-  unsaved: boolean;
-}
-
-/** What this browser keeps of the form, every unit and period: unsent submits, and typing not saved to the server. */
-export function storedCopies(): StoredCopy[] {
-  const out: StoredCopy[] = [];
-  try {
-    for (let i = 0; i < localStorage.length; i++) {
-      const k = localStorage.key(i);
-      if (!k?.startsWith(`${PREFIX}:`)) continue;
-      const [unit = '', period = ''] = k.slice(PREFIX.length + 1).split(':');
-      const v = read(unit, period);
-      out.push({ unit, period, unsent: Boolean(v?.attempt), unsaved: Boolean(v?.data) });
-    }
-  } catch {
-    /* no storage: nothing kept */
-  }
-  return out;
-}
-
-/** Removes every local copy of the form from this browser (signing out on a shared computer). */
-export function clearStoredCopies(): void {
-  for (const c of storedCopies()) clearLocal(c.unit, c.period);
 }
