@@ -53,7 +53,7 @@ const MISTYPED = ['/statsu', '/api/nothing'];
 /** Bytes of each page's HTML, CSS and JS as served (raw) and gzip-compressed (what CloudFront sends), from the desktop visits. */
 const weights: Record<string, { html: number; css: number; js: number; total: number; gzip: number }> = {};
 
-/** Counts what the page loads while `load` runs (the browser's cache is bypassed by a fresh profile or a reload). */
+/** Counts what the page loads while `load` runs, with the browser's cache off. */
 async function weigh(page: Page, name: string, load: () => Promise<void>): Promise<void> {
   const w = { html: 0, css: 0, js: 0, total: 0, gzip: 0 };
   const pending: Promise<void>[] = [];
@@ -73,11 +73,14 @@ async function weigh(page: Page, name: string, load: () => Promise<void>): Promi
     );
   };
   page.on('response', onResponse);
-  await page.route('**/*', (route) => route.continue({ headers: { ...route.request().headers(), 'cache-control': 'no-cache' } }));
+  // As a first visit: nothing from the browser's cache (the sign-in's landing page loaded the same files).
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await load();
   await Promise.all(pending);
   page.off('response', onResponse);
-  await page.unroute('**/*');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
+  await cdp.detach();
   weights[name] = w;
 }
 
