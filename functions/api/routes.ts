@@ -56,6 +56,15 @@ export const ROUTES: RouteDef[] = [
   { method: 'GET', path: '/static/{file}', module: 'api/pages/static.ts', authorizer: false },
 ];
 
+/**
+ * What answers a request no route matches: API Gateway's $default route (infra/constructs/portal-api.ts)
+ * and the local server's fallback call this function, whose handler gives browsers a Vietnamese 404
+ * page and API clients JSON (functions/api/pages/not-found.ts). Not an operation of the API: not in
+ * ROUTES, nor in the OpenAPI document.
+ */
+export const UNMATCHED_ROUTE_KEY = '$default';
+export const UNMATCHED_ROUTE: Pick<RouteDef, 'module'> & { export: string } = { module: 'api/pages/static.ts', export: 'handler' };
+
 /** Matches a concrete path against a route path; returns its parameters or undefined. */
 export function matchPath(routePath: string, actual: string): Record<string, string> | undefined {
   const a = routePath.split('/').filter(Boolean);

@@ -300,9 +300,17 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
   });
 
   describe('HTTP API', () => {
-    it('has exactly the routes of the table', () => {
+    it('has exactly the routes of the table, and $default for addresses no route matches', () => {
       const keys = resources(template, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties['RouteKey']);
-      expect(keys.sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+      expect(keys.sort()).toEqual([...ROUTES.map((r) => `${r.method} ${r.path}`), '$default'].sort());
+    });
+
+    it('answers an address no route matches with the static files’ function, open and without the authorizer', () => {
+      const [, route] = resources(template, 'AWS::ApiGatewayV2::Route').find(([, x]) => x.Properties['RouteKey'] === '$default')!;
+      expect(route.Properties['AuthorizationType']).toBe('NONE');
+      const staticRoute = resources(template, 'AWS::ApiGatewayV2::Route').find(([, x]) => x.Properties['RouteKey'] === 'GET /static/{file}')![1];
+      // The same integration, hence the same function, as GET /static/{file}.
+      expect(route.Properties['Target']).toEqual(staticRoute.Properties['Target']);
     });
 
     it('puts the Lambda authorizer on exactly the routes flagged authorizer: true', () => {
@@ -420,7 +428,8 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
     it('throttles every route on its own, so a flood of the open routes leaves submissions their budget', () => {
       const [, stage] = resources(template, 'AWS::ApiGatewayV2::Stage')[0]!;
       const settings = stage.Properties['RouteSettings'] as Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }>;
-      expect(Object.keys(settings).sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+      expect(Object.keys(settings).sort()).toEqual([...ROUTES.map((r) => `${r.method} ${r.path}`), '$default'].sort());
+      expect(settings['$default']).toEqual({ ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 });
       const rate = (key: string) => settings[key]!.ThrottlingRateLimit;
       const open = ROUTES.filter((r) => !r.authorizer && !r.path.startsWith('/static/')).map((r) => `${r.method} ${r.path}`);
       for (const write of ['POST /api/submissions', 'PUT /api/submissions/{period}/{unit}/draft']) {
