@@ -19,7 +19,8 @@ import { SESSION_COOKIE, csrfTokenFor, requestToken } from './middleware/request
 import { codeRequestSchema, sessionSchema } from './schemas/session.ts';
 import { container } from '../adapters/container.ts';
 import { localTokenIssuer } from '../adapters/auth/local-token-issuer.ts';
-import { requestCode, signInWithCode } from '../usecases/code-sign-in.ts';
+import { ownCodes, requestCode, signInWithCode } from '../usecases/code-sign-in.ts';
+import { cognitoCodeChannel } from '../adapters/auth/identity.ts';
 import { parseJsonBody } from './validation.ts';
 
 // In AWS, sign-out ends the user's Cognito sessions too: the user pool must be named.
@@ -29,18 +30,19 @@ checkSettings('signOut');
 // as secure contexts, so the local server's cookie is kept too.
 const COOKIE_FLAGS = 'Path=/; HttpOnly; Secure; SameSite=Strict';
 
+/**
+ * The code sign-in of this deployment: our own codes where it holds its signing key (the local
+ * stack), Cognito's passwordless email codes where it has a user pool (AWS).
+ */
 function codeSignInDeps() {
-  const tokens = localTokenIssuer();
-  if (!tokens) {
-    // Not offered by this deployment (a 4xx: nothing is broken; the hosted sign-in page is the way in).
-    throw new ApiError(
-      404,
-      'code_signin_unavailable',
-      'Nơi triển khai này chưa bật đăng nhập bằng mã gửi qua thư; hãy dùng nút "Đăng nhập" để vào trang đăng nhập của hệ thống.',
-    );
-  }
   const c = container();
-  return { agencies: c.agencies, users: c.users, codes: c.signInCodes, mailer: c.mailer, tokens };
+  const tokens = localTokenIssuer();
+  const channel = tokens ? ownCodes({ agencies: c.agencies, mailer: c.mailer, tokens }) : cognitoCodeChannel();
+  if (!channel) {
+    // Neither (a misconfigured deployment): a 4xx that says so; nothing else is broken.
+    throw new ApiError(404, 'code_signin_unavailable', 'Nơi triển khai này chưa bật đăng nhập bằng mã gửi qua thư; hãy liên hệ Văn phòng Sở.');
+  }
+  return { users: c.users, codes: c.signInCodes, channel };
 }
 
 const sourceOf = (event: HttpEvent) => event.requestContext?.http?.sourceIp ?? 'unknown';

@@ -6,8 +6,9 @@
  * the browser to Cognito's /logout (AUTH_LOGOUT_URL, see functions/api/session.ts).
  * flow: sign-out handler --> cognito sign-out --> Cognito
  */
-import { AdminUserGlobalSignOutCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { AdminUserGlobalSignOutCommand, type CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { requiredSetting } from '../config.ts';
+import { cognitoClient } from './identity.ts';
 
 export interface UserSignOut {
   signOut(username: string): Promise<void>;
@@ -29,9 +30,6 @@ let current: UserSignOut | undefined;
 /** Cognito's sign-out where there is a user pool (AWS: USER_POOL_ID); none for the local issuer. */
 export function userSignOut(): UserSignOut | undefined {
   if (!process.env.USER_POOL_ID) return undefined;
-  current ??= new CognitoUserSignOut(
-    new CognitoIdentityProviderClient({ region: requiredSetting('AWS_REGION'), maxAttempts: 3 }),
-    requiredSetting('USER_POOL_ID'),
-  );
+  current ??= new CognitoUserSignOut(cognitoClient(), requiredSetting('USER_POOL_ID'));
   return current;
 }
