@@ -1,7 +1,9 @@
 /**
- * Browser sign-in and sign-out. The sign-in link carries the token in its #fragment (never sent to
- * servers or logs); /signin's script posts it to POST /auth/session, which verifies it and sets an
- * HttpOnly, SameSite=Strict session cookie. POST /auth/signout ends the session: the token goes on
+ * Browser sign-in and sign-out. A person signs in by an emailed code (POST /auth/code, then POST
+ * /auth/session with the address and code: our own codes locally, Cognito's in AWS), or, locally, by
+ * a link carrying a token in its #fragment (never sent to servers or logs) that /signin's script
+ * posts to POST /auth/session. Either way the token is verified and kept in an HttpOnly,
+ * SameSite=Strict session cookie. POST /auth/signout ends the session: the token goes on
  * the revocation list (and, in AWS, the user's Cognito sessions end), then the cookie is cleared.
  * flow: browser --> session handlers --> session check, revocation list, Cognito sign-out
  */
@@ -87,9 +89,9 @@ async function openSession(token: string) {
   };
 }
 
-/** Where the browser goes after signing out: Cognito's /logout in AWS (it clears the hosted page's own session), else the sign-in page. */
+/** Where the browser goes after signing out: the sign-in page (there is no hosted Cognito page whose own session would need ending). */
 function afterSignOut(): string {
-  return process.env.AUTH_LOGOUT_URL || '/signin';
+  return '/signin';
 }
 
 /**
@@ -113,7 +115,7 @@ export const signoutHandler = httpHandler(async (event: HttpEvent) => {
     try {
       await userSignOut()?.signOut(session.username);
     } catch (err) {
-      // The token is refused already; Cognito's sessions (no refresh token in the implicit flow) end at expiry.
+      // The token is refused already (revocation list); Cognito's refresh token, never handed to the browser, ends at expiry.
       log.warn('Cognito sign-out failed', { error: err instanceof Error ? err.name : String(err) });
     }
   }

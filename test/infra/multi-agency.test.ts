@@ -58,7 +58,6 @@ describe('config: several agency profiles', () => {
       // Each agency sends from its own address: one identity each, unless a covering domain is given.
       expect(config.sesIdentities.map((i) => i.value)).toEqual(['baocao@skhcn.bacgiang.example', 'baocao@skhcn.hatinh.example.vn']);
       expect(config.alarmEmails).toEqual(['vanphong@skhcn.bacgiang.example']);
-      expect(config.authDomainPrefix).toBe('baocao-dev-skhcn-bacgiang');
     }
   });
 

@@ -12,16 +12,20 @@
  * flow: code sign-in use case --> Cognito code channel --> Cognito (InitiateAuth, RespondToAuthChallenge)
  */
 import { createHash } from 'node:crypto';
-import { type CognitoIdentityProviderClient, InitiateAuthCommand, RespondToAuthChallengeCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  type CognitoIdentityProviderClient,
+  InitiateAuthCommand,
+  type InitiateAuthCommandOutput,
+  RespondToAuthChallengeCommand,
+  type RespondToAuthChallengeCommandOutput,
+} from '@aws-sdk/client-cognito-identity-provider';
 import type { User } from '../../core/users.ts';
 import type { CodeChannel, PendingCode, RedeemOutcome } from '../../usecases/ports.ts';
 import { log } from '../log.ts';
 
-/**
- * Minutes a code can be used: the app client's AuthSessionValidity (infra/constructs/portal-sign-in.ts
- * sets it to this; Cognito allows 3–15), the pending item's own expiry the same.
- */
-export const COGNITO_CODE_MINUTES = 10;
+import { COGNITO_CODE_MINUTES } from '../../core/auth.ts';
+
+export { COGNITO_CODE_MINUTES };
 
 /** Cognito's answers that mean "no code was sent to this address", whatever the reason: the same reply as a sent code. */
 const NOT_SENT = new Set(['UserNotFoundException', 'UserNotConfirmedException', 'NotAuthorizedException', 'PasswordResetRequiredException']);

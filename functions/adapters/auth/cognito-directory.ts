@@ -7,13 +7,15 @@
  *   sends its codes there) and MessageAction SUPPRESS (the portal sends its own invitation in
  *   Vietnamese, with the deployment's real address); a random permanent password nobody is told
  *   (AdminSetUserPassword) takes the user out of FORCE_CHANGE_PASSWORD, so the passwordless
- *   EMAIL_OTP sign-in is the only way in; then the groups.
+ *   EMAIL_OTP sign-in is the only way in; then the groups. A user already in the pool without an
+ *   agency (made by hand before) is adopted: its address marked verified, its name set.
  * - change: the groups become exactly the agency's, role's and unit's (AdminListGroupsForUser, then
  *   AdminAddUserToGroup / AdminRemoveUserFromGroup for the difference).
  * - disable: AdminUserGlobalSignOut and AdminDisableUser (refresh tokens end; the access tokens
  *   already issued are refused by the revocation list, revoked by the use case); enable: AdminEnableUser.
  *
  * Each call brings the user to the state given, so a change retried after a failure converges.
+ * The users functions may call exactly these Admin* actions (infra/function-access.ts, MANAGE_USER_ACTIONS).
  * flow: people use case --> Cognito directory --> Cognito (Admin* APIs)
  */
 import { randomBytes } from 'node:crypto';
@@ -26,6 +28,7 @@ import {
   AdminListGroupsForUserCommand,
   AdminRemoveUserFromGroupCommand,
   AdminSetUserPasswordCommand,
+  AdminUpdateUserAttributesCommand,
   AdminUserGlobalSignOutCommand,
   type AttributeType,
   type CognitoIdentityProviderClient,
@@ -33,19 +36,6 @@ import {
 import { agencyFromGroups, agencyGroup, groupsForRole } from '../../core/auth.ts';
 import type { User } from '../../core/users.ts';
 import type { DirectoryOutcome, IdentityDirectory } from '../../usecases/ports.ts';
-
-/** The IAM actions this adapter calls, on the pool's ARN (infra/function-access.ts grants exactly these). */
-export const DIRECTORY_ACTIONS = [
-  'cognito-idp:AdminCreateUser',
-  'cognito-idp:AdminGetUser',
-  'cognito-idp:AdminSetUserPassword',
-  'cognito-idp:AdminListGroupsForUser',
-  'cognito-idp:AdminAddUserToGroup',
-  'cognito-idp:AdminRemoveUserFromGroup',
-  'cognito-idp:AdminDisableUser',
-  'cognito-idp:AdminEnableUser',
-  'cognito-idp:AdminUserGlobalSignOut',
-] as const;
 
 /** The groups a person's token must carry: their agency, and their role (a unit's group for role unit). */
 export function groupsOf(user: Pick<User, 'agencyId' | 'role' | 'unit'>): string[] {
@@ -67,19 +57,15 @@ export class CognitoDirectory implements IdentityDirectory {
 
   async create(user: Omit<User, 'sub'>): Promise<DirectoryOutcome> {
     const pool = { UserPoolId: this.userPoolId, Username: user.email };
+    const attributes = [
+      { Name: 'email', Value: user.email },
+      // The code sign-in sends its codes to this address: Văn phòng vouches for it.
+      { Name: 'email_verified', Value: 'true' },
+      { Name: 'name', Value: user.name },
+    ];
     let sub: string | undefined;
     try {
-      const out = await this.client.send(
-        new AdminCreateUserCommand({
-          ...pool,
-          MessageAction: 'SUPPRESS',
-          UserAttributes: [
-            { Name: 'email', Value: user.email },
-            { Name: 'email_verified', Value: 'true' },
-            { Name: 'name', Value: user.name },
-          ],
-        }),
-      );
+      const out = await this.client.send(new AdminCreateUserCommand({ ...pool, MessageAction: 'SUPPRESS', UserAttributes: attributes }));
       sub = subOf(out.User?.Attributes);
     } catch (err) {
       if ((err as { name?: string }).name !== 'UsernameExistsException') throw err;
@@ -88,6 +74,7 @@ export class CognitoDirectory implements IdentityDirectory {
       const agency = agencyFromGroups(await this.groups(user.email));
       if (agency && agency !== user.agencyId) return { kind: 'other-agency' };
       sub = subOf((await this.client.send(new AdminGetUserCommand(pool))).UserAttributes);
+      await this.client.send(new AdminUpdateUserAttributesCommand({ ...pool, UserAttributes: attributes }));
     }
     if (!sub) throw new Error('Cognito returned the user without its sub');
     await this.client.send(new AdminSetUserPasswordCommand({ ...pool, Password: unusablePassword(), Permanent: true }));

@@ -2,8 +2,7 @@
  * Sign-out's part in Cognito (AWS only): AdminUserGlobalSignOut ends the user's sessions there —
  * refresh tokens, and the access tokens for Cognito's own APIs. Our API does not ask Cognito about
  * each token (it verifies the signature locally), so the token signed out is also put on the
- * revocation list (revocation-list.ts); the hosted sign-in page's own cookie is cleared by sending
- * the browser to Cognito's /logout (AUTH_LOGOUT_URL, see functions/api/session.ts).
+ * revocation list (revocation-list.ts).
  * flow: sign-out handler --> cognito sign-out --> Cognito
  */
 import { AdminUserGlobalSignOutCommand, type CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';

@@ -30,8 +30,8 @@ export function registerUserCommands(program: Command): void {
     .option('--unit <code>', 'mã phòng/đơn vị (với --role unit)')
     .action(async (o: { email: string; name: string; role: Role; unit?: string }) => {
       const c = await agencyContainer();
-      // Against AWS (TABLE_NAME set) the person is a Cognito user too: the pool must be named.
-      if (process.env.TABLE_NAME) requiredSetting('USER_POOL_ID');
+      // Against AWS (TABLE_NAME set, no local signing key) the person is a Cognito user too: the pool must be named.
+      if (process.env.TABLE_NAME && !process.env.AUTH_JWKS_FILE) requiredSetting('USER_POOL_ID');
       const deps = {
         ...c,
         sessions: revocationList(),
