@@ -85,9 +85,11 @@ export class ApplicationStack extends Stack {
       AUTH_JWKS_URL: this.signIn.jwksUrl,
       ORIGIN_VERIFY_SECRET: this.edge.originSecret.secretValue.unsafeUnwrap(),
     };
+    // PUBLIC_URL: the portal's real address, for every link an email carries (invitations, reminders, reports).
     const environment = {
       TABLE_NAME: stateful.table.tableName,
       BUCKET_NAME: stateful.reportBucket.bucketName,
+      PUBLIC_URL: this.edge.url,
       ...authEnvironment,
     };
     // The route handlers also sign people in by Cognito's emailed code, manage their Cognito users
