@@ -627,11 +627,14 @@ describe('ApplicationStack with a custom domain and deploy parameters', () => {
     template.hasOutput('DnsTarget', { Value: { 'Fn::GetAtt': [stack.getLogicalId(stack.edge.distribution.node.defaultChild as never), 'DomainName'] } });
   });
 
-  it('returns sign-ins to the custom domain', () => {
-    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
-      CallbackURLs: ['https://baocao.skhcn.bacgiang.example/signin'],
-    });
-    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'baocao-prod-skhcn-bacgiang' });
+  it('names the custom domain as the sign-in page and as the address every emailed link carries', () => {
+    template.hasOutput('SignInUrl', { Value: 'https://baocao.skhcn.bacgiang.example/signin' });
+    const fns = resources(template, 'AWS::Lambda::Function').filter(
+      ([, f]) => (f.Properties['Environment'] as { Variables?: Record<string, unknown> })?.Variables?.['TABLE_NAME'],
+    );
+    expect(fns.length).toBeGreaterThan(0);
+    for (const [id, f] of fns)
+      expect((f.Properties['Environment'] as { Variables: Record<string, unknown> }).Variables['PUBLIC_URL'], id).toBe('https://baocao.skhcn.bacgiang.example');
   });
 
   it('applies the alarm addresses and the log retention', () => {

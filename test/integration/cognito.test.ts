@@ -179,6 +179,9 @@ describe('people in Cognito (moto)', () => {
     const sub = made.User?.Attributes?.find((a) => a.Name === 'sub')?.Value;
     const user = await invitePerson(deps(), vp, { email: address, name: 'Đỗ Văn Cũ', role: 'unit', unit: 'QLKH' }, new Date());
     expect(user.sub).toBe(sub);
-    expect(await cognitoUser(address)).toMatchObject({ status: 'CONFIRMED', groups: [`agency-${agency}`, 'unit-QLKH'] });
+    const u = await cognitoUser(address);
+    expect(u).toMatchObject({ status: 'CONFIRMED', groups: [`agency-${agency}`, 'unit-QLKH'] });
+    // Its address now verified (the codes go there) and its name the one Văn phòng gave.
+    expect(u.attrs).toMatchObject({ email: address, email_verified: 'true', name: 'Đỗ Văn Cũ' });
   });
 });

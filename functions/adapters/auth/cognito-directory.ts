@@ -74,7 +74,8 @@ export class CognitoDirectory implements IdentityDirectory {
       const agency = agencyFromGroups(await this.groups(user.email));
       if (agency && agency !== user.agencyId) return { kind: 'other-agency' };
       sub = subOf((await this.client.send(new AdminGetUserCommand(pool))).UserAttributes);
-      await this.client.send(new AdminUpdateUserAttributesCommand({ ...pool, UserAttributes: attributes }));
+      // Its address is its username already (setting it again is refused as an alias taken): verified and named only.
+      await this.client.send(new AdminUpdateUserAttributesCommand({ ...pool, UserAttributes: attributes.filter((a) => a.Name !== 'email') }));
     }
     if (!sub) throw new Error('Cognito returned the user without its sub');
     await this.client.send(new AdminSetUserPasswordCommand({ ...pool, Password: unusablePassword(), Permanent: true }));
