@@ -38,15 +38,16 @@ async function answering(endpoint: string, child: ChildProcess, failed: () => Er
   }
 }
 
-export async function startMoto(): Promise<Moto> {
+/** `command`: the server's executable (another name only to test what a machine without it sees). */
+export async function startMoto(command = 'moto_server'): Promise<Moto> {
   const port = await freePort();
   const endpoint = `http://127.0.0.1:${port}`;
-  const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(command, ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
   let spawnError: Error | undefined;
   child.once('error', (err: NodeJS.ErrnoException) => {
     spawnError =
       err.code === 'ENOENT'
-        ? new Error('moto_server is not on PATH: install it (pip install "moto[server]==5.2.1"; .ci/run does) — the Cognito adapters are tested against it')
+        ? new Error(`${command} is not on PATH: install it (pip install "moto[server]==5.2.1"; .ci/run does) — the Cognito adapters are tested against it`)
         : err;
   });
   let stderr = '';
