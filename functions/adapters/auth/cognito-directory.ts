@@ -33,7 +33,7 @@ import {
   type AttributeType,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { agencyFromGroups, agencyGroup, groupsForRole } from '../../core/auth.ts';
+import { agencyGroup, groupsForRole } from '../../core/auth.ts';
 import type { User } from '../../core/users.ts';
 import type { DirectoryOutcome, IdentityDirectory } from '../../usecases/ports.ts';
 
@@ -71,8 +71,8 @@ export class CognitoDirectory implements IdentityDirectory {
       if ((err as { name?: string }).name !== 'UsernameExistsException') throw err;
       // Already in the pool (created by hand before the portal managed people, or a retried invite):
       // adopted when no other agency holds it.
-      const agency = agencyFromGroups(await this.groups(user.email));
-      if (agency && agency !== user.agencyId) return { kind: 'other-agency' };
+      const own = agencyGroup(user.agencyId);
+      if ((await this.groups(user.email)).some((g) => g.startsWith(agencyGroup('')) && g !== own)) return { kind: 'other-agency' };
       sub = subOf((await this.client.send(new AdminGetUserCommand(pool))).UserAttributes);
       // Its address is its username already (setting it again is refused as an alias taken): verified and named only.
       await this.client.send(new AdminUpdateUserAttributesCommand({ ...pool, UserAttributes: attributes.filter((a) => a.Name !== 'email') }));
