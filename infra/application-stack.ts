@@ -65,7 +65,6 @@ export class ApplicationStack extends Stack {
     this.signIn = new PortalSignIn(this, 'SignIn', {
       userPool: stateful.userPool,
       portalUrl: this.edge.url,
-      domainPrefix: config.authDomainPrefix,
     });
 
     this.deadLetterQueue = new sqs.Queue(this, 'JobDeadLetters', {
@@ -88,17 +87,18 @@ export class ApplicationStack extends Stack {
       AUTH_JWKS_URL: this.signIn.jwksUrl,
       ORIGIN_VERIFY_SECRET: this.edge.originSecret.secretValue.unsafeUnwrap(),
     };
+    // PUBLIC_URL: the portal's real address, for every link an email carries (invitations, reminders, reports).
     const environment = {
       TABLE_NAME: stateful.table.tableName,
       BUCKET_NAME: stateful.reportBucket.bucketName,
+      PUBLIC_URL: this.edge.url,
       ...authEnvironment,
     };
-    // The route handlers also sign users out (functions/api/session.ts): the pool whose sessions end,
-    // and Cognito's /logout, where the browser goes to end the hosted page's own session.
+    // The route handlers also sign people in by Cognito's emailed code, manage their Cognito users
+    // and sign them out (functions/adapters/auth/identity.ts): the pool they act on.
     const apiEnvironment = {
       ...environment,
       USER_POOL_ID: stateful.userPool.userPoolId,
-      AUTH_LOGOUT_URL: this.signIn.logoutUrl,
     };
     const targets = {
       agencyIds,

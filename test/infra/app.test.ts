@@ -110,6 +110,9 @@ describe('CDK app synthesis', () => {
       'AwsSolutions-CFR1',
       'AwsSolutions-CFR3',
       'AwsSolutions-CFR4',
+      // The pool: Essentials, not Plus, and no required MFA, for the passwordless emailed code (docs/decisions.md).
+      'AwsSolutions-COG2',
+      'AwsSolutions-COG8',
       'AwsSolutions-IAM5[<report prefix>]',
       'AwsSolutions-IAM5[Resource::*]',
       'AwsSolutions-L1',

@@ -289,7 +289,7 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
         CATALOG.filter((s) => FUNCTION_ACCESS[s.key]!.sendEmail)
           .map((s) => s.key)
           .sort(),
-      ).toEqual(['api/reminders.ts#handler', 'api/session.ts#codeHandler', 'api/users.ts#inviteHandler', 'jobs/deliver.ts#handler', 'jobs/remind.ts#handler']);
+      ).toEqual(['api/reminders.ts#handler', 'api/users.ts#inviteHandler', 'jobs/deliver.ts#handler', 'jobs/remind.ts#handler']);
     });
 
     it('gives the roles no AWS-managed policy (not even basic execution)', () => {
@@ -464,35 +464,34 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
       expect(config['CacheBehaviors'].map((b: { PathPattern: string }) => b.PathPattern)).toEqual(['/static/*']);
     });
 
-    it('gives the functions and the authorizer the header’s secret, and returns sign-ins to the CloudFront address', () => {
+    it('gives the functions and the authorizer the header’s secret', () => {
       const secretRef = JSON.stringify(stack.resolve(stack.edge.originSecret.secretValue.unsafeUnwrap()));
       for (const spec of CATALOG.filter((s) => s.kind !== 'job')) {
         const fn = template.toJSON()['Resources'][functionLogicalId(stack, spec.key)] as Resource;
         const vars = (fn.Properties['Environment'] as { Variables: Record<string, unknown> }).Variables;
         expect(JSON.stringify(vars['ORIGIN_VERIFY_SECRET']), spec.key).toBe(secretRef);
       }
-      const distributionId = stack.getLogicalId(stack.edge.distribution.node.defaultChild as never);
-      template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
-        CallbackURLs: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }, '/signin']] }],
-      });
     });
   });
 
   describe('sign-in', () => {
-    it('returns tokens to the portal’s /signin through the hosted page, as a public client with 8-hour tokens', () => {
-      const distributionId = stack.getLogicalId(stack.edge.distribution.node.defaultChild as never);
-      const signin = { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }, '/signin']] };
+    it('offers only the choice-based USER_AUTH flow (and refresh) to a public client with 8-hour tokens: no OAuth, no implicit grant, no hosted page', () => {
       template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
         GenerateSecret: false,
-        AllowedOAuthFlows: ['implicit'],
-        CallbackURLs: [signin],
-        LogoutURLs: [signin],
+        ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        AllowedOAuthFlowsUserPoolClient: false,
+        AllowedOAuthFlows: Match.absent(),
+        CallbackURLs: Match.absent(),
+        AuthSessionValidity: 10,
         AccessTokenValidity: 480,
         IdTokenValidity: 480,
         SupportedIdentityProviders: ['COGNITO'],
         PreventUserExistenceErrors: 'ENABLED',
+        EnableTokenRevocation: true,
       });
-      template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'baocao-dev-skhcn-bacgiang' });
+      template.resourceCountIs('AWS::Cognito::UserPoolDomain', 0);
+      const distributionId = stack.getLogicalId(stack.edge.distribution.node.defaultChild as never);
+      template.hasOutput('SignInUrl', { Value: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }, '/signin']] } });
     });
   });
 
@@ -658,11 +657,14 @@ describe('ApplicationStack with a custom domain and deploy parameters', () => {
     template.hasOutput('DnsTarget', { Value: { 'Fn::GetAtt': [stack.getLogicalId(stack.edge.distribution.node.defaultChild as never), 'DomainName'] } });
   });
 
-  it('returns sign-ins to the custom domain', () => {
-    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
-      CallbackURLs: ['https://baocao.skhcn.bacgiang.example/signin'],
-    });
-    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'baocao-prod-skhcn-bacgiang' });
+  it('names the custom domain as the sign-in page and as the address every emailed link carries', () => {
+    template.hasOutput('SignInUrl', { Value: 'https://baocao.skhcn.bacgiang.example/signin' });
+    const fns = resources(template, 'AWS::Lambda::Function').filter(
+      ([, f]) => (f.Properties['Environment'] as { Variables?: Record<string, unknown> })?.Variables?.['TABLE_NAME'],
+    );
+    expect(fns.length).toBeGreaterThan(0);
+    for (const [id, f] of fns)
+      expect((f.Properties['Environment'] as { Variables: Record<string, unknown> }).Variables['PUBLIC_URL'], id).toBe('https://baocao.skhcn.bacgiang.example');
   });
 
   it('applies the alarm addresses and the log retention', () => {

@@ -94,7 +94,7 @@ export function wireSignOut(): void {
       if (!dropStoredCopies()) return;
       b.disabled = true;
       const res = await api('POST', '/auth/signout');
-      // In AWS the server names Cognito's /logout, which also ends the hosted sign-in page's session.
+      // The server names where to go next (the sign-in page).
       location.assign((res.ok && res.body?.next) || '/signin');
     });
   }
