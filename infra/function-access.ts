@@ -122,6 +122,9 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   // it reads the version's model and writes the issued files.
   'api/report-issue.ts#handler': { read: true, write: ['reports', 'register', 'period'], readReports: true, writeReports: true },
   // Reads the issued PDF to compare, writes the signed one beside it and records it on the version.
+  // "Gửi UBND tỉnh ngay": the delivery job's path for an issued version only (never compiles nor
+  // issues: the use case refuses first), so the run, the delivery log, the lock, the files to attach, SES.
+  'api/report-deliver.ts#handler': { read: true, write: ['jobRuns', 'deliveries', 'period'], readReports: true, sendEmail: true },
   'api/report-signed.ts#handler': { read: true, write: ['reports'], readReports: true, writeReports: true },
   // Presigned download links are signed with this function's role: it needs s3:GetObject.
   'api/reports.ts#listHandler': { read: true, readReports: true },

@@ -31,6 +31,7 @@ export const ROUTES: RouteDef[] = [
   { method: 'POST', path: '/api/reports', module: 'api/report-compile.ts', authorizer: true },
   { method: 'GET', path: '/api/reports', module: 'api/reports.ts', export: 'listHandler', authorizer: true },
   { method: 'POST', path: '/api/reports/{period}/issue', module: 'api/report-issue.ts', authorizer: true },
+  { method: 'POST', path: '/api/reports/{period}/deliver', module: 'api/report-deliver.ts', authorizer: true },
   { method: 'PUT', path: '/api/reports/{period}/signed', module: 'api/report-signed.ts', authorizer: true },
   { method: 'GET', path: '/api/province', module: 'api/province.ts', authorizer: true },
   { method: 'GET', path: '/api/users', module: 'api/users.ts', export: 'listHandler', authorizer: true },

@@ -89,7 +89,10 @@ export interface SubmissionStore {
   listRevisions(agencyId: string, period: string, unit: string): Promise<StoredRevision[]>;
   getRevision(agencyId: string, period: string, unit: string, revision: number): Promise<StoredRevision | undefined>;
   getLock(agencyId: string, period: string): Promise<PeriodLock | undefined>;
+  /** Sets the lock and appends it to the period's lock log, in one write. */
   setLock(lock: PeriodLock): Promise<void>;
+  /** Every lock and reopening of a period, oldest first (the lock log). */
+  listLockLog(agencyId: string, period: string): Promise<PeriodLock[]>;
 }
 
 /** A period whose report has been issued: units can no longer revise until Văn phòng reopens it. */
@@ -99,6 +102,7 @@ export interface PeriodLock {
   locked: boolean;
   at: string;
   by: string;
+  /** Why: typed by Văn phòng when it locks or reopens by hand, written by the system when issuing or delivering locks. */
   reason?: string;
 }
 

@@ -7,6 +7,7 @@
  * flow: reports page handler --> reports view --> layout
  */
 import type { Audience } from '../../functions/core/agency.ts';
+import { LOCK_REASON_MAX } from '../../functions/core/lock-log.ts';
 import { PERIOD_ID_PATTERN } from '../../functions/core/period.ts';
 import type { StatusBoard } from '../../functions/core/status-board.ts';
 import type { LinkedFile, ListedIssuance, ListedVersion } from '../../functions/core/report-version.ts';
@@ -110,6 +111,20 @@ function versionCard(v: ListedVersion, o: ReportsPageInput, tz: string): SafeHtm
 </article>`;
 }
 
+/** Lock or reopen the month, with the reason the lock log keeps (required: docs/decisions.md). */
+function lockControls(locked: boolean): SafeHtml {
+  return html`<div class="field lock-reason">
+    <label for="lock-reason">${locked ? 'Lý do mở lại kỳ' : 'Lý do khóa kỳ'} (bắt buộc, ghi vào nhật ký)</label>
+    <input id="lock-reason" name="reason" type="text" maxlength="${String(LOCK_REASON_MAX)}" autocomplete="off" aria-describedby="lock-reason-hint">
+    <p class="hint" id="lock-reason-hint">${locked ? 'Ví dụ: Phòng QLKH cần sửa số liệu nhiệm vụ 3.' : 'Ví dụ: Đã ban hành báo cáo, chốt số liệu.'} Lý do hiện trên trang lịch sử của kỳ.</p>
+  </div>
+  <p class="buttons">${
+    locked
+      ? html`<button type="button" class="button button-secondary" data-reopen>Mở lại kỳ cho các đơn vị sửa báo cáo</button>`
+      : html`<button type="button" class="button button-secondary" data-lock>Khóa kỳ (đã ban hành)</button>`
+  }</p>`;
+}
+
 export function renderReportsPage(o: ReportsPageInput): string {
   const tz = o.timeZone ?? DEFAULT_TIME_ZONE;
   const title = o.periodLabel ? `Báo cáo tổng hợp ${o.periodLabel}` : 'Báo cáo tổng hợp';
@@ -120,8 +135,8 @@ export function renderReportsPage(o: ReportsPageInput): string {
   <p>Tổng hợp lại khi số liệu đã thay đổi: nếu không có gì thay đổi, hệ thống giữ nguyên phiên bản hiện có.</p>
   <p class="buttons">
     <button type="button" class="button button-primary" data-compile>Tổng hợp báo cáo kỳ ${o.period}</button>
-    ${o.board ? (o.locked ? html`<button type="button" class="button button-secondary" data-reopen>Mở lại kỳ cho các đơn vị sửa báo cáo</button>` : html`<button type="button" class="button button-secondary" data-lock>Khóa kỳ (đã ban hành)</button>`) : html``}
   </p>
+  ${o.board ? lockControls(o.locked === true) : html``}
   <p class="notice" role="status" aria-live="polite" data-result hidden></p>
 </section>`
       : html``;

@@ -256,15 +256,28 @@ describe('API responses match docs/openapi.yaml', () => {
       await hit('POST', path, as('unit'), 403, 'forbidden');
       await hit('POST', path, as('ld'), 403, 'forbidden');
     }
-    await hit('POST', '/api/periods/2024-13/lock', as('vp'), 404, 'not_found');
-    expect((await hit('POST', lock, as('vp'), 200)).body).toEqual({ period: '2024-11', locked: true });
+    await hit('POST', '/api/periods/2024-13/lock', as('vp', { body: { reason: 'Chốt số liệu' } }), 404, 'not_found');
+    // A reason is required: kept in the lock log, cleaned (NFC, trimmed), at most 300 characters.
+    await hit('POST', lock, as('vp', { body: {} }), 422, 'invalid_input');
+    await hit('POST', lock, as('vp', { body: { reason: '   ' } }), 422, 'invalid_input');
+    await hit('POST', lock, as('vp', { body: { reason: 'x'.repeat(301) } }), 422, 'invalid_input');
+    await hit('POST', lock, as('vp', { rawBody: 'Chốt', headers: { 'content-type': 'text/plain' } }), 415, 'unsupported_media_type');
+    expect((await hit('POST', lock, as('vp', { body: { reason: ' Đa\u0303 ban hành báo cáo ' } }), 200)).body).toEqual({
+      period: '2024-11',
+      locked: true,
+      reason: 'Đã ban hành báo cáo',
+    });
 
     const body = { period: '2024-11', baseRevision: 0, data: { reporterName: 'Trần Minh Đức', tasks: reportsFor(ttrTasks, 40) } };
     await hit('POST', '/api/submissions', as('other', { body }), 409, 'period_locked');
     await hit('PUT', '/api/submissions/2024-11/TTR/draft', as('other', { body: { data: body.data } }), 409, 'period_locked');
     expect((await hit('GET', '/api/form?period=2024-11', as('other'), 200)).body.locked).toBe(true);
 
-    expect((await hit('POST', reopen, as('vp'), 200)).body).toEqual({ period: '2024-11', locked: false });
+    expect((await hit('POST', reopen, as('vp', { body: { reason: 'Phòng TTR sửa số liệu' } }), 200)).body).toEqual({
+      period: '2024-11',
+      locked: false,
+      reason: 'Phòng TTR sửa số liệu',
+    });
     expect((await hit('POST', '/api/submissions', as('other', { body }), 201)).body.revision.revision).toBe(1);
   });
 

@@ -311,12 +311,17 @@ export const OPERATIONS: OperationSpec[] = [
     operationId: 'reopenPeriod',
     tags: ['periods'],
     summary: 'Mở lại kỳ báo cáo — reopen a month',
-    description: 'Văn phòng mở lại một kỳ đã ban hành để các đơn vị sửa báo cáo. Không cần nội dung yêu cầu.\nLỗi: 403 `forbidden`, `csrf`; 404 `not_found`.',
+    description:
+      'Văn phòng mở lại một kỳ đã ban hành để các đơn vị sửa báo cáo, nêu lý do (ghi vào nhật ký khóa kỳ, hiện\ntrên trang lịch sử của kỳ).\nLỗi: 403 `forbidden`, `csrf`; 404 `not_found`; 415; 422 `invalid_input` (thiếu lý do, quá 300 ký tự).',
     'x-roles': ROLES_OF.reopenPeriod,
     security: WRITE,
+    requestBody: { required: true, content: json(R.PeriodLockRequest, { example: { reason: 'Phòng QLKH cần sửa số liệu nhiệm vụ 3' } }) },
     responses: {
-      '200': { description: 'Kỳ đã mở.', content: json(S.PeriodLockResponse, { example: { period: '2024-10', locked: false } }) },
-      ...errors(400, 401, 403, 404, 500, 503),
+      '200': {
+        description: 'Kỳ đã mở.',
+        content: json(S.PeriodLockResponse, { example: { period: '2024-10', locked: false, reason: 'Phòng QLKH cần sửa số liệu nhiệm vụ 3' } }),
+      },
+      ...errors(400, 401, 403, 404, 413, 415, 422, 500, 503),
     },
     parameters: [ref('parameters', 'PeriodPath')],
   },
@@ -327,12 +332,16 @@ export const OPERATIONS: OperationSpec[] = [
     tags: ['periods'],
     summary: 'Khoá kỳ báo cáo — lock a month',
     description:
-      'Văn phòng khoá một kỳ: các đơn vị không gửi hay lưu nháp được nữa (409 `period_locked`) cho tới khi\nmở lại. Không cần nội dung yêu cầu.\nLỗi: 403 `forbidden`, `csrf`; 404 `not_found`.',
+      'Văn phòng khoá một kỳ, nêu lý do (ghi vào nhật ký khóa kỳ): các đơn vị không gửi hay lưu nháp được nữa\n(409 `period_locked`) cho tới khi mở lại.\nLỗi: 403 `forbidden`, `csrf`; 404 `not_found`; 415; 422 `invalid_input` (thiếu lý do, quá 300 ký tự).',
     'x-roles': ROLES_OF.lockPeriod,
     security: WRITE,
+    requestBody: { required: true, content: json(R.PeriodLockRequest, { example: { reason: 'Đã ban hành báo cáo tháng' } }) },
     responses: {
-      '200': { description: 'Kỳ đã khoá.', content: json(S.PeriodLockResponse, { example: { period: '2024-10', locked: true } }) },
-      ...errors(400, 401, 403, 404, 500, 503),
+      '200': {
+        description: 'Kỳ đã khoá.',
+        content: json(S.PeriodLockResponse, { example: { period: '2024-10', locked: true, reason: 'Đã ban hành báo cáo tháng' } }),
+      },
+      ...errors(400, 401, 403, 404, 413, 415, 422, 500, 503),
     },
     parameters: [ref('parameters', 'PeriodPath')],
   },
@@ -398,6 +407,31 @@ export const OPERATIONS: OperationSpec[] = [
     },
     responses: {
       '201': { description: 'Đã phát hành.', content: json(S.IssueResponse) },
+      ...errors(400, 401, 403, 404, 409, 413, 415, 422, 500, 503),
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/reports/{period}/deliver',
+    operationId: 'deliverReport',
+    tags: ['reports'],
+    summary: 'Gửi UBND tỉnh ngay — deliver the issued report now',
+    description:
+      'Văn phòng gửi báo cáo đã phát hành của kỳ tới UBND tỉnh ngay, qua đúng đường gửi theo lịch (nhật ký gửi\nthư, mỗi thư gửi một lần, khóa kỳ tháng sau khi gửi). `dryRun=true`: chỉ xem trước — phiên bản và số\nvăn bản, gửi tới ai, tiêu đề, tệp đính kèm hoặc đường dẫn, lần gửi trước nếu có. Phiên bản đã gửi thì\nkhông gửi lại (`outcome: already-delivered` với mã thư cũ) trừ khi `resend: true`.\nLỗi: 400 `invalid_dry_run`; 403 `forbidden`, `csrf`; 404 `not_found`; 409 `not_issued` (chưa phát\nhành: không gửi), `no_recipients`, `delivery_in_progress`; 415; 422 `invalid_input`; 503\n`mail_unavailable` (hệ thống thư không nhận: chưa đánh dấu đã gửi, thử lại sau).',
+    'x-roles': ROLES_OF.deliverReport,
+    security: WRITE,
+    parameters: [
+      { name: 'period', in: 'path', required: true, schema: S.AnyPeriodId },
+      { name: 'dryRun', in: 'query', required: false, description: '`true`: chỉ xem trước, không gửi.', schema: z.enum(['true', 'false']) },
+    ],
+    requestBody: {
+      required: true,
+      content: json(R.DeliverRequest, {
+        examples: { once: { summary: 'Gửi (một lần)', value: {} }, resend: { summary: 'Gửi lại', value: { resend: true } } },
+      }),
+    },
+    responses: {
+      '200': { description: 'Bản xem trước, hoặc kết quả gửi.', content: json(S.DeliverResponse) },
       ...errors(400, 401, 403, 404, 409, 413, 415, 422, 500, 503),
     },
   },

@@ -35,6 +35,7 @@ export const ROLES_OF = {
   compileReports: ISSUERS,
   issueReport: [...OFFICE_AND_LEADERS, 'ubnd-tinh'],
   attachSignedReport: ISSUERS,
+  deliverReport: OFFICE,
   reportsPage: [...OFFICE_AND_LEADERS, 'ubnd-tinh'],
   statusPage: OFFICE_AND_LEADERS,
   provinceView: PROVINCE,

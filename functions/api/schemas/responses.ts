@@ -365,8 +365,36 @@ export const PeriodLockResponse = z
   .strictObject({
     period: MonthlyPeriodId,
     locked: z.boolean(),
+    reason: z.string().meta({ description: 'Lý do đã ghi vào nhật ký khóa kỳ (đã chuẩn hoá).' }),
   })
   .meta({ id: 'PeriodLockResponse' });
+
+export const DeliverResponse = z
+  .strictObject({
+    period: AnyPeriodId,
+    dryRun: z.boolean().meta({ description: '`true`: chỉ xem trước, chưa gửi gì.' }),
+    version: z.int().min(1).meta({ description: 'Phiên bản đã phát hành được gửi.' }),
+    number: z.string().meta({ description: 'Số văn bản như in: "15/BC-SKHCN".' }),
+    issueDate: z.string().meta({ description: 'Ngày ban hành (YYYY-MM-DD).' }),
+    signed: z.boolean().meta({ description: 'Gửi bản PDF đã ký số thay cho bản phát hành.' }),
+    to: z.array(z.string()).meta({ description: 'Địa chỉ UBND tỉnh nhận thư (hồ sơ cơ quan).' }),
+    subject: z.string(),
+    attached: z.array(z.string()).meta({ description: 'Tệp đính kèm.' }),
+    linked: z.array(z.string()).meta({ description: 'Tệp quá lớn để đính kèm: thư có đường dẫn tới cổng.' }),
+    link: z.string().optional(),
+    newerDraft: z.int().min(1).optional().meta({ description: 'Có phiên bản dự thảo mới hơn (không được gửi).' }),
+    delivered: z
+      .strictObject({ at: z.string(), to: z.array(z.string()), messageId: z.string().optional() })
+      .optional()
+      .meta({ description: 'Phiên bản này đã được gửi: lúc nào, tới ai, mã thư.' }),
+    outcome: z
+      .enum(['sent', 'already-delivered', 'interrupted'])
+      .optional()
+      .meta({ description: 'Sau khi gửi: đã gửi; đã gửi từ trước (không gửi lại); bị gián đoạn (không rõ đã gửi chưa, xem nhật ký).' }),
+    messageId: z.string().optional().meta({ description: 'Mã thư (SES) của lần gửi.' }),
+    locked: z.boolean().optional().meta({ description: 'Kỳ tháng đã được khóa sau khi gửi.' }),
+  })
+  .meta({ id: 'DeliverResponse' });
 
 export const ReportFile = z
   .strictObject({
@@ -683,6 +711,7 @@ export const Error400 = errorBody('Error400', [
   'rollup_one_document',
   'invalid_email',
   'invalid_code',
+  'invalid_dry_run',
 ]);
 
 export const Error401 = errorBody('Error401', [
@@ -722,6 +751,8 @@ export const Error409 = errorBody('Error409', [
   'user_exists',
   'email_other_agency',
   'user_changed',
+  'no_recipients',
+  'delivery_in_progress',
 ]);
 
 export const Error413 = errorBody('Error413', ['body_too_large', 'report_too_large']);
@@ -743,13 +774,14 @@ export const Error422 = errorBody('Error422', [
   'own_account',
   'code_invalid',
   'nothing_to_remind',
+  'invalid_reason',
 ]);
 
 export const Error429 = errorBody('Error429', ['too_many_codes', 'too_many_requests']);
 
 export const Error500 = errorBody('Error500', ['internal']);
 
-export const Error503 = errorBody('Error503', ['unavailable']);
+export const Error503 = errorBody('Error503', ['unavailable', 'mail_unavailable']);
 
 export const StaleRevisionError = z
   .strictObject({
@@ -785,6 +817,7 @@ export type RevisionList = z.output<typeof RevisionList>;
 export type FormContext = z.output<typeof FormContext>;
 export type StatusBoard = z.output<typeof StatusBoard>;
 export type PeriodLockResponse = z.output<typeof PeriodLockResponse>;
+export type DeliverResponse = z.output<typeof DeliverResponse>;
 export type CompileResponse = z.output<typeof CompileResponse>;
 export type IssueResponse = z.output<typeof IssueResponse>;
 export type SignedResponse = z.output<typeof SignedResponse>;

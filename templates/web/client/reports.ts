@@ -36,30 +36,45 @@ const box = document.querySelector('.report-actions[data-period]');
 if (box) {
   const period = box.getAttribute('data-period') ?? '';
   const result = box.querySelector<HTMLElement>('[data-result]')!;
-  const wire = (selector: string, method: string, url: string, body: unknown, done: (res: ApiResult) => string, ask?: string) =>
+  box.querySelector('[data-compile]')?.addEventListener('click', (e) => {
+    void act(
+      e.currentTarget as HTMLButtonElement,
+      result,
+      () => api('POST', '/api/reports', { period }),
+      (res) => (res.body.created ? `Đã tạo phiên bản ${res.body.report.version} (dự thảo).` : `Số liệu không đổi: giữ phiên bản ${res.body.report.version}.`),
+    );
+  });
+  // Locking or reopening needs a reason (kept in the lock log), then asks once more, in words.
+  const lockAction = (selector: string, action: 'lock' | 'reopen', ask: string, done: string) =>
     box.querySelector(selector)?.addEventListener('click', (e) => {
-      // Locking or reopening a month changes what every unit may do: asked once more, in words.
-      if (ask && !window.confirm(ask)) return;
-      void act(e.currentTarget as HTMLButtonElement, result, () => api(method, url, body), done);
+      const field = box.querySelector<HTMLInputElement>('#lock-reason')!;
+      const reason = field.value.trim();
+      if (!reason) {
+        sayIn(result, action === 'lock' ? 'Hãy ghi lý do khóa kỳ trước.' : 'Hãy ghi lý do mở lại kỳ trước.', 'error');
+        field.setAttribute('aria-invalid', 'true');
+        field.focus();
+        return;
+      }
+      field.removeAttribute('aria-invalid');
+      if (!window.confirm(`${ask}\nLý do: ${reason}`)) return;
+      void act(
+        e.currentTarget as HTMLButtonElement,
+        result,
+        () => api('POST', `/api/periods/${encodeURIComponent(period)}/${action}`, { reason }),
+        () => done,
+      );
     });
-  wire('[data-compile]', 'POST', '/api/reports', { period }, (res) =>
-    res.body.created ? `Đã tạo phiên bản ${res.body.report.version} (dự thảo).` : `Số liệu không đổi: giữ phiên bản ${res.body.report.version}.`,
-  );
-  wire(
+  lockAction(
     '[data-lock]',
-    'POST',
-    `/api/periods/${encodeURIComponent(period)}/lock`,
-    undefined,
-    () => 'Đã khóa kỳ.',
+    'lock',
     `Khóa kỳ ${period}? Sau khi khóa, các phòng, đơn vị không gửi hay sửa được báo cáo kỳ này cho đến khi Văn phòng mở lại.`,
+    'Đã khóa kỳ; lý do đã ghi vào nhật ký.',
   );
-  wire(
+  lockAction(
     '[data-reopen]',
-    'POST',
-    `/api/periods/${encodeURIComponent(period)}/reopen`,
-    undefined,
-    () => 'Đã mở lại kỳ.',
+    'reopen',
     `Mở lại kỳ ${period}? Các phòng, đơn vị sẽ gửi, sửa được báo cáo kỳ này; báo cáo đã ban hành không thay đổi.`,
+    'Đã mở lại kỳ; lý do đã ghi vào nhật ký.',
   );
 }
 
