@@ -11,7 +11,7 @@ import { setAgency } from '../../functions/usecases/agency-service.ts';
 import { demoProfile } from '../support/demo-profile.ts';
 import { localEnv, testContainer, tokenFor } from '../support/local.ts';
 import { codeSentTo, emailsTo } from '../support/inbox.ts';
-import { smallPlan } from '../support/small-plan.ts';
+import { smallPlan, taskReport } from '../support/small-plan.ts';
 import { assertResponseMatchesSpec, findOperation, requestBodyProblems, specOperations } from '../support/openapi.ts';
 
 type CallOpts = NonNullable<Parameters<typeof call>[2]>;
@@ -574,6 +574,72 @@ describe('reminding units now matches docs/openapi.yaml', () => {
     );
     await c.submissions.setLock({ agencyId: agency, period: '2024-05', locked: true, at: new Date().toISOString(), by: 'test', reason: 'test' });
     await hit('POST', '/api/reminders', { token: vp, body: { period: '2024-05', dryRun: true } }, 409, 'period_locked');
+  });
+});
+
+describe('sending the issued report to UBND tỉnh now matches docs/openapi.yaml', () => {
+  it('previews, refuses what is not issued, sends once through the job path and answers a second click with the first message id', async () => {
+    // An agency of its own: delivering locks the month and sends to its own UBND address.
+    const a = `t-dlv-${randomUUID().slice(0, 8)}`;
+    const ubnd = `vanthu.${a}@ubnd.example.test`;
+    const c = testContainer(a);
+    const demo = demoProfile();
+    await setAgency(c.agencies, { ...demo, agencyId: a, emails: { ...demo.emails, ubnd: [ubnd] } });
+    await c.plans.putPlan(smallPlan(a), { hash: `p-${a}`, importedAt: '2024-01-05T00:00:00Z', importedBy: 'test', source: 'test' });
+    const [vp, ld, unit] = await Promise.all([
+      tokenFor('van-phong', undefined, { agencyId: a }),
+      tokenFor('lanh-dao', undefined, { agencyId: a }),
+      tokenFor('unit', 'QLKH', { agencyId: a }),
+    ]);
+    const url = '/api/reports/2024-05/deliver';
+    const submitted = await call('POST', '/api/submissions', {
+      token: unit,
+      body: { period: '2024-05', unit: 'QLKH', baseRevision: 0, data: { reporterName: 'Nguyễn Thị Hoa', otherWork: [], tasks: [taskReport('I-2', 40)] } },
+    });
+    expect(submitted.status).toBe(201);
+
+    await hit('POST', url, { body: {} }, 401, 'unauthenticated');
+    await hit('POST', url, { token: unit, body: {} }, 403, 'forbidden');
+    await hit('POST', url, { token: ld, body: {} }, 403, 'forbidden');
+    await hit('POST', '/api/reports/2024-13/deliver', { token: vp, body: {} }, 404, 'not_found');
+    await hit('POST', `${url}?dryRun=maybe`, { token: vp, body: {} }, 400, 'invalid_dry_run');
+    await hit('POST', url, { token: vp, body: { resend: 'có' } }, 422, 'invalid_input');
+    // Nothing compiled, then a draft only: nothing is sent, whatever the profile's autoIssue says.
+    await hit('POST', `${url}?dryRun=true`, { token: vp, body: {} }, 409, 'not_issued');
+    expect((await call('POST', '/api/reports', { token: vp, body: { period: '2024-05' } })).status).toBe(201);
+    const notIssued = await hit('POST', url, { token: vp, body: {} }, 409, 'not_issued');
+    expect(notIssued.body.error.message).toContain('chưa được phát hành');
+    expect(await emailsTo(ubnd)).toEqual([]);
+
+    const issued = await call('POST', '/api/reports/2024-05/issue', { token: vp, body: { audience: 'ubnd' } });
+    expect(issued.status).toBe(201);
+    const preview = await hit('POST', `${url}?dryRun=true`, { token: vp, body: {} }, 200);
+    expect(preview.body).toMatchObject({ dryRun: true, version: 1, number: issued.body.number, to: [ubnd], signed: false, linked: [] });
+    expect(preview.body.subject).toContain(`Báo cáo số ${issued.body.number}`);
+    expect(preview.body.attached).toHaveLength(2);
+    expect(preview.body.attached[0]).toMatch(/\.pdf$/);
+    expect(preview.body.outcome).toBeUndefined();
+    // The preview sent nothing.
+    expect(await emailsTo(ubnd)).toEqual([]);
+
+    const sent = await hit('POST', url, { token: vp, body: {} }, 200);
+    expect(sent.body).toMatchObject({ dryRun: false, outcome: 'sent', locked: true, to: [ubnd], subject: preview.body.subject });
+    const inbox = await emailsTo(ubnd);
+    expect(inbox.map((e) => [e.subject, e.messageId])).toEqual([[preview.body.subject, sent.body.messageId]]);
+    // A second click: nothing sent again, the first delivery named with its message id.
+    const again = await hit('POST', url, { token: vp, body: {} }, 200);
+    expect(again.body).toMatchObject({
+      outcome: 'already-delivered',
+      messageId: sent.body.messageId,
+      delivered: { to: [ubnd], messageId: sent.body.messageId },
+    });
+    const shown = await hit('POST', `${url}?dryRun=true`, { token: vp, body: {} }, 200);
+    expect(shown.body.delivered).toMatchObject({ messageId: sent.body.messageId });
+    expect(await emailsTo(ubnd)).toHaveLength(1);
+    // The delivery log has it, and the month is locked by the delivery (with its reason in the lock log).
+    const log = await c.jobs.listDeliveries(a, '2024-05');
+    expect(log.filter((e) => e.purpose === 'ubnd-report').map((e) => [e.status, e.messageId, e.to])).toEqual([['sent', sent.body.messageId, [ubnd]]]);
+    expect((await c.submissions.listLockLog(a, '2024-05')).map((l) => l.reason)).toContain(`Đã gửi Báo cáo số ${issued.body.number} cho UBND tỉnh`);
   });
 });
 
