@@ -33,6 +33,8 @@ export const ROUTES: RouteDef[] = [
   { method: 'POST', path: '/api/reports/{period}/issue', module: 'api/report-issue.ts', authorizer: true },
   { method: 'POST', path: '/api/reports/{period}/deliver', module: 'api/report-deliver.ts', authorizer: true },
   { method: 'PUT', path: '/api/reports/{period}/signed', module: 'api/report-signed.ts', authorizer: true },
+  { method: 'GET', path: '/api/agency/profile', module: 'api/agency-profile.ts', export: 'getHandler', authorizer: true },
+  { method: 'POST', path: '/api/agency/profile', module: 'api/agency-profile.ts', export: 'postHandler', authorizer: true },
   { method: 'GET', path: '/api/province', module: 'api/province.ts', authorizer: true },
   { method: 'GET', path: '/api/users', module: 'api/users.ts', export: 'listHandler', authorizer: true },
   { method: 'POST', path: '/api/users', module: 'api/users.ts', export: 'inviteHandler', authorizer: true },
@@ -49,6 +51,7 @@ export const ROUTES: RouteDef[] = [
   { method: 'GET', path: '/people', module: 'api/pages/people-page.ts', authorizer: false },
   { method: 'GET', path: '/reminders', module: 'api/pages/reminders-page.ts', authorizer: false },
   { method: 'GET', path: '/history', module: 'api/pages/history-page.ts', authorizer: false },
+  { method: 'GET', path: '/profile', module: 'api/pages/profile-page.ts', authorizer: false },
   { method: 'GET', path: '/signin', module: 'api/pages/signin-page.ts', authorizer: false },
   { method: 'GET', path: '/static/{file}', module: 'api/pages/static.ts', authorizer: false },
 ];

@@ -200,6 +200,11 @@ export function isPlaceholderName(name: string): boolean {
   return /^\p{L}+ (van|thi) \p{L}$/u.test(folded);
 }
 
+/** What the audit log names a profile version by: "hồ sơ cơ quan v3 (từ 2025-07-01)". */
+export function profileTarget(p: Pick<AgencyProfile, 'version' | 'effectiveFrom'>): string {
+  return `hồ sơ cơ quan v${String(p.version ?? '?')} (từ ${p.effectiveFrom})`;
+}
+
 /**
  * How a page names the agency in its header: "Sở Khoa học và Công nghệ — Bắc Giang". Every Sở of a
  * kind has the same name in every province; the place tells a user whose portal this is.

@@ -27,8 +27,12 @@ export interface PlanMeta {
 export type SheetReader = (bytes: Buffer | Uint8Array) => Promise<Grid>;
 
 export interface AgencyStore {
-  /** Stores a new effective-dated version; returns it with its version number. */
-  putProfile(profile: AgencyProfile): Promise<AgencyProfile>;
+  /**
+   * Stores a new effective-dated version; returns it with its version number. With an audit entry
+   * (a change made in the portal), the entry is written in the same transaction, its `target`
+   * completed with the version number the store assigned.
+   */
+  putProfile(profile: AgencyProfile, audit?: AuditEntry): Promise<AgencyProfile>;
   listProfiles(agencyId: string): Promise<AgencyProfile[]>;
   /** Every agency the deployment holds (ids, sorted): one item read, never a scan. */
   listAgencies(): Promise<string[]>;

@@ -643,6 +643,61 @@ describe('sending the issued report to UBND tỉnh now matches docs/openapi.yaml
   });
 });
 
+describe('the agency profile matches docs/openapi.yaml', () => {
+  it('reads the profile and its versions, previews problems and the printed header, refuses a placeholder signer, stores a new version', async () => {
+    const a = `t-prof-${randomUUID().slice(0, 8)}`;
+    const c = testContainer(a);
+    await setAgency(c.agencies, { ...demoProfile(), agencyId: a });
+    const [vp, ld] = await Promise.all([tokenFor('van-phong', undefined, { agencyId: a }), tokenFor('lanh-dao', undefined, { agencyId: a })]);
+    await hit('GET', '/api/agency/profile', {}, 401, 'unauthenticated');
+    await hit('GET', '/api/agency/profile', { token: ld }, 403, 'forbidden');
+    const read = await hit('GET', '/api/agency/profile', { token: vp }, 200);
+    expect(read.body.versions).toEqual([{ version: 1, effectiveFrom: '2024-01-01', inForce: true }]);
+    const current = read.body.current;
+
+    const url = '/api/agency/profile';
+    await hit('POST', url, { token: ld, body: current }, 403, 'forbidden');
+    await hit('POST', `${url}?dryRun=perhaps`, { token: vp, body: current }, 400, 'invalid_dry_run');
+    await hit('POST', url, { token: vp, rawBody: 'name=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 415, 'unsupported_media_type');
+    await hit('POST', url, { token: vp, body: ['not', 'an', 'object'] }, 422, 'invalid_input');
+    // Problems by field, in Vietnamese, in the preview; the same refused when saving.
+    const broken = { ...current, effectiveFrom: '2026-01-01', name: '   ', submissionDeadlineDay: 40 };
+    const problems = await hit('POST', `${url}?dryRun=true`, { token: vp, body: broken }, 200);
+    expect(problems.body.valid).toBe(false);
+    expect(problems.body.problems).toEqual(expect.arrayContaining([{ field: 'name', message: 'không được để trống' }]));
+    const refused = await hit('POST', url, { token: vp, body: broken }, 422, 'invalid_profile');
+    expect(refused.body.error.fields.map((f: { field: string }) => f.field)).toContain('submissionDeadlineDay');
+    // A placeholder signer: shown in the preview, refused with 400 when saving.
+    const placeholder = { ...current, effectiveFrom: '2026-01-01', signers: { ...current.signers, ubnd: { ...current.signers.ubnd, name: '(họ tên)' } } };
+    const shown = await hit('POST', `${url}?dryRun=true`, { token: vp, body: placeholder }, 200);
+    expect(shown.body.problems).toEqual([{ field: 'signers.ubnd.name', message: expect.stringContaining('tên mẫu') }]);
+    const ph = await hit('POST', url, { token: vp, body: placeholder }, 400, 'placeholder_signer');
+    expect(ph.body.error.message).toContain('họ tên thật');
+
+    const next = { ...current, effectiveFrom: '2026-01-01', placeName: 'Bắc Ninh', superiorHeader: 'UBND TỈNH BẮC NINH' };
+    const preview = await hit('POST', `${url}?dryRun=true`, { token: vp, body: next }, 200);
+    expect(preview.body).toMatchObject({ dryRun: true, valid: true, problems: [] });
+    expect(preview.body.header.ubnd).toMatchObject({
+      superior: 'UBND TỈNH BẮC NINH',
+      issuer: 'SỞ KHOA HỌC VÀ CÔNG NGHỆ',
+      dateLine: 'Bắc Ninh, ngày 01 tháng 01 năm 2026',
+      subject: 'Kết quả thực hiện nhiệm vụ tháng 1 năm 2026',
+      signer: ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Ngô Chí Vinh'],
+    });
+    expect(await c.agencies.listProfiles(a)).toHaveLength(1);
+    const saved = await hit('POST', url, { token: vp, body: next }, 201);
+    expect(saved.body.stored).toEqual({ version: 2, effectiveFrom: '2026-01-01', changed: true });
+    expect((await hit('POST', url, { token: vp, body: next }, 200)).body.stored).toEqual({ version: 2, effectiveFrom: '2026-01-01', changed: false });
+    const after = await hit('GET', '/api/agency/profile', { token: vp }, 200);
+    expect(after.body.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    // The change is in the agency's audit log, by whom and what.
+    const audit = await c.users.listAudit(a, 10);
+    expect(audit.filter((x) => x.action === 'profile-version').map((x) => [x.target, (x.after as { changed: string[] }).changed])).toEqual([
+      ['hồ sơ cơ quan v2 (từ 2026-01-01)', ['effectiveFrom', 'placeName', 'superiorHeader']],
+    ]);
+  });
+});
+
 describe('coverage of the document by this file', () => {
   it('checked a success response of every JSON operation, and every documented client error status', () => {
     const jsonOps = specOperations().filter((o) =>

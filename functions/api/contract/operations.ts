@@ -583,6 +583,37 @@ export const OPERATIONS: OperationSpec[] = [
   },
   {
     method: 'GET',
+    path: '/api/agency/profile',
+    operationId: 'getAgencyProfile',
+    tags: ['agency'],
+    summary: 'Hồ sơ cơ quan đang có hiệu lực và các phiên bản — the agency profile and its versions',
+    description: 'Văn phòng đọc hồ sơ cơ quan (tên, người ký, nơi nhận, hạn nộp, đơn vị …) để sửa thành phiên bản mới.\nLỗi: 403 `forbidden`; 404 `no_agency_profile`.',
+    'x-roles': ROLES_OF.getAgencyProfile,
+    responses: {
+      '200': { description: 'Hồ sơ và các phiên bản.', content: json(S.AgencyProfileResponse) },
+      ...errors(401, 403, 404, 500, 503),
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/agency/profile',
+    operationId: 'saveAgencyProfile',
+    tags: ['agency'],
+    summary: 'Xem trước hoặc lưu phiên bản mới của hồ sơ cơ quan — preview or store a new profile version',
+    description:
+      '`dryRun=true`: các vấn đề theo trường (tiếng Việt) và phần đầu, phần cuối của hai văn bản như sẽ in (cơ\nquan chủ quản, tên cơ quan, số/ký hiệu, địa danh và ngày, tiêu đề, Kính gửi, người ký, nơi nhận) — tính\nbằng chính mã ReportModel dùng. Không có `dryRun`: lưu phiên bản mới có hiệu lực từ `effectiveFrom`, ghi\nnhật ký thay đổi (201); giống hệt phiên bản mới nhất thì không lưu gì (200, `changed: false`).\nLỗi: 400 `placeholder_signer` (tên người ký còn là tên mẫu như "Nguyễn Văn A", "(họ tên)"),\n`invalid_dry_run`; 403 `forbidden`, `csrf`; 415; 422 `invalid_profile` (các trường sai), `invalid_input`.',
+    'x-roles': ROLES_OF.saveAgencyProfile,
+    security: WRITE,
+    parameters: [{ name: 'dryRun', in: 'query', required: false, description: '`true`: chỉ xem trước, không lưu.', schema: z.enum(['true', 'false']) }],
+    requestBody: { required: true, content: json(R.AgencyProfileRequest) },
+    responses: {
+      '200': { description: 'Bản xem trước; hoặc không có gì thay đổi.', content: json(S.ProfileSaveResponse) },
+      '201': { description: 'Đã lưu phiên bản mới.', content: json(S.ProfileSaveResponse) },
+      ...errors(400, 401, 403, 404, 413, 415, 422, 500, 503),
+    },
+  },
+  {
+    method: 'GET',
     path: '/api/province',
     operationId: 'provinceView',
     tags: ['reports'],
@@ -640,6 +671,22 @@ export const OPERATIONS: OperationSpec[] = [
       '401': { description: 'Phiên đăng nhập hết hạn hoặc không hợp lệ.', content: { 'text/html': { schema: z.string() } } },
       '403': { description: 'Lịch sử của đơn vị khác, hoặc vai trò không xem lịch sử.', content: { 'text/html': { schema: z.string() } } },
       '404': { description: 'Không có đơn vị mã này.', content: { 'text/html': { schema: z.string() } } },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/profile',
+    operationId: 'profilePage',
+    tags: ['pages'],
+    summary: 'Trang hồ sơ cơ quan — the agency profile page (HTML)',
+    description:
+      'Văn phòng sửa hồ sơ cơ quan (tên, người ký, nơi nhận, Kính gửi, hạn nộp, địa chỉ thư, đơn vị) thành một phiên bản mới\ncó ngày hiệu lực: "Xem trước" cho thấy phần đầu và cuối văn bản như sẽ in, rồi "Lưu phiên bản mới"; danh sách các\nphiên bản với ngày hiệu lực. Chưa đăng nhập → trang hướng dẫn đăng nhập (200); vai trò khác → trang 403.',
+    'x-roles': ROLES_OF.profilePage,
+    security: [{}, { bearerAuth: [] }, { sessionCookie: [] }],
+    responses: {
+      '200': { description: 'Trang hồ sơ cơ quan, hoặc trang hướng dẫn đăng nhập.', content: { 'text/html': { schema: z.string() } } },
+      '401': { description: 'Phiên đăng nhập hết hạn hoặc không hợp lệ.', content: { 'text/html': { schema: z.string() } } },
+      '403': { description: 'Trang dành cho Văn phòng.', content: { 'text/html': { schema: z.string() } } },
     },
   },
   {

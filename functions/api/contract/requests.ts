@@ -13,6 +13,7 @@ import '../schemas/responses.ts';
 import { changeUserSchema, inviteSchema } from '../schemas/users.ts';
 import { remindSchema } from '../schemas/reminders.ts';
 import { periodLockSchema } from '../schemas/periods.ts';
+import { agencyProfileBody } from '../schemas/agency.ts';
 
 type Meta = z.GlobalMeta;
 const describe = (schema: z.ZodType, meta: Meta) => {
@@ -61,6 +62,10 @@ describe(issueSchema.shape.version, { description: 'Phiên bản đã xem; phiê
 describe(issueSchema.shape.number, { description: 'Số lấy từ sổ của văn thư; bỏ trống = số tiếp theo.' });
 describe(issueSchema.shape.date, { description: 'Ngày ban hành (YYYY-MM-DD); bỏ trống = hôm nay.' });
 
+describe(agencyProfileBody, {
+  id: 'AgencyProfileRequest',
+  description: 'Toàn bộ hồ sơ cơ quan (như `current` của GET) với các chỗ sửa và `effectiveFrom` (YYYY-MM-DD) — ngày phiên bản mới bắt đầu có hiệu lực. Kiểm tra từng trường như lệnh `set-agency` (docs/onboarding.md).',
+});
 describe(deliverSchema, { id: 'DeliverRequest' });
 describe(deliverSchema.shape.resend, { description: '`true`: gửi lại cả khi phiên bản này đã được gửi UBND tỉnh.' });
 
@@ -85,6 +90,7 @@ export const DraftRequest = draftSchema;
 export const CompileRequest = compileSchema;
 export const IssueRequest = issueSchema;
 export const DeliverRequest = deliverSchema;
+export const AgencyProfileRequest = agencyProfileBody;
 export const SessionRequest = sessionSchema;
 export const InviteRequest = inviteSchema;
 export const RemindRequest = remindSchema;

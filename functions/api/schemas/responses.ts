@@ -597,7 +597,7 @@ export const AuditEntry = z
     agencyId: z.string(),
     at: Instant,
     actor: z.string(),
-    action: z.enum(['user-invited', 'user-changed', 'user-disabled', 'user-enabled']),
+    action: z.enum(['user-invited', 'user-changed', 'user-disabled', 'user-enabled', 'profile-version']),
     target: z.string(),
     before: z.record(z.string(), z.unknown()).optional(),
     after: z.record(z.string(), z.unknown()).optional(),
@@ -691,6 +691,45 @@ function errorBody<const C extends string>(id: string, codes: readonly [C, ...C[
   return z.strictObject({ error: ErrorDetail.extend({ code: z.enum(codes) }) }).meta({ id });
 }
 
+const HeaderPreview = z
+  .strictObject({
+    superior: z.string().meta({ description: 'Cơ quan chủ quản (dòng trên, cột trái).' }),
+    issuer: z.string().meta({ description: 'Tên cơ quan ban hành (in đậm).' }),
+    national: z.string(),
+    motto: z.string(),
+    number: z.string().meta({ description: '"Số:       /BC-SKHCN": số để trống cho văn thư.' }),
+    dateLine: z.string().meta({ description: 'Địa danh, ngày tháng năm (ngày hiệu lực của phiên bản).' }),
+    title: z.string(),
+    subject: z.string(),
+    kinhGui: z.array(z.string()),
+    signer: z.array(z.string()).meta({ description: 'Quyền hạn, chức vụ, rồi họ tên người ký.' }),
+    recipients: z.array(z.string()).meta({ description: '"Nơi nhận:" rồi các dòng "- …;", dòng lưu cuối.' }),
+  })
+  .meta({ id: 'HeaderPreview' });
+
+export const AgencyProfileResponse = z
+  .strictObject({
+    current: z.record(z.string(), z.unknown()).meta({ description: 'Hồ sơ cơ quan đang có hiệu lực hôm nay (docs/data-model.md).' }),
+    versions: z.array(z.strictObject({ version: z.int().min(1), effectiveFrom: z.string(), inForce: z.boolean() })).meta({
+      description: 'Mọi phiên bản, ngày hiệu lực mới nhất trước.',
+    }),
+    today: z.string(),
+  })
+  .meta({ id: 'AgencyProfileResponse' });
+
+export const ProfileSaveResponse = z
+  .strictObject({
+    dryRun: z.boolean(),
+    valid: z.boolean().meta({ description: 'Không có vấn đề nào: lưu được (hoặc đã lưu).' }),
+    problems: z.array(FieldError).meta({ description: 'Các vấn đề theo trường, tiếng Việt.' }),
+    header: z.strictObject({ ubnd: HeaderPreview, director: HeaderPreview }).optional().meta({ description: 'Phần đầu và cuối văn bản như sẽ in.' }),
+    stored: z
+      .strictObject({ version: z.int().min(1), effectiveFrom: z.string(), changed: z.boolean() })
+      .optional()
+      .meta({ description: 'Sau khi lưu: phiên bản đã lưu, hoặc phiên bản mới nhất khi không có gì thay đổi.' }),
+  })
+  .meta({ id: 'ProfileSaveResponse' });
+
 export const Error400 = errorBody('Error400', [
   'invalid_json',
   'invalid_encoding',
@@ -712,6 +751,7 @@ export const Error400 = errorBody('Error400', [
   'invalid_email',
   'invalid_code',
   'invalid_dry_run',
+  'placeholder_signer',
 ]);
 
 export const Error401 = errorBody('Error401', [
@@ -775,6 +815,7 @@ export const Error422 = errorBody('Error422', [
   'code_invalid',
   'nothing_to_remind',
   'invalid_reason',
+  'invalid_profile',
 ]);
 
 export const Error429 = errorBody('Error429', ['too_many_codes', 'too_many_requests']);
@@ -818,6 +859,8 @@ export type FormContext = z.output<typeof FormContext>;
 export type StatusBoard = z.output<typeof StatusBoard>;
 export type PeriodLockResponse = z.output<typeof PeriodLockResponse>;
 export type DeliverResponse = z.output<typeof DeliverResponse>;
+export type AgencyProfileResponse = z.output<typeof AgencyProfileResponse>;
+export type ProfileSaveResponse = z.output<typeof ProfileSaveResponse>;
 export type CompileResponse = z.output<typeof CompileResponse>;
 export type IssueResponse = z.output<typeof IssueResponse>;
 export type SignedResponse = z.output<typeof SignedResponse>;
