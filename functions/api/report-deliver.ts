@@ -10,9 +10,9 @@
  */
 import { container } from '../adapters/container.ts';
 import { jobSettingsFromEnv } from '../adapters/job-settings.ts';
-import { reportRenderers } from '../adapters/renderers.ts';
 import { deliverNow } from '../usecases/deliver-now.ts';
 import { DeliveryFailedError } from '../usecases/deliver-report.ts';
+import type { Renderers } from '../usecases/ports.ts';
 import { JobBusyError } from '../usecases/run-job.ts';
 import { ROLES_OF } from './contract/roles.ts';
 import { httpHandler } from './handler.ts';
@@ -21,6 +21,11 @@ import { periodPath } from './report-params.ts';
 import type { DeliverResponse } from './schemas/responses.ts';
 import { deliverSchema } from './schemas/reports.ts';
 import { parseJsonBody } from './validation.ts';
+
+const NO_RENDERING: Renderers = {
+  pdf: () => Promise.reject(new Error('The portal delivery renders nothing: only an issued version is sent')),
+  xlsx: () => Promise.reject(new Error('The portal delivery renders nothing: only an issued version is sent')),
+};
 
 function dryRunOf(raw: string | undefined): boolean {
   if (raw === undefined || raw === 'false') return false;
@@ -35,7 +40,9 @@ export const handler = httpHandler(
     const body = parseJsonBody(event, deliverSchema);
     const deps = {
       ...container(),
-      renderers: reportRenderers,
+      // The portal sends only what is issued (the use case refuses first): it never compiles nor
+      // issues, so it carries no renderer (pdfkit and exceljs stay out of this function's bundle).
+      renderers: NO_RENDERING,
       clock: () => new Date(),
       sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
       settings: jobSettingsFromEnv(),

@@ -97,7 +97,10 @@ function portalProblems(profile: AgencyProfile): ProfileProblem[] {
 function changedFields(before: AgencyProfile, after: AgencyProfile): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)].filter((k) => k !== 'version'));
   return [...keys]
-    .filter((k) => canonicalJson((before as unknown as Record<string, unknown>)[k] ?? null) !== canonicalJson((after as unknown as Record<string, unknown>)[k] ?? null))
+    .filter(
+      (k) =>
+        canonicalJson((before as unknown as Record<string, unknown>)[k] ?? null) !== canonicalJson((after as unknown as Record<string, unknown>)[k] ?? null),
+    )
     .sort();
 }
 
@@ -127,7 +130,8 @@ export async function saveAgencyProfile(
   const header = Object.fromEntries(AUDIENCES.map((a) => [a, headerPreview(profile, a, date, label)])) as Record<Audience, HeaderPreview>;
   if (o.dryRun) return { dryRun: true, valid: problems.length === 0, problems, header };
   const placeholder = problems.filter((x) => x.field.startsWith('signers.'));
-  if (placeholder.length) throw new UseCaseError('bad_request', 'placeholder_signer', `Chưa lưu: ${placeholder.map((x) => x.message).join('; ')}.`, placeholder);
+  if (placeholder.length)
+    throw new UseCaseError('bad_request', 'placeholder_signer', `Chưa lưu: ${placeholder.map((x) => x.message).join('; ')}.`, placeholder);
   if (problems.length) throw new UseCaseError('invalid', 'invalid_profile', 'Hồ sơ cơ quan chưa hợp lệ: xem các trường được đánh dấu.', problems);
 
   const before = await profileOn(deps.agencies, p.agencyId, todayOf(o.now));

@@ -140,9 +140,7 @@ export interface ProfileProblem {
 }
 
 /** Validates; returns the profile, or the list of "field: reason" lines and the same by field. */
-export function validateAgencyProfile(
-  input: unknown,
-): { ok: true; profile: AgencyProfile } | { ok: false; problems: string[]; fields: ProfileProblem[] } {
+export function validateAgencyProfile(input: unknown): { ok: true; profile: AgencyProfile } | { ok: false; problems: string[]; fields: ProfileProblem[] } {
   const r = agencyProfileSchema.safeParse(input, { error: vi().localeError });
   if (r.success) return { ok: true, profile: r.data as AgencyProfile };
   const fields = r.error.issues.map((i) => ({ field: i.path.join('.') || '(tệp)', message: i.message }));

@@ -23,11 +23,7 @@ export async function setAgency(store: AgencyStore, input: unknown): Promise<Age
  * Validates and stores a profile as a new version — unless it is exactly the newest version
  * already stored: the same file given twice changes nothing (`changed: false`), as a plan import does.
  */
-export async function storeAgencyProfile(
-  store: AgencyStore,
-  input: unknown,
-  audit?: AuditEntry,
-): Promise<{ profile: AgencyProfile; changed: boolean }> {
+export async function storeAgencyProfile(store: AgencyStore, input: unknown, audit?: AuditEntry): Promise<{ profile: AgencyProfile; changed: boolean }> {
   const v = validateAgencyProfile(nfcDeep(input));
   if (!v.ok) throw new ProfileError(v.problems);
   const versions = await store.listProfiles(v.profile.agencyId);

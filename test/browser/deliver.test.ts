@@ -5,6 +5,7 @@
  * when, to whom, the message id and the outcome. An agency of its own, so its UBND inbox is its own.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setAgency } from '../../functions/usecases/agency-service.ts';
 import { axeViolations, closeBrowsers, openPage, pageErrors, signIn } from '../support/browser.ts';
@@ -54,6 +55,8 @@ describe('sending the issued report to UBND tỉnh from the reports page', () =>
     expect(preview).toMatch(/\.pdf/);
     expect(await emailsTo(ubnd)).toEqual([]);
     expect(await axeViolations(phone)).toEqual([]);
+    mkdirSync('/tmp/screens', { recursive: true });
+    await phone.screenshot({ path: '/tmp/screens/deliver-preview-360.png', fullPage: true });
     // "Hủy" sends nothing.
     await phone.getByRole('button', { name: 'Hủy' }).click();
     await panel.waitFor({ state: 'hidden' });

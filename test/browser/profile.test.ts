@@ -5,6 +5,7 @@
  * the list of versions. An agency of its own; axe finds nothing on the page, preview shown.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setAgency } from '../../functions/usecases/agency-service.ts';
 import { axeViolations, closeBrowsers, openPage, pageErrors, signIn } from '../support/browser.ts';
@@ -61,6 +62,8 @@ describe('the agency profile page', () => {
       expect(text).toContain('- Lưu: VT, VP.');
       expect(await problems.isHidden()).toBe(true);
       expect(await axeViolations(page)).toEqual([]);
+      mkdirSync('/tmp/screens', { recursive: true });
+      await page.screenshot({ path: `/tmp/screens/profile-${viewport.width}.png`, fullPage: true });
 
       await page.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
       await expect.poll(() => page.locator('[data-result]').innerText()).toMatch(/Đã lưu phiên bản \d+, có hiệu lực từ/);

@@ -197,7 +197,8 @@ describe('a deployment of two agencies', () => {
     expect(identities.sort()).toEqual(['baocao@skhcn.bacgiang.example', 'baocao@skhcn.hatinh.example.vn']);
     const send = statementsOf(application).filter((s) => s.Sid === 'SendEmail');
     // The two mail jobs, the sign-in code, the invitation and Văn phòng's "remind now".
-    expect(send).toHaveLength(5);
+    // The mail jobs, the reminders and invitations, sign-in codes and "Gửi UBND tỉnh ngay".
+    expect(send).toHaveLength(6);
     for (const s of send) {
       const targets = (s.Resource as unknown[]).map((r) => JSON.stringify(r).match(/:(identity\/[^"]+|configuration-set\/)/)?.[1]);
       expect(targets.sort()).toEqual(['configuration-set/', 'identity/baocao@skhcn.bacgiang.example', 'identity/baocao@skhcn.hatinh.example.vn']);

@@ -587,7 +587,8 @@ export const OPERATIONS: OperationSpec[] = [
     operationId: 'getAgencyProfile',
     tags: ['agency'],
     summary: 'Hồ sơ cơ quan đang có hiệu lực và các phiên bản — the agency profile and its versions',
-    description: 'Văn phòng đọc hồ sơ cơ quan (tên, người ký, nơi nhận, hạn nộp, đơn vị …) để sửa thành phiên bản mới.\nLỗi: 403 `forbidden`; 404 `no_agency_profile`.',
+    description:
+      'Văn phòng đọc hồ sơ cơ quan (tên, người ký, nơi nhận, hạn nộp, đơn vị …) để sửa thành phiên bản mới.\nLỗi: 403 `forbidden`; 404 `no_agency_profile`.',
     'x-roles': ROLES_OF.getAgencyProfile,
     responses: {
       '200': { description: 'Hồ sơ và các phiên bản.', content: json(S.AgencyProfileResponse) },

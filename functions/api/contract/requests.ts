@@ -64,7 +64,8 @@ describe(issueSchema.shape.date, { description: 'Ngày ban hành (YYYY-MM-DD); b
 
 describe(agencyProfileBody, {
   id: 'AgencyProfileRequest',
-  description: 'Toàn bộ hồ sơ cơ quan (như `current` của GET) với các chỗ sửa và `effectiveFrom` (YYYY-MM-DD) — ngày phiên bản mới bắt đầu có hiệu lực. Kiểm tra từng trường như lệnh `set-agency` (docs/onboarding.md).',
+  description:
+    'Toàn bộ hồ sơ cơ quan (như `current` của GET) với các chỗ sửa và `effectiveFrom` (YYYY-MM-DD) — ngày phiên bản mới bắt đầu có hiệu lực. Kiểm tra từng trường như lệnh `set-agency` (docs/onboarding.md).',
 });
 describe(deliverSchema, { id: 'DeliverRequest' });
 describe(deliverSchema.shape.resend, { description: '`true`: gửi lại cả khi phiên bản này đã được gửi UBND tỉnh.' });

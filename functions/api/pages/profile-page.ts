@@ -19,8 +19,5 @@ export const handler = pageHandler(async (event) => {
   if (!p) return pageResponse(200, messagePage({ title: 'Đăng nhập để sửa hồ sơ cơ quan', lead: FOR_WHOM, body: signInHelp() }));
   if (!(ROLES_OF.profilePage as readonly string[]).includes(p.role)) return errorPage(403, FOR_WHOM, pageUser(p));
   const view = await readAgencyProfile(container(), p, new Date());
-  return pageResponse(
-    200,
-    renderProfilePage({ ...view, user: pageUser(p), csrfToken: pageCsrfToken(event), agencyName: agencyTitle(view.current) }),
-  );
+  return pageResponse(200, renderProfilePage({ ...view, user: pageUser(p), csrfToken: pageCsrfToken(event), agencyName: agencyTitle(view.current) }));
 });

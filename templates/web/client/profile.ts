@@ -129,7 +129,7 @@ if (form) {
       title.textContent = TITLES[a]!;
       const top = document.createElement('div');
       top.className = 'paper-row';
-      top.append(block('paper-left', [h.superior, h.issuer]), block('paper-right', [h.national, h.motto]));
+      top.append(block('paper-left paper-issuer', [h.superior, h.issuer]), block('paper-right', [h.national, h.motto]));
       const line = document.createElement('div');
       line.className = 'paper-row';
       line.append(block('paper-left', [h.number]), block('paper-right paper-date', [h.dateLine]));

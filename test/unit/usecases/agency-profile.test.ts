@@ -28,7 +28,8 @@ async function store() {
 
 describe('isPlaceholderName', () => {
   it('knows the placeholders a form leaves, and leaves real names alone', () => {
-    for (const n of ['Nguyễn Văn A', 'Trần Thị B', '(họ tên)', 'Họ và tên', 'Chánh Văn phòng (điền tên)', '…', '', '   ', 'XXX']) expect(isPlaceholderName(n), n).toBe(true);
+    for (const n of ['Nguyễn Văn A', 'Trần Thị B', '(họ tên)', 'Họ và tên', 'Chánh Văn phòng (điền tên)', '…', '', '   ', 'XXX'])
+      expect(isPlaceholderName(n), n).toBe(true);
     for (const n of ['Ngô Chí Vinh', 'Nguyễn Thị Hà', 'Lê Văn Anh', 'Hà Văn Bình']) expect(isPlaceholderName(n), n).toBe(false);
   });
 });
@@ -42,7 +43,11 @@ describe('the agency profile in the portal', () => {
 
   it('previews the header and closing lines the report prints, from the same code as the ReportModel', async () => {
     const agencies = await store();
-    const edited = { ...demoProfile(), effectiveFrom: '2025-07-01', signers: { ...demoProfile().signers, ubnd: { prefix: '', authority: 'Giám đốc', name: 'Trần Văn An' } } };
+    const edited = {
+      ...demoProfile(),
+      effectiveFrom: '2025-07-01',
+      signers: { ...demoProfile().signers, ubnd: { prefix: '', authority: 'Giám đốc', name: 'Trần Văn An' } },
+    };
     const r = await saveAgencyProfile({ agencies }, vp, edited, { dryRun: true, now: NOW });
     expect(r).toMatchObject({ dryRun: true, valid: true, problems: [] });
     expect(r.header!.ubnd).toEqual({
@@ -90,7 +95,11 @@ describe('the agency profile in the portal', () => {
     expect(r.problems.find((x) => x.field === 'name')!.message).toBe('không được để trống');
     await expect(saveAgencyProfile({ agencies }, vp, bad, { dryRun: false, now: NOW })).rejects.toMatchObject({ code: 'invalid_profile', kind: 'invalid' });
 
-    const placeholder = { ...demoProfile(), effectiveFrom: '2025-07-01', signers: { ...demoProfile().signers, director: { prefix: '', authority: 'CHÁNH VĂN PHÒNG', name: 'Nguyễn Văn A' } } };
+    const placeholder = {
+      ...demoProfile(),
+      effectiveFrom: '2025-07-01',
+      signers: { ...demoProfile().signers, director: { prefix: '', authority: 'CHÁNH VĂN PHÒNG', name: 'Nguyễn Văn A' } },
+    };
     const preview = await saveAgencyProfile({ agencies }, vp, placeholder, { dryRun: true, now: NOW });
     expect(preview.valid).toBe(false);
     expect(preview.problems).toEqual([{ field: 'signers.director.name', message: expect.stringContaining('còn là tên mẫu ("Nguyễn Văn A")') }]);
@@ -118,7 +127,11 @@ describe('the agency profile in the portal', () => {
         after: { effectiveFrom: '2025-07-01', changed: ['effectiveFrom', 'placeName'] },
       },
     ]);
-    expect((await saveAgencyProfile({ agencies }, vp, next, { dryRun: false, now: NOW })).stored).toEqual({ version: 2, effectiveFrom: '2025-07-01', changed: false });
+    expect((await saveAgencyProfile({ agencies }, vp, next, { dryRun: false, now: NOW })).stored).toEqual({
+      version: 2,
+      effectiveFrom: '2025-07-01',
+      changed: false,
+    });
     expect(agencies.audit).toHaveLength(1);
     const view = await readAgencyProfile({ agencies }, vp, new Date('2025-07-02T03:00:00Z'));
     expect(view.current.placeName).toBe('Bắc Ninh');
