@@ -17,7 +17,7 @@ import { keys } from '../functions/adapters/dynamo/keys.ts';
 import { TABLE_SCHEMA } from './stateful-stack.ts';
 
 /** The partitions a function may write, named for what lives in them. */
-export type WriteFamily = 'period' | 'idempotency' | 'reports' | 'register' | 'jobRuns' | 'deliveries' | 'revocations' | 'users' | 'audit';
+export type WriteFamily = 'period' | 'idempotency' | 'reports' | 'register' | 'jobRuns' | 'deliveries' | 'revocations' | 'users' | 'audit' | 'profiles';
 
 export interface FunctionAccess {
   /** GetItem, BatchGetItem and Query on the agencies' items (table and GSI1). */
@@ -88,6 +88,9 @@ export function writePatterns(family: WriteFamily, agencyId: string): string[] {
       return [keys.revokedToken(agencyId, '*')];
     case 'users':
       return [keys.users(agencyId)];
+    case 'profiles':
+      // The profile versions (AGENCY#a / PROFILE#n) and the agency's line in the registry (AGENCIES / AGENCY#a).
+      return [keys.agency(agencyId), keys.agencies];
     case 'audit':
       return [keys.audit(agencyId)];
   }
@@ -128,6 +131,12 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   // it reads the version's model and writes the issued files.
   'api/report-issue.ts#handler': { read: true, write: ['reports', 'register', 'period'], readReports: true, writeReports: true },
   // Reads the issued PDF to compare, writes the signed one beside it and records it on the version.
+  // "Gửi UBND tỉnh ngay": the delivery job's path for an issued version only (never compiles nor
+  // issues: the use case refuses first), so the run, the delivery log, the lock, the files to attach, SES.
+  'api/report-deliver.ts#handler': { read: true, write: ['jobRuns', 'deliveries', 'period'], readReports: true, sendEmail: true },
+  // Văn phòng's profile: reads it; a new version is written with the agency's registry line and its audit entry.
+  'api/agency-profile.ts#getHandler': read,
+  'api/agency-profile.ts#postHandler': { read: true, write: ['profiles', 'audit'] },
   'api/report-signed.ts#handler': { read: true, write: ['reports'], readReports: true, writeReports: true },
   // Presigned download links are signed with this function's role: it needs s3:GetObject.
   'api/reports.ts#listHandler': { read: true, readReports: true },
@@ -170,6 +179,7 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   'api/pages/dashboard-page.ts#handler': read,
   'api/pages/dashboard-page.ts#taskHandler': read,
   'api/pages/dashboard-page.ts#figureHandler': read,
+  'api/pages/profile-page.ts#handler': read,
   'jobs/compile.ts#handler': { read: true, write: ['reports', 'jobRuns'], writeReports: true, readRegistry: true },
   'jobs/remind.ts#handler': { read: true, write: ['jobRuns', 'deliveries'], sendEmail: true },
   // Delivery attaches the issued (or signed) PDF, logs every email and locks the month; with the

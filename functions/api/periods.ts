@@ -1,6 +1,7 @@
 /**
- * POST /api/periods/{period}/reopen — Văn phòng reopens an issued month so units can revise.
- * POST /api/periods/{period}/lock   — Văn phòng closes it by hand (issuing a report also does).
+ * POST /api/periods/{period}/reopen {reason} — Văn phòng reopens an issued month so units can revise.
+ * POST /api/periods/{period}/lock   {reason} — Văn phòng closes it by hand (issuing a report also does).
+ * The reason is kept in the period's lock log, shown on /history?period=….
  * flow: API Gateway --> periods handler --> submissions use case
  */
 import { container } from '../adapters/container.ts';
@@ -9,7 +10,9 @@ import { httpHandler } from './handler.ts';
 import { ApiError, json, type HttpEvent } from './http.ts';
 import { ROLES_OF } from './contract/roles.ts';
 import type { PeriodLockResponse } from './schemas/responses.ts';
+import { periodLockSchema } from './schemas/periods.ts';
 import { periodParam } from './schemas/submission.ts';
+import { parseJsonBody } from './validation.ts';
 
 function period(event: HttpEvent): string {
   const p = periodParam.safeParse(event.pathParameters?.period);
@@ -19,16 +22,20 @@ function period(event: HttpEvent): string {
 
 export const reopenHandler = httpHandler(
   async (event) => {
-    await setPeriodLock(container(), event.auth!, period(event), false, new Date());
-    return json<PeriodLockResponse>(200, { period: period(event), locked: false });
+    const id = period(event);
+    const { reason } = parseJsonBody(event, periodLockSchema);
+    await setPeriodLock(container(), event.auth!, id, false, new Date(), reason);
+    return json<PeriodLockResponse>(200, { period: id, locked: false, reason });
   },
   { roles: ROLES_OF.reopenPeriod },
 );
 
 export const lockHandler = httpHandler(
   async (event) => {
-    await setPeriodLock(container(), event.auth!, period(event), true, new Date());
-    return json<PeriodLockResponse>(200, { period: period(event), locked: true });
+    const id = period(event);
+    const { reason } = parseJsonBody(event, periodLockSchema);
+    await setPeriodLock(container(), event.auth!, id, true, new Date(), reason);
+    return json<PeriodLockResponse>(200, { period: id, locked: true, reason });
   },
   { roles: ROLES_OF.lockPeriod },
 );

@@ -31,7 +31,10 @@ export const ROUTES: RouteDef[] = [
   { method: 'POST', path: '/api/reports', module: 'api/report-compile.ts', authorizer: true },
   { method: 'GET', path: '/api/reports', module: 'api/reports.ts', export: 'listHandler', authorizer: true },
   { method: 'POST', path: '/api/reports/{period}/issue', module: 'api/report-issue.ts', authorizer: true },
+  { method: 'POST', path: '/api/reports/{period}/deliver', module: 'api/report-deliver.ts', authorizer: true },
   { method: 'PUT', path: '/api/reports/{period}/signed', module: 'api/report-signed.ts', authorizer: true },
+  { method: 'GET', path: '/api/agency/profile', module: 'api/agency-profile.ts', export: 'getHandler', authorizer: true },
+  { method: 'POST', path: '/api/agency/profile', module: 'api/agency-profile.ts', export: 'postHandler', authorizer: true },
   { method: 'GET', path: '/api/province', module: 'api/province.ts', authorizer: true },
   { method: 'GET', path: '/api/dashboard', module: 'api/dashboard.ts', authorizer: true },
   { method: 'GET', path: '/api/users', module: 'api/users.ts', export: 'listHandler', authorizer: true },
@@ -52,6 +55,7 @@ export const ROUTES: RouteDef[] = [
   { method: 'GET', path: '/dashboard', module: 'api/pages/dashboard-page.ts', authorizer: false },
   { method: 'GET', path: '/dashboard/task', module: 'api/pages/dashboard-page.ts', export: 'taskHandler', authorizer: false },
   { method: 'GET', path: '/dashboard/figure', module: 'api/pages/dashboard-page.ts', export: 'figureHandler', authorizer: false },
+  { method: 'GET', path: '/profile', module: 'api/pages/profile-page.ts', authorizer: false },
   { method: 'GET', path: '/signin', module: 'api/pages/signin-page.ts', authorizer: false },
   { method: 'GET', path: '/static/{file}', module: 'api/pages/static.ts', authorizer: false },
 ];

@@ -8,6 +8,7 @@
  */
 import type { PeriodWindowOverrides } from './period.ts';
 import type { ScheduleSettings } from './schedules.ts';
+import { foldAccents } from './text.ts';
 
 /** What a unit code may be: ASCII letters and digits, 1–16 (it goes into keys, URLs and group names). */
 export const UNIT_CODE_PATTERN = /^[A-Za-z0-9]{1,16}$/;
@@ -152,6 +153,56 @@ export function documentSettings(profile: AgencyProfile, audience: Audience): Re
     symbol: own.symbol ?? `BC-${profile.symbol}`,
     kinhGui: own.kinhGui ?? (audience === 'ubnd' ? [profile.superiorName] : []),
   };
+}
+
+/**
+ * What a report's first page and last lines print about who issues it, to whom and who signs —
+ * from the profile alone. The ReportModel takes these fields from here, and the profile page's
+ * preview shows them before a new version is stored, so the two cannot disagree.
+ */
+export interface DocumentHeader {
+  /** The header's left column: the superior line and the issuer's name. */
+  issuer: { superiorHeader: string; name: string };
+  /** "BC-SKHCN": printed after "Số:      /". */
+  documentSymbol: string;
+  kinhGui: string[];
+  signer: Signer;
+  /** Recipient lines, the archive line last. */
+  recipients: string[];
+}
+
+export function documentHeader(profile: AgencyProfile, audience: Audience): DocumentHeader {
+  const doc = documentSettings(profile, audience);
+  return {
+    issuer: { superiorHeader: doc.issuerSuperior, name: doc.issuerName },
+    documentSymbol: doc.symbol,
+    kinhGui: [...doc.kinhGui],
+    signer: { ...profile.signers[audience] },
+    recipients: [...profile.recipients[audience], profile.archiveLine],
+  };
+}
+
+/** The report's subject (trích yếu) for an audience and a period label ("tháng 5 năm 2024"). */
+export function reportSubject(audience: Audience, label: string): string {
+  return audience === 'ubnd' ? `Kết quả thực hiện nhiệm vụ ${label}` : `Tình hình thực hiện nhiệm vụ ${label} của các phòng, đơn vị`;
+}
+
+/**
+ * A signer's name that is a form's placeholder, not a person: "Nguyễn Văn A", "(họ tên)", "Họ và
+ * tên", "(điền tên)", "…". A report signed so would go out with it printed under the signature.
+ */
+export function isPlaceholderName(name: string): boolean {
+  const folded = foldAccents(name).replace(/\s+/gu, ' ').trim();
+  if (!/\p{L}/u.test(folded)) return true;
+  if (/[()[\]<>{}_]|\.\.\.|…|x{3,}/u.test(folded)) return true;
+  if (/^(ho (va )?ten|ten|nguoi ky|dien ten|chua co|chua xac dinh)\b/u.test(folded)) return true;
+  // "Nguyễn Văn A", "Trần Thị B": a family name, văn/thị, and one letter.
+  return /^\p{L}+ (van|thi) \p{L}$/u.test(folded);
+}
+
+/** What the audit log names a profile version by: "hồ sơ cơ quan v3 (từ 2025-07-01)". */
+export function profileTarget(p: Pick<AgencyProfile, 'version' | 'effectiveFrom'>): string {
+  return `hồ sơ cơ quan v${String(p.version ?? '?')} (từ ${p.effectiveFrom})`;
 }
 
 /**

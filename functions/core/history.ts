@@ -5,6 +5,7 @@
  * flow: history use case / history views --> history records
  */
 import type { Audience } from './agency.ts';
+import type { LockLine } from './lock-log.ts';
 import type { RevisionDiff } from './revision-diff.ts';
 
 export interface RevisionEntry {
@@ -96,4 +97,6 @@ export interface PeriodHistory {
   deliveries: DeliveryLine[];
   /** The units of the profile, for links to each one's history. */
   units: { code: string; name: string; revision: number }[];
+  /** Every lock and reopening of the month with who and why, newest first. */
+  locks: LockLine[];
 }

@@ -71,8 +71,8 @@ export interface AuditEntry {
   at: string;
   /** `sub` and name of who did it. */
   actor: string;
-  action: 'user-invited' | 'user-changed' | 'user-disabled' | 'user-enabled';
-  /** The email the change was about. */
+  action: 'user-invited' | 'user-changed' | 'user-disabled' | 'user-enabled' | 'profile-version';
+  /** The email the change was about; for a new profile version, "profile v{n} from {effectiveFrom}". */
   target: string;
   before?: Record<string, unknown>;
   after?: Record<string, unknown>;

@@ -133,9 +133,16 @@ export const agencyProfileSchema = z
       ctx.addIssue({ code: 'custom', path: ['schedules', ...problem.path], message: problem.message });
   });
 
-/** Validates; returns the profile or the list of "field: reason" lines. */
-export function validateAgencyProfile(input: unknown): { ok: true; profile: AgencyProfile } | { ok: false; problems: string[] } {
+/** One problem of a profile: the field's path ("signers.ubnd.name", "(tệp)" for the whole) and why. */
+export interface ProfileProblem {
+  field: string;
+  message: string;
+}
+
+/** Validates; returns the profile, or the list of "field: reason" lines and the same by field. */
+export function validateAgencyProfile(input: unknown): { ok: true; profile: AgencyProfile } | { ok: false; problems: string[]; fields: ProfileProblem[] } {
   const r = agencyProfileSchema.safeParse(input, { error: vi().localeError });
   if (r.success) return { ok: true, profile: r.data as AgencyProfile };
-  return { ok: false, problems: r.error.issues.map((i) => `${i.path.join('.') || '(tệp)'}: ${i.message}`) };
+  const fields = r.error.issues.map((i) => ({ field: i.path.join('.') || '(tệp)', message: i.message }));
+  return { ok: false, problems: fields.map((f) => `${f.field}: ${f.message}`), fields };
 }

@@ -5,7 +5,7 @@
 import { canonicalJson } from '../core/canonical-json.ts';
 import { profileAt, type AgencyProfile } from '../core/agency.ts';
 import { nfcDeep } from '../core/text.ts';
-import type { AgencyStore } from './ports.ts';
+import type { AgencyStore, AuditEntry } from './ports.ts';
 import { validateAgencyProfile } from './agency-schema.ts';
 
 export class ProfileError extends Error {
@@ -23,7 +23,7 @@ export async function setAgency(store: AgencyStore, input: unknown): Promise<Age
  * Validates and stores a profile as a new version — unless it is exactly the newest version
  * already stored: the same file given twice changes nothing (`changed: false`), as a plan import does.
  */
-export async function storeAgencyProfile(store: AgencyStore, input: unknown): Promise<{ profile: AgencyProfile; changed: boolean }> {
+export async function storeAgencyProfile(store: AgencyStore, input: unknown, audit?: AuditEntry): Promise<{ profile: AgencyProfile; changed: boolean }> {
   const v = validateAgencyProfile(nfcDeep(input));
   if (!v.ok) throw new ProfileError(v.problems);
   const versions = await store.listProfiles(v.profile.agencyId);
@@ -32,7 +32,7 @@ export async function storeAgencyProfile(store: AgencyStore, input: unknown): Pr
     const { version: _v, ...stored } = newest;
     if (canonicalJson(stored) === canonicalJson(v.profile)) return { profile: newest, changed: false };
   }
-  return { profile: await store.putProfile(v.profile), changed: true };
+  return { profile: await store.putProfile(v.profile, audit), changed: true };
 }
 
 export class NoProfileError extends Error {

@@ -8,6 +8,7 @@
  * end, the dead-letter queue and an alarm hold it; a retry once mail works sends it exactly once.
  * flow: run-job --> deliver report --> ReportStore/FileArchive + issue report + email templates + send once
  */
+import type { AgencyProfile } from '../core/agency.ts';
 import { localDate } from '../core/clock.ts';
 import { periodLabel, type Period } from '../core/period.ts';
 import { downloadName } from '../core/report-files.ts';
@@ -33,7 +34,7 @@ export function encodedSize(bytes: number): number {
 }
 
 /** A file to send: the key to read and what the recipient sees. */
-interface Outgoing {
+export interface Outgoing {
   key: string;
   format: 'pdf' | 'xlsx';
   size: number;
@@ -97,6 +98,48 @@ function outgoingFiles(issuance: Issuance, version: ReportVersion): Outgoing[] {
     }
   }
   return out;
+}
+
+/** What a delivery of an issued version sends: to whom, the email, the files attached, and the link for those too large. */
+export interface DeliveryPlan {
+  to: string[];
+  email: ReturnType<typeof reportDeliveryEmail>;
+  /** Number as printed ("15/BC-SKHCN"). */
+  numberText: string;
+  attach: Outgoing[];
+  /** Too large to attach: reachable through `link`. */
+  tooLarge: Outgoing[];
+  link?: string;
+}
+
+/**
+ * The delivery of an issued version, decided but not sent: the job sends it, the portal's "Gửi UBND
+ * tỉnh ngay" shows it first (usecases/deliver-now.ts) — one function, so the preview is what goes.
+ */
+export function deliveryPlan(
+  settings: Pick<MailDeps['settings'], 'mailMaxBytes'>,
+  profile: AgencyProfile,
+  period: Period,
+  target: ReportVersion,
+  reportsLink: string | undefined,
+): DeliveryPlan {
+  const issuance = target.issued!.ubnd!;
+  const numberText = issuanceNumber(issuance);
+  const { attach, link: tooLarge } = chooseAttachments(outgoingFiles(issuance, target), settings.mailMaxBytes);
+  const described = (f: Outgoing): DeliveredFile => ({ fileName: f.fileName, format: f.format, size: f.size });
+  const link = tooLarge.length > 0 ? reportsLink : undefined;
+  const email = reportDeliveryEmail({
+    profile,
+    period,
+    numberText,
+    issueDate: issuance.date,
+    signed: issuance.signed !== undefined,
+    autoIssued: issuance.auto === true,
+    attached: attach.map(described),
+    notAttached: tooLarge.map(described),
+    ...(link ? { link } : {}),
+  });
+  return { to: profile.emails.ubnd, email, numberText, attach, tooLarge, ...(link ? { link } : {}) };
 }
 
 export async function deliverReport(deps: CompileStores & MailDeps, run: DeliverRun): Promise<Record<string, unknown>> {
@@ -178,26 +221,13 @@ export async function deliverReport(deps: CompileStores & MailDeps, run: Deliver
   const earlier = log.find((e) => e.purpose === 'ubnd-report' && e.reportVersion === target.version && e.status === 'sent' && e.run !== run.runId);
   if (earlier && !run.resend) return { ...base, status: 'already-delivered', messageId: earlier.messageId, deliveredBy: earlier.run, to: earlier.to };
 
-  const { attach, link: tooLarge } = chooseAttachments(outgoingFiles(issuance, target), deps.settings.mailMaxBytes);
+  const { email, attach, link } = deliveryPlan(deps.settings, profile, period, target, reportsLink);
   const attachments: MailAttachment[] = [];
   for (const f of attach) {
     const stored = await deps.archive.get(f.key);
     if (!stored) throw new Error(`Report file missing from the archive: ${f.key}`);
     attachments.push({ fileName: f.fileName, contentType: f.contentType, content: stored.body });
   }
-  const described = (f: Outgoing): DeliveredFile => ({ fileName: f.fileName, format: f.format, size: f.size });
-  const link = tooLarge.length > 0 ? reportsLink : undefined;
-  const email = reportDeliveryEmail({
-    profile,
-    period,
-    numberText,
-    issueDate: issuance.date,
-    signed: issuance.signed !== undefined,
-    autoIssued: issuance.auto === true,
-    attached: attach.map(described),
-    notAttached: tooLarge.map(described),
-    ...(link ? { link } : {}),
-  });
   const outcome = await sendOnce(
     deps,
     {

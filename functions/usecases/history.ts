@@ -7,6 +7,7 @@
  */
 import type { Audience } from '../core/agency.ts';
 import { canReadAll, canReadUnit, type Principal } from '../core/auth.ts';
+import { lockAuthor, type LockLine } from '../core/lock-log.ts';
 import { mapLimit } from '../core/map-limit.ts';
 import { periodWindow } from '../core/period.ts';
 import type { DeliveryLine, IssueEntry, PeriodHistory, RevisionEntry, UnitHistory, UnitRevisions, VersionEntry } from '../core/history.ts';
@@ -73,12 +74,13 @@ export async function periodHistory(
 ): Promise<PeriodHistory> {
   if (!canReadAll(p)) throw new UseCaseError('forbidden', 'forbidden', 'Lịch sử báo cáo tổng hợp dành cho Văn phòng và Lãnh đạo Sở.');
   const period = monthlyPeriod(periodId);
-  const [profile, versions, heads, deliveries, names] = await Promise.all([
+  const [profile, versions, heads, deliveries, names, lockLog] = await Promise.all([
     profileOn(stores.agencies, p.agencyId, periodWindow(period).to),
     stores.reports.listVersions(p.agencyId, period.id),
     stores.submissions.listHeads(p.agencyId, period.id),
     stores.jobs.listDeliveries(p.agencyId, period.id),
     namesOf(stores.users, p.agencyId),
+    stores.submissions.listLockLog(p.agencyId, period.id),
   ]);
   // Heads keep only the latest submission time; which revisions fall between two versions needs
   // each unit's revisions (times only are used).
@@ -114,6 +116,9 @@ export async function periodHistory(
     versions: entries.reverse(),
     deliveries: [...deliveries].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)).map(deliveryLine),
     units: profile.units.map((u) => ({ code: u.code, name: u.name, revision: heads.find((h) => h.unit === u.code)?.revision ?? 0 })),
+    locks: [...lockLog]
+      .reverse()
+      .map((l): LockLine => ({ at: l.at, locked: l.locked, by: lockAuthor(l.by, names), ...(l.reason ? { reason: l.reason } : {}) })),
   };
 }
 

@@ -27,8 +27,12 @@ export interface PlanMeta {
 export type SheetReader = (bytes: Buffer | Uint8Array) => Promise<Grid>;
 
 export interface AgencyStore {
-  /** Stores a new effective-dated version; returns it with its version number. */
-  putProfile(profile: AgencyProfile): Promise<AgencyProfile>;
+  /**
+   * Stores a new effective-dated version; returns it with its version number. With an audit entry
+   * (a change made in the portal), the entry is written in the same transaction, its `target`
+   * completed with the version number the store assigned.
+   */
+  putProfile(profile: AgencyProfile, audit?: AuditEntry): Promise<AgencyProfile>;
   listProfiles(agencyId: string): Promise<AgencyProfile[]>;
   /** Every agency the deployment holds (ids, sorted): one item read, never a scan. */
   listAgencies(): Promise<string[]>;
@@ -89,7 +93,10 @@ export interface SubmissionStore {
   listRevisions(agencyId: string, period: string, unit: string): Promise<StoredRevision[]>;
   getRevision(agencyId: string, period: string, unit: string, revision: number): Promise<StoredRevision | undefined>;
   getLock(agencyId: string, period: string): Promise<PeriodLock | undefined>;
+  /** Sets the lock and appends it to the period's lock log, in one write. */
   setLock(lock: PeriodLock): Promise<void>;
+  /** Every lock and reopening of a period, oldest first (the lock log). */
+  listLockLog(agencyId: string, period: string): Promise<PeriodLock[]>;
 }
 
 /** A period whose report has been issued: units can no longer revise until Văn phòng reopens it. */
@@ -99,6 +106,7 @@ export interface PeriodLock {
   locked: boolean;
   at: string;
   by: string;
+  /** Why: typed by Văn phòng when it locks or reopens by hand, written by the system when issuing or delivering locks. */
   reason?: string;
 }
 

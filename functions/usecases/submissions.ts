@@ -13,6 +13,8 @@ import { diffSubmission, type Revision, type SubmissionData, type SubmissionHead
 import { MAX_STORED_CONTENT_BYTES, storedSize } from '../core/stored-size.ts';
 import type { FormContext } from '../core/form-context.ts';
 import type { AgencyProfile } from '../core/agency.ts';
+import { LOCK_REASON_MAX } from '../core/lock-log.ts';
+import { text } from '../core/text-schema.ts';
 import { profileOn } from './agency-service.ts';
 import { dueTasks } from './due-tasks.ts';
 import { UseCaseError } from './errors.ts';
@@ -382,8 +384,20 @@ export async function listRevisions(stores: Stores, p: Principal, periodId: stri
   return revisions.map((r, i) => ({ ...r, changes: diffSubmission(revisions[i - 1]?.data, r.data) }));
 }
 
-export async function setPeriodLock(stores: Stores, p: Principal, periodId: string, locked: boolean, now: Date, reason?: string): Promise<void> {
-  if (!isVanPhong(p)) throw new UseCaseError('forbidden', 'forbidden', 'Chỉ Văn phòng Sở được mở lại kỳ báo cáo.');
+/**
+ * Văn phòng locks or reopens a month by hand, saying why: the reason is required (a clerk reading
+ * the log later wants it for both), cleaned and limited like any typed text, and kept in the
+ * period's lock log with who and when (docs/decisions.md, "A reason for every lock and reopening").
+ */
+export async function setPeriodLock(stores: Stores, p: Principal, periodId: string, locked: boolean, now: Date, reason: string): Promise<void> {
+  if (!isVanPhong(p)) throw new UseCaseError('forbidden', 'forbidden', 'Chỉ Văn phòng Sở được khóa hoặc mở lại kỳ báo cáo.');
   const period = monthlyPeriod(periodId);
-  await stores.submissions.setLock({ agencyId: p.agencyId, period: period.id, locked, at: now.toISOString(), by: p.sub, ...(reason ? { reason } : {}) });
+  const checked = lockReasonSchema.safeParse(reason);
+  if (!checked.success) {
+    const message = checked.error.issues[0]!.message;
+    throw new UseCaseError('invalid', 'invalid_reason', message, [{ field: 'reason', message }]);
+  }
+  await stores.submissions.setLock({ agencyId: p.agencyId, period: period.id, locked, at: now.toISOString(), by: p.sub, reason: checked.data });
 }
+
+const lockReasonSchema = text(LOCK_REASON_MAX, { min: 1, label: 'Lý do' });

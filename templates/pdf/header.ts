@@ -8,11 +8,10 @@ import { DRAFT_MARK, dateLine, numberLine } from '../common/date-line.ts';
 import { PAGE_MARGINS, PORTRAIT_WIDTH, SIZE } from './pdf-types.ts';
 import type { Box } from './page-flow.ts';
 import { drawLines, drawRule, fixedBox, linesHeight, textLines, type RenderContext } from './render-context.ts';
-import { upper } from './rule.ts';
+import { MOTTO, NATIONAL_NAME, upper } from '../common/document-lines.ts';
 import type { TextLine } from './typeset.ts';
 
-export const NATIONAL_NAME = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
-export const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
+export { MOTTO, NATIONAL_NAME } from '../common/document-lines.ts';
 
 /**
  * Column widths: the agency column must hold "SỞ KHOA HỌC VÀ CÔNG NGHỆ" (≈199 pt at 13 pt bold)

@@ -3,10 +3,7 @@
  * sized from it), and a long centred title balanced over two lines.
  * flow: header / title / appendix --> rule
  */
-/** Upper case the Vietnamese way (the default locale would do, but say so). */
-export function upper(text: string): string {
-  return text.toLocaleUpperCase('vi');
-}
+export { upper } from '../common/document-lines.ts';
 
 /** The widest of the lines a text is broken into. */
 export function widestLine(text: string, measure: (t: string, size: number) => number, size: number): number {

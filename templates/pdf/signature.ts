@@ -2,34 +2,16 @@
  * End of the body: "Nơi nhận:" with the recipients on the left, the signature block on the right.
  * flow: render-pdf --> signature --> render-context
  */
-import type { Signer } from '../../functions/core/agency.ts';
 import type { ReportModel } from '../../functions/core/report-model.ts';
 import type { Box } from './page-flow.ts';
 import { PAGE_MARGINS, PORTRAIT_WIDTH, SIZE } from './pdf-types.ts';
 import { drawLines, fixedBox, linesHeight, textLines, type RenderContext } from './render-context.ts';
-import { upper } from './rule.ts';
+import { recipientLines, signerLines } from '../common/document-lines.ts';
 
 const RECIPIENTS_WIDTH = 200;
 
-/** "- UBND tỉnh (b/c);" … "- Lưu: VT, VP." — the model gives the bare lines, the archive line last. */
-export function recipientLines(recipients: string[]): string[] {
-  const bare = recipients
-    .map((r) =>
-      r
-        .trim()
-        .replace(/^-\s*/u, '')
-        .replace(/[;.,\s]+$/u, ''),
-    )
-    .filter(Boolean);
-  return bare.map((r, i) => `- ${r}${i === bare.length - 1 ? '.' : ';'}`);
-}
-
-/** "KT. GIÁM ĐỐC" over "PHÓ GIÁM ĐỐC"; just "GIÁM ĐỐC" when the head signs. */
-export function signerLines(signer: Signer): string[] {
-  const authority = upper(`${signer.prefix ? `${signer.prefix} ` : ''}${signer.authority}`);
-  const title = signer.title ? upper(signer.title) : '';
-  return title && title !== upper(signer.authority) ? [authority, title] : [authority];
-}
+// The lines' words live in templates/common/document-lines.ts (the profile page previews them too).
+export { recipientLines, signerLines } from '../common/document-lines.ts';
 
 /** Room for the hand signature and the seal (about 3 cm). */
 const SIGNATURE_SPACE = 80;

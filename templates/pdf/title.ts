@@ -4,6 +4,7 @@
  * flow: render-pdf --> title --> rule, render-context
  */
 import type { ReportModel } from '../../functions/core/report-model.ts';
+import { kinhGuiLines as kinhGuiText } from '../common/document-lines.ts';
 import { PAGE_MARGINS, PORTRAIT_WIDTH, SIZE } from './pdf-types.ts';
 import type { Box } from './page-flow.ts';
 import { drawLines, drawRule, fixedBox, linesHeight, textLines, type RenderContext } from './render-context.ts';
@@ -43,18 +44,17 @@ export function titleBox(model: ReportModel, ctx: RenderContext): Box {
  * label, then one "- …;" line each, the last ending with a full stop, the two as a centred block.
  */
 function kinhGuiLines(lines: string[], ctx: RenderContext): { height: number; draw: (top: number) => void } | undefined {
-  const names = lines.map((l) => l.trim().replace(/[;.]+$/u, '')).filter(Boolean);
-  if (names.length === 0) return undefined;
+  const printed = kinhGuiText(lines);
+  if (printed.length === 0) return undefined;
   const style = { font: 'normal' as const, size: SIZE.body };
   const x = PAGE_MARGINS.left;
-  if (names.length === 1) {
-    const one = textLines(ctx, `Kính gửi: ${names[0]}.`, style, { width: PORTRAIT_WIDTH, align: 'center' });
+  if (printed.length === 1) {
+    const one = textLines(ctx, printed[0]!, style, { width: PORTRAIT_WIDTH, align: 'center' });
     return { height: linesHeight(one), draw: (top) => drawLines(ctx, one, x, top) };
   }
   // A borderless two-cell table (4 pt on each side of the gap between its cells), centred.
-  const label = 'Kính gửi:';
+  const [label, ...items] = printed as [string, ...string[]];
   const labelWidth = ctx.measure.width(label, style);
-  const items = names.map((n, i) => `- ${n}${i === names.length - 1 ? '.' : ';'}`);
   const listWidth = Math.min(Math.max(...items.map((t) => ctx.measure.width(t, style))), PORTRAIT_WIDTH - labelWidth - 8);
   const list: TextLine[] = items.flatMap((t) => textLines(ctx, t, style, { width: listWidth, align: 'left' }));
   const labelLines = textLines(ctx, label, style, { width: labelWidth, align: 'left' });

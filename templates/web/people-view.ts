@@ -27,6 +27,7 @@ const ACTION_LABELS: Record<AuditEntry['action'], string> = {
   'user-changed': 'Sửa',
   'user-disabled': 'Khóa',
   'user-enabled': 'Mở lại',
+  'profile-version': 'Lưu phiên bản hồ sơ cơ quan',
 };
 
 function unitName(profile: AgencyProfile, code: string | undefined): string {

@@ -2,7 +2,8 @@
  * A month's compiled reports as history, for Văn phòng and the leaders: each version newest first
  * with when and how it was compiled, which units' submissions changed since the version before
  * (each a link to that unit's history), what was issued from it, by whom, and whether it was
- * delivered; then the month's delivery log (every email: when, to whom, message id, outcome).
+ * delivered; then the month's delivery log (every email: when, to whom, message id, outcome) and
+ * its lock log (each lock and reopening: when, who, why).
  * flow: history page handler --> report history view --> layout
  */
 import type { Audience } from '../../functions/core/agency.ts';
@@ -99,6 +100,23 @@ function deliveryLog(h: PeriodHistory): SafeHtml {
 </table></div>`;
 }
 
+function lockLog(h: PeriodHistory): SafeHtml {
+  if (!h.locks.length) return html`<p class="notice">Kỳ này chưa được khóa hay mở lại lần nào.</p>`;
+  const rows = h.locks.map(
+    (l) => html`<tr>
+  <th scope="row" data-label="Thao tác">${l.locked ? 'Khóa kỳ' : 'Mở lại kỳ'}</th>
+  <td data-label="Lúc">${when(l.at, h.timeZone)}</td>
+  <td data-label="Người thực hiện">${l.by}</td>
+  <td data-label="Lý do">${l.reason ?? html`<span class="muted">(không ghi lý do)</span>`}</td>
+</tr>`,
+  );
+  return html`<div class="table-wrap"><table class="board">
+  <caption class="visually-hidden">Nhật ký khóa và mở lại kỳ</caption>
+  <thead><tr><th scope="col">Thao tác</th><th scope="col">Lúc</th><th scope="col">Người thực hiện</th><th scope="col">Lý do</th></tr></thead>
+  <tbody>${rows}</tbody>
+</table></div>`;
+}
+
 export function renderPeriodHistoryPage(o: PeriodHistoryPageInput): string {
   const h = o.history;
   const label = monthLabel(h.period);
@@ -116,8 +134,10 @@ ${monthPicker('/history', h.period)}
 </section>
 <h2>Các phiên bản báo cáo tổng hợp</h2>
 ${h.versions.length ? h.versions.map((v) => versionCard(v, h, v === oldest)) : html`<p class="notice">Chưa có báo cáo tổng hợp cho ${label}.</p>`}
-<h2>Nhật ký gửi thư</h2>
-${deliveryLog(h)}`;
+<h2 id="delivery-log">Nhật ký gửi thư</h2>
+${deliveryLog(h)}
+<h2 id="lock-log">Nhật ký khóa và mở lại kỳ</h2>
+${lockLog(h)}`;
   return layout({
     title,
     main,

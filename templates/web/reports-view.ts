@@ -7,6 +7,7 @@
  * flow: reports page handler --> reports view --> layout
  */
 import type { Audience } from '../../functions/core/agency.ts';
+import { LOCK_REASON_MAX } from '../../functions/core/lock-log.ts';
 import { PERIOD_ID_PATTERN } from '../../functions/core/period.ts';
 import type { StatusBoard } from '../../functions/core/status-board.ts';
 import type { LinkedFile, ListedIssuance, ListedVersion } from '../../functions/core/report-version.ts';
@@ -29,6 +30,8 @@ export interface ReportsPageInput {
   /** Văn phòng and the leaders issue; only Văn phòng attaches the signed PDF. */
   canIssue: boolean;
   canAttachSigned: boolean;
+  /** Văn phòng sends the issued report to UBND tỉnh from the page ("Gửi UBND tỉnh ngay"). */
+  canDeliver?: boolean;
   /** Today in the agency's zone: the default issue date. */
   today: string;
   agencyName?: string;
@@ -110,6 +113,54 @@ function versionCard(v: ListedVersion, o: ReportsPageInput, tz: string): SafeHtm
 </article>`;
 }
 
+/** Lock or reopen the month, with the reason the lock log keeps (required: docs/decisions.md). */
+function lockControls(locked: boolean): SafeHtml {
+  return html`<div class="field lock-reason">
+    <label for="lock-reason">${locked ? 'Lý do mở lại kỳ' : 'Lý do khóa kỳ'} (bắt buộc, ghi vào nhật ký)</label>
+    <input id="lock-reason" name="reason" type="text" maxlength="${String(LOCK_REASON_MAX)}" autocomplete="off" aria-describedby="lock-reason-hint">
+    <p class="hint" id="lock-reason-hint">${locked ? 'Ví dụ: Phòng QLKH cần sửa số liệu nhiệm vụ 3.' : 'Ví dụ: Đã ban hành báo cáo, chốt số liệu.'} Lý do hiện trên trang lịch sử của kỳ.</p>
+  </div>
+  <p class="buttons">${
+    locked
+      ? html`<button type="button" class="button button-secondary" data-reopen>Mở lại kỳ cho các đơn vị sửa báo cáo</button>`
+      : html`<button type="button" class="button button-secondary" data-lock>Khóa kỳ (đã ban hành)</button>`
+  }</p>`;
+}
+
+/** The delivery section when the period has an issued report to UBND tỉnh (only what is issued is sent). */
+function deliveryFor(period: string, versions: ListedVersion[]): SafeHtml {
+  const issued = versions.find((v) => v.period === period && v.issued.ubnd);
+  return issued ? deliverySection(period, issued) : html``;
+}
+
+/**
+ * "Gửi UBND tỉnh ngay": the button asks the server for the preview (POST …/deliver?dryRun=true),
+ * which the script writes into the panel below; "Xác nhận gửi" sends. The delivery log (when, to
+ * whom, message id, outcome) is the period's history page.
+ */
+function deliverySection(period: string, issued: ListedVersion): SafeHtml {
+  const number = issued.issued.ubnd!.numberText;
+  return html`<section class="report-deliver" aria-labelledby="deliver-title" data-deliver data-period="${period}">
+  <h2 id="deliver-title">Gửi báo cáo cho UBND tỉnh</h2>
+  <p>Gửi ngay Báo cáo số ${number} (phiên bản ${String(issued.version)}, đã phát hành) thay vì chờ lịch gửi tự động. Hệ thống cho xem thư trước khi gửi; mỗi văn bản chỉ gửi một lần, trừ khi chọn gửi lại.</p>
+  <p class="buttons"><button type="button" class="button button-primary" data-deliver-preview>Gửi UBND tỉnh ngay</button></p>
+  <div class="deliver-preview" data-deliver-confirm hidden>
+    <h3 id="deliver-preview-title" tabindex="-1">Xem trước thư gửi UBND tỉnh</h3>
+    <dl class="task-meta">
+      <dt>Văn bản</dt><dd data-f="document"></dd>
+      <dt>Gửi tới</dt><dd class="email" data-f="to"></dd>
+      <dt>Tiêu đề thư</dt><dd data-f="subject"></dd>
+      <dt>Tệp đính kèm</dt><dd data-f="files"></dd>
+    </dl>
+    <p class="notice notice-warn" data-f="delivered" hidden></p>
+    <p data-resend-row hidden><input type="checkbox" id="deliver-resend"> <label for="deliver-resend">Vẫn gửi lại lần nữa</label></p>
+    <p class="buttons"><button type="button" class="button button-primary" data-deliver-send>Xác nhận gửi</button> <button type="button" class="button button-secondary" data-deliver-cancel>Hủy</button></p>
+  </div>
+  <p class="notice" role="status" aria-live="polite" data-deliver-result hidden></p>
+  <p><a href="${historyHref(period)}#delivery-log">Nhật ký gửi thư của kỳ: lúc nào, gửi tới ai, mã thư, kết quả</a></p>
+</section>`;
+}
+
 export function renderReportsPage(o: ReportsPageInput): string {
   const tz = o.timeZone ?? DEFAULT_TIME_ZONE;
   const title = o.periodLabel ? `Báo cáo tổng hợp ${o.periodLabel}` : 'Báo cáo tổng hợp';
@@ -120,8 +171,8 @@ export function renderReportsPage(o: ReportsPageInput): string {
   <p>Tổng hợp lại khi số liệu đã thay đổi: nếu không có gì thay đổi, hệ thống giữ nguyên phiên bản hiện có.</p>
   <p class="buttons">
     <button type="button" class="button button-primary" data-compile>Tổng hợp báo cáo kỳ ${o.period}</button>
-    ${o.board ? (o.locked ? html`<button type="button" class="button button-secondary" data-reopen>Mở lại kỳ cho các đơn vị sửa báo cáo</button>` : html`<button type="button" class="button button-secondary" data-lock>Khóa kỳ (đã ban hành)</button>`) : html``}
   </p>
+  ${o.board ? lockControls(o.locked === true) : html``}
   <p class="notice" role="status" aria-live="polite" data-result hidden></p>
 </section>`
       : html``;
@@ -138,6 +189,7 @@ ${o.board && o.periodLabel ? statusSummary(o.board, o.periodLabel) : html``}
 ${o.board && o.period ? html`<p><a href="${historyHref(o.period)}">Lịch sử báo cáo kỳ này: các phiên bản, thay đổi, phát hành và nhật ký gửi thư</a></p>` : html``}
 ${o.locked ? html`<p class="notice notice-warn">Kỳ này đã khóa: các đơn vị không sửa được báo cáo cho đến khi Văn phòng mở lại.</p>` : html``}
 ${actions}
+${o.canDeliver && o.period ? deliveryFor(o.period, o.versions) : html``}
 ${
   o.versions.length
     ? o.versions.map((v) => versionCard(v, o, tz))

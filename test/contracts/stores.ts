@@ -428,6 +428,9 @@ export function submissionStoreContract(name: string, make: Make<SubmissionStore
       expect(await store.getLock(agencyId, '2024-05')).toEqual(reopened);
       expect(await store.submit(submitOf(agencyId, '2024-05', 'QLKH', 2, content(20)))).toMatchObject({ kind: 'stored' });
       expect((await store.getHead(agencyId, '2024-05', 'QLKH'))!.revision).toBe(2);
+      // The lock log keeps both, oldest first, and only this period's.
+      expect(await store.listLockLog(agencyId, '2024-05')).toEqual([lock, reopened]);
+      expect(await store.listLockLog(agencyId, '2024-06')).toEqual([]);
     });
 
     it("lists a period's heads by unit, and a unit's earlier periods newest first", async () => {

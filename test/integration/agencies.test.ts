@@ -122,7 +122,7 @@ describe('agency × role × endpoint', () => {
     expect(attempt.status).toBeLessThan(500);
     const after = await call('GET', '/api/submissions/2024-05/TTR/revisions', { token: tok.demoVp! });
     expect(after.body).toEqual(before.body);
-    const lock = await call('POST', '/api/periods/2031-01/lock', { token: tok.otherVp! });
+    const lock = await call('POST', '/api/periods/2031-01/lock', { token: tok.otherVp!, body: { reason: 'Chốt số liệu' } });
     expect(lock.status).toBe(200);
     const demoForm = await call('GET', '/api/form?period=2031-01&unit=QLKH', { token: tok.demoUnit! });
     expect(demoForm.status).toBe(200);

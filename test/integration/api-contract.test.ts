@@ -11,7 +11,7 @@ import { setAgency } from '../../functions/usecases/agency-service.ts';
 import { demoProfile } from '../support/demo-profile.ts';
 import { localEnv, testContainer, tokenFor } from '../support/local.ts';
 import { codeSentTo, emailsTo } from '../support/inbox.ts';
-import { smallPlan } from '../support/small-plan.ts';
+import { smallPlan, taskReport } from '../support/small-plan.ts';
 import { assertResponseMatchesSpec, findOperation, requestBodyProblems, specOperations } from '../support/openapi.ts';
 
 type CallOpts = NonNullable<Parameters<typeof call>[2]>;
@@ -256,15 +256,28 @@ describe('API responses match docs/openapi.yaml', () => {
       await hit('POST', path, as('unit'), 403, 'forbidden');
       await hit('POST', path, as('ld'), 403, 'forbidden');
     }
-    await hit('POST', '/api/periods/2024-13/lock', as('vp'), 404, 'not_found');
-    expect((await hit('POST', lock, as('vp'), 200)).body).toEqual({ period: '2024-11', locked: true });
+    await hit('POST', '/api/periods/2024-13/lock', as('vp', { body: { reason: 'Chốt số liệu' } }), 404, 'not_found');
+    // A reason is required: kept in the lock log, cleaned (NFC, trimmed), at most 300 characters.
+    await hit('POST', lock, as('vp', { body: {} }), 422, 'invalid_input');
+    await hit('POST', lock, as('vp', { body: { reason: '   ' } }), 422, 'invalid_input');
+    await hit('POST', lock, as('vp', { body: { reason: 'x'.repeat(301) } }), 422, 'invalid_input');
+    await hit('POST', lock, as('vp', { rawBody: 'Chốt', headers: { 'content-type': 'text/plain' } }), 415, 'unsupported_media_type');
+    expect((await hit('POST', lock, as('vp', { body: { reason: ' Đa\u0303 ban hành báo cáo ' } }), 200)).body).toEqual({
+      period: '2024-11',
+      locked: true,
+      reason: 'Đã ban hành báo cáo',
+    });
 
     const body = { period: '2024-11', baseRevision: 0, data: { reporterName: 'Trần Minh Đức', tasks: reportsFor(ttrTasks, 40) } };
     await hit('POST', '/api/submissions', as('other', { body }), 409, 'period_locked');
     await hit('PUT', '/api/submissions/2024-11/TTR/draft', as('other', { body: { data: body.data } }), 409, 'period_locked');
     expect((await hit('GET', '/api/form?period=2024-11', as('other'), 200)).body.locked).toBe(true);
 
-    expect((await hit('POST', reopen, as('vp'), 200)).body).toEqual({ period: '2024-11', locked: false });
+    expect((await hit('POST', reopen, as('vp', { body: { reason: 'Phòng TTR sửa số liệu' } }), 200)).body).toEqual({
+      period: '2024-11',
+      locked: false,
+      reason: 'Phòng TTR sửa số liệu',
+    });
     expect((await hit('POST', '/api/submissions', as('other', { body }), 201)).body.revision.revision).toBe(1);
   });
 
@@ -570,6 +583,127 @@ describe('reminding units now matches docs/openapi.yaml', () => {
     );
     await c.submissions.setLock({ agencyId: agency, period: '2024-05', locked: true, at: new Date().toISOString(), by: 'test', reason: 'test' });
     await hit('POST', '/api/reminders', { token: vp, body: { period: '2024-05', dryRun: true } }, 409, 'period_locked');
+  });
+});
+
+describe('sending the issued report to UBND tỉnh now matches docs/openapi.yaml', () => {
+  it('previews, refuses what is not issued, sends once through the job path and answers a second click with the first message id', async () => {
+    // An agency of its own: delivering locks the month and sends to its own UBND address.
+    const a = `t-dlv-${randomUUID().slice(0, 8)}`;
+    const ubnd = `vanthu.${a}@ubnd.example.test`;
+    const c = testContainer(a);
+    const demo = demoProfile();
+    await setAgency(c.agencies, { ...demo, agencyId: a, emails: { ...demo.emails, ubnd: [ubnd] } });
+    await c.plans.putPlan(smallPlan(a), { hash: `p-${a}`, importedAt: '2024-01-05T00:00:00Z', importedBy: 'test', source: 'test' });
+    const [vp, ld, unit] = await Promise.all([
+      tokenFor('van-phong', undefined, { agencyId: a }),
+      tokenFor('lanh-dao', undefined, { agencyId: a }),
+      tokenFor('unit', 'QLKH', { agencyId: a }),
+    ]);
+    const url = '/api/reports/2024-05/deliver';
+    const submitted = await call('POST', '/api/submissions', {
+      token: unit,
+      body: { period: '2024-05', unit: 'QLKH', baseRevision: 0, data: { reporterName: 'Nguyễn Thị Hoa', otherWork: [], tasks: [taskReport('I-2', 40)] } },
+    });
+    expect(submitted.status).toBe(201);
+
+    await hit('POST', url, { body: {} }, 401, 'unauthenticated');
+    await hit('POST', url, { token: unit, body: {} }, 403, 'forbidden');
+    await hit('POST', url, { token: ld, body: {} }, 403, 'forbidden');
+    await hit('POST', '/api/reports/2024-13/deliver', { token: vp, body: {} }, 404, 'not_found');
+    await hit('POST', `${url}?dryRun=maybe`, { token: vp, body: {} }, 400, 'invalid_dry_run');
+    await hit('POST', url, { token: vp, body: { resend: 'có' } }, 422, 'invalid_input');
+    // Nothing compiled, then a draft only: nothing is sent, whatever the profile's autoIssue says.
+    await hit('POST', `${url}?dryRun=true`, { token: vp, body: {} }, 409, 'not_issued');
+    expect((await call('POST', '/api/reports', { token: vp, body: { period: '2024-05' } })).status).toBe(201);
+    const notIssued = await hit('POST', url, { token: vp, body: {} }, 409, 'not_issued');
+    expect(notIssued.body.error.message).toContain('chưa được phát hành');
+    expect(await emailsTo(ubnd)).toEqual([]);
+
+    const issued = await call('POST', '/api/reports/2024-05/issue', { token: vp, body: { audience: 'ubnd' } });
+    expect(issued.status).toBe(201);
+    const preview = await hit('POST', `${url}?dryRun=true`, { token: vp, body: {} }, 200);
+    expect(preview.body).toMatchObject({ dryRun: true, version: 1, number: issued.body.number, to: [ubnd], signed: false, linked: [] });
+    expect(preview.body.subject).toContain(`Báo cáo số ${issued.body.number}`);
+    expect(preview.body.attached).toHaveLength(2);
+    expect(preview.body.attached[0]).toMatch(/\.pdf$/);
+    expect(preview.body.outcome).toBeUndefined();
+    // The preview sent nothing.
+    expect(await emailsTo(ubnd)).toEqual([]);
+
+    const sent = await hit('POST', url, { token: vp, body: {} }, 200);
+    expect(sent.body).toMatchObject({ dryRun: false, outcome: 'sent', locked: true, to: [ubnd], subject: preview.body.subject });
+    const inbox = await emailsTo(ubnd);
+    expect(inbox.map((e) => [e.subject, e.messageId])).toEqual([[preview.body.subject, sent.body.messageId]]);
+    // A second click: nothing sent again, the first delivery named with its message id.
+    const again = await hit('POST', url, { token: vp, body: {} }, 200);
+    expect(again.body).toMatchObject({
+      outcome: 'already-delivered',
+      messageId: sent.body.messageId,
+      delivered: { to: [ubnd], messageId: sent.body.messageId },
+    });
+    const shown = await hit('POST', `${url}?dryRun=true`, { token: vp, body: {} }, 200);
+    expect(shown.body.delivered).toMatchObject({ messageId: sent.body.messageId });
+    expect(await emailsTo(ubnd)).toHaveLength(1);
+    // The delivery log has it, and the month is locked by the delivery (with its reason in the lock log).
+    const log = await c.jobs.listDeliveries(a, '2024-05');
+    expect(log.filter((e) => e.purpose === 'ubnd-report').map((e) => [e.status, e.messageId, e.to])).toEqual([['sent', sent.body.messageId, [ubnd]]]);
+    expect((await c.submissions.listLockLog(a, '2024-05')).map((l) => l.reason)).toContain(`Đã gửi Báo cáo số ${issued.body.number} cho UBND tỉnh`);
+  });
+});
+
+describe('the agency profile matches docs/openapi.yaml', () => {
+  it('reads the profile and its versions, previews problems and the printed header, refuses a placeholder signer, stores a new version', async () => {
+    const a = `t-prof-${randomUUID().slice(0, 8)}`;
+    const c = testContainer(a);
+    await setAgency(c.agencies, { ...demoProfile(), agencyId: a });
+    const [vp, ld] = await Promise.all([tokenFor('van-phong', undefined, { agencyId: a }), tokenFor('lanh-dao', undefined, { agencyId: a })]);
+    await hit('GET', '/api/agency/profile', {}, 401, 'unauthenticated');
+    await hit('GET', '/api/agency/profile', { token: ld }, 403, 'forbidden');
+    const read = await hit('GET', '/api/agency/profile', { token: vp }, 200);
+    expect(read.body.versions).toEqual([{ version: 1, effectiveFrom: '2024-01-01', inForce: true }]);
+    const current = read.body.current;
+
+    const url = '/api/agency/profile';
+    await hit('POST', url, { token: ld, body: current }, 403, 'forbidden');
+    await hit('POST', `${url}?dryRun=perhaps`, { token: vp, body: current }, 400, 'invalid_dry_run');
+    await hit('POST', url, { token: vp, rawBody: 'name=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 415, 'unsupported_media_type');
+    await hit('POST', url, { token: vp, body: ['not', 'an', 'object'] }, 422, 'invalid_input');
+    // Problems by field, in Vietnamese, in the preview; the same refused when saving.
+    const broken = { ...current, effectiveFrom: '2026-01-01', name: '   ', submissionDeadlineDay: 40 };
+    const problems = await hit('POST', `${url}?dryRun=true`, { token: vp, body: broken }, 200);
+    expect(problems.body.valid).toBe(false);
+    expect(problems.body.problems).toEqual(expect.arrayContaining([{ field: 'name', message: 'không được để trống' }]));
+    const refused = await hit('POST', url, { token: vp, body: broken }, 422, 'invalid_profile');
+    expect(refused.body.error.fields.map((f: { field: string }) => f.field)).toContain('submissionDeadlineDay');
+    // A placeholder signer: shown in the preview, refused with 400 when saving.
+    const placeholder = { ...current, effectiveFrom: '2026-01-01', signers: { ...current.signers, ubnd: { ...current.signers.ubnd, name: '(họ tên)' } } };
+    const shown = await hit('POST', `${url}?dryRun=true`, { token: vp, body: placeholder }, 200);
+    expect(shown.body.problems).toEqual([{ field: 'signers.ubnd.name', message: expect.stringContaining('tên mẫu') }]);
+    const ph = await hit('POST', url, { token: vp, body: placeholder }, 400, 'placeholder_signer');
+    expect(ph.body.error.message).toContain('họ tên thật');
+
+    const next = { ...current, effectiveFrom: '2026-01-01', placeName: 'Bắc Ninh', superiorHeader: 'UBND TỈNH BẮC NINH' };
+    const preview = await hit('POST', `${url}?dryRun=true`, { token: vp, body: next }, 200);
+    expect(preview.body).toMatchObject({ dryRun: true, valid: true, problems: [] });
+    expect(preview.body.header.ubnd).toMatchObject({
+      superior: 'UBND TỈNH BẮC NINH',
+      issuer: 'SỞ KHOA HỌC VÀ CÔNG NGHỆ',
+      dateLine: 'Bắc Ninh, ngày 01 tháng 01 năm 2026',
+      subject: 'Kết quả thực hiện nhiệm vụ tháng 1 năm 2026',
+      signer: ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Ngô Chí Vinh'],
+    });
+    expect(await c.agencies.listProfiles(a)).toHaveLength(1);
+    const saved = await hit('POST', url, { token: vp, body: next }, 201);
+    expect(saved.body.stored).toEqual({ version: 2, effectiveFrom: '2026-01-01', changed: true });
+    expect((await hit('POST', url, { token: vp, body: next }, 200)).body.stored).toEqual({ version: 2, effectiveFrom: '2026-01-01', changed: false });
+    const after = await hit('GET', '/api/agency/profile', { token: vp }, 200);
+    expect(after.body.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    // The change is in the agency's audit log, by whom and what.
+    const audit = await c.users.listAudit(a, 10);
+    expect(audit.filter((x) => x.action === 'profile-version').map((x) => [x.target, (x.after as { changed: string[] }).changed])).toEqual([
+      ['hồ sơ cơ quan v2 (từ 2026-01-01)', ['effectiveFrom', 'placeName', 'superiorHeader']],
+    ]);
   });
 });
 

@@ -201,7 +201,11 @@ describe('submission API through the local HTTP server', () => {
     const tokens: Record<string, string | undefined> = { none: undefined, unit: unitToken, vp: vpToken, ld: ldToken };
     for (const [method, path, expected] of matrix) {
       for (const [who, status] of Object.entries(expected)) {
-        const res = await call(method, path, { ...(tokens[who] ? { token: tokens[who] } : {}) });
+        // Locking and reopening say why (the lock log keeps it).
+        const res = await call(method, path, {
+          ...(tokens[who] ? { token: tokens[who] } : {}),
+          ...(method === 'POST' ? { body: { reason: 'Kiểm thử quyền' } } : {}),
+        });
         expect(`${who} ${method} ${path} → ${res.status}`).toBe(`${who} ${method} ${path} → ${status}`);
       }
     }
@@ -223,18 +227,18 @@ describe('submission API through the local HTTP server', () => {
       baseRevision: 0,
       data: { reporterName: 'A', tasks: [report(qlkhTasks[0]!.id, 10, { reason: 'Điều chỉnh theo số liệu rà soát.' })] },
     };
-    await call('POST', '/api/periods/2024-09/lock', { token: vpToken });
+    await call('POST', '/api/periods/2024-09/lock', { token: vpToken, body: { reason: 'Đã ban hành' } });
     const locked = await call('POST', '/api/submissions', { token: unitToken, body });
     expect(locked.status).toBe(409);
     expect(locked.body.error.code).toBe('period_locked');
-    await call('POST', '/api/periods/2024-09/reopen', { token: vpToken });
+    await call('POST', '/api/periods/2024-09/reopen', { token: vpToken, body: { reason: 'Sửa số liệu' } });
     const key = randomUUID();
     expect((await call('POST', '/api/submissions', { token: unitToken, body, headers: { 'idempotency-key': key } })).status).toBe(201);
     // A retry of that request after the period was locked still gets its first result.
-    await call('POST', '/api/periods/2024-09/lock', { token: vpToken });
+    await call('POST', '/api/periods/2024-09/lock', { token: vpToken, body: { reason: 'Đã ban hành' } });
     const retry = await call('POST', '/api/submissions', { token: unitToken, body, headers: { 'idempotency-key': key } });
     expect(retry.status).toBe(200);
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
-    await call('POST', '/api/periods/2024-09/reopen', { token: vpToken });
+    await call('POST', '/api/periods/2024-09/reopen', { token: vpToken, body: { reason: 'Sửa số liệu' } });
   });
 });

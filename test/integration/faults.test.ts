@@ -11,7 +11,7 @@ import { jobDeps } from '../../functions/jobs/job-deps.ts';
 import { compileReports } from '../../functions/usecases/compile-reports.ts';
 import { issueReport } from '../../functions/usecases/issue-report.ts';
 import { runJob } from '../../functions/usecases/run-job.ts';
-import type { FileArchive, ReportStore } from '../../functions/usecases/ports.ts';
+import { issuanceNumber as issuanceNumberOf, type FileArchive, type ReportStore } from '../../functions/usecases/ports.ts';
 import { sesInbox, startDynamoDb, startS3, startSes } from '../../infra/local/emulators.ts';
 import type { Child } from '../../infra/local/processes.ts';
 import { LOCAL_BUCKET, startLocalStack, type LocalStack } from '../../infra/local/stack.ts';
@@ -250,5 +250,71 @@ describe('a full SES outage during the delivery to UBND tỉnh', () => {
       `[Sở KH&CN Bắc Giang] Báo cáo số 01/BC-SKHCN ngày 21/09/2024 về kết quả thực hiện nhiệm vụ tháng 9 năm 2024`,
     ]);
     expect((await c.jobs.listDeliveries(a, '2024-09')).find((e) => e.purpose === 'ubnd-report')).toMatchObject({ status: 'sent' });
+  }, 120_000);
+});
+
+describe('an SES outage when Văn phòng sends the report from the portal ("Gửi UBND tỉnh ngay")', () => {
+  it('answers 503 in words, marks nothing delivered, and the next click once SES is back sends it once', async () => {
+    const c = container();
+    const a = c.config.agencyId;
+    await post('/api/submissions', { ...submission, period: '2024-10' });
+    await compileReports({ ...c, renderers }, { agencyId: a, period: '2024-10', trigger: 'test', now: new Date('2024-10-21T01:00:00Z') });
+    const issued = await issueReport(
+      { ...c, renderers },
+      { agencyId: a, period: '2024-10', audience: 'ubnd', by: 'u-vp', now: new Date('2024-10-21T02:00:00Z'), timeZone: 'Asia/Ho_Chi_Minh' },
+    );
+    const vp = await mintToken({
+      file: stack.env.AUTH_JWKS_FILE!,
+      issuer: stack.env.AUTH_ISSUER!,
+      clientId: stack.env.AUTH_CLIENT_ID!,
+      agencyId: stack.env.AGENCY_ID!,
+      role: 'van-phong',
+    });
+    const deliver = async (query = '') => {
+      const res = await fetch(`${stack.server.url}/api/reports/2024-10/deliver${query}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${vp}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      return { status: res.status, body: (await res.json()) as any };
+    };
+    // The server runs in this process: one attempt per email, no backoff, so the outage answers at once.
+    const saved = { attempts: process.env.MAIL_SEND_ATTEMPTS, backoff: process.env.MAIL_BACKOFF_MS };
+    Object.assign(process.env, { MAIL_SEND_ATTEMPTS: '1', MAIL_BACKOFF_MS: '1' });
+    try {
+      await sesNow().stop();
+      // The preview needs no mail.
+      expect((await deliver('?dryRun=true')).status).toBe(200);
+      const down = await deliver();
+      expect(down.status).toBe(503);
+      expect(down.body.error.code).toBe('mail_unavailable');
+      expect(down.body.error.message).toContain('Chưa gửi được báo cáo tới UBND tỉnh');
+      expect(down.body.error.message).toContain('chưa được đánh dấu là đã gửi');
+      // Nothing delivered: the log says failed, the month is not locked by a delivery, the preview shows no earlier delivery.
+      const log = await c.jobs.listDeliveries(a, '2024-10');
+      expect(log.filter((e) => e.purpose === 'ubnd-report').map((e) => e.status)).toEqual(['failed']);
+      expect((await c.submissions.listLockLog(a, '2024-10')).some((l) => (l.reason ?? '').startsWith('Đã gửi'))).toBe(false);
+      expect((await deliver('?dryRun=true')).body.delivered).toBeUndefined();
+
+      restarted.push(await startSes({ port: stack.emulators.ports.ses }));
+      const since = Math.floor(Date.now() / 1000) - 5;
+      const ok = await deliver();
+      expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+      expect(ok.body).toMatchObject({ outcome: 'sent', number: issuanceNumberOf(issued.issuance) });
+      expect((await deliver()).body).toMatchObject({ outcome: 'already-delivered', messageId: ok.body.messageId });
+      const store = (await (await fetch(`${stack.env.SES_ENDPOINT}/store?since=${since}`)).json()) as {
+        emails: { messageId: string; destination: { to: string[] } }[];
+      };
+      const toUbnd = store.emails.filter((e) => e.destination.to.some((t) => demoProfile().emails.ubnd.includes(t)));
+      expect(toUbnd.map((e) => e.messageId)).toEqual([ok.body.messageId]);
+    } finally {
+      for (const [k, v] of [
+        ['MAIL_SEND_ATTEMPTS', saved.attempts],
+        ['MAIL_BACKOFF_MS', saved.backoff],
+      ] as const) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
   }, 120_000);
 });

@@ -12,7 +12,9 @@
  */
 import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AgencyProfile } from '../../core/agency.ts';
-import type { AgencyStore } from '../../usecases/ports.ts';
+import { profileTarget } from '../../core/agency.ts';
+import type { AgencyStore, AuditEntry } from '../../usecases/ports.ts';
+import { auditPut } from './user-store.ts';
 import { keys, stripKeys } from './keys.ts';
 import { queryAll } from './query-all.ts';
 import { isConditionFailure } from './errors.ts';
@@ -67,7 +69,7 @@ export class DynamoAgencyStore implements AgencyStore {
     return items.map((i) => String(i.agencyId)).sort();
   }
 
-  async putProfile(profile: AgencyProfile): Promise<AgencyProfile> {
+  async putProfile(profile: AgencyProfile, audit?: AuditEntry): Promise<AgencyProfile> {
     // Version numbers come from the existing count; a concurrent put of the same number fails
     // its condition and retries with the next one. So versions have no gaps (the cache relies on it).
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -88,6 +90,7 @@ export class DynamoAgencyStore implements AgencyStore {
                 },
               },
               { Put: { TableName: this.table, Item: { PK: keys.agencies, SK: keys.agency(profile.agencyId), entity: 'agency', agencyId: profile.agencyId } } },
+              ...(audit ? [auditPut(this.table, { ...audit, target: profileTarget(stored) })] : []),
             ],
           }),
         );

@@ -21,6 +21,8 @@ export const keys = {
   headSk: (unit: string) => `SUB#${unit}`,
   draftSk: (unit: string) => `DRAFT#${unit}`,
   lockSk: 'LOCK',
+  /** One entry of a period's lock log: each lock and reopening, oldest first. */
+  lockLogSk: (at: string, id: string) => `LOCKLOG#${at}#${id}`,
   unitSubmissions: (a: string, unit: string) => `AGENCY#${a}#UNITSUB#${unit}`,
   periodSk: (period: string) => `PERIOD#${period}`,
   revisions: (a: string, period: string, unit: string) => `AGENCY#${a}#PERIOD#${period}#UNIT#${unit}`,

@@ -8,7 +8,8 @@
  * (replay record, lock, head, with the plan pointer and the profile check) are one BatchGetItem.
  * flow: use case --> SubmissionStore port --> this adapter --> DynamoDB
  */
-import { PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DraftInfo, Revision, SubmissionHead } from '../../core/submission.ts';
 import type { PeriodLock, StoredDraft, StoredRevision, SubmissionStore, SubmitCommand, SubmitOutcome } from '../../usecases/ports.ts';
 import { failedConditions } from './errors.ts';
@@ -224,8 +225,24 @@ export class DynamoSubmissionStore implements SubmissionStore {
   }
 
   async setLock(lock: PeriodLock): Promise<void> {
+    const PK = keys.period(lock.agencyId, lock.period);
+    // The lock and its log entry together: the log never misses a change, nor holds one that did not happen.
     await this.doc.send(
-      new PutCommand({ TableName: this.table, Item: { PK: keys.period(lock.agencyId, lock.period), SK: keys.lockSk, entity: 'lock', ...lock } }),
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: this.table, Item: { PK, SK: keys.lockSk, entity: 'lock', ...lock } } },
+          { Put: { TableName: this.table, Item: { PK, SK: keys.lockLogSk(lock.at, randomUUID().slice(0, 8)), entity: 'lock-log', ...lock } } },
+        ],
+      }),
     );
+  }
+
+  async listLockLog(agencyId: string, period: string): Promise<PeriodLock[]> {
+    const items = await queryAll(this.doc, {
+      TableName: this.table,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+      ExpressionAttributeValues: { ':pk': keys.period(agencyId, period), ':sk': 'LOCKLOG#' },
+    });
+    return items.map((i) => stripKeys<PeriodLock>(i));
   }
 }

@@ -14,7 +14,8 @@ import { failedConditions, isConditionFailure } from './errors.ts';
 import { keys, stripKeys } from './keys.ts';
 import { queryAll } from './query-all.ts';
 
-function auditPut(table: string, a: AuditEntry) {
+/** The audit entry's item, for a transaction that writes the change it records (people, profile versions). */
+export function auditPut(table: string, a: AuditEntry) {
   return { Put: { TableName: table, Item: { PK: keys.audit(a.agencyId), SK: keys.auditSk(a.at, randomUUID()), entity: 'audit', ...a } } };
 }
 

@@ -3,8 +3,8 @@
  * contract tests (test/contracts), for use-case tests that need no emulator.
  * flow: use case --> AgencyStore port --> this adapter (a Map)
  */
-import type { AgencyProfile } from '../../core/agency.ts';
-import type { AgencyStore } from '../../usecases/ports.ts';
+import { profileTarget, type AgencyProfile } from '../../core/agency.ts';
+import type { AgencyStore, AuditEntry } from '../../usecases/ports.ts';
 import { copy } from './copy.ts';
 
 export class MemoryAgencyStore implements AgencyStore {
@@ -18,10 +18,14 @@ export class MemoryAgencyStore implements AgencyStore {
     return [...this.profiles.keys()].sort();
   }
 
-  async putProfile(profile: AgencyProfile): Promise<AgencyProfile> {
+  /** Audit entries written with a profile version (the DynamoDB adapter writes them to the agency's audit log). */
+  readonly audit: AuditEntry[] = [];
+
+  async putProfile(profile: AgencyProfile, audit?: AuditEntry): Promise<AgencyProfile> {
     const list = this.profiles.get(profile.agencyId) ?? [];
     const stored = { ...copy(profile), version: list.reduce((m, p) => Math.max(m, p.version ?? 0), 0) + 1 };
     this.profiles.set(profile.agencyId, [...list, stored]);
+    if (audit) this.audit.push(copy({ ...audit, target: profileTarget(stored) }));
     return copy(stored);
   }
 }

@@ -33,6 +33,8 @@ export class MemorySubmissionStore implements SubmissionStore {
   /** By agency, period and unit: revision number → revision. */
   private readonly revisions = new Map<string, Map<number, StoredRevision>>();
   private readonly locks = new Map<string, PeriodLock>();
+  /** By agency and period: every lock and reopening, in the order written. */
+  private readonly lockLog = new Map<string, PeriodLock[]>();
   private readonly idempotency = new Map<string, IdempotencyRecord>();
 
   private head(agencyId: string, period: string, unit: string): SubmissionHead | undefined {
@@ -128,5 +130,11 @@ export class MemorySubmissionStore implements SubmissionStore {
 
   async setLock(lock: PeriodLock): Promise<void> {
     this.locks.set(k(lock.agencyId, lock.period), copy(lock));
+    const key = k(lock.agencyId, lock.period);
+    this.lockLog.set(key, [...(this.lockLog.get(key) ?? []), copy(lock)]);
+  }
+
+  async listLockLog(agencyId: string, period: string): Promise<PeriodLock[]> {
+    return copy([...(this.lockLog.get(k(agencyId, period)) ?? [])].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)));
   }
 }

@@ -71,7 +71,11 @@ const HEAD = {
     },
     {
       name: 'periods',
-      description: 'Khoá và mở lại kỳ báo cáo. Locking and reopening a month.',
+      description: 'Khoá và mở lại kỳ báo cáo, kèm lý do. Locking and reopening a month, with the reason.',
+    },
+    {
+      name: 'agency',
+      description: 'Hồ sơ cơ quan: tên, người ký, nơi nhận, hạn nộp, đơn vị — theo phiên bản có ngày hiệu lực. The agency profile.',
     },
     {
       name: 'reports',

@@ -338,12 +338,17 @@ export const OPERATIONS: OperationSpec[] = [
     operationId: 'reopenPeriod',
     tags: ['periods'],
     summary: 'Mở lại kỳ báo cáo — reopen a month',
-    description: 'Văn phòng mở lại một kỳ đã ban hành để các đơn vị sửa báo cáo. Không cần nội dung yêu cầu.\nLỗi: 403 `forbidden`, `csrf`; 404 `not_found`.',
+    description:
+      'Văn phòng mở lại một kỳ đã ban hành để các đơn vị sửa báo cáo, nêu lý do (ghi vào nhật ký khóa kỳ, hiện\ntrên trang lịch sử của kỳ).\nLỗi: 403 `forbidden`, `csrf`; 404 `not_found`; 415; 422 `invalid_input` (thiếu lý do, quá 300 ký tự).',
     'x-roles': ROLES_OF.reopenPeriod,
     security: WRITE,
+    requestBody: { required: true, content: json(R.PeriodLockRequest, { example: { reason: 'Phòng QLKH cần sửa số liệu nhiệm vụ 3' } }) },
     responses: {
-      '200': { description: 'Kỳ đã mở.', content: json(S.PeriodLockResponse, { example: { period: '2024-10', locked: false } }) },
-      ...errors(400, 401, 403, 404, 500, 503),
+      '200': {
+        description: 'Kỳ đã mở.',
+        content: json(S.PeriodLockResponse, { example: { period: '2024-10', locked: false, reason: 'Phòng QLKH cần sửa số liệu nhiệm vụ 3' } }),
+      },
+      ...errors(400, 401, 403, 404, 413, 415, 422, 500, 503),
     },
     parameters: [ref('parameters', 'PeriodPath')],
   },
@@ -354,12 +359,16 @@ export const OPERATIONS: OperationSpec[] = [
     tags: ['periods'],
     summary: 'Khoá kỳ báo cáo — lock a month',
     description:
-      'Văn phòng khoá một kỳ: các đơn vị không gửi hay lưu nháp được nữa (409 `period_locked`) cho tới khi\nmở lại. Không cần nội dung yêu cầu.\nLỗi: 403 `forbidden`, `csrf`; 404 `not_found`.',
+      'Văn phòng khoá một kỳ, nêu lý do (ghi vào nhật ký khóa kỳ): các đơn vị không gửi hay lưu nháp được nữa\n(409 `period_locked`) cho tới khi mở lại.\nLỗi: 403 `forbidden`, `csrf`; 404 `not_found`; 415; 422 `invalid_input` (thiếu lý do, quá 300 ký tự).',
     'x-roles': ROLES_OF.lockPeriod,
     security: WRITE,
+    requestBody: { required: true, content: json(R.PeriodLockRequest, { example: { reason: 'Đã ban hành báo cáo tháng' } }) },
     responses: {
-      '200': { description: 'Kỳ đã khoá.', content: json(S.PeriodLockResponse, { example: { period: '2024-10', locked: true } }) },
-      ...errors(400, 401, 403, 404, 500, 503),
+      '200': {
+        description: 'Kỳ đã khoá.',
+        content: json(S.PeriodLockResponse, { example: { period: '2024-10', locked: true, reason: 'Đã ban hành báo cáo tháng' } }),
+      },
+      ...errors(400, 401, 403, 404, 413, 415, 422, 500, 503),
     },
     parameters: [ref('parameters', 'PeriodPath')],
   },
@@ -425,6 +434,31 @@ export const OPERATIONS: OperationSpec[] = [
     },
     responses: {
       '201': { description: 'Đã phát hành.', content: json(S.IssueResponse) },
+      ...errors(400, 401, 403, 404, 409, 413, 415, 422, 500, 503),
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/reports/{period}/deliver',
+    operationId: 'deliverReport',
+    tags: ['reports'],
+    summary: 'Gửi UBND tỉnh ngay — deliver the issued report now',
+    description:
+      'Văn phòng gửi báo cáo đã phát hành của kỳ tới UBND tỉnh ngay, qua đúng đường gửi theo lịch (nhật ký gửi\nthư, mỗi thư gửi một lần, khóa kỳ tháng sau khi gửi). `dryRun=true`: chỉ xem trước — phiên bản và số\nvăn bản, gửi tới ai, tiêu đề, tệp đính kèm hoặc đường dẫn, lần gửi trước nếu có. Phiên bản đã gửi thì\nkhông gửi lại (`outcome: already-delivered` với mã thư cũ) trừ khi `resend: true`.\nLỗi: 400 `invalid_dry_run`; 403 `forbidden`, `csrf`; 404 `not_found`; 409 `not_issued` (chưa phát\nhành: không gửi), `no_recipients`, `delivery_in_progress`; 415; 422 `invalid_input`; 503\n`mail_unavailable` (hệ thống thư không nhận: chưa đánh dấu đã gửi, thử lại sau).',
+    'x-roles': ROLES_OF.deliverReport,
+    security: WRITE,
+    parameters: [
+      { name: 'period', in: 'path', required: true, schema: S.AnyPeriodId },
+      { name: 'dryRun', in: 'query', required: false, description: '`true`: chỉ xem trước, không gửi.', schema: z.enum(['true', 'false']) },
+    ],
+    requestBody: {
+      required: true,
+      content: json(R.DeliverRequest, {
+        examples: { once: { summary: 'Gửi (một lần)', value: {} }, resend: { summary: 'Gửi lại', value: { resend: true } } },
+      }),
+    },
+    responses: {
+      '200': { description: 'Bản xem trước, hoặc kết quả gửi.', content: json(S.DeliverResponse) },
       ...errors(400, 401, 403, 404, 409, 413, 415, 422, 500, 503),
     },
   },
@@ -576,6 +610,38 @@ export const OPERATIONS: OperationSpec[] = [
   },
   {
     method: 'GET',
+    path: '/api/agency/profile',
+    operationId: 'getAgencyProfile',
+    tags: ['agency'],
+    summary: 'Hồ sơ cơ quan đang có hiệu lực và các phiên bản — the agency profile and its versions',
+    description:
+      'Văn phòng đọc hồ sơ cơ quan (tên, người ký, nơi nhận, hạn nộp, đơn vị …) để sửa thành phiên bản mới.\nLỗi: 403 `forbidden`; 404 `no_agency_profile`.',
+    'x-roles': ROLES_OF.getAgencyProfile,
+    responses: {
+      '200': { description: 'Hồ sơ và các phiên bản.', content: json(S.AgencyProfileResponse) },
+      ...errors(401, 403, 404, 500, 503),
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/agency/profile',
+    operationId: 'saveAgencyProfile',
+    tags: ['agency'],
+    summary: 'Xem trước hoặc lưu phiên bản mới của hồ sơ cơ quan — preview or store a new profile version',
+    description:
+      '`dryRun=true`: các vấn đề theo trường (tiếng Việt) và phần đầu, phần cuối của hai văn bản như sẽ in (cơ\nquan chủ quản, tên cơ quan, số/ký hiệu, địa danh và ngày, tiêu đề, Kính gửi, người ký, nơi nhận) — tính\nbằng chính mã ReportModel dùng. Không có `dryRun`: lưu phiên bản mới có hiệu lực từ `effectiveFrom`, ghi\nnhật ký thay đổi (201); giống hệt phiên bản mới nhất thì không lưu gì (200, `changed: false`).\nLỗi: 400 `placeholder_signer` (tên người ký còn là tên mẫu như "Nguyễn Văn A", "(họ tên)"),\n`invalid_dry_run`; 403 `forbidden`, `csrf`; 415; 422 `invalid_profile` (các trường sai), `invalid_input`.',
+    'x-roles': ROLES_OF.saveAgencyProfile,
+    security: WRITE,
+    parameters: [{ name: 'dryRun', in: 'query', required: false, description: '`true`: chỉ xem trước, không lưu.', schema: z.enum(['true', 'false']) }],
+    requestBody: { required: true, content: json(R.AgencyProfileRequest) },
+    responses: {
+      '200': { description: 'Bản xem trước; hoặc không có gì thay đổi.', content: json(S.ProfileSaveResponse) },
+      '201': { description: 'Đã lưu phiên bản mới.', content: json(S.ProfileSaveResponse) },
+      ...errors(400, 401, 403, 404, 413, 415, 422, 500, 503),
+    },
+  },
+  {
+    method: 'GET',
     path: '/api/province',
     operationId: 'provinceView',
     tags: ['reports'],
@@ -698,6 +764,22 @@ export const OPERATIONS: OperationSpec[] = [
       '401': { description: 'Phiên đăng nhập hết hạn hoặc không hợp lệ.', content: { 'text/html': { schema: z.string() } } },
       '403': { description: 'Dành cho Lãnh đạo Sở và Văn phòng.', content: { 'text/html': { schema: z.string() } } },
       '404': { description: 'Không có hình tên này.', content: { 'text/html': { schema: z.string() } } },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/profile',
+    operationId: 'profilePage',
+    tags: ['pages'],
+    summary: 'Trang hồ sơ cơ quan — the agency profile page (HTML)',
+    description:
+      'Văn phòng sửa hồ sơ cơ quan (tên, người ký, nơi nhận, Kính gửi, hạn nộp, địa chỉ thư, đơn vị) thành một phiên bản mới\ncó ngày hiệu lực: "Xem trước" cho thấy phần đầu và cuối văn bản như sẽ in, rồi "Lưu phiên bản mới"; danh sách các\nphiên bản với ngày hiệu lực. Chưa đăng nhập → trang hướng dẫn đăng nhập (200); vai trò khác → trang 403.',
+    'x-roles': ROLES_OF.profilePage,
+    security: [{}, { bearerAuth: [] }, { sessionCookie: [] }],
+    responses: {
+      '200': { description: 'Trang hồ sơ cơ quan, hoặc trang hướng dẫn đăng nhập.', content: { 'text/html': { schema: z.string() } } },
+      '401': { description: 'Phiên đăng nhập hết hạn hoặc không hợp lệ.', content: { 'text/html': { schema: z.string() } } },
+      '403': { description: 'Trang dành cho Văn phòng.', content: { 'text/html': { schema: z.string() } } },
     },
   },
   {

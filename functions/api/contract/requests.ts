@@ -6,12 +6,14 @@
  */
 // A namespace import lets esbuild drop the parts of zod (locales above all) that are not used.
 import * as z from 'zod';
-import { compileSchema, issueSchema } from '../schemas/reports.ts';
+import { compileSchema, deliverSchema, issueSchema } from '../schemas/reports.ts';
 import { draftSchema, submissionDataSchema, submitSchema, taskReportSchema } from '../schemas/submission.ts';
 import { codeRequestSchema, codeSessionSchema, sessionSchema, tokenSessionSchema } from '../schemas/session.ts';
 import '../schemas/responses.ts';
 import { changeUserSchema, inviteSchema } from '../schemas/users.ts';
 import { remindSchema } from '../schemas/reminders.ts';
+import { periodLockSchema } from '../schemas/periods.ts';
+import { agencyProfileBody } from '../schemas/agency.ts';
 
 type Meta = z.GlobalMeta;
 const describe = (schema: z.ZodType, meta: Meta) => {
@@ -60,6 +62,14 @@ describe(issueSchema.shape.version, { description: 'Phiên bản đã xem; phiê
 describe(issueSchema.shape.number, { description: 'Số lấy từ sổ của văn thư; bỏ trống = số tiếp theo.' });
 describe(issueSchema.shape.date, { description: 'Ngày ban hành (YYYY-MM-DD); bỏ trống = hôm nay.' });
 
+describe(agencyProfileBody, {
+  id: 'AgencyProfileRequest',
+  description:
+    'Toàn bộ hồ sơ cơ quan (như `current` của GET) với các chỗ sửa và `effectiveFrom` (YYYY-MM-DD) — ngày phiên bản mới bắt đầu có hiệu lực. Kiểm tra từng trường như lệnh `set-agency` (docs/onboarding.md).',
+});
+describe(deliverSchema, { id: 'DeliverRequest' });
+describe(deliverSchema.shape.resend, { description: '`true`: gửi lại cả khi phiên bản này đã được gửi UBND tỉnh.' });
+
 describe(tokenSessionSchema, { id: 'TokenSessionRequest' });
 describe(tokenSessionSchema.shape.token, { description: 'Mã truy cập (JWT) đọc từ đường dẫn đăng nhập.' });
 describe(codeSessionSchema, { id: 'CodeSessionRequest' });
@@ -71,6 +81,8 @@ describe(remindSchema, { id: 'RemindRequest' });
 describe(remindSchema.shape.units, { description: 'Mã các đơn vị cần nhắc; bỏ trống: mọi đơn vị chưa gửi báo cáo.' });
 describe(remindSchema.shape.dryRun, { description: '`true`: chỉ xem trước thư, không gửi.' });
 describe(changeUserSchema, { id: 'ChangeUserRequest' });
+describe(periodLockSchema, { id: 'PeriodLockRequest' });
+describe(periodLockSchema.shape.reason, { description: 'Lý do khóa hoặc mở lại kỳ (bắt buộc), ghi vào nhật ký khóa kỳ và hiện trên trang lịch sử của kỳ.' });
 describe(codeRequestSchema, { id: 'CodeRequest' });
 describe(codeRequestSchema.shape.email, { description: 'Địa chỉ thư điện tử của tài khoản.' });
 
@@ -78,8 +90,11 @@ export const SubmitRequest = submitSchema;
 export const DraftRequest = draftSchema;
 export const CompileRequest = compileSchema;
 export const IssueRequest = issueSchema;
+export const DeliverRequest = deliverSchema;
+export const AgencyProfileRequest = agencyProfileBody;
 export const SessionRequest = sessionSchema;
 export const InviteRequest = inviteSchema;
 export const RemindRequest = remindSchema;
+export const PeriodLockRequest = periodLockSchema;
 export const ChangeUserRequest = changeUserSchema;
 export const CodeRequest = codeRequestSchema;

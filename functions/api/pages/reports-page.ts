@@ -12,6 +12,7 @@ import { PERIOD_ID_PATTERN, parsePeriod, periodLabel } from '../../core/period.t
 import { profileOn } from '../../usecases/agency-service.ts';
 import { listReports } from '../../usecases/list-reports.ts';
 import { statusBoard } from '../../usecases/status.ts';
+import { ROLES_OF } from '../contract/roles.ts';
 import { ApiError, query } from '../http.ts';
 import { renderReportsPage } from '../../../templates/web/reports-view.ts';
 import { messagePage, signInHelp } from '../../../templates/web/layout.ts';
@@ -54,6 +55,7 @@ export const handler = pageHandler(async (event) => {
       canCompile: canCompileReports(p),
       canIssue: canReadReports(p),
       canAttachSigned: canCompileReports(p),
+      canDeliver: (ROLES_OF.deliverReport as readonly string[]).includes(p.role),
       today: localDate(now, profile.timeZone),
       agencyName: agencyTitle(profile),
       timeZone: profile.timeZone,

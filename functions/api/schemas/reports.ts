@@ -26,3 +26,7 @@ export const issueSchema = z.strictObject({
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày ban hành dạng YYYY-MM-DD.')
     .optional(),
 });
+
+export const deliverSchema = z.strictObject({
+  resend: z.boolean({ error: 'resend: true hoặc false.' }).optional(),
+});

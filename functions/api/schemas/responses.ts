@@ -370,8 +370,36 @@ export const PeriodLockResponse = z
   .strictObject({
     period: MonthlyPeriodId,
     locked: z.boolean(),
+    reason: z.string().meta({ description: 'Lý do đã ghi vào nhật ký khóa kỳ (đã chuẩn hoá).' }),
   })
   .meta({ id: 'PeriodLockResponse' });
+
+export const DeliverResponse = z
+  .strictObject({
+    period: AnyPeriodId,
+    dryRun: z.boolean().meta({ description: '`true`: chỉ xem trước, chưa gửi gì.' }),
+    version: z.int().min(1).meta({ description: 'Phiên bản đã phát hành được gửi.' }),
+    number: z.string().meta({ description: 'Số văn bản như in: "15/BC-SKHCN".' }),
+    issueDate: z.string().meta({ description: 'Ngày ban hành (YYYY-MM-DD).' }),
+    signed: z.boolean().meta({ description: 'Gửi bản PDF đã ký số thay cho bản phát hành.' }),
+    to: z.array(z.string()).meta({ description: 'Địa chỉ UBND tỉnh nhận thư (hồ sơ cơ quan).' }),
+    subject: z.string(),
+    attached: z.array(z.string()).meta({ description: 'Tệp đính kèm.' }),
+    linked: z.array(z.string()).meta({ description: 'Tệp quá lớn để đính kèm: thư có đường dẫn tới cổng.' }),
+    link: z.string().optional(),
+    newerDraft: z.int().min(1).optional().meta({ description: 'Có phiên bản dự thảo mới hơn (không được gửi).' }),
+    delivered: z
+      .strictObject({ at: z.string(), to: z.array(z.string()), messageId: z.string().optional() })
+      .optional()
+      .meta({ description: 'Phiên bản này đã được gửi: lúc nào, tới ai, mã thư.' }),
+    outcome: z
+      .enum(['sent', 'already-delivered', 'interrupted'])
+      .optional()
+      .meta({ description: 'Sau khi gửi: đã gửi; đã gửi từ trước (không gửi lại); bị gián đoạn (không rõ đã gửi chưa, xem nhật ký).' }),
+    messageId: z.string().optional().meta({ description: 'Mã thư (SES) của lần gửi.' }),
+    locked: z.boolean().optional().meta({ description: 'Kỳ tháng đã được khóa sau khi gửi.' }),
+  })
+  .meta({ id: 'DeliverResponse' });
 
 export const ReportFile = z
   .strictObject({
@@ -574,7 +602,7 @@ export const AuditEntry = z
     agencyId: z.string(),
     at: Instant,
     actor: z.string(),
-    action: z.enum(['user-invited', 'user-changed', 'user-disabled', 'user-enabled']),
+    action: z.enum(['user-invited', 'user-changed', 'user-disabled', 'user-enabled', 'profile-version']),
     target: z.string(),
     before: z.record(z.string(), z.unknown()).optional(),
     after: z.record(z.string(), z.unknown()).optional(),
@@ -734,6 +762,44 @@ export const DashboardResponse = z
     id: 'Dashboard',
     description: 'Số liệu bảng điều hành của một tháng: lấy từ báo cáo gửi Lãnh đạo Sở của từng tháng trong năm (cùng cách tính).',
   });
+const HeaderPreview = z
+  .strictObject({
+    superior: z.string().meta({ description: 'Cơ quan chủ quản (dòng trên, cột trái).' }),
+    issuer: z.string().meta({ description: 'Tên cơ quan ban hành (in đậm).' }),
+    national: z.string(),
+    motto: z.string(),
+    number: z.string().meta({ description: '"Số:       /BC-SKHCN": số để trống cho văn thư.' }),
+    dateLine: z.string().meta({ description: 'Địa danh, ngày tháng năm (ngày hiệu lực của phiên bản).' }),
+    title: z.string(),
+    subject: z.string(),
+    kinhGui: z.array(z.string()),
+    signer: z.array(z.string()).meta({ description: 'Quyền hạn, chức vụ, rồi họ tên người ký.' }),
+    recipients: z.array(z.string()).meta({ description: '"Nơi nhận:" rồi các dòng "- …;", dòng lưu cuối.' }),
+  })
+  .meta({ id: 'HeaderPreview' });
+
+export const AgencyProfileResponse = z
+  .strictObject({
+    current: z.record(z.string(), z.unknown()).meta({ description: 'Hồ sơ cơ quan đang có hiệu lực hôm nay (docs/data-model.md).' }),
+    versions: z.array(z.strictObject({ version: z.int().min(1), effectiveFrom: z.string(), inForce: z.boolean() })).meta({
+      description: 'Mọi phiên bản, ngày hiệu lực mới nhất trước.',
+    }),
+    today: z.string(),
+  })
+  .meta({ id: 'AgencyProfileResponse' });
+
+export const ProfileSaveResponse = z
+  .strictObject({
+    dryRun: z.boolean(),
+    valid: z.boolean().meta({ description: 'Không có vấn đề nào: lưu được (hoặc đã lưu).' }),
+    problems: z.array(FieldError).meta({ description: 'Các vấn đề theo trường, tiếng Việt.' }),
+    header: z.strictObject({ ubnd: HeaderPreview, director: HeaderPreview }).optional().meta({ description: 'Phần đầu và cuối văn bản như sẽ in.' }),
+    stored: z
+      .strictObject({ version: z.int().min(1), effectiveFrom: z.string(), changed: z.boolean() })
+      .optional()
+      .meta({ description: 'Sau khi lưu: phiên bản đã lưu, hoặc phiên bản mới nhất khi không có gì thay đổi.' }),
+  })
+  .meta({ id: 'ProfileSaveResponse' });
 
 export const Error400 = errorBody('Error400', [
   'invalid_json',
@@ -755,6 +821,8 @@ export const Error400 = errorBody('Error400', [
   'rollup_one_document',
   'invalid_email',
   'invalid_code',
+  'invalid_dry_run',
+  'placeholder_signer',
 ]);
 
 export const Error401 = errorBody('Error401', [
@@ -794,6 +862,8 @@ export const Error409 = errorBody('Error409', [
   'user_exists',
   'email_other_agency',
   'user_changed',
+  'no_recipients',
+  'delivery_in_progress',
 ]);
 
 export const Error413 = errorBody('Error413', ['body_too_large', 'report_too_large']);
@@ -815,13 +885,15 @@ export const Error422 = errorBody('Error422', [
   'own_account',
   'code_invalid',
   'nothing_to_remind',
+  'invalid_reason',
+  'invalid_profile',
 ]);
 
 export const Error429 = errorBody('Error429', ['too_many_codes', 'too_many_requests']);
 
 export const Error500 = errorBody('Error500', ['internal']);
 
-export const Error503 = errorBody('Error503', ['unavailable']);
+export const Error503 = errorBody('Error503', ['unavailable', 'mail_unavailable']);
 
 export const StaleRevisionError = z
   .strictObject({
@@ -858,6 +930,9 @@ export type FormContext = z.output<typeof FormContext>;
 export type StatusBoard = z.output<typeof StatusBoard>;
 export type DashboardResponse = z.output<typeof DashboardResponse>;
 export type PeriodLockResponse = z.output<typeof PeriodLockResponse>;
+export type DeliverResponse = z.output<typeof DeliverResponse>;
+export type AgencyProfileResponse = z.output<typeof AgencyProfileResponse>;
+export type ProfileSaveResponse = z.output<typeof ProfileSaveResponse>;
 export type CompileResponse = z.output<typeof CompileResponse>;
 export type IssueResponse = z.output<typeof IssueResponse>;
 export type SignedResponse = z.output<typeof SignedResponse>;

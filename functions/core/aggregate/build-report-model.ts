@@ -8,7 +8,7 @@
  * month (docs/report-content.md). The model for UBND tỉnh holds only what the province may read:
  * no table of who reported when, no proposal addressed to the Sở's own leaders.
  */
-import { documentSettings, type AgencyProfile, type Audience } from '../agency.ts';
+import { documentHeader, reportSubject, type AgencyProfile, type Audience } from '../agency.ts';
 import type { LocalDate } from '../clock.ts';
 import { planDocumentOf } from '../plan-document.ts';
 import type { Plan } from '../plan.ts';
@@ -94,7 +94,7 @@ export function buildReportModel(input: AggregateInput): ReportModel {
   const otherWork = buildOtherWork(profile, heads);
   const outlook = buildOutlook({ profile, plan, nextPlan: input.nextPlan, period, built });
   const submissionDeadline = submissionDeadlineDate(period, profile);
-  const doc = documentSettings(profile, audience);
+  const header = documentHeader(profile, audience);
   const planDocument = plan ? planDocumentOf(plan) : undefined;
   const office = profile.units.find((u) => u.kind === 'van-phong')?.name ?? 'Văn phòng Sở';
 
@@ -119,14 +119,14 @@ export function buildReportModel(input: AggregateInput): ReportModel {
     otherWork,
     anySubmitted: heads.some(isSubmitted),
     issuerName: audience === 'director' ? office : profile.name,
-    kinhGui: doc.kinhGui,
+    kinhGui: header.kinhGui,
   });
 
-  const subject = audience === 'ubnd' ? `Kết quả thực hiện nhiệm vụ ${label}` : `Tình hình thực hiện nhiệm vụ ${label} của các phòng, đơn vị`;
+  const subject = reportSubject(audience, label);
   const model: ReportModel = {
     schemaVersion: 2,
     audience,
-    issuer: { superiorHeader: nfc(doc.issuerSuperior), name: nfc(doc.issuerName) },
+    issuer: { superiorHeader: nfc(header.issuer.superiorHeader), name: nfc(header.issuer.name) },
     agency: {
       name: nfc(profile.name),
       shortName: nfc(profile.shortName),
@@ -139,12 +139,12 @@ export function buildReportModel(input: AggregateInput): ReportModel {
     period: { id: period.id, kind: period.kind, label, window, submissionDeadline },
     issueDate,
     draft: input.documentNumber === undefined,
-    documentSymbol: nfc(doc.symbol),
+    documentSymbol: nfc(header.documentSymbol),
     subject,
-    kinhGui: doc.kinhGui.map(nfc),
+    kinhGui: header.kinhGui.map(nfc),
     body,
-    signer: { ...profile.signers[audience] },
-    recipients: [...profile.recipients[audience], profile.archiveLine].map(nfc),
+    signer: header.signer,
+    recipients: header.recipients.map(nfc),
     totals,
     byUnit,
     byLeader: countByLeader(rows, profile),

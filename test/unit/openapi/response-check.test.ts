@@ -12,9 +12,11 @@ const error = (code: string, extra: Record<string, unknown> = {}) => ({ error: {
 
 describe('responseProblems', () => {
   it('passes a response that matches its declared status and schema', () => {
-    expect(responseProblems('POST', '/api/periods/2024-11/lock', lock({ period: '2024-11', locked: true }))).toEqual([]);
+    expect(responseProblems('POST', '/api/periods/2024-11/lock', lock({ period: '2024-11', locked: true, reason: 'Đã ban hành' }))).toEqual([]);
     expect(responseProblems('POST', '/api/periods/2024-11/lock', lock(error('forbidden'), 403))).toEqual([]);
-    expect(() => assertResponseMatchesSpec('POST', '/api/periods/2024-11/lock', lock({ period: '2024-11', locked: true }))).not.toThrow();
+    expect(() =>
+      assertResponseMatchesSpec('POST', '/api/periods/2024-11/lock', lock({ period: '2024-11', locked: true, reason: 'Đã ban hành' })),
+    ).not.toThrow();
   });
 
   it('fails a status the operation does not declare', () => {

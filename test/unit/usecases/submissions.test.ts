@@ -80,8 +80,12 @@ describe('submit', () => {
   it('a locked period refuses a submission (but still answers a retry); Văn phòng reopens it', async () => {
     const s = await stores();
     await submit(s, qlkh, { period: '2024-05', unit: 'QLKH', baseRevision: 0, data: data(10), idempotencyKey: 'k-1' }, NOW);
-    await expect(setPeriodLock(s, qlkh, '2024-05', true, NOW)).rejects.toMatchObject({ code: 'forbidden' });
-    await setPeriodLock(s, vp, '2024-05', true, NOW);
+    await expect(setPeriodLock(s, qlkh, '2024-05', true, NOW, 'Đã ban hành')).rejects.toMatchObject({ code: 'forbidden' });
+    // A reason is required, cleaned (NFC, trimmed) and limited.
+    await expect(setPeriodLock(s, vp, '2024-05', true, NOW, '  ')).rejects.toMatchObject({ code: 'invalid_reason' });
+    await expect(setPeriodLock(s, vp, '2024-05', true, NOW, 'x'.repeat(301))).rejects.toMatchObject({ code: 'invalid_reason' });
+    await expect(setPeriodLock(s, vp, '2024-05', true, NOW, 'a\u202Eb')).rejects.toMatchObject({ code: 'invalid_reason' });
+    await setPeriodLock(s, vp, '2024-05', true, NOW, '  Đa\u0303 ban hành báo cáo  ');
     expect(await refusal(submit(s, qlkh, { period: '2024-05', unit: 'QLKH', baseRevision: 1, data: data(20) }, NOW))).toMatchObject({
       kind: 'locked',
       code: 'period_locked',
@@ -91,8 +95,13 @@ describe('submit', () => {
     });
     await expect(saveDraft(s, qlkh, { period: '2024-05', unit: 'QLKH', data: data(20) }, NOW)).rejects.toMatchObject({ code: 'period_locked' });
     expect((await formContext(s, qlkh, 'QLKH', '2024-05')).locked).toBe(true);
-    await setPeriodLock(s, vp, '2024-05', false, NOW, 'Sửa số liệu');
+    await setPeriodLock(s, vp, '2024-05', false, new Date(NOW.getTime() + 60_000), 'Sửa số liệu');
     expect((await submit(s, qlkh, { period: '2024-05', unit: 'QLKH', baseRevision: 1, data: data(20) }, NOW)).revision.revision).toBe(2);
+    // Both are in the lock log, oldest first, with who and why.
+    expect((await s.submissions.listLockLog(A, '2024-05')).map((l) => [l.locked, l.by, l.reason])).toEqual([
+      [true, vp.sub, 'Đã ban hành báo cáo'],
+      [false, vp.sub, 'Sửa số liệu'],
+    ]);
   });
 
   it('refuses another unit, an unknown unit, a future period, a task of another unit, a quarterly period', async () => {

@@ -345,6 +345,10 @@ describe('history pages', () => {
           },
         ],
         deliveries: [{ purpose: 'reminder:QLKH', to: ['a@example.test'], at: '2024-06-17T01:00:00Z', status: 'failed', attempts: 3, error: HOSTILE }],
+        locks: [
+          { at: '2024-06-22T02:00:00Z', locked: false, by: 'Trần Văn B', reason: HOSTILE },
+          { at: '2024-06-21T02:00:00Z', locked: true, by: 'Hệ thống (theo lịch)' },
+        ],
       },
       user,
       csrfToken: 'c',
@@ -354,5 +358,9 @@ describe('history pages', () => {
     expect(doc).toContain('do Văn phòng tổng hợp: Trần Văn B');
     expect(doc).toContain(`Nhắc nộp báo cáo: ${escapeHtml(HOSTILE)}`);
     expect(doc).toContain('Không gửi được sau 3 lần thử');
+    // The lock log: reopened with the reason typed (escaped), the system's lock without one.
+    expect(doc).toContain(`<th scope="row" data-label="Thao tác">Mở lại kỳ</th>`);
+    expect(doc).toContain(`<td data-label="Lý do">${escapeHtml(HOSTILE)}</td>`);
+    expect(doc).toContain('22/06/2024 09:00');
   });
 });
