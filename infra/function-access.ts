@@ -17,7 +17,18 @@ import { keys } from '../functions/adapters/dynamo/keys.ts';
 import { TABLE_SCHEMA } from './stateful-stack.ts';
 
 /** The partitions a function may write, named for what lives in them. */
-export type WriteFamily = 'period' | 'idempotency' | 'reports' | 'register' | 'jobRuns' | 'deliveries' | 'revocations' | 'users' | 'audit';
+export type WriteFamily =
+  | 'period'
+  | 'idempotency'
+  | 'reports'
+  | 'register'
+  | 'jobRuns'
+  | 'deliveries'
+  | 'revocations'
+  | 'users'
+  | 'audit'
+  | 'plan'
+  | 'registry';
 
 export interface FunctionAccess {
   /** GetItem, BatchGetItem and Query on the agencies' items (table and GSI1). */
@@ -85,6 +96,13 @@ export function writePatterns(family: WriteFamily, agencyId: string): string[] {
       return [keys.users(agencyId)];
     case 'audit':
       return [keys.audit(agencyId)];
+    case 'plan':
+      // The year's pointer lives in the agency's own partition (beside its profile versions, which a
+      // plan naming new units adds to); each version in AGENCY#a#PLAN#year#V…#hash.
+      return [keys.agency(agencyId), `${keys.agency(agencyId)}#PLAN#*`];
+    case 'registry':
+      // The agency's line in the registry, rewritten with a new profile version (AgencyStore.putProfile).
+      return [keys.agencies];
   }
 }
 
@@ -141,6 +159,12 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   'api/users.ts#listHandler': read,
   'api/users.ts#inviteHandler': { read: true, write: ['users', 'audit'], signIn: true, sendEmail: true },
   'api/users.ts#changeHandler': { read: true, write: ['users', 'audit', 'revocations'], signIn: true },
+  // Văn phòng imports the year's plan (a new version, new units into a new profile version with its
+  // registry line) and extends deadlines (a new version); both write the audit log.
+  'api/plans.ts#importHandler': { read: true, write: ['plan', 'registry', 'audit'] },
+  'api/plans.ts#amendHandler': { read: true, write: ['plan', 'audit'] },
+  // The plan page: the plan and its meta.
+  'api/pages/plan-page.ts#handler': read,
   // Sign-out puts the token on the revocation list and ends the user's Cognito sessions.
   'api/session.ts#signoutHandler': { readRevocations: true, write: ['revocations'], signOutUsers: true },
   // The API Gateway authorizer: the token and the pool's public keys (HTTPS to the JWKS URL), no data.

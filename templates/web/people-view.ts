@@ -27,6 +27,8 @@ const ACTION_LABELS: Record<AuditEntry['action'], string> = {
   'user-changed': 'Sửa',
   'user-disabled': 'Khóa',
   'user-enabled': 'Mở lại',
+  'plan-imported': 'Nhập kế hoạch',
+  'plan-amended': 'Gia hạn nhiệm vụ',
 };
 
 function unitName(profile: AgencyProfile, code: string | undefined): string {

@@ -12,6 +12,7 @@ import { codeRequestSchema, codeSessionSchema, sessionSchema, tokenSessionSchema
 import '../schemas/responses.ts';
 import { changeUserSchema, inviteSchema } from '../schemas/users.ts';
 import { remindSchema } from '../schemas/reminders.ts';
+import { amendSchema } from '../schemas/plans.ts';
 
 type Meta = z.GlobalMeta;
 const describe = (schema: z.ZodType, meta: Meta) => {
@@ -71,6 +72,10 @@ describe(remindSchema, { id: 'RemindRequest' });
 describe(remindSchema.shape.units, { description: 'Mã các đơn vị cần nhắc; bỏ trống: mọi đơn vị chưa gửi báo cáo.' });
 describe(remindSchema.shape.dryRun, { description: '`true`: chỉ xem trước thư, không gửi.' });
 describe(changeUserSchema, { id: 'ChangeUserRequest' });
+describe(amendSchema, { id: 'AmendmentRequest', description: 'Gia hạn một nhiệm vụ theo quyết định.' });
+describe(amendSchema.shape.deadline, { description: 'Thời hạn mới (YYYY-MM-DD), sau thời hạn đang áp dụng vào ngày quyết định.' });
+describe(amendSchema.shape.decision, { description: 'Quyết định gia hạn: số ("123/QĐ-SKHCN"), ngày ban hành (không sau hôm nay), lý do.' });
+describe(amendSchema.shape.dryRun, { description: '`true`: chỉ xem trước (thời hạn, tình trạng từng tháng), không ghi.' });
 describe(codeRequestSchema, { id: 'CodeRequest' });
 describe(codeRequestSchema.shape.email, { description: 'Địa chỉ thư điện tử của tài khoản.' });
 
@@ -83,3 +88,4 @@ export const InviteRequest = inviteSchema;
 export const RemindRequest = remindSchema;
 export const ChangeUserRequest = changeUserSchema;
 export const CodeRequest = codeRequestSchema;
+export const AmendmentRequest = amendSchema;

@@ -27,7 +27,7 @@ export function registerPlanCommands(program: Command): void {
       const parse = progressLine('Đọc bảng (rows)');
       const write = progressLine('Ghi nhiệm vụ (tasks)');
       const out = await importPlan(
-        { plans: c.plans, agencies: c.agencies, readSheets: readXlsxGrid },
+        { plans: c.plans, agencies: c.agencies, readSheets: readXlsxGrid, audit: c.users },
         {
           agencyId: c.config.agencyId,
           year: o.year,

@@ -113,7 +113,16 @@ describe('static files', () => {
   });
 
   it('the manifest names a built file for every page script and the stylesheet', () => {
-    expect(Object.keys(manifest.entries).sort()).toEqual(['app.css', 'common.js', 'form.js', 'people.js', 'reminders.js', 'reports.js', 'signin.js']);
+    expect(Object.keys(manifest.entries).sort()).toEqual([
+      'app.css',
+      'common.js',
+      'form.js',
+      'people.js',
+      'plan.js',
+      'reminders.js',
+      'reports.js',
+      'signin.js',
+    ]);
     for (const file of Object.values(manifest.entries)) expect(manifest.files).toContain(file);
   });
 

@@ -20,6 +20,8 @@ const BUDGET: Record<(typeof PAGE_SCRIPTS)[number], number> = {
   // Includes the shared api.ts fetch wrapper, as reports.js does.
   'people.js': 2_700,
   'reminders.js': 2_600,
+  // Upload with its preview tables, and the per-task deadline amendment.
+  'plan.js': 5_100,
   'common.js': 2_050,
 };
 
