@@ -119,7 +119,9 @@ describe('reports cite the decision', () => {
     const input = juneInput('ubnd');
     const plan: Plan = {
       ...input.plan!,
-      tasks: input.plan!.tasks.map((t) => (t.id === 'I-3' ? { ...t, amendments: [amendment('2024-09-30', decisionDate, '123/QĐ-SKHCN', 'Chờ ý kiến thẩm định')] } : t)),
+      tasks: input.plan!.tasks.map((t) =>
+        t.id === 'I-3' ? { ...t, amendments: [amendment('2024-09-30', decisionDate, '123/QĐ-SKHCN', 'Chờ ý kiến thẩm định')] } : t,
+      ),
     };
     return buildReportModel({ ...input, plan });
   }
@@ -129,7 +131,9 @@ describe('reports cite the decision', () => {
   it('the month of the decision prints the new deadline with it; a decision after the month leaves the plan’s', () => {
     const m = juneModel('2024-06-20');
     expect(row(m)).toMatchObject({ deadline: '2024-09-30', deadlineText: CITATION, deadlineAmendment: { number: '123/QĐ-SKHCN', date: '2024-06-20' } });
-    expect(m.body.map((b) => ('text' in b ? b.text : 'items' in b ? b.items.join(' ') : '')).join(' ')).toContain('Thời hạn hoàn thành: 30/09/2024 (gia hạn theo Quyết định số 123/QĐ-SKHCN');
+    expect(m.body.map((b) => ('text' in b ? b.text : 'items' in b ? b.items.join(' ') : '')).join(' ')).toContain(
+      'Thời hạn hoàn thành: 30/09/2024 (gia hạn theo Quyết định số 123/QĐ-SKHCN',
+    );
     const later = row(juneModel('2024-07-02'));
     expect(later.deadlineText).toBe('Tháng 06/2024');
     expect(later.deadlineAmendment).toBeUndefined();
@@ -176,7 +180,11 @@ describe('the import’s diff', () => {
   const plan = (tasks: PlanTask[]): Plan => ({ agencyId: 'a', year: 2024, tasks });
   it('says what is added, changed field by field and removed; the same plan is no change', () => {
     const before = plan([planTask(1, 'QLKH'), planTask(2, 'QLKH'), { ...planTask(3, 'TTR'), amendments: [amendment('2025-03-31', '2024-11-01')] }]);
-    const after = plan([{ ...planTask(1, 'QLKH'), finish: { kind: 'month', year: 2024, month: 9 }, content: 'Nội dung mới' }, planTask(2, 'QLKH'), planTask(4, 'QLCN')]);
+    const after = plan([
+      { ...planTask(1, 'QLKH'), finish: { kind: 'month', year: 2024, month: 9 }, content: 'Nội dung mới' },
+      planTask(2, 'QLKH'),
+      planTask(4, 'QLCN'),
+    ]);
     const d = diffPlans(before, after);
     expect(d.added.map((t) => t.id)).toEqual(['I-4']);
     expect(d.removed).toEqual([{ id: 'I-3', number: '3', content: 'Nhiệm vụ số 3', leadUnit: 'TTR', amended: true }]);
