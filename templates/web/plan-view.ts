@@ -86,7 +86,7 @@ ${
     : html``
 }
 ${
-  plan && plan.tasks.length
+  plan?.tasks.length
     ? html`<table class="board plan-tasks">
   <caption class="visually-hidden">Nhiệm vụ của kế hoạch năm ${String(o.year)}</caption>
   <thead><tr><th scope="col">TT</th><th scope="col">Nhiệm vụ</th><th scope="col">Chủ trì</th><th scope="col">Thời hạn</th><th scope="col">Gia hạn</th></tr></thead>
