@@ -28,7 +28,9 @@ export const handler = pageHandler(async (event) => {
   const thisYear = Number(today.slice(0, 4));
   const year = yearText ? Number(yearText) : thisYear;
   const [plan, meta, stored] = await Promise.all([c.plans.getPlan(p.agencyId, year), c.plans.getPlanMeta(p.agencyId, year), c.plans.listPlanYears(p.agencyId)]);
-  const years = [...new Set([...stored, thisYear - 1, thisYear, thisYear + 1, year])].sort((a, b) => b - a);
+  // Years with a plan, and a few around today (a late import of last years' plans, next year's ahead of time).
+  const around = Array.from({ length: 5 }, (_, i) => thisYear + 1 - i);
+  const years = [...new Set([...stored, ...around, year])].sort((a, b) => b - a);
   return pageResponse(
     200,
     renderPlanPage({
