@@ -87,23 +87,26 @@ export async function amendDeadline(
     recordedAt: input.now.toISOString(),
     recordedBy: input.by,
   };
+  // The same decision recorded again changes nothing; it is judged as if it were not there yet.
+  const isSame = (a: DeadlineAmendment) => a.deadline === v.deadline && a.decision.number === v.number && a.decision.date === v.date;
+  const same = (task.amendments ?? []).some(isSame);
+  const others = { ...task, amendments: (task.amendments ?? []).filter((a) => !isSame(a)) };
   // What was in force on the decision's day: the plan's deadline or an earlier amendment's.
-  const inForce = effectiveFinish(task, v.date);
+  const inForce = effectiveFinish(others, v.date);
   const current = taskDeadline({ finish: inForce });
   if (current !== undefined && v.deadline <= current) {
     invalid('deadline', `Thời hạn mới ${dmy(v.deadline)} không sau thời hạn đang áp dụng (${formatPlanTime(inForce)}): gia hạn là lùi thời hạn về sau.`);
   }
-  const earlier = amendmentInForce(task, v.date);
+  const earlier = amendmentInForce(others, v.date);
   const before = earlier ? deadlineText({ finish: inForce, amendedBy: earlier }) : formatPlanTime(inForce) || 'không ghi thời hạn';
   const after = deadlineText({ finish: { kind: 'date', date: v.deadline }, amendedBy: amendment });
-  const same = (task.amendments ?? []).some((a) => a.deadline === v.deadline && a.decision.number === v.number && a.decision.date === v.date);
-  const effects = await effectsOf(stores, input.agencyId, plan.year, task, amendment, profile);
+  const effects = same ? [] : await effectsOf(stores, input.agencyId, plan.year, task, amendment, profile);
   const base = {
     task: { id: task.id, number: task.number, content: task.content, leadUnit: task.leadUnit },
     before,
     after,
     amendment,
-    effects: same ? [] : effects,
+    effects,
   };
   if (input.dryRun || same) return { ...base, dryRun: input.dryRun === true, changed: false };
 
