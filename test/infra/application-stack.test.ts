@@ -304,7 +304,7 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
         expect.arrayContaining(['/health', '/auth/session', '/auth/signout', '/signin', '/', '/status', '/static/{file}']),
       );
       for (const r of ROUTES.filter((x) => !x.authorizer))
-        expect(r.path).toMatch(/^\/(health|auth\/|signin|status|static\/|reports|province|people|history|reminders|$)/);
+        expect(r.path).toMatch(/^\/(health|auth\/|signin|status|static\/|reports|province|people|plan|history|reminders|$)/);
     });
 
     it('runs the authorizer function as a REQUEST authorizer with simple responses, no identity source and no cache', () => {
