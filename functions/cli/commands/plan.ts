@@ -127,7 +127,8 @@ export function registerPlanCommands(program: Command): void {
         const when = [formatPlanTime(t.start), formatPlanTime(t.finish)].filter(Boolean).join(' → ');
         out.push(`  ${t.number.padEnd(6)} [${t.leadUnit}] ${truncate(t.content, 90)}`);
         out.push(`         ${when}${t.directingLeader ? ` · chỉ đạo: ${leader(t.directingLeader)}` : ''}${t.product ? ` · sản phẩm: ${t.product.text}` : ''}`);
-        for (const a of t.amendments ?? []) out.push(`         → ${a.deadline.split('-').reverse().join('/')}: ${amendmentCitation(a)} (ghi bởi ${a.recordedBy})`);
+        for (const a of t.amendments ?? [])
+          out.push(`         → ${a.deadline.split('-').reverse().join('/')}: ${amendmentCitation(a)} (ghi bởi ${a.recordedBy})`);
       }
       process.stdout.write(`${out.join('\n')}\n`);
     });
