@@ -43,7 +43,7 @@ describe('the plan page, on a phone', () => {
     const page = await openPage({ width: 360, height: 780 });
     await signIn(page, base, await tokenFor('van-phong', undefined, { agencyId: agency, name: 'Nguyễn Thị Văn Phòng' }), /\/status$/);
     await page.getByRole('link', { name: 'Kế hoạch năm' }).click();
-    await page.getByLabel('Năm kế hoạch').selectOption('2024');
+    await page.getByLabel('Năm kế hoạch', { exact: true }).selectOption('2024');
     await page.getByRole('button', { name: 'Xem', exact: true }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Kế hoạch năm 2024');
     expect(await page.locator('main').textContent()).toContain('Chưa có kế hoạch năm 2024');
