@@ -161,8 +161,8 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   'api/users.ts#changeHandler': { read: true, write: ['users', 'audit', 'revocations'], signIn: true },
   // Văn phòng imports the year's plan (a new version, new units into a new profile version with its
   // registry line) and extends deadlines (a new version); both write the audit log.
-  'api/plans.ts#importHandler': { read: true, write: ['plan', 'registry', 'audit'] },
-  'api/plans.ts#amendHandler': { read: true, write: ['plan', 'audit'] },
+  'api/plans.ts#handler': { read: true, write: ['plan', 'registry', 'audit'] },
+  'api/plan-amendments.ts#handler': { read: true, write: ['plan', 'audit'] },
   // The plan page: the plan and its meta.
   'api/pages/plan-page.ts#handler': read,
   // Sign-out puts the token on the revocation list and ends the user's Cognito sessions.

@@ -4,34 +4,23 @@
  *   import would add, change (field by field) and remove, and every problem by sheet, row, column
  *   and reason, writing nothing; without it the plan is imported through the CLI's own use case
  *   (refused with 400 `plan_invalid` while the file has problems; the same file twice changes nothing).
- * - POST /api/plans/{year}/tasks/{taskId}/amendments: extend a task's deadline by a decision
- *   (`dryRun: true` first: which months' deadline and status change).
- * flow: API Gateway --> plans handlers --> import plan / amend plan use cases
+ * (Deadline amendments: plan-amendments.ts, a function of its own without the spreadsheet reader.)
+ * flow: API Gateway --> plans handler --> import plan use case
  */
 import { container } from '../adapters/container.ts';
 import { readXlsxGrid } from '../adapters/xlsx-grid.ts';
-import { amendDeadline } from '../usecases/amend-plan.ts';
 import { importPlan } from '../usecases/import-plan.ts';
 import { actorOf } from '../usecases/people.ts';
 import { ROLES_OF } from './contract/roles.ts';
 import { httpHandler } from './handler.ts';
 import { ApiError, type HttpEvent, header, json, query } from './http.ts';
-import type { AmendmentResponse, PlanImportRefused, PlanImportResponse } from './schemas/responses.ts';
-import { amendSchema } from './schemas/plans.ts';
-import { parseJsonBody } from './validation.ts';
+import { yearPath } from './plan-year.ts';
+import type { PlanImportRefused, PlanImportResponse } from './schemas/responses.ts';
 
 /** As for signed PDFs: the base64 of a 4 MB file fills a synchronous Lambda's 6 MB; a plan is a few hundred KB. */
 export const MAX_PLAN_UPLOAD = 4 * 1024 * 1024;
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function yearPath(event: HttpEvent): number {
-  const y = event.pathParameters?.year ?? '';
-  if (!/^\d{4}$/.test(y) || Number(y) < 2000 || Number(y) > 2100) {
-    throw new ApiError(400, 'invalid_year', 'Năm kế hoạch không hợp lệ: dùng YYYY, ví dụ 2024.', [{ field: 'year', message: 'Năm dạng YYYY.' }]);
-  }
-  return Number(y);
-}
 
 /** The browser sends the file name percent-encoded (a header is ASCII); always read as .xlsx. */
 function fileName(event: HttpEvent, year: number): string {
@@ -46,7 +35,7 @@ function fileName(event: HttpEvent, year: number): string {
   return /\.xlsx$/iu.test(name) ? name : `${name}.xlsx`;
 }
 
-export const importHandler = httpHandler(
+export const handler = httpHandler(
   async (event) => {
     const year = yearPath(event);
     const type = (header(event, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase();
@@ -99,28 +88,4 @@ export const importHandler = httpHandler(
     });
   },
   { roles: ROLES_OF.importPlan },
-);
-
-export const amendHandler = httpHandler(
-  async (event) => {
-    const year = yearPath(event);
-    const body = parseJsonBody(event, amendSchema);
-    const p = event.auth!;
-    const c = container();
-    const out = await amendDeadline(
-      { plans: c.plans, submissions: c.submissions, agencies: c.agencies, audit: c.users },
-      {
-        agencyId: p.agencyId,
-        year,
-        taskId: event.pathParameters?.taskId ?? '',
-        deadline: body.deadline,
-        decision: body.decision,
-        by: actorOf(p),
-        now: new Date(),
-        ...(body.dryRun ? { dryRun: true } : {}),
-      },
-    );
-    return json<AmendmentResponse>(out.changed ? 201 : 200, out);
-  },
-  { roles: ROLES_OF.amendPlan },
 );

@@ -18,8 +18,8 @@ export interface RouteDef {
 export const ROUTES: RouteDef[] = [
   { method: 'GET', path: '/health', module: 'api/health.ts', authorizer: false },
   { method: 'GET', path: '/api/plan', module: 'api/get-plan.ts', authorizer: true },
-  { method: 'POST', path: '/api/plans/{year}', module: 'api/plans.ts', export: 'importHandler', authorizer: true },
-  { method: 'POST', path: '/api/plans/{year}/tasks/{taskId}/amendments', module: 'api/plans.ts', export: 'amendHandler', authorizer: true },
+  { method: 'POST', path: '/api/plans/{year}', module: 'api/plans.ts', authorizer: true },
+  { method: 'POST', path: '/api/plans/{year}/tasks/{taskId}/amendments', module: 'api/plan-amendments.ts', authorizer: true },
   { method: 'GET', path: '/api/form', module: 'api/submissions.ts', export: 'formHandler', authorizer: true },
   { method: 'POST', path: '/api/submissions', module: 'api/submissions.ts', export: 'submitHandler', authorizer: true },
   { method: 'GET', path: '/api/submissions', module: 'api/submissions.ts', export: 'listHandler', authorizer: true },

@@ -50,7 +50,7 @@ describe('key patterns', () => {
       .filter(([, a]) => a.write?.includes('plan') || a.write?.includes('registry'))
       .map(([k]) => k)
       .sort();
-    expect(writers).toEqual(['api/plans.ts#amendHandler', 'api/plans.ts#importHandler']);
+    expect(writers).toEqual(['api/plan-amendments.ts#handler', 'api/plans.ts#handler']);
   });
 
   it('let reads reach every item of the agency, and nothing of another agency whose id starts the same', () => {
