@@ -31,8 +31,9 @@ function deadlineCell(t: PlanTask): SafeHtml {
   const planned = formatPlanTime(t.finish) || 'Không ghi thời hạn';
   const amendments = t.amendments ?? [];
   if (amendments.length === 0) return html`${planned}`;
-  return html`<span class="badge badge-late">Đã gia hạn</span> Kế hoạch: ${planned}
-    <ul class="plain amendments">${amendments.map((a) => html`<li>${a.deadline.split('-').reverse().join('/')} — ${amendmentCitation(a)}</li>`)}</ul>`;
+  // One block: on a phone the cell is a two-column grid (label, content), each child a grid item.
+  return html`<div><span class="badge badge-late">Đã gia hạn</span> Kế hoạch: ${planned}
+    <ul class="plain amendments">${amendments.map((a) => html`<li>${a.deadline.split('-').reverse().join('/')} — ${amendmentCitation(a)}</li>`)}</ul></div>`;
 }
 
 function amendForm(t: PlanTask, o: PlanPageInput): SafeHtml {

@@ -238,11 +238,26 @@ for (const form of document.querySelectorAll<HTMLFormElement>('form[data-amend]'
       h('h3', {}, `Xem trước gia hạn nhiệm vụ ${p.task.number}`),
       h('p', {}, h('strong', {}, 'Thời hạn đang áp dụng: '), p.before),
       h('p', {}, h('strong', {}, 'Thời hạn mới: '), p.after),
+      // A list, not a table: the preview sits in a table cell, narrow on a phone.
       p.effects.length
-        ? table(
-            'Các tháng thay đổi',
-            ['Tháng', 'Thời hạn trước', 'Thời hạn sau', 'Tình trạng trước', 'Tình trạng sau'],
-            p.effects.map((x: Record<string, string>) => [x.label!, x.deadlineBefore!, x.deadlineAfter!, x.statusBeforeLabel!, x.statusAfterLabel!]),
+        ? h(
+            'div',
+            {},
+            h('h4', {}, 'Các tháng thay đổi'),
+            h(
+              'ul',
+              { class: 'plain effects' },
+              p.effects.map((x: Record<string, string>) =>
+                h(
+                  'li',
+                  {},
+                  h('strong', {}, `${x.label}: `),
+                  x.statusBefore === x.statusAfter
+                    ? `tình trạng giữ nguyên (${x.statusAfterLabel}).`
+                    : `tình trạng ${x.statusBeforeLabel} → ${x.statusAfterLabel}.`,
+                ),
+              ),
+            ),
           )
         : notice('Quyết định này đã được ghi: không có gì thay đổi.', 'info'),
       h('p', { class: 'buttons' }, confirm),
