@@ -6,7 +6,7 @@
  * stack.
  * flow: infra/app.ts --> ApplicationStack --> constructs/* --> StatefulStack resources
  */
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, NestedStack, Stack, type StackProps } from 'aws-cdk-lib';
 import type { CfnAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -46,6 +46,8 @@ export class ApplicationStack extends Stack {
   readonly authorizer: HttpLambdaAuthorizer | undefined;
   readonly deadLetterQueue: sqs.Queue;
   readonly schedules: JobSchedules;
+  /** The schedules' own template (a nested stack): 12 resources an agency, kept out of this stack's 500. */
+  readonly scheduleStack: NestedStack;
   readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: ApplicationStackProps) {
@@ -63,7 +65,6 @@ export class ApplicationStack extends Stack {
     this.signIn = new PortalSignIn(this, 'SignIn', {
       userPool: stateful.userPool,
       portalUrl: this.edge.url,
-      domainPrefix: config.authDomainPrefix,
     });
 
     this.deadLetterQueue = new sqs.Queue(this, 'JobDeadLetters', {
@@ -86,17 +87,18 @@ export class ApplicationStack extends Stack {
       AUTH_JWKS_URL: this.signIn.jwksUrl,
       ORIGIN_VERIFY_SECRET: this.edge.originSecret.secretValue.unsafeUnwrap(),
     };
+    // PUBLIC_URL: the portal's real address, for every link an email carries (invitations, reminders, reports).
     const environment = {
       TABLE_NAME: stateful.table.tableName,
       BUCKET_NAME: stateful.reportBucket.bucketName,
+      PUBLIC_URL: this.edge.url,
       ...authEnvironment,
     };
-    // The route handlers also sign users out (functions/api/session.ts): the pool whose sessions end,
-    // and Cognito's /logout, where the browser goes to end the hosted page's own session.
+    // The route handlers also sign people in by Cognito's emailed code, manage their Cognito users
+    // and sign them out (functions/adapters/auth/identity.ts): the pool they act on.
     const apiEnvironment = {
       ...environment,
       USER_POOL_ID: stateful.userPool.userPoolId,
-      AUTH_LOGOUT_URL: this.signIn.logoutUrl,
     };
     const targets = {
       agencyIds,
@@ -151,11 +153,17 @@ export class ApplicationStack extends Stack {
     // home agency keeps its group whatever its schedules, as a single agency always had.
     const agencySchedules = (profile: AgencyProfile): AgencySchedules => ({
       agencyId: profile.agencyId,
-      groupName: `baocao-${config.stage}-${profile.agencyId}`.slice(0, 64),
+      // "jobs-" since the move to the nested stack: a group of the old name is deleted only after the
+      // new one is created, and two groups cannot share a name (docs/decisions.md).
+      groupName: `baocao-${config.stage}-jobs-${profile.agencyId}`.slice(0, 64),
       schedules: eventBridgeSchedules(profile),
     });
     const [, ...others] = config.profiles.map(agencySchedules);
-    this.schedules = new JobSchedules(this, 'Schedules', {
+    // In a nested stack of their own: each agency adds 12 resources, and with the routes of a full
+    // portal the application stack would pass CloudFormation's 500 at fewer agencies than a
+    // province has Sở. The parent passes the job functions' and the queue's ARNs as parameters.
+    this.scheduleStack = new NestedStack(this, 'ScheduleStack', { description: 'baocao: EventBridge Scheduler schedules of every agency' });
+    this.schedules = new JobSchedules(this.scheduleStack, 'Schedules', {
       agencies: [agencySchedules(home), ...others.filter((a) => a.schedules.length > 0)],
       jobs: new Map([...jobs].map(([job, fn]) => [job, fn.fn])),
       deadLetterQueue: this.deadLetterQueue,

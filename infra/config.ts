@@ -25,7 +25,6 @@ export const CONTEXT_KEYS = {
   sesIdentity: 'baocao:sesIdentity',
   domainName: 'baocao:domainName',
   certificateArn: 'baocao:certificateArn',
-  authDomainPrefix: 'baocao:authDomainPrefix',
 } as const;
 
 /** A custom domain for the portal and API: the agency's own name instead of `…cloudfront.net`. */
@@ -69,8 +68,6 @@ export interface DeployConfig {
   /** What SES verifies and sends through; together they cover every profile's `emails.from`. */
   sesIdentities: NonEmpty<SesIdentity>;
   customDomain: CustomDomain | undefined;
-  /** Prefix of the Cognito sign-in domain `https://<prefix>.auth.<region>.amazoncognito.com`. */
-  authDomainPrefix: string;
   /** Origin of the portal when it is known at synth time (custom domain); the only origin CORS allows. */
   portalOrigin: string | undefined;
 }
@@ -160,7 +157,6 @@ export function readDeployConfig(read: ContextReader, loadProfile: ProfileLoader
   const alarmEmails = readEmails(read, CONTEXT_KEYS.alarmEmails, home?.emails.vanPhong ?? [], problems);
   const sesIdentities = readSesIdentities(read, agencies?.profiles ?? [], problems);
   const customDomain = readCustomDomain(read, problems);
-  const authDomainPrefix = readAuthDomainPrefix(read, stage, home?.agencyId, problems);
 
   if (problems.length > 0 || !agencies || !sesIdentities) throw new DeployConfigError(problems);
   return {
@@ -175,7 +171,6 @@ export function readDeployConfig(read: ContextReader, loadProfile: ProfileLoader
     alarmEmails,
     sesIdentities,
     customDomain,
-    authDomainPrefix,
     portalOrigin: customDomain ? `https://${customDomain.domainName}` : undefined,
   };
 }
@@ -352,23 +347,4 @@ function readCustomDomain(read: ContextReader, problems: string[]): CustomDomain
     ok = false;
   }
   return ok ? { domainName, certificateArn } : undefined;
-}
-
-const AUTH_PREFIX = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-
-function readAuthDomainPrefix(read: ContextReader, stage: string, agencyId: string | undefined, problems: string[]): string {
-  const key = CONTEXT_KEYS.authDomainPrefix;
-  const raw = read(key);
-  const fallback = `baocao-${stage}-${agencyId ?? 'agency'}`.slice(0, 63).replace(/-+$/, '');
-  if (isAbsent(raw)) return fallback;
-  const value = typeof raw === 'string' ? raw.trim() : '';
-  // Cognito refuses prefixes that contain these words; say so before CloudFormation does.
-  if (!AUTH_PREFIX.test(value) || /aws|amazon|cognito/.test(value)) {
-    problems.push(
-      `${key} = ${show(raw)}: cần 1–63 ký tự thường a-z, chữ số hoặc "-", không chứa "aws", "amazon", "cognito" / ` +
-        '1–63 lowercase letters, digits or "-", without "aws", "amazon" or "cognito"',
-    );
-    return fallback;
-  }
-  return value;
 }

@@ -14,17 +14,13 @@ export const PROFILE_KEYS = { one: 'baocao:agencyProfile', many: 'baocao:agencyP
 /**
  * A ceiling inside AWS's limits, measured by test/infra/multi-agency.test.ts with ids of the greatest
  * length: each agency adds its key patterns to every function's inline policy (IAM takes 10,240
- * characters a role; ~9,100 at 20) and a schedule group with its schedules (11 by default) to the
- * application stack (CloudFormation takes 500 resources). A province has some fifteen to twenty Sở
- * and its Văn phòng UBND tỉnh (which schedules nothing); more would need the schedules in a stack of
- * their own — the next step, since every new route also adds ~5 resources to this stack.
+ * characters a role; ~9,100 at 20) and a schedule group with its schedules (12 resources) to the
+ * schedules' nested stack (CloudFormation takes 500 resources a stack; the routes' functions, ~5
+ * resources a route, are in the application stack). A province has some fifteen to twenty Sở and its
+ * Văn phòng UBND tỉnh (which schedules nothing). Beyond 20 the inline policies are the limit: the next
+ * step then is tenant-scoped credentials (docs/decisions.md).
  */
-// 17: each agency adds a schedule group and 11 schedules (12 resources) to the application stack, which
-// also holds ~7 resources per route (function, role, policy, log group, permission, integration, route);
-// at 20 agencies the routes of issue 14 took it to 509 of CloudFormation's 500, and the plan routes
-// (import, amendments, /plan page) to 506 at 18. More agencies need the schedules in a stack of their
-// own (docs/deploy.md).
-export const MAX_AGENCIES = 17;
+export const MAX_AGENCIES = 20;
 
 export type NonEmpty<T> = [T, ...T[]];
 

@@ -57,6 +57,11 @@ export interface FunctionAccess {
   /** cognito-idp:AdminUserGlobalSignOut on the deployment's user pool (sign-out). */
   signOutUsers?: boolean;
   /**
+   * The Cognito Admin* actions of people's identities (MANAGE_USER_ACTIONS) on the deployment's user
+   * pool: Văn phòng's invitations and changes (functions/adapters/auth/cognito-directory.ts).
+   */
+  manageUsers?: boolean;
+  /**
    * Query on the registry of agencies (partition `AGENCIES`, AgencyStore.listAgencies): for the
    * province's view, which lists every agency the deployment holds to find those of its province.
    */
@@ -123,6 +128,7 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   'api/health.ts#handler': { probe: true },
   'api/get-plan.ts#handler': read,
   'api/status.ts#handler': read,
+  'api/dashboard.ts#handler': read,
   'api/submissions.ts#formHandler': read,
   'api/submissions.ts#listHandler': read,
   'api/submissions.ts#getHandler': read,
@@ -153,12 +159,14 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   // With a code: the address's pending code and counts, its person, then the same checks.
   'api/session.ts#sessionHandler': { readRevocations: true, readProfiles: true, signIn: true, readPeople: true },
   // Sends a code: counts per address and source, the person and their agency's sender (profile).
-  'api/session.ts#codeHandler': { readProfiles: true, signIn: true, readPeople: true, sendEmail: true },
+  // In AWS Cognito emails the code (InitiateAuth and RespondToAuthChallenge take no IAM permission): no SES.
+  'api/session.ts#codeHandler': { readProfiles: true, signIn: true, readPeople: true },
   // Văn phòng's people: the agency's users and audit log; inviting claims the address (EMAIL#) and
   // sends the invitation; a change may end the person's sessions (revocation list).
   'api/users.ts#listHandler': read,
-  'api/users.ts#inviteHandler': { read: true, write: ['users', 'audit'], signIn: true, sendEmail: true },
-  'api/users.ts#changeHandler': { read: true, write: ['users', 'audit', 'revocations'], signIn: true },
+  // Both bring the person's Cognito user and groups to the table's (manageUsers).
+  'api/users.ts#inviteHandler': { read: true, write: ['users', 'audit'], signIn: true, sendEmail: true, manageUsers: true },
+  'api/users.ts#changeHandler': { read: true, write: ['users', 'audit', 'revocations'], signIn: true, manageUsers: true },
   // Văn phòng imports the year's plan (a new version, new units into a new profile version with its
   // registry line) and extends deadlines (a new version); both write the audit log.
   'api/plans.ts#handler': { read: true, write: ['plan', 'registry', 'audit'] },
@@ -183,6 +191,9 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   'api/pages/reminders-page.ts#handler': read,
   // Revisions, report versions, the delivery log and the people's names (who did what): reads only.
   'api/pages/history-page.ts#handler': read,
+  'api/pages/dashboard-page.ts#handler': read,
+  'api/pages/dashboard-page.ts#taskHandler': read,
+  'api/pages/dashboard-page.ts#figureHandler': read,
   'jobs/compile.ts#handler': { read: true, write: ['reports', 'jobRuns'], writeReports: true, readRegistry: true },
   'jobs/remind.ts#handler': { read: true, write: ['jobRuns', 'deliveries'], sendEmail: true },
   // Delivery attaches the issued (or signed) PDF, logs every email and locks the month; with the
@@ -207,6 +218,20 @@ export interface AccessTargets {
   sesIdentityArns: readonly string[];
   sesConfigurationSetArn: string;
 }
+
+/** What the Cognito directory calls (functions/adapters/auth/cognito-directory.ts), and nothing more. */
+export const MANAGE_USER_ACTIONS = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminGetUser',
+  'cognito-idp:AdminUpdateUserAttributes',
+  'cognito-idp:AdminSetUserPassword',
+  'cognito-idp:AdminListGroupsForUser',
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminRemoveUserFromGroup',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminEnableUser',
+  'cognito-idp:AdminUserGlobalSignOut',
+];
 
 /** BatchGetItem: the reads a submit issues together go out as one (functions/adapters/dynamo/get-batcher.ts). */
 export const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
@@ -293,6 +318,9 @@ export function accessStatements(access: FunctionAccess, t: AccessTargets): iam.
   }
   if (access.signOutUsers) {
     statements.push(new iam.PolicyStatement({ sid: 'SignOutUsers', actions: ['cognito-idp:AdminUserGlobalSignOut'], resources: [t.userPoolArn] }));
+  }
+  if (access.manageUsers) {
+    statements.push(new iam.PolicyStatement({ sid: 'ManageUsers', actions: MANAGE_USER_ACTIONS, resources: [t.userPoolArn] }));
   }
   if (access.sendEmail) {
     statements.push(new iam.PolicyStatement({ sid: 'SendEmail', actions: ['ses:SendEmail'], resources: [...t.sesIdentityArns, t.sesConfigurationSetArn] }));

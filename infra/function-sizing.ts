@@ -51,7 +51,24 @@ const AUTHORIZER: Sizing = {
     "(jose gives up after 5 s), hence 6 s, under API Gateway's 10 s for an authorizer's answer.",
 };
 
+/**
+ * The dashboard builds the Director's model of every month so far (twelve in December) with the
+ * compile's aggregation, and draws its figures with ECharts (bundle ~1.1 MB) or writes the workbook:
+ * one vCPU, and room under API Gateway's 30 s for a large plan read cold.
+ */
+const DASHBOARD: Sizing = {
+  memoryMb: 1769,
+  timeoutSeconds: 25,
+  basis:
+    "one Director model per month so far (the compile's aggregation; the demo's 2024 plan, 12 months: see docs/performance.md) " +
+    'plus ECharts SVG or an exceljs workbook; one vCPU.',
+};
+
 const OVERRIDES: Readonly<Record<string, Sizing>> = {
+  'api/dashboard.ts#handler': DASHBOARD,
+  'api/pages/dashboard-page.ts#handler': DASHBOARD,
+  'api/pages/dashboard-page.ts#taskHandler': DASHBOARD,
+  'api/pages/dashboard-page.ts#figureHandler': DASHBOARD,
   'api/health.ts#handler': {
     memoryMb: 512,
     timeoutSeconds: 5,

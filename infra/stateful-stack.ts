@@ -123,19 +123,27 @@ export class StatefulStack extends Stack {
       ],
     });
 
+    // Created before the pool: Cognito's own emails (the sign-in codes) go through the same sender
+    // and configuration set as the portal's, so they count in the failed-delivery alarm too.
+    this.mail = new MailIdentity(this, 'Mail', { identities: config.sesIdentities });
+    const sender = cognitoSender(config.profiles, config.sesIdentities, this.mail.configurationSet.configurationSetName);
     const userPool = new cognito.UserPool(this, 'UserPool', {
       // Văn phòng creates every account (docs/deploy.md); nobody signs themselves up to official records.
       selfSignUpEnabled: false,
       signInAliases: { email: true },
       autoVerify: { email: true },
-      // Cognito's own emails (invitation, verification), in the users' language.
-      userInvitation: {
-        emailSubject: 'Tài khoản hệ thống báo cáo tiến độ',
-        emailBody:
-          'Văn phòng Sở đã tạo tài khoản cho bạn trên hệ thống báo cáo tiến độ.<br>' +
-          'Tên đăng nhập: {username}<br>Mật khẩu tạm thời: {####}<br>' +
-          'Lần đăng nhập đầu tiên, hệ thống yêu cầu đổi mật khẩu và cài ứng dụng xác thực (Google Authenticator, Microsoft Authenticator…).',
-      },
+      // People sign in by a one-time code Cognito emails them (USER_AUTH, first factor EMAIL_OTP:
+      // functions/adapters/auth/cognito-code-channel.ts); nobody is told a password. PASSWORD stays in
+      // the list because Cognito requires it there, but the portal's app client offers only USER_AUTH
+      // and every account's password is random and unknown (functions/adapters/auth/cognito-directory.ts).
+      signInPolicy: { allowedFirstAuthFactors: { password: true, emailOtp: true } },
+      // Choice-based sign-in needs Essentials or Plus; Essentials, since Plus's threat protection
+      // judges passwords and adaptive MFA, neither of which a passwordless pool uses (docs/decisions.md).
+      featurePlan: cognito.FeaturePlan.ESSENTIALS,
+      // Required MFA excludes passwordless first factors; the emailed code is the factor (possession of the mailbox).
+      mfa: cognito.Mfa.OFF,
+      // Cognito sends through SES, from the home agency's sender (a verified identity of this stack).
+      email: cognito.UserPoolEmail.withSES(sender.options),
       userVerification: {
         emailSubject: 'Mã xác minh hệ thống báo cáo tiến độ',
         emailBody: 'Mã xác minh của bạn là {####}.',
@@ -150,18 +158,36 @@ export class StatefulStack extends Stack {
         requireSymbols: true,
         tempPasswordValidity: Duration.days(7),
       },
-      // A password alone does not guard the province's records: every account adds an authenticator
-      // app (TOTP) at its first sign-in. SMS is off: it costs per message and needs an SNS role.
-      mfa: cognito.Mfa.REQUIRED,
-      mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
-      // Plus adds threat protection (compromised-credential checks, adaptive authentication) for a
-      // few cents per user a month; ENFORCED blocks the risky sign-ins instead of only counting them.
-      featurePlan: cognito.FeaturePlan.PLUS,
-      standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    Validations.of(userPool).acknowledge(
+      {
+        id: 'AwsSolutions-COG8',
+        reason:
+          "Essentials, not Plus: Plus's threat protection checks passwords against leaks and asks risky password sign-ins for MFA; " +
+          'this pool signs people in only by a code emailed to their verified address, so neither applies (docs/decisions.md).',
+      },
+      {
+        id: 'AwsSolutions-COG2',
+        reason:
+          'Sign-in is passwordless (EMAIL_OTP as first factor), which Cognito does not combine with required MFA; the emailed code ' +
+          'proves possession of the mailbox, and our own limits (per address, per source, attempts per code) stand in front.',
+      },
+    );
+    const cfnPool = userPool.node.defaultChild as cognito.CfnUserPool;
+    // The sign-in code's email, in the users' language ({####} is the code).
+    cfnPool.emailAuthenticationSubject = 'Mã đăng nhập hệ thống báo cáo tiến độ';
+    cfnPool.emailAuthenticationMessage =
+      'Mã đăng nhập hệ thống báo cáo tiến độ của bạn là {####}.<br>Nhập mã này trên trang đăng nhập. Không chuyển mã cho người khác; nếu bạn không yêu cầu, hãy bỏ qua thư này.';
+    // A sender on a subdomain of a verified domain: SES authorises it through the domain's identity.
+    if (sender.sourceArnDomain) {
+      cfnPool.addPropertyOverride(
+        'EmailConfiguration.SourceArn',
+        this.formatArn({ service: 'ses', resource: 'identity', resourceName: sender.sourceArnDomain }),
+      );
+    }
     for (const group of userGroups(config.profiles)) {
       new cognito.CfnUserPoolGroup(this, `Group-${group.name}`, {
         userPoolId: userPool.userPoolId,
@@ -175,7 +201,6 @@ export class StatefulStack extends Stack {
     this.reportBucket = reportBucket;
     this.accessLogBucket = accessLogBucket;
     this.userPool = userPool;
-    this.mail = new MailIdentity(this, 'Mail', { identities: config.sesIdentities });
     this.reportAccess = reportAccessPolicies(
       this,
       reportBucket,
@@ -223,4 +248,24 @@ function reportAccessPolicies(stack: Stack, bucket: s3.IBucket, agencyIds: reado
     read: make('ReportReadPolicy', 's3:GetObject', `baocao: read report files of ${whose} (downloads, delivery attachments)`),
     write: make('ReportWritePolicy', 's3:PutObject', `baocao: write report files of ${whose} (compile)`),
   };
+}
+
+/**
+ * Cognito's sender: the home agency's `emails.from` (one pool serves the deployment), through the
+ * SES identity that covers it (infra/config.ts checks one does).
+ */
+function cognitoSender(
+  profiles: DeployConfig['profiles'],
+  identities: DeployConfig['sesIdentities'],
+  configurationSetName: string,
+): { options: cognito.UserPoolSESOptions; sourceArnDomain?: string } {
+  const [home] = profiles;
+  if (!home) throw new Error('no agency profile: the home agency names the sign-in sender');
+  const fromEmail = home.emails.from;
+  const domain = fromEmail.slice(fromEmail.lastIndexOf('@') + 1);
+  const byAddress = identities.find((i) => i.kind === 'email' && i.value === fromEmail);
+  const byDomain = identities.find((i) => i.kind === 'domain' && (domain === i.value || domain.endsWith(`.${i.value}`)));
+  const options = { fromEmail, configurationSetName };
+  if (byAddress || !byDomain) return { options };
+  return domain === byDomain.value ? { options: { ...options, sesVerifiedDomain: domain } } : { options, sourceArnDomain: byDomain.value };
 }

@@ -35,6 +35,7 @@ export const ROUTES: RouteDef[] = [
   { method: 'POST', path: '/api/reports/{period}/issue', module: 'api/report-issue.ts', authorizer: true },
   { method: 'PUT', path: '/api/reports/{period}/signed', module: 'api/report-signed.ts', authorizer: true },
   { method: 'GET', path: '/api/province', module: 'api/province.ts', authorizer: true },
+  { method: 'GET', path: '/api/dashboard', module: 'api/dashboard.ts', authorizer: true },
   { method: 'GET', path: '/api/users', module: 'api/users.ts', export: 'listHandler', authorizer: true },
   { method: 'POST', path: '/api/users', module: 'api/users.ts', export: 'inviteHandler', authorizer: true },
   { method: 'PUT', path: '/api/users/{email}', module: 'api/users.ts', export: 'changeHandler', authorizer: true },
@@ -51,9 +52,21 @@ export const ROUTES: RouteDef[] = [
   { method: 'GET', path: '/plan', module: 'api/pages/plan-page.ts', authorizer: false },
   { method: 'GET', path: '/reminders', module: 'api/pages/reminders-page.ts', authorizer: false },
   { method: 'GET', path: '/history', module: 'api/pages/history-page.ts', authorizer: false },
+  { method: 'GET', path: '/dashboard', module: 'api/pages/dashboard-page.ts', authorizer: false },
+  { method: 'GET', path: '/dashboard/task', module: 'api/pages/dashboard-page.ts', export: 'taskHandler', authorizer: false },
+  { method: 'GET', path: '/dashboard/figure', module: 'api/pages/dashboard-page.ts', export: 'figureHandler', authorizer: false },
   { method: 'GET', path: '/signin', module: 'api/pages/signin-page.ts', authorizer: false },
   { method: 'GET', path: '/static/{file}', module: 'api/pages/static.ts', authorizer: false },
 ];
+
+/**
+ * What answers a request no route matches: API Gateway's $default route (infra/constructs/portal-api.ts)
+ * and the local server's fallback call this function, whose handler gives browsers a Vietnamese 404
+ * page and API clients JSON (functions/api/pages/not-found.ts). Not an operation of the API: not in
+ * ROUTES, nor in the OpenAPI document.
+ */
+export const UNMATCHED_ROUTE_KEY = '$default';
+export const UNMATCHED_ROUTE: Pick<RouteDef, 'module'> & { export: string } = { module: 'api/pages/static.ts', export: 'handler' };
 
 /** Matches a concrete path against a route path; returns its parameters or undefined. */
 export function matchPath(routePath: string, actual: string): Record<string, string> | undefined {

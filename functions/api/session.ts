@@ -1,7 +1,9 @@
 /**
- * Browser sign-in and sign-out. The sign-in link carries the token in its #fragment (never sent to
- * servers or logs); /signin's script posts it to POST /auth/session, which verifies it and sets an
- * HttpOnly, SameSite=Strict session cookie. POST /auth/signout ends the session: the token goes on
+ * Browser sign-in and sign-out. A person signs in by an emailed code (POST /auth/code, then POST
+ * /auth/session with the address and code: our own codes locally, Cognito's in AWS), or, locally, by
+ * a link carrying a token in its #fragment (never sent to servers or logs) that /signin's script
+ * posts to POST /auth/session. Either way the token is verified and kept in an HttpOnly,
+ * SameSite=Strict session cookie. POST /auth/signout ends the session: the token goes on
  * the revocation list (and, in AWS, the user's Cognito sessions end), then the cookie is cleared.
  * flow: browser --> session handlers --> session check, revocation list, Cognito sign-out
  */
@@ -19,7 +21,8 @@ import { SESSION_COOKIE, csrfTokenFor, requestToken } from './middleware/request
 import { codeRequestSchema, sessionSchema } from './schemas/session.ts';
 import { container } from '../adapters/container.ts';
 import { localTokenIssuer } from '../adapters/auth/local-token-issuer.ts';
-import { requestCode, signInWithCode } from '../usecases/code-sign-in.ts';
+import { ownCodes, requestCode, signInWithCode } from '../usecases/code-sign-in.ts';
+import { cognitoCodeChannel } from '../adapters/auth/identity.ts';
 import { parseJsonBody } from './validation.ts';
 
 // In AWS, sign-out ends the user's Cognito sessions too: the user pool must be named.
@@ -29,18 +32,19 @@ checkSettings('signOut');
 // as secure contexts, so the local server's cookie is kept too.
 const COOKIE_FLAGS = 'Path=/; HttpOnly; Secure; SameSite=Strict';
 
+/**
+ * The code sign-in of this deployment: our own codes where it holds its signing key (the local
+ * stack), Cognito's passwordless email codes where it has a user pool (AWS).
+ */
 function codeSignInDeps() {
-  const tokens = localTokenIssuer();
-  if (!tokens) {
-    // Not offered by this deployment (a 4xx: nothing is broken; the hosted sign-in page is the way in).
-    throw new ApiError(
-      404,
-      'code_signin_unavailable',
-      'Nơi triển khai này chưa bật đăng nhập bằng mã gửi qua thư; hãy dùng nút "Đăng nhập" để vào trang đăng nhập của hệ thống.',
-    );
-  }
   const c = container();
-  return { agencies: c.agencies, users: c.users, codes: c.signInCodes, mailer: c.mailer, tokens };
+  const tokens = localTokenIssuer();
+  const channel = tokens ? ownCodes({ agencies: c.agencies, mailer: c.mailer, tokens }) : cognitoCodeChannel();
+  if (!channel) {
+    // Neither (a misconfigured deployment): a 4xx that says so; nothing else is broken.
+    throw new ApiError(404, 'code_signin_unavailable', 'Nơi triển khai này chưa bật đăng nhập bằng mã gửi qua thư; hãy liên hệ Văn phòng Sở.');
+  }
+  return { users: c.users, codes: c.signInCodes, channel };
 }
 
 const sourceOf = (event: HttpEvent) => event.requestContext?.http?.sourceIp ?? 'unknown';
@@ -85,9 +89,9 @@ async function openSession(token: string) {
   };
 }
 
-/** Where the browser goes after signing out: Cognito's /logout in AWS (it clears the hosted page's own session), else the sign-in page. */
+/** Where the browser goes after signing out: the sign-in page (there is no hosted Cognito page whose own session would need ending). */
 function afterSignOut(): string {
-  return process.env.AUTH_LOGOUT_URL || '/signin';
+  return '/signin';
 }
 
 /**
@@ -111,7 +115,7 @@ export const signoutHandler = httpHandler(async (event: HttpEvent) => {
     try {
       await userSignOut()?.signOut(session.username);
     } catch (err) {
-      // The token is refused already; Cognito's sessions (no refresh token in the implicit flow) end at expiry.
+      // The token is refused already (revocation list); Cognito's refresh token, never handed to the browser, ends at expiry.
       log.warn('Cognito sign-out failed', { error: err instanceof Error ? err.name : String(err) });
     }
   }

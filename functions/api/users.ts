@@ -6,6 +6,7 @@
  */
 import { container } from '../adapters/container.ts';
 import { revocationList } from '../adapters/auth/revocation-list.ts';
+import { identityDirectory } from '../adapters/auth/identity.ts';
 import { changePerson, invitePerson, listPeople } from '../usecases/people.ts';
 import { ROLES_OF } from './contract/roles.ts';
 import { httpHandler } from './handler.ts';
@@ -21,6 +22,7 @@ function deps() {
     users: c.users,
     mailer: c.mailer,
     sessions: revocationList(),
+    directory: identityDirectory(),
     ...(process.env.PUBLIC_URL ? { portalUrl: process.env.PUBLIC_URL } : {}),
   };
 }

@@ -24,6 +24,12 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const ACCESS_TOKEN_HOURS = 8;
 export const MAX_TOKEN_LIFETIME_SECONDS = ACCESS_TOKEN_HOURS * 3600;
 
+/**
+ * Minutes an emailed sign-in code can be used in AWS: Cognito's sign-in session (the app client's
+ * AuthSessionValidity, 3–15 minutes; infra/constructs/portal-sign-in.ts) and our pending record alike.
+ */
+export const COGNITO_CODE_MINUTES = 10;
+
 export interface Principal {
   /** Stable user id (JWT `sub`). */
   sub: string;

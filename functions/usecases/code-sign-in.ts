@@ -4,7 +4,11 @@
  * five wrong guesses void one; a new request voids the previous code. Requests are limited per
  * address and per source address each hour. The answer to a request is the same whether or not the
  * address has an account, so the page cannot be used to learn who works where.
- * flow: POST /auth/code, POST /auth/session --> code sign-in --> UserStore, SignInCodeStore, Mailer, TokenIssuer
+ * The code itself comes from a CodeChannel: our own (ownCodes below: a hash in the table, our email,
+ * the local issuer's token) or, in AWS, Cognito's passwordless email sign-in
+ * (adapters/auth/cognito-code-channel.ts). Limits, the pending record and single use are kept here
+ * for both, so the rules above hold whichever channel the deployment has.
+ * flow: POST /auth/code, POST /auth/session --> code sign-in --> UserStore, SignInCodeStore, CodeChannel (own: Mailer, TokenIssuer | Cognito)
  */
 import { createHash, randomInt } from 'node:crypto';
 import { localDate } from '../core/clock.ts';
@@ -12,7 +16,7 @@ import { normaliseEmail, type User } from '../core/users.ts';
 import { signInCodeEmail } from '../../templates/email/sign-in.ts';
 import { profileOn } from './agency-service.ts';
 import { UseCaseError } from './errors.ts';
-import type { AgencyStore, Mailer, SignInCodeStore, TokenIssuer, UserStore } from './ports.ts';
+import type { AgencyStore, CodeChannel, Mailer, PendingCode, RedeemOutcome, SignInCodeStore, TokenIssuer, UserStore } from './ports.ts';
 
 export const CODE_MINUTES = 10;
 export const MAX_CODE_ATTEMPTS = 5;
@@ -22,16 +26,38 @@ export const CODES_PER_ADDRESS_HOUR = 5;
 export const REQUESTS_PER_SOURCE_HOUR = 60;
 
 export interface CodeSignInDeps {
-  agencies: AgencyStore;
   users: UserStore;
   codes: SignInCodeStore;
-  mailer: Mailer;
+  channel: CodeChannel;
 }
 
 const hourOf = (now: Date) => now.toISOString().slice(0, 13);
 
 function hashOf(email: string, code: string): string {
   return createHash('sha256').update(`${email}\u0000${code}`).digest('hex');
+}
+
+/**
+ * Our own codes: six digits by our email, kept as a hash, the session token from our issuer (the
+ * local stack, where the deployment holds its signing key).
+ */
+export function ownCodes(deps: { agencies: AgencyStore; mailer: Mailer; tokens: TokenIssuer }): CodeChannel {
+  return {
+    minutes: CODE_MINUTES,
+    async send(user: User, now: Date, keep: (pending: PendingCode) => Promise<void>): Promise<void> {
+      const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+      const expiresAt = new Date(now.getTime() + CODE_MINUTES * 60_000).toISOString();
+      const profile = await profileOn(deps.agencies, user.agencyId, localDate(now, 'Asia/Ho_Chi_Minh'));
+      const mail = signInCodeEmail({ profile, code, minutes: CODE_MINUTES, at: now });
+      // Kept before the mail leaves: a code in the inbox always has its record.
+      await keep({ email: user.email, hash: hashOf(user.email, code), expiresAt, attempts: 0 });
+      await deps.mailer.send({ from: profile.emails.from, to: [user.email], subject: mail.subject, text: mail.text, html: mail.html });
+    },
+    async redeem(pending: PendingCode, code: string, user: User): Promise<RedeemOutcome> {
+      if (hashOf(pending.email, code) !== pending.hash) return { kind: 'wrong' };
+      return { kind: 'token', token: await deps.tokens.issue(user) };
+    },
+  };
 }
 
 function emailOrThrow(raw: string): string {
@@ -63,21 +89,18 @@ export async function requestCode(deps: CodeSignInDeps, input: { email: string; 
   }
   const user = await deps.users.findByEmail(email);
   if (user?.status === 'active') {
-    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-    const expiresAt = new Date(input.now.getTime() + CODE_MINUTES * 60_000).toISOString();
-    await deps.codes.save({ email, hash: hashOf(email, code), expiresAt, attempts: 0 });
-    const profile = await profileOn(deps.agencies, user.agencyId, localDate(input.now, 'Asia/Ho_Chi_Minh'));
-    const mail = signInCodeEmail({ profile, code, minutes: CODE_MINUTES, at: input.now });
-    await deps.mailer.send({ from: profile.emails.from, to: [email], subject: mail.subject, text: mail.text, html: mail.html });
+    // A new code voids the previous one.
+    await deps.channel.send(user, input.now, (pending) => deps.codes.save(pending));
   }
-  return { sentTo: email, minutes: CODE_MINUTES };
+  return { sentTo: email, minutes: deps.channel.minutes };
 }
 
 const WRONG = 'Mã không đúng hoặc đã hết hạn. Kiểm tra mã mới nhất trong hộp thư, hoặc xin mã mới.';
+const wrong = (message = 'Mã không đúng hoặc đã hết hạn.') => new UseCaseError('invalid', 'code_invalid', WRONG, [{ field: 'code', message }]);
 
 /** Checks the code and returns the person's session token. */
 export async function signInWithCode(
-  deps: CodeSignInDeps & { tokens: TokenIssuer },
+  deps: CodeSignInDeps,
   input: { email: string; code: string; source: string; now: Date },
 ): Promise<{ token: string; user: User }> {
   const email = emailOrThrow(input.email);
@@ -87,11 +110,12 @@ export async function signInWithCode(
     throw new UseCaseError('bad_request', 'invalid_code', 'Mã đăng nhập gồm 6 chữ số.', [{ field: 'code', message: 'Nhập đủ 6 chữ số.' }]);
   }
   const pending = await deps.codes.get(email);
-  if (!pending || pending.expiresAt <= input.now.toISOString() || pending.attempts >= MAX_CODE_ATTEMPTS) {
-    throw new UseCaseError('invalid', 'code_invalid', WRONG, [{ field: 'code', message: 'Mã không đúng hoặc đã hết hạn.' }]);
-  }
-  const hash = hashOf(email, code);
-  if (hash !== pending.hash) {
+  if (!pending || pending.expiresAt <= input.now.toISOString() || pending.attempts >= MAX_CODE_ATTEMPTS) throw wrong();
+  const user = await deps.users.findByEmail(email);
+  if (!user) throw wrong();
+  const outcome = await deps.channel.redeem(pending, code, user);
+  if (outcome.kind === 'expired') throw wrong();
+  if (outcome.kind === 'wrong') {
     const attempts = await deps.codes.countFailure(email);
     const left = MAX_CODE_ATTEMPTS - attempts;
     throw new UseCaseError(
@@ -101,11 +125,10 @@ export async function signInWithCode(
       [{ field: 'code', message: 'Mã không đúng.' }],
     );
   }
-  // Used once: a second request with the same code fails here.
-  if (!(await deps.codes.consume(email, hash))) throw new UseCaseError('invalid', 'code_invalid', WRONG, [{ field: 'code', message: 'Mã đã được dùng.' }]);
-  const user = await deps.users.findByEmail(email);
-  if (user?.status !== 'active') {
+  // Used once: a second request with the same code fails here (its token is never handed out).
+  if (!(await deps.codes.consume(email, pending.hash))) throw wrong('Mã đã được dùng.');
+  if (user.status !== 'active') {
     throw new UseCaseError('forbidden', 'user_disabled', 'Tài khoản này đã bị khóa. Liên hệ Văn phòng Sở nếu cần mở lại.');
   }
-  return { token: await deps.tokens.issue(user), user };
+  return { token: outcome.token, user };
 }

@@ -4,9 +4,10 @@
  * disables or re-enables them. Every change names the version it was made on and writes its audit
  * entry in the same transaction; an email already held by another agency is refused, never moved.
  * A disabled person cannot sign in, and the sessions they hold are ended (sessions-revoked check).
- * flow: people API / page --> people --> UserStore, Mailer, AgencyStore
+ * The sign-in identity follows every change (IdentityDirectory: Cognito's user and groups in AWS,
+ * nothing locally), after the table, which decides: a change that failed there is retried by saving again.
+ * flow: people API / page --> people --> UserStore, IdentityDirectory, Mailer, AgencyStore
  */
-import { randomUUID } from 'node:crypto';
 import type { AgencyProfile } from '../core/agency.ts';
 import type { Principal, Role } from '../core/auth.ts';
 import { localDate } from '../core/clock.ts';
@@ -15,13 +16,14 @@ import { canManagePeople, normaliseEmail, roleProblems, type User, type UserProb
 import { invitationEmail } from '../../templates/email/sign-in.ts';
 import { profileOn } from './agency-service.ts';
 import { UseCaseError } from './errors.ts';
-import type { AgencyStore, AuditEntry, Mailer, SessionRevoker, UserStore } from './ports.ts';
+import type { AgencyStore, AuditEntry, IdentityDirectory, Mailer, SessionRevoker, UserStore } from './ports.ts';
 
 export interface PeopleDeps {
   agencies: AgencyStore;
   users: UserStore;
   mailer: Mailer;
   sessions: SessionRevoker;
+  directory: IdentityDirectory;
   /** The portal's address, for the invitation's sign-in link. */
   portalUrl?: string;
 }
@@ -72,10 +74,9 @@ export async function invitePerson(deps: PeopleDeps, p: Principal, input: Invite
   const problems = roleProblems(profile, input.role, input.unit);
   if (problems.length) invalid(problems);
   const at = now.toISOString();
-  const user: User = {
+  const fields: Omit<User, 'sub'> = {
     email,
     agencyId: p.agencyId,
-    sub: randomUUID(),
     role: input.role,
     ...(input.unit ? { unit: input.unit } : {}),
     name,
@@ -85,17 +86,15 @@ export async function invitePerson(deps: PeopleDeps, p: Principal, input: Invite
     updatedAt: at,
     version: 1,
   };
+  // A held address is refused before the directory is touched (it would otherwise regroup its identity).
+  const held = await deps.users.findByEmail(email);
+  if (held) emailTaken(email, held.agencyId === p.agencyId);
+  // The identity first: its subject is what the person's tokens will carry (Cognito assigns it in AWS).
+  const identity = await deps.directory.create(fields);
+  if (identity.kind === 'other-agency') emailTaken(email, false);
+  const user: User = { ...fields, sub: identity.sub };
   const outcome = await deps.users.create(user, { agencyId: p.agencyId, at, actor: actorOf(p), action: 'user-invited', target: email, after: snapshot(user) });
-  if (outcome.kind === 'email-taken') {
-    throw new UseCaseError(
-      'conflict',
-      outcome.agencyId === p.agencyId ? 'user_exists' : 'email_other_agency',
-      outcome.agencyId === p.agencyId
-        ? `${email} đã có tài khoản trong cơ quan; sửa vai trò hoặc đơn vị của tài khoản đó thay vì mời lại.`
-        : `${email} đã là tài khoản của một cơ quan khác. Mỗi người thuộc một cơ quan; nếu người này chuyển công tác, đề nghị quản trị hệ thống chuyển tài khoản.`,
-      [{ field: 'email', message: 'Địa chỉ đã có tài khoản.' }],
-    );
-  }
+  if (outcome.kind === 'email-taken') emailTaken(email, outcome.agencyId === p.agencyId);
   const unitName = user.unit ? profile.units.find((u) => u.code === user.unit)?.name : undefined;
   const mail = invitationEmail({
     profile,
@@ -111,6 +110,17 @@ export async function invitePerson(deps: PeopleDeps, p: Principal, input: Invite
   return user;
 }
 
+function emailTaken(email: string, sameAgency: boolean): never {
+  throw new UseCaseError(
+    'conflict',
+    sameAgency ? 'user_exists' : 'email_other_agency',
+    sameAgency
+      ? `${email} đã có tài khoản trong cơ quan; sửa vai trò hoặc đơn vị của tài khoản đó thay vì mời lại.`
+      : `${email} đã là tài khoản của một cơ quan khác. Mỗi người thuộc một cơ quan; nếu người này chuyển công tác, đề nghị quản trị hệ thống chuyển tài khoản.`,
+    [{ field: 'email', message: 'Địa chỉ đã có tài khoản.' }],
+  );
+}
+
 export interface ChangeInput {
   email: string;
   /** The version the person looked at. */
@@ -122,7 +132,12 @@ export interface ChangeInput {
   status?: User['status'];
 }
 
-export async function changePerson(deps: Pick<PeopleDeps, 'agencies' | 'users' | 'sessions'>, p: Principal, input: ChangeInput, now: Date): Promise<User> {
+export async function changePerson(
+  deps: Pick<PeopleDeps, 'agencies' | 'users' | 'sessions' | 'directory'>,
+  p: Principal,
+  input: ChangeInput,
+  now: Date,
+): Promise<User> {
   assertManager(p);
   const email = normaliseEmail(input.email);
   const current = email ? await deps.users.findByEmail(email) : undefined;
@@ -164,5 +179,7 @@ export async function changePerson(deps: Pick<PeopleDeps, 'agencies' | 'users' |
   if (next.status === 'disabled' || next.role !== current.role || next.unit !== current.unit) {
     await deps.sessions.revokeSubject(p.agencyId, current.sub, next.updatedAt);
   }
+  // Groups and enabled state follow (in AWS the token's rights come from them); disabling signs out there too.
+  await deps.directory.apply(next);
   return next;
 }

@@ -333,6 +333,11 @@ export interface PendingCode {
   expiresAt: string;
   /** Wrong guesses so far. */
   attempts: number;
+  /**
+   * What the code's issuer needs back to check it, when it is not us: Cognito's `Session` of the
+   * USER_AUTH flow (opaque, useless without the emailed code). Kept server-side only, never logged.
+   */
+  challenge?: string;
 }
 
 export interface SignInCodeStore {
@@ -347,6 +352,28 @@ export interface SignInCodeStore {
   bump(kind: 'email' | 'source', id: string, hour: string): Promise<number>;
 }
 
+export type RedeemOutcome =
+  /** The code was right: the person's access token. */
+  | { kind: 'token'; token: string }
+  /** Wrong code (another guess may follow while attempts remain). */
+  | { kind: 'wrong' }
+  /** The code, or the issuer's side of it, is no longer usable: a new code is needed. */
+  | { kind: 'expired' };
+
+/**
+ * Where sign-in codes come from and are checked: our own (a hash in the table, our email, the local
+ * issuer's token) or Cognito's passwordless email sign-in (Cognito emails and checks the code and
+ * issues the token). The use case keeps the limits, the pending record and single use either way.
+ */
+export interface CodeChannel {
+  /** How long a code can be used, in minutes (what the person is told). */
+  readonly minutes: number;
+  /** Sends a new code to an active person, handing `keep` what the second step needs (nothing, when no code was sent). */
+  send(user: User, now: Date, keep: (pending: PendingCode) => Promise<void>): Promise<void>;
+  /** Checks a code against what was kept. */
+  redeem(pending: PendingCode, code: string, user: User): Promise<RedeemOutcome>;
+}
+
 /** Signs a person in: an access token with their role, unit and agency (the local issuer; Cognito in AWS). */
 export interface TokenIssuer {
   issue(user: User): Promise<string>;
@@ -355,4 +382,21 @@ export interface TokenIssuer {
 /** Ends a person's open sessions (a disabled account): their tokens issued until now are refused. */
 export interface SessionRevoker {
   revokeSubject(agencyId: string, sub: string, at: string): Promise<void>;
+}
+
+export type DirectoryOutcome = { kind: 'ready'; sub: string } | { kind: 'other-agency' };
+
+/**
+ * The sign-in identities people hold: Cognito's users and groups in AWS (agency, role and unit as
+ * the token's `cognito:groups`), nothing locally (the local issuer mints tokens from the UserStore).
+ * Every method brings the identity to the state given, so calling it again after a failure converges.
+ */
+export interface IdentityDirectory {
+  /**
+   * Creates (or adopts, when it exists without an agency of its own) the person's identity in the
+   * user's agency, role and unit; `other-agency` when it belongs to another agency.
+   */
+  create(user: Omit<User, 'sub'>): Promise<DirectoryOutcome>;
+  /** Brings groups and enabled state to the user's; a disabled person's sessions end. */
+  apply(user: User): Promise<void>;
 }

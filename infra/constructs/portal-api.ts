@@ -17,8 +17,8 @@ import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { RouteDef } from '../../functions/api/routes.ts';
-import type { FunctionSpec } from '../function-catalog.ts';
+import { type RouteDef, UNMATCHED_ROUTE, UNMATCHED_ROUTE_KEY } from '../../functions/api/routes.ts';
+import { type FunctionSpec, functionKey } from '../function-catalog.ts';
 import type { AppFunction } from './app-function.ts';
 
 /** A dozen units and a few leaders: far below this, which still caps what a runaway client costs. */
@@ -120,10 +120,12 @@ export class PortalApi extends Construct {
    * `authorizer: true`; the others are acknowledged for cdk-nag with the reason they are open.
    */
   addRoutes(specs: readonly FunctionSpec[], functions: ReadonlyMap<string, AppFunction>, authorizer: apigw.IHttpRouteAuthorizer | undefined): void {
+    const integrations = new Map<string, HttpLambdaIntegration>();
     for (const spec of specs) {
       const fn = functions.get(spec.key);
       if (!fn) throw new Error(`no function for ${spec.key}`);
       const integration = new HttpLambdaIntegration(`${spec.id}Integration`, fn.fn);
+      integrations.set(spec.key, integration);
       for (const route of spec.routes) {
         // Never open a guarded route for want of an authorizer.
         if (route.authorizer && !authorizer) throw new Error(`${route.method} ${route.path} needs the authorizer, and there is none`);
@@ -138,6 +140,19 @@ export class PortalApi extends Construct {
         }
         this.routeThrottles.set(`${route.method} ${route.path}`, throttleOf(route));
       }
+    }
+    // An address no route matches: without a $default route API Gateway answers {"message":"Not Found"}
+    // in English JSON, to browsers too. The static files' function answers instead (a Vietnamese page
+    // for browsers, the API's JSON error for clients). Not a CloudFront custom error response: that
+    // would also replace the JSON 404s of the API's own routes (an unknown submission, report …).
+    const unmatched = integrations.get(functionKey(UNMATCHED_ROUTE.module, UNMATCHED_ROUTE.export));
+    if (unmatched) {
+      const created = new apigw.HttpRoute(this, 'RouteDefault', { httpApi: this.api, routeKey: apigw.HttpRouteKey.DEFAULT, integration: unmatched });
+      Validations.of(created).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason: 'Addresses no route matches: answered with a not-found page or JSON error, no data.',
+      });
+      this.routeThrottles.set(UNMATCHED_ROUTE_KEY, ROUTE_THROTTLES.open);
     }
     // HttpStage has no per-route settings; the stage resource takes them as RouteSettings.
     const stage = this.stage.node.defaultChild as apigw.CfnStage;

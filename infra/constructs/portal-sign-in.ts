@@ -1,19 +1,20 @@
 /**
- * How people sign in on AWS: the user pool's hosted sign-in page (password + authenticator code)
- * under a Cognito domain, and the portal's app client, which returns an access token to
- * `<portal>/signin` in the URL fragment — the same hand-over the local `/signin#token=…` link uses.
+ * How people sign in on AWS: the portal's own sign-in page (`<portal>/signin`) takes an address and
+ * a one-time code that Cognito emails (choice-based USER_AUTH flow, first factor EMAIL_OTP); the
+ * route handlers talk to Cognito (functions/adapters/auth/cognito-code-channel.ts) and keep the
+ * access token in an HttpOnly session cookie. The app client allows USER_AUTH (and refresh) only: no
+ * hosted sign-in page, no OAuth flows, so no implicit grant (docs/decisions.md, "Sign-in by email code").
  * flow: application stack --> portal sign-in --> Cognito user pool (stateful stack)
  */
 import { CfnOutput, Duration, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { ACCESS_TOKEN_HOURS } from '../../functions/core/auth.ts';
+import { ACCESS_TOKEN_HOURS, COGNITO_CODE_MINUTES } from '../../functions/core/auth.ts';
 
 export interface PortalSignInProps {
   userPool: cognito.IUserPool;
   /** `https://…` of the portal (custom domain, or the API's own endpoint). */
   portalUrl: string;
-  domainPrefix: string;
 }
 
 /**
@@ -24,51 +25,37 @@ export { ACCESS_TOKEN_HOURS };
 
 export class PortalSignIn extends Construct {
   readonly client: cognito.UserPoolClient;
-  readonly domain: cognito.UserPoolDomain;
   /** `https://cognito-idp.<region>.amazonaws.com/<poolId>`: the `iss` of every token. */
   readonly issuer: string;
   readonly jwksUrl: string;
+  /** The portal's sign-in page: what to send to people. */
   readonly signInUrl: string;
-  /** Cognito's /logout, back to the sign-in page: ends the hosted page's session cookie. */
-  readonly logoutUrl: string;
 
   constructor(scope: Construct, id: string, props: PortalSignInProps) {
     super(scope, id);
-    const callback = `${props.portalUrl}/signin`;
     this.client = new cognito.UserPoolClient(this, 'Client', {
       userPool: props.userPool,
       userPoolClientName: 'baocao-portal',
-      // A browser cannot keep a secret.
+      // The route handlers call Cognito for the browser; the client is public all the same (no secret to keep).
       generateSecret: false,
-      authFlows: { userSrp: true },
-      oAuth: {
-        // The token comes back in the fragment (never sent to a server or written to a log) and the
-        // sign-in page posts it once to /auth/session, which keeps it in an HttpOnly cookie.
-        flows: { implicitCodeGrant: true },
-        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
-        callbackUrls: [callback],
-        logoutUrls: [callback],
-      },
+      // ALLOW_USER_AUTH: choice-based sign-in (EMAIL_OTP); CDK adds ALLOW_REFRESH_TOKEN_AUTH.
+      authFlows: { user: true },
+      // No hosted page: no OAuth flow at all (CDK would otherwise allow the code and implicit grants).
+      disableOAuth: true,
       supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+      // The Session of InitiateAuth must be answered within the minutes the person is told a code lasts.
+      authSessionValidity: Duration.minutes(COGNITO_CODE_MINUTES),
       accessTokenValidity: Duration.hours(ACCESS_TOKEN_HOURS),
       idTokenValidity: Duration.hours(ACCESS_TOKEN_HOURS),
       refreshTokenValidity: Duration.days(1),
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
     });
-    this.domain = new cognito.UserPoolDomain(this, 'Domain', {
-      userPool: props.userPool,
-      cognitoDomain: { domainPrefix: props.domainPrefix },
-    });
 
     const region = Stack.of(this).region;
     this.issuer = `https://cognito-idp.${region}.amazonaws.com/${props.userPool.userPoolId}`;
     this.jwksUrl = `${this.issuer}/.well-known/jwks.json`;
-    // response_type=token: the implicit flow the client allows (Cognito's own signInUrl() assumes "code").
-    this.signInUrl =
-      `${this.domain.baseUrl()}/login?client_id=${this.client.userPoolClientId}` + `&response_type=token&scope=openid+email+profile&redirect_uri=${callback}`;
-
-    this.logoutUrl = `${this.domain.baseUrl()}/logout?client_id=${this.client.userPoolClientId}&logout_uri=${callback}`;
+    this.signInUrl = `${props.portalUrl}/signin`;
 
     new CfnOutput(Stack.of(this), 'SignInUrl', {
       value: this.signInUrl,

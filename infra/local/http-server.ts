@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
-import { ROUTES, matchPath, type RouteDef } from '../../functions/api/routes.ts';
+import { ROUTES, UNMATCHED_ROUTE, UNMATCHED_ROUTE_KEY, matchPath, type RouteDef } from '../../functions/api/routes.ts';
 import type { HttpEvent, HttpResult } from '../../functions/api/http.ts';
 
 /** API Gateway's own payload limit; handlers enforce their smaller limits and answer 413. */
@@ -66,7 +66,7 @@ export function buildEvent(req: http.IncomingMessage, body: Buffer, route: Route
   const now = Date.now();
   return {
     version: '2.0',
-    routeKey: `${route.method} ${route.path}`,
+    routeKey: routeKey(route),
     rawPath: url.pathname,
     rawQueryString: url.search.slice(1),
     ...(cookies.length ? { cookies } : {}),
@@ -86,7 +86,7 @@ export function buildEvent(req: http.IncomingMessage, body: Buffer, route: Route
         userAgent: headers['user-agent'] ?? '',
       },
       requestId,
-      routeKey: `${route.method} ${route.path}`,
+      routeKey: routeKey(route),
       stage: '$default',
       time: new Date(now).toUTCString(),
       timeEpoch: now,
@@ -96,6 +96,11 @@ export function buildEvent(req: http.IncomingMessage, body: Buffer, route: Route
     ...(body.length ? { body: body.toString('base64') } : {}),
     isBase64Encoded: body.length > 0,
   } as HttpEvent;
+}
+
+/** API Gateway's "GET /status", or "$default" for the request no route matched. */
+function routeKey(route: RouteDef): string {
+  return route.path === UNMATCHED_ROUTE_KEY ? UNMATCHED_ROUTE_KEY : `${route.method} ${route.path}`;
 }
 
 function send(res: http.ServerResponse, status: number, payload: unknown): void {
@@ -141,13 +146,12 @@ export async function startHttpServer(port: number, host = '127.0.0.1', log: (li
           break;
         }
       }
-      if (!route) {
-        return send(res, pathMatched ? 405 : 404, {
-          error: pathMatched
-            ? { code: 'method_not_allowed', message: 'Phương thức không được hỗ trợ cho địa chỉ này.', fields: [] }
-            : { code: 'not_found', message: 'Không tìm thấy địa chỉ này.', fields: [] },
-        });
+      if (!route && pathMatched) {
+        return send(res, 405, { error: { code: 'method_not_allowed', message: 'Phương thức không được hỗ trợ cho địa chỉ này.', fields: [] } });
       }
+      // No route has this path: as API Gateway's $default route, the function that answers with a
+      // page for browsers and JSON for API clients.
+      route ??= { ...UNMATCHED_ROUTE, method: 'GET', path: UNMATCHED_ROUTE_KEY, authorizer: false };
       const requestId = randomUUID();
       const started = Date.now();
       try {

@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { localDirectory } from '../../functions/adapters/auth/identity.ts';
 import { setAgency } from '../../functions/usecases/agency-service.ts';
 import { invitePerson } from '../../functions/usecases/people.ts';
 import { axeViolations, closeBrowsers, openPage, pageErrors } from '../support/browser.ts';
@@ -25,7 +26,7 @@ beforeAll(async () => {
   await setAgency(c.agencies, { ...demoProfile(), agencyId: agency });
   // The first Văn phòng account comes from an operator (docs/onboarding.md); everyone after from the portal.
   await invitePerson(
-    { ...c, sessions: { revokeSubject: async () => undefined } },
+    { ...c, sessions: { revokeSubject: async () => undefined }, directory: localDirectory },
     { sub: 'operator', role: 'van-phong', agencyId: agency, name: 'Quản trị' },
     { email: office, name: 'Nguyễn Thị Văn Phòng', role: 'van-phong' },
     new Date(),

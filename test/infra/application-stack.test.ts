@@ -27,6 +27,25 @@ function functionLogicalId(stack: ApplicationStack, key: string): string {
   return stack.getLogicalId(fn.fn.node.defaultChild as never);
 }
 
+/**
+ * A resource of the schedules' nested stack with each parameter reference replaced by what the
+ * parent passes for it (a job function's or the queue's Fn::GetAtt in the application stack).
+ */
+function fromParent(stack: ApplicationStack, parent: Template, resource: Resource): Resource {
+  const nestedId = stack.getLogicalId(stack.scheduleStack.nestedStackResource as never);
+  const params = (parent.toJSON()['Resources'][nestedId] as Resource).Properties['Parameters'] as Record<string, unknown>;
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') {
+      const ref = (v as { Ref?: string }).Ref;
+      if (ref !== undefined && Object.keys(v).length === 1 && ref in params) return params[ref];
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    }
+    return v;
+  };
+  return walk(resource) as Resource;
+}
+
 /** The inline statements and managed policies attached to a function's role. */
 function permissionsOf(stack: ApplicationStack, template: Template, key: string) {
   const fnId = functionLogicalId(stack, key);
@@ -277,7 +296,7 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
         CATALOG.filter((s) => FUNCTION_ACCESS[s.key]!.sendEmail)
           .map((s) => s.key)
           .sort(),
-      ).toEqual(['api/reminders.ts#handler', 'api/session.ts#codeHandler', 'api/users.ts#inviteHandler', 'jobs/deliver.ts#handler', 'jobs/remind.ts#handler']);
+      ).toEqual(['api/reminders.ts#handler', 'api/users.ts#inviteHandler', 'jobs/deliver.ts#handler', 'jobs/remind.ts#handler']);
     });
 
     it('gives the roles no AWS-managed policy (not even basic execution)', () => {
@@ -288,9 +307,17 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
   });
 
   describe('HTTP API', () => {
-    it('has exactly the routes of the table', () => {
+    it('has exactly the routes of the table, and $default for addresses no route matches', () => {
       const keys = resources(template, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties['RouteKey']);
-      expect(keys.sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+      expect(keys.sort()).toEqual([...ROUTES.map((r) => `${r.method} ${r.path}`), '$default'].sort());
+    });
+
+    it('answers an address no route matches with the static files’ function, open and without the authorizer', () => {
+      const [, route] = resources(template, 'AWS::ApiGatewayV2::Route').find(([, x]) => x.Properties['RouteKey'] === '$default')!;
+      expect(route.Properties['AuthorizationType']).toBe('NONE');
+      const staticRoute = resources(template, 'AWS::ApiGatewayV2::Route').find(([, x]) => x.Properties['RouteKey'] === 'GET /static/{file}')![1];
+      // The same integration, hence the same function, as GET /static/{file}.
+      expect(route.Properties['Target']).toEqual(staticRoute.Properties['Target']);
     });
 
     it('puts the Lambda authorizer on exactly the routes flagged authorizer: true', () => {
@@ -311,7 +338,7 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
         expect.arrayContaining(['/health', '/auth/session', '/auth/signout', '/signin', '/', '/status', '/static/{file}']),
       );
       for (const r of ROUTES.filter((x) => !x.authorizer))
-        expect(r.path).toMatch(/^\/(health|auth\/|signin|status|static\/|reports|province|people|plan|history|reminders|$)/);
+        expect(r.path).toMatch(/^\/(health|auth\/|signin|status|static\/|reports|province|people|plan|history|reminders|dashboard|$)/);
     });
 
     it('runs the authorizer function as a REQUEST authorizer with simple responses, no identity source and no cache', () => {
@@ -408,7 +435,8 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
     it('throttles every route on its own, so a flood of the open routes leaves submissions their budget', () => {
       const [, stage] = resources(template, 'AWS::ApiGatewayV2::Stage')[0]!;
       const settings = stage.Properties['RouteSettings'] as Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }>;
-      expect(Object.keys(settings).sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+      expect(Object.keys(settings).sort()).toEqual([...ROUTES.map((r) => `${r.method} ${r.path}`), '$default'].sort());
+      expect(settings['$default']).toEqual({ ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 });
       const rate = (key: string) => settings[key]!.ThrottlingRateLimit;
       const open = ROUTES.filter((r) => !r.authorizer && !r.path.startsWith('/static/')).map((r) => `${r.method} ${r.path}`);
       for (const write of ['POST /api/submissions', 'PUT /api/submissions/{period}/{unit}/draft']) {
@@ -443,42 +471,42 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
       expect(config['CacheBehaviors'].map((b: { PathPattern: string }) => b.PathPattern)).toEqual(['/static/*']);
     });
 
-    it('gives the functions and the authorizer the header’s secret, and returns sign-ins to the CloudFront address', () => {
+    it('gives the functions and the authorizer the header’s secret', () => {
       const secretRef = JSON.stringify(stack.resolve(stack.edge.originSecret.secretValue.unsafeUnwrap()));
       for (const spec of CATALOG.filter((s) => s.kind !== 'job')) {
         const fn = template.toJSON()['Resources'][functionLogicalId(stack, spec.key)] as Resource;
         const vars = (fn.Properties['Environment'] as { Variables: Record<string, unknown> }).Variables;
         expect(JSON.stringify(vars['ORIGIN_VERIFY_SECRET']), spec.key).toBe(secretRef);
       }
-      const distributionId = stack.getLogicalId(stack.edge.distribution.node.defaultChild as never);
-      template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
-        CallbackURLs: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }, '/signin']] }],
-      });
     });
   });
 
   describe('sign-in', () => {
-    it('returns tokens to the portal’s /signin through the hosted page, as a public client with 8-hour tokens', () => {
-      const distributionId = stack.getLogicalId(stack.edge.distribution.node.defaultChild as never);
-      const signin = { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }, '/signin']] };
+    it('offers only the choice-based USER_AUTH flow (and refresh) to a public client with 8-hour tokens: no OAuth, no implicit grant, no hosted page', () => {
       template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
         GenerateSecret: false,
-        AllowedOAuthFlows: ['implicit'],
-        CallbackURLs: [signin],
-        LogoutURLs: [signin],
+        ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        AllowedOAuthFlowsUserPoolClient: false,
+        AllowedOAuthFlows: Match.absent(),
+        CallbackURLs: Match.absent(),
+        AuthSessionValidity: 10,
         AccessTokenValidity: 480,
         IdTokenValidity: 480,
         SupportedIdentityProviders: ['COGNITO'],
         PreventUserExistenceErrors: 'ENABLED',
+        EnableTokenRevocation: true,
       });
-      template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'baocao-dev-skhcn-bacgiang' });
+      template.resourceCountIs('AWS::Cognito::UserPoolDomain', 0);
+      const distributionId = stack.getLogicalId(stack.edge.distribution.node.defaultChild as never);
+      template.hasOutput('SignInUrl', { Value: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }, '/signin']] } });
     });
   });
 
   describe('schedules', () => {
     it('are one per definition of the profile, in Asia/Ho_Chi_Minh, without flexible window, with retries and the DLQ', () => {
       const defs = eventBridgeSchedules(testConfig().profiles[0]);
-      const schedules = resources(template, 'AWS::Scheduler::Schedule');
+      const nested = Template.fromStack(stack.scheduleStack);
+      const schedules = resources(nested, 'AWS::Scheduler::Schedule').map(([id, s]) => [id, fromParent(stack, template, s)] as [string, Resource]);
       expect(schedules.map(([, s]) => s.Properties['Name']).sort()).toEqual(defs.map((d) => d.name).sort());
       const dlqId = stack.getLogicalId(stack.deadLetterQueue.node.defaultChild as never);
       for (const def of defs) {
@@ -508,9 +536,10 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
     });
 
     it('invoke through a role that may call only the job functions and write only to the DLQ', () => {
-      const roleId = stack.getLogicalId(stack.schedules.role.node.defaultChild as never);
-      const [, policy] = resources(template, 'AWS::IAM::Policy').find(([, p]) => (p.Properties['Roles'] as { Ref: string }[]).some((r) => r.Ref === roleId))!;
-      const statements = (policy.Properties['PolicyDocument'] as { Statement: Statement[] }).Statement;
+      const nested = Template.fromStack(stack.scheduleStack);
+      const roleId = stack.scheduleStack.getLogicalId(stack.schedules.role.node.defaultChild as never);
+      const [, policy] = resources(nested, 'AWS::IAM::Policy').find(([, p]) => (p.Properties['Roles'] as { Ref: string }[]).some((r) => r.Ref === roleId))!;
+      const statements = (fromParent(stack, template, policy).Properties['PolicyDocument'] as { Statement: Statement[] }).Statement;
       const invoke = statements.filter((s) => actionsOf(s).includes('lambda:InvokeFunction'));
       expect(invoke.map((s) => s.Resource).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual(
         JOB_NAMES.map((j) => ({ 'Fn::GetAtt': [functionLogicalId(stack, `jobs/${j}.ts#handler`), 'Arn'] })).sort((a, b) =>
@@ -518,7 +547,7 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
         ),
       );
       expect(statements.flatMap(actionsOf).sort()).toEqual(['lambda:InvokeFunction', 'lambda:InvokeFunction', 'lambda:InvokeFunction', 'sqs:SendMessage']);
-      template.hasResourceProperties('AWS::IAM::Role', {
+      nested.hasResourceProperties('AWS::IAM::Role', {
         AssumeRolePolicyDocument: {
           Statement: [
             Match.objectLike({
@@ -635,11 +664,14 @@ describe('ApplicationStack with a custom domain and deploy parameters', () => {
     template.hasOutput('DnsTarget', { Value: { 'Fn::GetAtt': [stack.getLogicalId(stack.edge.distribution.node.defaultChild as never), 'DomainName'] } });
   });
 
-  it('returns sign-ins to the custom domain', () => {
-    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
-      CallbackURLs: ['https://baocao.skhcn.bacgiang.example/signin'],
-    });
-    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'baocao-prod-skhcn-bacgiang' });
+  it('names the custom domain as the sign-in page and as the address every emailed link carries', () => {
+    template.hasOutput('SignInUrl', { Value: 'https://baocao.skhcn.bacgiang.example/signin' });
+    const fns = resources(template, 'AWS::Lambda::Function').filter(
+      ([, f]) => (f.Properties['Environment'] as { Variables?: Record<string, unknown> })?.Variables?.['TABLE_NAME'],
+    );
+    expect(fns.length).toBeGreaterThan(0);
+    for (const [id, f] of fns)
+      expect((f.Properties['Environment'] as { Variables: Record<string, unknown> }).Variables['PUBLIC_URL'], id).toBe('https://baocao.skhcn.bacgiang.example');
   });
 
   it('applies the alarm addresses and the log retention', () => {
@@ -650,6 +682,6 @@ describe('ApplicationStack with a custom domain and deploy parameters', () => {
 
   it('names the schedule group, dashboard and stacks after the stage', () => {
     expect(stack.stackName).toBe('baocao-prod-app');
-    template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'baocao-prod-skhcn-bacgiang' });
+    Template.fromStack(stack.scheduleStack).hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'baocao-prod-jobs-skhcn-bacgiang' });
   });
 });

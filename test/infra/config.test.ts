@@ -57,7 +57,6 @@ describe('readDeployConfig', () => {
     expect(config.profiles[0].units.map((u) => u.code)).toContain('QLKH');
     expect(config.alarmEmails).toEqual(['vanphong@skhcn.bacgiang.example']);
     expect(config.sesIdentities).toEqual([{ kind: 'email', value: 'baocao@skhcn.bacgiang.example' }]);
-    expect(config.authDomainPrefix).toBe('baocao-dev-skhcn-bacgiang');
     expect(config.customDomain).toBeUndefined();
     expect(config.portalOrigin).toBeUndefined();
   });
@@ -123,8 +122,6 @@ describe('readDeployConfig', () => {
     ['baocao:alarmEmails', 'vanphong-at-example.org'],
     ['baocao:alarmEmails', ','],
     ['baocao:sesIdentity', 'not a domain'],
-    ['baocao:authDomainPrefix', 'Baocao'],
-    ['baocao:authDomainPrefix', 'baocao-aws-login'],
   ])('rejects %s = %j with a message naming the key and the value', (key, value) => {
     const problems = problemsOf({ [key]: value });
     expect(problems).toHaveLength(1);
@@ -184,7 +181,6 @@ describe('readDeployConfig: the agency profile file', () => {
     const file = profileFile((json) => json.replaceAll('skhcn-bacgiang', 'sokhcn-bacninh'), 'bacninh.json');
     const config = fromContext({ 'baocao:stage': 'prod', 'baocao:agencyProfile': file });
     expect(config.profiles[0].agencyId).toBe('sokhcn-bacninh');
-    expect(config.authDomainPrefix).toBe('baocao-prod-sokhcn-bacninh');
   });
 });
 
@@ -239,15 +235,6 @@ describe('readDeployConfig: email, domain and sign-in parameters', () => {
   it('offers exactly the log retention periods CloudWatch Logs accepts', () => {
     for (const days of LOG_RETENTION_CHOICES) expect(fromContext({ 'baocao:logRetentionDays': days }).logRetentionDays).toBe(days);
     expect(problemsOf({ 'baocao:logRetentionDays': 366 })[0]).toContain('1, 3, 5, 7, 14, 30');
-  });
-
-  it('takes a sign-in domain prefix, and shortens the default to Cognito’s 63 characters', () => {
-    expect(fromContext({ 'baocao:authDomainPrefix': 'skhcn-bacgiang-dangnhap' }).authDomainPrefix).toBe('skhcn-bacgiang-dangnhap');
-    const longId = 'a'.repeat(60);
-    const file = profileFile((json) => json.replaceAll('skhcn-bacgiang', longId), 'long.json');
-    const prefix = fromContext({ 'baocao:agencyProfile': file }).authDomainPrefix;
-    expect(prefix.length).toBeLessThanOrEqual(63);
-    expect(prefix).toMatch(/^baocao-dev-a+$/);
   });
 });
 

@@ -2,7 +2,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { keys } from '../../functions/adapters/dynamo/keys.ts';
-import { accessStatements, agencyPatterns, FUNCTION_ACCESS, writePatterns, type WriteFamily } from '../../infra/function-access.ts';
+import { accessStatements, agencyPatterns, FUNCTION_ACCESS, MANAGE_USER_ACTIONS, writePatterns, type WriteFamily } from '../../infra/function-access.ts';
 
 /** IAM StringLike: "*" any run of characters, "?" one character, the rest literal. */
 function iamLike(pattern: string, value: string): boolean {
@@ -143,6 +143,16 @@ describe('accessStatements', () => {
         Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`AGENCY#${A}`, `AGENCY#${A}#*`] } },
       },
     ]);
+  });
+
+  it('manage people in Cognito with exactly the Admin* actions the directory calls, on the pool alone, from the two users functions', () => {
+    expect(json({ manageUsers: true })).toEqual([{ Sid: 'ManageUsers', Effect: 'Allow', Action: MANAGE_USER_ACTIONS, Resource: targets.userPoolArn }]);
+    expect(MANAGE_USER_ACTIONS.every((a) => a.startsWith('cognito-idp:Admin'))).toBe(true);
+    const managing = Object.entries(FUNCTION_ACCESS)
+      .filter(([, a]) => a.manageUsers)
+      .map(([k]) => k)
+      .sort();
+    expect(managing).toEqual(['api/users.ts#changeHandler', 'api/users.ts#inviteHandler']);
   });
 
   it('send mail only through the identity and configuration set', () => {

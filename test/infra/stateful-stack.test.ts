@@ -245,17 +245,17 @@ describe('StatefulStack: user pool', () => {
     template = Template.fromStack(buildStatefulStack());
   });
 
-  it('is retained, deletion-protected, invitation-only, MFA (authenticator app) required, Plus tier with threat protection enforced', () => {
+  it('is retained, deletion-protected, invitation-only, Essentials tier with the emailed code (EMAIL_OTP) as first factor and no threat-protection add-on', () => {
     template.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
     template.hasResourceProperties('AWS::Cognito::UserPool', {
       DeletionProtection: 'ACTIVE',
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
-      MfaConfiguration: 'ON',
-      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
-      UserPoolTier: 'PLUS',
-      UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+      MfaConfiguration: 'OFF',
+      UserPoolTier: 'ESSENTIALS',
+      UserPoolAddOns: Match.absent(),
       UsernameAttributes: ['email'],
       Policies: {
+        SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP'] },
         PasswordPolicy: Match.objectLike({
           MinimumLength: 12,
           RequireLowercase: true,
@@ -267,15 +267,21 @@ describe('StatefulStack: user pool', () => {
     });
   });
 
-  it('writes to people in Vietnamese: the invitation carries their sign-in name and temporary password', () => {
+  it('emails through SES from the home agency’s sender and its measured configuration set, in Vietnamese', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', {
-      AdminCreateUserConfig: {
-        InviteMessageTemplate: {
-          EmailSubject: Match.stringLikeRegexp('^Tài khoản'),
-          EmailMessage: Match.stringLikeRegexp('\\{username\\}[\\s\\S]*\\{####\\}'),
-        },
+      EmailConfiguration: {
+        EmailSendingAccount: 'DEVELOPER',
+        From: 'baocao@skhcn.bacgiang.example',
+        ConfigurationSet: { Ref: Match.stringLikeRegexp('^MailConfigurationSet') },
+        SourceArn: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':identity/baocao@skhcn.bacgiang.example$')])] },
       },
+      EmailAuthenticationSubject: Match.stringLikeRegexp('^Mã đăng nhập'),
+      EmailAuthenticationMessage: Match.stringLikeRegexp('\\{####\\}'),
       VerificationMessageTemplate: Match.objectLike({ EmailSubject: Match.stringLikeRegexp('^Mã xác minh') }),
+    });
+    // The portal sends its own invitation (people use case); Cognito's is suppressed, so it has no template.
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true, InviteMessageTemplate: Match.absent() },
     });
   });
 

@@ -328,6 +328,14 @@ describe('API responses match docs/openapi.yaml', () => {
     await hit('GET', '/status?period=2024-10&format=json', as('unit'), 403, 'forbidden');
     await hit('GET', '/status?period=2024-10&format=json', {}, 401, 'unauthenticated');
     await hit('GET', '/status?period=2024-1&format=json', as('vp'), 400, 'invalid_period');
+    // The leaders' dashboard (test/integration/dashboard.test.ts checks its numbers against the Director's report).
+    const dash = await hit('GET', '/api/dashboard?period=2024-10', as('ld'), 200);
+    expect(dash.body.period).toBe('2024-10');
+    await hit('GET', '/api/dashboard?period=2024-10&format=xlsx', as('vp'), 200);
+    await hit('GET', '/api/dashboard?period=2024-10&format=csv', as('vp'), 400, 'invalid_format');
+    await hit('GET', '/api/dashboard?period=2024-1', as('vp'), 400, 'invalid_period');
+    await hit('GET', '/api/dashboard?period=2024-10', as('unit'), 403, 'forbidden');
+    await hit('GET', '/api/dashboard?period=2024-10', {}, 401, 'unauthenticated');
   });
 
   it('static assets: the hashed files the pages name, kept for a year, and a JSON 404 for any other name', async () => {
@@ -412,6 +420,7 @@ describe('API responses match docs/openapi.yaml', () => {
       ['/api/submissions/2024-10/QLKH/revisions', { none: 401, unit: 200, other: 403, vp: 200, ld: 200 }],
       ['/api/status?period=2024-10', { none: 401, unit: 403, other: 403, vp: 200, ld: 200 }],
       ['/api/reports?period=2024-10', { none: 401, unit: 403, other: 403, vp: 200, ld: 200 }],
+      ['/api/dashboard?period=2024-10', { none: 401, unit: 403, other: 403, vp: 200, ld: 200 }],
     ];
     for (const [path, expected] of matrix) {
       for (const [who, status] of Object.entries(expected) as [Who, number][]) await hit('GET', path, as(who), status);

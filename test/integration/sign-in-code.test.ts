@@ -10,11 +10,12 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { localDirectory } from '../../functions/adapters/auth/identity.ts';
 import { mintToken } from '../../functions/adapters/auth/local-issuer.ts';
 import { verifyToken } from '../../functions/adapters/auth/tokens.ts';
 import type { User } from '../../functions/core/users.ts';
 import { setAgency } from '../../functions/usecases/agency-service.ts';
-import { CODE_MINUTES, MAX_CODE_ATTEMPTS, REQUESTS_PER_SOURCE_HOUR, requestCode, signInWithCode } from '../../functions/usecases/code-sign-in.ts';
+import { CODE_MINUTES, MAX_CODE_ATTEMPTS, ownCodes, REQUESTS_PER_SOURCE_HOUR, requestCode, signInWithCode } from '../../functions/usecases/code-sign-in.ts';
 import { UseCaseError } from '../../functions/usecases/errors.ts';
 import { invitePerson } from '../../functions/usecases/people.ts';
 import { demoProfile } from '../support/demo-profile.ts';
@@ -36,14 +37,19 @@ const tokens = {
       sub: u.sub,
     }),
 };
-const deps = { agencies: c.agencies, users: c.users, codes: c.signInCodes, mailer: c.mailer, tokens };
+const deps = { users: c.users, codes: c.signInCodes, channel: ownCodes({ agencies: c.agencies, mailer: c.mailer, tokens }) };
 const vp = { sub: 'vp-test', role: 'van-phong' as const, agencyId: agency, name: 'Văn phòng' };
 const T0 = new Date('2026-03-02T01:00:00Z');
 const plus = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 
 async function person(local: string): Promise<string> {
   const email = `${local}.${agency}@example.test`;
-  await invitePerson({ ...c, sessions: { revokeSubject: async () => undefined } }, vp, { email, name: 'Lê Văn Lãnh Đạo', role: 'lanh-dao' }, T0);
+  await invitePerson(
+    { ...c, sessions: { revokeSubject: async () => undefined }, directory: localDirectory },
+    vp,
+    { email, name: 'Lê Văn Lãnh Đạo', role: 'lanh-dao' },
+    T0,
+  );
   return email;
 }
 

@@ -2,12 +2,12 @@
  * Sign-out's part in Cognito (AWS only): AdminUserGlobalSignOut ends the user's sessions there —
  * refresh tokens, and the access tokens for Cognito's own APIs. Our API does not ask Cognito about
  * each token (it verifies the signature locally), so the token signed out is also put on the
- * revocation list (revocation-list.ts); the hosted sign-in page's own cookie is cleared by sending
- * the browser to Cognito's /logout (AUTH_LOGOUT_URL, see functions/api/session.ts).
+ * revocation list (revocation-list.ts).
  * flow: sign-out handler --> cognito sign-out --> Cognito
  */
-import { AdminUserGlobalSignOutCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { AdminUserGlobalSignOutCommand, type CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { requiredSetting } from '../config.ts';
+import { cognitoClient } from './identity.ts';
 
 export interface UserSignOut {
   signOut(username: string): Promise<void>;
@@ -29,9 +29,6 @@ let current: UserSignOut | undefined;
 /** Cognito's sign-out where there is a user pool (AWS: USER_POOL_ID); none for the local issuer. */
 export function userSignOut(): UserSignOut | undefined {
   if (!process.env.USER_POOL_ID) return undefined;
-  current ??= new CognitoUserSignOut(
-    new CognitoIdentityProviderClient({ region: requiredSetting('AWS_REGION'), maxAttempts: 3 }),
-    requiredSetting('USER_POOL_ID'),
-  );
+  current ??= new CognitoUserSignOut(cognitoClient(), requiredSetting('USER_POOL_ID'));
   return current;
 }

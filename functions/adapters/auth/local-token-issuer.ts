@@ -1,9 +1,8 @@
 /**
  * Issues a session token for a person who proved their address with a code — where the deployment
  * holds its own signing key: the local stack (AUTH_JWKS_FILE, the key the CLI mints with). In AWS the
- * tokens are Cognito's; its passwordless email sign-in (USER_AUTH with EMAIL_OTP) is not wired yet,
- * so there the routes say code sign-in is unavailable and the hosted sign-in page stays the way in
- * (docs/decisions.md, "Sign-in by email code").
+ * tokens are Cognito's, from its passwordless email sign-in (adapters/auth/cognito-code-channel.ts;
+ * docs/decisions.md, "Sign-in by email code").
  * flow: session handlers --> local token issuer --> local issuer (jose)
  */
 import type { User } from '../../core/users.ts';

@@ -151,7 +151,13 @@ export class DynamoSignInCodeStore implements SignInCodeStore {
     // A used code is as good as none.
     if (!out.Item || out.Item.usedAt) return undefined;
     const i = out.Item;
-    return { email: String(i.email), hash: String(i.hash), expiresAt: String(i.validUntil), attempts: Number(i.attempts ?? 0) };
+    return {
+      email: String(i.email),
+      hash: String(i.hash),
+      expiresAt: String(i.validUntil),
+      attempts: Number(i.attempts ?? 0),
+      ...(typeof i.challenge === 'string' ? { challenge: i.challenge } : {}),
+    };
   }
 
   async countFailure(email: string): Promise<number> {
@@ -180,7 +186,8 @@ export class DynamoSignInCodeStore implements SignInCodeStore {
         new UpdateCommand({
           TableName: this.table,
           Key: this.key(email),
-          UpdateExpression: 'SET usedAt = :now',
+          // Cognito's session (challenge) is of no use once the code is spent: it goes too.
+          UpdateExpression: 'SET usedAt = :now REMOVE challenge',
           ConditionExpression: '#h = :hash AND attribute_not_exists(usedAt)',
           ExpressionAttributeNames: { '#h': 'hash' },
           ExpressionAttributeValues: { ':hash': hash, ':now': new Date().toISOString() },

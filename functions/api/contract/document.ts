@@ -66,6 +66,10 @@ const HEAD = {
       description: "Bảng theo dõi tình hình nộp báo cáo của Văn phòng. The office's status board.",
     },
     {
+      name: 'dashboard',
+      description: "Bảng điều hành của Lãnh đạo Sở: số liệu theo tháng từ báo cáo gửi Lãnh đạo Sở. The leaders' dashboard.",
+    },
+    {
       name: 'periods',
       description: 'Khoá và mở lại kỳ báo cáo. Locking and reopening a month.',
     },

@@ -355,6 +355,33 @@ export const OPERATIONS: OperationSpec[] = [
     },
   },
   {
+    method: 'GET',
+    path: '/api/dashboard',
+    operationId: 'getDashboard',
+    tags: ['dashboard'],
+    summary: 'Số liệu bảng điều hành — the dashboard figures',
+    description:
+      'Số liệu của bảng điều hành cho một tháng: tình trạng nhiệm vụ theo đơn vị chủ trì và theo Lãnh đạo Sở chỉ đạo, số nhiệm vụ\nquá hạn ở từng tháng từ đầu năm, nhiệm vụ chưa hoàn thành đến hạn trong tháng và tháng sau, đơn vị đã báo cáo, đề xuất\nchờ Lãnh đạo cho ý kiến. Mọi con số lấy từ báo cáo gửi Lãnh đạo Sở của tháng đó, tổng hợp hôm nay (cùng cách tính).\n`format=xlsx`: cùng số liệu dưới dạng tệp Excel.\nLỗi: 400 `invalid_period`, `invalid_format`; 403 `forbidden` (phòng, đơn vị).',
+    'x-roles': ROLES_OF.getDashboard,
+    parameters: [
+      { name: 'period', in: 'query', required: false, description: 'Tháng; mặc định là kỳ các đơn vị đang phải báo cáo hôm nay.', schema: S.MonthlyPeriodId },
+      { name: 'format', in: 'query', required: false, description: '`xlsx` để tải tệp Excel; mặc định `json`.', schema: z.enum(['json', 'xlsx']) },
+    ],
+    responses: {
+      '200': {
+        description: 'Số liệu (JSON), hoặc tệp Excel với `format=xlsx`.',
+        headers: {
+          'Content-Disposition': {
+            description: "Chỉ với `format=xlsx`: `attachment`, tên tệp (RFC 6266, `filename*=UTF-8''…`).",
+            schema: z.string().regex(/^attachment; /),
+          },
+        },
+        content: { ...json(S.DashboardResponse), [CONTENT_TYPES.xlsx]: { schema: z.string().meta({ format: 'binary' }) } },
+      },
+      ...errors(400, 401, 403, 404, 500, 503),
+    },
+  },
+  {
     method: 'POST',
     path: '/api/periods/{period}/reopen',
     operationId: 'reopenPeriod',
@@ -655,6 +682,71 @@ export const OPERATIONS: OperationSpec[] = [
       '401': { description: 'Phiên đăng nhập hết hạn hoặc không hợp lệ.', content: { 'text/html': { schema: z.string() } } },
       '403': { description: 'Lịch sử của đơn vị khác, hoặc vai trò không xem lịch sử.', content: { 'text/html': { schema: z.string() } } },
       '404': { description: 'Không có đơn vị mã này.', content: { 'text/html': { schema: z.string() } } },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/dashboard',
+    operationId: 'dashboardPage',
+    tags: ['pages'],
+    summary: "Bảng điều hành — the leaders' dashboard (HTML)",
+    description:
+      'Hình (SVG) và bảng số liệu của `GET /api/dashboard`; mỗi con số dẫn tới danh sách nhiệm vụ (`unit`, `leader`, `status`, `due`).\nChưa đăng nhập → trang hướng dẫn đăng nhập (200); phòng, đơn vị → trang 403.',
+    'x-roles': ROLES_OF.dashboardPage,
+    security: [{}, { bearerAuth: [] }, { sessionCookie: [] }],
+    parameters: [
+      { name: 'period', in: 'query', required: false, description: 'Tháng; để trống: tháng đang báo cáo.', schema: S.MonthlyPeriodId },
+      { name: 'unit', in: 'query', required: false, description: 'Lọc nhiệm vụ theo đơn vị chủ trì.', schema: S.UnitCode },
+      { name: 'leader', in: 'query', required: false, description: 'Lọc theo Lãnh đạo chỉ đạo (mã; rỗng: chưa xác định).', schema: z.string().max(40) },
+      { name: 'status', in: 'query', required: false, description: 'Lọc theo tình trạng.', schema: S.TaskStatus },
+      { name: 'due', in: 'query', required: false, description: 'Nhiệm vụ đến hạn trong tháng hoặc tháng sau.', schema: z.enum(['this-month', 'next-month']) },
+    ],
+    responses: {
+      '200': { description: 'Bảng điều hành, hoặc trang hướng dẫn đăng nhập.', content: { 'text/html': { schema: z.string() } } },
+      '400': { description: 'Tham số sai dạng.', content: { 'text/html': { schema: z.string() } } },
+      '401': { description: 'Phiên đăng nhập hết hạn hoặc không hợp lệ.', content: { 'text/html': { schema: z.string() } } },
+      '403': { description: 'Trang dành cho Lãnh đạo Sở và Văn phòng.', content: { 'text/html': { schema: z.string() } } },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/dashboard/task',
+    operationId: 'dashboardTaskPage',
+    tags: ['pages'],
+    summary: 'Trang một nhiệm vụ — a task across the year (HTML)',
+    description: 'Kế hoạch của nhiệm vụ, tiến độ qua các tháng (hình và bảng), kết quả, khó khăn, đề xuất từng tháng như báo cáo gửi Lãnh đạo Sở đã in.',
+    'x-roles': ROLES_OF.dashboardTaskPage,
+    security: [{}, { bearerAuth: [] }, { sessionCookie: [] }],
+    parameters: [
+      { name: 'period', in: 'query', required: false, description: 'Tháng cuối cùng xem tới.', schema: S.MonthlyPeriodId },
+      { name: 'id', in: 'query', required: true, description: 'Mã nhiệm vụ.', schema: S.TaskId },
+    ],
+    responses: {
+      '200': { description: 'Trang nhiệm vụ, hoặc trang hướng dẫn đăng nhập.', content: { 'text/html': { schema: z.string() } } },
+      '400': { description: 'Thiếu hoặc sai mã nhiệm vụ.', content: { 'text/html': { schema: z.string() } } },
+      '401': { description: 'Phiên đăng nhập hết hạn hoặc không hợp lệ.', content: { 'text/html': { schema: z.string() } } },
+      '403': { description: 'Trang dành cho Lãnh đạo Sở và Văn phòng.', content: { 'text/html': { schema: z.string() } } },
+      '404': { description: 'Không có nhiệm vụ này trong kế hoạch năm.', content: { 'text/html': { schema: z.string() } } },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/dashboard/figure',
+    operationId: 'dashboardFigure',
+    tags: ['pages'],
+    summary: 'Tải một hình của bảng điều hành (SVG) — a dashboard figure as a file',
+    description: 'Hình `theo-don-vi`, `theo-lanh-dao` hoặc `qua-han` dưới dạng tệp SVG để tải về (trang bảng điều hành có nút tải PNG).',
+    'x-roles': ROLES_OF.dashboardFigure,
+    security: [{}, { bearerAuth: [] }, { sessionCookie: [] }],
+    parameters: [
+      { name: 'period', in: 'query', required: false, description: 'Tháng.', schema: S.MonthlyPeriodId },
+      { name: 'name', in: 'query', required: true, description: 'Tên hình.', schema: z.enum(['theo-don-vi', 'theo-lanh-dao', 'qua-han']) },
+    ],
+    responses: {
+      '200': { description: 'Tệp SVG.', content: { 'image/svg+xml': { schema: z.string() } } },
+      '401': { description: 'Phiên đăng nhập hết hạn hoặc không hợp lệ.', content: { 'text/html': { schema: z.string() } } },
+      '403': { description: 'Dành cho Lãnh đạo Sở và Văn phòng.', content: { 'text/html': { schema: z.string() } } },
+      '404': { description: 'Không có hình tên này.', content: { 'text/html': { schema: z.string() } } },
     },
   },
   {

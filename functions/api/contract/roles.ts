@@ -50,4 +50,8 @@ export const ROLES_OF = {
   provincePage: PROVINCE,
   // A unit its own history (the use case checks which unit); the month's reports' history: OFFICE_AND_LEADERS.
   historyPage: ALL,
+  getDashboard: OFFICE_AND_LEADERS,
+  dashboardPage: OFFICE_AND_LEADERS,
+  dashboardTaskPage: OFFICE_AND_LEADERS,
+  dashboardFigure: OFFICE_AND_LEADERS,
 } as const satisfies Record<string, readonly Role[]>;

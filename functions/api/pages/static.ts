@@ -4,7 +4,10 @@
  * ever reaches the file system from the request. File names carry a hash of their content, so a
  * file never changes under its name: browsers and CloudFront keep it for a year without asking
  * again, and a deploy's new pages name new files.
- * flow: API Gateway --> static handler --> BAOCAO_WEB_DIR (templates/web/assets)
+ * The same function answers the addresses no route matches (API Gateway's $default route), with
+ * a page for browsers and JSON for API clients (./not-found.ts): it is the lightest function and
+ * needs no permission, and a function of its own would add resources to every agency's stack.
+ * flow: API Gateway --> static handler --> BAOCAO_WEB_DIR (templates/web/assets) | not found
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -12,6 +15,7 @@ import { join } from 'node:path';
 import { assetType, isAsset, webDir } from '../../../templates/web/assets.ts';
 import { httpHandler } from '../handler.ts';
 import { ApiError, header, type HttpResult } from '../http.ts';
+import { notFound, UNMATCHED_ROUTE_KEY } from './not-found.ts';
 
 /** A hashed name never changes content: cache it for a year, never revalidate. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -38,6 +42,8 @@ export function loadAsset(name: string, dir = webDir()): Asset | undefined {
 }
 
 export const handler = httpHandler(async (event): Promise<HttpResult> => {
+  // Also API Gateway's $default route: an address no route matches.
+  if (event.routeKey === UNMATCHED_ROUTE_KEY) return notFound(event);
   const name = event.pathParameters?.file ?? '';
   const asset = loadAsset(name);
   if (!asset) throw new ApiError(404, 'not_found', 'Không tìm thấy tệp này.');

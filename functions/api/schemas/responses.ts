@@ -12,7 +12,12 @@ import * as z from 'zod';
 import { AUDIENCES } from '../../core/agency.ts';
 import { ROLES } from '../../core/auth.ts';
 import { TASK_CATEGORIES } from '../../core/plan.ts';
-import { SUBMISSION_STATUS_LABELS, type SubmissionStatus as SubmissionStatusT, TASK_STATUSES } from '../../core/report-model.ts';
+import {
+  SUBMISSION_STATUS_LABELS,
+  type SubmissionStatus as SubmissionStatusT,
+  TASK_STATUSES,
+  type TaskStatus as TaskStatusT,
+} from '../../core/report-model.ts';
 import { PROPOSAL_ADDRESSEES, REPORTED_STATUSES } from '../../core/submission.ts';
 import { periodId } from '../report-params.ts';
 import { periodKind } from './reports.ts';
@@ -751,6 +756,73 @@ function errorBody<const C extends string>(id: string, codes: readonly [C, ...C[
   return z.strictObject({ error: ErrorDetail.extend({ code: z.enum(codes) }) }).meta({ id });
 }
 
+const StatusCountsSchema = z.strictObject({ ...Object.fromEntries(TASK_STATUSES.map((s) => [s, z.int().min(0)])), total: z.int().min(0) } as Record<
+  TaskStatusT | 'total',
+  z.ZodInt
+>);
+
+const DashboardTask = z
+  .strictObject({
+    taskId: TaskId,
+    number: z.string(),
+    content: z.string(),
+    leadUnit: z.strictObject({ code: UnitCode, name: z.string() }),
+    directingLeader: z.strictObject({ id: z.string(), name: z.string() }).optional(),
+    deadlineText: z.string(),
+    deadline: LocalDate.optional(),
+    status: TaskStatus,
+    progress: z.number().min(0).max(100).optional(),
+  })
+  .meta({ id: 'DashboardTask' });
+
+const DashboardCountRow = z.strictObject({ key: z.string(), label: z.string(), counts: StatusCountsSchema });
+
+export const DashboardResponse = z
+  .strictObject({
+    year: z.int(),
+    period: MonthlyPeriodId,
+    label: z.string(),
+    totals: StatusCountsSchema,
+    byUnit: z.array(DashboardCountRow),
+    byLeader: z.array(DashboardCountRow),
+    overdueByMonth: z.array(z.strictObject({ period: MonthlyPeriodId, shortLabel: z.string(), overdue: z.int().min(0), finishedLate: z.int().min(0) })),
+    dueThisMonth: z.array(DashboardTask),
+    dueNextMonth: z.array(DashboardTask),
+    reporting: z.strictObject({
+      deadline: LocalDate,
+      due: z.boolean(),
+      rows: z.array(
+        z.strictObject({
+          unit: z.strictObject({ code: UnitCode, name: z.string() }),
+          status: SubmissionStatus,
+          submittedAt: Instant.optional(),
+          revision: z.int().min(0).optional(),
+          tasksDue: z.int().min(0),
+          tasksReported: z.int().min(0),
+          period: MonthlyPeriodId.optional(),
+        }),
+      ),
+    }),
+    awaitingLeaders: z.array(
+      z.strictObject({
+        unit: z.strictObject({ code: UnitCode, name: z.string() }),
+        taskId: TaskId.optional(),
+        taskNumber: z.string().optional(),
+        taskContent: z.string().optional(),
+        difficulties: z.string(),
+        proposals: z.string(),
+        proposalTo: ProposalAddressee,
+        needsDecision: z.boolean(),
+        period: MonthlyPeriodId.optional(),
+      }),
+    ),
+    tasks: z.array(DashboardTask),
+  })
+  .meta({
+    id: 'Dashboard',
+    description: 'Số liệu bảng điều hành của một tháng: lấy từ báo cáo gửi Lãnh đạo Sở của từng tháng trong năm (cùng cách tính).',
+  });
+
 export const Error400 = errorBody('Error400', [
   'invalid_json',
   'invalid_encoding',
@@ -888,6 +960,7 @@ export type SubmissionList = z.output<typeof SubmissionList>;
 export type RevisionList = z.output<typeof RevisionList>;
 export type FormContext = z.output<typeof FormContext>;
 export type StatusBoard = z.output<typeof StatusBoard>;
+export type DashboardResponse = z.output<typeof DashboardResponse>;
 export type PeriodLockResponse = z.output<typeof PeriodLockResponse>;
 export type CompileResponse = z.output<typeof CompileResponse>;
 export type IssueResponse = z.output<typeof IssueResponse>;

@@ -7,6 +7,8 @@
 import os from 'node:os';
 import { Option, type Command } from 'commander';
 import { revocationList } from '../../adapters/auth/revocation-list.ts';
+import { identityDirectory } from '../../adapters/auth/identity.ts';
+import { requiredSetting } from '../../adapters/config.ts';
 import { ROLES, type Role } from '../../core/auth.ts';
 import { invitePerson, listPeople } from '../../usecases/people.ts';
 import { agencyContainer } from '../environment.ts';
@@ -28,7 +30,14 @@ export function registerUserCommands(program: Command): void {
     .option('--unit <code>', 'mã phòng/đơn vị (với --role unit)')
     .action(async (o: { email: string; name: string; role: Role; unit?: string }) => {
       const c = await agencyContainer();
-      const deps = { ...c, sessions: revocationList(), ...(process.env.PUBLIC_URL ? { portalUrl: process.env.PUBLIC_URL } : {}) };
+      // Against AWS (TABLE_NAME set, no local signing key) the person is a Cognito user too: the pool must be named.
+      if (process.env.TABLE_NAME && !process.env.AUTH_JWKS_FILE) requiredSetting('USER_POOL_ID');
+      const deps = {
+        ...c,
+        sessions: revocationList(),
+        directory: identityDirectory(),
+        ...(process.env.PUBLIC_URL ? { portalUrl: process.env.PUBLIC_URL } : {}),
+      };
       const created = await invitePerson(
         deps,
         operator(c.config.agencyId),

@@ -5,6 +5,7 @@
  */
 import { localParts } from '../../../functions/core/clock.ts';
 import { api } from './api.ts';
+import { clearStoredCopies, storedCopies } from './local-copies.ts';
 import { TIME_ZONE } from './time-zone.ts';
 
 export type Child = Node | string | number | null | undefined | false | Child[];
@@ -65,14 +66,35 @@ export function formatDate(ymd: string | undefined): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : ymd || '';
 }
 
+/**
+ * Before signing out: the form's copies kept in this browser (report text typed and not saved, a
+ * submit whose answer never came) would stay on a shared office computer for the next person, so
+ * signing out removes them — after asking, when something would be lost (docs/decisions.md).
+ * Returns whether to go on.
+ */
+function dropStoredCopies(): boolean {
+  const copies = storedCopies().filter((c) => c.unsent || c.unsaved);
+  if (!copies.length) {
+    clearStoredCopies();
+    return true;
+  }
+  const unsent = copies.filter((c) => c.unsent);
+  const which = (list: typeof copies) => list.map((c) => c.label).join(', ');
+  const message = `${unsent.length ? `Còn báo cáo chưa gửi được (${which(unsent)})` : `Còn nội dung báo cáo chưa lưu lên máy chủ (${which(copies)})`}. Đăng xuất sẽ xóa nội dung này khỏi máy. Vẫn đăng xuất?`;
+  if (!window.confirm(message)) return false;
+  clearStoredCopies();
+  return true;
+}
+
 /** Makes the header's "Đăng xuất" button work (it is hidden until this script runs). */
 export function wireSignOut(): void {
   for (const b of document.querySelectorAll<HTMLButtonElement>('[data-signout]')) {
     b.hidden = false;
     b.addEventListener('click', async () => {
+      if (!dropStoredCopies()) return;
       b.disabled = true;
       const res = await api('POST', '/auth/signout');
-      // In AWS the server names Cognito's /logout, which also ends the hosted sign-in page's session.
+      // The server names where to go next (the sign-in page).
       location.assign((res.ok && res.body?.next) || '/signin');
     });
   }

@@ -15,8 +15,15 @@ function describedBy(el: Element, id: string, add: boolean): void {
   else el.removeAttribute('aria-describedby');
 }
 
-/** Removes the inline error of one field. */
+/** Removes the inline error of one field, and its line of the summary (which disappears with its last line). */
 export function clearFieldError(fieldId: string): void {
+  removeInline(fieldId);
+  const before = shown.length;
+  shown = shown.filter((e) => e.fieldId !== fieldId);
+  if (shown.length !== before) renderSummary(false);
+}
+
+function removeInline(fieldId: string): void {
   const el = document.getElementById(fieldId);
   document.getElementById(`${fieldId}-error`)?.remove();
   if (!el) return;
@@ -29,7 +36,7 @@ export function clearFieldError(fieldId: string): void {
 export function setFieldError(fieldId: string, message: string): boolean {
   const el = document.getElementById(fieldId);
   if (!el) return false;
-  clearFieldError(fieldId);
+  removeInline(fieldId);
   const field = (el.closest('.field') || el.parentElement)!;
   const msg = h('p', { class: 'field-error', id: `${fieldId}-error` }, h('span', { class: 'visually-hidden', text: 'Lỗi: ' }), message);
   // The message sits between the label and the input, where a screen magnifier user looks.
@@ -41,6 +48,12 @@ export function setFieldError(fieldId: string, message: string): boolean {
   field.classList.add('has-error');
   el.setAttribute('aria-invalid', 'true');
   describedBy(el, `${fieldId}-error`, true);
+  // A field whose message changed while the summary is up: the summary says the same.
+  const line = shown.find((e) => e.fieldId === fieldId);
+  if (line && line.message !== message) {
+    line.message = message;
+    renderSummary(false);
+  }
   return true;
 }
 
@@ -57,6 +70,7 @@ function summaryEl(): HTMLElement | null {
 }
 
 export function hideSummary(): void {
+  shown = [];
   const s = summaryEl();
   if (s) {
     s.hidden = true;
@@ -70,14 +84,28 @@ export interface SummaryItem {
   label?: string;
 }
 
+/** The summary's lines as they stand: fixing a field takes its line away at once (issue 14: "Có 4 lỗi" stayed after the fixes). */
+let shown: SummaryItem[] = [];
+let shownTitle: string | undefined;
+
 /**
  * Shows the summary. Each error with a field that is on the page becomes a link that focuses it.
  * Moves focus to the summary when asked.
  */
 export function showSummary(errors: SummaryItem[], { focus = true, title }: { focus?: boolean; title?: string } = {}): void {
+  shown = errors.map((e) => ({ ...e }));
+  shownTitle = title;
+  renderSummary(focus);
+}
+
+function renderSummary(focus: boolean): void {
   const s = summaryEl();
   if (!s) return;
-  const items = errors.map((e) => {
+  if (!shown.length) {
+    hideSummary();
+    return;
+  }
+  const items = shown.map((e) => {
     const target = e.fieldId ? document.getElementById(e.fieldId) : null;
     const text = e.label ? `${e.label}: ${e.message}` : e.message;
     if (!target) return h('li', {}, text);
@@ -89,17 +117,20 @@ export function showSummary(errors: SummaryItem[], { focus = true, title }: { fo
         text,
         onclick: (ev: Event) => {
           ev.preventDefault();
+          // The page's scroll padding keeps it clear of the sticky action bar.
           target.scrollIntoView({ block: 'center' });
           target.focus();
         },
       }),
     );
   });
+  const n = shown.length;
   replaceChildren(
     s,
     h('h2', {
       class: 'error-summary-title',
-      text: title || (errors.length === 1 ? 'Có 1 lỗi cần sửa trước khi gửi' : `Có ${errors.length} lỗi cần sửa trước khi gửi`),
+      id: 'error-summary-title',
+      text: shownTitle || (n === 1 ? 'Có 1 lỗi cần sửa trước khi gửi' : `Có ${n} lỗi cần sửa trước khi gửi`),
     }),
     h('ul', {}, items),
   );

@@ -33,10 +33,30 @@ export function fieldLabel(field: string): string {
   return (FIELD_LABELS as Record<string, string | undefined>)[field] ?? field;
 }
 
-function field(id: string, label: string, control: HTMLElement, { hint, className }: { hint?: string; className?: string } = {}): HTMLElement {
+/** A label, with the "*" of a required field (the control says so with `required`; the form's legend explains the mark). */
+export function labelFor(id: string, label: string, required = false): HTMLElement {
+  return h('label', { for: id }, label, required ? h('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null);
+}
+
+/** Marks a control required (or not) for submitting, and its label with the "*". */
+export function setRequired(control: HTMLElement, required: boolean): void {
+  (control as HTMLInputElement).required = required;
+  const label = document.querySelector(`label[for="${control.id}"]`);
+  const mark = label?.querySelector('.req');
+  if (label && required && !mark) label.append(h('span', { class: 'req', 'aria-hidden': 'true' }, ' *'));
+  if (!required) mark?.remove();
+}
+
+function field(
+  id: string,
+  label: string,
+  control: HTMLElement,
+  { hint, className, required = false }: { hint?: string; className?: string; required?: boolean } = {},
+): HTMLElement {
   const hintEl = hint ? h('p', { class: 'hint', id: `${id}-hint` }, hint) : null;
   if (hintEl) control.setAttribute('aria-describedby', `${id}-hint`);
-  return h('div', { class: `field${className ? ` ${className}` : ''}` }, h('label', { for: id }, label), hintEl, control);
+  if (required) (control as HTMLInputElement).required = true;
+  return h('div', { class: `field${className ? ` ${className}` : ''}` }, labelFor(id, label, required), hintEl, control);
 }
 
 /**
@@ -98,6 +118,7 @@ function taskArticle(ft: FormTask, ctx: PageContext): HTMLElement {
     step: 1,
     'data-task': id,
     'data-field': 'progress',
+    required: true,
   });
   // The server takes dates of the plan's year, one year either side (core/submission-rules.ts).
   const planYear = Number(String(ctx.period?.id ?? '').slice(0, 4));
@@ -163,19 +184,22 @@ function taskArticle(ft: FormTask, ctx: PageContext): HTMLElement {
       h(
         'div',
         { class: 'row' },
-        field(fid('status'), FIELD_LABELS.status, status),
+        field(fid('status'), FIELD_LABELS.status, status, { required: true }),
         h(
           'div',
           { class: 'field field-progress' },
-          h('label', { for: fid('progress') }, FIELD_LABELS.progress),
+          labelFor(fid('progress'), FIELD_LABELS.progress, true),
           ft.previous ? h('p', { class: 'hint', id: `${fid('progress')}-hint` }, `Kỳ trước: ${ft.previous.progress}%`) : null,
           h('div', { class: 'suffix' }, progress, h('span', { 'aria-hidden': 'true' }, '%')),
         ),
-        field(fid('completedOn'), FIELD_LABELS.completedOn, completedOn, { className: 'field-completed' }),
+        // Shown only for a finished task, and then required.
+        field(fid('completedOn'), FIELD_LABELS.completedOn, completedOn, { className: 'field-completed', required: true }),
         field(fid('productReached'), FIELD_LABELS.productReached, productReached, target ? { hint: `Mục tiêu: ${target}` } : {}),
       ),
-      field(fid('reason'), FIELD_LABELS.reason, reason, { hint: ' ', className: 'field-reason' }),
-      field(fid('result'), FIELD_LABELS.result, ta('result', 4)),
+      // Shown only when a reason is needed, and then required.
+      field(fid('reason'), FIELD_LABELS.reason, reason, { hint: ' ', className: 'field-reason', required: true }),
+      // Required unless the task has not started (updateTask follows the status).
+      field(fid('result'), FIELD_LABELS.result, ta('result', 4), { required: true }),
       field(fid('difficulties'), FIELD_LABELS.difficulties, ta('difficulties', 2)),
       field(fid('proposals'), FIELD_LABELS.proposals, ta('proposals', 2)),
       field(fid('proposalTo'), FIELD_LABELS.proposalTo, proposalTo, {
@@ -296,6 +320,12 @@ export function renderForm(root: HTMLElement, ctx: PageContext) {
       'fieldset',
       { class: 'form-body', id: 'form-body' },
       h('legend', { class: 'visually-hidden' }, `Báo cáo ${ctx.period.label} của ${ctx.unit.name}`),
+      h(
+        'p',
+        { class: 'required-legend', id: 'required-legend' },
+        h('span', { class: 'req', 'aria-hidden': 'true' }, '*'),
+        ' bắt buộc khi gửi báo cáo (lưu nháp thì chưa cần)',
+      ),
       noTasks,
       taskSections,
       h(
@@ -310,13 +340,15 @@ export function renderForm(root: HTMLElement, ctx: PageContext) {
         'section',
         { class: 'group reporter', 'aria-labelledby': 'rp-title' },
         h('h2', { id: 'rp-title', class: 'group-title' }, 'Người báo cáo'),
-        field('reporterName', 'Họ tên người báo cáo', reporter),
+        field('reporterName', 'Họ tên người báo cáo', reporter, { required: true }),
       ),
     ),
     h(
       'div',
       { class: 'actions', id: 'actions' },
+      // Two regions: what the server holds (saved, sent) and what is only kept on this machine, so neither message hides the other.
       h('p', { id: 'save-status', class: 'save-status', role: 'status', 'aria-live': 'polite' }),
+      h('p', { id: 'local-status', class: 'save-status local-status', role: 'status', 'aria-live': 'polite' }),
       h('div', { class: 'buttons' }, saveBtn, submitBtn),
     ),
   );
@@ -371,8 +403,9 @@ export function readTask(id: string): FormTaskReport {
   };
   const pr = num(fieldId(id, 'productReached'));
   if (pr !== null) r.productReached = pr;
+  // A date typed under "Hoàn thành" and left when the status changed is hidden and not part of the report.
   const done = val(fieldId(id, 'completedOn')).value;
-  if (done) r.completedOn = done;
+  if (done && r.status === 'hoan-thanh') r.completedOn = done;
   return r;
 }
 
@@ -399,6 +432,8 @@ export function updateTask(ctx: PageContext, id: string, { forceReason = false }
   const r = readTask(id);
   const done = r.status === 'hoan-thanh';
   val(fieldId(id, 'completedOn')).closest('.field').hidden = !done;
+  // The rules want a result of every task that has started (core/submission-rules.ts).
+  setRequired(val(fieldId(id, 'result')), r.status !== 'chua-trien-khai');
   const why = reasonNeededInForm(r, ft.task, ft.previous);
   const reasonField = val(fieldId(id, 'reason')).closest('.field');
   reasonField.hidden = !why && !forceReason;

@@ -6,7 +6,7 @@
  */
 import type { FormData } from './form-check.ts';
 
-const PREFIX = 'baocao:form:v1';
+import { PREFIX } from './local-copies.ts';
 
 /** A submit whose answer never arrived: its key and body, to send again as they were. */
 export interface Attempt {

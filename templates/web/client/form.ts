@@ -38,6 +38,8 @@ const st = {
   busy: false,
   locked: false,
   localTimer: 0,
+  /** Whether the user has tried to send: from then on "required" fields are checked as they change. */
+  triedSubmit: false,
   /** The form's data as the server holds it (JSON), to tell whether anything is unsaved. */
   savedJson: '',
 };
@@ -68,9 +70,26 @@ function hideBanner() {
   }
 }
 
+/** What the server holds (saved, sent, failed): its own region, never overwritten by the local copy's note. */
 function setStatus(text: string): void {
   const s = document.getElementById('save-status');
   if (s) s.textContent = text;
+}
+
+/** Whether what is typed is kept only on this machine: a second region beside the server's status. */
+function setLocalStatus(text: string): void {
+  const s = document.getElementById('local-status');
+  if (s) s.textContent = text;
+  keepClearOfActions();
+}
+
+/**
+ * The sticky action bar covers the bottom of the screen: the page's scroll padding is its height, so
+ * a field that gets the focus (Tab, the error summary's links) is scrolled fully above it.
+ */
+function keepClearOfActions(): void {
+  const bar = document.getElementById('actions');
+  if (bar) document.documentElement.style.setProperty('--actions-height', `${Math.ceil(bar.getBoundingClientRect().height)}px`);
 }
 
 function headStatus(head: SubmissionHead | null): string {
@@ -140,6 +159,8 @@ function start(ctx: FormContext): void {
     h('section', { id: 'conflict', class: 'conflict', tabindex: '-1', hidden: true, 'aria-labelledby': 'conflict-title' }),
   );
   const ui = renderForm(app, st.ctx);
+  keepClearOfActions();
+  new ResizeObserver(keepClearOfActions).observe(ui.form.querySelector('#actions')!);
   fillForm(st.ctx, ctx.initial);
   st.savedJson = JSON.stringify(readForm(st.ctx).data);
   restoreLocal(ctx);
@@ -190,6 +211,7 @@ function restoreLocal(ctx: FormContext): void {
     return;
   }
   fillForm(st.ctx, local.data);
+  setLocalStatus(`Có thay đổi chưa lưu lên máy chủ; đã giữ tạm trên máy này lúc ${formatTime(local.savedAt)}.`);
   // Typed against an older revision: submitting must still detect the newer one (409).
   if (typeof local.baseRevision === 'number' && local.baseRevision < st.baseRevision) st.baseRevision = local.baseRevision;
   showBanner('info', `Đã khôi phục nội dung bạn nhập trên máy này lúc ${formatDateTime(local.savedAt)} (chưa lưu lên máy chủ).`, {
@@ -205,6 +227,7 @@ function restoreLocal(ctx: FormContext): void {
             fillForm(st.ctx, ctx.initial);
             if (app) clearAllErrors(app);
             hideBanner();
+            setLocalStatus('');
             setStatus('Đã trở lại bản trên máy chủ.');
           },
         },
@@ -232,8 +255,13 @@ function applyReadOnly(): void {
 // ---------------------------------------------------------------- typing
 
 function onInput(e: Event): void {
-  const id = (e.target as HTMLElement | null)?.dataset?.task;
-  if (id) updateTask(st.ctx, id);
+  const t = e.target as HTMLInputElement | null;
+  const id = t?.dataset?.task;
+  if (id) {
+    updateTask(st.ctx, id);
+    // A field in error is checked as it is typed in, so the message goes as soon as it is fixed.
+    if (t.getAttribute('aria-invalid') === 'true') checkOneTask(id);
+  } else recheckOther(t);
   scheduleLocalSave();
 }
 
@@ -241,7 +269,7 @@ function onChange(e: Event): void {
   const t = e.target as HTMLInputElement | null;
   const id = t?.dataset?.task;
   if (!id) {
-    if (t?.id && t.getAttribute('aria-invalid') === 'true' && t.value.trim()) clearFieldError(t.id);
+    recheckOther(t);
     return;
   }
   // Finishing a task means 100%: set it rather than making the user fix an error. The progress it
@@ -264,22 +292,34 @@ function onChange(e: Event): void {
   scheduleLocalSave();
 }
 
-/** Instant feedback for one task: the obvious rules, not "result is required" (that waits for submit). */
+/**
+ * Instant feedback for one task. A field is judged once the user has left it (or tried to send):
+ * a field that just appeared — the completion date when "Hoàn thành" is chosen, a reason — is not
+ * red before anything was typed in it. "Result is required" waits for the first submit; after it,
+ * every fix takes its message (and its line of the summary) away at once.
+ */
 function checkOneTask(id: string): void {
   const r = readTask(id);
   const ft = st.ctx.tasks.find((x) => x.task.id === id);
   if (!ft) return;
-  const errors = checkTask(r, ft.task, ft.previous, st.rules.today, false);
-  for (const f of ['progress', 'reason', 'completedOn', 'productReached']) {
+  const errors = checkTask(r, ft.task, ft.previous, st.rules.today, st.triedSubmit);
+  for (const f of ['progress', 'reason', 'completedOn', 'productReached', 'result']) {
     const err = errors.find((e) => e.field === f);
     const fid = fieldId(id, f);
     const el = document.getElementById(fid);
     if (err && el && !el.closest<HTMLElement>('.field')!.hidden) {
-      // Only complain about a reason once the user has left it empty, not while it just appeared.
-      if (f === 'reason' && document.activeElement !== el && !el.dataset.touched) continue;
-      setFieldError(fid, err.message);
+      if (el.dataset.touched || el.getAttribute('aria-invalid') === 'true') setFieldError(fid, err.message);
     } else clearFieldError(fid);
   }
+}
+
+/** The other-work rows and the reporter's name: a field in error is checked again as it changes. */
+function recheckOther(t: HTMLInputElement | null): void {
+  if (!t?.id || t.getAttribute('aria-invalid') !== 'true') return;
+  const read = readForm(st.ctx);
+  const errors = checkSubmission(read.data, st.rules, { final: true });
+  const still = errors.some((e) => fieldLabel(st.ctx, parseFieldPath(e.field), read.otherWorkIds).fieldId === t.id);
+  if (!still) clearFieldError(t.id);
 }
 
 function scheduleLocalSave(): void {
@@ -288,10 +328,11 @@ function scheduleLocalSave(): void {
     const data = readForm(st.ctx).data;
     if (JSON.stringify(data) === st.savedJson) {
       clearLocal(unitCode(), st.ctx.period.id);
+      setLocalStatus('');
       return;
     }
     if (saveLocal(unitCode(), st.ctx.period.id, data, st.baseRevision)) {
-      setStatus(`Có thay đổi chưa lưu lên máy chủ; đã giữ tạm trên máy này lúc ${formatTime(new Date().toISOString())}.`);
+      setLocalStatus(`Có thay đổi chưa lưu lên máy chủ; đã giữ tạm trên máy này lúc ${formatTime(new Date().toISOString())}.`);
     }
   }, 400);
 }
@@ -384,7 +425,10 @@ async function saveDraft(): Promise<void> {
     hideBanner();
     st.savedJson = JSON.stringify(read.data);
     // Typed more while the request was out? Then that local copy stays.
-    if (JSON.stringify(readForm(st.ctx).data) === st.savedJson) clearLocal(unitCode(), st.ctx.period.id);
+    if (JSON.stringify(readForm(st.ctx).data) === st.savedJson) {
+      clearLocal(unitCode(), st.ctx.period.id);
+      setLocalStatus('');
+    }
     setStatus(`Đã lưu nháp lúc ${formatTime(st.head?.draft?.savedAt || new Date().toISOString())}.`);
     return;
   }
@@ -417,6 +461,7 @@ function newKey(): string {
 
 async function submit(): Promise<void> {
   if (st.busy || st.locked || !cfg.canWrite) return;
+  st.triedSubmit = true;
   const read = readForm(st.ctx);
   const errors = checkSubmission(read.data, st.rules, { final: true });
   if (errors.length) {
@@ -452,6 +497,7 @@ async function sendAttempt(attempt: Attempt, otherWorkIds: string[] = [], formJs
     st.baseRevision = res.body.revision.revision;
     st.savedJson = formJson ?? JSON.stringify(readForm(st.ctx).data);
     clearLocal(unit, period);
+    setLocalStatus('');
     // Anything typed while the request was out is still unsaved: keep it locally.
     if (JSON.stringify(readForm(st.ctx).data) !== st.savedJson) scheduleLocalSave();
     if (app) clearAllErrors(app);
@@ -546,7 +592,16 @@ function showConflict(err: { message: string; current?: SubmissionHead & { revis
             h(
               'tbody',
               {},
-              rows.map(([k, a, b]) => h('tr', {}, h('th', { scope: 'row' }, k), h('td', {}, a), h('td', {}, b))),
+              // On a phone each row becomes a card, each cell labelled (app.css).
+              rows.map(([k, a, b]) =>
+                h(
+                  'tr',
+                  {},
+                  h('th', { scope: 'row' }, k),
+                  h('td', { 'data-label': `Trên máy chủ (phiên bản ${current?.revision ?? '?'})` }, a),
+                  h('td', { 'data-label': 'Bản của bạn' }, b),
+                ),
+              ),
             ),
           ),
         )
@@ -609,10 +664,13 @@ function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
-// Mark a reason field as touched once the user leaves it, so its error can show.
+// A task's field is judged once the user leaves it (issue 14: the date was red before anything was typed).
 document.addEventListener('focusout', (e) => {
   const t = e.target as HTMLElement | null;
-  if (t?.dataset?.field === 'reason') t.dataset.touched = '1';
+  const id = t?.dataset?.task;
+  if (!t || !id || !st.ctx) return;
+  t.dataset.touched = '1';
+  checkOneTask(id);
 });
 
 wireSignOut();

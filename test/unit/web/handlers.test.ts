@@ -116,6 +116,7 @@ describe('static files', () => {
     expect(Object.keys(manifest.entries).sort()).toEqual([
       'app.css',
       'common.js',
+      'dashboard.js',
       'form.js',
       'people.js',
       'plan.js',

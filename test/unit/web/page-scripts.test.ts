@@ -12,17 +12,20 @@ import { buildWebAssets, PAGE_SCRIPTS, webBuildOptions } from '../../../infra/we
 import { buildSync } from 'esbuild';
 
 /** Gzip bytes per page script (entry + chunks it imports). */
+// Every page's sign-out removes the form's copies from the browser, after asking when something is
+// unsent (templates/web/client/local-copies.ts, dom.ts): about 450 B gzip more on each page (issue 14).
 const BUDGET: Record<(typeof PAGE_SCRIPTS)[number], number> = {
   'form.js': 16_500,
-  'reports.js': 3_600,
+  'reports.js': 4_100,
   // The email and code forms (issue 14) beside the sign-in link's exchange.
-  'signin.js': 3_400,
+  'signin.js': 3_900,
   // Includes the shared api.ts fetch wrapper, as reports.js does.
-  'people.js': 2_700,
-  'reminders.js': 2_600,
-  // Upload with its preview tables, and the per-task deadline amendment.
-  'plan.js': 5_100,
-  'common.js': 2_050,
+  'people.js': 3_200,
+  'reminders.js': 3_100,
+  'dashboard.js': 2_800,
+  // Upload with its preview tables, and the per-task deadline amendment (+450 B for the sign-out's local copies).
+  'plan.js': 5_550,
+  'common.js': 2_550,
 };
 
 describe('page scripts', () => {

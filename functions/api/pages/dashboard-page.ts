@@ -1,0 +1,116 @@
+/**
+ * GET /dashboard[?period=YYYY-MM&unit=|leader=|status=|due=] — the leaders' dashboard (and Văn
+ * phòng's): figures of the month's Director report, each number linking to the tasks behind it.
+ * GET /dashboard/task?period=&id= — one task across the year.
+ * GET /dashboard/figure?period=&name= — a figure as an SVG file to download.
+ * Anonymous visitors get how to sign in; units get a 403 page.
+ * flow: API Gateway --> dashboard page handlers --> dashboard use case --> dashboard / task views, charts
+ */
+import { container } from '../../adapters/container.ts';
+import { agencyTitle, type AgencyProfile } from '../../core/agency.ts';
+import type { Principal } from '../../core/auth.ts';
+import { localDate } from '../../core/clock.ts';
+import { filterTasks, type TaskFilter } from '../../core/dashboard.ts';
+import { TASK_STATUSES, type TaskStatus } from '../../core/report-model.ts';
+import { profileOn } from '../../usecases/agency-service.ts';
+import { dashboard, taskPage } from '../../usecases/dashboard.ts';
+import { ROLES_OF } from '../contract/roles.ts';
+import { ApiError, query, type HttpEvent, type HttpResult } from '../http.ts';
+import { monthOrCurrent } from '../period-query.ts';
+import { taskId as taskIdSchema } from '../../core/submission-schema.ts';
+import { overdueLine, stackedStatusBars } from '../../../templates/web/charts.ts';
+import { renderDashboardPage } from '../../../templates/web/dashboard-view.ts';
+import { messagePage, signInHelp, type PageUser } from '../../../templates/web/layout.ts';
+import { renderTaskPage } from '../../../templates/web/task-view.ts';
+import { errorPage, pageCsrfToken, pageHandler, pageResponse, pageUser } from './page-handler.ts';
+
+const FOR_WHOM = 'Bảng điều hành dành cho Lãnh đạo Sở và Văn phòng.';
+
+interface Viewer {
+  p: Principal;
+  c: ReturnType<typeof container>;
+  now: Date;
+  profile: AgencyProfile;
+  user: PageUser;
+  period: string;
+}
+
+/** Signed in with a role that reads the dashboard, or the page to show instead. */
+async function viewer(event: HttpEvent): Promise<{ page: HttpResult } | Viewer> {
+  const p = event.auth;
+  if (!p) return { page: pageResponse(200, messagePage({ title: 'Đăng nhập để xem bảng điều hành', lead: FOR_WHOM, body: signInHelp() })) };
+  const c = container();
+  const now = new Date();
+  const profile = await profileOn(c.agencies, p.agencyId, localDate(now, 'Asia/Ho_Chi_Minh'));
+  const user = pageUser(p, profile.units.find((u) => u.code === p.unit)?.name);
+  if (!(ROLES_OF.dashboardPage as readonly string[]).includes(p.role)) return { page: errorPage(403, FOR_WHOM, user) };
+  return { p, c, now, profile, user, period: await monthOrCurrent(event, now) };
+}
+
+/** The figure's link parameters: at most one of unit / leader, a status, or a due window. */
+function filterOf(event: HttpEvent): TaskFilter | undefined {
+  const f: TaskFilter = {};
+  const unit = query(event, 'unit');
+  const leader = query(event, 'leader');
+  const status = query(event, 'status');
+  const due = query(event, 'due');
+  if (unit !== undefined) f.unit = unit;
+  if (leader !== undefined) f.leader = leader;
+  if (status !== undefined) {
+    if (!(TASK_STATUSES as readonly string[]).includes(status)) throw new ApiError(400, 'invalid_status', `Tình trạng "${status}" không có.`);
+    f.status = status as TaskStatus;
+  }
+  if (due !== undefined) {
+    if (due !== 'this-month' && due !== 'next-month') throw new ApiError(400, 'invalid_due', 'Tham số due chỉ nhận this-month hoặc next-month.');
+    f.due = due;
+  }
+  return Object.keys(f).length ? f : undefined;
+}
+
+export const handler = pageHandler(async (event) => {
+  const v = await viewer(event);
+  if ('page' in v) return v.page;
+  const filter = filterOf(event);
+  const d = await dashboard(v.c, v.p, v.period, v.now);
+  return pageResponse(
+    200,
+    renderDashboardPage({
+      dashboard: d,
+      user: v.user,
+      csrfToken: pageCsrfToken(event),
+      agencyName: agencyTitle(v.profile),
+      timeZone: v.profile.timeZone,
+      ...(filter ? { filter, filtered: filterTasks(d, filter) } : {}),
+    }),
+  );
+});
+
+export const taskHandler = pageHandler(async (event) => {
+  const v = await viewer(event);
+  if ('page' in v) return v.page;
+  const id = taskIdSchema.safeParse(query(event, 'id'));
+  if (!id.success) throw new ApiError(400, 'invalid_task', 'Thiếu hoặc sai mã nhiệm vụ (?id=).');
+  const timeline = await taskPage(v.c, v.p, v.period, id.data, v.now);
+  return pageResponse(200, renderTaskPage({ timeline, period: v.period, user: v.user, csrfToken: pageCsrfToken(event), agencyName: agencyTitle(v.profile) }));
+});
+
+export const FIGURES = ['theo-don-vi', 'theo-lanh-dao', 'qua-han'] as const;
+
+export const figureHandler = pageHandler(async (event) => {
+  const v = await viewer(event);
+  if ('page' in v) return v.page;
+  const name = query(event, 'name');
+  if (!(FIGURES as readonly (string | undefined)[]).includes(name))
+    throw new ApiError(404, 'not_found', `Không có hình "${name ?? ''}": dùng ${FIGURES.join(', ')}.`);
+  const d = await dashboard(v.c, v.p, v.period, v.now);
+  const svg = name === 'theo-don-vi' ? stackedStatusBars(d.byUnit) : name === 'theo-lanh-dao' ? stackedStatusBars(d.byLeader) : overdueLine(d.overdueByMonth);
+  return {
+    statusCode: 200,
+    headers: {
+      'content-type': 'image/svg+xml; charset=utf-8',
+      'content-disposition': `attachment; filename="${name}-${d.period}.svg"`,
+      'cache-control': 'no-store',
+    },
+    body: svg,
+  };
+});
