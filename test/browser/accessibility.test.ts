@@ -42,6 +42,7 @@ const VISITS: Record<string, Visit> = {
   '/province': { role: 'ubnd-tinh', agencyId: office, query: '?period=2024-05' },
   '/people': { role: 'van-phong' },
   '/reminders': { role: 'van-phong' },
+  '/plan': { role: 'van-phong', query: '?year=2024' },
   '/history': { role: 'van-phong', query: '?period=2024-05' },
   '/signin': {},
 };
