@@ -17,7 +17,19 @@ import { keys } from '../functions/adapters/dynamo/keys.ts';
 import { TABLE_SCHEMA } from './stateful-stack.ts';
 
 /** The partitions a function may write, named for what lives in them. */
-export type WriteFamily = 'period' | 'idempotency' | 'reports' | 'register' | 'jobRuns' | 'deliveries' | 'revocations' | 'users' | 'audit' | 'profiles';
+export type WriteFamily =
+  | 'period'
+  | 'idempotency'
+  | 'reports'
+  | 'register'
+  | 'jobRuns'
+  | 'deliveries'
+  | 'revocations'
+  | 'users'
+  | 'audit'
+  | 'profiles'
+  | 'plan'
+  | 'registry';
 
 export interface FunctionAccess {
   /** GetItem, BatchGetItem and Query on the agencies' items (table and GSI1). */
@@ -93,6 +105,13 @@ export function writePatterns(family: WriteFamily, agencyId: string): string[] {
       return [keys.agency(agencyId), keys.agencies];
     case 'audit':
       return [keys.audit(agencyId)];
+    case 'plan':
+      // The year's pointer lives in the agency's own partition (beside its profile versions, which a
+      // plan naming new units adds to); each version in AGENCY#a#PLAN#year#V…#hash.
+      return [keys.agency(agencyId), `${keys.agency(agencyId)}#PLAN#*`];
+    case 'registry':
+      // The agency's line in the registry, rewritten with a new profile version (AgencyStore.putProfile).
+      return [keys.agencies];
   }
 }
 
@@ -158,6 +177,12 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   // Both bring the person's Cognito user and groups to the table's (manageUsers).
   'api/users.ts#inviteHandler': { read: true, write: ['users', 'audit'], signIn: true, sendEmail: true, manageUsers: true },
   'api/users.ts#changeHandler': { read: true, write: ['users', 'audit', 'revocations'], signIn: true, manageUsers: true },
+  // Văn phòng imports the year's plan (a new version, new units into a new profile version with its
+  // registry line) and extends deadlines (a new version); both write the audit log.
+  'api/plans.ts#handler': { read: true, write: ['plan', 'registry', 'audit'] },
+  'api/plan-amendments.ts#handler': { read: true, write: ['plan', 'audit'] },
+  // The plan page: the plan and its meta.
+  'api/pages/plan-page.ts#handler': read,
   // Sign-out puts the token on the revocation list and ends the user's Cognito sessions.
   'api/session.ts#signoutHandler': { readRevocations: true, write: ['revocations'], signOutUsers: true },
   // The API Gateway authorizer: the token and the pool's public keys (HTTPS to the JWKS URL), no data.

@@ -18,6 +18,8 @@ export interface RouteDef {
 export const ROUTES: RouteDef[] = [
   { method: 'GET', path: '/health', module: 'api/health.ts', authorizer: false },
   { method: 'GET', path: '/api/plan', module: 'api/get-plan.ts', authorizer: true },
+  { method: 'POST', path: '/api/plans/{year}', module: 'api/plans.ts', authorizer: true },
+  { method: 'POST', path: '/api/plans/{year}/tasks/{taskId}/amendments', module: 'api/plan-amendments.ts', authorizer: true },
   { method: 'GET', path: '/api/form', module: 'api/submissions.ts', export: 'formHandler', authorizer: true },
   { method: 'POST', path: '/api/submissions', module: 'api/submissions.ts', export: 'submitHandler', authorizer: true },
   { method: 'GET', path: '/api/submissions', module: 'api/submissions.ts', export: 'listHandler', authorizer: true },
@@ -50,6 +52,7 @@ export const ROUTES: RouteDef[] = [
   { method: 'GET', path: '/reports', module: 'api/pages/reports-page.ts', authorizer: false },
   { method: 'GET', path: '/province', module: 'api/pages/province-page.ts', authorizer: false },
   { method: 'GET', path: '/people', module: 'api/pages/people-page.ts', authorizer: false },
+  { method: 'GET', path: '/plan', module: 'api/pages/plan-page.ts', authorizer: false },
   { method: 'GET', path: '/reminders', module: 'api/pages/reminders-page.ts', authorizer: false },
   { method: 'GET', path: '/history', module: 'api/pages/history-page.ts', authorizer: false },
   { method: 'GET', path: '/dashboard', module: 'api/pages/dashboard-page.ts', authorizer: false },

@@ -84,6 +84,32 @@ export interface PlanTask {
   sourceDocument?: string;
   /** Position in the plan table, for ordering. */
   order: number;
+  /** Deadline extensions decided after the plan, oldest first (core/plan-amendment.ts); kept across re-imports. */
+  amendments?: DeadlineAmendment[];
+  /**
+   * Only on a task resolved for a period (core/plan-amendment.ts#taskForPeriod): the amendment in
+   * force at the period's end (`finish` is then its deadline) and the plan's own finish.
+   */
+  amendedBy?: DeadlineAmendment;
+  plannedFinish?: PlanTime;
+}
+
+/** A decision (quyết định) that extends a task's deadline: its number, date and reason. */
+export interface DeadlineDecision {
+  /** "123/QĐ-SKHCN". */
+  number: string;
+  date: LocalDate;
+  reason: string;
+}
+
+/** One extension of a task's deadline, with who recorded it and when. */
+export interface DeadlineAmendment {
+  /** The new last day on which the task is on time. */
+  deadline: LocalDate;
+  decision: DeadlineDecision;
+  /** ISO instant and actor ("Nguyễn Thị Hoa (sub)") of the recording. */
+  recordedAt: string;
+  recordedBy: string;
 }
 
 export interface Plan {

@@ -69,8 +69,10 @@ export interface TaskRow
   directingLeader?: { id: string; name: string };
   /** Deadline as printed ("Tháng 11/2024", "Theo Kế hoạch 483/KH-UBND"). */
   deadlineText: string;
-  /** Computable deadline, if any. */
+  /** Computable deadline, if any (the amended one when a decision extended it by the period's end). */
   deadline?: LocalDate;
+  /** The decision that extended the deadline, when one is in force (deadlineText cites it too). */
+  deadlineAmendment?: { number: string; date: LocalDate; reason: string };
   status: TaskStatus;
   reportedStatus?: ReportedStatus;
   progress?: number;

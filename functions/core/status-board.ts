@@ -7,7 +7,8 @@
  */
 import type { AgencyProfile } from './agency.ts';
 import type { LocalDate } from './clock.ts';
-import { taskDeadline, formatPlanTime, type PlanTask } from './plan.ts';
+import { taskDeadline, type PlanTask } from './plan.ts';
+import { deadlineText } from './plan-amendment.ts';
 import type { SubmissionStatus } from './report-model.ts';
 import type { SubmissionHead, TaskReport } from './submission.ts';
 import { countedSubmission } from './counted-submission.ts';
@@ -50,7 +51,7 @@ export interface BoardInput {
   readAt: Date;
   /** Day at which "overdue" is judged: today, or the deadline for a past period. */
   asOf: LocalDate;
-  /** Due tasks per unit code (active in the period plus carried-over). */
+  /** Due tasks per unit code (active in the period plus carried-over), resolved for the period (core/plan-amendment.ts). */
   dueByUnit: ReadonlyMap<string, readonly PlanTask[]>;
   /** Latest earlier report of each task, for tasks a unit has not reported yet this month. */
   previousReports: ReadonlyMap<string, TaskReport>;
@@ -74,7 +75,7 @@ export function buildStatusBoard(input: BoardInput): StatusBoard {
         const s = taskStatus({ ...(deadline ? { deadline } : {}), ...(report ? { reported: report } : {}), cutoff: input.asOf });
         return deadline !== undefined && deadline < input.asOf && !isFinished(s);
       })
-      .map((t) => ({ taskId: t.id, number: t.number, content: t.content, deadline: formatPlanTime(t.finish) }));
+      .map((t) => ({ taskId: t.id, number: t.number, content: t.content, deadline: deadlineText(t) }));
     rows.push({
       unit: { code: unit.code, name: unit.name },
       status,

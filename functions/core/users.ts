@@ -65,14 +65,17 @@ export function canManagePeople(p: Principal): boolean {
   return p.role === 'van-phong' || p.role === 'ubnd-tinh';
 }
 
-/** One change to an agency's people (or settings), kept for the audit log. */
+/** One change to an agency's people, settings or plan, kept for the audit log. */
 export interface AuditEntry {
   agencyId: string;
   at: string;
   /** `sub` and name of who did it. */
   actor: string;
-  action: 'user-invited' | 'user-changed' | 'user-disabled' | 'user-enabled' | 'profile-version';
-  /** The email the change was about; for a new profile version, "profile v{n} from {effectiveFrom}". */
+  action: 'user-invited' | 'user-changed' | 'user-disabled' | 'user-enabled' | 'profile-version' | 'plan-imported' | 'plan-amended';
+  /**
+   * The email the change was about; for a new profile version, "profile v{n} from {effectiveFrom}"; for a plan,
+   * "Kế hoạch năm 2024" or the task ("Kế hoạch năm 2024, nhiệm vụ 2.1").
+   */
   target: string;
   before?: Record<string, unknown>;
   after?: Record<string, unknown>;

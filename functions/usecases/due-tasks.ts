@@ -5,6 +5,7 @@
  * flow: submissions use case --> due tasks --> PlanStore / SubmissionStore
  */
 import { isTaskActive, timeMonthIndex, type PlanTask } from '../core/plan.ts';
+import { taskForPeriod } from '../core/plan-amendment.ts';
 import { monthIndex } from '../core/clock.ts';
 import type { Period } from '../core/period.ts';
 import type { SubmissionHead, TaskReport } from '../core/submission.ts';
@@ -26,7 +27,9 @@ function tasksDue(unitTasks: readonly PlanTask[], earlier: readonly SubmissionHe
   const previous = new Map([...latestReports(earlier, () => unit, 'Asia/Ho_Chi_Minh')].map(([id, p]) => [id, { ...p.report, period: p.period }]));
   const carriedOver = new Set<string>();
   const first = monthIndex(period.firstMonth.year, period.firstMonth.month);
+  // Deadlines as the period sees them: amended by decisions dated on or before its end.
   const due = unitTasks
+    .map((t) => taskForPeriod(t, period))
     .filter((t) => {
       if (isTaskActive(t, period.year, period)) return true;
       const finish = timeMonthIndex(t.finish);

@@ -1,15 +1,19 @@
 /**
  * Imports a year's plan from an .xlsx (laid out like the seeds' appendices) or the project's JSON.
  * Nothing is written when any row is invalid; importing the same file again changes nothing;
- * units the plan names that the agency lacks are added to a new profile version.
- * flow: CLI --> import plan --> plan-import (core) + PlanStore/AgencyStore ports
+ * units the plan names that the agency lacks are added to a new profile version. Every outcome
+ * says what the import does to the stored plan (tasks added, changed field by field, removed); a
+ * dry run says it and writes nothing. Deadline amendments and the plan's document number carry
+ * over onto the imported plan. The CLI and POST /api/plans/{year} both import through here.
+ * flow: CLI, plans API --> import plan --> plan-import (core) + plan diff + PlanStore/AgencyStore/AuditLog ports
  */
 import type { AgencyProfile } from '../core/agency.ts';
 import type { Grid } from '../core/plan-import/grid.ts';
 import { importPlanFromGrid, type ImportProblem, type NewUnit } from '../core/plan-import/index.ts';
 import { importPlanFromJson } from '../core/plan-json.ts';
 import type { TaskCategory } from '../core/plan.ts';
-import type { AgencyStore, PlanMeta, PlanStore, SheetReader } from './ports.ts';
+import { carryAmendments, diffPlans, type PlanDiff } from '../core/plan-diff.ts';
+import type { AgencyStore, AuditLog, PlanMeta, PlanStore, SheetReader } from './ports.ts';
 import { profileOn } from './agency-service.ts';
 import { planHash } from './plan-document.ts';
 
@@ -35,10 +39,12 @@ export type ImportPlanOutcome =
       newUnits: NewUnit[];
       warnings: ImportProblem[];
       byUnit: Record<string, number>;
+      /** What the import does (a dry run: would do) to the stored plan. */
+      diff: PlanDiff;
     };
 
 export async function importPlan(
-  stores: { plans: PlanStore; agencies: AgencyStore; readSheets: SheetReader },
+  stores: { plans: PlanStore; agencies: AgencyStore; readSheets: SheetReader; audit?: AuditLog },
   input: ImportPlanInput,
 ): Promise<ImportPlanOutcome> {
   const profile = await profileOn(stores.agencies, input.agencyId, `${input.year}-01-01`);
@@ -89,21 +95,40 @@ export async function importPlan(
   if (result.problems.length > 0) return { ok: false, problems: result.problems, warnings: result.warnings };
   const byUnit: Record<string, number> = {};
   for (const t of result.plan.tasks) byUnit[t.leadUnit] = (byUnit[t.leadUnit] ?? 0) + 1;
-  if (input.dryRun) {
-    return { ok: true, meta: undefined, changed: false, taskCount: result.plan.tasks.length, newUnits: result.newUnits, warnings: result.warnings, byUnit };
-  }
+  const stored = await stores.plans.getPlan(input.agencyId, input.year);
+  // The plan's number and date set by an operator (plan-document) stay when a file without them is
+  // imported again, and so do the deadline amendments of the tasks the file still has.
+  const withDocument = !result.plan.document && stored?.document ? { ...result.plan, document: stored.document } : result.plan;
+  const plan = carryAmendments(stored, withDocument);
+  const diff = diffPlans(stored, plan);
+  const common = { taskCount: plan.tasks.length, newUnits: result.newUnits, warnings: result.warnings, byUnit, diff };
+  if (input.dryRun) return { ok: true, meta: undefined, changed: false, ...common };
   if (result.newUnits.length > 0) await addUnits(stores.agencies, profile, result.newUnits);
-  // The plan's number and date set by an operator (plan-document) stay when a file without them is imported again.
-  const previous = result.plan.document ? undefined : (await stores.plans.getPlan(input.agencyId, input.year))?.document;
-  const plan = previous ? { ...result.plan, document: previous } : result.plan;
-  const hash = planHash(plan);
   const { meta, changed } = await stores.plans.putPlan(plan, {
-    hash,
+    hash: planHash(plan),
     importedAt: input.now.toISOString(),
     importedBy: input.importedBy,
     source: input.fileName,
   });
-  return { ok: true, meta, changed, taskCount: result.plan.tasks.length, newUnits: result.newUnits, warnings: result.warnings, byUnit };
+  if (changed && stores.audit) {
+    await stores.audit.appendAudit({
+      agencyId: input.agencyId,
+      at: input.now.toISOString(),
+      actor: input.importedBy,
+      action: 'plan-imported',
+      target: `Kế hoạch năm ${input.year}`,
+      ...(stored ? { before: { taskCount: stored.tasks.length } } : {}),
+      after: {
+        version: meta.version,
+        source: input.fileName,
+        taskCount: plan.tasks.length,
+        added: diff.added.length,
+        changed: diff.changed.length,
+        removed: diff.removed.length,
+      },
+    });
+  }
+  return { ok: true, meta, changed, ...common };
 }
 
 /** New units join the profile version the plan was read against (same effective date, next version). */

@@ -36,7 +36,7 @@ function invalid(problems: UserProblem[]): never {
   throw new UseCaseError('invalid', 'invalid_user', problems.map((x) => x.message).join(' '), problems);
 }
 
-const actorOf = (p: Principal) => (p.name ? `${p.name} (${p.sub})` : p.sub);
+export const actorOf = (p: Principal) => (p.name ? `${p.name} (${p.sub})` : p.sub);
 
 /** What the audit log keeps of a person: what a change can move. */
 const snapshot = (u: User) => ({ role: u.role, ...(u.unit ? { unit: u.unit } : {}), name: u.name, status: u.status });

@@ -326,7 +326,12 @@ export interface UserStore {
   /** Replaces the person if still at `expectedVersion`, with the audit entry; false when someone changed it first. */
   update(user: User, expectedVersion: number, audit: AuditEntry): Promise<boolean>;
   listAudit(agencyId: string, limit: number): Promise<AuditEntry[]>;
+  /** Adds an entry of a change made elsewhere (a plan import, a deadline amendment). */
+  appendAudit(entry: AuditEntry): Promise<void>;
 }
+
+/** Where changes other than people's are logged: the same audit log as people's. */
+export type AuditLog = Pick<UserStore, 'appendAudit'>;
 
 /** A sign-in code waiting for its address: only its hash is kept. */
 export interface PendingCode {

@@ -18,7 +18,17 @@ export interface WebManifest {
   files: string[];
 }
 
-export type AssetName = 'app.css' | 'common.js' | 'form.js' | 'reports.js' | 'signin.js' | 'people.js' | 'profile.js' | 'reminders.js' | 'dashboard.js';
+export type AssetName =
+  | 'app.css'
+  | 'common.js'
+  | 'form.js'
+  | 'reports.js'
+  | 'signin.js'
+  | 'people.js'
+  | 'profile.js'
+  | 'reminders.js'
+  | 'dashboard.js'
+  | 'plan.js';
 
 const TYPES: Readonly<Record<string, string>> = {
   '.js': 'text/javascript; charset=utf-8',

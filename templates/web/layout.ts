@@ -24,7 +24,7 @@ export interface LayoutOptions {
   /** Page scripts by logical name (the build's manifest gives the hashed file), loaded as ES modules. */
   scripts?: AssetName[];
   /** Which navigation entry is the current page. */
-  current?: 'form' | 'status' | 'reports' | 'signin' | 'province' | 'people' | 'profile' | 'dashboard';
+  current?: 'form' | 'status' | 'reports' | 'signin' | 'province' | 'people' | 'profile' | 'dashboard' | 'plan';
   /** Agency name for the header, when known. */
   agencyName?: string;
 }
@@ -50,6 +50,7 @@ function nav(o: LayoutOptions): SafeHtml {
         ${u.role !== 'unit' ? link('/dashboard', 'Bảng điều hành', 'dashboard') : html``}
         ${u.role !== 'unit' ? link('/status', 'Theo dõi nộp báo cáo', 'status') : html``}
         ${u.role !== 'unit' ? link('/reports', 'Báo cáo tổng hợp', 'reports') : html``}
+        ${u.role === 'van-phong' ? link('/plan', 'Kế hoạch năm', 'plan') : html``}
         ${u.role === 'van-phong' ? link('/people', 'Người dùng', 'people') : html``}
         ${u.role === 'van-phong' ? link('/profile', 'Hồ sơ cơ quan', 'profile') : html``}`
         }

@@ -28,6 +28,8 @@ const ACTION_LABELS: Record<AuditEntry['action'], string> = {
   'user-disabled': 'Khóa',
   'user-enabled': 'Mở lại',
   'profile-version': 'Lưu phiên bản hồ sơ cơ quan',
+  'plan-imported': 'Nhập kế hoạch',
+  'plan-amended': 'Gia hạn nhiệm vụ',
 };
 
 function unitName(profile: AgencyProfile, code: string | undefined): string {

@@ -42,11 +42,18 @@ const VISITS: Record<string, Visit> = {
   '/province': { role: 'ubnd-tinh', agencyId: office, query: '?period=2024-05' },
   '/people': { role: 'van-phong' },
   '/reminders': { role: 'van-phong' },
+  '/plan': { role: 'van-phong', query: '?year=2024' },
   '/history': { role: 'van-phong', query: '?period=2024-05' },
+  '/dashboard': { role: 'lanh-dao', query: '?period=2024-05' },
+  '/dashboard/task': { role: 'lanh-dao', query: '?period=2024-05&id=I-1' },
   '/signin': {},
 };
 
-const PAGES = ROUTES.filter((r) => r.method === 'GET' && r.module.startsWith('api/pages/') && !r.path.includes('{')).map((r) => r.path);
+/** Routes of the page handlers that answer with a file, not a page. */
+const NOT_PAGES = new Set(['/dashboard/figure']);
+const PAGES = ROUTES.filter((r) => r.method === 'GET' && r.module.startsWith('api/pages/') && !r.path.includes('{') && !NOT_PAGES.has(r.path)).map(
+  (r) => r.path,
+);
 /** A mistyped address: the not-found page, to a visitor and to a signed-in person. */
 const MISTYPED = ['/statsu', '/api/nothing'];
 

@@ -229,10 +229,17 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
         for (const s of writes) {
           expect(actionsOf(s).sort()).toEqual(['dynamodb:ConditionCheckItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
           const patterns = s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] as string[];
+          // The profile's writer stores profile versions (AGENCY#a) and the agency's registry line (AGENCIES); the plan's
+          // writers (Văn phòng's import and amendments, issue 14) also write the agency's own partition (the year's
+          // pointer, a profile version), the plan versions and, for the import, the registry line.
+          const planWriter = access.write?.includes('plan');
           for (const p of patterns) {
-            // Only the profile's writer stores profile versions (AGENCY#a) and the agency's registry line (AGENCIES).
             if (access.write?.includes('profiles') && (p === 'AGENCY#skhcn-bacgiang' || p === 'AGENCIES')) continue;
-            expect(p, spec.key).toMatch(/^AGENCY#skhcn-bacgiang#((PERIOD|IDEM|REPORTS|REGISTER|JOB|DELIVERY|REVOKED)#\*|(USERS|AUDIT)$)/);
+            expect(p, spec.key).toMatch(
+              planWriter
+                ? /^(AGENCY#skhcn-bacgiang(#((PERIOD|IDEM|REPORTS|REGISTER|JOB|DELIVERY|REVOKED|PLAN)#\*|(USERS|AUDIT)))?|AGENCIES)$/
+                : /^AGENCY#skhcn-bacgiang#((PERIOD|IDEM|REPORTS|REGISTER|JOB|DELIVERY|REVOKED)#\*|(USERS|AUDIT)$)/,
+            );
           }
         }
         // Nothing deletes, scans or batch-writes (BatchGetItem reads, under the same leading keys).
@@ -340,7 +347,7 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
         expect.arrayContaining(['/health', '/auth/session', '/auth/signout', '/signin', '/', '/status', '/static/{file}']),
       );
       for (const r of ROUTES.filter((x) => !x.authorizer))
-        expect(r.path).toMatch(/^\/(health|auth\/|signin|status|static\/|reports|province|people|profile|history|reminders|dashboard|$)/);
+        expect(r.path).toMatch(/^\/(health|auth\/|signin|status|static\/|reports|province|people|profile|plan|history|reminders|dashboard|$)/);
     });
 
     it('runs the authorizer function as a REQUEST authorizer with simple responses, no identity source and no cache', () => {

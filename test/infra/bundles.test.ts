@@ -91,6 +91,8 @@ describe('function bundles', () => {
     'api/status.ts',
     'api/dashboard.ts',
     'api/pages/dashboard-page.ts',
+    // The plan import reads the uploaded .xlsx with exceljs like the CLI (issue 14).
+    'api/plans.ts',
   ]);
   // "Gửi UBND tỉnh ngay" runs the delivery job's own path (runJob → deliverReport, whose module also
   // holds the compile and issue steps it never takes from the portal): ~354 kB without the renderers.
@@ -112,7 +114,7 @@ describe('function bundles', () => {
     for (const s of sizes) expect(s.kB, s.module).toBeGreaterThan(5);
   });
 
-  it('puts pdfkit and exceljs only in the functions that render', () => {
+  it('puts pdfkit and exceljs only in the functions that render (and the plan import, which reads .xlsx)', () => {
     const renderers = /node_modules\/(pdfkit|exceljs)\//;
     const rendering = [...new Set(CATALOG.map((s) => s.module))].filter((module) => {
       const entry = CATALOG.find((s) => s.module === module)!.entry;
@@ -120,6 +122,7 @@ describe('function bundles', () => {
     });
     expect(rendering.sort()).toEqual([
       'api/dashboard.ts',
+      'api/plans.ts',
       'api/report-compile.ts',
       'api/report-issue.ts',
       'api/status.ts',

@@ -36,10 +36,21 @@ describe('key patterns', () => {
     }
   });
 
-  it('keep the plan and the profile out of every function’s writes (only the CLI imports them)', () => {
+  it('keep the plan and the profile out of every other family, and give them only to the plans handlers', () => {
     const planKeys = [keys.agency(A), keys.planVersionPk(A, 2024, 1, 'abcdef0123456789'), keys.tasksByUnitPk(A, 2024, 1, 'abcdef012345', 'QLKH')];
-    const families: WriteFamily[] = ['period', 'idempotency', 'reports', 'jobRuns', 'deliveries', 'revocations'];
+    const families: WriteFamily[] = ['period', 'idempotency', 'reports', 'jobRuns', 'deliveries', 'revocations', 'users', 'audit'];
     for (const key of planKeys) for (const f of families) expect(matches(writePatterns(f, A), key), key).toBe(false);
+    // The plan family covers the pointer (in the agency's partition) and the version partitions, nothing of another agency.
+    for (const key of planKeys.slice(0, 2)) expect(matches(writePatterns('plan', A), key), key).toBe(true);
+    expect(matches(writePatterns('plan', A), keys.period(A, '2024-05'))).toBe(false);
+    expect(matches(writePatterns('plan', A), keys.agency(`${A}2`))).toBe(false);
+    expect(matches(writePatterns('registry', A), keys.agencies)).toBe(true);
+    // Văn phòng imports and amends from the portal (issue 14); the CLI did before, and still can.
+    const writers = Object.entries(FUNCTION_ACCESS)
+      .filter(([, a]) => a.write?.includes('plan') || a.write?.includes('registry'))
+      .map(([k]) => k)
+      .sort();
+    expect(writers).toEqual(['api/plan-amendments.ts#handler', 'api/plans.ts#handler']);
   });
 
   it('let reads reach every item of the agency, and nothing of another agency whose id starts the same', () => {

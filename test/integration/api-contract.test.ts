@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { call, type Res } from '../support/http.ts';
 import { setAgency } from '../../functions/usecases/agency-service.ts';
 import { demoProfile } from '../support/demo-profile.ts';
@@ -704,6 +705,67 @@ describe('the agency profile matches docs/openapi.yaml', () => {
     expect(audit.filter((x) => x.action === 'profile-version').map((x) => [x.target, (x.after as { changed: string[] }).changed])).toEqual([
       ['hồ sơ cơ quan v2 (từ 2026-01-01)', ['effectiveFrom', 'placeName', 'superiorHeader']],
     ]);
+  });
+});
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+describe('the plan kept from the portal matches docs/openapi.yaml', () => {
+  it('previews and imports an .xlsx, refuses what is not one, previews and records a deadline extension', async () => {
+    const agency = `t-plan-${randomUUID().slice(0, 8)}`;
+    await setAgency(testContainer(agency).agencies, { ...demoProfile(), agencyId: agency });
+    const vp = await tokenFor('van-phong', undefined, { agencyId: agency, name: 'Nguyễn Văn Phòng' });
+    const xlsx = readFileSync(new URL('../fixtures/plans/seed-004-bacgiang-2024.xlsx', import.meta.url));
+    const upload = (extra: CallOpts = {}): CallOpts => ({
+      token: vp,
+      rawBody: xlsx,
+      headers: { 'content-type': XLSX_TYPE, 'x-file-name': 'ke-hoach-2024.xlsx' },
+      ...extra,
+    });
+    const preview = await hit('POST', '/api/plans/2024?dryRun=true', upload(), 200);
+    expect(preview.body).toMatchObject({ ok: true, dryRun: true, changed: false, problems: [] });
+    expect(preview.body.diff.added.length).toBe(preview.body.taskCount);
+    const imported = await hit('POST', '/api/plans/2024', upload(), 201);
+    expect(imported.body.meta.version).toBe(1);
+    expect((await hit('POST', '/api/plans/2024', upload(), 200)).body.changed).toBe(false);
+    await hit('POST', '/api/plans/2024', upload({ rawBody: '%PDF-1.7', headers: { 'content-type': XLSX_TYPE } }), 415, 'unsupported_media_type');
+    await hit('POST', '/api/plans/2024', upload({ headers: { 'content-type': 'application/pdf' } }), 415, 'unsupported_media_type');
+    await hit('POST', '/api/plans/2024', upload({ rawBody: Buffer.alloc(0) }), 400, 'empty_body');
+    await hit('POST', '/api/plans/20x4', upload(), 400, 'invalid_year');
+    await hit(
+      'POST',
+      '/api/plans/2024',
+      upload({ rawBody: Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(4 * 1024 * 1024)]) }),
+      413,
+      'body_too_large',
+    );
+    // A zip that is no workbook: 200 with the problem in the preview, 400 plan_invalid when confirmed.
+    const zipOnly = Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(64)]);
+    expect((await hit('POST', '/api/plans/2024?dryRun=true', upload({ rawBody: zipOnly }), 200)).body.ok).toBe(false);
+    const refused = await hit('POST', '/api/plans/2024', upload({ rawBody: zipOnly }), 400, 'plan_invalid');
+    expect(refused.body.error.problems.length).toBeGreaterThan(0);
+    await hit('POST', '/api/plans/2024', { ...upload(), token: await tokenFor('lanh-dao', undefined, { agencyId: agency }) }, 403, 'forbidden');
+
+    const task = imported.body.diff.added[0].id as string;
+    const amend = { deadline: '2025-03-31', decision: { number: '123/QĐ-SKHCN', date: '2024-12-20', reason: 'Chờ bổ sung kinh phí' } };
+    const dry = await hit('POST', `/api/plans/2024/tasks/${task}/amendments`, { token: vp, body: { ...amend, dryRun: true } }, 200);
+    expect(dry.body).toMatchObject({ dryRun: true, changed: false });
+    expect(dry.body.after).toContain('gia hạn theo Quyết định số 123/QĐ-SKHCN ngày 20/12/2024');
+    const done = await hit('POST', `/api/plans/2024/tasks/${task}/amendments`, { token: vp, body: amend }, 201);
+    expect(done.body.meta.version).toBe(2);
+    expect((await hit('POST', `/api/plans/2024/tasks/${task}/amendments`, { token: vp, body: amend }, 200)).body.changed).toBe(false);
+    await hit('POST', `/api/plans/2024/tasks/KHONGCO/amendments`, { token: vp, body: amend }, 404, 'task_not_found');
+    await hit('POST', `/api/plans/2019/tasks/${task}/amendments`, { token: vp, body: amend }, 404, 'plan_not_found');
+    await hit(
+      'POST',
+      `/api/plans/2024/tasks/${task}/amendments`,
+      { token: vp, body: { ...amend, decision: { ...amend.decision, number: 'không số' } } },
+      422,
+      'invalid_amendment',
+    );
+    await hit('POST', `/api/plans/2024/tasks/${task}/amendments`, { token: vp, body: { ...amend, deadline: '31/03/2025' } }, 422, 'invalid_input');
+    const plan = await hit('GET', '/api/plan?year=2024', { token: vp }, 200);
+    expect(plan.body.tasks.find((t: { id: string }) => t.id === task).amendments).toHaveLength(1);
   });
 });
 

@@ -105,6 +105,10 @@ export class DynamoUserStore implements UserStore {
     }
   }
 
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    await this.doc.send(new PutCommand(auditPut(this.table, entry).Put));
+  }
+
   async listAudit(agencyId: string, limit: number): Promise<AuditEntry[]> {
     const out = await this.doc.send(
       new QueryCommand({

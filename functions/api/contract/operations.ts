@@ -107,6 +107,55 @@ export const OPERATIONS: OperationSpec[] = [
     },
   },
   {
+    method: 'POST',
+    path: '/api/plans/{year}',
+    operationId: 'importPlan',
+    tags: ['plan'],
+    summary: 'Nhập kế hoạch năm từ tệp Excel — import the year’s plan (preview, then import)',
+    description:
+      'Nội dung gửi lên là chính tệp .xlsx (tối đa 4 MB; Content-Type của .xlsx hoặc application/octet-stream; tên tệp\ntrong tiêu đề `X-File-Name`, mã hoá phần trăm). `?dryRun=true`: không ghi gì, trả điều sẽ xảy ra — nhiệm vụ thêm, sửa\n(từng trường: cũ → mới), bỏ — và mọi lỗi theo sheet, dòng, cột, lý do (200, `ok: false` khi có lỗi). Không có\n`dryRun`: nhập như lệnh `import-plan` (cùng một use case); tệp có lỗi → 400 `plan_invalid` với `problems`, không ghi gì;\nnhập lại đúng tệp cũ không đổi gì (200, `changed: false`). Gia hạn đã ghi được giữ cho nhiệm vụ cùng mã.\nLỗi: 400 `invalid_year`, `empty_body`, `plan_invalid`; 409 `plan_conflict`; 413 `body_too_large`; 415 (không phải .xlsx).',
+    'x-roles': ROLES_OF.importPlan,
+    security: WRITE,
+    parameters: [
+      { name: 'year', in: 'path', required: true, description: 'Năm kế hoạch.', schema: z.string().regex(/^\d{4}$/) },
+      { name: 'dryRun', in: 'query', required: false, description: '`true`: chỉ xem trước.', schema: z.enum(['true', 'false']) },
+    ],
+    requestBody: {
+      required: true,
+      content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().meta({ format: 'binary' }) } },
+    },
+    responses: {
+      '200': { description: 'Xem trước (có thể kèm lỗi), hoặc tệp giống kế hoạch đã có: không ghi gì.', content: json(S.PlanImportResponse) },
+      '201': { description: 'Đã nhập: một phiên bản kế hoạch mới.', content: json(S.PlanImportResponse) },
+      '400': {
+        description: 'Năm sai, chưa có tệp, hoặc tệp có lỗi (`plan_invalid`, với `problems`).',
+        content: json(z.union([S.PlanImportRefused, S.Error400])),
+      },
+      ...errors(401, 403, 404, 409, 413, 415, 422, 500, 503),
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/plans/{year}/tasks/{taskId}/amendments',
+    operationId: 'amendPlan',
+    tags: ['plan'],
+    summary: 'Gia hạn một nhiệm vụ theo quyết định — extend a task’s deadline by a decision',
+    description:
+      'Thời hạn mới, số, ngày và lý do của quyết định. `dryRun: true`: không ghi gì, trả thời hạn trước và sau và, từng tháng\ncó thời hạn thay đổi, tình trạng nhiệm vụ trước và sau. Không có `dryRun`: ghi (ai, lúc nào) thành một phiên bản kế\nhoạch mới và vào nhật ký thay đổi (201); ghi lại cùng quyết định không đổi gì (200). Thời hạn áp dụng cho một kỳ là của\nlần gia hạn mới nhất có ngày quyết định không sau ngày cuối kỳ; báo cáo trích dẫn quyết định.\nLỗi: 400 `invalid_year`; 404 `plan_not_found`, `task_not_found`; 409 `plan_conflict`; 422 `invalid_amendment`, `invalid_input`.',
+    'x-roles': ROLES_OF.amendPlan,
+    security: WRITE,
+    parameters: [
+      { name: 'year', in: 'path', required: true, description: 'Năm kế hoạch.', schema: z.string().regex(/^\d{4}$/) },
+      { name: 'taskId', in: 'path', required: true, description: 'Mã nhiệm vụ.', schema: S.TaskId },
+    ],
+    requestBody: { required: true, content: json(R.AmendmentRequest) },
+    responses: {
+      '200': { description: 'Xem trước, hoặc quyết định đã ghi trước đó: không ghi gì.', content: json(S.AmendmentResponse) },
+      '201': { description: 'Đã ghi gia hạn.', content: json(S.AmendmentResponse) },
+      ...errors(400, 401, 403, 404, 409, 413, 415, 422, 500, 503),
+    },
+  },
+  {
     method: 'GET',
     path: '/api/form',
     operationId: 'getForm',
@@ -794,6 +843,24 @@ export const OPERATIONS: OperationSpec[] = [
     security: [{}, { bearerAuth: [] }, { sessionCookie: [] }],
     responses: {
       '200': { description: 'Trang người dùng, hoặc trang hướng dẫn đăng nhập.', content: { 'text/html': { schema: z.string() } } },
+      '401': { description: 'Phiên đăng nhập hết hạn hoặc không hợp lệ.', content: { 'text/html': { schema: z.string() } } },
+      '403': { description: 'Trang dành cho Văn phòng.', content: { 'text/html': { schema: z.string() } } },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/plan',
+    operationId: 'planPage',
+    tags: ['pages'],
+    summary: 'Trang kế hoạch năm — the plan page (HTML)',
+    description:
+      'Văn phòng chọn năm, xem nhiệm vụ và thời hạn (đánh dấu nhiệm vụ đã gia hạn), tải tệp kế hoạch .xlsx lên, xem trước\n(thêm, sửa, bỏ, lỗi theo sheet-dòng-cột) rồi xác nhận nhập; gia hạn một nhiệm vụ (xem trước rồi xác nhận).\nChưa đăng nhập → trang hướng dẫn đăng nhập (200); vai trò khác → trang 403.',
+    'x-roles': ROLES_OF.planPage,
+    security: [{}, { bearerAuth: [] }, { sessionCookie: [] }],
+    parameters: [{ name: 'year', in: 'query', required: false, description: 'Năm kế hoạch (mặc định năm nay).', schema: z.string().regex(/^\d{4}$/) }],
+    responses: {
+      '200': { description: 'Trang kế hoạch, hoặc trang hướng dẫn đăng nhập.', content: { 'text/html': { schema: z.string() } } },
+      '400': { description: 'Năm sai dạng.', content: { 'text/html': { schema: z.string() } } },
       '401': { description: 'Phiên đăng nhập hết hạn hoặc không hợp lệ.', content: { 'text/html': { schema: z.string() } } },
       '403': { description: 'Trang dành cho Văn phòng.', content: { 'text/html': { schema: z.string() } } },
     },

@@ -14,6 +14,7 @@ import { changeUserSchema, inviteSchema } from '../schemas/users.ts';
 import { remindSchema } from '../schemas/reminders.ts';
 import { periodLockSchema } from '../schemas/periods.ts';
 import { agencyProfileBody } from '../schemas/agency.ts';
+import { amendSchema } from '../schemas/plans.ts';
 
 type Meta = z.GlobalMeta;
 const describe = (schema: z.ZodType, meta: Meta) => {
@@ -83,6 +84,10 @@ describe(remindSchema.shape.dryRun, { description: '`true`: chỉ xem trước t
 describe(changeUserSchema, { id: 'ChangeUserRequest' });
 describe(periodLockSchema, { id: 'PeriodLockRequest' });
 describe(periodLockSchema.shape.reason, { description: 'Lý do khóa hoặc mở lại kỳ (bắt buộc), ghi vào nhật ký khóa kỳ và hiện trên trang lịch sử của kỳ.' });
+describe(amendSchema, { id: 'AmendmentRequest', description: 'Gia hạn một nhiệm vụ theo quyết định.' });
+describe(amendSchema.shape.deadline, { description: 'Thời hạn mới (YYYY-MM-DD), sau thời hạn đang áp dụng vào ngày quyết định.' });
+describe(amendSchema.shape.decision, { description: 'Quyết định gia hạn: số ("123/QĐ-SKHCN"), ngày ban hành (không sau hôm nay), lý do.' });
+describe(amendSchema.shape.dryRun, { description: '`true`: chỉ xem trước (thời hạn, tình trạng từng tháng), không ghi.' });
 describe(codeRequestSchema, { id: 'CodeRequest' });
 describe(codeRequestSchema.shape.email, { description: 'Địa chỉ thư điện tử của tài khoản.' });
 
@@ -98,3 +103,4 @@ export const RemindRequest = remindSchema;
 export const PeriodLockRequest = periodLockSchema;
 export const ChangeUserRequest = changeUserSchema;
 export const CodeRequest = codeRequestSchema;
+export const AmendmentRequest = amendSchema;

@@ -20,6 +20,10 @@ const ISSUERS: readonly Role[] = ['van-phong', 'ubnd-tinh'];
 
 export const ROLES_OF = {
   getPlan: ALL,
+  // The year's plan is kept by Văn phòng: import it, extend a task's deadline by a decision.
+  importPlan: OFFICE,
+  amendPlan: OFFICE,
+  planPage: OFFICE,
   getForm: ALL,
   listSubmissions: ALL,
   submitSubmission: WRITERS,

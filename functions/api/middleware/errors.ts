@@ -60,6 +60,9 @@ export function toApiError(err: unknown): ApiError | undefined {
   if (err instanceof z.ZodError) {
     return new ApiError(422, 'invalid_input', 'Dữ liệu chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu.', fieldErrorsFromZod(err));
   }
+  // Another write of the year's plan finished first (adapters/dynamo/plan-store.ts), by name: handlers do not import adapters' errors here.
+  if (err instanceof Error && err.name === 'PlanConflictError')
+    return new ApiError(409, 'plan_conflict', 'Kế hoạch vừa được người khác thay đổi; tải lại trang rồi làm lại.');
   if (err instanceof PeriodError) return new ApiError(400, 'invalid_period', err.message, [{ field: 'period', message: err.message }]);
   if (isUnavailable(err)) {
     return new ApiError(503, 'unavailable', 'Hệ thống lưu trữ tạm thời không phản hồi. Dữ liệu chưa được ghi; vui lòng thử lại sau ít phút.');

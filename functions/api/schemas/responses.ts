@@ -222,6 +222,23 @@ export const Milestone = z
   })
   .meta({ id: 'Milestone' });
 
+export const DeadlineDecision = z
+  .strictObject({
+    number: z.string().meta({ examples: ['123/QĐ-SKHCN'] }),
+    date: LocalDate,
+    reason: z.string(),
+  })
+  .meta({ id: 'DeadlineDecision', description: 'Quyết định gia hạn: số, ngày, lý do.' });
+
+export const DeadlineAmendment = z
+  .strictObject({
+    deadline: LocalDate.meta({ description: 'Thời hạn mới (ngày cuối cùng còn đúng hạn).' }),
+    decision: DeadlineDecision,
+    recordedAt: Instant,
+    recordedBy: z.string(),
+  })
+  .meta({ id: 'DeadlineAmendment', description: 'Một lần gia hạn nhiệm vụ theo quyết định.' });
+
 export const PlanTask = z
   .strictObject({
     id: TaskId,
@@ -243,6 +260,11 @@ export const PlanTask = z
     milestones: z.array(Milestone),
     sourceDocument: z.string().optional(),
     order: z.int(),
+    amendments: z.array(DeadlineAmendment).optional().meta({ description: 'Các lần gia hạn, cũ trước (ai ghi, lúc nào).' }),
+    amendedBy: DeadlineAmendment.optional().meta({
+      description: 'Chỉ khi nhiệm vụ đã xét theo một kỳ: lần gia hạn đang áp dụng ở cuối kỳ (`finish` là thời hạn mới).',
+    }),
+    plannedFinish: PlanTime.optional().meta({ description: 'Chỉ đi cùng `amendedBy`: thời hạn ghi trong kế hoạch.' }),
   })
   .meta({ id: 'PlanTask', description: 'Một nhiệm vụ của kế hoạch năm.' });
 
@@ -263,6 +285,72 @@ export const PlanMeta = z
     sourceDocument: z.string().optional(),
   })
   .meta({ id: 'PlanMeta' });
+
+export const ImportProblem = z
+  .strictObject({
+    sheet: z.string().meta({ description: 'Tên sheet ("" khi lỗi cả tệp).' }),
+    row: z.int().min(0).meta({ description: 'Dòng Excel, từ 1 (0: cả sheet).' }),
+    column: z.string().meta({ description: 'Cột Excel ("C"; "" khi không riêng cột nào).' }),
+    reason: z.string().meta({ description: 'Lý do, tiếng Việt.' }),
+    reasonEn: z.string(),
+  })
+  .meta({ id: 'ImportProblem' });
+
+const TaskRef = z.strictObject({ id: TaskId, number: z.string(), content: z.string(), leadUnit: z.string() });
+const PlanFieldChange = z
+  .strictObject({ field: z.string(), label: z.string(), before: z.string(), after: z.string() })
+  .meta({ id: 'PlanFieldChange', description: 'Một trường đổi giá trị, như người đọc thấy: cũ → mới.' });
+
+export const PlanDiff = z
+  .strictObject({
+    added: z.array(TaskRef),
+    changed: z.array(TaskRef.extend({ fields: z.array(PlanFieldChange) })),
+    removed: z.array(TaskRef.extend({ amended: z.boolean().optional() })),
+    unchanged: z.int().min(0),
+    plan: z.array(PlanFieldChange),
+  })
+  .meta({ id: 'PlanDiff', description: 'Nhập tệp này thì kế hoạch đã lưu thay đổi thế nào: nhiệm vụ thêm, sửa (từng trường: cũ → mới), bỏ.' });
+
+export const PlanImportResponse = z
+  .strictObject({
+    year: z.int(),
+    dryRun: z.boolean(),
+    ok: z.boolean().meta({ description: '`false`: tệp có lỗi (`problems`), không nhập được.' }),
+    problems: z.array(ImportProblem),
+    warnings: z.array(ImportProblem),
+    diff: PlanDiff.optional(),
+    taskCount: z.int().min(0).optional(),
+    newUnits: z.array(z.strictObject({ code: z.string(), name: z.string() })).optional(),
+    changed: z.boolean().meta({ description: 'Đã ghi một phiên bản mới (luôn `false` khi xem trước hoặc tệp giống hệt).' }),
+    meta: PlanMeta.optional(),
+  })
+  .meta({ id: 'PlanImportResponse' });
+
+export const AmendmentEffect = z
+  .strictObject({
+    period: MonthlyPeriodId,
+    label: z.string(),
+    deadlineBefore: z.string(),
+    deadlineAfter: z.string(),
+    statusBefore: z.string(),
+    statusAfter: z.string(),
+    statusBeforeLabel: z.string(),
+    statusAfterLabel: z.string(),
+  })
+  .meta({ id: 'AmendmentEffect' });
+
+export const AmendmentResponse = z
+  .strictObject({
+    task: TaskRef,
+    before: z.string().meta({ description: 'Thời hạn đang áp dụng vào ngày quyết định.' }),
+    after: z.string().meta({ description: 'Thời hạn mới, kèm trích dẫn quyết định (như in trong báo cáo).' }),
+    amendment: DeadlineAmendment,
+    effects: z.array(AmendmentEffect).meta({ description: 'Các tháng có thời hạn (và có thể tình trạng) thay đổi.' }),
+    dryRun: z.boolean(),
+    changed: z.boolean(),
+    meta: PlanMeta.optional(),
+  })
+  .meta({ id: 'AmendmentResponse' });
 
 export const PlanResponse = z
   .strictObject({
@@ -602,7 +690,7 @@ export const AuditEntry = z
     agencyId: z.string(),
     at: Instant,
     actor: z.string(),
-    action: z.enum(['user-invited', 'user-changed', 'user-disabled', 'user-enabled', 'profile-version']),
+    action: z.enum(['user-invited', 'user-changed', 'user-disabled', 'user-enabled', 'profile-version', 'plan-imported', 'plan-amended']),
     target: z.string(),
     before: z.record(z.string(), z.unknown()).optional(),
     after: z.record(z.string(), z.unknown()).optional(),
@@ -823,6 +911,7 @@ export const Error400 = errorBody('Error400', [
   'invalid_code',
   'invalid_dry_run',
   'placeholder_signer',
+  'plan_invalid',
 ]);
 
 export const Error401 = errorBody('Error401', [
@@ -846,6 +935,7 @@ export const Error404 = errorBody('Error404', [
   'not_compiled',
   'user_not_found',
   'code_signin_unavailable',
+  'task_not_found',
 ]);
 
 export const Error409 = errorBody('Error409', [
@@ -864,6 +954,7 @@ export const Error409 = errorBody('Error409', [
   'user_changed',
   'no_recipients',
   'delivery_in_progress',
+  'plan_conflict',
 ]);
 
 export const Error413 = errorBody('Error413', ['body_too_large', 'report_too_large']);
@@ -887,6 +978,7 @@ export const Error422 = errorBody('Error422', [
   'nothing_to_remind',
   'invalid_reason',
   'invalid_profile',
+  'invalid_amendment',
 ]);
 
 export const Error429 = errorBody('Error429', ['too_many_codes', 'too_many_requests']);
@@ -894,6 +986,18 @@ export const Error429 = errorBody('Error429', ['too_many_codes', 'too_many_reque
 export const Error500 = errorBody('Error500', ['internal']);
 
 export const Error503 = errorBody('Error503', ['unavailable', 'mail_unavailable']);
+
+export const PlanImportRefused = z
+  .strictObject({
+    error: z.strictObject({
+      code: z.literal('plan_invalid'),
+      message: z.string().min(1),
+      fields: z.array(FieldError).max(0),
+      problems: z.array(ImportProblem).min(1),
+      warnings: z.array(ImportProblem),
+    }),
+  })
+  .meta({ id: 'PlanImportRefused', description: '400: tệp kế hoạch có lỗi; không ghi gì. `problems` theo sheet, dòng, cột, lý do.' });
 
 export const StaleRevisionError = z
   .strictObject({
@@ -939,6 +1043,9 @@ export type SignedResponse = z.output<typeof SignedResponse>;
 export type ReportList = z.output<typeof ReportList>;
 export type ProvinceResponse = z.output<typeof ProvinceResponse>;
 export type PlanResponse = z.output<typeof PlanResponse>;
+export type PlanImportResponse = z.output<typeof PlanImportResponse>;
+export type PlanImportRefused = z.output<typeof PlanImportRefused>;
+export type AmendmentResponse = z.output<typeof AmendmentResponse>;
 export type Health = z.output<typeof Health>;
 export type SessionResponse = z.output<typeof SessionResponse>;
 export type SignoutResponse = z.output<typeof SignoutResponse>;

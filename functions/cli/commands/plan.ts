@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { formatPlanTime, TASK_CATEGORIES, type TaskCategory } from '../../core/plan.ts';
+import { amendmentCitation } from '../../core/plan-amendment.ts';
 import { readXlsxGrid } from '../../adapters/xlsx-grid.ts';
 import { importPlan } from '../../usecases/import-plan.ts';
 import { setPlanDocument } from '../../usecases/plan-document.ts';
@@ -27,7 +28,7 @@ export function registerPlanCommands(program: Command): void {
       const parse = progressLine('Đọc bảng (rows)');
       const write = progressLine('Ghi nhiệm vụ (tasks)');
       const out = await importPlan(
-        { plans: c.plans, agencies: c.agencies, readSheets: readXlsxGrid },
+        { plans: c.plans, agencies: c.agencies, readSheets: readXlsxGrid, audit: c.users },
         {
           agencyId: c.config.agencyId,
           year: o.year,
@@ -126,6 +127,8 @@ export function registerPlanCommands(program: Command): void {
         const when = [formatPlanTime(t.start), formatPlanTime(t.finish)].filter(Boolean).join(' → ');
         out.push(`  ${t.number.padEnd(6)} [${t.leadUnit}] ${truncate(t.content, 90)}`);
         out.push(`         ${when}${t.directingLeader ? ` · chỉ đạo: ${leader(t.directingLeader)}` : ''}${t.product ? ` · sản phẩm: ${t.product.text}` : ''}`);
+        for (const a of t.amendments ?? [])
+          out.push(`         → ${a.deadline.split('-').reverse().join('/')}: ${amendmentCitation(a)} (ghi bởi ${a.recordedBy})`);
       }
       process.stdout.write(`${out.join('\n')}\n`);
     });

@@ -12,6 +12,7 @@ import { documentHeader, reportSubject, type AgencyProfile, type Audience } from
 import type { LocalDate } from '../clock.ts';
 import { planDocumentOf } from '../plan-document.ts';
 import type { Plan } from '../plan.ts';
+import { planForPeriod } from '../plan-amendment.ts';
 import { monthlyPeriodsOf, periodLabel, periodWindow, previousPeriod, submissionDeadlineDate, type Period } from '../period.ts';
 import type { ReportModel } from '../report-model.ts';
 import type { SubmissionHead } from '../submission.ts';
@@ -67,7 +68,10 @@ function headsInPeriod(heads: readonly SubmissionHead[], period: Period, agencyI
 }
 
 export function buildReportModel(input: AggregateInput): ReportModel {
-  const { profile, plan, period, audience, issueDate } = input;
+  const { profile, period, audience, issueDate } = input;
+  // Every deadline the report reads is the one in force at the period's end (core/plan-amendment.ts).
+  const plan = input.plan && planForPeriod(input.plan, period);
+  const nextPlan = input.nextPlan && planForPeriod(input.nextPlan, period);
   const window = periodWindow(period, profile.periodWindows);
   const previousCutoff = periodWindow(previousPeriod(period), profile.periodWindows).to;
   const label = periodLabel(period);
@@ -92,7 +96,7 @@ export function buildReportModel(input: AggregateInput): ReportModel {
   const issues = buildIssues(profile, audience, built, heads);
   const priorities = buildPriorities(profile, period, built, heads);
   const otherWork = buildOtherWork(profile, heads);
-  const outlook = buildOutlook({ profile, plan, nextPlan: input.nextPlan, period, built });
+  const outlook = buildOutlook({ profile, plan, nextPlan, period, built });
   const submissionDeadline = submissionDeadlineDate(period, profile);
   const header = documentHeader(profile, audience);
   const planDocument = plan ? planDocumentOf(plan) : undefined;
@@ -115,7 +119,7 @@ export function buildReportModel(input: AggregateInput): ReportModel {
     issues,
     priorities,
     outlook,
-    nextPlan: input.nextPlan,
+    nextPlan,
     otherWork,
     anySubmitted: heads.some(isSubmitted),
     issuerName: audience === 'director' ? office : profile.name,

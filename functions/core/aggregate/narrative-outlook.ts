@@ -7,7 +7,8 @@
  */
 import { monthIndex } from '../clock.ts';
 import { citePlanDocument, planDocumentOf } from '../plan-document.ts';
-import { formatPlanTime, taskDeadline, type Plan, type PlanTask } from '../plan.ts';
+import { taskDeadline, type Plan, type PlanTask } from '../plan.ts';
+import { deadlineText } from '../plan-amendment.ts';
 import { periodLabel, type Period } from '../period.ts';
 import { type Block, groupKey, type OutlookRow } from '../report-model.ts';
 import { nfc } from '../text.ts';
@@ -25,7 +26,7 @@ function outlookRow(task: PlanTask, profile: AgencyProfile, reason: OutlookRow['
     number: nfc(task.number),
     content: nfc(task.content),
     leadUnit: unitRef(profile, task.leadUnit),
-    deadlineText: nfc(formatPlanTime(task.finish)),
+    deadlineText: nfc(deadlineText(task)),
     reason,
     group: { numeral: nfc(task.group.numeral), title: nfc(task.group.title) },
   };

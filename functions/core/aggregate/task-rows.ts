@@ -16,10 +16,14 @@
  * proposals and next steps dropped because they are no longer current); any other task whose
  * deadline has passed at the cut-off is overdue — no report is no evidence it was done — and one
  * still within its deadline is "chưa có báo cáo".
+ *
+ * The plan comes resolved for the period (core/plan-amendment.ts#planForPeriod): `finish` is the
+ * deadline in force at the period's end, and an amended one is printed with its decision.
  */
 import type { AgencyProfile, Audience } from '../agency.ts';
 import { monthIndex, type LocalDate } from '../clock.ts';
-import { formatPlanTime, isTaskActive, taskDeadline, type Plan, type PlanTask, type PlanTime } from '../plan.ts';
+import { isTaskActive, taskDeadline, type Plan, type PlanTask, type PlanTime } from '../plan.ts';
+import { deadlineText } from '../plan-amendment.ts';
 import type { Period, PeriodWindow } from '../period.ts';
 import type { MonthReport, TaskRow } from '../report-model.ts';
 import { nfc } from '../text.ts';
@@ -144,7 +148,7 @@ function buildRow(task: PlanTask, args: TaskRowsArgs): BuiltRow {
     leadUnit: unitRef(profile, task.leadUnit),
     // Codes of the profile's units are printed as names; free text (a sub-department) stays as written.
     coordinatingUnits: task.coordinatingUnits.map((c) => unitRef(profile, nfc(c)).name),
-    deadlineText: nfc(formatPlanTime(task.finish)),
+    deadlineText: nfc(deadlineText(task)),
     status,
     newlyOverdue: isNewlyOverdue(status, deadline, previousCutoff),
     result: r ? nfc(r.result) : '',
@@ -157,6 +161,10 @@ function buildRow(task: PlanTask, args: TaskRowsArgs): BuiltRow {
   if (task.parents?.length) row.parents = task.parents.map(nfc);
   if (task.directingLeader) row.directingLeader = { id: task.directingLeader, name: leader ? nfc(leader.name) : task.directingLeader };
   if (deadline !== undefined) row.deadline = deadline;
+  if (task.amendedBy) {
+    const d = task.amendedBy.decision;
+    row.deadlineAmendment = { number: nfc(d.number), date: d.date, reason: nfc(d.reason) };
+  }
   if (task.product) row.productTarget = nfc(task.product.text);
   if (before) row.progressStart = before.report.progress;
   if (r) {

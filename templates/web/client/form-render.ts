@@ -5,7 +5,8 @@
  * flow: form page script --> form render --> dom, core (labels, limits, plan times)
  */
 import type { FormContext, FormTask } from '../../../functions/core/form-context.ts';
-import { formatPlanTime, taskDeadline, type PlanTask } from '../../../functions/core/plan.ts';
+import { taskDeadline, type PlanTask } from '../../../functions/core/plan.ts';
+import { deadlineText } from '../../../functions/core/plan-amendment.ts';
 import { reportDateRange } from '../../../functions/core/submission-rules.ts';
 import {
   OTHER_WORK_KIND_LABELS,
@@ -93,7 +94,8 @@ function taskArticle(ft: FormTask, ctx: PageContext): HTMLElement {
   const fid = (f: string) => fieldId(id, f);
   const lead = t.leadUnit === ctx.unit.code ? ctx.unit.name : t.leadUnit;
   const target = productTarget(t);
-  const deadline = formatPlanTime(t.finish);
+  // The server resolves tasks for the period: an extended deadline comes with its decision.
+  const deadline = deadlineText(t);
   const meta = [
     ['Chủ trì', lead],
     t.coordinatingUnits?.length ? ['Phối hợp', t.coordinatingUnits.join(', ')] : null,

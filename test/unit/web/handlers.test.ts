@@ -119,6 +119,7 @@ describe('static files', () => {
       'dashboard.js',
       'form.js',
       'people.js',
+      'plan.js',
       'profile.js',
       'reminders.js',
       'reports.js',
