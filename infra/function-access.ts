@@ -43,6 +43,13 @@ export interface FunctionAccess {
    * unknown_agency otherwise), but read no other data. The others' `read` covers it.
    */
   readProfiles?: boolean;
+  /**
+   * Units' attachments (usecases/attachments.ts), per agency prefix: `upload` s3:PutObject on
+   * `uploads/<agency>/*` (what signs a presigned POST); `check` s3:GetObject and s3:DeleteObject there
+   * (the content check, refusals); `keep` s3:PutObject on `attachments/<agency>/*` (the checked copy);
+   * `read` s3:GetObject on `attachments/<agency>/*` (HEAD at submit, download links).
+   */
+  attachments?: ('upload' | 'check' | 'keep' | 'read')[];
   /** cognito-idp:AdminUserGlobalSignOut on the deployment's user pool (sign-out). */
   signOutUsers?: boolean;
   /**
@@ -110,8 +117,11 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   'api/submissions.ts#getHandler': read,
   'api/submissions.ts#revisionsHandler': read,
   // A submit writes head, revision and (with Idempotency-Key) the replay record in one transaction.
-  'api/submissions.ts#submitHandler': { read: true, write: ['period', 'idempotency'] },
-  'api/submissions.ts#draftHandler': { read: true, write: ['period'] },
+  'api/submissions.ts#submitHandler': { read: true, write: ['period', 'idempotency', 'deliveries'], attachments: ['read'], sendEmail: true },
+  'api/submissions.ts#draftHandler': { read: true, write: ['period'], attachments: ['read'] },
+  'api/attachments.ts#uploadHandler': { read: true, attachments: ['upload'] },
+  'api/attachments.ts#confirmHandler': { read: true, attachments: ['check', 'keep'] },
+  'api/attachments.ts#downloadHandler': { read: true, attachments: ['read'] },
   'api/periods.ts#reopenHandler': { read: true, write: ['period'] },
   'api/periods.ts#lockHandler': { read: true, write: ['period'] },
   // Văn phòng's "remind now": the board, then each email claimed and settled in the delivery log.
@@ -272,6 +282,16 @@ export function accessStatements(access: FunctionAccess, t: AccessTargets): iam.
   }
   if (access.sendEmail) {
     statements.push(new iam.PolicyStatement({ sid: 'SendEmail', actions: ['ses:SendEmail'], resources: [...t.sesIdentityArns, t.sesConfigurationSetArn] }));
+  }
+  if (access.attachments?.length) {
+    const under = (prefix: string) => t.agencyIds.map((a) => `${t.bucketArn}/${prefix}/${a}/*`);
+    const grants: Record<NonNullable<FunctionAccess['attachments']>[number], { sid: string; actions: string[]; resources: string[] }> = {
+      upload: { sid: 'SignAttachmentUploads', actions: ['s3:PutObject'], resources: under('uploads') },
+      check: { sid: 'CheckAttachmentUploads', actions: ['s3:GetObject', 's3:DeleteObject'], resources: under('uploads') },
+      keep: { sid: 'KeepCheckedAttachments', actions: ['s3:PutObject'], resources: under('attachments') },
+      read: { sid: 'ReadAttachments', actions: ['s3:GetObject'], resources: under('attachments') },
+    };
+    for (const g of access.attachments) statements.push(new iam.PolicyStatement(grants[g]));
   }
   if (access.probe) {
     statements.push(

@@ -12,6 +12,7 @@ import { codeRequestSchema, codeSessionSchema, sessionSchema, tokenSessionSchema
 import '../schemas/responses.ts';
 import { changeUserSchema, inviteSchema } from '../schemas/users.ts';
 import { remindSchema } from '../schemas/reminders.ts';
+import { uploadRequestSchema } from '../schemas/attachments.ts';
 
 type Meta = z.GlobalMeta;
 const describe = (schema: z.ZodType, meta: Meta) => {
@@ -74,7 +75,15 @@ describe(changeUserSchema, { id: 'ChangeUserRequest' });
 describe(codeRequestSchema, { id: 'CodeRequest' });
 describe(codeRequestSchema.shape.email, { description: 'Địa chỉ thư điện tử của tài khoản.' });
 
+describe(uploadRequestSchema, { id: 'AttachmentUploadRequest' });
+describe(uploadRequestSchema.shape.taskId, { description: 'Nhiệm vụ mà tài liệu kèm theo kết quả.' });
+describe(uploadRequestSchema.shape.contentType, {
+  description: 'Loại tệp khai báo (PDF, Word, Excel, PNG, JPEG); nội dung được kiểm tra lại khi xác nhận (`confirm`).',
+});
+describe(uploadRequestSchema.shape.size, { description: 'Kích thước (byte); tối đa 10 MB (lớn hơn → 413 `attachment_too_large`).' });
+
 export const SubmitRequest = submitSchema;
+export const AttachmentUploadRequest = uploadRequestSchema;
 export const DraftRequest = draftSchema;
 export const CompileRequest = compileSchema;
 export const IssueRequest = issueSchema;

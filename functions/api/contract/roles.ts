@@ -46,4 +46,10 @@ export const ROLES_OF = {
   provincePage: PROVINCE,
   // A unit its own history (the use case checks which unit); the month's reports' history: OFFICE_AND_LEADERS.
   historyPage: ALL,
+  // Attachments: the unit (or Văn phòng for it) uploads; the unit itself, Văn phòng and the leaders download.
+  requestAttachmentUpload: WRITERS,
+  confirmAttachment: WRITERS,
+  getAttachment: ALL,
+  myReportsPage: ['unit'],
+  myReports: ['unit'],
 } as const satisfies Record<string, readonly Role[]>;
