@@ -31,7 +31,7 @@ export const TABLE_SCHEMA = {
 } as const;
 
 export interface StatefulStackProps extends StackProps {
-  config: Pick<DeployConfig, 'reportVersionRetentionDays' | 'accessLogRetentionDays' | 'profiles' | 'sesIdentities'>;
+  config: Pick<DeployConfig, 'reportVersionRetentionDays' | 'accessLogRetentionDays' | 'profiles' | 'sesIdentities' | 'portalOrigin'>;
 }
 
 export class StatefulStack extends Stack {
@@ -120,6 +120,21 @@ export class StatefulStack extends Stack {
           noncurrentVersionExpiration: Duration.days(config.reportVersionRetentionDays),
         },
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(7) },
+        // Units' uploads wait under uploads/ only until the confirm step checks them (minutes);
+        // one abandoned (the browser closed before confirming) is gone the next day.
+        { id: 'expire-unchecked-uploads', prefix: 'uploads/', expiration: Duration.days(1) },
+      ],
+      // The browser posts units' attachments straight to the bucket (a presigned POST whose policy
+      // holds key, size and type: functions/usecases/attachments.ts) and reads S3's answer; downloads
+      // are navigations, which need no CORS. The portal's origin when it is known at synthesis (a
+      // custom domain), otherwise CloudFront's domains: the policy, not the origin, authorizes an upload.
+      cors: [
+        {
+          allowedMethods: [s3.HttpMethods.POST],
+          allowedOrigins: [config.portalOrigin ?? 'https://*.cloudfront.net'],
+          allowedHeaders: ['*'],
+          maxAge: 3600,
+        },
       ],
     });
 

@@ -8,6 +8,15 @@ import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { AttachmentObject, AttachmentStore } from '../usecases/ports.ts';
 import { attachmentDisposition } from '../core/report-files.ts';
+import type { RuntimeConfig } from './config.ts';
+
+/**
+ * The origin the browser posts attachments to (the URL a presigned POST names): s3rver locally,
+ * the bucket's regional virtual-hosted endpoint in AWS. The form page's CSP allows connecting to it.
+ */
+export function uploadOrigin(config: Pick<RuntimeConfig, 'bucketName' | 'region' | 'endpoints'>): string {
+  return config.endpoints.s3 ? new URL(config.endpoints.s3).origin : `https://${config.bucketName}.s3.${config.region}.amazonaws.com`;
+}
 
 /**
  * Absent. The functions have s3:GetObject on their agency's prefix but no s3:ListBucket, so S3
