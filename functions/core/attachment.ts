@@ -115,8 +115,8 @@ export const attachmentRefSchema = z.strictObject({
 
 export type AttachmentRef = z.output<typeof attachmentRefSchema>;
 
-/** "1,2 MB", "850 KB": a size as people read it (Vietnamese decimal comma). */
+/** "245 KB", "14,2 MB": a size as people read it (Vietnamese decimal comma); emails and the report say it so too. */
 export function sizeText(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1).replace('.', ',')} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${String(Math.round((bytes / (1024 * 1024)) * 10) / 10).replace('.', ',')} MB`;
 }

@@ -166,10 +166,44 @@ export const Revision = z
   })
   .meta({ id: 'Revision', description: 'Một phiên bản đã gửi, không bao giờ bị sửa. One immutable revision.' });
 
+export const Receipt = z
+  .strictObject({
+    period: z.strictObject({ id: MonthlyPeriodId, label: z.string() }),
+    unit: z.strictObject({ code: UnitCode, name: z.string() }),
+    revision: z.int().min(1),
+    submittedAt: z.string(),
+    submittedAtText: z.string().meta({ description: 'Thời điểm gửi theo giờ của cơ quan: "09:30 ngày 15/10/2024".' }),
+    timeZone: z.string(),
+    onTime: z.boolean(),
+    reporterName: z.string(),
+    tasks: z.array(
+      z.strictObject({
+        taskId: TaskId,
+        number: z.string(),
+        content: z.string(),
+        status: z.string(),
+        progress: z.int().min(0).max(100),
+        result: z.string(),
+        attachments: z.array(AttachmentRef),
+      }),
+    ),
+    otherWork: z.int().min(0),
+    email: z.strictObject({
+      status: z.enum(['sent', 'failed', 'no-address']),
+      again: z.boolean().optional().meta({ description: 'Thư đã gửi từ lần gửi trước của cùng phiên bản; không gửi lại.' }),
+      to: z.string().optional(),
+    }),
+  })
+  .meta({
+    id: 'Receipt',
+    description: 'Biên nhận: phiên bản, thời điểm gửi, đơn vị, kỳ, nội dung từng nhiệm vụ; thư biên nhận gửi người gửi một lần cho mỗi phiên bản.',
+  });
+
 export const SubmitResponse = z
   .strictObject({
     submission: SubmissionHead,
     revision: Revision,
+    receipt: Receipt,
   })
   .meta({ id: 'SubmitResponse' });
 
