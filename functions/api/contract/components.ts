@@ -236,6 +236,31 @@ export const examples = {
           { field: 'tasks.I-2.progress', to: 80 },
         ],
       },
+      receipt: {
+        period: { id: '2024-10', label: 'tháng 10 năm 2024' },
+        unit: { code: 'QLKH', name: 'Phòng Quản lý khoa học' },
+        revision: 1,
+        submittedAt: '2024-10-17T02:15:00.000Z',
+        submittedAtText: '09:15 ngày 17/10/2024',
+        timeZone: 'Asia/Ho_Chi_Minh',
+        onTime: true,
+        reporterName: 'Nguyễn Thị Nga',
+        tasks: [
+          {
+            taskId: 'I-2',
+            number: 'I.2',
+            content: 'Tổ chức đánh giá, nghiệm thu nhiệm vụ khoa học và công nghệ cấp tỉnh',
+            status: 'Đang thực hiện',
+            progress: 80,
+            result: 'Đã tổ chức 02 hội đồng đánh giá, nghiệm thu nhiệm vụ khoa học và công nghệ cấp tỉnh.',
+            attachments: [
+              { id: '3f2b8c1e-7a4d-4e5f-9b6a-1c2d3e4f5a6b', name: 'Biên bản nghiệm thu.pdf', size: 482113, contentType: 'application/pdf' },
+            ],
+          },
+        ],
+        otherWork: 0,
+        email: { status: 'sent', to: 'qlkh@skhcn.bacgiang.gov.vn' },
+      },
     },
   },
   StaleRevision: {
