@@ -169,6 +169,7 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   'api/pages/reminders-page.ts#handler': read,
   // Revisions, report versions, the delivery log and the people's names (who did what): reads only.
   'api/pages/history-page.ts#handler': read,
+  'api/pages/my-reports-page.ts#handler': read,
   'jobs/compile.ts#handler': { read: true, write: ['reports', 'jobRuns'], writeReports: true, readRegistry: true },
   'jobs/remind.ts#handler': { read: true, write: ['jobRuns', 'deliveries'], sendEmail: true },
   // Delivery attaches the issued (or signed) PDF, logs every email and locks the month; with the

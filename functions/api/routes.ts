@@ -56,6 +56,7 @@ export const ROUTES: RouteDef[] = [
   { method: 'GET', path: '/province', module: 'api/pages/province-page.ts', authorizer: false },
   { method: 'GET', path: '/people', module: 'api/pages/people-page.ts', authorizer: false },
   { method: 'GET', path: '/reminders', module: 'api/pages/reminders-page.ts', authorizer: false },
+  { method: 'GET', path: '/my-reports', module: 'api/pages/my-reports-page.ts', authorizer: false },
   { method: 'GET', path: '/history', module: 'api/pages/history-page.ts', authorizer: false },
   { method: 'GET', path: '/signin', module: 'api/pages/signin-page.ts', authorizer: false },
   { method: 'GET', path: '/static/{file}', module: 'api/pages/static.ts', authorizer: false },

@@ -41,14 +41,24 @@ export const submitHandler = httpHandler(async (event) => {
   const p = event.auth!;
   const c = container();
   const unit = resolveUnit(p, body.unit);
-  const result = await submit(c, p, { period: body.period, unit, baseRevision: body.baseRevision, data: body.data, ...(key ? { idempotencyKey: key } : {}) }, new Date());
+  const result = await submit(
+    c,
+    p,
+    { period: body.period, unit, baseRevision: body.baseRevision, data: body.data, ...(key ? { idempotencyKey: key } : {}) },
+    new Date(),
+  );
   // The receipt: on screen from this answer, and by email once per revision (a retry finds it sent).
   // Once stored, the submission stands: mail trouble is reported beside it, never as a failure.
   const receipt = await submissionReceipt(c, p, result);
   const settings = jobSettingsFromEnv();
   const email = await emailReceipt(
     // A person waits for this answer: two quick attempts, not a job's patient backoff.
-    { ...c, clock: () => new Date(), sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)), settings: { ...settings, sendAttempts: 2, backoffMs: 300 } },
+    {
+      ...c,
+      clock: () => new Date(),
+      sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
+      settings: { ...settings, sendAttempts: 2, backoffMs: 300 },
+    },
     p,
     receipt,
   );

@@ -6,8 +6,6 @@
  * the kinds below (docs/decisions.md, "Attachments: presigned POST, then a check of the content").
  * flow: attachments use case --> attachment (pure)
  */
-import * as z from 'zod';
-
 /** Largest attachment, in bytes: 10 MB (as the presigned POST's content-length-range says). */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 /** At most this many files on one task's result. */
@@ -91,29 +89,13 @@ export function attachmentKey(agencyId: string, period: string, unit: string, id
   return `attachments/${agencyId}/${period}/${unit}/${id}`;
 }
 
-export const attachmentId = z.uuid({ error: 'Mã tài liệu không hợp lệ.' });
-
-/** A file name as shown and downloaded: no path, no control characters, at most 200 characters. */
-export const attachmentName = z
-  .string()
-  .transform((s) =>
-    s
-      .normalize('NFC')
-      .replace(/^.*[\\/]/u, '')
-      .replace(/[\p{Cc}\p{Cf}]/gu, '')
-      .trim(),
-  )
-  .pipe(z.string().min(1, 'Thiếu tên tệp.').max(200, 'Tên tệp tối đa 200 ký tự.'));
-
-/** One attachment as a task's entry in a draft or a submission names it. */
-export const attachmentRefSchema = z.strictObject({
-  id: attachmentId,
-  name: attachmentName,
-  size: z.int().min(1).max(MAX_ATTACHMENT_BYTES),
-  contentType: z.enum(ATTACHMENT_CONTENT_TYPES as [string, ...string[]], { error: `Chỉ nhận ${ALLOWED_KINDS_TEXT}.` }),
-});
-
-export type AttachmentRef = z.output<typeof attachmentRefSchema>;
+/** One attachment as a task's entry in a draft or a submission names it (core/attachment-schema.ts checks it). */
+export interface AttachmentRef {
+  id: string;
+  name: string;
+  size: number;
+  contentType: string;
+}
 
 /** "245 KB", "14,2 MB": a size as people read it (Vietnamese decimal comma); emails and the report say it so too. */
 export function sizeText(bytes: number): string {

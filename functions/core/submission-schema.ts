@@ -18,7 +18,8 @@ import {
 import { PRODUCT_NEGATIVE_MESSAGE, PROGRESS_MESSAGES } from './submission-rules.ts';
 import { UNIT_CODE_PATTERN } from './agency.ts';
 import { text } from './text-schema.ts';
-import { attachmentRefSchema, MAX_ATTACHMENTS_PER_TASK } from './attachment.ts';
+import { MAX_ATTACHMENTS_PER_TASK } from './attachment.ts';
+import { attachmentRefSchema } from './attachment-schema.ts';
 
 export const taskId = z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'Mã nhiệm vụ không hợp lệ.');
 // The shape only: whether the day exists and belongs to the plan is checked with the period

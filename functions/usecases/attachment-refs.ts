@@ -54,4 +54,3 @@ export async function verifiedAttachments(
   if (errors.length) throw new UseCaseError('invalid', 'attachment_missing', 'Có tài liệu kèm theo chưa được tải lên hoặc đã bị xoá.', errors);
   return { ...data, tasks };
 }
-

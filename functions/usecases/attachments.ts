@@ -86,7 +86,12 @@ export async function requestUpload(deps: AttachmentDeps, p: Principal, input: U
  * POST policy, and a policy is no proof of content) and the kind its bytes show, which must be the
  * family the upload declared. Refused files are deleted before the answer.
  */
-export async function confirmUpload(deps: AttachmentDeps, p: Principal, input: { period: string; unit: string; id: string }, now: Date): Promise<AttachmentRef> {
+export async function confirmUpload(
+  deps: AttachmentDeps,
+  p: Principal,
+  input: { period: string; unit: string; id: string },
+  now: Date,
+): Promise<AttachmentRef> {
   const { period, unit } = await writable(deps, p, input.unit, input.period, now);
   const from = uploadKey(p.agencyId, period.id, unit.code, input.id);
   const to = attachmentKey(p.agencyId, period.id, unit.code, input.id);
@@ -109,7 +114,9 @@ export async function confirmUpload(deps: AttachmentDeps, p: Principal, input: {
   if (!found || !declared || !sameFamily(found, declared)) {
     await deps.attachments.delete(from);
     throw wrongType(
-      found ? `Nội dung tệp là ${ATTACHMENT_KINDS[found].label}, không khớp với loại đã khai.` : 'Nội dung tệp không phải tài liệu được nhận (tên hoặc đuôi tệp không quyết định loại tệp).',
+      found
+        ? `Nội dung tệp là ${ATTACHMENT_KINDS[found].label}, không khớp với loại đã khai.`
+        : 'Nội dung tệp không phải tài liệu được nhận (tên hoặc đuôi tệp không quyết định loại tệp).',
     );
   }
   const name = decodedName(object.metadata, `tai-lieu-${input.id.slice(0, 8)}`);
@@ -120,7 +127,11 @@ export async function confirmUpload(deps: AttachmentDeps, p: Principal, input: {
 }
 
 /** A short-lived download link for one attachment: the unit itself, Văn phòng and the leaders of its agency. */
-export async function attachmentLink(deps: AttachmentDeps, p: Principal, input: { period: string; unit: string; id: string }): Promise<{ url: string; ref: AttachmentRef }> {
+export async function attachmentLink(
+  deps: AttachmentDeps,
+  p: Principal,
+  input: { period: string; unit: string; id: string },
+): Promise<{ url: string; ref: AttachmentRef }> {
   if (p.role === 'ubnd-tinh' || !canReadUnit(p, input.unit)) {
     throw new UseCaseError('forbidden', 'forbidden', 'Bạn không được xem tài liệu của phòng, đơn vị này.');
   }

@@ -282,13 +282,7 @@ export async function submit(stores: Stores, p: Principal, input: SubmitInput, c
   // Sending again exactly what the latest revision holds (a second click, a resend from another
   // tab) makes no empty revision: the answer is that revision, as for a replay. With a draft saved
   // since, a new revision is made, so the submission replaces the draft as it always does.
-  if (
-    current &&
-    current.revision > 0 &&
-    current.revision === input.baseRevision &&
-    !current.draft &&
-    canonicalJson(current.data) === canonicalJson(data)
-  ) {
+  if (current && current.revision > 0 && current.revision === input.baseRevision && !current.draft && canonicalJson(current.data) === canonicalJson(data)) {
     const latest = await stores.submissions.getRevision(p.agencyId, period.id, unit.code, current.revision);
     if (latest) return { head: current, revision: await withChanges(stores, latest), replayed: true };
   }

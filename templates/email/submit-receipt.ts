@@ -37,7 +37,10 @@ export function submitReceiptEmail(i: { profile: AgencyProfile; receipt: Receipt
   if (r.otherWork) blocks.push({ kind: 'p', text: `Công việc thường xuyên, đột xuất khác: ${r.otherWork} nội dung.` });
   if (i.historyLink) blocks.push({ kind: 'link', label: 'Xem lại các phiên bản đã gửi', url: i.historyLink });
   blocks.push(
-    { kind: 'p', text: 'Nếu nội dung chưa đúng, đơn vị có thể sửa và gửi lại trước khi Văn phòng ban hành báo cáo tổng hợp; mỗi lần gửi là một phiên bản mới.' },
+    {
+      kind: 'p',
+      text: 'Nếu nội dung chưa đúng, đơn vị có thể sửa và gửi lại trước khi Văn phòng ban hành báo cáo tổng hợp; mỗi lần gửi là một phiên bản mới.',
+    },
     { kind: 'closing', lines: ['Trân trọng./.', `Văn phòng ${i.profile.name}`] },
     { kind: 'note', text: automaticNote(i.profile) },
   );

@@ -253,9 +253,7 @@ export const examples = {
             status: 'Đang thực hiện',
             progress: 80,
             result: 'Đã tổ chức 02 hội đồng đánh giá, nghiệm thu nhiệm vụ khoa học và công nghệ cấp tỉnh.',
-            attachments: [
-              { id: '3f2b8c1e-7a4d-4e5f-9b6a-1c2d3e4f5a6b', name: 'Biên bản nghiệm thu.pdf', size: 482113, contentType: 'application/pdf' },
-            ],
+            attachments: [{ id: '3f2b8c1e-7a4d-4e5f-9b6a-1c2d3e4f5a6b', name: 'Biên bản nghiệm thu.pdf', size: 482113, contentType: 'application/pdf' }],
           },
         ],
         otherWork: 0,

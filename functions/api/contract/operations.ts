@@ -676,6 +676,23 @@ export const OPERATIONS: OperationSpec[] = [
   },
   {
     method: 'GET',
+    path: '/my-reports',
+    operationId: 'myReportsPage',
+    tags: ['pages'],
+    summary: 'Trang báo cáo của đơn vị — a unit’s months of the year (HTML)',
+    description:
+      'Cán bộ phòng, đơn vị: mỗi tháng của năm với tình trạng (chưa nộp, bản nháp, nộp đúng hạn hoặc muộn và thời điểm gửi — cách\ntính của bảng theo dõi), hạn nộp, phiên bản mới nhất, kỳ đã khóa hay chưa, và đường dẫn tới báo cáo và lịch sử của tháng.\nChưa đăng nhập → trang hướng dẫn đăng nhập (200); vai trò khác → trang 403.',
+    'x-roles': ROLES_OF.myReportsPage,
+    security: [{}, { bearerAuth: [] }, { sessionCookie: [] }],
+    parameters: [{ name: 'year', in: 'query', required: false, description: 'Năm (2000–2100); để trống hoặc sai dạng: năm nay.', schema: z.string() }],
+    responses: {
+      '200': { description: 'Trang báo cáo của đơn vị, hoặc trang hướng dẫn đăng nhập.', content: { 'text/html': { schema: z.string() } } },
+      '401': { description: 'Phiên đăng nhập hết hạn hoặc không hợp lệ.', content: { 'text/html': { schema: z.string() } } },
+      '403': { description: 'Vai trò không phải phòng, đơn vị.', content: { 'text/html': { schema: z.string() } } },
+    },
+  },
+  {
+    method: 'GET',
     path: '/people',
     operationId: 'peoplePage',
     tags: ['pages'],

@@ -51,5 +51,4 @@ export const ROLES_OF = {
   confirmAttachment: WRITERS,
   getAttachment: ALL,
   myReportsPage: ['unit'],
-  myReports: ['unit'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -4,7 +4,7 @@
  */
 // A namespace import lets esbuild drop the parts of zod (locales above all) that are not used.
 import * as z from 'zod';
-import { attachmentId, attachmentName } from '../../core/attachment.ts';
+import { attachmentId, attachmentName } from '../../core/attachment-schema.ts';
 import { taskId } from '../../core/submission-schema.ts';
 
 export const uploadRequestSchema = z.strictObject({

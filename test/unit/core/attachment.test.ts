@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentKey, attachmentRefSchema, MAX_ATTACHMENT_BYTES, sameFamily, sizeText, sniffAttachment } from '../../../functions/core/attachment.ts';
+import { attachmentKey, MAX_ATTACHMENT_BYTES, sameFamily, sizeText, sniffAttachment } from '../../../functions/core/attachment.ts';
+import { attachmentRefSchema } from '../../../functions/core/attachment-schema.ts';
 import { taskReportSchema } from '../../../functions/core/submission-schema.ts';
 import { DOC, docx, EXE, JPEG, PDF, plainZip, PNG, XLS, xlsx } from '../../support/attachment-files.ts';
 
