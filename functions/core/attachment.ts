@@ -102,3 +102,8 @@ export function sizeText(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
   return `${String(Math.round((bytes / (1024 * 1024)) * 10) / 10).replace('.', ',')} MB`;
 }
+
+/** The appendix's line for a task's files: "Tài liệu kèm theo: Biên bản.pdf (1,2 MB); Số liệu.xlsx (20 KB)". */
+export function attachmentsLine(files: readonly { name: string; size: number }[]): string {
+  return files.length ? `Tài liệu kèm theo: ${files.map((f) => `${f.name} (${sizeText(f.size)})`).join('; ')}` : '';
+}
