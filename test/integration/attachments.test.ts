@@ -125,12 +125,19 @@ describe('attachments: presigned POST straight to S3, then a check of the conten
     const exe = await ticket('setup.exe', 'application/x-msdownload', 1000);
     expect([exe.status, exe.body.error.code]).toEqual([415, 'attachment_type']);
     expect((await ticket('a.pdf', 'application/pdf', 1000, tokens.ld)).status).toBe(403);
-    expect((await call('POST', base, { token: tokens.ttud, body: { taskId: 'I-2', fileName: 'a.pdf', contentType: 'application/pdf', size: 9 } })).status).toBe(403);
+    expect((await call('POST', base, { token: tokens.ttud, body: { taskId: 'I-2', fileName: 'a.pdf', contentType: 'application/pdf', size: 9 } })).status).toBe(
+      403,
+    );
   });
 
   it('a submission names the file; the receipt lists it and is emailed once, even when the submit is retried', async () => {
     const before = (await emailsTo(email)).length;
-    const body = { period: PERIOD, unit: 'QLKH', baseRevision: 0, data: { reporterName: 'Nguyễn Thị Hoa', otherWork: [], tasks: [{ ...taskReport('I-2', 40), attachments: [kept] }] } };
+    const body = {
+      period: PERIOD,
+      unit: 'QLKH',
+      baseRevision: 0,
+      data: { reporterName: 'Nguyễn Thị Hoa', otherWork: [], tasks: [{ ...taskReport('I-2', 40), attachments: [kept] }] },
+    };
     const key = `k-${randomUUID()}`;
     const first = await call('POST', '/api/submissions', { token: tokens.qlkh, body, headers: { 'idempotency-key': key } });
     expect(first.status, JSON.stringify(first.body).slice(0, 500)).toBe(201);
@@ -151,7 +158,11 @@ describe('attachments: presigned POST straight to S3, then a check of the conten
     expect(retry.status).toBe(200);
     expect(retry.body.receipt.email).toEqual({ status: 'sent', again: true, to: email });
     // The same content again under a new key: the same revision, no new receipt.
-    const resend = await call('POST', '/api/submissions', { token: tokens.qlkh, body: { ...body, baseRevision: 1 }, headers: { 'idempotency-key': `k-${randomUUID()}` } });
+    const resend = await call('POST', '/api/submissions', {
+      token: tokens.qlkh,
+      body: { ...body, baseRevision: 1 },
+      headers: { 'idempotency-key': `k-${randomUUID()}` },
+    });
     expect([resend.status, resend.body.revision.revision, resend.body.receipt.email.again]).toEqual([200, 1, true]);
     expect((await emailsTo(email)).length).toBe(before + 1);
   });

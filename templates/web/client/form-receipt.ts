@@ -60,7 +60,13 @@ export function showReceipt(r: ReceiptWithEmail): void {
       : null,
     r.otherWork ? h('p', {}, `Công việc khác: ${r.otherWork} nội dung.`) : null,
     h('p', { id: 'receipt-email' }, emailLine(r)),
-    h('p', {}, h('a', { href: history }, 'Xem lịch sử các phiên bản'), ' · ', h('a', { href: '/my-reports' }, 'Báo cáo của đơn vị')),
+    h(
+      'p',
+      {},
+      h('a', { href: history }, 'Xem lịch sử các phiên bản'),
+      ' · ',
+      h('a', { href: `/my-reports?year=${r.period.id.slice(0, 4)}` }, 'Báo cáo của đơn vị'),
+    ),
   );
   box.hidden = false;
 }
