@@ -122,7 +122,9 @@ export class StatefulStack extends Stack {
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(7) },
         // Units' uploads wait under uploads/ only until the confirm step checks them (minutes);
         // one abandoned (the browser closed before confirming) is gone the next day.
-        { id: 'expire-unchecked-uploads', prefix: 'uploads/', expiration: Duration.days(1) },
+        // The bucket is versioned: the bytes of a deleted (refused) upload would stay as a noncurrent
+        // version for years under the rule above; under uploads/ they go after a day too.
+        { id: 'expire-unchecked-uploads', prefix: 'uploads/', expiration: Duration.days(1), noncurrentVersionExpiration: Duration.days(1) },
       ],
       // The browser posts units' attachments straight to the bucket (a presigned POST whose policy
       // holds key, size and type: functions/usecases/attachments.ts) and reads S3's answer; downloads

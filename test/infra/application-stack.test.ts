@@ -270,7 +270,14 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
         CATALOG.filter((s) => FUNCTION_ACCESS[s.key]!.sendEmail)
           .map((s) => s.key)
           .sort(),
-      ).toEqual(['api/reminders.ts#handler', 'api/session.ts#codeHandler', 'api/users.ts#inviteHandler', 'jobs/deliver.ts#handler', 'jobs/remind.ts#handler']);
+      ).toEqual([
+        'api/reminders.ts#handler',
+        'api/session.ts#codeHandler',
+        'api/submissions.ts#submitHandler',
+        'api/users.ts#inviteHandler',
+        'jobs/deliver.ts#handler',
+        'jobs/remind.ts#handler',
+      ]);
     });
 
     it('gives the roles no AWS-managed policy (not even basic execution)', () => {
@@ -304,7 +311,7 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
         expect.arrayContaining(['/health', '/auth/session', '/auth/signout', '/signin', '/', '/status', '/static/{file}']),
       );
       for (const r of ROUTES.filter((x) => !x.authorizer))
-        expect(r.path).toMatch(/^\/(health|auth\/|signin|status|static\/|reports|province|people|history|reminders|$)/);
+        expect(r.path).toMatch(/^\/(health|auth\/|signin|status|static\/|reports|province|people|history|my-reports|reminders|$)/);
     });
 
     it('runs the authorizer function as a REQUEST authorizer with simple responses, no identity source and no cache', () => {

@@ -196,8 +196,8 @@ describe('a deployment of two agencies', () => {
     const identities = Object.values(stateful.findResources('AWS::SES::EmailIdentity') as Record<string, Resource>).map((i) => i.Properties['EmailIdentity']);
     expect(identities.sort()).toEqual(['baocao@skhcn.bacgiang.example', 'baocao@skhcn.hatinh.example.vn']);
     const send = statementsOf(application).filter((s) => s.Sid === 'SendEmail');
-    // The two mail jobs, the sign-in code, the invitation and Văn phòng's "remind now".
-    expect(send).toHaveLength(5);
+    // The two mail jobs, the sign-in code, the invitation, Văn phòng's "remind now" and the submit's receipt.
+    expect(send).toHaveLength(6);
     for (const s of send) {
       const targets = (s.Resource as unknown[]).map((r) => JSON.stringify(r).match(/:(identity\/[^"]+|configuration-set\/)/)?.[1]);
       expect(targets.sort()).toEqual(['configuration-set/', 'identity/baocao@skhcn.bacgiang.example', 'identity/baocao@skhcn.hatinh.example.vn']);
