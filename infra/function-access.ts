@@ -16,6 +16,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { keys } from '../functions/adapters/dynamo/keys.ts';
 import { TABLE_SCHEMA } from './stateful-stack.ts';
 
+/** What a function may do with units' attachments (StatefulStack.attachmentAccess). */
+export type AttachmentGrant = 'upload' | 'check' | 'keep' | 'read';
+
 /** The partitions a function may write, named for what lives in them. */
 export type WriteFamily = 'period' | 'idempotency' | 'reports' | 'register' | 'jobRuns' | 'deliveries' | 'revocations' | 'users' | 'audit';
 
@@ -47,9 +50,10 @@ export interface FunctionAccess {
    * Units' attachments (usecases/attachments.ts), per agency prefix: `upload` s3:PutObject on
    * `uploads/<agency>/*` (what signs a presigned POST); `check` s3:GetObject and s3:DeleteObject there
    * (the content check, refusals); `keep` s3:PutObject on `attachments/<agency>/*` (the checked copy);
-   * `read` s3:GetObject on `attachments/<agency>/*` (HEAD at submit, download links).
+   * `read` s3:GetObject on `attachments/<agency>/*` (HEAD at submit, download links). Granted by the
+   * stateful stack's managed policies (StatefulStack.attachmentAccess), attached by the function construct.
    */
-  attachments?: ('upload' | 'check' | 'keep' | 'read')[];
+  attachments?: AttachmentGrant[];
   /** cognito-idp:AdminUserGlobalSignOut on the deployment's user pool (sign-out). */
   signOutUsers?: boolean;
   /**
@@ -283,16 +287,6 @@ export function accessStatements(access: FunctionAccess, t: AccessTargets): iam.
   }
   if (access.sendEmail) {
     statements.push(new iam.PolicyStatement({ sid: 'SendEmail', actions: ['ses:SendEmail'], resources: [...t.sesIdentityArns, t.sesConfigurationSetArn] }));
-  }
-  if (access.attachments?.length) {
-    const under = (prefix: string) => t.agencyIds.map((a) => `${t.bucketArn}/${prefix}/${a}/*`);
-    const grants: Record<NonNullable<FunctionAccess['attachments']>[number], { sid: string; actions: string[]; resources: string[] }> = {
-      upload: { sid: 'SignAttachmentUploads', actions: ['s3:PutObject'], resources: under('uploads') },
-      check: { sid: 'CheckAttachmentUploads', actions: ['s3:GetObject', 's3:DeleteObject'], resources: under('uploads') },
-      keep: { sid: 'KeepCheckedAttachments', actions: ['s3:PutObject'], resources: under('attachments') },
-      read: { sid: 'ReadAttachments', actions: ['s3:GetObject'], resources: under('attachments') },
-    };
-    for (const g of access.attachments) statements.push(new iam.PolicyStatement(grants[g]));
   }
   if (access.probe) {
     statements.push(

@@ -17,6 +17,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { DeployConfig } from './config.ts';
 import { MailIdentity } from './constructs/mail-identity.ts';
+import type { AttachmentGrant } from './function-access.ts';
 import { userGroups } from './user-groups.ts';
 
 /**
@@ -54,6 +55,8 @@ export class StatefulStack extends Stack {
    * declared access asks for them (infra/function-access.ts).
    */
   readonly reportAccess: { read: iam.ManagedPolicy; write: iam.ManagedPolicy };
+  /** Units' attachments, per grant of infra/function-access.ts (`attachments`): each on its prefix of each agency. */
+  readonly attachmentAccess: Record<AttachmentGrant, iam.ManagedPolicy>;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, { terminationProtection: true, ...props });
@@ -193,6 +196,11 @@ export class StatefulStack extends Stack {
     this.accessLogBucket = accessLogBucket;
     this.userPool = userPool;
     this.mail = new MailIdentity(this, 'Mail', { identities: config.sesIdentities });
+    this.attachmentAccess = attachmentAccessPolicies(
+      this,
+      reportBucket,
+      config.profiles.map((p) => p.agencyId),
+    );
     this.reportAccess = reportAccessPolicies(
       this,
       reportBucket,
@@ -239,5 +247,36 @@ function reportAccessPolicies(stack: Stack, bucket: s3.IBucket, agencyIds: reado
   return {
     read: make('ReportReadPolicy', 's3:GetObject', `baocao: read report files of ${whose} (downloads, delivery attachments)`),
     write: make('ReportWritePolicy', 's3:PutObject', `baocao: write report files of ${whose} (compile)`),
+  };
+}
+
+/**
+ * Units' attachments (functions/usecases/attachments.ts): signing uploads to `uploads/<agency>/*`,
+ * checking and deleting them there, keeping the checked copy and reading it under
+ * `attachments/<agency>/*` — each a policy of its own, attached to the functions that declare it.
+ */
+function attachmentAccessPolicies(stack: Stack, bucket: s3.IBucket, agencyIds: readonly string[]): Record<AttachmentGrant, iam.ManagedPolicy> {
+  const bucketArn = stack.resolve(bucket.bucketArn) as { 'Fn::GetAtt': [string, string] };
+  const whose = agencyIds.length === 1 ? agencyIds[0] : "the deployment's agencies";
+  const make = (id: string, prefix: 'uploads' | 'attachments', actions: string[], what: string) => {
+    const policy = new iam.ManagedPolicy(stack, id, {
+      description: `baocao: ${what} of ${whose}`,
+      statements: [new iam.PolicyStatement({ actions, resources: agencyIds.map((a) => bucket.arnForObjects(`${prefix}/${a}/*`)) })],
+    });
+    for (const agencyId of agencyIds) {
+      Validations.of(policy).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${bucketArn['Fn::GetAtt'][0]}.${bucketArn['Fn::GetAtt'][1]}>/${prefix}/${agencyId}/*]`,
+        reason:
+          'Attachments are named at run time (a UUID under <prefix>/<agency>/<period>/<unit>/); the agency prefix is the narrowest ' +
+          'fixed scope, the application checks the unit and the month, and the bucket policy refuses anything but TLS.',
+      });
+    }
+    return policy;
+  };
+  return {
+    upload: make('AttachmentUploadPolicy', 'uploads', ['s3:PutObject'], "sign units' attachment uploads"),
+    check: make('AttachmentCheckPolicy', 'uploads', ['s3:GetObject', 's3:DeleteObject'], "check and refuse units' uploads"),
+    keep: make('AttachmentKeepPolicy', 'attachments', ['s3:PutObject'], "keep units' checked attachments"),
+    read: make('AttachmentReadPolicy', 'attachments', ['s3:GetObject'], "read units' attachments"),
   };
 }

@@ -140,16 +140,6 @@ describe('accessStatements', () => {
     ]);
   });
 
-  it('attachments: each grant on its own prefix of the agency, nothing else of the bucket', () => {
-    const statements = json({ attachments: ['upload', 'check', 'keep', 'read'] }) as { Sid: string; Action: string | string[]; Resource: string[] }[];
-    expect(statements.map((s) => [s.Sid, s.Action, s.Resource])).toEqual([
-      ['SignAttachmentUploads', 's3:PutObject', [`${targets.bucketArn}/uploads/${A}/*`]],
-      ['CheckAttachmentUploads', ['s3:GetObject', 's3:DeleteObject'], [`${targets.bucketArn}/uploads/${A}/*`]],
-      ['KeepCheckedAttachments', 's3:PutObject', [`${targets.bucketArn}/attachments/${A}/*`]],
-      ['ReadAttachments', 's3:GetObject', [`${targets.bucketArn}/attachments/${A}/*`]],
-    ]);
-  });
-
   it('probe with read-only calls, "*" only where SES allows nothing narrower', () => {
     const statements = json({ probe: true }) as { Action: string; Resource: string }[];
     expect(statements.map((s) => [s.Action, s.Resource])).toEqual([

@@ -185,8 +185,21 @@ describe('a deployment of two agencies', () => {
   });
 
   it('grants report files under each agency’s prefix, acknowledged prefix by prefix; sends through both senders', () => {
-    const policies = Object.values(stateful.findResources('AWS::IAM::ManagedPolicy') as Record<string, Resource>);
-    expect(policies).toHaveLength(2);
+    const all = Object.values(stateful.findResources('AWS::IAM::ManagedPolicy') as Record<string, Resource>);
+    // Two for report files, four for units' attachments (uploads/ and attachments/ of each agency).
+    expect(all).toHaveLength(6);
+    const prefixesOf = (p: Resource) =>
+      ((p.Properties['PolicyDocument'] as { Statement: Statement[] }).Statement[0]!.Resource as { 'Fn::Join': [string, unknown[]] }[]).map((r) =>
+        String(r['Fn::Join'][1].at(-1)),
+      );
+    const attachments = all.filter((p) => !prefixesOf(p)[0]!.startsWith('/reports/'));
+    expect(attachments).toHaveLength(4);
+    for (const p of attachments) {
+      const prefix = prefixesOf(p)[0]!.split('/')[1];
+      expect(['uploads', 'attachments']).toContain(prefix);
+      expect(prefixesOf(p)).toEqual([`/${prefix}/skhcn-bacgiang/*`, `/${prefix}/skhcn-hatinh/*`]);
+    }
+    const policies = all.filter((p) => prefixesOf(p)[0]!.startsWith('/reports/'));
     for (const p of policies) {
       const [statement] = (p.Properties['PolicyDocument'] as { Statement: Statement[] }).Statement;
       const resources = (statement!.Resource as { 'Fn::Join': [string, unknown[]] }[]).map((r) => r['Fn::Join'][1].at(-1));
