@@ -1,7 +1,8 @@
 /**
  * What each function may touch, declared per (module, export) and turned into IAM statements: only
  * the DynamoDB actions it uses, on the partitions of the deployment's agencies (dynamodb:LeadingKeys),
- * only its writes on the partitions it owns, S3 only under `reports/<agency>/` of those agencies, SES
+ * only its writes on the partitions it owns, S3 only under `reports/<agency>/` (and units' `uploads/<agency>/`,
+ * `attachments/<agency>/`) of those agencies, SES
  * only through the deployment's identities and configuration set.
  *
  * IAM walls off everything outside the deployment's agencies; which of them a request may reach is
