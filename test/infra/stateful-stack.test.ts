@@ -342,6 +342,21 @@ describe('StatefulStack: report access policies', () => {
         PolicyDocument: { Statement: [{ Effect: 'Allow', Action: action, Resource: objects }] },
       });
     }
-    template.resourceCountIs('AWS::IAM::ManagedPolicy', 2);
+    // And four for units' attachments, each on its own prefix (uploads/ or attachments/ of the agency).
+    for (const [prefix, actions] of [
+      ['uploads', 's3:PutObject'],
+      ['uploads', ['s3:GetObject', 's3:DeleteObject']],
+      ['attachments', 's3:PutObject'],
+      ['attachments', 's3:GetObject'],
+    ] as const) {
+      template.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+        PolicyDocument: {
+          Statement: [
+            { Effect: 'Allow', Action: actions, Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, `/${prefix}/skhcn-bacgiang/*`]] } },
+          ],
+        },
+      });
+    }
+    template.resourceCountIs('AWS::IAM::ManagedPolicy', 6);
   });
 });
