@@ -345,7 +345,7 @@ describe('StatefulStack: report access policies', () => {
     // And four for units' attachments, each on its own prefix (uploads/ or attachments/ of the agency).
     for (const [prefix, actions] of [
       ['uploads', 's3:PutObject'],
-      ['uploads', ['s3:GetObject', 's3:DeleteObject']],
+      ['uploads', ['s3:DeleteObject', 's3:GetObject']],
       ['attachments', 's3:PutObject'],
       ['attachments', 's3:GetObject'],
     ] as const) {
