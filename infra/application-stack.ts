@@ -116,6 +116,7 @@ export class ApplicationStack extends Stack {
         environment: spec.kind === 'authorizer' ? authEnvironment : spec.kind === 'api' ? apiEnvironment : environment,
         logRetentionDays: config.logRetentionDays,
         reportAccess: stateful.reportAccess,
+        attachmentAccess: stateful.attachmentAccess,
         ...(spec.kind === 'job' ? { deadLetterQueue: this.deadLetterQueue } : {}),
       });
       this.functions.set(spec.key, fn);

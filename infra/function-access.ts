@@ -1,7 +1,8 @@
 /**
  * What each function may touch, declared per (module, export) and turned into IAM statements: only
  * the DynamoDB actions it uses, on the partitions of the deployment's agencies (dynamodb:LeadingKeys),
- * only its writes on the partitions it owns, S3 only under `reports/<agency>/` of those agencies, SES
+ * only its writes on the partitions it owns, S3 only under `reports/<agency>/` (and units' `uploads/<agency>/`,
+ * `attachments/<agency>/`) of those agencies, SES
  * only through the deployment's identities and configuration set.
  *
  * IAM walls off everything outside the deployment's agencies; which of them a request may reach is
@@ -15,6 +16,9 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { keys } from '../functions/adapters/dynamo/keys.ts';
 import { TABLE_SCHEMA } from './stateful-stack.ts';
+
+/** What a function may do with units' attachments (StatefulStack.attachmentAccess). */
+export type AttachmentGrant = 'upload' | 'check' | 'keep' | 'read';
 
 /** The partitions a function may write, named for what lives in them. */
 export type WriteFamily =
@@ -55,6 +59,14 @@ export interface FunctionAccess {
    * unknown_agency otherwise), but read no other data. The others' `read` covers it.
    */
   readProfiles?: boolean;
+  /**
+   * Units' attachments (usecases/attachments.ts), per agency prefix: `upload` s3:PutObject on
+   * `uploads/<agency>/*` (what signs a presigned POST); `check` s3:GetObject and s3:DeleteObject there
+   * (the content check, refusals); `keep` s3:PutObject on `attachments/<agency>/*` (the checked copy);
+   * `read` s3:GetObject on `attachments/<agency>/*` (HEAD at submit, download links). Granted by the
+   * stateful stack's managed policies (StatefulStack.attachmentAccess), attached by the function construct.
+   */
+  attachments?: AttachmentGrant[];
   /** cognito-idp:AdminUserGlobalSignOut on the deployment's user pool (sign-out). */
   signOutUsers?: boolean;
   /**
@@ -138,8 +150,11 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   'api/submissions.ts#getHandler': read,
   'api/submissions.ts#revisionsHandler': read,
   // A submit writes head, revision and (with Idempotency-Key) the replay record in one transaction.
-  'api/submissions.ts#submitHandler': { read: true, write: ['period', 'idempotency'] },
-  'api/submissions.ts#draftHandler': { read: true, write: ['period'] },
+  'api/submissions.ts#submitHandler': { read: true, write: ['period', 'idempotency', 'deliveries'], attachments: ['read'], sendEmail: true },
+  'api/submissions.ts#draftHandler': { read: true, write: ['period'], attachments: ['read'] },
+  'api/attachments.ts#uploadHandler': { read: true, attachments: ['upload'] },
+  'api/attachments.ts#confirmHandler': { read: true, attachments: ['check', 'keep'] },
+  'api/attachments.ts#downloadHandler': { read: true, attachments: ['read'] },
   'api/periods.ts#reopenHandler': { read: true, write: ['period'] },
   'api/periods.ts#lockHandler': { read: true, write: ['period'] },
   // Văn phòng's "remind now": the board, then each email claimed and settled in the delivery log.
@@ -205,6 +220,7 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   'api/pages/dashboard-page.ts#taskHandler': read,
   'api/pages/dashboard-page.ts#figureHandler': read,
   'api/pages/profile-page.ts#handler': read,
+  'api/pages/my-reports-page.ts#handler': read,
   'jobs/compile.ts#handler': { read: true, write: ['reports', 'jobRuns'], writeReports: true, readRegistry: true },
   'jobs/remind.ts#handler': { read: true, write: ['jobRuns', 'deliveries'], sendEmail: true },
   // Delivery attaches the issued (or signed) PDF, logs every email and locks the month; with the

@@ -17,6 +17,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { DeployConfig } from './config.ts';
 import { MailIdentity } from './constructs/mail-identity.ts';
+import type { AttachmentGrant } from './function-access.ts';
 import { userGroups } from './user-groups.ts';
 
 /**
@@ -31,7 +32,7 @@ export const TABLE_SCHEMA = {
 } as const;
 
 export interface StatefulStackProps extends StackProps {
-  config: Pick<DeployConfig, 'reportVersionRetentionDays' | 'accessLogRetentionDays' | 'profiles' | 'sesIdentities'>;
+  config: Pick<DeployConfig, 'reportVersionRetentionDays' | 'accessLogRetentionDays' | 'profiles' | 'sesIdentities' | 'portalOrigin'>;
 }
 
 export class StatefulStack extends Stack {
@@ -54,6 +55,8 @@ export class StatefulStack extends Stack {
    * declared access asks for them (infra/function-access.ts).
    */
   readonly reportAccess: { read: iam.ManagedPolicy; write: iam.ManagedPolicy };
+  /** Units' attachments, per grant of infra/function-access.ts (`attachments`): each on its prefix of each agency. */
+  readonly attachmentAccess: Record<AttachmentGrant, iam.ManagedPolicy>;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, { terminationProtection: true, ...props });
@@ -120,6 +123,23 @@ export class StatefulStack extends Stack {
           noncurrentVersionExpiration: Duration.days(config.reportVersionRetentionDays),
         },
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(7) },
+        // Units' uploads wait under uploads/ only until the confirm step checks them (minutes);
+        // one abandoned (the browser closed before confirming) is gone the next day.
+        // The bucket is versioned: the bytes of a deleted (refused) upload would stay as a noncurrent
+        // version for years under the rule above; under uploads/ they go after a day too.
+        { id: 'expire-unchecked-uploads', prefix: 'uploads/', expiration: Duration.days(1), noncurrentVersionExpiration: Duration.days(1) },
+      ],
+      // The browser posts units' attachments straight to the bucket (a presigned POST whose policy
+      // holds key, size and type: functions/usecases/attachments.ts) and reads S3's answer; downloads
+      // are navigations, which need no CORS. The portal's origin when it is known at synthesis (a
+      // custom domain), otherwise CloudFront's domains: the policy, not the origin, authorizes an upload.
+      cors: [
+        {
+          allowedMethods: [s3.HttpMethods.POST],
+          allowedOrigins: [config.portalOrigin ?? 'https://*.cloudfront.net'],
+          allowedHeaders: ['*'],
+          maxAge: 3600,
+        },
       ],
     });
 
@@ -201,6 +221,11 @@ export class StatefulStack extends Stack {
     this.reportBucket = reportBucket;
     this.accessLogBucket = accessLogBucket;
     this.userPool = userPool;
+    this.attachmentAccess = attachmentAccessPolicies(
+      this,
+      reportBucket,
+      config.profiles.map((p) => p.agencyId),
+    );
     this.reportAccess = reportAccessPolicies(
       this,
       reportBucket,
@@ -268,4 +293,35 @@ function cognitoSender(
   const options = { fromEmail, configurationSetName };
   if (byAddress || !byDomain) return { options };
   return domain === byDomain.value ? { options: { ...options, sesVerifiedDomain: domain } } : { options, sourceArnDomain: byDomain.value };
+}
+
+/**
+ * Units' attachments (functions/usecases/attachments.ts): signing uploads to `uploads/<agency>/*`,
+ * checking and deleting them there, keeping the checked copy and reading it under
+ * `attachments/<agency>/*` — each a policy of its own, attached to the functions that declare it.
+ */
+function attachmentAccessPolicies(stack: Stack, bucket: s3.IBucket, agencyIds: readonly string[]): Record<AttachmentGrant, iam.ManagedPolicy> {
+  const bucketArn = stack.resolve(bucket.bucketArn) as { 'Fn::GetAtt': [string, string] };
+  const whose = agencyIds.length === 1 ? agencyIds[0] : "the deployment's agencies";
+  const make = (id: string, prefix: 'uploads' | 'attachments', actions: string[], what: string) => {
+    const policy = new iam.ManagedPolicy(stack, id, {
+      description: `baocao: ${what} of ${whose}`,
+      statements: [new iam.PolicyStatement({ actions, resources: agencyIds.map((a) => bucket.arnForObjects(`${prefix}/${a}/*`)) })],
+    });
+    for (const agencyId of agencyIds) {
+      Validations.of(policy).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${bucketArn['Fn::GetAtt'][0]}.${bucketArn['Fn::GetAtt'][1]}>/${prefix}/${agencyId}/*]`,
+        reason:
+          'Attachments are named at run time (a UUID under <prefix>/<agency>/<period>/<unit>/); the agency prefix is the narrowest ' +
+          'fixed scope, the application checks the unit and the month, and the bucket policy refuses anything but TLS.',
+      });
+    }
+    return policy;
+  };
+  return {
+    upload: make('AttachmentUploadPolicy', 'uploads', ['s3:PutObject'], "sign units' attachment uploads"),
+    check: make('AttachmentCheckPolicy', 'uploads', ['s3:GetObject', 's3:DeleteObject'], "check and refuse units' uploads"),
+    keep: make('AttachmentKeepPolicy', 'attachments', ['s3:PutObject'], "keep units' checked attachments"),
+    read: make('AttachmentReadPolicy', 'attachments', ['s3:GetObject'], "read units' attachments"),
+  };
 }

@@ -11,6 +11,7 @@ import { DynamoSubmissionStore } from './dynamo/submission-store.ts';
 import { GetBatcher } from './dynamo/get-batcher.ts';
 import { DynamoReportStore } from './dynamo/report-store.ts';
 import { S3Archive } from './s3-archive.ts';
+import { S3Attachments } from './s3-attachments.ts';
 import { DynamoJobStore } from './dynamo/job-store.ts';
 import { SesMailer } from './ses-mailer.ts';
 import { DynamoSignInCodeStore, DynamoUserStore } from './dynamo/user-store.ts';
@@ -32,6 +33,7 @@ export function makeContainer(config: RuntimeConfig = loadConfig()) {
     submissions: new DynamoSubmissionStore(doc, config.tableName, reads),
     reports: new DynamoReportStore(doc, config.tableName),
     archive: new S3Archive(s3, config.bucketName),
+    attachments: new S3Attachments(s3, config.bucketName),
     jobs: new DynamoJobStore(doc, config.tableName),
     mailer: new SesMailer(ses),
     users: new DynamoUserStore(doc, config.tableName),

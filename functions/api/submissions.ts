@@ -10,6 +10,8 @@
  */
 import { container } from '../adapters/container.ts';
 import { formContext, getSubmission, listRevisions, listSubmissions, resolveUnit, saveDraft, submit } from '../usecases/submissions.ts';
+import { jobSettingsFromEnv } from '../adapters/job-settings.ts';
+import { emailReceipt, submissionReceipt } from '../usecases/submit-receipt.ts';
 import { httpHandler } from './handler.ts';
 import { ApiError, header, json, query, type HttpEvent } from './http.ts';
 import type { FormContext, RevisionList, SubmissionList, SubmissionResponse, SubmitResponse } from './schemas/responses.ts';
@@ -37,16 +39,32 @@ export const submitHandler = httpHandler(async (event) => {
     key = k.data;
   }
   const p = event.auth!;
+  const c = container();
   const unit = resolveUnit(p, body.unit);
   const result = await submit(
-    container(),
+    c,
     p,
     { period: body.period, unit, baseRevision: body.baseRevision, data: body.data, ...(key ? { idempotencyKey: key } : {}) },
     new Date(),
   );
+  // The receipt: on screen from this answer, and by email once per revision (a retry finds it sent).
+  // Once stored, the submission stands: mail trouble is reported beside it, never as a failure.
+  const receipt = await submissionReceipt(c, p, result);
+  const settings = jobSettingsFromEnv();
+  const email = await emailReceipt(
+    // A person waits for this answer: two quick attempts, not a job's patient backoff.
+    {
+      ...c,
+      clock: () => new Date(),
+      sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
+      settings: { ...settings, sendAttempts: 2, backoffMs: 300 },
+    },
+    p,
+    receipt,
+  );
   return json<SubmitResponse>(
     result.replayed ? 200 : 201,
-    { submission: result.head, revision: result.revision },
+    { submission: result.head, revision: result.revision, receipt: { ...receipt, email } },
     result.replayed ? { 'idempotent-replayed': 'true' } : {},
   );
 });

@@ -94,6 +94,8 @@ export interface TaskRow
   unreported?: boolean;
   /** Finished in an earlier period: its last "hoàn thành" report is carried forward. */
   carried?: boolean;
+  /** "Tài liệu kèm theo": the files the unit attached to the result (names and sizes; the files stay in the portal). */
+  attachments?: { name: string; size: number }[];
 }
 
 /** One month's report on a task inside a longer period. */

@@ -6,6 +6,7 @@
  * for people (the history page, the form's conflict view).
  * flow: history use case / form conflict view --> revision diff (pure) --> submission labels
  */
+import { sizeText, type AttachmentRef } from './attachment.ts';
 import {
   OTHER_WORK_KIND_LABELS,
   PROPOSAL_ADDRESSEE_LABELS,
@@ -23,7 +24,7 @@ export type TaskField = Exclude<keyof TaskReport, 'taskId'>;
 export const TASK_FIELDS = Object.keys(TASK_FIELD_LABELS).filter((k) => k !== 'taskId') as TaskField[];
 
 /** What an absent field means: the form shows these when nothing was filled in. */
-const EMPTY: Partial<Record<TaskField, unknown>> = { needsDecision: false, proposalTo: 'lanh-dao-so' };
+const EMPTY: Partial<Record<TaskField, unknown>> = { needsDecision: false, proposalTo: 'lanh-dao-so', attachments: [] };
 
 export const EMPTY_VALUE = '(trống)';
 
@@ -53,7 +54,8 @@ export interface RevisionDiff {
 
 /** A field's value as the form would show it: the status's name, "60%", "Có", a dd/mm/yyyy date. */
 export function describeValue(field: string, value: unknown): string {
-  if (value === undefined || value === null || value === '') return EMPTY_VALUE;
+  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return EMPTY_VALUE;
+  if (field === 'attachments' && Array.isArray(value)) return (value as AttachmentRef[]).map((a) => `${a.name} (${sizeText(a.size)})`).join('; ');
   if (field === 'status') return REPORTED_STATUS_LABELS[value as keyof typeof REPORTED_STATUS_LABELS] ?? String(value);
   if (field === 'progress') return `${String(value)}%`;
   if (field === 'needsDecision') return value ? 'Có' : 'Không';

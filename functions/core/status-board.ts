@@ -58,6 +58,20 @@ export interface BoardInput {
   heads: readonly SubmissionHead[];
 }
 
+/**
+ * A unit's status for a month, from its head: on time or late by the submission that counts
+ * (core/counted-submission.ts), a draft only, or nothing. The status board and the unit's own
+ * "Báo cáo của đơn vị" both read it here.
+ */
+export function unitMonthStatus(
+  head: SubmissionHead | undefined,
+  settings: AgencyProfile,
+): { status: SubmissionStatus; counted?: NonNullable<ReturnType<typeof countedSubmission>> } {
+  const counted = head && countedSubmission(head, settings);
+  if (counted) return { status: counted.onTime ? 'on-time' : 'late', counted };
+  return { status: head?.draft ? 'draft-only' : 'missing' };
+}
+
 export function buildStatusBoard(input: BoardInput): StatusBoard {
   const heads = new Map(input.heads.map((h) => [h.unit, h]));
   const rows: BoardRow[] = [];
@@ -66,8 +80,7 @@ export function buildStatusBoard(input: BoardInput): StatusBoard {
     const head = heads.get(unit.code);
     if (due.length === 0 && !head) continue;
     const reported = new Map((head?.data?.tasks ?? []).map((t) => [t.taskId, t]));
-    const counted = head && countedSubmission(head, input.profile);
-    const status: SubmissionStatus = counted ? (counted.onTime ? 'on-time' : 'late') : head?.draft ? 'draft-only' : 'missing';
+    const { status, counted } = unitMonthStatus(head, input.profile);
     const overdue = due
       .filter((t) => {
         const report = reported.get(t.id) ?? input.previousReports.get(t.id);

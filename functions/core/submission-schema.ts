@@ -18,6 +18,8 @@ import {
 import { PRODUCT_NEGATIVE_MESSAGE, PROGRESS_MESSAGES } from './submission-rules.ts';
 import { UNIT_CODE_PATTERN } from './agency.ts';
 import { text } from './text-schema.ts';
+import { MAX_ATTACHMENTS_PER_TASK } from './attachment.ts';
+import { attachmentRefSchema } from './attachment-schema.ts';
 
 export const taskId = z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'Mã nhiệm vụ không hợp lệ.');
 // The shape only: whether the day exists and belongs to the plan is checked with the period
@@ -45,6 +47,11 @@ export const taskReportSchema = z.object({
   reason: text(F.reason.max, { label: F.reason.label })
     .optional()
     .transform((v) => (v ? v : undefined)),
+  attachments: z
+    .array(attachmentRefSchema)
+    .max(MAX_ATTACHMENTS_PER_TASK, `Tối đa ${MAX_ATTACHMENTS_PER_TASK} tài liệu kèm theo một nhiệm vụ.`)
+    .refine((a) => new Set(a.map((x) => x.id)).size === a.length, 'Một tài liệu chỉ kèm một lần.')
+    .optional(),
 });
 
 export const otherWorkKind = z.enum(OTHER_WORK_KINDS as readonly [OtherWorkKind, ...OtherWorkKind[]]);

@@ -4,6 +4,7 @@
  * flow: use case --> submission (pure)
  */
 import type { LocalDate } from './clock.ts';
+import type { AttachmentRef } from './attachment.ts';
 
 /** Status a unit reports for a task (the form's choices). */
 export type ReportedStatus = 'chua-trien-khai' | 'dang-thuc-hien' | 'hoan-thanh' | 'de-xuat-dieu-chinh';
@@ -49,6 +50,8 @@ export interface TaskReport {
   nextPlan: string;
   /** Why progress fell, or why a task was finished after its deadline. */
   reason?: string;
+  /** Documents attached to the result ("tài liệu kèm theo"), checked by content when uploaded (core/attachment.ts). */
+  attachments?: AttachmentRef[];
 }
 
 export type OtherWorkKind = 'thuong-xuyen' | 'dot-xuat';
@@ -170,6 +173,7 @@ export const TASK_FIELD_LABELS = {
   proposalTo: 'Đề xuất gửi tới',
   needsDecision: 'Cần Lãnh đạo Sở cho ý kiến',
   nextPlan: 'Kế hoạch kỳ tới',
+  attachments: 'Tài liệu kèm theo',
   taskId: 'Nhiệm vụ',
 } as const satisfies Record<keyof TaskReport, string>;
 

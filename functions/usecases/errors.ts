@@ -3,7 +3,7 @@
  * invalid → 422, conflict → 409 …) and the CLI prints the message.
  * flow: use case --> errors <-- handlers / CLI
  */
-export type UseCaseErrorKind = 'forbidden' | 'not_found' | 'invalid' | 'conflict' | 'locked' | 'bad_request' | 'too_large' | 'rate_limited';
+export type UseCaseErrorKind = 'forbidden' | 'not_found' | 'invalid' | 'conflict' | 'locked' | 'bad_request' | 'too_large' | 'unsupported' | 'rate_limited';
 
 export class UseCaseError extends Error {
   override name = 'UseCaseError';

@@ -408,3 +408,28 @@ export interface IdentityDirectory {
   /** Brings groups and enabled state to the user's; a disabled person's sessions end. */
   apply(user: User): Promise<void>;
 }
+
+/** An object in the attachment area, as a HEAD sees it. */
+export interface AttachmentObject {
+  size: number;
+  contentType?: string;
+  metadata: Record<string, string>;
+}
+
+/**
+ * Units' attachments in the bucket (core/attachment.ts): a presigned POST for the browser's upload
+ * (size range, type and key in its policy), and what the content check and downloads need.
+ */
+export interface AttachmentStore {
+  presignUpload(
+    key: string,
+    opts: { contentType: string; maxBytes: number; expiresInSeconds: number; metadata: Record<string, string> },
+  ): Promise<{ url: string; fields: Record<string, string> }>;
+  head(key: string): Promise<AttachmentObject | undefined>;
+  /** Bytes [start, end] of the object (inclusive, clipped to its size). */
+  readRange(key: string, start: number, end: number): Promise<Uint8Array>;
+  /** Copies an object to another key with this content type and metadata. */
+  copy(from: string, to: string, contentType: string, metadata: Record<string, string>): Promise<void>;
+  delete(key: string): Promise<void>;
+  presignGet(key: string, expiresInSeconds: number, downloadName: string): Promise<string>;
+}

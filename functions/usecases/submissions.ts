@@ -18,12 +18,15 @@ import { text } from '../core/text-schema.ts';
 import { profileOn } from './agency-service.ts';
 import { dueTasks } from './due-tasks.ts';
 import { UseCaseError } from './errors.ts';
-import type { AgencyStore, PlanStore, StoredDraft, StoredRevision, SubmissionStore, SubmitOutcome } from './ports.ts';
+import { verifiedAttachments } from './attachment-refs.ts';
+import type { AgencyStore, AttachmentStore, PlanStore, StoredDraft, StoredRevision, SubmissionStore, SubmitOutcome } from './ports.ts';
 
 export interface Stores {
   agencies: AgencyStore;
   plans: PlanStore;
   submissions: SubmissionStore;
+  /** Where attachments are kept; without it, content that names an attachment is refused. */
+  attachments?: AttachmentStore;
 }
 
 /** Idempotency records live a week: long enough for any client retry, short enough to expire. */
@@ -141,7 +144,7 @@ async function openUnit(profile: AgencyProfile, unitCode: string, period: Period
   return unit;
 }
 
-async function writable(stores: Stores, p: Principal, unitCode: string, periodId: string, now: Date) {
+export async function writable(stores: Stores, p: Principal, unitCode: string, periodId: string, now: Date) {
   const t = await target(stores, p, unitCode, periodId, now);
   await assertOpen(stores, p.agencyId, t.period);
   return t;
@@ -216,7 +219,8 @@ export async function saveDraft(
   // A draft may be incomplete, but may not name tasks the unit does not own.
   ruleErrors({ ...input.data, tasks: input.data.tasks.map((t) => ({ ...t, reason: t.reason ?? 'nháp' })) }, due, localDate(now, profile.timeZone), false);
   assertFits(input.data);
-  const draft: StoredDraft = { data: input.data, savedAt: now.toISOString(), savedBy: p.sub };
+  const data = await verifiedAttachments(stores.attachments, { agencyId: p.agencyId, period: period.id, unit: unit.code }, input.data);
+  const draft: StoredDraft = { data, savedAt: now.toISOString(), savedBy: p.sub };
   return stores.submissions.saveDraft(p.agencyId, period.id, unit.code, draft);
 }
 
@@ -276,16 +280,11 @@ export async function submit(stores: Stores, p: Principal, input: SubmitInput, c
   dateErrors(input.data, period);
   ruleErrors(input.data, due, localDate(now, profile.timeZone), true);
   assertFits(input.data);
+  const data = await verifiedAttachments(stores.attachments, { agencyId: p.agencyId, period: period.id, unit: unit.code }, input.data);
   // Sending again exactly what the latest revision holds (a second click, a resend from another
   // tab) makes no empty revision: the answer is that revision, as for a replay. With a draft saved
   // since, a new revision is made, so the submission replaces the draft as it always does.
-  if (
-    current &&
-    current.revision > 0 &&
-    current.revision === input.baseRevision &&
-    !current.draft &&
-    canonicalJson(current.data) === canonicalJson(input.data)
-  ) {
+  if (current && current.revision > 0 && current.revision === input.baseRevision && !current.draft && canonicalJson(current.data) === canonicalJson(data)) {
     const latest = await stores.submissions.getRevision(p.agencyId, period.id, unit.code, current.revision);
     if (latest) return { head: current, revision: await withChanges(stores, latest), replayed: true };
   }
@@ -301,8 +300,8 @@ export async function submit(stores: Stores, p: Principal, input: SubmitInput, c
     by: p.sub,
     onTime,
     ...(input.history ? { imported: true as const } : {}),
-    data: input.data,
-    changes: diffSubmission(current?.data, input.data),
+    data,
+    changes: diffSubmission(current?.data, data),
   };
   const head: SubmissionHead = {
     agencyId: p.agencyId,
@@ -310,7 +309,7 @@ export async function submit(stores: Stores, p: Principal, input: SubmitInput, c
     unit: unit.code,
     state: 'submitted',
     revision: next,
-    data: input.data,
+    data,
     firstSubmittedAt: current?.firstSubmittedAt ?? at,
     submittedAt: at,
     onTime: current?.onTime ?? onTime,

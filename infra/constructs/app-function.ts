@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../agency-profile-file.ts';
 import { bundleEnvironment, bundlingOptions } from '../bundling.ts';
 import type { FunctionSpec } from '../function-catalog.ts';
-import { accessStatements, FUNCTION_ACCESS, type AccessTargets } from '../function-access.ts';
+import { accessStatements, FUNCTION_ACCESS, type AccessTargets, type AttachmentGrant } from '../function-access.ts';
 import { sizingOf, type Sizing } from '../function-sizing.ts';
 
 /** The runtime the issue fixes; cdk-nag's "latest runtime" rule is acknowledged where it is set. */
@@ -34,6 +34,7 @@ export interface AppFunctionProps {
   logRetentionDays: number;
   /** The stateful stack's policies on `reports/<agency>/*`, attached when the access asks for them. */
   reportAccess: { read: iam.IManagedPolicy; write: iam.IManagedPolicy };
+  attachmentAccess: Record<AttachmentGrant, iam.IManagedPolicy>;
   /** Jobs only: where an invocation lands after Lambda's own retries fail. */
   deadLetterQueue?: sqs.IQueue;
 }
@@ -77,6 +78,7 @@ export class AppFunction extends Construct {
     for (const statement of accessStatements(access, props.targets)) role.addToPrincipalPolicy(statement);
     if (access.readReports) role.addManagedPolicy(props.reportAccess.read);
     if (access.writeReports) role.addManagedPolicy(props.reportAccess.write);
+    for (const grant of access.attachments ?? []) role.addManagedPolicy(props.attachmentAccess[grant]);
 
     this.fn = new NodejsFunction(this, 'Function', {
       entry: spec.entry,

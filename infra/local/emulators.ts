@@ -116,6 +116,8 @@ export async function startS3(opts: { directory: string; port: number; bucket: s
       '--no-vhost-buckets',
       '--configure-bucket',
       opts.bucket,
+      // CORS for the browser's presigned POST uploads of attachments (functions/usecases/attachments.ts).
+      path.join(HERE, 's3-cors.xml'),
     ],
     opts.log ? { log: opts.log } : {},
   );

@@ -4,21 +4,13 @@
  * flow: email templates --> wording
  */
 import type { AgencyProfile } from '../../functions/core/agency.ts';
-import { localParts } from '../../functions/core/clock.ts';
 import { stripAccents } from '../../functions/core/text.ts';
 
 /** "08:00 ngày 17/05/2024" for an instant, in the agency's zone. */
-export function atVi(instant: Date, timeZone: string): string {
-  const p = localParts(instant, timeZone);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(p.hour)}:${two(p.minute)} ngày ${two(p.day)}/${two(p.month)}/${p.year}`;
-}
+export { atText as atVi } from '../../functions/core/receipt.ts';
 
 /** "245 KB", "14,2 MB". */
-export function sizeVi(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  return `${String(Math.round((bytes / (1024 * 1024)) * 10) / 10).replace('.', ',')} MB`;
-}
+export { sizeText as sizeVi } from '../../functions/core/attachment.ts';
 
 /**
  * An attachment name in plain ASCII ("Bao cao UBND tinh - thang 5 nam 2024 (v1).pdf"): older mail

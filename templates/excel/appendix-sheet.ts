@@ -5,6 +5,7 @@
  */
 import type { Workbook, Worksheet } from 'exceljs';
 import { TASK_STATUS_LABELS, type ReportModel, type TaskRow } from '../../functions/core/report-model.ts';
+import { attachmentsLine } from '../../functions/core/attachment.ts';
 import { proposalNote } from '../common/cells.ts';
 import { appendixReference, issuerFullName } from '../common/date-line.ts';
 import { setText, writeRow } from './safe-cell.ts';
@@ -37,6 +38,7 @@ function resultText(row: TaskRow): string {
   if (row.reason) parts.push(`Lý do: ${row.reason}`);
   // A longer period's progress column holds its end; the start is said here.
   if (row.history && row.progressStart !== undefined) parts.push(`Tiến độ đầu kỳ: ${row.progressStart}%`);
+  if (row.attachments?.length) parts.push(attachmentsLine(row.attachments));
   return parts.filter(Boolean).join('\n');
 }
 

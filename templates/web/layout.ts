@@ -24,7 +24,7 @@ export interface LayoutOptions {
   /** Page scripts by logical name (the build's manifest gives the hashed file), loaded as ES modules. */
   scripts?: AssetName[];
   /** Which navigation entry is the current page. */
-  current?: 'form' | 'status' | 'reports' | 'signin' | 'province' | 'people' | 'profile' | 'dashboard' | 'plan';
+  current?: 'form' | 'my-reports' | 'status' | 'reports' | 'signin' | 'province' | 'people' | 'profile' | 'dashboard' | 'plan';
   /** Agency name for the header, when known. */
   agencyName?: string;
 }
@@ -47,6 +47,7 @@ function nav(o: LayoutOptions): SafeHtml {
         ${link('/reports', 'Báo cáo tổng hợp', 'reports')}
         ${link('/people', 'Người dùng', 'people')}`
             : html`${link('/', u.role === 'unit' ? 'Báo cáo tháng' : 'Báo cáo của đơn vị', 'form')}
+        ${u.role === 'unit' ? link('/my-reports', 'Báo cáo của đơn vị', 'my-reports') : html``}
         ${u.role !== 'unit' ? link('/dashboard', 'Bảng điều hành', 'dashboard') : html``}
         ${u.role !== 'unit' ? link('/status', 'Theo dõi nộp báo cáo', 'status') : html``}
         ${u.role !== 'unit' ? link('/reports', 'Báo cáo tổng hợp', 'reports') : html``}

@@ -43,6 +43,7 @@ const VISITS: Record<string, Visit> = {
   '/people': { role: 'van-phong' },
   '/reminders': { role: 'van-phong' },
   '/plan': { role: 'van-phong', query: '?year=2024' },
+  '/my-reports': { role: 'unit', unit: 'QLKH', query: '?year=2024' },
   '/history': { role: 'van-phong', query: '?period=2024-05' },
   '/dashboard': { role: 'lanh-dao', query: '?period=2024-05' },
   '/dashboard/task': { role: 'lanh-dao', query: '?period=2024-05&id=I-1' },

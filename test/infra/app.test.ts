@@ -51,7 +51,8 @@ describe('CDK app synthesis', () => {
       // van-phong, lanh-dao and one per unit of the demo profile (7).
       'AWS::Cognito::UserPoolGroup': 10,
       'AWS::DynamoDB::Table': 1,
-      'AWS::IAM::ManagedPolicy': 2,
+      // Report files (read, write) and units' attachments (upload, check, keep, read).
+      'AWS::IAM::ManagedPolicy': 6,
       'AWS::S3::Bucket': 2,
       'AWS::S3::BucketPolicy': 2,
       'AWS::SES::ConfigurationSet': 1,
@@ -128,10 +129,20 @@ describe('CDK app synthesis', () => {
         'RouteDefault',
       ].sort(),
     );
-    // The report-prefix wildcard is acknowledged only on the two report policies, for this agency's prefix.
+    // The prefix wildcards are acknowledged only on the report and attachment policies, for this agency's prefixes.
     const prefix = acknowledged.filter((a) => a.id.startsWith('AwsSolutions-IAM5[Resource::<'));
-    expect(prefix.map((a) => a.path.split('/').pop()).sort()).toEqual(['ReportReadPolicy', 'ReportWritePolicy']);
-    for (const a of prefix) expect(a.id).toMatch(/^AwsSolutions-IAM5\[Resource::<ReportBucket\w+\.Arn>\/reports\/skhcn-bacgiang\/\*\]$/);
+    expect(prefix.map((a) => a.path.split('/').pop()).sort()).toEqual([
+      'AttachmentCheckPolicy',
+      'AttachmentKeepPolicy',
+      'AttachmentReadPolicy',
+      'AttachmentUploadPolicy',
+      'ReportReadPolicy',
+      'ReportWritePolicy',
+    ]);
+    for (const a of prefix) {
+      expect(a.id).toMatch(/^AwsSolutions-IAM5\[Resource::<ReportBucket\w+\.Arn>\/(reports|uploads|attachments)\/skhcn-bacgiang\/\*\]$/);
+      expect(a.id.includes('/reports/'), a.path).toBe(a.path.endsWith('/ReportReadPolicy') || a.path.endsWith('/ReportWritePolicy'));
+    }
   });
 
   it('fails synthesis when a resource breaks an AwsSolutions rule (the checks are really wired in)', () => {

@@ -254,7 +254,12 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
         permissionsOf(stack, template, key)
           .statements.filter((s) => actionsOf(s).includes('dynamodb:PutItem'))
           .flatMap((s) => s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] as string[]);
-      expect(writeKeys('api/submissions.ts#submitHandler')).toEqual(['AGENCY#skhcn-bacgiang#PERIOD#*', 'AGENCY#skhcn-bacgiang#IDEM#*#*']);
+      // The submit also logs its receipt email (send-once, in the period's delivery log).
+      expect(writeKeys('api/submissions.ts#submitHandler')).toEqual([
+        'AGENCY#skhcn-bacgiang#PERIOD#*',
+        'AGENCY#skhcn-bacgiang#IDEM#*#*',
+        'AGENCY#skhcn-bacgiang#DELIVERY#*',
+      ]);
       expect(writeKeys('api/report-compile.ts#handler')).toEqual(['AGENCY#skhcn-bacgiang#REPORTS#*']);
       // Delivery may compile a draft and (autoIssue) issue it: reports and the register too.
       expect(writeKeys('jobs/deliver.ts#handler')).toEqual([
@@ -275,11 +280,11 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
       expect(writeKeys('api/users.ts#inviteHandler')).toEqual(['AGENCY#skhcn-bacgiang#USERS', 'AGENCY#skhcn-bacgiang#AUDIT', 'EMAIL#*', 'SOURCE#*']);
     });
 
-    it('attaches the report read/write policies only where declared, and SES only to the mail jobs', () => {
+    it('attaches the report and attachment policies only where declared, and SES only to the mailing functions', () => {
       for (const spec of CATALOG) {
         const access = FUNCTION_ACCESS[spec.key]!;
         const { statements, managed } = permissionsOf(stack, template, spec.key);
-        expect(managed.length, spec.key).toBe((access.readReports ? 1 : 0) + (access.writeReports ? 1 : 0));
+        expect(managed.length, spec.key).toBe((access.readReports ? 1 : 0) + (access.writeReports ? 1 : 0) + (access.attachments?.length ?? 0));
         const ses = statements.filter((s) => actionsOf(s).includes('ses:SendEmail'));
         expect(ses.length, spec.key).toBe(access.sendEmail ? 1 : 0);
         for (const s of ses) {
@@ -302,6 +307,7 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
       ).toEqual([
         'api/reminders.ts#handler',
         'api/report-deliver.ts#handler',
+        'api/submissions.ts#submitHandler',
         'api/users.ts#inviteHandler',
         'jobs/deliver.ts#handler',
         'jobs/remind.ts#handler',
@@ -347,7 +353,7 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
         expect.arrayContaining(['/health', '/auth/session', '/auth/signout', '/signin', '/', '/status', '/static/{file}']),
       );
       for (const r of ROUTES.filter((x) => !x.authorizer))
-        expect(r.path).toMatch(/^\/(health|auth\/|signin|status|static\/|reports|province|people|profile|plan|history|reminders|dashboard|$)/);
+        expect(r.path).toMatch(/^\/(health|auth\/|signin|status|static\/|reports|province|people|profile|plan|history|my-reports|reminders|dashboard|$)/);
     });
 
     it('runs the authorizer function as a REQUEST authorizer with simple responses, no identity source and no cache', () => {

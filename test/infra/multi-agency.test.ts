@@ -185,8 +185,21 @@ describe('a deployment of two agencies', () => {
   });
 
   it('grants report files under each agency’s prefix, acknowledged prefix by prefix; sends through both senders', () => {
-    const policies = Object.values(stateful.findResources('AWS::IAM::ManagedPolicy') as Record<string, Resource>);
-    expect(policies).toHaveLength(2);
+    const all = Object.values(stateful.findResources('AWS::IAM::ManagedPolicy') as Record<string, Resource>);
+    // Two for report files, four for units' attachments (uploads/ and attachments/ of each agency).
+    expect(all).toHaveLength(6);
+    const prefixesOf = (p: Resource) =>
+      ((p.Properties['PolicyDocument'] as { Statement: Statement[] }).Statement[0]!.Resource as { 'Fn::Join': [string, unknown[]] }[]).map((r) =>
+        String(r['Fn::Join'][1].at(-1)),
+      );
+    const attachments = all.filter((p) => !prefixesOf(p)[0]!.startsWith('/reports/'));
+    expect(attachments).toHaveLength(4);
+    for (const p of attachments) {
+      const prefix = prefixesOf(p)[0]!.split('/')[1];
+      expect(['uploads', 'attachments']).toContain(prefix);
+      expect(prefixesOf(p)).toEqual([`/${prefix}/skhcn-bacgiang/*`, `/${prefix}/skhcn-hatinh/*`]);
+    }
+    const policies = all.filter((p) => prefixesOf(p)[0]!.startsWith('/reports/'));
     for (const p of policies) {
       const [statement] = (p.Properties['PolicyDocument'] as { Statement: Statement[] }).Statement;
       const resources = (statement!.Resource as { 'Fn::Join': [string, unknown[]] }[]).map((r) => r['Fn::Join'][1].at(-1));
@@ -196,8 +209,9 @@ describe('a deployment of two agencies', () => {
     const identities = Object.values(stateful.findResources('AWS::SES::EmailIdentity') as Record<string, Resource>).map((i) => i.Properties['EmailIdentity']);
     expect(identities.sort()).toEqual(['baocao@skhcn.bacgiang.example', 'baocao@skhcn.hatinh.example.vn']);
     const send = statementsOf(application).filter((s) => s.Sid === 'SendEmail');
-    // The two mail jobs, the invitation, Văn phòng's "remind now" and "Gửi UBND tỉnh ngay" (Cognito emails the sign-in codes).
-    expect(send).toHaveLength(5);
+    // The two mail jobs, the invitation, Văn phòng's "remind now", "Gửi UBND tỉnh ngay" and the submit's receipt
+    // (Cognito emails the sign-in codes).
+    expect(send).toHaveLength(6);
     for (const s of send) {
       const targets = (s.Resource as unknown[]).map((r) => JSON.stringify(r).match(/:(identity\/[^"]+|configuration-set\/)/)?.[1]);
       expect(targets.sort()).toEqual(['configuration-set/', 'identity/baocao@skhcn.bacgiang.example', 'identity/baocao@skhcn.hatinh.example.vn']);

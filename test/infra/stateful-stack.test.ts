@@ -107,9 +107,14 @@ describe('StatefulStack (default config)', () => {
       });
     });
 
-    it('never expires current versions and keeps noncurrent versions for ten years', () => {
+    it('never expires current versions (but unchecked uploads) and keeps noncurrent versions for ten years', () => {
       const report = template.toJSON()['Resources'][reportBucketId] as Resource;
-      const rules = (report.Properties?.['LifecycleConfiguration'] as { Rules: Record<string, unknown>[] }).Rules;
+      const all = (report.Properties?.['LifecycleConfiguration'] as { Rules: Record<string, unknown>[] }).Rules;
+      // Units' uploads wait under uploads/ for the content check only: gone the next day, current or not.
+      expect(all.filter((r) => r['Prefix'] !== undefined)).toEqual([
+        { Id: 'expire-unchecked-uploads', Prefix: 'uploads/', Status: 'Enabled', ExpirationInDays: 1, NoncurrentVersionExpiration: { NoncurrentDays: 1 } },
+      ]);
+      const rules = all.filter((r) => r['Prefix'] === undefined);
       for (const rule of rules) {
         expect(rule['ExpirationInDays'], `rule ${String(rule['Id'])}`).toBeUndefined();
         expect(rule['ExpirationDate'], `rule ${String(rule['Id'])}`).toBeUndefined();
@@ -124,6 +129,12 @@ describe('StatefulStack (default config)', () => {
         Id: 'abort-incomplete-uploads',
         Status: 'Enabled',
         AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
+      });
+    });
+    it('lets the portal post attachments from the browser, and nothing else cross-origin', () => {
+      const report = template.toJSON()['Resources'][reportBucketId] as Resource;
+      expect(report.Properties?.['CorsConfiguration']).toEqual({
+        CorsRules: [{ AllowedMethods: ['POST'], AllowedOrigins: ['https://*.cloudfront.net'], AllowedHeaders: ['*'], MaxAge: 3600 }],
       });
     });
   });
@@ -337,6 +348,21 @@ describe('StatefulStack: report access policies', () => {
         PolicyDocument: { Statement: [{ Effect: 'Allow', Action: action, Resource: objects }] },
       });
     }
-    template.resourceCountIs('AWS::IAM::ManagedPolicy', 2);
+    // And four for units' attachments, each on its own prefix (uploads/ or attachments/ of the agency).
+    for (const [prefix, actions] of [
+      ['uploads', 's3:PutObject'],
+      ['uploads', ['s3:DeleteObject', 's3:GetObject']],
+      ['attachments', 's3:PutObject'],
+      ['attachments', 's3:GetObject'],
+    ] as const) {
+      template.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+        PolicyDocument: {
+          Statement: [
+            { Effect: 'Allow', Action: actions, Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, `/${prefix}/skhcn-bacgiang/*`]] } },
+          ],
+        },
+      });
+    }
+    template.resourceCountIs('AWS::IAM::ManagedPolicy', 6);
   });
 });

@@ -179,6 +179,29 @@ describe('API responses match docs/openapi.yaml', () => {
     expect(after.body.initial.reporterName).toBe('Nguyễn Thị Nga');
   });
 
+  it('attachments: a presigned POST, the content check, a download link (2024-10, QLKH)', async () => {
+    const base = '/api/submissions/2024-10/QLKH/attachments';
+    const ask = (who: Who, body: Record<string, unknown>) => as(who, { body: { taskId: qlkhTasks[0]!.task.id, ...body } });
+    const ticket = await hit('POST', base, ask('unit', { fileName: 'Biên bản.pdf', contentType: 'application/pdf', size: 30 }), 201);
+    await hit('POST', base, ask('unit', { fileName: 'lon.pdf', contentType: 'application/pdf', size: 11 * 1024 * 1024 }), 413, 'attachment_too_large');
+    await hit('POST', base, ask('unit', { fileName: 'setup.exe', contentType: 'application/x-msdownload', size: 30 }), 415, 'attachment_type');
+    await hit('POST', base, ask('ld', { fileName: 'a.pdf', contentType: 'application/pdf', size: 30 }), 403, 'forbidden');
+    await hit('POST', base, ask('unit', { fileName: 'a.pdf', contentType: 'application/pdf', size: 'ba mươi' }), 422, 'invalid_input');
+    const form = new FormData();
+    for (const [k, v] of Object.entries<string>(ticket.body.upload.fields)) form.append(k, v);
+    form.append('file', new Blob([Buffer.from('%PDF-1.7\n%%EOF\n')]), 'Biên bản.pdf');
+    expect((await fetch(ticket.body.upload.url, { method: 'POST', body: form })).status).toBeLessThan(300);
+    const kept = await hit('POST', `${base}/${ticket.body.id}/confirm`, as('unit'), 200);
+    expect(kept.body.attachment).toMatchObject({ name: 'Biên bản.pdf', contentType: 'application/pdf' });
+    await hit('POST', `${base}/${randomUUID()}/confirm`, as('unit'), 404, 'attachment_not_found');
+    const link = `/api/attachments/2024-10/QLKH/${ticket.body.id}`;
+    await hit('GET', link, as('unit'), 200);
+    await hit('GET', link, as('vp'), 200);
+    await hit('GET', link, as('other'), 403, 'forbidden');
+    await hit('GET', `/api/attachments/2024-10/QLKH/${randomUUID()}`, as('ld'), 404, 'attachment_not_found');
+    await hit('GET', link, {}, 401, 'unauthenticated');
+  });
+
   it('lists a period: everything for Văn phòng and the leaders, its own for a unit', async () => {
     const mine = await hit('GET', '/api/submissions?period=2024-10', as('unit'), 200);
     expect(mine.body.period).toBe('2024-10');

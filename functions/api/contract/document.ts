@@ -54,6 +54,10 @@ const HEAD = {
       description: 'Báo cáo tháng của phòng, đơn vị — bản nháp, gửi, lịch sử phiên bản. Unit submissions, drafts, revisions.',
     },
     {
+      name: 'attachments',
+      description: 'Tài liệu kèm theo kết quả nhiệm vụ — tải thẳng lên S3, kiểm tra theo nội dung, tải về. Attachments.',
+    },
+    {
       name: 'people',
       description: "Người dùng của cơ quan — mời, đổi vai trò, khóa; nhật ký thay đổi. The agency's people and the audit log.",
     },

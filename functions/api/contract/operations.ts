@@ -316,6 +316,72 @@ export const OPERATIONS: OperationSpec[] = [
     parameters: [ref('parameters', 'PeriodPath'), ref('parameters', 'UnitPath')],
   },
   {
+    method: 'POST',
+    path: '/api/submissions/{period}/{unit}/attachments',
+    operationId: 'requestAttachmentUpload',
+    tags: ['attachments'],
+    summary: 'Xin biểu mẫu tải tài liệu kèm theo — a presigned POST for one attachment',
+    description:
+      'Trình duyệt tải tệp thẳng lên S3 bằng biểu mẫu trả về (khoá dưới `uploads/<cơ quan>/<kỳ>/<đơn vị>/`, 1 byte–10 MB,\nđúng Content-Type đã khai), rồi gọi `confirm`. Chỉ nhận PDF, Word (.doc, .docx), Excel (.xls, .xlsx), PNG, JPEG.\nLỗi: 400 `invalid_json`; 403 `forbidden`, `csrf`; 404 `not_found`, `unit_not_found`; 409 `period_locked`;\n413 `attachment_too_large`; 415 `attachment_type`; 422 `invalid_input`, `period_not_open`.',
+    'x-roles': ROLES_OF.requestAttachmentUpload,
+    security: WRITE,
+    parameters: [ref('parameters', 'PeriodPath'), ref('parameters', 'UnitPath')],
+    requestBody: {
+      required: true,
+      content: json(R.AttachmentUploadRequest, {
+        examples: {
+          pdf: {
+            summary: 'Biên bản nghiệm thu dạng PDF',
+            value: { taskId: 'I-2', fileName: 'Biên bản nghiệm thu.pdf', contentType: 'application/pdf', size: 482113 },
+          },
+        },
+      }),
+    },
+    responses: {
+      '201': { description: 'Biểu mẫu tải lên.', content: json(S.UploadTicketResponse) },
+      ...errors(400, 401, 403, 404, 409, 413, 415, 422, 500, 503),
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/submissions/{period}/{unit}/attachments/{id}/confirm',
+    operationId: 'confirmAttachment',
+    tags: ['attachments'],
+    summary: 'Xác nhận tài liệu đã tải lên — check the uploaded file by its content and keep it',
+    description:
+      'Máy chủ đọc kích thước và các byte đầu, cuối của tệp: chỉ giữ PDF (`%PDF-`), Word/Excel (.docx/.xlsx: zip có `word/`\nhoặc `xl/`; .doc/.xls: tệp OLE), PNG, JPEG cùng loại với loại đã khai; tệp khác bị xoá. Gọi lại sau khi đã giữ\ntrả cùng kết quả. Lỗi: 403 `forbidden`, `csrf`; 404 `not_found`, `attachment_not_found`; 409 `period_locked`;\n413 `attachment_too_large`; 415 `attachment_type`.',
+    'x-roles': ROLES_OF.confirmAttachment,
+    security: WRITE,
+    parameters: [
+      ref('parameters', 'PeriodPath'),
+      ref('parameters', 'UnitPath'),
+      { name: 'id', in: 'path', required: true, description: 'Mã tài liệu (UUID) do bước xin biểu mẫu trả về.', schema: z.uuid() },
+    ],
+    responses: {
+      '200': { description: 'Tài liệu đã được giữ; đưa `attachment` vào `attachments` của nhiệm vụ.', content: json(S.AttachmentRefResponse) },
+      ...errors(400, 401, 403, 404, 409, 413, 415, 422, 500, 503),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/attachments/{period}/{unit}/{id}',
+    operationId: 'getAttachment',
+    tags: ['attachments'],
+    summary: 'Đường dẫn tải tài liệu kèm theo — a short-lived download link',
+    description:
+      'Cho chính đơn vị, Văn phòng và Lãnh đạo Sở cùng cơ quan. Lỗi: 403 `forbidden` (đơn vị khác, vai trò khác);\n404 `not_found`, `attachment_not_found` (kể cả tài liệu của cơ quan khác).',
+    'x-roles': ROLES_OF.getAttachment,
+    parameters: [
+      ref('parameters', 'PeriodPath'),
+      ref('parameters', 'UnitPath'),
+      { name: 'id', in: 'path', required: true, description: 'Mã tài liệu (UUID).', schema: z.uuid() },
+    ],
+    responses: {
+      '200': { description: 'Tài liệu và đường dẫn tải (5 phút).', content: json(S.AttachmentLinkResponse) },
+      ...errors(400, 401, 403, 404, 500, 503),
+    },
+  },
+  {
     method: 'GET',
     path: '/api/status',
     operationId: 'getStatusBoard',
@@ -829,6 +895,23 @@ export const OPERATIONS: OperationSpec[] = [
       '200': { description: 'Trang hồ sơ cơ quan, hoặc trang hướng dẫn đăng nhập.', content: { 'text/html': { schema: z.string() } } },
       '401': { description: 'Phiên đăng nhập hết hạn hoặc không hợp lệ.', content: { 'text/html': { schema: z.string() } } },
       '403': { description: 'Trang dành cho Văn phòng.', content: { 'text/html': { schema: z.string() } } },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/my-reports',
+    operationId: 'myReportsPage',
+    tags: ['pages'],
+    summary: 'Trang báo cáo của đơn vị — a unit’s months of the year (HTML)',
+    description:
+      'Cán bộ phòng, đơn vị: mỗi tháng của năm với tình trạng (chưa nộp, bản nháp, nộp đúng hạn hoặc muộn và thời điểm gửi — cách\ntính của bảng theo dõi), hạn nộp, phiên bản mới nhất, kỳ đã khóa hay chưa, và đường dẫn tới báo cáo và lịch sử của tháng.\nChưa đăng nhập → trang hướng dẫn đăng nhập (200); vai trò khác → trang 403.',
+    'x-roles': ROLES_OF.myReportsPage,
+    security: [{}, { bearerAuth: [] }, { sessionCookie: [] }],
+    parameters: [{ name: 'year', in: 'query', required: false, description: 'Năm (2000–2100); để trống hoặc sai dạng: năm nay.', schema: z.string() }],
+    responses: {
+      '200': { description: 'Trang báo cáo của đơn vị, hoặc trang hướng dẫn đăng nhập.', content: { 'text/html': { schema: z.string() } } },
+      '401': { description: 'Phiên đăng nhập hết hạn hoặc không hợp lệ.', content: { 'text/html': { schema: z.string() } } },
+      '403': { description: 'Vai trò không phải phòng, đơn vị.', content: { 'text/html': { schema: z.string() } } },
     },
   },
   {

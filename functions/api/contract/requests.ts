@@ -15,6 +15,7 @@ import { remindSchema } from '../schemas/reminders.ts';
 import { periodLockSchema } from '../schemas/periods.ts';
 import { agencyProfileBody } from '../schemas/agency.ts';
 import { amendSchema } from '../schemas/plans.ts';
+import { uploadRequestSchema } from '../schemas/attachments.ts';
 
 type Meta = z.GlobalMeta;
 const describe = (schema: z.ZodType, meta: Meta) => {
@@ -91,7 +92,15 @@ describe(amendSchema.shape.dryRun, { description: '`true`: chỉ xem trước (t
 describe(codeRequestSchema, { id: 'CodeRequest' });
 describe(codeRequestSchema.shape.email, { description: 'Địa chỉ thư điện tử của tài khoản.' });
 
+describe(uploadRequestSchema, { id: 'AttachmentUploadRequest' });
+describe(uploadRequestSchema.shape.taskId, { description: 'Nhiệm vụ mà tài liệu kèm theo kết quả.' });
+describe(uploadRequestSchema.shape.contentType, {
+  description: 'Loại tệp khai báo (PDF, Word, Excel, PNG, JPEG); nội dung được kiểm tra lại khi xác nhận (`confirm`).',
+});
+describe(uploadRequestSchema.shape.size, { description: 'Kích thước (byte); tối đa 10 MB (lớn hơn → 413 `attachment_too_large`).' });
+
 export const SubmitRequest = submitSchema;
+export const AttachmentUploadRequest = uploadRequestSchema;
 export const DraftRequest = draftSchema;
 export const CompileRequest = compileSchema;
 export const IssueRequest = issueSchema;

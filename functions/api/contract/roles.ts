@@ -58,4 +58,9 @@ export const ROLES_OF = {
   dashboardPage: OFFICE_AND_LEADERS,
   dashboardTaskPage: OFFICE_AND_LEADERS,
   dashboardFigure: OFFICE_AND_LEADERS,
+  // Attachments: the unit (or Văn phòng for it) uploads; the unit itself, Văn phòng and the leaders download.
+  requestAttachmentUpload: WRITERS,
+  confirmAttachment: WRITERS,
+  getAttachment: ALL,
+  myReportsPage: ['unit'],
 } as const satisfies Record<string, readonly Role[]>;

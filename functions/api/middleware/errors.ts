@@ -22,6 +22,7 @@ const STATUS_OF_KIND = {
   locked: 409,
   bad_request: 400,
   too_large: 413,
+  unsupported: 415,
   rate_limited: 429,
 } as const;
 

@@ -16,6 +16,13 @@ export const HTML_SECURITY_HEADERS: Record<string, string> = {
   'cross-origin-opener-policy': 'same-origin',
 };
 
+/** The page CSP with one more origin the page's script may connect to (the attachment upload endpoint). */
+export function cspConnectingTo(origin: string): Record<string, string> {
+  return {
+    'content-security-policy': HTML_SECURITY_HEADERS['content-security-policy']!.replace("connect-src 'self'", `connect-src 'self' ${origin}`),
+  };
+}
+
 export function securityHeaders(): middy.MiddlewareObj<HttpEvent, HttpResult> {
   const apply = (request: middy.Request<HttpEvent, HttpResult>) => {
     const res = request.response;

@@ -14,6 +14,8 @@ import { query } from '../http.ts';
 import { periodParam, unitParam } from '../schemas/submission.ts';
 import { renderFormPage } from '../../../templates/web/form-view.ts';
 import { messagePage, signInHelp } from '../../../templates/web/layout.ts';
+import { uploadOrigin } from '../../adapters/s3-attachments.ts';
+import { cspConnectingTo } from '../middleware/security-headers.ts';
 import { pageCsrfToken, pageHandler, pageResponse, pageUser } from './page-handler.ts';
 
 export const handler = pageHandler(async (event) => {
@@ -50,5 +52,7 @@ export const handler = pageHandler(async (event) => {
         ? { readOnlyReason: 'Lãnh đạo Sở xem báo cáo của các phòng, đơn vị; việc nhập và gửi do phòng, đơn vị (hoặc Văn phòng Sở) thực hiện.' }
         : {}),
     }),
+    // The form's script posts attachments straight to the bucket (client/form-attachments.ts).
+    cspConnectingTo(uploadOrigin(container().config)),
   );
 });

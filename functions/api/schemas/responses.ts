@@ -19,6 +19,7 @@ import {
   type TaskStatus as TaskStatusT,
 } from '../../core/report-model.ts';
 import { PROPOSAL_ADDRESSEES, REPORTED_STATUSES } from '../../core/submission.ts';
+import { ATTACHMENT_CONTENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_TASK } from '../../core/attachment.ts';
 import { periodId } from '../report-params.ts';
 import { periodKind } from './reports.ts';
 import { otherWorkKind, periodParam, taskId, unitParam } from './submission.ts';
@@ -73,6 +74,15 @@ export const ProposalAddressee = enumOf(PROPOSAL_ADDRESSEES).meta({
   description: 'Lãnh đạo Sở (lanh-dao-so) hoặc UBND tỉnh (ubnd-tinh).',
 });
 
+export const AttachmentRef = z
+  .strictObject({
+    id: z.uuid(),
+    name: z.string().min(1).max(200),
+    size: z.int().min(1).max(MAX_ATTACHMENT_BYTES),
+    contentType: z.enum(ATTACHMENT_CONTENT_TYPES as [string, ...string[]]),
+  })
+  .meta({ id: 'AttachmentRef', description: 'Một tài liệu kèm theo kết quả của nhiệm vụ (đã kiểm tra nội dung khi tải lên).' });
+
 /** The fields of one task's report as stored (request bodies are cleaned and defaulted into this). */
 const taskReportFields = {
   taskId: TaskId,
@@ -87,6 +97,7 @@ const taskReportFields = {
   needsDecision: z.boolean(),
   nextPlan: z.string().max(3000),
   reason: z.string().max(1000).optional(),
+  attachments: z.array(AttachmentRef).max(MAX_ATTACHMENTS_PER_TASK).optional(),
 };
 
 export const TaskReport = z.strictObject(taskReportFields).meta({ id: 'TaskReport', description: 'Báo cáo một nhiệm vụ, như đã lưu.' });
@@ -160,10 +171,44 @@ export const Revision = z
   })
   .meta({ id: 'Revision', description: 'Một phiên bản đã gửi, không bao giờ bị sửa. One immutable revision.' });
 
+export const Receipt = z
+  .strictObject({
+    period: z.strictObject({ id: MonthlyPeriodId, label: z.string() }),
+    unit: z.strictObject({ code: UnitCode, name: z.string() }),
+    revision: z.int().min(1),
+    submittedAt: z.string(),
+    submittedAtText: z.string().meta({ description: 'Thời điểm gửi theo giờ của cơ quan: "09:30 ngày 15/10/2024".' }),
+    timeZone: z.string(),
+    onTime: z.boolean(),
+    reporterName: z.string(),
+    tasks: z.array(
+      z.strictObject({
+        taskId: TaskId,
+        number: z.string(),
+        content: z.string(),
+        status: z.string(),
+        progress: z.int().min(0).max(100),
+        result: z.string(),
+        attachments: z.array(AttachmentRef),
+      }),
+    ),
+    otherWork: z.int().min(0),
+    email: z.strictObject({
+      status: z.enum(['sent', 'failed', 'no-address']),
+      again: z.boolean().optional().meta({ description: 'Thư đã gửi từ lần gửi trước của cùng phiên bản; không gửi lại.' }),
+      to: z.string().optional(),
+    }),
+  })
+  .meta({
+    id: 'Receipt',
+    description: 'Biên nhận: phiên bản, thời điểm gửi, đơn vị, kỳ, nội dung từng nhiệm vụ; thư biên nhận gửi người gửi một lần cho mỗi phiên bản.',
+  });
+
 export const SubmitResponse = z
   .strictObject({
     submission: SubmissionHead,
     revision: Revision,
+    receipt: Receipt,
   })
   .meta({ id: 'SubmitResponse' });
 
@@ -936,6 +981,7 @@ export const Error404 = errorBody('Error404', [
   'user_not_found',
   'code_signin_unavailable',
   'task_not_found',
+  'attachment_not_found',
 ]);
 
 export const Error409 = errorBody('Error409', [
@@ -957,14 +1003,15 @@ export const Error409 = errorBody('Error409', [
   'plan_conflict',
 ]);
 
-export const Error413 = errorBody('Error413', ['body_too_large', 'report_too_large']);
+export const Error413 = errorBody('Error413', ['body_too_large', 'report_too_large', 'attachment_too_large']);
 
-export const Error415 = errorBody('Error415', ['unsupported_media_type']);
+export const Error415 = errorBody('Error415', ['unsupported_media_type', 'attachment_type']);
 
 export const Error422 = errorBody('Error422', [
   'invalid_input',
   'period_not_open',
   'idempotency_key_reused',
+  'attachment_missing',
   'date_out_of_range',
   'not_pdf',
   'pdf_unreadable',
@@ -1021,12 +1068,37 @@ export const GatewayMessage = z
   })
   .meta({ id: 'GatewayMessage', description: 'Lỗi do chính API Gateway trả (trên AWS), không qua hàm xử lý.' });
 
+export const UploadTicketResponse = z
+  .strictObject({
+    id: z.uuid(),
+    upload: z.strictObject({
+      url: z.string(),
+      fields: z.record(z.string(), z.string()),
+    }),
+    maxBytes: z.int(),
+    expiresAt: z.string(),
+  })
+  .meta({
+    id: 'UploadTicket',
+    description:
+      'Biểu mẫu tải lên S3 (presigned POST): gửi `multipart/form-data` tới `upload.url` với mọi trường `upload.fields` rồi trường `file` (cuối cùng). Chính sách của biểu mẫu giới hạn khoá, kích thước (1 byte–10 MB) và Content-Type; hết hạn sau 15 phút.',
+  });
+
+export const AttachmentRefResponse = z.strictObject({ attachment: AttachmentRef }).meta({ id: 'AttachmentRefResponse' });
+
+export const AttachmentLinkResponse = z
+  .strictObject({ attachment: AttachmentRef, url: z.string() })
+  .meta({ id: 'AttachmentLink', description: 'Đường dẫn tải tài liệu, hiệu lực 5 phút.' });
+
 // What handlers return, as the document describes it: `json<SubmitResponse>(201, …)` fails to
 // compile when a handler's body and its documented schema part.
 export type FieldErrorBody = z.output<typeof FieldError>;
 export type ErrorBody = { error: z.output<typeof ErrorDetail> };
 export type Error500Body = z.output<typeof Error500>;
 export type SubmitResponse = z.output<typeof SubmitResponse>;
+export type UploadTicketResponse = z.output<typeof UploadTicketResponse>;
+export type AttachmentRefResponse = z.output<typeof AttachmentRefResponse>;
+export type AttachmentLinkResponse = z.output<typeof AttachmentLinkResponse>;
 export type SubmissionResponse = z.output<typeof SubmissionResponse>;
 export type SubmissionList = z.output<typeof SubmissionList>;
 export type RevisionList = z.output<typeof RevisionList>;

@@ -176,6 +176,7 @@ function buildRow(task: PlanTask, args: TaskRowsArgs): BuiltRow {
     // The reason a unit gave stays until it gives another: a later month without one does not erase it.
     const reason = r.reason || (live ? [...(args.history?.get(task.id) ?? [])].reverse().find((p) => p.report.reason)?.report.reason : undefined);
     if (reason) row.reason = nfc(reason);
+    if (r.attachments?.length) row.attachments = r.attachments.map((a) => ({ name: nfc(a.name), size: a.size }));
   }
   if (origin === 'none') row.unreported = true;
   if (origin === 'carried') row.carried = true;

@@ -24,6 +24,8 @@ import {
 } from './form-check.ts';
 import { clearAllErrors, clearFieldError, setFieldError, showSummary } from './form-errors.ts';
 import { fieldId, fieldLabel as labelOf, fillForm, type PageContext, readForm, readTask, renderForm, updateTask } from './form-render.ts';
+import { fillAttachments, mountAttachments, withAttachments } from './form-attachments.ts';
+import { showReceipt } from './form-receipt.ts';
 import { type Attempt, clearAttempt, clearLocal, loadAttempt, loadLocal, saveAttempt, saveLocal } from './form-store.ts';
 
 const app = document.getElementById('app');
@@ -162,6 +164,16 @@ function start(ctx: FormContext): void {
   keepClearOfActions();
   new ResizeObserver(keepClearOfActions).observe(ui.form.querySelector('#actions')!);
   fillForm(st.ctx, ctx.initial);
+  mountAttachments(
+    ctx.tasks.map((t) => t.task.id),
+    {
+      period: ctx.period.id,
+      unit: ctx.unit.code,
+      canWrite: cfg.canWrite && !st.locked,
+      onChange: () => setStatus('Tài liệu kèm theo đã thay đổi: hãy lưu nháp hoặc gửi báo cáo.'),
+    },
+  );
+  fillAttachments(ctx.initial);
   st.savedJson = JSON.stringify(readForm(st.ctx).data);
   restoreLocal(ctx);
   setStatus(headStatus(st.head));
@@ -408,7 +420,7 @@ function handleCommonFailure(res: ApiResult, what: string): boolean {
 async function saveDraft(): Promise<void> {
   if (st.busy || st.locked || !cfg.canWrite) return;
   const read = readForm(st.ctx);
-  const data = toSubmissionData(read.data, st.rules);
+  const data = withAttachments(toSubmissionData(read.data, st.rules));
   // A draft may be incomplete: only the field formats matter (the server's draft check skips reasons).
   const errors = checkSubmission(read.data, st.rules, { final: false }).filter((e) => !e.field.endsWith('.reason'));
   if (errors.length) return showErrors(errors, sentOtherWorkIds(read));
@@ -468,7 +480,7 @@ async function submit(): Promise<void> {
     setStatus('Chưa gửi: có chỗ cần sửa.');
     return showErrors(errors, sentOtherWorkIds(read));
   }
-  const body = { period: st.ctx.period.id, unit: unitCode(), baseRevision: st.baseRevision, data: toSubmissionData(read.data, st.rules) };
+  const body = { period: st.ctx.period.id, unit: unitCode(), baseRevision: st.baseRevision, data: withAttachments(toSubmissionData(read.data, st.rules)) };
   // One key per submit attempt: the same content retried (even after a reload) reuses it, so the
   // server answers with the revision it already stored instead of making a second one.
   const prev = loadAttempt(unitCode(), st.ctx.period.id);
@@ -504,7 +516,11 @@ async function sendAttempt(attempt: Attempt, otherWorkIds: string[] = [], formJs
     hideConflict();
     const text = `Đã gửi báo cáo (phiên bản ${res.body.revision.revision}) lúc ${formatTime(res.body.revision.at)}.${res.body.submission.onTime === false ? ' Báo cáo được ghi nhận là nộp muộn.' : ''} Có thể sửa và gửi lại cho đến khi báo cáo kỳ được ban hành.`;
     setStatus(text);
-    showBanner('success', text, { focus: true });
+    showBanner('success', text);
+    if (res.body.receipt) {
+      showReceipt(res.body.receipt);
+      document.getElementById('receipt')?.focus();
+    }
     return;
   }
   if (isTransient(res)) {

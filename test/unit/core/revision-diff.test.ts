@@ -92,8 +92,15 @@ describe('revisionDiff', () => {
       'proposalTo',
       'needsDecision',
       'nextPlan',
+      'attachments',
     ]);
     expect(describeValue('result', '')).toBe('(trống)');
+    expect(describeValue('attachments', [])).toBe('(trống)');
+    expect(
+      describeValue('attachments', [
+        { id: '3f2b8c1e-7a4d-4e5f-9b6a-1c2d3e4f5a6b', name: 'Biên bản.pdf', size: 2 * 1024 * 1024, contentType: 'application/pdf' },
+      ]),
+    ).toBe('Biên bản.pdf (2 MB)');
     expect(describeValue('progress', 0)).toBe('0%');
   });
 });
