@@ -11,14 +11,13 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDirectory } from '../../functions/adapters/auth/identity.ts';
 import { setAgency } from '../../functions/usecases/agency-service.ts';
 import { invitePerson } from '../../functions/usecases/people.ts';
-import { axeViolations, closeBrowsers, openPage, pageErrors } from '../support/browser.ts';
+import { axeViolations, closeBrowsers, openPage, pageErrors, signInByCode } from '../support/browser.ts';
 import { demoProfile } from '../support/demo-profile.ts';
-import { codeSentTo, emailsTo } from '../support/inbox.ts';
+import { emailsTo } from '../support/inbox.ts';
 import { localEnv, testContainer } from '../support/local.ts';
 
 const agency = `t-walk-${randomUUID().slice(0, 8)}`;
@@ -49,18 +48,6 @@ beforeAll(async () => {
 });
 
 afterAll(closeBrowsers);
-
-async function signInByCode(page: Page, email: string): Promise<void> {
-  // Sign-in codes sent before (the invitation to the same address is not one).
-  const before = (await emailsTo(email)).filter((e) => e.subject.includes('Mã đăng nhập')).length;
-  await page.goto(`${localEnv().PUBLIC_URL}/signin`);
-  await page.getByLabel('Địa chỉ thư điện tử').fill(email);
-  await page.getByRole('button', { name: 'Gửi mã đăng nhập' }).click();
-  await expect.poll(() => page.locator('#code-sent').textContent()).toContain(email);
-  const code = await codeSentTo(email, before);
-  await page.getByLabel('Mã đăng nhập (6 chữ số)').fill(code);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-}
 
 describe('a month in the portal, no terminal', () => {
   it('invite, plan, submit with a file and a receipt, remind, compile, issue, deliver, history, board, sign-out', async () => {

@@ -8,11 +8,10 @@
 import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { localDirectory } from '../../functions/adapters/auth/identity.ts';
 import { setAgency } from '../../functions/usecases/agency-service.ts';
 import { invitePerson } from '../../functions/usecases/people.ts';
-import { axeViolations, closeBrowsers, openPage, pageErrors } from '../support/browser.ts';
+import { axeViolations, closeBrowsers, openPage, pageErrors, signInByCode } from '../support/browser.ts';
 import { demoProfile } from '../support/demo-profile.ts';
 import { codeSentTo } from '../support/inbox.ts';
 import { localEnv, testContainer } from '../support/local.ts';
@@ -34,17 +33,6 @@ beforeAll(async () => {
 });
 
 afterAll(closeBrowsers);
-
-/** Signs in on /signin with the address and the code that arrives in the (emulated) mailbox. */
-async function signInByCode(page: Page, email: string, codesBefore: number): Promise<void> {
-  await page.goto(`${localEnv().PUBLIC_URL}/signin`);
-  await page.getByLabel('Địa chỉ thư điện tử').fill(email);
-  await page.getByRole('button', { name: 'Gửi mã đăng nhập' }).click();
-  await expect.poll(() => page.locator('#code-sent').textContent()).toContain(email);
-  const code = await codeSentTo(email, codesBefore);
-  await page.getByLabel('Mã đăng nhập (6 chữ số)').fill(code);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-}
 
 describe('people and sign-in by email code, on a phone', () => {
   it('Văn phòng invites a unit head, who signs in by code; disabling them ends their session', async () => {
@@ -85,7 +73,7 @@ describe('people and sign-in by email code, on a phone', () => {
 
     // The unit head, on their own phone: the invitation's address and the code sent to it.
     const unit = await openPage({ width: 360, height: 780 });
-    await signInByCode(unit, head, 0);
+    await signInByCode(unit, head);
     await unit.waitForURL((u) => u.pathname === '/');
     await expect.poll(() => unit.locator('h1').first().textContent()).toBeTruthy();
 

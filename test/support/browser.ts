@@ -7,6 +7,9 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { codeSentTo, emailsTo } from './inbox.ts';
+import { localEnv } from './local.ts';
 
 const ARGS = [
   '--headless',
@@ -68,4 +71,17 @@ export async function axeViolations(page: Page): Promise<string[]> {
     "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then((r) => r.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) })))",
   )) as { id: string; targets: string[] }[];
   return result.flatMap((v) => v.targets.map((t) => `${v.id}: ${t}`));
+}
+
+/** Signs in on /signin with the address and the code that arrives for it in the (emulated) mailbox. */
+export async function signInByCode(page: Page, email: string): Promise<void> {
+  // Sign-in codes sent before (the invitation to the same address is not one).
+  const before = (await emailsTo(email)).filter((e) => e.subject.includes('Mã đăng nhập')).length;
+  await page.goto(`${localEnv().PUBLIC_URL}/signin`);
+  await page.getByLabel('Địa chỉ thư điện tử').fill(email);
+  await page.getByRole('button', { name: 'Gửi mã đăng nhập' }).click();
+  await expect.poll(() => page.locator('#code-sent').textContent()).toContain(email);
+  const code = await codeSentTo(email, before);
+  await page.getByLabel('Mã đăng nhập (6 chữ số)').fill(code);
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
 }
