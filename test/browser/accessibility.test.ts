@@ -205,10 +205,19 @@ describe('every page, on a phone and a desktop', () => {
 describe('the monthly form with the keyboard only', () => {
   it('is filled, saved and sent with Tab, typing, Space and Enter', async () => {
     const PERIOD = '2024-07';
+    // An agency of its own with the demo's profile and 2024 plan: the demo's months belong to other tests
+    // (api-submissions.test.ts submits July 2024 for Thanh tra).
+    const kbd = `t-kbd-${randomUUID().slice(0, 8)}`;
+    const demo = demoProfile();
+    const c = testContainer(kbd);
+    await setAgency(c.agencies, { ...demo, agencyId: kbd });
+    const plan = await testContainer(demo.agencyId).plans.getPlan(demo.agencyId, 2024);
+    expect(plan, "the demo's 2024 plan").toBeDefined();
+    await c.plans.putPlan({ ...plan!, agencyId: kbd }, { hash: `p-${kbd}`, importedAt: '2024-01-05T00:00:00Z', importedBy: 'test', source: 'test' });
     let token = '';
     let unit = '';
     for (const u of ['TTR', 'CCTCDLCL', 'QLKHCNCS', 'QLCN', 'TTUD', 'VP']) {
-      token = await tokenFor('unit', u);
+      token = await tokenFor('unit', u, { agencyId: kbd });
       const form = (await call('GET', `/api/form?period=${PERIOD}`, { token })).body as { tasks: unknown[]; head?: unknown };
       if (form.tasks.length && !form.head) {
         unit = u;
