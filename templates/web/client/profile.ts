@@ -6,6 +6,7 @@
  */
 import { api, type ApiResult } from './api.ts';
 import { wireSignOut } from './dom.ts';
+import type { HeaderPreview } from '../../common/header-preview.ts';
 
 wireSignOut();
 
@@ -104,22 +105,7 @@ if (form) {
     return div;
   }
 
-  /** One document's frame as it prints: the two header columns, number and date, title, Kính gửi, then recipients and signer. */
-  interface Header {
-    superior: string;
-    issuer: string;
-    national: string;
-    motto: string;
-    number: string;
-    dateLine: string;
-    title: string;
-    subject: string;
-    kinhGui: string[];
-    signer: string[];
-    recipients: string[];
-  }
-
-  function showHeader(header: Record<string, Header>): void {
+  function showHeader(header: Record<string, HeaderPreview>): void {
     docs.replaceChildren();
     for (const a of ['ubnd', 'director']) {
       const h = header[a]!;
