@@ -8,7 +8,6 @@
 import type { Principal } from '../core/auth.ts';
 import { canReadAll } from '../core/auth.ts';
 import { buildReportModel } from '../core/aggregate/build-report-model.ts';
-import { computeInputHash } from '../core/aggregate/input-hash.ts';
 import { localDate } from '../core/clock.ts';
 import { buildDashboard, taskTimeline, type Dashboard, type TaskTimeline } from '../core/dashboard.ts';
 import { parsePeriod } from '../core/period.ts';
@@ -50,7 +49,10 @@ export async function directorMonths(stores: Stores, p: Principal, periodId: str
   const cached = { ...stores, submissions: headsOnce(stores.submissions) as SubmissionStore };
   const months = Array.from({ length: period.index }, (_, i) => parsePeriod(`${period.year}-${String(i + 1).padStart(2, '0')}`));
   const inputs = await Promise.all(months.map((m) => gatherInput(cached, p.agencyId, m, today, profile)));
-  return inputs.map((data) => buildReportModel({ ...data, audience: 'director', issueDate: today, inputHash: computeInputHash(data) }));
+  // The dashboard only reads these models: they are never archived or compared with a stored
+  // version, so hashing every month's input (a canonical JSON of the plan and all submissions) is
+  // skipped. The empty hash marks a model that must not be stored.
+  return inputs.map((data) => buildReportModel({ ...data, audience: 'director', issueDate: today, inputHash: '' }));
 }
 
 export async function dashboard(stores: Stores, p: Principal, periodId: string, now: Date): Promise<Dashboard> {
