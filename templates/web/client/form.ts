@@ -23,7 +23,19 @@ import {
   toSubmissionData,
 } from './form-check.ts';
 import { clearAllErrors, clearFieldError, setFieldError, showSummary } from './form-errors.ts';
-import { fieldId, fieldLabel as labelOf, fillForm, type PageContext, readForm, readTask, renderForm, updateTask } from './form-render.ts';
+import {
+  fieldId,
+  fieldLabel as labelOf,
+  fillForm,
+  type PageContext,
+  productBoxCount,
+  productBoxId,
+  readForm,
+  readTask,
+  renderForm,
+  updateTask,
+} from './form-render.ts';
+import { partLabel, taskProductParts } from '../../../functions/core/product.ts';
 import { fillAttachments, mountAttachments, withAttachments } from './form-attachments.ts';
 import { showReceipt } from './form-receipt.ts';
 import { type Attempt, clearAttempt, clearLocal, loadAttempt, loadLocal, saveAttempt, saveLocal } from './form-store.ts';
@@ -315,7 +327,8 @@ function checkOneTask(id: string): void {
   const ft = st.ctx.tasks.find((x) => x.task.id === id);
   if (!ft) return;
   const errors = checkTask(r, ft.task, ft.previous, st.rules.today, st.triedSubmit);
-  for (const f of ['progress', 'reason', 'completedOn', 'productReached', 'result']) {
+  const products = Array.from({ length: productBoxCount(ft.task) }, (_, i) => `productReached.${i}`);
+  for (const f of ['progress', 'reason', 'completedOn', ...products, 'result']) {
     const err = errors.find((e) => e.field === f);
     const fid = fieldId(id, f);
     const el = document.getElementById(fid);
@@ -354,6 +367,13 @@ function scheduleLocalSave(): void {
 function fieldLabel(ctx: PageContext, p: FieldPlace, otherWorkIds: string[]): { fieldId?: string | undefined; label: string } {
   if (p.kind === 'task') {
     const ft = ctx.tasks[p.index];
+    // The product's boxes: "productReached.1" is the second; the product as a whole, its first.
+    const part = /^productReached(?:\.(\d+))?$/.exec(p.field);
+    if (ft && part) {
+      const i = Number(part[1] ?? 0);
+      const name = partLabel(taskProductParts(ft.task), i);
+      return { fieldId: productBoxId(ft.task.id, i), label: `Nhiệm vụ ${ft.task.number} — Sản phẩm đạt được${name ? ` (${name})` : ''}` };
+    }
     return { fieldId: ft ? fieldId(ft.task.id, p.field) : undefined, label: ft ? `Nhiệm vụ ${ft.task.number} — ${labelOf(p.field)}` : 'Nhiệm vụ' };
   }
   if (p.kind === 'otherWork') return { fieldId: otherWorkIds[p.index], label: `Công việc khác số ${p.index + 1}` };
@@ -552,7 +572,7 @@ async function sendAttempt(attempt: Attempt, otherWorkIds: string[] = [], formJs
 
 /** The fields that differ between the server's current submission and the user's (core's diff, as the history page shows it). */
 function differences(theirs: SubmissionData | undefined, mine: SubmissionData): [string, string, string][] {
-  const d = revisionDiff(theirs, mine);
+  const d = revisionDiff(theirs, mine, new Map(st.ctx.tasks.map((ft) => [ft.task.id, taskProductParts(ft.task)])));
   const rows: [string, string, string][] = [];
   if (d.reporterName) rows.push([d.reporterName.label, d.reporterName.before, d.reporterName.after]);
   if (d.otherWork.added.length || d.otherWork.removed.length)
