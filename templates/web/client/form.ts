@@ -182,11 +182,14 @@ function start(ctx: FormContext): void {
       period: ctx.period.id,
       unit: ctx.unit.code,
       canWrite: cfg.canWrite && !st.locked,
-      onChange: () => setStatus('Tài liệu kèm theo đã thay đổi: hãy lưu nháp hoặc gửi báo cáo.'),
+      onChange: () => {
+        setStatus('Tài liệu kèm theo đã thay đổi: hãy lưu nháp hoặc gửi báo cáo.');
+        scheduleLocalSave();
+      },
     },
   );
   fillAttachments(ctx.initial);
-  st.savedJson = JSON.stringify(readForm(st.ctx).data);
+  st.savedJson = JSON.stringify(formContent());
   restoreLocal(ctx);
   setStatus(headStatus(st.head));
 
@@ -218,6 +221,14 @@ function unitCode(): string {
   return st.ctx.unit.code;
 }
 
+/**
+ * What the form holds, with each task's files: what "unsaved" is judged on and what the copy on this
+ * machine keeps (issue 14: a file attached and nothing else changed did not count as a change).
+ */
+function formContent(read = readForm(st.ctx)): FormData {
+  return withAttachments(read.data);
+}
+
 /** What was typed here and not yet saved wins over the server's copy when it is newer. */
 function restoreLocal(ctx: FormContext): void {
   const local = loadLocal(unitCode(), ctx.period.id);
@@ -228,13 +239,14 @@ function restoreLocal(ctx: FormContext): void {
         .sort()
         .pop()
     : '';
-  const current = JSON.stringify(readForm(st.ctx).data);
+  const current = JSON.stringify(formContent());
   if (JSON.stringify(local.data) === current) return;
   if (server && local.savedAt <= server) {
     clearLocal(unitCode(), ctx.period.id);
     return;
   }
   fillForm(st.ctx, local.data);
+  fillAttachments(local.data);
   setLocalStatus(`Có thay đổi chưa lưu lên máy chủ; đã giữ tạm trên máy này lúc ${formatTime(local.savedAt)}.`);
   // Typed against an older revision: submitting must still detect the newer one (409).
   if (typeof local.baseRevision === 'number' && local.baseRevision < st.baseRevision) st.baseRevision = local.baseRevision;
@@ -249,6 +261,7 @@ function restoreLocal(ctx: FormContext): void {
             clearLocal(unitCode(), ctx.period.id);
             st.baseRevision = ctx.head?.revision ?? 0;
             fillForm(st.ctx, ctx.initial);
+            fillAttachments(ctx.initial);
             if (app) clearAllErrors(app);
             hideBanner();
             setLocalStatus('');
@@ -350,7 +363,7 @@ function recheckOther(t: HTMLInputElement | null): void {
 function scheduleLocalSave(): void {
   clearTimeout(st.localTimer);
   st.localTimer = window.setTimeout(() => {
-    const data = readForm(st.ctx).data;
+    const data = formContent();
     if (JSON.stringify(data) === st.savedJson) {
       clearLocal(unitCode(), st.ctx.period.id);
       setLocalStatus('');
@@ -455,9 +468,9 @@ async function saveDraft(): Promise<void> {
     st.head = res.body.submission;
     if (app) clearAllErrors(app);
     hideBanner();
-    st.savedJson = JSON.stringify(read.data);
+    st.savedJson = JSON.stringify(formContent(read));
     // Typed more while the request was out? Then that local copy stays.
-    if (JSON.stringify(readForm(st.ctx).data) === st.savedJson) {
+    if (JSON.stringify(formContent()) === st.savedJson) {
       clearLocal(unitCode(), st.ctx.period.id);
       setLocalStatus('');
     }
@@ -506,7 +519,7 @@ async function submit(): Promise<void> {
   const prev = loadAttempt(unitCode(), st.ctx.period.id);
   const attempt: Attempt = prev && JSON.stringify(prev.body) === JSON.stringify(body) ? prev : { key: newKey(), body };
   saveAttempt(unitCode(), st.ctx.period.id, attempt);
-  await sendAttempt(attempt, sentOtherWorkIds(read), JSON.stringify(read.data));
+  await sendAttempt(attempt, sentOtherWorkIds(read), JSON.stringify(formContent(read)));
 }
 
 async function sendAttempt(attempt: Attempt, otherWorkIds: string[] = [], formJson: string | undefined = undefined): Promise<void> {
@@ -527,11 +540,11 @@ async function sendAttempt(attempt: Attempt, otherWorkIds: string[] = [], formJs
   if (res.ok) {
     st.head = res.body.submission;
     st.baseRevision = res.body.revision.revision;
-    st.savedJson = formJson ?? JSON.stringify(readForm(st.ctx).data);
+    st.savedJson = formJson ?? JSON.stringify(formContent());
     clearLocal(unit, period);
     setLocalStatus('');
     // Anything typed while the request was out is still unsaved: keep it locally.
-    if (JSON.stringify(readForm(st.ctx).data) !== st.savedJson) scheduleLocalSave();
+    if (JSON.stringify(formContent()) !== st.savedJson) scheduleLocalSave();
     if (app) clearAllErrors(app);
     hideConflict();
     const text = `Đã gửi báo cáo (phiên bản ${res.body.revision.revision}) lúc ${formatTime(res.body.revision.at)}.${res.body.submission.onTime === false ? ' Báo cáo được ghi nhận là nộp muộn.' : ''} Có thể sửa và gửi lại cho đến khi báo cáo kỳ được ban hành.`;
@@ -666,8 +679,11 @@ function showConflict(err: { message: string; current?: SubmissionHead & { revis
           onclick: () => {
             st.baseRevision = current?.revision ?? st.baseRevision;
             st.head = current ?? null;
-            if (theirs) fillForm(st.ctx, theirs);
-            st.savedJson = JSON.stringify(readForm(st.ctx).data);
+            if (theirs) {
+              fillForm(st.ctx, theirs);
+              fillAttachments(theirs);
+            }
+            st.savedJson = JSON.stringify(formContent());
             hideConflict();
             if (app) clearAllErrors(app);
             scheduleLocalSave();
