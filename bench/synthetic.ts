@@ -447,14 +447,14 @@ function reportFor(r: Rand, task: PlanTask, fate: Fate, year: number, month: num
     const completedOn = ymd(year, fate.doneMonth, fate.doneMonth === month ? Math.min(10, day) : 10);
     const report: TaskReport = { ...base, status: 'hoan-thanh', progress: 100, completedOn, nextPlan: '' };
     if (fate.doneMonth > finish) report.reason = 'Chờ ý kiến thẩm định của các sở, ngành nên hoàn thành chậm một tháng.';
-    if (task.product?.quantity !== undefined) report.productReached = task.product.quantity;
+    if (task.product?.quantity !== undefined) report.productReached = [task.product.quantity];
     return report;
   }
   if (fate.notStarted && month === start) return { ...base, status: 'chua-trien-khai', progress: 0, result: '' };
   const elapsed = Math.min(1, (month - start + 1) / (finish - start + 1));
   const progress = Math.max(5, Math.min(95, Math.round(90 * elapsed * fate.pace)));
   const report: TaskReport = { ...base, status: 'dang-thuc-hien', progress };
-  if (task.product?.quantity !== undefined) report.productReached = Math.floor((task.product.quantity * progress) / 100);
+  if (task.product?.quantity !== undefined) report.productReached = [Math.floor((task.product.quantity * progress) / 100)];
   return report;
 }
 

@@ -9,6 +9,7 @@ import { shortContent, taskNo } from './aggregate/narrative-parts.ts';
 import type { PlanTask } from './plan.ts';
 import { REPORTED_STATUS_LABELS, type SubmissionData } from './submission.ts';
 import type { AttachmentRef } from './attachment.ts';
+import { reachedText, taskProductParts } from './product.ts';
 
 export interface ReceiptTask {
   taskId: string;
@@ -18,6 +19,8 @@ export interface ReceiptTask {
   status: string;
   progress: number;
   result: string;
+  /** What was reached, as the reports print it: "20 nhiệm vụ; 05 hội nghị" (core/product.ts). */
+  productReached?: string;
   attachments: AttachmentRef[];
 }
 
@@ -64,6 +67,7 @@ export function buildReceipt(i: {
     reporterName: i.data.reporterName,
     tasks: i.data.tasks.map((t) => {
       const task = plan.get(t.taskId);
+      const reached = reachedText(task ? taskProductParts(task) : [], t.productReached);
       return {
         taskId: t.taskId,
         number: task ? taskNo(task) : t.taskId,
@@ -71,6 +75,7 @@ export function buildReceipt(i: {
         status: REPORTED_STATUS_LABELS[t.status],
         progress: t.progress,
         result: t.result,
+        ...(reached ? { productReached: reached } : {}),
         attachments: t.attachments ?? [],
       };
     }),

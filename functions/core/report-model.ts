@@ -81,6 +81,8 @@ export interface TaskRow
   /** Became overdue in this period (was not overdue at the previous cut-off). */
   newlyOverdue: boolean;
   productTarget?: string;
+  /** What was reached, part by part of the target, as printed after "Đã đạt:" (core/product.ts#reachedText). */
+  productReachedText?: string;
   /** Which monthly submission the figures come from ("2024-05"), for longer periods. */
   fromPeriod?: string;
   /** Progress last known before the window opened (the start of a longer period). */

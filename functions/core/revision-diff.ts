@@ -7,6 +7,7 @@
  * flow: history use case / form conflict view --> revision diff (pure) --> submission labels
  */
 import { sizeText, type AttachmentRef } from './attachment.ts';
+import { reachedText, type ProductPart } from './product.ts';
 import {
   OTHER_WORK_KIND_LABELS,
   PROPOSAL_ADDRESSEE_LABELS,
@@ -52,9 +53,13 @@ export interface RevisionDiff {
   otherWork: { added: string[]; removed: string[] };
 }
 
-/** A field's value as the form would show it: the status's name, "60%", "Có", a dd/mm/yyyy date. */
-export function describeValue(field: string, value: unknown): string {
+/**
+ * A field's value as the form would show it: the status's name, "60%", "Có", a dd/mm/yyyy date, the
+ * product reached against the target's parts ("20 nhiệm vụ; 05 hội nghị"; without them, the numbers).
+ */
+export function describeValue(field: string, value: unknown, parts: readonly ProductPart[] = []): string {
   if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return EMPTY_VALUE;
+  if (field === 'productReached') return reachedText(parts, value) ?? EMPTY_VALUE;
   if (field === 'attachments' && Array.isArray(value)) return (value as AttachmentRef[]).map((a) => `${a.name} (${sizeText(a.size)})`).join('; ');
   if (field === 'status') return REPORTED_STATUS_LABELS[value as keyof typeof REPORTED_STATUS_LABELS] ?? String(value);
   if (field === 'progress') return `${String(value)}%`;
@@ -68,12 +73,12 @@ export function describeValue(field: string, value: unknown): string {
 const fieldValue = (r: TaskReport | undefined, f: TaskField): unknown => r?.[f] ?? EMPTY[f] ?? '';
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-function taskFields(before: TaskReport | undefined, after: TaskReport): ValueChange[] {
+function taskFields(before: TaskReport | undefined, after: TaskReport, parts: readonly ProductPart[]): ValueChange[] {
   return TASK_FIELDS.filter((f) => !same(fieldValue(before, f), fieldValue(after, f))).map((f) => ({
     field: f,
     label: TASK_FIELD_LABELS[f],
-    before: describeValue(f, fieldValue(before, f)),
-    after: describeValue(f, fieldValue(after, f)),
+    before: describeValue(f, fieldValue(before, f), parts),
+    after: describeValue(f, fieldValue(after, f), parts),
   }));
 }
 
@@ -92,13 +97,20 @@ function minus(a: string[], b: string[]): string[] {
   });
 }
 
-/** The changes from `before` (undefined: nothing yet) to `after`, tasks in `after`'s order then those dropped. */
-export function revisionDiff(before: SubmissionData | undefined, after: SubmissionData): RevisionDiff {
+/**
+ * The changes from `before` (undefined: nothing yet) to `after`, tasks in `after`'s order then those
+ * dropped. `products` gives each task's target parts (core/product.ts), for the product's words.
+ */
+export function revisionDiff(
+  before: SubmissionData | undefined,
+  after: SubmissionData,
+  products: ReadonlyMap<string, readonly ProductPart[]> = new Map(),
+): RevisionDiff {
   const old = new Map((before?.tasks ?? []).map((t) => [t.taskId, t]));
   const tasks: TaskChanges[] = [];
   for (const t of after.tasks) {
     const o = old.get(t.taskId);
-    const fields = taskFields(o, t);
+    const fields = taskFields(o, t, products.get(t.taskId) ?? []);
     if (!o) tasks.push({ taskId: t.taskId, change: 'added', fields });
     else if (fields.length) tasks.push({ taskId: t.taskId, change: 'changed', fields });
     old.delete(t.taskId);

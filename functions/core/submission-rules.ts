@@ -8,6 +8,7 @@ import { daysInMonth, isCalendarDate, type LocalDate } from './clock.ts';
 import { taskDeadline, type PlanTask } from './plan.ts';
 import type { SubmissionData, TaskReport } from './submission.ts';
 import { isFilledIn } from './text.ts';
+import { productTargetText, taskProductParts } from './product.ts';
 
 export interface RuleError {
   field: string;
@@ -48,7 +49,6 @@ export const PROGRESS_MESSAGES = {
   notInteger: 'Tiến độ là số nguyên.',
   outOfRange: 'Tiến độ từ 0 đến 100.',
 } as const;
-export const PRODUCT_NEGATIVE_MESSAGE = 'Số lượng không âm.';
 
 /**
  * The rules of one task report that is due, with field names relative to the task ("progress",
@@ -135,6 +135,16 @@ export function checkReportDates(data: SubmissionData, planYear: number): RuleEr
   return errors;
 }
 
+/** More product values than the target has parts: the report would print numbers against nothing. */
+function productCountError(r: Pick<TaskReport, 'productReached'>, task: PlanTask): string | undefined {
+  const sent = r.productReached?.length ?? 0;
+  const parts = taskProductParts(task);
+  if (sent <= Math.max(parts.length, 1)) return undefined;
+  return parts.length > 1
+    ? `Sản phẩm của nhiệm vụ ${task.number} có ${parts.length} phần (${productTargetText(task)}): nhận được ${sent} số.`
+    : `Sản phẩm của nhiệm vụ ${task.number} chỉ có một số lượng: nhận được ${sent} số.`;
+}
+
 export function checkSubmissionRules(data: SubmissionData, ctx: RuleContext, opts: { final: boolean }): RuleError[] {
   const errors: RuleError[] = [];
   const due = new Map(ctx.dueTasks.map((t) => [t.id, t]));
@@ -148,6 +158,8 @@ export function checkSubmissionRules(data: SubmissionData, ctx: RuleContext, opt
     }
     if (seen.has(r.taskId)) errors.push({ field: at('taskId'), message: `Nhiệm vụ ${task.number} được báo cáo hai lần.` });
     seen.add(r.taskId);
+    const extra = productCountError(r, task);
+    if (extra) errors.push({ field: at('productReached'), message: extra });
     for (const e of checkTaskRules(r, task, ctx.previous.get(r.taskId), ctx.today, opts.final)) errors.push({ field: at(e.field), message: e.message });
   });
   errors.push(...checkWholeSubmission(data, ctx.dueTasks.length, opts));

@@ -15,7 +15,8 @@ import {
   REPORTED_STATUSES,
   type OtherWorkKind,
 } from './submission.ts';
-import { PRODUCT_NEGATIVE_MESSAGE, PROGRESS_MESSAGES } from './submission-rules.ts';
+import { PROGRESS_MESSAGES } from './submission-rules.ts';
+import { MAX_PRODUCT_PARTS, MAX_PRODUCT_VALUE, productNegativeMessage, reachedList } from './product.ts';
 import { UNIT_CODE_PATTERN } from './agency.ts';
 import { text } from './text-schema.ts';
 import { MAX_ATTACHMENTS_PER_TASK } from './attachment.ts';
@@ -26,6 +27,33 @@ export const taskId = z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'Mã nhiệm vụ
 // (core/submission-rules.ts#checkReportDates, a 400 invalid_date).
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày dạng YYYY-MM-DD.');
 
+const PRODUCT_TYPE_MESSAGE = 'Sản phẩm đạt được là các số, mỗi phần của sản phẩm một số (bỏ trống: null).';
+const PRODUCT_MAX_MESSAGE = `Sản phẩm đạt được không quá ${MAX_PRODUCT_VALUE.toLocaleString('vi-VN')}.`;
+
+/**
+ * What was reached, one number per part of the target ("20 nhiệm vụ; 05 hội nghị" → [18, 3]; null:
+ * a part not reported). A single number — what old clients send and what the operators' files hold —
+ * is the list of one, so every reader sees a list (core/product.ts#reachedList). Without the plan the
+ * schema names a part by its place; the form names it by its measure.
+ */
+const productReachedSchema = z
+  .union(
+    [
+      z.number({ error: PRODUCT_TYPE_MESSAGE }).min(0, productNegativeMessage('')).max(MAX_PRODUCT_VALUE, PRODUCT_MAX_MESSAGE),
+      z
+        .array(z.number({ error: PRODUCT_TYPE_MESSAGE }).max(MAX_PRODUCT_VALUE, PRODUCT_MAX_MESSAGE).nullable())
+        .max(MAX_PRODUCT_PARTS, `Sản phẩm đạt được có tối đa ${MAX_PRODUCT_PARTS} phần.`)
+        .superRefine((list, ctx) => {
+          list.forEach((v, i) => {
+            if (v !== null && v < 0) ctx.addIssue({ code: 'custom', path: [i], message: productNegativeMessage(list.length > 1 ? `phần ${i + 1}` : '') });
+          });
+        }),
+    ],
+    { error: PRODUCT_TYPE_MESSAGE },
+  )
+  .optional()
+  .transform((v) => reachedList(v));
+
 export const taskReportSchema = z.object({
   taskId,
   status: z.enum(REPORTED_STATUSES as [string, ...string[]], { error: 'Hãy chọn tình trạng thực hiện.' }) as z.ZodType<(typeof REPORTED_STATUSES)[number]>,
@@ -35,7 +63,7 @@ export const taskReportSchema = z.object({
     .min(0, PROGRESS_MESSAGES.outOfRange)
     .max(100, PROGRESS_MESSAGES.outOfRange),
   result: text(F.result.max, { label: F.result.label }).default(''),
-  productReached: z.number().nonnegative(PRODUCT_NEGATIVE_MESSAGE).max(1e9).optional(),
+  productReached: productReachedSchema,
   completedOn: localDate.optional(),
   difficulties: text(F.difficulties.max, { label: F.difficulties.label }).default(''),
   proposals: text(F.proposals.max, { label: F.proposals.label }).default(''),

@@ -5,6 +5,7 @@
  */
 import type { LocalDate } from './clock.ts';
 import type { AttachmentRef } from './attachment.ts';
+import type { ProductReached } from './product.ts';
 
 /** Status a unit reports for a task (the form's choices). */
 export type ReportedStatus = 'chua-trien-khai' | 'dang-thuc-hien' | 'hoan-thanh' | 'de-xuat-dieu-chinh';
@@ -34,8 +35,12 @@ export interface TaskReport {
   progress: number;
   /** Kết quả thực hiện trong kỳ. */
   result: string;
-  /** Product quantity reached so far, against the task's target quantity. */
-  productReached?: number;
+  /**
+   * Product reached so far, one number per part of the task's target ("20 nhiệm vụ; 05 hội nghị" →
+   * [18, 3]; null: that part not reported) — core/product.ts. Stored before the parts: one number,
+   * read as a list of one.
+   */
+  productReached?: ProductReached;
   /** Local date the task was completed (status hoan-thanh). */
   completedOn?: LocalDate;
   /** Khó khăn, vướng mắc. */

@@ -12,6 +12,7 @@ import { mapLimit } from '../core/map-limit.ts';
 import { periodWindow } from '../core/period.ts';
 import type { DeliveryLine, IssueEntry, PeriodHistory, RevisionEntry, UnitHistory, UnitRevisions, VersionEntry } from '../core/history.ts';
 import { revisionDiff } from '../core/revision-diff.ts';
+import { taskProductParts } from '../core/product.ts';
 import { issuanceNumber, type Issuance } from '../core/report-version.ts';
 import { profileOn } from './agency-service.ts';
 import { dueTasks } from './due-tasks.ts';
@@ -42,6 +43,7 @@ export async function unitHistory(
     namesOf(stores.users, p.agencyId),
   ]);
   const ordered = [...stored].sort((a, b) => a.revision - b.revision);
+  const products = new Map(due.tasks.map((t) => [t.id, taskProductParts(t)]));
   const revisions = ordered.map((r, i): RevisionEntry => {
     const name = names.get(r.by);
     return {
@@ -52,7 +54,7 @@ export async function unitHistory(
       onTime: r.onTime,
       ...(r.imported ? { imported: true as const } : {}),
       reporterName: r.data.reporterName,
-      diff: revisionDiff(ordered[i - 1]?.data, r.data),
+      diff: revisionDiff(ordered[i - 1]?.data, r.data, products),
     };
   });
   return {

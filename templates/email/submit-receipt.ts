@@ -7,6 +7,7 @@
 import type { AgencyProfile } from '../../functions/core/agency.ts';
 import type { Receipt } from '../../functions/core/receipt.ts';
 import { sizeText } from '../../functions/core/attachment.ts';
+import { REACHED_LABEL } from '../../functions/core/product.ts';
 import { renderEmail, type Email, type EmailBlock } from './render-email.ts';
 import { automaticNote, senderTag } from './wording.ts';
 
@@ -19,7 +20,8 @@ function brief(text: string): string {
 
 export function receiptTaskLine(t: Receipt['tasks'][number]): string {
   const files = t.attachments.length ? ` Tài liệu kèm theo: ${t.attachments.map((a) => `${a.name} (${sizeText(a.size)})`).join('; ')}.` : '';
-  return `Nhiệm vụ ${t.number}${t.content ? ` (${t.content})` : ''}: ${t.status}, tiến độ ${t.progress}%. Kết quả: ${brief(t.result) || '(không ghi)'}.${files}`;
+  const reached = t.productReached ? ` ${REACHED_LABEL}: ${t.productReached}.` : '';
+  return `Nhiệm vụ ${t.number}${t.content ? ` (${t.content})` : ''}: ${t.status}, tiến độ ${t.progress}%. Kết quả: ${brief(t.result) || '(không ghi)'}.${reached}${files}`;
 }
 
 export function submitReceiptEmail(i: { profile: AgencyProfile; receipt: Receipt; to: { name: string }; historyLink?: string }): Email {

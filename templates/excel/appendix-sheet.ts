@@ -6,6 +6,7 @@
 import type { Workbook, Worksheet } from 'exceljs';
 import { TASK_STATUS_LABELS, type ReportModel, type TaskRow } from '../../functions/core/report-model.ts';
 import { attachmentsLine } from '../../functions/core/attachment.ts';
+import { REACHED_LABEL } from '../../functions/core/product.ts';
 import { proposalNote } from '../common/cells.ts';
 import { appendixReference, issuerFullName } from '../common/date-line.ts';
 import { setText, writeRow } from './safe-cell.ts';
@@ -33,7 +34,7 @@ function contentText(row: TaskRow): string {
 
 function resultText(row: TaskRow): string {
   const parts = [row.result];
-  if (row.productReached !== undefined) parts.push(`Đã đạt: ${row.productReached}`);
+  if (row.productReachedText) parts.push(`${REACHED_LABEL}: ${row.productReachedText}`);
   if (row.completedOn) parts.push(`Hoàn thành ngày: ${row.completedOn.split('-').reverse().join('/')}`);
   if (row.reason) parts.push(`Lý do: ${row.reason}`);
   // A longer period's progress column holds its end; the start is said here.

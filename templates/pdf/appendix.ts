@@ -6,6 +6,7 @@
  */
 import { TASK_STATUS_LABELS, type ReportModel, type TaskRow } from '../../functions/core/report-model.ts';
 import { attachmentsLine } from '../../functions/core/attachment.ts';
+import { REACHED_LABEL } from '../../functions/core/product.ts';
 import { progressText, proposalLabel } from '../common/cells.ts';
 import { appendixReference, issuerFullName } from '../common/date-line.ts';
 import type { FontStyle } from './fonts.ts';
@@ -63,7 +64,7 @@ function contentParts(row: TaskRow): Part[] {
 
 function resultParts(row: TaskRow): Part[] {
   const parts: Part[] = [{ runs: [run(row.result || '')] }];
-  if (row.productReached !== undefined) parts.push({ runs: [run(`Đã đạt: ${row.productReached}`, 'italics')], gapBefore: PART_GAP });
+  if (row.productReachedText) parts.push({ runs: [run(`${REACHED_LABEL}: ${row.productReachedText}`, 'italics')], gapBefore: PART_GAP });
   if (row.reason) parts.push({ runs: [run(`Lý do: ${row.reason}`, 'italics')], gapBefore: PART_GAP });
   if (row.attachments?.length) parts.push({ runs: [run(attachmentsLine(row.attachments), 'italics')], gapBefore: PART_GAP });
   return parts;

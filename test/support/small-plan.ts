@@ -58,3 +58,17 @@ export function taskReport(taskId: string, progress: number): TaskReport {
     nextPlan: 'Tiếp tục triển khai.',
   };
 }
+
+/**
+ * The small plan's first three tasks, with I-2's target in two parts as seed 004 gives it (its
+ * steps' products "20 nhiệm vụ" and "05 hội nghị"): one product box per part in the form.
+ */
+export function twoPartPlan(agencyId: string): Plan {
+  const plan = smallPlan(agencyId, 3);
+  const i2 = plan.tasks.find((t) => t.id === 'I-2')!;
+  i2.milestones = [
+    { text: 'Tổ chức nghiệm thu nhiệm vụ KH&CN cấp quốc gia, cấp tỉnh đúng tiến độ', product: { text: '20 nhiệm vụ', quantity: 20, measure: 'nhiệm vụ' } },
+    { text: 'Tổ chức hội nghị chuyển giao sản phẩm của các nhiệm vụ KH&CN', product: { text: '05 hội nghị', quantity: 5, measure: 'hội nghị' } },
+  ];
+  return plan;
+}

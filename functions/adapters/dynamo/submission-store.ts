@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DraftInfo, Revision, SubmissionHead } from '../../core/submission.ts';
 import type { PeriodLock, StoredDraft, StoredRevision, SubmissionStore, SubmitCommand, SubmitOutcome } from '../../usecases/ports.ts';
+import { withReachedLists } from '../../core/product.ts';
 import { failedConditions } from './errors.ts';
 import { GetBatcher } from './get-batcher.ts';
 import { keys, stripKeys } from './keys.ts';
@@ -33,6 +34,20 @@ function storedRevision(revision: Revision | StoredRevision): StoredRevision {
   return stored;
 }
 
+/** A revision as read: products stored as one number come back as a list of one (core/product.ts). */
+function readRevision(item: Record<string, unknown>): StoredRevision {
+  const r = storedRevision(stripKeys<Revision>(item));
+  return { ...r, data: withReachedLists(r.data) };
+}
+
+/** A head as read, its content and its draft's (when carried) with products as lists. */
+function readHead(item: Record<string, unknown>): SubmissionHead {
+  const head = stripKeys<SubmissionHead>(item);
+  if (head.data) head.data = withReachedLists(head.data);
+  if (head.draft?.data) head.draft = { ...head.draft, data: withReachedLists(head.draft.data) };
+  return head;
+}
+
 export class DynamoSubmissionStore implements SubmissionStore {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -42,7 +57,7 @@ export class DynamoSubmissionStore implements SubmissionStore {
 
   async getHead(agencyId: string, period: string, unit: string): Promise<SubmissionHead | undefined> {
     const item = await this.reads.get({ PK: keys.period(agencyId, period), SK: keys.headSk(unit) });
-    return item ? stripKeys<SubmissionHead>(item) : undefined;
+    return item ? readHead(item) : undefined;
   }
 
   async listHeads(agencyId: string, period: string): Promise<SubmissionHead[]> {
@@ -52,7 +67,7 @@ export class DynamoSubmissionStore implements SubmissionStore {
       ExpressionAttributeValues: { ':pk': keys.period(agencyId, period), ':sk': 'SUB#' },
       ConsistentRead: true,
     });
-    return items.map((i) => stripKeys<SubmissionHead>(i));
+    return items.map(readHead);
   }
 
   async headsOfUnitBefore(agencyId: string, unit: string, period: string, limit: number): Promise<SubmissionHead[]> {
@@ -64,7 +79,7 @@ export class DynamoSubmissionStore implements SubmissionStore {
       ScanIndexForward: false,
       Limit: limit,
     });
-    return items.slice(0, limit).map((i) => stripKeys<SubmissionHead>(i));
+    return items.slice(0, limit).map(readHead);
   }
 
   async saveDraft(agencyId: string, period: string, unit: string, draft: StoredDraft): Promise<SubmissionHead> {
@@ -109,7 +124,7 @@ export class DynamoSubmissionStore implements SubmissionStore {
     const item = await this.reads.get({ PK: keys.period(agencyId, period), SK: keys.draftSk(unit) });
     if (!item) return undefined;
     const { data, savedAt, savedBy } = stripKeys<StoredDraft>(item);
-    return { data, savedAt, savedBy };
+    return { data: withReachedLists(data), savedAt, savedBy };
   }
 
   async submit(cmd: SubmitCommand): Promise<SubmitOutcome> {
@@ -211,12 +226,12 @@ export class DynamoSubmissionStore implements SubmissionStore {
       ExpressionAttributeValues: { ':pk': keys.revisions(agencyId, period, unit), ':sk': 'REV#' },
       ConsistentRead: true,
     });
-    return items.map((i) => storedRevision(stripKeys<Revision>(i)));
+    return items.map(readRevision);
   }
 
   async getRevision(agencyId: string, period: string, unit: string, revision: number): Promise<StoredRevision | undefined> {
     const item = await this.reads.get({ PK: keys.revisions(agencyId, period, unit), SK: keys.revisionSk(revision) });
-    return item ? storedRevision(stripKeys<Revision>(item)) : undefined;
+    return item ? readRevision(item) : undefined;
   }
 
   async getLock(agencyId: string, period: string): Promise<PeriodLock | undefined> {

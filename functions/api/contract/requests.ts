@@ -32,7 +32,10 @@ noncharacter, vùng dùng riêng và ký tự hỏng mã hoá bị từ chối (
 });
 describe(task.progress, { description: 'Tiến độ (%).' });
 describe(task.result, { description: 'Kết quả thực hiện trong kỳ.' });
-describe(task.productReached, { description: 'Số lượng sản phẩm đạt được (lũy kế).' });
+describe(task.productReached, {
+  description:
+    'Sản phẩm đạt được (lũy kế), mỗi phần của sản phẩm một số theo thứ tự của mục tiêu ("20 nhiệm vụ; 05 hội nghị" → `[18, 3]`); `null`: phần chưa báo cáo. Một số đơn lẻ (máy khách cũ) được đọc là danh sách một phần tử.',
+});
 describe(task.completedOn, {
   description: 'Ngày hoàn thành (khi `hoan-thanh`): một ngày có trên lịch, trong năm kế hoạch ±1 năm (nếu không, 400 `invalid_date`).',
 });

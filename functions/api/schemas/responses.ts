@@ -19,6 +19,7 @@ import {
   type TaskStatus as TaskStatusT,
 } from '../../core/report-model.ts';
 import { PROPOSAL_ADDRESSEES, REPORTED_STATUSES } from '../../core/submission.ts';
+import { MAX_PRODUCT_PARTS } from '../../core/product.ts';
 import { ATTACHMENT_CONTENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_TASK } from '../../core/attachment.ts';
 import { periodId } from '../report-params.ts';
 import { periodKind } from './reports.ts';
@@ -89,7 +90,11 @@ const taskReportFields = {
   status: ReportedStatus,
   progress: z.int().min(0).max(100),
   result: z.string().max(4000),
-  productReached: z.number().min(0).optional(),
+  productReached: z
+    .array(z.number().min(0).nullable())
+    .max(MAX_PRODUCT_PARTS)
+    .optional()
+    .meta({ description: 'Sản phẩm đạt được, mỗi phần của sản phẩm (mục tiêu "20 nhiệm vụ; 05 hội nghị") một số; null: phần chưa báo cáo.' }),
   completedOn: LocalDate.optional(),
   difficulties: z.string().max(3000),
   proposals: z.string().max(3000),
@@ -189,6 +194,7 @@ export const Receipt = z
         status: z.string(),
         progress: z.int().min(0).max(100),
         result: z.string(),
+        productReached: z.string().optional().meta({ description: 'Sản phẩm đạt được như báo cáo in: "20 nhiệm vụ; 05 hội nghị".' }),
         attachments: z.array(AttachmentRef),
       }),
     ),

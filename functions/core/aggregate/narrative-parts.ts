@@ -7,6 +7,7 @@ import type { AgencyProfile, Audience } from '../agency.ts';
 import { localDate, type LocalDate } from '../clock.ts';
 import type { Plan, PlanTask } from '../plan.ts';
 import type { PlanDocument } from '../plan-document.ts';
+import { reachedList, reachedText, taskProductParts } from '../product.ts';
 import { makePeriod, nextMonthlyPeriod, parsePeriod, periodLabel, type Period, type PeriodWindow } from '../period.ts';
 import type {
   Block,
@@ -151,17 +152,14 @@ export function figuresSentences(ctx: NarrativeContext, who: string, n: Counter)
   return out;
 }
 
-/** Product reached against the target: "Sản phẩm đạt 02/03 doanh nghiệp được hỗ trợ." */
+/** Product reached against the target: "Sản phẩm đạt 02/03 doanh nghiệp được hỗ trợ.", part by part (core/product.ts). */
 function productSentence(b: BuiltRow): string | undefined {
-  const reached = b.row.productReached;
-  if (reached === undefined) return undefined;
-  const p = b.task.product;
-  const measure = p?.measure ? ` ${clause(p.measure)}` : '';
-  const target = p?.quantity !== undefined ? `${quantity(p.quantity)}${measure}` : undefined;
-  if (reached === 0) return target ? `Chưa có sản phẩm (chỉ tiêu ${target}).` : 'Chưa có sản phẩm.';
-  return target && p?.quantity !== undefined
-    ? `Sản phẩm đạt ${quantity(reached)}/${quantity(p.quantity)}${measure}.`
-    : `Sản phẩm đạt ${quantity(reached)}${measure}.`;
+  const reached = reachedList(b.row.productReached);
+  if (!reached) return undefined;
+  const parts = taskProductParts(b.task).map((p) => (p.measure ? { ...p, measure: clause(p.measure) } : p));
+  const target = parts.map((p) => clause(p.text)).join('; ');
+  if (reached.every((n) => n === null || n === 0)) return target ? `Chưa có sản phẩm (chỉ tiêu ${target}).` : 'Chưa có sản phẩm.';
+  return `Sản phẩm đạt ${reachedText(parts, reached, { against: true })}.`;
 }
 
 /** A quantity as the seeds write one ("03 doanh nghiệp"); fractions with a decimal comma. */

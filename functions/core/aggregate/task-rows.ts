@@ -27,6 +27,7 @@ import { deadlineText } from '../plan-amendment.ts';
 import type { Period, PeriodWindow } from '../period.ts';
 import type { MonthReport, TaskRow } from '../report-model.ts';
 import { nfc } from '../text.ts';
+import { reachedList, reachedText, taskProductParts } from '../product.ts';
 import { monthRef } from './format.ts';
 import type { PickedReport } from './latest-reports.ts';
 import { isNewlyOverdue, isPastDeadline, taskStatus } from './task-status.ts';
@@ -171,7 +172,12 @@ function buildRow(task: PlanTask, args: TaskRowsArgs): BuiltRow {
     row.reportedStatus = r.status;
     row.progress = r.progress;
     if (live && before !== undefined) row.progressDelta = r.progress - before.report.progress;
-    if (r.productReached !== undefined) row.productReached = r.productReached;
+    const reached = reachedList(r.productReached);
+    if (reached) {
+      row.productReached = reached;
+      const text = reachedText(taskProductParts(task), reached);
+      if (text) row.productReachedText = nfc(text);
+    }
     if (r.status === 'hoan-thanh' && r.completedOn) row.completedOn = r.completedOn;
     // The reason a unit gave stays until it gives another: a later month without one does not erase it.
     const reason = r.reason || (live ? [...(args.history?.get(task.id) ?? [])].reverse().find((p) => p.report.reason)?.report.reason : undefined);

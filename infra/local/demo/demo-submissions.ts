@@ -123,7 +123,7 @@ function reportFor(unit: string, task: PlanTask, year: number, month: number): T
     result,
     ...(finished ? { completedOn: `${year}-${String(month).padStart(2, '0')}-10` } : {}),
     ...(task.product?.quantity !== undefined
-      ? { productReached: finished ? task.product.quantity : Math.floor((task.product.quantity * progress) / 100) }
+      ? { productReached: [finished ? task.product.quantity : Math.floor((task.product.quantity * progress) / 100)] }
       : {}),
     difficulties: month === 5 && issue ? issue.difficulties : '',
     proposals: month === 5 && issue ? issue.proposals : '',

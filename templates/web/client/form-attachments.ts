@@ -14,7 +14,6 @@ import {
   MAX_ATTACHMENTS_PER_TASK,
   sizeText,
 } from '../../../functions/core/attachment.ts';
-import type { SubmissionData } from '../../../functions/core/submission.ts';
 import { api } from './api.ts';
 import { h, replaceChildren } from './dom.ts';
 
@@ -167,15 +166,15 @@ export function mountAttachments(taskIds: readonly string[], s: Setup): void {
   }
 }
 
-/** Shows the files a draft or a submission holds. */
-export function fillAttachments(data: SubmissionData): void {
+/** Shows the files a draft, a submission or the copy kept on this machine holds. */
+export function fillAttachments(data: { tasks: { taskId: string; attachments?: AttachmentRef[] }[] }): void {
   files.clear();
   for (const t of data.tasks) if (t.attachments?.length) files.set(t.taskId, [...t.attachments]);
   for (const id of document.querySelectorAll<HTMLElement>('[id$="-attachments"]')) render(id.id.slice(2, -'-attachments'.length));
 }
 
-/** The form's content with each task's files. */
-export function withAttachments(data: SubmissionData): SubmissionData {
+/** The form's content (what is sent, or what the form holds) with each task's files. */
+export function withAttachments<T extends { tasks: { taskId: string; attachments?: AttachmentRef[] }[] }>(data: T): T {
   return {
     ...data,
     tasks: data.tasks.map((t) => {

@@ -8,14 +8,8 @@
 import { localDate } from '../../../functions/core/clock.ts';
 import type { FormContext } from '../../../functions/core/form-context.ts';
 import type { PlanTask } from '../../../functions/core/plan.ts';
-import {
-  checkTaskRules,
-  checkWholeSubmission,
-  PRODUCT_NEGATIVE_MESSAGE,
-  PROGRESS_MESSAGES,
-  reasonNeeded,
-  type RuleError,
-} from '../../../functions/core/submission-rules.ts';
+import { partLabel, productNegativeMessage, reachedList, taskProductParts } from '../../../functions/core/product.ts';
+import { checkTaskRules, checkWholeSubmission, PROGRESS_MESSAGES, reasonNeeded, type RuleError } from '../../../functions/core/submission-rules.ts';
 import {
   REPORT_TEXT_FIELDS,
   type OtherWorkKind,
@@ -27,13 +21,19 @@ import {
 import { charCount, isFilledIn, tooLongMessage } from '../../../functions/core/text.ts';
 import { TIME_ZONE } from './time-zone.ts';
 
-/** A task report as the form holds it: progress may be null (empty input) or NaN (not a number). */
+/**
+ * A task report as the form holds it: progress may be null (empty input) or NaN (not a number); the
+ * product one entry per box (null: empty, NaN: not a number). A copy kept on this machine before the
+ * boxes were split holds one number.
+ */
 export type FormTaskReport = Omit<TaskReport, 'progress' | 'productReached' | 'proposalTo' | 'status'> & {
   status: ReportedStatus | string;
   progress: number | null;
-  productReached?: number | null;
+  productReached?: (number | null)[] | number | null;
   proposalTo?: ProposalAddressee | string;
 };
+/** What the form's checks read of a task: its deadline and its product target. */
+export type FormRuleTask = Pick<PlanTask, 'finish' | 'product' | 'milestones'>;
 export interface FormData {
   tasks: FormTaskReport[];
   otherWork: { kind: OtherWorkKind | string; text: string }[];
@@ -41,7 +41,7 @@ export interface FormData {
 }
 /** The tasks and last period's reports keyed by task id, and today in the agency's zone. */
 export interface FormRuleContext {
-  tasks: Record<string, Pick<PlanTask, 'finish'>>;
+  tasks: Record<string, FormRuleTask>;
   previous: Record<string, Pick<TaskReport, 'progress'>>;
   today: string;
 }
@@ -94,7 +94,7 @@ export function reasonNeededInForm(
  */
 export function checkTask(
   report: FormTaskReport,
-  task: Pick<PlanTask, 'finish'>,
+  task: FormRuleTask,
   previous: Pick<TaskReport, 'progress'> | undefined,
   today: string,
   final: boolean,
@@ -105,7 +105,11 @@ export function checkTask(
   else if (!Number.isInteger(p)) errors.push({ field: 'progress', message: PROGRESS_MESSAGES.notInteger });
   else if (p < 0 || p > 100) errors.push({ field: 'progress', message: PROGRESS_MESSAGES.outOfRange });
   const pr = report.productReached;
-  if (pr !== undefined && pr !== null && (Number.isNaN(pr) || pr < 0)) errors.push({ field: 'productReached', message: PRODUCT_NEGATIVE_MESSAGE });
+  const values = typeof pr === 'number' ? [pr] : (pr ?? []);
+  const parts = values.length ? taskProductParts(task) : [];
+  values.forEach((v, i) => {
+    if (v !== null && (Number.isNaN(v) || v < 0)) errors.push({ field: `productReached.${i}`, message: productNegativeMessage(partLabel(parts, i)) });
+  });
   errors.push(...checkTaskRules(asRuleInput(report), task, previous, today, final));
   return errors;
 }
@@ -153,7 +157,10 @@ export function toSubmissionData(form: FormData, ctx: FormRuleContext): Submissi
         out.proposalTo = 'ubnd-tinh';
         out.needsDecision = false;
       }
-      if (r.productReached !== undefined && r.productReached !== null && !Number.isNaN(r.productReached)) out.productReached = r.productReached;
+      const reached = reachedList(
+        typeof r.productReached === 'number' ? r.productReached : (r.productReached ?? []).map((v) => (v !== null && v >= 0 ? v : null)),
+      );
+      if (reached) out.productReached = reached;
       if (r.status === 'hoan-thanh' && r.completedOn) out.completedOn = r.completedOn;
       const task = ctx.tasks[r.taskId];
       // A reason typed earlier but no longer needed stays in the form (hidden) and is not sent.
@@ -178,7 +185,8 @@ export type FieldPlace =
 /** "data.tasks.3.reason" → { kind: 'task', index: 3, field: 'reason' }; "data.reporterName" → { kind: 'reporterName' }. */
 export function parseFieldPath(path: string): FieldPlace {
   const p = String(path || '').replace(/^data\./, '');
-  let m = /^tasks\.(\d+)\.(\w+)/.exec(p);
+  // "tasks.0.productReached.1": the product's second box.
+  let m = /^tasks\.(\d+)\.(\w+(?:\.\d+)?)/.exec(p);
   if (m) return { kind: 'task', index: Number(m[1]), field: m[2]! };
   m = /^otherWork\.(\d+)(?:\.(\w+))?/.exec(p);
   if (m) return { kind: 'otherWork', index: Number(m[1]), field: m[2] || 'text' };

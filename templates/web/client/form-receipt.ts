@@ -5,6 +5,7 @@
  * flow: form page script --> form receipt --> DOM
  */
 import { sizeText } from '../../../functions/core/attachment.ts';
+import { REACHED_LABEL } from '../../../functions/core/product.ts';
 import type { Receipt } from '../../../functions/core/receipt.ts';
 import { h, replaceChildren } from './dom.ts';
 
@@ -52,6 +53,8 @@ export function showReceipt(r: ReceiptWithEmail): void {
               `: ${t.status}, tiến độ ${t.progress}%.`,
               h('br'),
               `Kết quả: ${t.result || '(không ghi)'}`,
+              t.productReached ? h('br') : null,
+              t.productReached ? h('span', { class: 'receipt-reached' }, `${REACHED_LABEL}: ${t.productReached}`) : null,
               t.attachments.length ? h('br') : null,
               t.attachments.length ? `Tài liệu kèm theo: ${t.attachments.map((a) => `${a.name} (${sizeText(a.size)})`).join('; ')}` : null,
             ),

@@ -6,6 +6,7 @@
  */
 import type { FormContext, FormTask } from '../../../functions/core/form-context.ts';
 import { taskDeadline, type PlanTask } from '../../../functions/core/plan.ts';
+import { partLabel, productTargetText, reachedText, taskProductParts } from '../../../functions/core/product.ts';
 import { deadlineText } from '../../../functions/core/plan-amendment.ts';
 import { reportDateRange } from '../../../functions/core/submission-rules.ts';
 import {
@@ -74,16 +75,61 @@ function monthOfPeriod(id: string): string {
   return m ? `tháng ${Number(m[2])}/${m[1]}` : id;
 }
 
-function productTarget(task: PlanTask): string {
-  if (task.product?.text) return task.product.text;
-  const parts = (task.milestones || []).map((m) => m.product?.text).filter((x): x is string => Boolean(x));
-  return parts.length ? parts.join('; ') : '';
+/** The id of the product's box for part `i` of a task's target ("productReached.1": the server's path names it so). */
+export const productBoxId = (taskId: string, i: number): string => fieldId(taskId, `productReached.${i}`);
+
+/** How many product boxes a task has: one per part of its target, one when it has none. */
+export const productBoxCount = (task: PlanTask): number => Math.max(1, taskProductParts(task).length);
+
+/**
+ * The product reached: one number box per part of the target ("20 nhiệm vụ; 05 hội nghị" → two),
+ * each labelled with its measure and its target; a target of one part (or none) keeps one box.
+ */
+function productField(t: PlanTask, target: string): HTMLElement {
+  const parts = taskProductParts(t);
+  const box = (i: number) =>
+    h('input', {
+      id: productBoxId(t.id, i),
+      name: productBoxId(t.id, i),
+      type: 'number',
+      inputmode: 'decimal',
+      min: 0,
+      step: 'any',
+      'data-task': t.id,
+      'data-field': 'productReached',
+      'data-part': i,
+    });
+  if (parts.length <= 1) return field(productBoxId(t.id, 0), FIELD_LABELS.productReached, box(0), target ? { hint: `Mục tiêu: ${target}` } : {});
+  const hintId = `${fieldId(t.id, 'products')}-hint`;
+  return h(
+    'fieldset',
+    { class: 'product-parts', 'aria-describedby': hintId },
+    h('legend', {}, 'Sản phẩm đạt được'),
+    h('p', { class: 'hint', id: hintId }, `Mục tiêu: ${target}. Mỗi phần một số; bỏ trống phần chưa có.`),
+    h(
+      'div',
+      { class: 'product-boxes' },
+      parts.map((p, i) => {
+        const id = productBoxId(t.id, i);
+        const input = box(i);
+        if (p.quantityText) input.setAttribute('aria-describedby', `${id}-hint`);
+        return h(
+          'div',
+          { class: 'field product-part' },
+          labelFor(id, partLabel(parts, i)),
+          p.quantityText ? h('p', { class: 'hint', id: `${id}-hint` }, `Mục tiêu: ${p.quantityText}`) : null,
+          input,
+        );
+      }),
+    ),
+  );
 }
 
-function previousLine(prev: FormTask['previous']): HTMLElement | null {
+function previousLine(prev: FormTask['previous'], task: PlanTask): HTMLElement | null {
   if (!prev) return null;
   const bits = [`${prev.progress}%`, REPORTED_STATUS_LABELS[prev.status] || prev.status];
-  if (prev.productReached !== undefined) bits.push(`sản phẩm: ${prev.productReached}`);
+  const reached = reachedText(taskProductParts(task), prev.productReached);
+  if (reached) bits.push(`sản phẩm: ${reached}`);
   if (prev.result) bits.push(prev.result);
   return h('p', { class: 'previous' }, h('strong', {}, `Kỳ trước (${monthOfPeriod(prev.period)}): `), bits.join(' — '));
 }
@@ -93,7 +139,7 @@ function taskArticle(ft: FormTask, ctx: PageContext): HTMLElement {
   const id = t.id;
   const fid = (f: string) => fieldId(id, f);
   const lead = t.leadUnit === ctx.unit.code ? ctx.unit.name : t.leadUnit;
-  const target = productTarget(t);
+  const target = productTargetText(t);
   // The server resolves tasks for the period: an extended deadline comes with its decision.
   const deadline = deadlineText(t);
   const meta = [
@@ -132,16 +178,6 @@ function taskArticle(ft: FormTask, ctx: PageContext): HTMLElement {
     'data-task': id,
     'data-field': 'completedOn',
   });
-  const productReached = h('input', {
-    id: fid('productReached'),
-    name: fid('productReached'),
-    type: 'number',
-    inputmode: 'decimal',
-    min: 0,
-    step: 'any',
-    'data-task': id,
-    'data-field': 'productReached',
-  });
   const reason = textarea(fid('reason'), REPORT_TEXT_FIELDS.reason.max, 2);
   const needsDecision = h('input', { id: fid('needsDecision'), name: fid('needsDecision'), type: 'checkbox', 'data-task': id, 'data-field': 'needsDecision' });
   // A proposal stays inside the Sở unless the unit addresses it to UBND tỉnh.
@@ -175,7 +211,7 @@ function taskArticle(ft: FormTask, ctx: PageContext): HTMLElement {
         { class: 'task-meta' },
         meta.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v))),
       ),
-      previousLine(ft.previous),
+      previousLine(ft.previous, t),
     ),
     h(
       'fieldset',
@@ -194,8 +230,10 @@ function taskArticle(ft: FormTask, ctx: PageContext): HTMLElement {
         ),
         // Shown only for a finished task, and then required.
         field(fid('completedOn'), FIELD_LABELS.completedOn, completedOn, { className: 'field-completed', required: true }),
-        field(fid('productReached'), FIELD_LABELS.productReached, productReached, target ? { hint: `Mục tiêu: ${target}` } : {}),
+        taskProductParts(t).length <= 1 ? productField(t, target) : null,
       ),
+      // Several parts: a row of their own under the figures, one box a part.
+      taskProductParts(t).length > 1 ? productField(t, target) : null,
       // Shown only when a reason is needed, and then required.
       field(fid('reason'), FIELD_LABELS.reason, reason, { hint: ' ', className: 'field-reason', required: true }),
       // Required unless the task has not started (updateTask follows the status).
@@ -368,7 +406,12 @@ export function fillForm(ctx: PageContext, data: SubmissionData | FormData): voi
     val(fieldId(id, 'status')).value = r.status;
     val(fieldId(id, 'progress')).value = r.progress === null || r.progress === undefined ? '' : String(r.progress);
     val(fieldId(id, 'completedOn')).value = r.completedOn || '';
-    val(fieldId(id, 'productReached')).value = r.productReached === undefined || r.productReached === null ? '' : String(r.productReached);
+    // A copy kept before the boxes were split may hold one number: the first part's.
+    const reached = typeof r.productReached === 'number' ? [r.productReached] : (r.productReached ?? []);
+    for (let i = 0; i < productBoxCount(ft.task); i++) {
+      const v = reached[i];
+      val(productBoxId(id, i)).value = typeof v === 'number' && !Number.isNaN(v) ? String(v) : '';
+    }
     val(fieldId(id, 'reason')).value = r.reason || '';
     for (const f of ['result', 'difficulties', 'proposals', 'nextPlan']) val(fieldId(id, f)).value = r[f] || '';
     val(fieldId(id, 'needsDecision')).checked = r.needsDecision === true;
@@ -401,8 +444,9 @@ export function readTask(id: string): FormTaskReport {
     nextPlan: val(fieldId(id, 'nextPlan')).value,
     reason: val(fieldId(id, 'reason')).value,
   };
-  const pr = num(fieldId(id, 'productReached'));
-  if (pr !== null) r.productReached = pr;
+  const boxes = [...document.querySelectorAll<HTMLInputElement>(`input[data-task="${id}"][data-field="productReached"]`)];
+  const pr = boxes.map((b) => num(b.id));
+  if (pr.some((v) => v !== null)) r.productReached = pr;
   // A date typed under "Hoàn thành" and left when the status changed is hidden and not part of the report.
   const done = val(fieldId(id, 'completedOn')).value;
   if (done && r.status === 'hoan-thanh') r.completedOn = done;

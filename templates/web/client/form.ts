@@ -23,7 +23,19 @@ import {
   toSubmissionData,
 } from './form-check.ts';
 import { clearAllErrors, clearFieldError, setFieldError, showSummary } from './form-errors.ts';
-import { fieldId, fieldLabel as labelOf, fillForm, type PageContext, readForm, readTask, renderForm, updateTask } from './form-render.ts';
+import {
+  fieldId,
+  fieldLabel as labelOf,
+  fillForm,
+  type PageContext,
+  productBoxCount,
+  productBoxId,
+  readForm,
+  readTask,
+  renderForm,
+  updateTask,
+} from './form-render.ts';
+import { partLabel, taskProductParts } from '../../../functions/core/product.ts';
 import { fillAttachments, mountAttachments, withAttachments } from './form-attachments.ts';
 import { showReceipt } from './form-receipt.ts';
 import { type Attempt, clearAttempt, clearLocal, loadAttempt, loadLocal, saveAttempt, saveLocal } from './form-store.ts';
@@ -170,11 +182,14 @@ function start(ctx: FormContext): void {
       period: ctx.period.id,
       unit: ctx.unit.code,
       canWrite: cfg.canWrite && !st.locked,
-      onChange: () => setStatus('Tài liệu kèm theo đã thay đổi: hãy lưu nháp hoặc gửi báo cáo.'),
+      onChange: () => {
+        setStatus('Tài liệu kèm theo đã thay đổi: hãy lưu nháp hoặc gửi báo cáo.');
+        scheduleLocalSave();
+      },
     },
   );
   fillAttachments(ctx.initial);
-  st.savedJson = JSON.stringify(readForm(st.ctx).data);
+  st.savedJson = JSON.stringify(formContent());
   restoreLocal(ctx);
   setStatus(headStatus(st.head));
 
@@ -206,6 +221,14 @@ function unitCode(): string {
   return st.ctx.unit.code;
 }
 
+/**
+ * What the form holds, with each task's files: what "unsaved" is judged on and what the copy on this
+ * machine keeps (issue 14: a file attached and nothing else changed did not count as a change).
+ */
+function formContent(read = readForm(st.ctx)): FormData {
+  return withAttachments(read.data);
+}
+
 /** What was typed here and not yet saved wins over the server's copy when it is newer. */
 function restoreLocal(ctx: FormContext): void {
   const local = loadLocal(unitCode(), ctx.period.id);
@@ -216,13 +239,14 @@ function restoreLocal(ctx: FormContext): void {
         .sort()
         .pop()
     : '';
-  const current = JSON.stringify(readForm(st.ctx).data);
+  const current = JSON.stringify(formContent());
   if (JSON.stringify(local.data) === current) return;
   if (server && local.savedAt <= server) {
     clearLocal(unitCode(), ctx.period.id);
     return;
   }
   fillForm(st.ctx, local.data);
+  fillAttachments(local.data);
   setLocalStatus(`Có thay đổi chưa lưu lên máy chủ; đã giữ tạm trên máy này lúc ${formatTime(local.savedAt)}.`);
   // Typed against an older revision: submitting must still detect the newer one (409).
   if (typeof local.baseRevision === 'number' && local.baseRevision < st.baseRevision) st.baseRevision = local.baseRevision;
@@ -237,6 +261,7 @@ function restoreLocal(ctx: FormContext): void {
             clearLocal(unitCode(), ctx.period.id);
             st.baseRevision = ctx.head?.revision ?? 0;
             fillForm(st.ctx, ctx.initial);
+            fillAttachments(ctx.initial);
             if (app) clearAllErrors(app);
             hideBanner();
             setLocalStatus('');
@@ -315,7 +340,8 @@ function checkOneTask(id: string): void {
   const ft = st.ctx.tasks.find((x) => x.task.id === id);
   if (!ft) return;
   const errors = checkTask(r, ft.task, ft.previous, st.rules.today, st.triedSubmit);
-  for (const f of ['progress', 'reason', 'completedOn', 'productReached', 'result']) {
+  const products = Array.from({ length: productBoxCount(ft.task) }, (_, i) => `productReached.${i}`);
+  for (const f of ['progress', 'reason', 'completedOn', ...products, 'result']) {
     const err = errors.find((e) => e.field === f);
     const fid = fieldId(id, f);
     const el = document.getElementById(fid);
@@ -337,7 +363,7 @@ function recheckOther(t: HTMLInputElement | null): void {
 function scheduleLocalSave(): void {
   clearTimeout(st.localTimer);
   st.localTimer = window.setTimeout(() => {
-    const data = readForm(st.ctx).data;
+    const data = formContent();
     if (JSON.stringify(data) === st.savedJson) {
       clearLocal(unitCode(), st.ctx.period.id);
       setLocalStatus('');
@@ -354,6 +380,13 @@ function scheduleLocalSave(): void {
 function fieldLabel(ctx: PageContext, p: FieldPlace, otherWorkIds: string[]): { fieldId?: string | undefined; label: string } {
   if (p.kind === 'task') {
     const ft = ctx.tasks[p.index];
+    // The product's boxes: "productReached.1" is the second; the product as a whole, its first.
+    const part = /^productReached(?:\.(\d+))?$/.exec(p.field);
+    if (ft && part) {
+      const i = Number(part[1] ?? 0);
+      const name = partLabel(taskProductParts(ft.task), i);
+      return { fieldId: productBoxId(ft.task.id, i), label: `Nhiệm vụ ${ft.task.number} — Sản phẩm đạt được${name ? ` (${name})` : ''}` };
+    }
     return { fieldId: ft ? fieldId(ft.task.id, p.field) : undefined, label: ft ? `Nhiệm vụ ${ft.task.number} — ${labelOf(p.field)}` : 'Nhiệm vụ' };
   }
   if (p.kind === 'otherWork') return { fieldId: otherWorkIds[p.index], label: `Công việc khác số ${p.index + 1}` };
@@ -435,9 +468,9 @@ async function saveDraft(): Promise<void> {
     st.head = res.body.submission;
     if (app) clearAllErrors(app);
     hideBanner();
-    st.savedJson = JSON.stringify(read.data);
+    st.savedJson = JSON.stringify(formContent(read));
     // Typed more while the request was out? Then that local copy stays.
-    if (JSON.stringify(readForm(st.ctx).data) === st.savedJson) {
+    if (JSON.stringify(formContent()) === st.savedJson) {
       clearLocal(unitCode(), st.ctx.period.id);
       setLocalStatus('');
     }
@@ -486,7 +519,7 @@ async function submit(): Promise<void> {
   const prev = loadAttempt(unitCode(), st.ctx.period.id);
   const attempt: Attempt = prev && JSON.stringify(prev.body) === JSON.stringify(body) ? prev : { key: newKey(), body };
   saveAttempt(unitCode(), st.ctx.period.id, attempt);
-  await sendAttempt(attempt, sentOtherWorkIds(read), JSON.stringify(read.data));
+  await sendAttempt(attempt, sentOtherWorkIds(read), JSON.stringify(formContent(read)));
 }
 
 async function sendAttempt(attempt: Attempt, otherWorkIds: string[] = [], formJson: string | undefined = undefined): Promise<void> {
@@ -507,11 +540,11 @@ async function sendAttempt(attempt: Attempt, otherWorkIds: string[] = [], formJs
   if (res.ok) {
     st.head = res.body.submission;
     st.baseRevision = res.body.revision.revision;
-    st.savedJson = formJson ?? JSON.stringify(readForm(st.ctx).data);
+    st.savedJson = formJson ?? JSON.stringify(formContent());
     clearLocal(unit, period);
     setLocalStatus('');
     // Anything typed while the request was out is still unsaved: keep it locally.
-    if (JSON.stringify(readForm(st.ctx).data) !== st.savedJson) scheduleLocalSave();
+    if (JSON.stringify(formContent()) !== st.savedJson) scheduleLocalSave();
     if (app) clearAllErrors(app);
     hideConflict();
     const text = `Đã gửi báo cáo (phiên bản ${res.body.revision.revision}) lúc ${formatTime(res.body.revision.at)}.${res.body.submission.onTime === false ? ' Báo cáo được ghi nhận là nộp muộn.' : ''} Có thể sửa và gửi lại cho đến khi báo cáo kỳ được ban hành.`;
@@ -552,7 +585,7 @@ async function sendAttempt(attempt: Attempt, otherWorkIds: string[] = [], formJs
 
 /** The fields that differ between the server's current submission and the user's (core's diff, as the history page shows it). */
 function differences(theirs: SubmissionData | undefined, mine: SubmissionData): [string, string, string][] {
-  const d = revisionDiff(theirs, mine);
+  const d = revisionDiff(theirs, mine, new Map(st.ctx.tasks.map((ft) => [ft.task.id, taskProductParts(ft.task)])));
   const rows: [string, string, string][] = [];
   if (d.reporterName) rows.push([d.reporterName.label, d.reporterName.before, d.reporterName.after]);
   if (d.otherWork.added.length || d.otherWork.removed.length)
@@ -646,8 +679,11 @@ function showConflict(err: { message: string; current?: SubmissionHead & { revis
           onclick: () => {
             st.baseRevision = current?.revision ?? st.baseRevision;
             st.head = current ?? null;
-            if (theirs) fillForm(st.ctx, theirs);
-            st.savedJson = JSON.stringify(readForm(st.ctx).data);
+            if (theirs) {
+              fillForm(st.ctx, theirs);
+              fillAttachments(theirs);
+            }
+            st.savedJson = JSON.stringify(formContent());
             hideConflict();
             if (app) clearAllErrors(app);
             scheduleLocalSave();

@@ -129,7 +129,13 @@ describe('task rows and statuses (June 2024)', () => {
   });
 
   it('progress and its change since the previous period', () => {
-    expect(row(m, 'I-1')).toMatchObject({ progress: 60, progressDelta: 20, productReached: 1, productTarget: '03 doanh nghiệp được hỗ trợ' });
+    expect(row(m, 'I-1')).toMatchObject({
+      progress: 60,
+      progressDelta: 20,
+      productReached: [1],
+      productReachedText: '01 doanh nghiệp được hỗ trợ',
+      productTarget: '03 doanh nghiệp được hỗ trợ',
+    });
     expect(row(m, 'I-2')).toMatchObject({ progress: 40, progressDelta: 0 });
     expect(row(m, 'I-3').progressDelta).toBeUndefined(); // not reported in May
     expect(row(m, 'II-2-1').progress).toBeUndefined();

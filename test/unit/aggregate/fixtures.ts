@@ -194,7 +194,7 @@ export function juneInput(audience: Audience = 'director'): AggregateInput {
           report('I-1', {
             progress: 60,
             result: 'Đã hoàn thành thủ tục đấu thầu, ký hợp đồng tư vấn',
-            productReached: 1,
+            productReached: [1],
             difficulties: 'Doanh nghiệp đăng ký tham gia còn ít',
             proposals: 'Xin ý kiến Lãnh đạo Sở về việc gia hạn thời gian đăng ký',
             needsDecision: true,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeValue, isEmptyDiff, revisionDiff, TASK_FIELDS } from '../../../functions/core/revision-diff.ts';
 import type { SubmissionData, TaskReport } from '../../../functions/core/submission.ts';
+import { productParts } from '../../../functions/core/product.ts';
 import { taskReport } from '../../support/small-plan.ts';
 
 const r = (taskId: string, over: Partial<TaskReport> = {}): TaskReport => ({ ...taskReport(taskId, 50), ...over });
@@ -40,13 +41,23 @@ describe('revisionDiff', () => {
   });
 
   it('lists what a first revision holds: every task added with the fields filled in', () => {
-    const d = revisionDiff(undefined, data([r('I-1', { productReached: 2 })], { otherWork: [{ kind: 'dot-xuat', text: 'Tiếp đoàn kiểm tra' }] }));
+    const d = revisionDiff(undefined, data([r('I-1', { productReached: [2] })], { otherWork: [{ kind: 'dot-xuat', text: 'Tiếp đoàn kiểm tra' }] }));
     expect(d.tasks).toHaveLength(1);
     expect(d.tasks[0]!.change).toBe('added');
     expect(d.tasks[0]!.fields.map((f) => f.field)).toEqual(['status', 'progress', 'productReached', 'result', 'nextPlan']);
     expect(d.tasks[0]!.fields.find((f) => f.field === 'productReached')).toMatchObject({ before: '(trống)', after: '2' });
     expect(d.otherWork).toEqual({ added: ['Đột xuất, phát sinh: Tiếp đoàn kiểm tra'], removed: [] });
     expect(d.reporterName).toEqual({ field: 'reporterName', label: 'Họ tên người báo cáo', before: '(trống)', after: 'Nguyễn Văn A' });
+  });
+
+  it('writes the product reached against the target’s parts, not as raw JSON', () => {
+    const products = new Map([['I-1', productParts('20 nhiệm vụ; 05 hội nghị')]]);
+    const d = revisionDiff(data([r('I-1', { productReached: [18, 3] })]), data([r('I-1', { productReached: [20, 5] })]), products);
+    expect(d.tasks[0]!.fields).toEqual([
+      { field: 'productReached', label: 'Sản phẩm đạt được (số lượng)', before: '18 nhiệm vụ; 03 hội nghị', after: '20 nhiệm vụ; 05 hội nghị' },
+    ]);
+    // Without the plan (a task since removed from it): the numbers.
+    expect(describeValue('productReached', [null, 2])).toBe('2');
   });
 
   it('notes a task no longer reported, a task newly reported, and other work added, dropped or edited', () => {

@@ -26,7 +26,14 @@ const task = (id: string, finish?: PlanTime): PlanTask => ({
 const TASKS = [
   task('A', { kind: 'month', year: 2024, month: 5 }),
   task('B', { kind: 'date', date: '2024-06-10' }),
-  task('C', { kind: 'text', text: 'Theo Kế hoạch 483/KH-UBND' }),
+  {
+    ...task('C', { kind: 'text', text: 'Theo Kế hoạch 483/KH-UBND' }),
+    // Seed 004's I-2 target in two parts: one box each.
+    milestones: [
+      { text: 'Nghiệm thu nhiệm vụ', product: { text: '20 nhiệm vụ', quantity: 20, measure: 'nhiệm vụ' } },
+      { text: 'Tổ chức hội nghị chuyển giao', product: { text: '05 hội nghị', quantity: 5, measure: 'hội nghị' } },
+    ],
+  },
 ];
 const PREVIOUS: Record<string, TaskReport> = {
   A: { taskId: 'A', status: 'dang-thuc-hien', progress: 60, result: 'x', difficulties: '', proposals: '', needsDecision: false, nextPlan: '' },
@@ -66,12 +73,12 @@ describe('the form’s checks', () => {
     }
   }
 
-  it('catch what only the form can hold: empty, fractional or out-of-range progress, a negative product', () => {
+  it('catch what only the form can hold: empty, fractional or out-of-range progress, a negative product part named by its measure', () => {
     const data = {
       tasks: [
         { ...report('A'), progress: null },
-        { ...report('B'), progress: 150 },
-        { ...report('C'), progress: 12.5, productReached: -1 },
+        { ...report('B'), progress: 150, productReached: -2 },
+        { ...report('C'), progress: 12.5, productReached: [3, -1] },
       ],
       otherWork: [],
       reporterName: 'Nga',
@@ -79,8 +86,9 @@ describe('the form’s checks', () => {
     expect(checkSubmission(data, ctx, { final: true })).toEqual([
       { field: 'tasks.0.progress', message: 'Hãy nhập tiến độ: một số nguyên từ 0 đến 100.' },
       { field: 'tasks.1.progress', message: 'Tiến độ từ 0 đến 100.' },
+      { field: 'tasks.1.productReached.0', message: 'Sản phẩm đạt được phải là số không âm.' },
       { field: 'tasks.2.progress', message: 'Tiến độ là số nguyên.' },
-      { field: 'tasks.2.productReached', message: 'Số lượng không âm.' },
+      { field: 'tasks.2.productReached.1', message: 'Sản phẩm đạt được (hội nghị) phải là số không âm.' },
     ]);
   });
 
@@ -112,20 +120,36 @@ describe('what the form sends', () => {
       ],
       tasks: [
         { ...report('A', { progress: 65, reason: 'gõ nhầm trước đó' }), completedOn: '2024-06-01' },
+        // A copy kept on this machine before the boxes were split: one number.
         { ...report('B', { progress: 10, reason: 'Thay đổi phạm vi.' }), productReached: 3 },
-        { ...report('C', { status: 'hoan-thanh', progress: 100, completedOn: '2024-06-05' }), productReached: null },
+        { ...report('C', { status: 'hoan-thanh', progress: 100, completedOn: '2024-06-05' }), productReached: [null, null] },
       ],
     };
     const data = toSubmissionData(form, { ...ctx, previous: { ...PREVIOUS, B: { progress: 20 } } });
     expect(data.otherWork).toEqual([{ kind: 'thuong-xuyen', text: 'Thẩm định 04 thuyết minh.' }]);
     expect(data.tasks[0]).not.toHaveProperty('completedOn');
     expect(data.tasks[0]).not.toHaveProperty('reason');
-    expect(data.tasks[1]).toMatchObject({ reason: 'Thay đổi phạm vi.', productReached: 3 });
+    expect(data.tasks[1]).toMatchObject({ reason: 'Thay đổi phạm vi.', productReached: [3] });
     expect(data.tasks[2]).toMatchObject({ completedOn: '2024-06-05' });
     expect(data.tasks[2]).not.toHaveProperty('productReached');
   });
 
+  it('sends one number per product box, null for a box left empty or not a number', () => {
+    const form = {
+      reporterName: 'Nga',
+      otherWork: [],
+      tasks: [
+        { ...report('C'), productReached: [null, 2] },
+        { ...report('A'), productReached: [18, Number.NaN] },
+      ],
+    };
+    const data = toSubmissionData(form, ctx);
+    expect(data.tasks[0]!.productReached).toEqual([null, 2]);
+    expect(data.tasks[1]!.productReached).toEqual([18]);
+  });
+
   it('reads the server field paths back to the place in the form', () => {
+    expect(parseFieldPath('data.tasks.2.productReached.1')).toEqual({ kind: 'task', index: 2, field: 'productReached.1' });
     expect(parseFieldPath('data.tasks.3.reason')).toEqual({ kind: 'task', index: 3, field: 'reason' });
     expect(parseFieldPath('data.otherWork.1.text')).toEqual({ kind: 'otherWork', index: 1, field: 'text' });
     expect(parseFieldPath('data.reporterName')).toEqual({ kind: 'reporterName' });
