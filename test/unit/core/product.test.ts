@@ -10,6 +10,9 @@ import {
   taskProductParts,
 } from '../../../functions/core/product.ts';
 import { taskReportSchema } from '../../../functions/core/submission-schema.ts';
+import { buildReceipt } from '../../../functions/core/receipt.ts';
+import { receiptTaskLine } from '../../../templates/email/submit-receipt.ts';
+import type { PlanTask } from '../../../functions/core/plan.ts';
 import { seed004Expected } from '../../fixtures/plans/seed-004-expected.ts';
 
 /** The seed 004 plan's tasks (Bắc Giang 2024), as the importer reads them. */
@@ -126,5 +129,39 @@ describe('the submission schema’s product values', () => {
     expect(single.error!.issues[0]!.message).toBe('Sản phẩm đạt được phải là số không âm.');
     expect(taskReportSchema.safeParse({ ...base, productReached: ['3'] }).success).toBe(false);
     expect(taskReportSchema.safeParse({ ...base, productReached: Array.from({ length: 21 }, () => 1) }).success).toBe(false);
+  });
+});
+
+describe('the receipt', () => {
+  it('says what was reached in the same words as the reports, on screen and in the email', () => {
+    const task = { ...seedTask('I-2'), id: 'I-2', number: '2', group: { numeral: 'I', title: 'Nhiệm vụ trọng tâm' }, content: 'Đẩy mạnh ứng dụng' } as PlanTask;
+    const receipt = buildReceipt({
+      period: { id: '2024-05', label: 'tháng 5 năm 2024' },
+      unit: { code: 'QLKH', name: 'Phòng Quản lý khoa học' },
+      revision: 1,
+      at: '2024-05-17T02:30:00Z',
+      onTime: true,
+      timeZone: 'Asia/Ho_Chi_Minh',
+      data: {
+        reporterName: 'Nga',
+        otherWork: [],
+        tasks: [
+          {
+            taskId: 'I-2',
+            status: 'dang-thuc-hien',
+            progress: 40,
+            result: 'Nghiệm thu 18 nhiệm vụ',
+            productReached: [18, 3],
+            difficulties: '',
+            proposals: '',
+            needsDecision: false,
+            nextPlan: '',
+          },
+        ],
+      },
+      tasks: [task],
+    });
+    expect(receipt.tasks[0]!.productReached).toBe('18 nhiệm vụ; 03 hội nghị');
+    expect(receiptTaskLine(receipt.tasks[0]!)).toContain('Kết quả: Nghiệm thu 18 nhiệm vụ. Đã đạt: 18 nhiệm vụ; 03 hội nghị.');
   });
 });
