@@ -11,7 +11,7 @@ const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
-function dosDateTime(date: Date): { time: number; day: number } {
+export function dosDateTime(date: Date): { time: number; day: number } {
   // DOS time has no zone; the UTC fields of the date we are given are what we store.
   const time = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2);
   const day = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
