@@ -327,7 +327,17 @@ class StyleTable {
   private readonly borderIds = new WeakMap<object, number>();
   private readonly alignments = new WeakMap<object, string>();
 
+  /** font → fill → border → alignment object → xf id: most cells share their style's parts. */
+  private readonly known = new Map<object | undefined, Map<object | undefined, Map<object | undefined, Map<object | undefined, number>>>>();
+
   id(style: Style): number {
+    const byFill = cached(this.known, style.font, () => new Map());
+    const byBorder = cached(byFill, style.fill, () => new Map());
+    const byAlignment = cached(byBorder, style.border, () => new Map());
+    return cached(byAlignment, style.alignment, () => this.make(style));
+  }
+
+  private make(style: Style): number {
     const font = style.font ? cached(this.fontIds, style.font, () => this.fonts.id(fontXml(style.font!))) : 0;
     const fill = style.fill ? cached(this.fillIds, style.fill, () => this.fills.id(fillXml(style.fill!))) : 0;
     const border = style.border ? cached(this.borderIds, style.border, () => this.borders.id(borderXml(style.border!))) : 0;
@@ -351,7 +361,7 @@ class StyleTable {
   }
 }
 
-function cached<T>(map: WeakMap<object, T>, key: object, make: () => T): T {
+function cached<K, T>(map: { get(k: K): T | undefined; set(k: K, v: T): unknown }, key: K, make: () => T): T {
   let v = map.get(key);
   if (v === undefined) {
     v = make();

