@@ -22,10 +22,11 @@ export interface CleanOptions {
  * Anything any of the replacements below would touch; most strings have none of it. Without the
  * `u` flag on purpose: it tests UTF-16 code units, so any surrogate (a valid pair too) is suspect
  * and takes the exact path, and V8 runs it ~3× faster than the same class in Unicode mode, which
- * must tell lone surrogates from pairs (a fifth of a workbook's CPU time with it).
+ * must tell lone surrogates from pairs (a fifth of a workbook's CPU time with it). A line feed
+ * is not suspect (nothing below changes it; multi-line cells are common), a tab is (tabsToSpaces).
  */
 // eslint-disable-next-line no-control-regex
-const SUSPECT = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\uFFFE\uFFFF\uD800-\uDFFF]/;
+const SUSPECT = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\uFFFE\uFFFF\uD800-\uDFFF]/;
 
 export function cleanText(value: string, options: CleanOptions = {}): string {
   const nfc = value.normalize('NFC');
