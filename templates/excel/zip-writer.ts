@@ -1,12 +1,19 @@
 /**
- * A ZIP archive (an .xlsx) from whole entries: each deflated once, stamped with one fixed date,
- * so the same entries always give the same bytes.
+ * A ZIP archive (an .xlsx) from whole entries: each deflated once, stamped with one fixed date
+ * (the issue date, never the clock), so the same entries always give the same bytes and the
+ * archive does not store a new version of an unchanged workbook.
  * flow: sheet-writer --> zip-writer --> node:zlib
  *
  * Only what an .xlsx needs: no streaming, no ZIP64 (an entry or the archive over 4 GB), ASCII names.
  */
 import { crc32, deflateRawSync } from 'node:zlib';
-import { dosDateTime } from './zip-timestamps.ts';
+
+/** DOS time has no zone: the UTC fields of the date given are what is stored. */
+function dosDateTime(date: Date): { time: number; day: number } {
+  const time = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2);
+  const day = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
+  return { time, day };
+}
 
 export interface ZipEntry {
   name: string;
