@@ -5,7 +5,7 @@
  * flow: compile job --> render-xlsx --> *-sheet --> sheet-writer (SpreadsheetML, zipped)
  */
 import type { ReportModel } from '../../functions/core/report-model.ts';
-import { cleanModel } from '../common/clean-text.ts';
+import { cleanText } from '../common/clean-text.ts';
 import { addAppendixSheet } from './appendix-sheet.ts';
 import { addDeliveriesSheet } from './deliveries-sheet.ts';
 import { addIssuesSheet } from './issues-sheet.ts';
@@ -19,16 +19,16 @@ function workbookDate(issueDate: string): Date {
 }
 
 export function buildWorkbook(input: ReportModel): XlsxBook {
-  // The body's paragraphs are the PDF's; no sheet prints them, so they are not cleaned here (at
-  // 2,000 tasks they were a third of the workbook's time).
-  const model = cleanModel({ ...input, body: [] });
+  // Not cleanModel: every cell's text goes through safeText (safe-cell.ts), which cleans it, and
+  // the document properties are cleaned below; cleaning the model first did it all twice.
+  const model = input;
   const wb = new XlsxBook();
   const date = workbookDate(model.issueDate);
   wb.creator = 'baocao';
   wb.lastModifiedBy = 'baocao';
-  wb.company = model.agency.name;
-  wb.title = `Báo cáo ${model.subject}`;
-  wb.subject = model.subject;
+  wb.company = cleanText(model.agency.name);
+  wb.title = cleanText(`Báo cáo ${model.subject}`);
+  wb.subject = cleanText(model.subject);
   wb.created = date;
   wb.modified = date;
   addSummarySheet(wb, model);
