@@ -3,15 +3,15 @@
  * sheet render-xlsx writes) printed to PDF by LibreOffice headless. Installs the Debian package
  * when `soffice` is missing (root only), times the conversion twice (the first run also creates
  * LibreOffice's user profile), wall and CPU time, and counts the pages.
- * flow: bench/run --> libreoffice --> exceljs (appendix sheet) --> soffice --convert-to pdf
+ * flow: bench/run --> libreoffice --> sheet-writer (appendix sheet) --> soffice --convert-to pdf
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import type { ReportModel } from '../functions/core/report-model.ts';
 import { cleanModel } from '../templates/common/clean-text.ts';
 import { addAppendixSheet } from '../templates/excel/appendix-sheet.ts';
+import { XlsxBook } from '../templates/excel/sheet-writer.ts';
 import { round } from './stats.ts';
 
 function which(cmd: string): string | undefined {
@@ -39,9 +39,9 @@ export function ensureLibreOffice(log: (l: string) => void): { bin: string; vers
 }
 
 export async function appendixWorkbook(model: ReportModel): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new XlsxBook();
   addAppendixSheet(wb, cleanModel(model));
-  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return wb.toBuffer(new Date(`${model.issueDate}T00:00:00Z`));
 }
 
 export function pdfPages(file: string): number {

@@ -56,6 +56,8 @@ class RenderPool {
   private readonly workers: PoolWorker[] = [];
   private readonly fromSources = new URL(import.meta.url).pathname.endsWith('.ts');
   private readonly waiting = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void; on: PoolWorker }>();
+  /** Jobs no worker has taken yet: an idle worker takes the oldest (a PDF costs several workbooks). */
+  private readonly queue: { job: Job; resolve: (b: Uint8Array) => void; reject: (e: Error) => void }[] = [];
   private next = 0;
 
   constructor(private readonly size: number) {}
@@ -75,6 +77,7 @@ class RenderPool {
       if (!w) return;
       this.waiting.delete(a.id);
       if (--w.on.busy === 0) w.on.worker.unref();
+      this.dispatch();
       if ('error' in a) w.reject(new Error(`render worker: ${a.error}`));
       else w.resolve(Buffer.from(a.bytes.buffer, a.bytes.byteOffset, a.bytes.byteLength));
     });
@@ -94,17 +97,37 @@ class RenderPool {
       this.waiting.delete(id);
       w.reject(err);
     }
+    this.dispatch();
   }
 
+  /**
+   * Queued, then sent to a worker as soon as one is idle: each worker renders one file at a time,
+   * so a compile's two PDFs (the long jobs) do not end up behind each other on one thread while
+   * the other thread, done with both workbooks, waits (what assigning at submission did).
+   */
   render(model: ReportModel, format: RenderFormat): Promise<Uint8Array> {
-    if (this.workers.length < this.size) this.workers.push(this.start());
-    const on = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
-    if (on.busy++ === 0) on.worker.ref();
     const id = this.next++;
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject, on });
-      on.worker.postMessage({ id, model, format } satisfies Job);
+      this.queue.push({ job: { id, model, format }, resolve, reject });
+      this.dispatch();
     });
+  }
+
+  /** Gives queued jobs to idle workers, starting workers up to the pool's size. */
+  private dispatch(): void {
+    while (this.queue.length) {
+      let on = this.workers.find((w) => w.busy === 0);
+      if (!on && this.workers.length < this.size) {
+        on = this.start();
+        this.workers.push(on);
+      }
+      if (!on) return;
+      const { job, resolve, reject } = this.queue.shift()!;
+      on.busy++;
+      on.worker.ref();
+      this.waiting.set(job.id, { resolve, reject, on });
+      on.worker.postMessage(job satisfies Job);
+    }
   }
 }
 

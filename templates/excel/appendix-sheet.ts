@@ -3,7 +3,7 @@
  * as the PDF appendix, with difficulties and proposals in separate columns for re-use.
  * flow: render-xlsx --> appendix-sheet --> styles, safe-cell
  */
-import type { Workbook, Worksheet } from 'exceljs';
+import type { XlsxBook as Workbook, XlsxSheet as Worksheet } from './sheet-writer.ts';
 import { TASK_STATUS_LABELS, type ReportModel, type TaskRow } from '../../functions/core/report-model.ts';
 import { attachmentsLine } from '../../functions/core/attachment.ts';
 import { REACHED_LABEL } from '../../functions/core/product.ts';

@@ -5,7 +5,7 @@
  * "I. TÌNH HÌNH GỬI BÁO CÁO" lists (core/province-rollup.ts).
  * flow: render-xlsx --> deliveries-sheet --> styles, safe-cell
  */
-import type { Workbook, Worksheet } from 'exceljs';
+import type { XlsxBook as Workbook, XlsxSheet as Worksheet } from './sheet-writer.ts';
 import { DELIVERY_STATE_LABELS } from '../../functions/core/province.ts';
 import type { DeliveryRow, ReportModel } from '../../functions/core/report-model.ts';
 import { setText, writeRow } from './safe-cell.ts';

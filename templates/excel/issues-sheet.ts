@@ -3,7 +3,7 @@
  * ask the leaders for a decision.
  * flow: render-xlsx --> issues-sheet --> styles, safe-cell
  */
-import type { Workbook, Worksheet } from 'exceljs';
+import type { XlsxBook as Workbook, XlsxSheet as Worksheet } from './sheet-writer.ts';
 import type { ReportModel } from '../../functions/core/report-model.ts';
 import { writeRow } from './safe-cell.ts';
 import { CENTRE_TOP, FONT_ITALIC, FONT_TITLE, printSetup, styleBody, styleHeader, titleRow } from './styles.ts';

@@ -2,35 +2,35 @@
  * Renders a ReportModel as the Excel workbook: "Tổng hợp", "Phụ lục", and for the Director's
  * report "Khó khăn, đề xuất" and "Tình hình nộp báo cáo" (internal: the workbook sent to UBND
  * tỉnh has neither); a province roll-up adds "Tình hình gửi báo cáo". Same model in, same bytes out.
- * flow: compile job --> render-xlsx --> *-sheet --> exceljs
+ * flow: compile job --> render-xlsx --> *-sheet --> sheet-writer (SpreadsheetML, zipped)
  */
-import ExcelJS from 'exceljs';
 import type { ReportModel } from '../../functions/core/report-model.ts';
-import { cleanModel } from '../common/clean-text.ts';
+import { cleanText } from '../common/clean-text.ts';
 import { addAppendixSheet } from './appendix-sheet.ts';
 import { addDeliveriesSheet } from './deliveries-sheet.ts';
 import { addIssuesSheet } from './issues-sheet.ts';
 import { addSubmissionsSheet } from './submissions-sheet.ts';
 import { addSummarySheet } from './summary-sheet.ts';
-import { fixZipTimestamps } from './zip-timestamps.ts';
+import { XlsxBook } from './sheet-writer.ts';
 
 /** Midnight of the issue date (UTC fields), never the clock: the archive compares hashes. */
 function workbookDate(issueDate: string): Date {
   return new Date(`${issueDate}T00:00:00Z`);
 }
 
-export function buildWorkbook(input: ReportModel): ExcelJS.Workbook {
-  const model = cleanModel(input);
-  const wb = new ExcelJS.Workbook();
+export function buildWorkbook(input: ReportModel): XlsxBook {
+  // Not cleanModel: every cell's text goes through safeText (safe-cell.ts), which cleans it, and
+  // the document properties are cleaned below; cleaning the model first did it all twice.
+  const model = input;
+  const wb = new XlsxBook();
   const date = workbookDate(model.issueDate);
   wb.creator = 'baocao';
   wb.lastModifiedBy = 'baocao';
-  wb.company = model.agency.name;
-  wb.title = `Báo cáo ${model.subject}`;
-  wb.subject = model.subject;
+  wb.company = cleanText(model.agency.name);
+  wb.title = cleanText(`Báo cáo ${model.subject}`);
+  wb.subject = cleanText(model.subject);
   wb.created = date;
   wb.modified = date;
-  wb.calcProperties = { fullCalcOnLoad: false };
   addSummarySheet(wb, model);
   addAppendixSheet(wb, model);
   if (model.audience === 'director') {
@@ -42,7 +42,5 @@ export function buildWorkbook(input: ReportModel): ExcelJS.Workbook {
 }
 
 export async function renderXlsx(model: ReportModel): Promise<Buffer> {
-  const wb = buildWorkbook(model);
-  const bytes = await wb.xlsx.writeBuffer();
-  return fixZipTimestamps(Buffer.from(bytes as ArrayBuffer), workbookDate(model.issueDate));
+  return buildWorkbook(model).toBuffer(workbookDate(model.issueDate));
 }

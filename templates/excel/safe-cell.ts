@@ -8,7 +8,7 @@
  * becomes a formula, and nothing here creates one. Text is also cleaned of characters XML cannot
  * carry and capped at Excel's 32 767 characters a cell: either would make Excel offer to repair.
  */
-import type { Cell, Worksheet } from 'exceljs';
+import type { CellLike as Cell, SheetLike as Worksheet } from './sheet-writer.ts';
 import { cleanText } from '../common/clean-text.ts';
 
 export const EXCEL_CELL_LIMIT = 32_767;

@@ -3,7 +3,8 @@
  * the PDF appendix: A4 landscape, one page wide, header rows repeated, page numbers in the footer.
  * flow: *-sheet --> styles
  */
-import type { Alignment, Borders, Fill, Font, Worksheet } from 'exceljs';
+import type { Alignment, Borders, Fill, Font } from 'exceljs';
+import type { SheetLike as Worksheet } from './sheet-writer.ts';
 import { setText } from './safe-cell.ts';
 
 export const FONT_NAME = 'Times New Roman';

@@ -4,7 +4,7 @@
  * line per status under each month.
  * flow: render-xlsx --> submissions-sheet --> styles, safe-cell
  */
-import type { Workbook, Worksheet } from 'exceljs';
+import type { XlsxBook as Workbook, XlsxSheet as Worksheet } from './sheet-writer.ts';
 import { localParts } from '../../functions/core/clock.ts';
 import { SUBMISSION_STATUS_LABELS, type ReportModel, type SubmissionMonth, type SubmissionStatus } from '../../functions/core/report-model.ts';
 import { dmy } from './summary-sheet.ts';

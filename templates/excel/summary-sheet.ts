@@ -4,7 +4,7 @@
  * formulas): they must equal the PDF's, which prints the same model.
  * flow: render-xlsx --> summary-sheet --> styles, safe-cell
  */
-import type { Workbook, Worksheet } from 'exceljs';
+import type { XlsxBook as Workbook, XlsxSheet as Worksheet } from './sheet-writer.ts';
 import { TASK_STATUSES, TASK_STATUS_LABELS, type CountRow, type ReportModel, type StatusCounts } from '../../functions/core/report-model.ts';
 import { setText, writeRow } from './safe-cell.ts';
 import { appendixReference, DRAFT_MARK, issuerFullName } from '../common/date-line.ts';

@@ -4,12 +4,13 @@
  * flow: test --> templates/common, templates/pdf, templates/excel pieces
  */
 import { readFileSync } from 'node:fs';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendixReference, dateLine, numberLine } from '../../../templates/common/date-line.ts';
 import { cleanText } from '../../../templates/common/clean-text.ts';
 import { EXCEL_CELL_LIMIT, safeText } from '../../../templates/excel/safe-cell.ts';
-import { fixZipTimestamps } from '../../../templates/excel/zip-timestamps.ts';
+import { zip as zipEntries } from '../../../templates/excel/zip-writer.ts';
 import { justifiedRuns } from '../../../templates/pdf/body.ts';
 import { fontDir, loadFonts } from '../../../templates/pdf/fonts.ts';
 import { balanceLines } from '../../../templates/pdf/rule.ts';
@@ -112,24 +113,51 @@ describe('text cleaning and Excel limits', () => {
 });
 
 describe('ZIP timestamps', () => {
-  it('stamps every entry of the xlsx with the issue date', async () => {
-    const zip = await renderXlsx(ubndModel);
-    const fixed = fixZipTimestamps(zip, new Date('2001-02-03T04:05:06Z'));
-    // Walk the central directory and decode each entry's DOS date/time.
-    const eocd = fixed.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-    let p = fixed.readUInt32LE(eocd + 16);
-    const entries = fixed.readUInt16LE(eocd + 10);
-    expect(entries).toBeGreaterThan(5);
-    for (let i = 0; i < entries; i++) {
-      const time = fixed.readUInt16LE(p + 12);
-      const day = fixed.readUInt16LE(p + 14);
-      expect([(day >> 9) + 1980, (day >> 5) & 15, day & 31, time >> 11, (time >> 5) & 63, (time & 31) * 2]).toEqual([2001, 2, 3, 4, 5, 6]);
-      const local = fixed.readUInt32LE(p + 42);
-      expect(fixed.readUInt16LE(local + 10)).toBe(time);
-      expect(fixed.readUInt16LE(local + 12)).toBe(day);
-      p += 46 + fixed.readUInt16LE(p + 28) + fixed.readUInt16LE(p + 30) + fixed.readUInt16LE(p + 32);
+  /** Each entry's name, DOS date/time (as numbers), and its data checked against its CRC-32. */
+  function walk(zip: Buffer): { name: string; stamp: number[]; data: Buffer }[] {
+    const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    let p = zip.readUInt32LE(eocd + 16);
+    const out = [];
+    for (let i = 0; i < zip.readUInt16LE(eocd + 10); i++) {
+      const time = zip.readUInt16LE(p + 12);
+      const day = zip.readUInt16LE(p + 14);
+      const local = zip.readUInt32LE(p + 42);
+      expect(zip.readUInt16LE(local + 10)).toBe(time);
+      expect(zip.readUInt16LE(local + 12)).toBe(day);
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const data = inflateRawSync(zip.subarray(start, start + zip.readUInt32LE(p + 20)));
+      expect(data.length).toBe(zip.readUInt32LE(p + 24));
+      expect(crc32(data)).toBe(zip.readUInt32LE(p + 16));
+      const name = zip.toString('latin1', p + 46, p + 46 + zip.readUInt16LE(p + 28));
+      out.push({ name, stamp: [(day >> 9) + 1980, (day >> 5) & 15, day & 31, time >> 11, (time >> 5) & 63, (time & 31) * 2], data });
+      p += 46 + zip.readUInt16LE(p + 28) + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
     }
-    expect(() => fixZipTimestamps(Buffer.from('not a zip at all, just text here'), new Date(0))).toThrow(/not a ZIP/u);
+    return out;
+  }
+
+  it('stamps every entry of the xlsx with the issue date, whatever the clock', async () => {
+    const entries = walk(await renderXlsx({ ...ubndModel, issueDate: '2001-02-03' }));
+    expect(entries.length).toBeGreaterThan(5);
+    expect(entries[0]!.name).toBe('[Content_Types].xml');
+    for (const e of entries) expect(e.stamp, e.name).toEqual([2001, 2, 3, 0, 0, 0]);
+  });
+
+  it('zips entries readable by inflate, with their CRC-32, sizes and the given time', () => {
+    const data = Buffer.from('Báo cáo tháng 5\n'.repeat(500), 'utf8');
+    const entries = walk(
+      zipEntries(
+        [
+          { name: 'a.xml', data },
+          { name: 'b/c.xml', data: Buffer.alloc(0) },
+        ],
+        new Date('2001-02-03T04:05:06Z'),
+      ),
+    );
+    expect(entries.map((e) => [e.name, e.stamp, e.data.length])).toEqual([
+      ['a.xml', [2001, 2, 3, 4, 5, 6], data.length],
+      ['b/c.xml', [2001, 2, 3, 4, 5, 6], 0],
+    ]);
+    expect(entries[0]!.data.equals(data)).toBe(true);
   });
 
   it('ships the font licence next to the fonts', () => {

@@ -4,6 +4,7 @@
  * flow: test --> render-xlsx --> exceljs (read)
  */
 import { createHash } from 'node:crypto';
+import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SUBMISSION_STATUS_LABELS, TASK_STATUSES, TASK_STATUS_LABELS } from '../../../functions/core/report-model.ts';
@@ -22,6 +23,22 @@ async function load(bytes: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(arrayBuffer(bytes));
   return wb;
+}
+
+/** One entry of the ZIP, found through its central directory and inflated. */
+function zipEntry(zip: Buffer, name: string): string {
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let p = zip.readUInt32LE(eocd + 16);
+  for (let i = 0; i < zip.readUInt16LE(eocd + 10); i++) {
+    const nameLength = zip.readUInt16LE(p + 28);
+    if (zip.toString('latin1', p + 46, p + 46 + nameLength) === name) {
+      const local = zip.readUInt32LE(p + 42);
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      return inflateRawSync(zip.subarray(start, start + zip.readUInt32LE(p + 20))).toString('utf8');
+    }
+    p += 46 + nameLength + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
+  }
+  throw new Error(`no ${name} in the workbook`);
 }
 
 function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
@@ -77,6 +94,15 @@ describe('renderXlsx: workbook', () => {
     vi.setSystemTime(new Date('2031-07-09T13:37:41Z'));
     const later = await renderXlsx(directorModel);
     expect(sha256(later)).toBe(sha256(bytes));
+  });
+
+  it('writes SpreadsheetML’s own attribute values, which exceljs would map when reading back', () => {
+    // The workbook writer (sheet-writer.ts) writes the XML itself: exceljs reads "center" and
+    // "middle" alike, LibreOffice does not (a "middle" cell prints top-aligned with other widths).
+    const styles = zipEntry(bytes, 'xl/styles.xml');
+    expect(styles).toContain('vertical="center"');
+    expect(styles).not.toContain('vertical="middle"');
+    expect(zipEntry(bytes, 'xl/workbook.xml')).toContain('<fileVersion appName="xl"');
   });
 
   it('prints every sheet on A4 landscape, one page wide, header row repeated, page numbers in the footer', () => {
