@@ -216,6 +216,9 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   'api/pages/reminders-page.ts#handler': read,
   // Revisions, report versions, the delivery log and the people's names (who did what): reads only.
   'api/pages/history-page.ts#handler': read,
+  // A unit's report to read (as the form and the history read it); its attachments' download links.
+  'api/pages/report-page.ts#handler': read,
+  'api/pages/report-page.ts#attachmentHandler': { read: true, attachments: ['read'] },
   'api/pages/dashboard-page.ts#handler': read,
   'api/pages/dashboard-page.ts#taskHandler': read,
   'api/pages/dashboard-page.ts#figureHandler': read,

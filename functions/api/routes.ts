@@ -65,6 +65,8 @@ export const ROUTES: RouteDef[] = [
   { method: 'GET', path: '/reminders', module: 'api/pages/reminders-page.ts', authorizer: false },
   { method: 'GET', path: '/my-reports', module: 'api/pages/my-reports-page.ts', authorizer: false },
   { method: 'GET', path: '/history', module: 'api/pages/history-page.ts', authorizer: false },
+  { method: 'GET', path: '/report', module: 'api/pages/report-page.ts', authorizer: false },
+  { method: 'GET', path: '/report/attachment', module: 'api/pages/report-page.ts', export: 'attachmentHandler', authorizer: false },
   { method: 'GET', path: '/dashboard', module: 'api/pages/dashboard-page.ts', authorizer: false },
   { method: 'GET', path: '/dashboard/task', module: 'api/pages/dashboard-page.ts', export: 'taskHandler', authorizer: false },
   { method: 'GET', path: '/dashboard/figure', module: 'api/pages/dashboard-page.ts', export: 'figureHandler', authorizer: false },

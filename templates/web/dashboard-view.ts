@@ -12,7 +12,7 @@ import { overdueLine, stackedStatusBars } from './charts.ts';
 import { formatDate } from './format.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 import { layout, type PageUser } from './layout.ts';
-import { historyHref, monthPicker, when } from './page-parts.ts';
+import { monthPicker, reportHref, when } from './page-parts.ts';
 
 export interface DashboardPageInput {
   dashboard: Dashboard;
@@ -137,7 +137,7 @@ ${figure(
   <p class="muted small">Hạn nộp: ${formatDate(d.reporting.deadline)}.</p>
   <ul class="reporting">${d.reporting.rows.map(
     (r) =>
-      html`<li><a href="${historyHref(d.period, r.unit.code)}">${r.unit.name}</a>: <span class="badge badge-${r.status}">${SUBMISSION_STATUS_LABELS[r.status]}</span>${r.submittedAt ? html` <span class="muted small">(${when(r.submittedAt, o.timeZone)})</span>` : html``}</li>`,
+      html`<li><a href="${reportHref(d.period, r.unit.code)}">${r.unit.name}</a>: <span class="badge badge-${r.status}">${SUBMISSION_STATUS_LABELS[r.status]}</span>${r.submittedAt ? html` <span class="muted small">(${when(r.submittedAt, o.timeZone)})</span>` : html``}</li>`,
   )}</ul>
 </section>
 <section aria-labelledby="awaiting-title">
@@ -146,7 +146,7 @@ ${figure(
     d.awaitingLeaders.length
       ? html`<ul class="proposals">${d.awaitingLeaders.map(
           (i) =>
-            html`<li><strong>${i.unit.name}</strong>${i.taskId ? html` — <a href="${taskHref(d.period, i.taskId)}">Nhiệm vụ ${i.taskNumber ?? ''}</a>` : html``}: ${i.proposals}</li>`,
+            html`<li><strong><a href="${reportHref(i.period ?? d.period, i.unit.code)}">${i.unit.name}</a></strong>${i.taskId ? html` — <a href="${taskHref(d.period, i.taskId)}">Nhiệm vụ ${i.taskNumber ?? ''}</a>` : html``}: ${i.proposals}</li>`,
         )}</ul>`
       : html`<p class="muted">Không có đề xuất nào cần Lãnh đạo cho ý kiến trong tháng.</p>`
   }
