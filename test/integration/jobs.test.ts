@@ -88,6 +88,7 @@ function deps(t: TestAgency, o: Partial<JobDeps> = {}): JobDeps & { sleeps: numb
     archive: t.c.archive,
     renderers: reportRenderers,
     jobs: t.c.jobs,
+    users: t.c.users,
     mailer: t.c.mailer,
     clock: () => new Date(),
     sleep: async (ms) => {

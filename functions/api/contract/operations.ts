@@ -654,6 +654,19 @@ export const OPERATIONS: OperationSpec[] = [
     responses: { '200': { description: 'Đã sửa.', content: json(S.UserResponse) }, ...errors(400, 401, 403, 404, 409, 413, 415, 422, 500, 503) },
   },
   {
+    method: 'PUT',
+    path: '/api/me/digest',
+    operationId: 'setOwnDigest',
+    tags: ['people'],
+    summary: 'Lãnh đạo Sở đăng ký thư tóm tắt buổi sáng — a leader turns their morning digest on or off',
+    description:
+      'Thư gửi mỗi sáng thứ Hai đến thứ Sáu (tác vụ `digest`): các đề xuất mới cần Lãnh đạo Sở cho ý kiến và các nhiệm vụ vừa quá hạn\nkể từ ngày làm việc trước; không có gì mới thì không gửi. Ghi vào tài khoản của chính người gọi (nhật ký thay đổi).\nLỗi: 400; 403 `forbidden` (không phải Lãnh đạo Sở); 404 `user_not_found`; 409 `user_changed`.',
+    'x-roles': ROLES_OF.setOwnDigest,
+    security: WRITE,
+    requestBody: { required: true, content: json(R.DigestSettingRequest) },
+    responses: { '200': { description: 'Đã ghi.', content: json(S.DigestSettingResponse) }, ...errors(400, 401, 403, 404, 409, 413, 415, 422, 500, 503) },
+  },
+  {
     method: 'POST',
     path: '/auth/code',
     operationId: 'requestSignInCode',

@@ -66,4 +66,6 @@ export const ROLES_OF = {
   confirmAttachment: WRITERS,
   getAttachment: ALL,
   myReportsPage: ['unit'],
+  // A leader's own morning digest (issue 15, item 4).
+  setOwnDigest: ['lanh-dao'],
 } as const satisfies Record<string, readonly Role[]>;
