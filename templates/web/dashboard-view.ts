@@ -12,6 +12,7 @@ import { overdueLine, stackedStatusBars } from './charts.ts';
 import { formatDate } from './format.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 import { layout, type PageUser } from './layout.ts';
+import { digestSetting } from './digest-setting.ts';
 import { monthPicker, reportHref, when } from './page-parts.ts';
 
 export interface DashboardPageInput {
@@ -22,6 +23,8 @@ export interface DashboardPageInput {
   timeZone: string;
   /** The task list asked for by a figure's link, if any. */
   filter?: TaskFilter;
+  /** A leader's own morning-digest setting (templates/web/digest-setting.ts); undefined: not offered (Văn phòng). */
+  digest?: boolean;
 }
 
 const q = (params: Record<string, string | undefined>): string =>
@@ -150,7 +153,8 @@ ${figure(
         )}</ul>`
       : html`<p class="muted">Không có đề xuất nào cần Lãnh đạo cho ý kiến trong tháng.</p>`
   }
-</section>`;
+</section>
+${o.digest !== undefined ? digestSetting(o.digest) : html``}`;
   return layout({
     title: `Bảng điều hành — ${d.label}`,
     main,
