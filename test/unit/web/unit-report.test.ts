@@ -11,6 +11,7 @@ import type { PlanTask } from '../../../functions/core/plan.ts';
 import { revisionDiff } from '../../../functions/core/revision-diff.ts';
 import type { SubmissionHead, TaskReport } from '../../../functions/core/submission.ts';
 import { buildUnitReport, type UnitReportInput } from '../../../functions/core/unit-report.ts';
+import { digestSetting } from '../../../templates/web/digest-setting.ts';
 import { renderUnitPickPage, renderUnitReportPage } from '../../../templates/web/unit-report-view.ts';
 import { smallPlan, taskReport } from '../../support/small-plan.ts';
 
@@ -154,5 +155,15 @@ describe('the unit report page', () => {
     const doc = renderUnitPickPage({ user: { role: 'lanh-dao' }, csrfToken: '', period: '2024-05', units: [{ code: 'QLKH', name: 'Phòng Quản lý Khoa học' }] });
     expect(doc).toContain('<label for="pick-unit">Phòng, đơn vị</label>');
     expect(doc).toContain('href="/report?period=2024-05&amp;unit=QLKH"');
+  });
+});
+
+describe("the leader's digest setting on the dashboard", () => {
+  it('is a labelled checkbox, hidden until the script can save it, announcing the result', () => {
+    const on = digestSetting(true).value;
+    expect(on).toContain('<section id="digest-setting" aria-labelledby="digest-title" data-digest hidden>');
+    expect(on).toContain('<input type="checkbox" id="digest-optin" checked> <label for="digest-optin">Nhận thư tóm tắt buổi sáng</label>');
+    expect(on).toContain('<p id="digest-result" role="status"></p>');
+    expect(digestSetting(false).value).not.toContain(' checked');
   });
 });
