@@ -189,6 +189,8 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   // Văn phòng's people: the agency's users and audit log; inviting claims the address (EMAIL#) and
   // sends the invitation; a change may end the person's sessions (revocation list).
   'api/users.ts#listHandler': read,
+  // A leader's own digest setting: their user record and the audit log.
+  'api/me.ts#digestHandler': { read: true, write: ['users', 'audit'] },
   // Both bring the person's Cognito user and groups to the table's (manageUsers).
   'api/users.ts#inviteHandler': { read: true, write: ['users', 'audit'], signIn: true, sendEmail: true, manageUsers: true },
   'api/users.ts#changeHandler': { read: true, write: ['users', 'audit', 'revocations'], signIn: true, manageUsers: true },
@@ -216,6 +218,9 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   'api/pages/reminders-page.ts#handler': read,
   // Revisions, report versions, the delivery log and the people's names (who did what): reads only.
   'api/pages/history-page.ts#handler': read,
+  // A unit's report to read (as the form and the history read it); its attachments' download links.
+  'api/pages/report-page.ts#handler': read,
+  'api/pages/report-page.ts#attachmentHandler': { read: true, attachments: ['read'] },
   'api/pages/dashboard-page.ts#handler': read,
   'api/pages/dashboard-page.ts#taskHandler': read,
   'api/pages/dashboard-page.ts#figureHandler': read,
@@ -223,6 +228,8 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   'api/pages/my-reports-page.ts#handler': read,
   'jobs/compile.ts#handler': { read: true, write: ['reports', 'jobRuns'], writeReports: true, readRegistry: true },
   'jobs/remind.ts#handler': { read: true, write: ['jobRuns', 'deliveries'], sendEmail: true },
+  // The leaders' digest: the dashboard's reads (plan, submissions, profile) and the people list; its emails' log.
+  'jobs/digest.ts#handler': { read: true, write: ['jobRuns', 'deliveries'], sendEmail: true },
   // Delivery attaches the issued (or signed) PDF, logs every email and locks the month; with the
   // profile's autoIssue it issues the report itself (register, version, issued files), and it
   // compiles a draft when none exists.

@@ -51,6 +51,7 @@ export const ROUTES: RouteDef[] = [
   { method: 'GET', path: '/api/users', module: 'api/users.ts', export: 'listHandler', authorizer: true },
   { method: 'POST', path: '/api/users', module: 'api/users.ts', export: 'inviteHandler', authorizer: true },
   { method: 'PUT', path: '/api/users/{email}', module: 'api/users.ts', export: 'changeHandler', authorizer: true },
+  { method: 'PUT', path: '/api/me/digest', module: 'api/me.ts', export: 'digestHandler', authorizer: true },
   // Public, or pages that must answer an anonymous visitor with a sign-in page rather than an
   // authorizer's bare 403: their handlers verify the session with the same code.
   { method: 'POST', path: '/auth/code', module: 'api/session.ts', export: 'codeHandler', authorizer: false },
@@ -65,6 +66,8 @@ export const ROUTES: RouteDef[] = [
   { method: 'GET', path: '/reminders', module: 'api/pages/reminders-page.ts', authorizer: false },
   { method: 'GET', path: '/my-reports', module: 'api/pages/my-reports-page.ts', authorizer: false },
   { method: 'GET', path: '/history', module: 'api/pages/history-page.ts', authorizer: false },
+  { method: 'GET', path: '/report', module: 'api/pages/report-page.ts', authorizer: false },
+  { method: 'GET', path: '/report/attachment', module: 'api/pages/report-page.ts', export: 'attachmentHandler', authorizer: false },
   { method: 'GET', path: '/dashboard', module: 'api/pages/dashboard-page.ts', authorizer: false },
   { method: 'GET', path: '/dashboard/task', module: 'api/pages/dashboard-page.ts', export: 'taskHandler', authorizer: false },
   { method: 'GET', path: '/dashboard/figure', module: 'api/pages/dashboard-page.ts', export: 'figureHandler', authorizer: false },

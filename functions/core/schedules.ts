@@ -19,8 +19,8 @@ import {
   type PeriodKind,
 } from './period.ts';
 
-export type JobName = 'compile' | 'remind' | 'deliver';
-export const JOB_NAMES: readonly JobName[] = ['compile', 'remind', 'deliver'];
+export type JobName = 'compile' | 'remind' | 'deliver' | 'digest';
+export const JOB_NAMES: readonly JobName[] = ['compile', 'remind', 'deliver', 'digest'];
 
 /** A day of the month a job fires on: 1–28 (every month has them), or 'L' for the last day. */
 export type ScheduleDay = number | 'L';
@@ -43,6 +43,8 @@ export interface ScheduleSettings {
    * finds it already delivered, which costs nothing): default 5; 0 tries once.
    */
   deliverRetryDays?: number;
+  /** The leaders' morning digest (usecases/leader-digest.ts), Monday to Friday: default 07:30. */
+  digest?: { enabled?: boolean; time?: string };
 }
 
 /** Default days of delivery retries (the report not yet issued on the first day). */
@@ -58,8 +60,10 @@ export interface ScheduleDefinition {
   job: JobName;
   /** The period kind the job covers (reminders: always monthly — units submit monthly). */
   kind: PeriodKind;
-  /** Local days of the month it fires on. */
+  /** Local days of the month it fires on (ignored when `weekdays`). */
   days: ScheduleDay[];
+  /** Fires Monday to Friday instead of on days of the month (the leaders' digest). */
+  weekdays?: true;
   /** Months (1–12) it fires in. */
   months: number[];
   hour: number;
@@ -70,6 +74,8 @@ export interface ScheduleDefinition {
 }
 
 const DEFAULT_TIME = '08:00';
+/** The digest comes before the working day starts (07:30 in the agency's zone). */
+const DEFAULT_DIGEST_TIME = '07:30';
 /** Delivery waits this long after its compile by default: time for Văn phòng to look at the report. */
 export const DEFAULT_DELIVER_DELAY_MINUTES = 120;
 /** Reminders: three days before the deadline, and on the deadline day. */
@@ -205,6 +211,22 @@ export function scheduleDefinitions(p: ScheduleProfile): ScheduleDefinition[] {
       description: `Nhắc phòng, đơn vị chưa nộp báo cáo tháng (hạn ngày ${deadline}): ${formatTime(hour, minute)} ${dayText(days)} hằng tháng`,
     });
   }
+  const digest = p.schedules?.digest;
+  if (digest?.enabled ?? true) {
+    const { hour, minute } = parseTime(digest?.time ?? DEFAULT_DIGEST_TIME);
+    out.push({
+      name: 'digest-daily',
+      job: 'digest',
+      kind: 'monthly',
+      days: [],
+      weekdays: true,
+      months: closingMonths('monthly'),
+      hour,
+      minute,
+      timeZone: tz,
+      description: `Thư tóm tắt cho Lãnh đạo Sở đã đăng ký (đề xuất mới, nhiệm vụ mới quá hạn): ${formatTime(hour, minute)} thứ Hai đến thứ Sáu`,
+    });
+  }
   for (const kind of PERIOD_KINDS) {
     const c = compileSlot(p, kind);
     const months = closingMonths(kind);
@@ -274,12 +296,14 @@ export function scheduleProblems(p: ScheduleProfile): ScheduleProblem[] {
 
 /** EventBridge Scheduler expression (with the definition's time zone set on the schedule): `cron(0 8 17,20 * ? *)`. */
 export function eventBridgeCron(def: ScheduleDefinition): string {
+  if (def.weekdays) return `cron(${def.minute} ${def.hour} ? * MON-FRI *)`;
   const months = def.months.length === 12 ? '*' : def.months.join(',');
   return `cron(${def.minute} ${def.hour} ${def.days.join(',')} ${months} ? *)`;
 }
 
 /** The same schedule as a five-field croner pattern, for the local scheduler: `0 8 17,20 * *`. */
 export function cronerPattern(def: ScheduleDefinition): string {
+  if (def.weekdays) return `${def.minute} ${def.hour} * * 1-5`;
   const months = def.months.length === 12 ? '*' : def.months.join(',');
   return `${def.minute} ${def.hour} ${def.days.join(',')} ${months} *`;
 }
@@ -312,9 +336,23 @@ export function eventBridgeSchedules(p: AgencySchedules): EventBridgeSchedule[] 
   }));
 }
 
+/** Monday to Friday (a local date; no public holidays: the profile has none). */
+export function isWeekday(date: LocalDate): boolean {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return day >= 1 && day <= 5;
+}
+
+/** The working day before `date` (Monday → the Friday before). */
+export function previousWeekday(date: LocalDate): LocalDate {
+  let d = addDays(date, -1);
+  while (!isWeekday(d)) d = addDays(d, -1);
+  return d;
+}
+
 function firesOn(def: ScheduleDefinition, date: LocalDate): boolean {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   if (!def.months.includes(m)) return false;
+  if (def.weekdays) return isWeekday(date);
   return def.days.some((day) => (day === 'L' ? d === daysInMonth(y, m) : d === day));
 }
 
@@ -352,7 +390,8 @@ export function compileReadyDate(period: Period, settings: DeadlineSettings): Lo
  */
 export function periodOfRun(job: JobName, kind: PeriodKind, scheduledTime: Date, settings: DeadlineSettings): Period {
   const at = localParts(scheduledTime, settings.timeZone);
-  if (job === 'remind') return makePeriod('monthly', at.year, at.month);
+  // The digest, like the reminders, belongs to the month it is sent in.
+  if (job === 'remind' || job === 'digest') return makePeriod('monthly', at.year, at.month);
   const today = ymd(at.year, at.month, at.day);
   let period = periodContainingMonth(kind, at.year, at.month);
   // At most a year back: every kind has a period ending in each 12-month span.

@@ -26,6 +26,8 @@ export interface User {
   updatedAt: string;
   /** Bumped by each change; a change names the version it was made on. */
   version: number;
+  /** A leader's own choice: the morning digest by email on working days (usecases/leader-digest.ts). */
+  digest?: boolean;
 }
 
 /** Roles an agency's people can have: a Sở's units, Văn phòng and leaders; a province office's people are `ubnd-tinh`. */

@@ -16,13 +16,13 @@ import { log } from '../adapters/log.ts';
 import { traceClients } from '../adapters/tracing.ts';
 import { AGENCY_ID_PATTERN } from '../core/agency.ts';
 import { PERIOD_KINDS, type PeriodKind } from '../core/period.ts';
-import type { JobName } from '../core/schedules.ts';
+import { JOB_NAMES, type JobName } from '../core/schedules.ts';
 import type { Renderers } from '../usecases/ports.ts';
 import { runJob, type RunJobResult } from '../usecases/run-job.ts';
 import { jobDeps } from './job-deps.ts';
 
 const eventSchema = z.object({
-  job: z.enum(['compile', 'remind', 'deliver']).optional(),
+  job: z.enum(JOB_NAMES as [JobName, ...JobName[]]).optional(),
   kind: z.enum(PERIOD_KINDS as [PeriodKind, ...PeriodKind[]]).optional(),
   scheduledTime: z.iso.datetime({ offset: true }),
   // Whose schedule fired: each agency's schedules carry its id, and the job runs for it alone.

@@ -92,6 +92,8 @@ export const agencyProfileSchema = z
         compile: kindRecord.optional(),
         deliver: kindRecord.optional(),
         deliverRetryDays: z.number().int().min(0).max(10).optional(),
+        // The leaders' morning digest (Monday–Friday): its time, or off.
+        digest: z.strictObject({ enabled: z.boolean().optional(), time: hhmm.optional() }).optional(),
       })
       .optional(),
     documents: z

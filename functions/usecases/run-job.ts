@@ -13,11 +13,12 @@ import { profileOn } from './agency-service.ts';
 import { compileReports, type CompileStores } from './compile-reports.ts';
 import { deliverReport } from './deliver-report.ts';
 import { UseCaseError } from './errors.ts';
-import type { JobRun } from './ports.ts';
+import type { JobRun, UserStore } from './ports.ts';
+import { sendLeaderDigests } from './leader-digest.ts';
 import { remindUnits } from './remind-units.ts';
 import { describeError, type MailDeps } from './send-once.ts';
 
-export type JobDeps = CompileStores & MailDeps;
+export type JobDeps = CompileStores & MailDeps & { users: UserStore };
 
 export interface RunJobInput {
   agencyId: string;
@@ -63,7 +64,7 @@ export async function runJob(deps: JobDeps, input: RunJobInput): Promise<RunJobR
       { field: 'kind', message: 'Không khớp với kỳ báo cáo.' },
     ]);
   }
-  if (input.job === 'remind' && kind !== 'monthly') {
+  if ((input.job === 'remind' || input.job === 'digest') && kind !== 'monthly') {
     throw new UseCaseError('bad_request', 'remind_monthly_only', 'Nhắc báo cáo chỉ áp dụng cho báo cáo tháng: các phòng, đơn vị báo cáo theo tháng.', [
       { field: 'kind', message: 'Chỉ dùng kỳ tháng.' },
     ]);
@@ -124,6 +125,9 @@ export async function runJob(deps: JobDeps, input: RunJobInput): Promise<RunJobR
       }
       case 'remind':
         result = await remindUnits(deps, { agencyId: input.agencyId, runId: id, scheduledTime: input.scheduledTime, period });
+        break;
+      case 'digest':
+        result = await sendLeaderDigests(deps, { agencyId: input.agencyId, runId: id, runAttempt: run.attempt, scheduledTime: input.scheduledTime, period });
         break;
       case 'deliver': {
         // The day's delivery tries again tomorrow (deliverRetryDays) while nothing is issued.

@@ -12,7 +12,8 @@ import { overdueLine, stackedStatusBars } from './charts.ts';
 import { formatDate } from './format.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 import { layout, type PageUser } from './layout.ts';
-import { historyHref, monthPicker, when } from './page-parts.ts';
+import { digestSetting } from './digest-setting.ts';
+import { monthPicker, reportHref, when } from './page-parts.ts';
 
 export interface DashboardPageInput {
   dashboard: Dashboard;
@@ -22,6 +23,8 @@ export interface DashboardPageInput {
   timeZone: string;
   /** The task list asked for by a figure's link, if any. */
   filter?: TaskFilter;
+  /** A leader's own morning-digest setting (templates/web/digest-setting.ts); undefined: not offered (Văn phòng). */
+  digest?: boolean;
 }
 
 const q = (params: Record<string, string | undefined>): string =>
@@ -137,7 +140,7 @@ ${figure(
   <p class="muted small">Hạn nộp: ${formatDate(d.reporting.deadline)}.</p>
   <ul class="reporting">${d.reporting.rows.map(
     (r) =>
-      html`<li><a href="${historyHref(d.period, r.unit.code)}">${r.unit.name}</a>: <span class="badge badge-${r.status}">${SUBMISSION_STATUS_LABELS[r.status]}</span>${r.submittedAt ? html` <span class="muted small">(${when(r.submittedAt, o.timeZone)})</span>` : html``}</li>`,
+      html`<li><a href="${reportHref(d.period, r.unit.code)}">${r.unit.name}</a>: <span class="badge badge-${r.status}">${SUBMISSION_STATUS_LABELS[r.status]}</span>${r.submittedAt ? html` <span class="muted small">(${when(r.submittedAt, o.timeZone)})</span>` : html``}</li>`,
   )}</ul>
 </section>
 <section aria-labelledby="awaiting-title">
@@ -146,11 +149,12 @@ ${figure(
     d.awaitingLeaders.length
       ? html`<ul class="proposals">${d.awaitingLeaders.map(
           (i) =>
-            html`<li><strong>${i.unit.name}</strong>${i.taskId ? html` — <a href="${taskHref(d.period, i.taskId)}">Nhiệm vụ ${i.taskNumber ?? ''}</a>` : html``}: ${i.proposals}</li>`,
+            html`<li><strong><a href="${reportHref(i.period ?? d.period, i.unit.code)}">${i.unit.name}</a></strong>${i.taskId ? html` — <a href="${taskHref(d.period, i.taskId)}">Nhiệm vụ ${i.taskNumber ?? ''}</a>` : html``}: ${i.proposals}</li>`,
         )}</ul>`
       : html`<p class="muted">Không có đề xuất nào cần Lãnh đạo cho ý kiến trong tháng.</p>`
   }
-</section>`;
+</section>
+${o.digest !== undefined ? digestSetting(o.digest) : html``}`;
   return layout({
     title: `Bảng điều hành — ${d.label}`,
     main,

@@ -21,7 +21,8 @@ export interface UnitHistoryPageInput {
   agencyName?: string;
 }
 
-function changeRows(fields: ValueChange[], first: boolean): SafeHtml {
+/** Fields as a before/after table (cards on a phone); `first`: only what was sent. The readable report reuses it. */
+export function changeRows(fields: ValueChange[], first: boolean): SafeHtml {
   return html`<div class="table-wrap"><table class="board diff">
   <thead><tr><th scope="col">Mục</th>${first ? html`` : html`<th scope="col">Trước</th>`}<th scope="col">${first ? 'Nội dung đã gửi' : 'Sau'}</th></tr></thead>
   <tbody>${fields.map(

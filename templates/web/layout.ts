@@ -46,7 +46,7 @@ function nav(o: LayoutOptions): SafeHtml {
             ? html`${link('/province', 'Báo cáo các Sở', 'province')}
         ${link('/reports', 'Báo cáo tổng hợp', 'reports')}
         ${link('/people', 'Người dùng', 'people')}`
-            : html`${link('/', u.role === 'unit' ? 'Báo cáo tháng' : 'Báo cáo của đơn vị', 'form')}
+            : html`${link(u.role === 'lanh-dao' ? '/report' : '/', u.role === 'unit' ? 'Báo cáo tháng' : 'Báo cáo của đơn vị', 'form')}
         ${u.role === 'unit' ? link('/my-reports', 'Báo cáo của đơn vị', 'my-reports') : html``}
         ${u.role !== 'unit' ? link('/dashboard', 'Bảng điều hành', 'dashboard') : html``}
         ${u.role !== 'unit' ? link('/status', 'Theo dõi nộp báo cáo', 'status') : html``}

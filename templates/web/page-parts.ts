@@ -22,6 +22,9 @@ export function monthPicker(action: string, period: string, o: { keep?: Record<s
 export const historyHref = (period: string, unit?: string): string =>
   `/history?period=${encodeURIComponent(period)}${unit ? `&unit=${encodeURIComponent(unit)}` : ''}`;
 
+/** A unit's month report to read (the readable view, GET /report). */
+export const reportHref = (period: string, unit: string): string => `/report?period=${encodeURIComponent(period)}&unit=${encodeURIComponent(unit)}`;
+
 export const when = (iso: string, tz: string): SafeHtml => html`<time datetime="${iso}">${formatDateTime(iso, tz)}</time>`;
 
 /** A person as stored: the name from the agency's people when known, else the stored id. */

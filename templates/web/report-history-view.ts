@@ -34,6 +34,8 @@ function purposeLabel(purpose: string, h: PeriodHistory): string {
     const code = purpose.slice('reminder:'.length);
     return `Nhắc nộp báo cáo: ${h.units.find((u) => u.code === code)?.name ?? code}`;
   }
+  // "digest:2024-05-21:<sub>": a leader's morning digest of that day.
+  if (purpose.startsWith('digest:')) return `Thư tóm tắt buổi sáng cho Lãnh đạo Sở (${purpose.slice(7, 17).split('-').reverse().join('/')})`;
   const labels: Record<string, string> = {
     'ubnd-report': 'Báo cáo gửi UBND tỉnh',
     'ubnd-failure-notice': 'Báo Văn phòng: chưa gửi được UBND tỉnh',

@@ -7,7 +7,7 @@
 import { SUBMISSION_STATUS_LABELS, type SubmissionStatus } from '../../functions/core/report-model.ts';
 import type { BoardRow, StatusBoard } from '../../functions/core/status-board.ts';
 import { formatDate, formatDateTime, monthLabel, DEFAULT_TIME_ZONE } from './format.ts';
-import { historyHref, monthPicker } from './page-parts.ts';
+import { historyHref, monthPicker, reportHref } from './page-parts.ts';
 import { html, type SafeHtml } from './html.ts';
 import { deadlineLine, readLine, REVISED_LABEL, revisionNote, submittedText } from '../common/status-board-text.ts';
 import { layout, type PageUser } from './layout.ts';
@@ -57,15 +57,10 @@ function overdue(r: BoardRow): SafeHtml {
   return html`<ul class="overdue">${r.overdue.map((t) => html`<li><span class="task-no">${t.number}.</span> ${t.content} <span class="deadline">(hạn ${t.deadline})</span></li>`)}</ul>`;
 }
 
-/** A unit's report for the month (the form page, read-only for the leaders). */
-function unitFormHref(period: string, unit: string): string {
-  return `/?period=${encodeURIComponent(period)}&unit=${encodeURIComponent(unit)}`;
-}
-
 export function statusSummary(b: StatusBoard, label: string): SafeHtml {
   const s = b.summary;
   // Each name opens that unit's report for the month: whoever chases a unit sees what it has.
-  const unitLink = (r: BoardRow) => html`<a href="${unitFormHref(b.period, r.unit.code)}">${r.unit.name}</a>`;
+  const unitLink = (r: BoardRow) => html`<a href="${reportHref(b.period, r.unit.code)}">${r.unit.name}</a>`;
   const names = (st: SubmissionStatus) => b.rows.filter((r) => r.status === st).map(unitLink);
   const list = (links: SafeHtml[]) => links.map((l, i) => (i === 0 ? l : html`; ${l}`));
   const missing = names('missing');
@@ -85,7 +80,7 @@ export function renderStatusBoard(b: StatusBoard, label: string, tz = DEFAULT_TI
   }
   const rows = b.rows.map(
     (r) => html`<tr class="row-${r.status}">
-  <th scope="row" data-label="Đơn vị"><a href="${unitFormHref(b.period, r.unit.code)}">${r.unit.name}</a> <span class="code">${r.unit.code}</span></th>
+  <th scope="row" data-label="Đơn vị"><a href="${reportHref(b.period, r.unit.code)}">${r.unit.name}</a> <span class="code">${r.unit.code}</span></th>
   <td data-label="Tình trạng">${statusBadge(r.status)}</td>
   <td data-label="Thời điểm gửi">${when(r, tz)}</td>
   <td data-label="Phiên bản">${

@@ -45,13 +45,14 @@ const VISITS: Record<string, Visit> = {
   '/plan': { role: 'van-phong', query: '?year=2024' },
   '/my-reports': { role: 'unit', unit: 'QLKH', query: '?year=2024' },
   '/history': { role: 'van-phong', query: '?period=2024-05' },
+  '/report': { role: 'lanh-dao', query: '?period=2024-05&unit=QLKH' },
   '/dashboard': { role: 'lanh-dao', query: '?period=2024-05' },
   '/dashboard/task': { role: 'lanh-dao', query: '?period=2024-05&id=I-1' },
   '/signin': {},
 };
 
 /** Routes of the page handlers that answer with a file, not a page. */
-const NOT_PAGES = new Set(['/dashboard/figure']);
+const NOT_PAGES = new Set(['/dashboard/figure', '/report/attachment']);
 const PAGES = ROUTES.filter((r) => r.method === 'GET' && r.module.startsWith('api/pages/') && !r.path.includes('{') && !NOT_PAGES.has(r.path)).map(
   (r) => r.path,
 );

@@ -37,7 +37,7 @@ async function signIn(page: Page, token: string, landing: string): Promise<void>
 
 async function boardRow(page: Page): Promise<string> {
   await page.goto(`${base}/status?period=${PERIOD}`);
-  return page.locator('tr', { has: page.locator(`a[href="/?period=${PERIOD}&unit=${UNIT}"]`) }).innerText();
+  return page.locator('tr', { has: page.locator(`a[href="/report?period=${PERIOD}&unit=${UNIT}"]`) }).innerText();
 }
 
 beforeAll(async () => {

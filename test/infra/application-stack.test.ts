@@ -310,6 +310,7 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
         'api/submissions.ts#submitHandler',
         'api/users.ts#inviteHandler',
         'jobs/deliver.ts#handler',
+        'jobs/digest.ts#handler',
         'jobs/remind.ts#handler',
       ]);
     });
@@ -353,7 +354,7 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
         expect.arrayContaining(['/health', '/auth/session', '/auth/signout', '/signin', '/', '/status', '/static/{file}']),
       );
       for (const r of ROUTES.filter((x) => !x.authorizer))
-        expect(r.path).toMatch(/^\/(health|auth\/|signin|status|static\/|reports|province|people|profile|plan|history|my-reports|reminders|dashboard|$)/);
+        expect(r.path).toMatch(/^\/(health|auth\/|signin|status|static\/|reports?|province|people|profile|plan|history|my-reports|reminders|dashboard|$)/);
     });
 
     it('runs the authorizer function as a REQUEST authorizer with simple responses, no identity source and no cache', () => {
@@ -561,7 +562,8 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
           JSON.stringify(a).localeCompare(JSON.stringify(b)),
         ),
       );
-      expect(statements.flatMap(actionsOf).sort()).toEqual(['lambda:InvokeFunction', 'lambda:InvokeFunction', 'lambda:InvokeFunction', 'sqs:SendMessage']);
+      // One invoke statement per job function (compile, remind, deliver, digest).
+      expect(statements.flatMap(actionsOf).sort()).toEqual([...JOB_NAMES.map(() => 'lambda:InvokeFunction'), 'sqs:SendMessage']);
       nested.hasResourceProperties('AWS::IAM::Role', {
         AssumeRolePolicyDocument: {
           Statement: [
@@ -592,6 +594,8 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
         [
           '5xx',
           'ApproximateNumberOfMessagesVisible',
+          // One per job function: compile, remind, deliver, digest.
+          'Errors',
           'Errors',
           'Errors',
           'Errors',

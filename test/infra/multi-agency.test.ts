@@ -209,9 +209,9 @@ describe('a deployment of two agencies', () => {
     const identities = Object.values(stateful.findResources('AWS::SES::EmailIdentity') as Record<string, Resource>).map((i) => i.Properties['EmailIdentity']);
     expect(identities.sort()).toEqual(['baocao@skhcn.bacgiang.example', 'baocao@skhcn.hatinh.example.vn']);
     const send = statementsOf(application).filter((s) => s.Sid === 'SendEmail');
-    // The two mail jobs, the invitation, Văn phòng's "remind now", "Gửi UBND tỉnh ngay" and the submit's receipt
-    // (Cognito emails the sign-in codes).
-    expect(send).toHaveLength(6);
+    // The three mail jobs (reminders, delivery, the leaders' digest), the invitation, Văn phòng's "remind now",
+    // "Gửi UBND tỉnh ngay" and the submit's receipt (Cognito emails the sign-in codes).
+    expect(send).toHaveLength(7);
     for (const s of send) {
       const targets = (s.Resource as unknown[]).map((r) => JSON.stringify(r).match(/:(identity\/[^"]+|configuration-set\/)/)?.[1]);
       expect(targets.sort()).toEqual(['configuration-set/', 'identity/baocao@skhcn.bacgiang.example', 'identity/baocao@skhcn.hatinh.example.vn']);

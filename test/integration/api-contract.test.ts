@@ -506,6 +506,17 @@ describe('people and sign-in by email code match docs/openapi.yaml', () => {
     await hit('POST', '/api/users', { token: vp, body: { email: `y.${agency}@example.test`, name: 'Tỉnh', role: 'ubnd-tinh' } }, 422, 'invalid_user');
     await hit('POST', '/api/users', { token: vp, body: { email: 'not-an-address', name: 'Sai địa chỉ', role: 'lanh-dao' } }, 422, 'invalid_user');
     await hit('GET', '/api/users', { token: await tokenFor('unit', 'QLKH', { agencyId: agency }) }, 403, 'forbidden');
+    // A leader turns their own morning digest on (issue 15, item 4); it shows on their record.
+    const leaderEmail = `giamdoc.${agency}@example.test`;
+    const leader = (await hit('POST', '/api/users', { token: vp, body: { email: leaderEmail, name: 'Phạm Văn Giám Đốc', role: 'lanh-dao' } }, 201)).body.user;
+    const leaderToken = await tokenFor('lanh-dao', undefined, { agencyId: agency, sub: leader.sub });
+    expect((await hit('PUT', '/api/me/digest', { token: leaderToken, body: { digest: true } }, 200)).body).toEqual({ digest: true });
+    expect((await hit('GET', '/api/users', { token: vp }, 200)).body.users.find((u: { email: string }) => u.email === leaderEmail)).toMatchObject({
+      digest: true,
+      version: 2,
+    });
+    await hit('PUT', '/api/me/digest', { token: vp, body: { digest: true } }, 403, 'forbidden');
+    await hit('PUT', '/api/me/digest', { token: await tokenFor('lanh-dao', undefined, { agencyId: agency }), body: { digest: true } }, 404, 'user_not_found');
     // Another agency's Văn phòng sees none of this agency's people.
     expect((await hit('GET', '/api/users', { token: otherVp }, 200)).body.users).toEqual([]);
 
@@ -548,10 +559,12 @@ describe('people and sign-in by email code match docs/openapi.yaml', () => {
     );
     // Another agency cannot touch this person.
     await hit('PUT', `/api/users/${encodeURIComponent(email)}`, { token: otherVp, body: { version: 2, status: 'active' } }, 404, 'user_not_found');
-    // The audit log: who invited and who disabled, newest first.
+    // The audit log: who invited and who disabled, newest first; the leader's own digest setting and invitation before.
     const audit = (await hit('GET', '/api/users', { token: vp }, 200)).body.audit as { action: string; target: string; actor: string }[];
     expect(audit.map((a) => [a.action, a.target])).toEqual([
       ['user-disabled', email],
+      ['user-changed', leaderEmail],
+      ['user-invited', leaderEmail],
       ['user-invited', email],
     ]);
     expect(audit[0]!.actor).toContain('Nguyễn Văn Phòng');

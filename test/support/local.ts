@@ -29,7 +29,7 @@ export function testContainer(agencyId = `t-${randomUUID().slice(0, 8)}`): Conta
 export async function tokenFor(
   role: Role,
   unit?: string,
-  extra: { ttlSeconds?: number; now?: number; name?: string; agencyId?: string } = {},
+  extra: { ttlSeconds?: number; now?: number; name?: string; agencyId?: string; sub?: string } = {},
 ): Promise<string> {
   const env = localEnv();
   return mintToken({

@@ -654,6 +654,19 @@ export const OPERATIONS: OperationSpec[] = [
     responses: { '200': { description: 'Đã sửa.', content: json(S.UserResponse) }, ...errors(400, 401, 403, 404, 409, 413, 415, 422, 500, 503) },
   },
   {
+    method: 'PUT',
+    path: '/api/me/digest',
+    operationId: 'setOwnDigest',
+    tags: ['people'],
+    summary: 'Lãnh đạo Sở đăng ký thư tóm tắt buổi sáng — a leader turns their morning digest on or off',
+    description:
+      'Thư gửi mỗi sáng thứ Hai đến thứ Sáu (tác vụ `digest`): các đề xuất mới cần Lãnh đạo Sở cho ý kiến và các nhiệm vụ vừa quá hạn\nkể từ ngày làm việc trước; không có gì mới thì không gửi. Ghi vào tài khoản của chính người gọi (nhật ký thay đổi).\nLỗi: 400; 403 `forbidden` (không phải Lãnh đạo Sở); 404 `user_not_found`; 409 `user_changed`.',
+    'x-roles': ROLES_OF.setOwnDigest,
+    security: WRITE,
+    requestBody: { required: true, content: json(R.DigestSettingRequest) },
+    responses: { '200': { description: 'Đã ghi.', content: json(S.DigestSettingResponse) }, ...errors(400, 401, 403, 404, 409, 413, 415, 422, 500, 503) },
+  },
+  {
     method: 'POST',
     path: '/auth/code',
     operationId: 'requestSignInCode',
@@ -814,6 +827,50 @@ export const OPERATIONS: OperationSpec[] = [
       '401': { description: 'Phiên đăng nhập hết hạn hoặc không hợp lệ.', content: { 'text/html': { schema: z.string() } } },
       '403': { description: 'Lịch sử của đơn vị khác, hoặc vai trò không xem lịch sử.', content: { 'text/html': { schema: z.string() } } },
       '404': { description: 'Không có đơn vị mã này.', content: { 'text/html': { schema: z.string() } } },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/report',
+    operationId: 'reportPage',
+    tags: ['pages'],
+    summary: "Trang đọc báo cáo của đơn vị — a unit's monthly report to read (HTML)",
+    description:
+      'Báo cáo tháng đã gửi của một phòng, đơn vị, để đọc (không phải biểu mẫu): từng nhiệm vụ với tình trạng, tiến độ, kết quả\n(đầy đủ), sản phẩm, khó khăn, đề xuất (có xin ý kiến không, gửi ai), kế hoạch kỳ tới, lý do, tài liệu kèm theo (tải về), thay\nđổi so với báo cáo trước của nhiệm vụ; ai gửi, lúc nào, các phiên bản; mục "Ý kiến chỉ đạo" (#y-kien-chi-dao). Chưa gửi →\nthông báo đơn vị chưa báo cáo. Lãnh đạo Sở, Văn phòng: mọi đơn vị (không có `unit`: chọn đơn vị); phòng, đơn vị: đơn vị mình\n(đơn vị khác → 403). Chưa đăng nhập → trang hướng dẫn đăng nhập (200).',
+    'x-roles': ROLES_OF.reportPage,
+    security: [{}, { bearerAuth: [] }, { sessionCookie: [] }],
+    parameters: [
+      { name: 'period', in: 'query', required: false, description: 'Kỳ báo cáo tháng; để trống: tháng đang báo cáo.', schema: S.MonthlyPeriodId },
+      { name: 'unit', in: 'query', required: false, description: 'Mã đơn vị; để trống: chọn đơn vị (phòng, đơn vị: đơn vị mình).', schema: S.UnitCode },
+    ],
+    responses: {
+      '200': { description: 'Báo cáo của đơn vị, trang chọn đơn vị, hoặc trang hướng dẫn đăng nhập.', content: { 'text/html': { schema: z.string() } } },
+      '400': { description: 'Kỳ báo cáo hoặc mã đơn vị sai dạng.', content: { 'text/html': { schema: z.string() } } },
+      '401': { description: 'Phiên đăng nhập hết hạn hoặc không hợp lệ.', content: { 'text/html': { schema: z.string() } } },
+      '403': { description: 'Báo cáo của đơn vị khác, hoặc vai trò không đọc báo cáo đơn vị.', content: { 'text/html': { schema: z.string() } } },
+      '404': { description: 'Không có đơn vị mã này.', content: { 'text/html': { schema: z.string() } } },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/report/attachment',
+    operationId: 'reportAttachment',
+    tags: ['pages'],
+    summary: 'Tải tài liệu kèm theo từ trang đọc báo cáo — download an attachment (redirect)',
+    description:
+      'Chuyển (303) tới đường dẫn tải tài liệu có hiệu lực 5 phút, tạo lúc bấm: trang đọc báo cáo không cần script và đường dẫn\nkhông hết hạn khi trang còn mở. Cùng quy tắc với `GET /api/attachments/{period}/{unit}/{id}`: chính đơn vị, Văn phòng, Lãnh đạo Sở.',
+    'x-roles': ROLES_OF.reportAttachment,
+    security: [{}, { bearerAuth: [] }, { sessionCookie: [] }],
+    parameters: [
+      { name: 'period', in: 'query', required: true, description: 'Kỳ báo cáo tháng.', schema: S.MonthlyPeriodId },
+      { name: 'unit', in: 'query', required: true, description: 'Mã đơn vị.', schema: S.UnitCode },
+      { name: 'id', in: 'query', required: true, description: 'Mã tài liệu.', schema: z.uuid() },
+    ],
+    responses: {
+      '303': { description: 'Chuyển tới đường dẫn tải (Location).' },
+      '401': { description: 'Chưa đăng nhập (trang hướng dẫn đăng nhập) hoặc phiên hết hạn.', content: { 'text/html': { schema: z.string() } } },
+      '403': { description: 'Tài liệu của đơn vị khác.', content: { 'text/html': { schema: z.string() } } },
+      '404': { description: 'Không có tài liệu này, hoặc tham số sai dạng.', content: { 'text/html': { schema: z.string() } } },
     },
   },
   {

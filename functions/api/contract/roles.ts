@@ -54,6 +54,9 @@ export const ROLES_OF = {
   provincePage: PROVINCE,
   // A unit its own history (the use case checks which unit); the month's reports' history: OFFICE_AND_LEADERS.
   historyPage: ALL,
+  // A unit's report to read: the leaders and Văn phòng any unit's, a unit its own (the use case checks which).
+  reportPage: ALL,
+  reportAttachment: ALL,
   getDashboard: OFFICE_AND_LEADERS,
   dashboardPage: OFFICE_AND_LEADERS,
   dashboardTaskPage: OFFICE_AND_LEADERS,
@@ -63,4 +66,6 @@ export const ROLES_OF = {
   confirmAttachment: WRITERS,
   getAttachment: ALL,
   myReportsPage: ['unit'],
+  // A leader's own morning digest (issue 15, item 4).
+  setOwnDigest: ['lanh-dao'],
 } as const satisfies Record<string, readonly Role[]>;

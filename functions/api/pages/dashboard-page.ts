@@ -71,7 +71,10 @@ export const handler = pageHandler(async (event) => {
   const v = await viewer(event);
   if ('page' in v) return v.page;
   const filter = filterOf(event);
-  const d = await dashboard(v.c, v.p, v.period, v.now);
+  const [d, me] = await Promise.all([
+    dashboard(v.c, v.p, v.period, v.now),
+    v.p.role === 'lanh-dao' ? v.c.users.listUsers(v.p.agencyId).then((us) => us.find((u) => u.sub === v.p.sub)) : undefined,
+  ]);
   return pageResponse(
     200,
     renderDashboardPage({
@@ -81,6 +84,8 @@ export const handler = pageHandler(async (event) => {
       agencyName: agencyTitle(v.profile),
       timeZone: v.profile.timeZone,
       ...(filter ? { filter, filtered: filterTasks(d, filter) } : {}),
+      // A leader with an account in the people list may turn their morning digest on or off here.
+      ...(me ? { digest: me.digest === true } : {}),
     }),
   );
 });

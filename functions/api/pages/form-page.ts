@@ -34,6 +34,12 @@ export const handler = pageHandler(async (event) => {
   // A malformed ?period falls back to the current one rather than failing: the picker shows which.
   const period = requested.success ? requested.data : currentMonthlyPeriod(now, profile).id;
   const unitQ = unitParam.safeParse(query(event, 'unit'));
+  // The leaders read the units' reports; they do not fill in forms: the old form address (a
+  // bookmark, a link from before) lands on the readable report, or on choosing a unit.
+  if (p.role === 'lanh-dao') {
+    const params = new URLSearchParams({ period, ...(unitQ.success && unitQ.data ? { unit: unitQ.data } : {}) });
+    return pageResponse(303, '', { location: `/report?${params.toString()}` });
+  }
   const units = p.role === 'unit' ? [] : profile.units.map((u) => ({ code: u.code, name: u.name }));
   const unit = p.role === 'unit' ? p.unit : unitQ.success && units.some((u) => u.code === unitQ.data) ? unitQ.data : undefined;
   const unitName = profile.units.find((u) => u.code === p.unit)?.name;
@@ -48,9 +54,6 @@ export const handler = pageHandler(async (event) => {
       ...(unit ? { unit } : {}),
       units,
       canWrite,
-      ...(p.role === 'lanh-dao'
-        ? { readOnlyReason: 'Lãnh đạo Sở xem báo cáo của các phòng, đơn vị; việc nhập và gửi do phòng, đơn vị (hoặc Văn phòng Sở) thực hiện.' }
-        : {}),
     }),
     // The form's script posts attachments straight to the bucket (client/form-attachments.ts).
     cspConnectingTo(uploadOrigin(container().config)),

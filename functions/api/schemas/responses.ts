@@ -733,6 +733,7 @@ export const User = z
     invitedBy: z.string(),
     updatedAt: Instant,
     version: z.int().min(1).meta({ description: 'Gửi lại khi sửa (`PUT /api/users/{email}`); khác bản hiện có → 409 `user_changed`.' }),
+    digest: z.boolean().optional().meta({ description: 'Lãnh đạo Sở: nhận thư tóm tắt buổi sáng (tự đặt bằng `PUT /api/me/digest`).' }),
   })
   .meta({ id: 'User', description: 'Một người dùng của cơ quan.' });
 
@@ -753,6 +754,10 @@ export const UsersResponse = z
   .meta({ id: 'UsersResponse' });
 
 export const UserResponse = z.strictObject({ user: User }).meta({ id: 'UserResponse' });
+
+export const DigestSettingResponse = z
+  .strictObject({ digest: z.boolean().meta({ description: 'Có nhận thư tóm tắt buổi sáng (thứ Hai đến thứ Sáu) hay không.' }) })
+  .meta({ id: 'DigestSettingResponse' });
 
 export const RemindersResponse = z
   .strictObject({
@@ -1131,3 +1136,4 @@ export type CodeResponse = z.output<typeof CodeResponse>;
 export type RemindersResponse = z.output<typeof RemindersResponse>;
 export type UsersResponse = z.output<typeof UsersResponse>;
 export type UserResponse = z.output<typeof UserResponse>;
+export type DigestSettingResponse = z.output<typeof DigestSettingResponse>;

@@ -23,3 +23,6 @@ export const changeUserSchema = z.strictObject({
   name: z.string().min(2).max(100).optional(),
   status: z.enum(['active', 'disabled']).optional(),
 });
+
+/** PUT /api/me/digest: a leader's own morning digest, on or off. */
+export const digestSettingSchema = z.strictObject({ digest: z.boolean() });

@@ -46,6 +46,10 @@ function describe(job: JobName, out: RunJobResult): string {
     if (r.skipped === 'locked') lines.push('  kỳ đã ban hành (khóa): không nhắc.');
     for (const u of r.reminded ?? []) lines.push(`  ${String(u.code).padEnd(10)} ${u.status === 'draft-only' ? 'mới lưu nháp' : 'chưa nộp'}: ${u.reminder}`);
     if (r.summary) lines.push(`  tổng hợp gửi Văn phòng: ${r.summary}`);
+  } else if (job === 'digest') {
+    lines.push(`  ngày ${r.day}: ${r.recipients} Lãnh đạo đã đăng ký; ${r.proposals} đề xuất mới, ${r.overdue} nhiệm vụ vừa quá hạn.`);
+    if (r.nothing) lines.push('  không có gì mới: không gửi thư.');
+    for (const s of r.sent ?? []) lines.push(`  ${s.email}: ${s.status === 'already-sent' ? 'đã gửi trong ngày trước đó' : s.status}`);
   } else if (r.status === 'not-issued') {
     lines.push(`  chưa phát hành: không gửi gì cho UBND tỉnh (bản dự thảo mới nhất: phiên bản ${r.draftVersion}).`);
     lines.push(`  báo Văn phòng: ${r.notice}${r.nextTry ? `; lịch sẽ thử lại lúc ${r.nextTry}` : '; đây là lần thử cuối theo lịch'}`);
@@ -68,7 +72,9 @@ function describe(job: JobName, out: RunJobResult): string {
 export function registerRunJobCommand(program: Command): void {
   program
     .command('run-job')
-    .description('Chạy một tác vụ ngay: compile (tổng hợp), remind (nhắc đơn vị), deliver (gửi UBND tỉnh) — run a job now, safely re-runnable')
+    .description(
+      'Chạy một tác vụ ngay: compile (tổng hợp), remind (nhắc đơn vị), deliver (gửi UBND tỉnh), digest (thư tóm tắt cho Lãnh đạo) — run a job now, safely re-runnable',
+    )
     .addArgument(new Argument('<job>', 'tác vụ').choices(JOB_NAMES as string[]))
     .option('--period <id>', 'kỳ: YYYY-MM, YYYY-Qn, YYYY-H1, YYYY-H2, YYYY-9M hoặc YYYY (mặc định: suy ra từ thời điểm lịch)')
     .addOption(new Option('--kind <kind>', 'loại kỳ khi không có --period (mặc định monthly)').choices(PERIOD_KINDS as string[]))

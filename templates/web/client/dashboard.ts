@@ -4,9 +4,11 @@
  * goes in as a data: URL because the CSP allows images only from 'self' and data:.
  * flow: browser --> dashboard page script --> canvas --> download
  */
+import { wireDigestSetting } from './digest-setting.ts';
 import { wireSignOut } from './dom.ts';
 
 wireSignOut();
+wireDigestSetting();
 
 function savePng(figure: HTMLElement): void {
   const svg = figure.querySelector('svg');

@@ -22,6 +22,7 @@ describe('schedule definitions from the agency profile', () => {
     const all = eventBridgeSchedules(demo);
     expect(all.map((s) => [s.name, s.expression])).toEqual([
       ['remind-monthly', 'cron(0 8 17,20 * ? *)'],
+      ['digest-daily', 'cron(30 7 ? * MON-FRI *)'],
       ['compile-monthly', 'cron(0 8 21 * ? *)'],
       ['deliver-monthly', 'cron(0 10 21,22,23,24,25,26 * ? *)'],
       ['compile-quarterly', 'cron(0 8 22 3,6,9,12 ? *)'],

@@ -53,8 +53,17 @@ describe('a whole year of schedules (time travel)', () => {
       expect(of('compile-half-year').map((r) => `${r.local}→${r.period}`)).toEqual([`${y}-06-23→${y}-H1`, `${y}-12-23→${y}-H2`]);
       expect(of('compile-nine-months').map((r) => `${r.local}→${r.period}`)).toEqual([`${y}-09-23→${y}-9M`]);
       expect(of('compile-annual').map((r) => `${r.local}→${r.period}`)).toEqual([`${y}-12-24→${y}`]);
+      // The leaders' digest: 07:30 local on every Monday to Friday of the year (262 in 2024, 261 in
+      // 2025), never on a weekend, each for the month it is sent in.
+      const digests = of('digest-daily');
+      const weekdays = Array.from({ length: 366 }, (_, i) => new Date(Date.UTC(y, 0, 1 + i)))
+        .filter((d) => d.getUTCFullYear() === y && d.getUTCDay() >= 1 && d.getUTCDay() <= 5)
+        .map((d) => d.toISOString().slice(0, 10));
+      expect(digests.map((r) => r.local)).toEqual(weekdays);
+      expect(digests).toHaveLength(y === 2024 ? 262 : 261);
+      expect(digests.every((r) => r.at.toISOString().endsWith('T00:30:00.000Z') && r.period === r.local.slice(0, 7))).toBe(true);
       // 6 delivery days for every kind but the annual one (24th–28th of December).
-      expect(runs).toHaveLength(24 + (12 + 4 + 2 + 1 + 1) + 6 * (12 + 4 + 2 + 1) + 5);
+      expect(runs).toHaveLength(24 + (12 + 4 + 2 + 1 + 1) + 6 * (12 + 4 + 2 + 1) + 5 + digests.length);
 
       // Each period is compiled exactly once; its deliveries all come after its compile and cover it.
       for (const kind of ['monthly', 'quarterly', 'half-year', 'nine-months', 'annual']) {

@@ -194,7 +194,7 @@ describe('status page', () => {
   });
   const doc = renderStatusPage({ board, user: { role: 'van-phong' }, csrfToken: 't', agencyName: 'Sở Khoa học và Công nghệ', periodLabel: 'tháng 6 năm 2024' });
   const rowOf = (code: string) => {
-    const m = new RegExp(`<tr class="row-[a-z-]+">\\s*<th scope="row"[^>]*><a href="/\\?period=2024-06&amp;unit=${code}">[\\s\\S]*?</tr>`).exec(doc);
+    const m = new RegExp(`<tr class="row-[a-z-]+">\\s*<th scope="row"[^>]*><a href="/report\\?period=2024-06&amp;unit=${code}">[\\s\\S]*?</tr>`).exec(doc);
     expect(m, `row ${code}`).not.toBeNull();
     return m![0];
   };
@@ -227,8 +227,8 @@ describe('status page', () => {
     expect(doc).toMatch(/<strong>2\/4 đơn vị đã nộp<\/strong> báo cáo tháng 6 năm 2024:\s+1 đúng hạn, 1 muộn, 1 mới lưu nháp, 1 chưa nộp\./);
     expect(doc).toContain('Hạn nộp 20/06/2024 <strong class="text-late">(đã qua hạn)</strong>');
     // Each name opens that unit's report for the month.
-    expect(doc).toContain('<strong>Chưa nộp:</strong> <a href="/?period=2024-06&amp;unit=CC">Chi cục TCĐLCL</a>.');
-    expect(doc).toContain('<strong>Mới lưu nháp, chưa gửi:</strong> <a href="/?period=2024-06&amp;unit=QLCN">Phòng Quản lý Công nghệ</a>.');
+    expect(doc).toContain('<strong>Chưa nộp:</strong> <a href="/report?period=2024-06&amp;unit=CC">Chi cục TCĐLCL</a>.');
+    expect(doc).toContain('<strong>Mới lưu nháp, chưa gửi:</strong> <a href="/report?period=2024-06&amp;unit=QLCN">Phòng Quản lý Công nghệ</a>.');
     expect(doc.indexOf('id="summary"')).toBeLessThan(doc.indexOf('<table'));
   });
 
