@@ -32,6 +32,7 @@ export function jobDeps(c: Container, renderers: Renderers): JobDeps {
     archive: c.archive,
     renderers,
     jobs: c.jobs,
+    directions: c.directions,
     mailer: c.mailer,
     clock: () => new Date(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),

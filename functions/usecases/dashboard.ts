@@ -19,7 +19,7 @@ import { gatherInput, type CompileStores } from './compile-reports.ts';
 import { UseCaseError } from './errors.ts';
 import type { SubmissionStore } from './ports.ts';
 
-type Stores = Pick<CompileStores, 'agencies' | 'plans' | 'submissions'>;
+type Stores = Pick<CompileStores, 'agencies' | 'plans' | 'submissions' | 'directions'>;
 
 /** Reads each (agency, month) once: the twelve months' inputs overlap. */
 function headsOnce(store: SubmissionStore): Pick<SubmissionStore, 'listHeads'> {

@@ -159,8 +159,8 @@ function checkContent(input: DirectionInput, profile: AgencyProfile): DirectionC
 
 const who = (p: Principal) => ({ by: p.sub, byName: p.name ?? 'Lãnh đạo Sở' });
 
-function conflict(code: string, message: string, details?: Record<string, unknown>): never {
-  throw new UseCaseError('conflict', code, message, [], details);
+function conflict(code: string, message: string): never {
+  throw new UseCaseError('conflict', code, message);
 }
 
 /** A leader gives a direction on a unit's proposal (one per proposal; a change is a new version). */
@@ -177,7 +177,7 @@ export async function recordDirection(
   const report = head?.state === 'submitted' ? head.data?.tasks.find((t) => t.taskId === input.taskId) : undefined;
   if (!report || !asksLeaders(report)) throw new UseCaseError('not_found', 'proposal_not_found', DIRECTION_MESSAGES.noProposal);
   const id = directionId(input.period, input.unit, input.taskId);
-  if (await stores.directions.get(p.agencyId, id)) conflict('direction_exists', DIRECTION_MESSAGES.exists, { id });
+  if (await stores.directions.get(p.agencyId, id)) conflict('direction_exists', DIRECTION_MESSAGES.exists);
   const at = now.toISOString();
   const d = firstVersion(
     p.agencyId,
@@ -194,7 +194,7 @@ export async function recordDirection(
     target: `Ý kiến chỉ đạo ${id}`,
     after: { ...content },
   });
-  if (!ok) conflict('direction_exists', DIRECTION_MESSAGES.exists, { id });
+  if (!ok) conflict('direction_exists', DIRECTION_MESSAGES.exists);
   return d;
 }
 
@@ -216,7 +216,7 @@ export async function changeDirection(
   const current = await existing(stores, p, id);
   const profile = await profileOn(stores.agencies, p.agencyId, localDate(now, 'Asia/Ho_Chi_Minh'));
   const content = checkContent(input, profile);
-  const stale = () => conflict('stale_direction', DIRECTION_MESSAGES.stale(current.version), { currentVersion: current.version });
+  const stale = () => conflict('stale_direction', DIRECTION_MESSAGES.stale(current.version));
   if (current.version !== input.expectedVersion) stale();
   if (sameContent(current, content)) return { direction: current, changed: false };
   const at = now.toISOString();

@@ -11,6 +11,7 @@ import { makePeriod, nextMonthlyPeriod, parsePeriod, periodLabel, type Period, t
 import type {
   Block,
   CountRow,
+  DirectionRow,
   IssueRow,
   OutlookRow,
   PriorityRow,
@@ -43,6 +44,8 @@ export interface NarrativeContext {
   months: SubmissionMonth[];
   issues: IssueRow[];
   priorities: PriorityRow[];
+  /** The leaders' directions the report prints (core/aggregate/directions.ts). */
+  directions?: DirectionRow[];
   outlook: OutlookRow[];
   /** Next year's plan, when the annual report has it. */
   nextPlan: Plan | undefined;
