@@ -13,6 +13,7 @@ import { formatDate } from './format.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 import { layout, type PageUser } from './layout.ts';
 import { historyHref, monthPicker, when } from './page-parts.ts';
+import { directionForm } from './direction-parts.ts';
 
 export interface DashboardPageInput {
   dashboard: Dashboard;
@@ -22,6 +23,9 @@ export interface DashboardPageInput {
   timeZone: string;
   /** The task list asked for by a figure's link, if any. */
   filter?: TaskFilter;
+  /** The agency's units (a direction's responsible unit) and whether the viewer gives directions (a leader). */
+  units?: { code: string; name: string }[];
+  canDirect?: boolean;
 }
 
 const q = (params: Record<string, string | undefined>): string =>
@@ -146,7 +150,7 @@ ${figure(
     d.awaitingLeaders.length
       ? html`<ul class="proposals">${d.awaitingLeaders.map(
           (i) =>
-            html`<li><strong>${i.unit.name}</strong>${i.taskId ? html` — <a href="${taskHref(d.period, i.taskId)}">Nhiệm vụ ${i.taskNumber ?? ''}</a>` : html``}: ${i.proposals}</li>`,
+            html`<li><strong>${i.unit.name}</strong>${i.taskId ? html` — <a href="${taskHref(d.period, i.taskId)}">Nhiệm vụ ${i.taskNumber ?? ''}</a>` : html``}: ${i.proposals}${directionForm(i, o.units ?? [], o.canDirect === true)}</li>`,
         )}</ul>`
       : html`<p class="muted">Không có đề xuất nào cần Lãnh đạo cho ý kiến trong tháng.</p>`
   }
