@@ -96,7 +96,7 @@ export async function formContext(stores: Stores, p: Principal, unitCode: string
       tasks: due.tasks
         .filter((t) => due.previous.has(t.id))
         .map((t) => {
-          const { period: _p, reason: _r, proposalTo: _to, ...prev } = due.previous.get(t.id)!;
+          const { period: _p, reason: _r, proposalTo: _to, directionAnswers: _da, ...prev } = due.previous.get(t.id)!;
           // Carry over what stays true (status, progress, products, the plan ahead); what belongs to
           // one month starts empty: its results, and its difficulties and proposals — last month's
           // proposal copied forward would go back to the leaders as if new (issue 14).
