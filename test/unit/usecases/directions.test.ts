@@ -10,6 +10,7 @@ import { MemoryDirectionStore } from '../../../functions/adapters/memory/directi
 import { directionsForForm, directionsInWindow, latestAnswer } from '../../../functions/core/direction.ts';
 import { changeDirection, directionQueue, readDirection, recordDirection } from '../../../functions/usecases/directions.ts';
 import { formContext, submit } from '../../../functions/usecases/submissions.ts';
+import { dashboard } from '../../../functions/usecases/dashboard.ts';
 import { memoryStores } from '../../support/memory-stores.ts';
 import { taskReport } from '../../support/small-plan.ts';
 
@@ -78,8 +79,11 @@ describe('directions', () => {
     const s = await stores();
     const pending = await directionQueue(s, office, { state: 'pending' }, now);
     expect(pending.items.map((i) => [i.id, i.unit.name, i.task.number, i.proposals])).toEqual([['2024-05.QLKH.I-1', expect.any(String), '1', PROPOSAL]]);
+    expect((await dashboard(s, leader, '2024-05', now)).awaitingLeaders.map((i) => i.proposals)).toEqual([PROPOSAL]);
     await recordDirection(s, leader, { ...onProposal, text: TEXT }, now);
     expect((await directionQueue(s, office, { state: 'pending' }, now)).items).toEqual([]);
+    // The dashboard's (and the digest's) proposals awaiting a leader leave it out now.
+    expect((await dashboard(s, leader, '2024-05', now)).awaitingLeaders).toEqual([]);
     expect((await directionQueue(s, office, { state: 'directed' }, now)).items[0]?.direction?.text).toBe(TEXT);
   });
 
