@@ -75,7 +75,7 @@ describe('a direction from the dashboard to the next report', () => {
     await ld.screenshot({ path: '/tmp/screens/directions-dashboard-phone.png', fullPage: true });
 
     // 2. …follows the figure's number for QLKH to its tasks, and on to the task's page…
-    await ld.locator('a[href*="unit=QLKH"]').first().click();
+    await ld.locator('a[href^="/dashboard?"][href*="unit=QLKH"]').first().click();
     await ld.waitForURL(/unit=QLKH/);
     await ld
       .locator('#tasks')
