@@ -494,6 +494,7 @@ describe('API responses match docs/openapi.yaml', () => {
       ['/api/status?period=2024-10', { none: 401, unit: 403, other: 403, vp: 200, ld: 200 }],
       ['/api/reports?period=2024-10', { none: 401, unit: 403, other: 403, vp: 200, ld: 200 }],
       ['/api/dashboard?period=2024-10', { none: 401, unit: 403, other: 403, vp: 200, ld: 200 }],
+      ['/api/directions?year=2024', { none: 401, unit: 403, other: 403, vp: 200, ld: 200 }],
     ];
     for (const [path, expected] of matrix) {
       for (const [who, status] of Object.entries(expected) as [Who, number][]) await hit('GET', path, as(who), status);
