@@ -70,7 +70,7 @@ describe('a direction from the dashboard to the next report', () => {
     const awaiting = ld.locator('section[aria-labelledby="awaiting-title"]');
     expect(await awaiting.locator('h2').textContent()).toContain('(1)');
     expect(await awaiting.textContent()).toContain(PROPOSAL);
-    await awaiting.locator('summary').click();
+    await awaiting.locator('summary').click({ timeout: 30_000 });
     expect(await axeViolations(ld)).toEqual([]);
     await ld.screenshot({ path: '/tmp/screens/directions-dashboard-phone.png', fullPage: true });
 
@@ -86,11 +86,11 @@ describe('a direction from the dashboard to the next report', () => {
     expect(await section.textContent()).toContain(PROPOSAL);
 
     // 3. …and records a direction on the proposal: text, deadline, not for the province.
-    await section.getByText('Cho ý kiến chỉ đạo').click();
-    await section.getByLabel('Ý kiến chỉ đạo').fill(DIRECTION);
-    await section.getByLabel('Thời hạn (không bắt buộc)').fill('2024-06-30');
+    await section.getByText('Cho ý kiến chỉ đạo').click(T);
+    await section.getByLabel('Ý kiến chỉ đạo').fill(DIRECTION, T);
+    await section.getByLabel('Thời hạn (không bắt buộc)').fill('2024-06-30', T);
     expect(await axeViolations(ld)).toEqual([]);
-    await section.getByRole('button', { name: 'Ghi ý kiến chỉ đạo' }).click();
+    await section.getByRole('button', { name: 'Ghi ý kiến chỉ đạo' }).click(T);
     await expect.poll(() => ld.locator('ul.directions').textContent(), { timeout: 30_000 }).toContain(DIRECTION);
     expect(await ld.locator('ul.directions').textContent()).toContain('Thời hạn: 30/06/2024');
     expect(await ld.locator('ul.directions').textContent()).toContain('Đặng Văn Giám');
@@ -110,14 +110,14 @@ describe('a direction from the dashboard to the next report', () => {
     await expect.poll(() => task.locator('.direction').textContent(), { timeout: 30_000 }).toContain(DIRECTION);
     expect(await task.locator('.direction').textContent()).toContain('Thời hạn: 30/06/2024');
     expect(await task.locator('.direction').textContent()).toContain('Đặng Văn Giám');
-    await unit.locator('#t-I-2-status').selectOption('dang-thuc-hien');
+    await unit.locator('#t-I-2-status').selectOption('dang-thuc-hien', T);
     await unit.locator('#t-I-2-progress').fill('80');
     await unit.locator('#t-I-2-result').fill('Đã tổ chức làm việc với các sở, ngành về đặt hàng nhiệm vụ năm 2025.');
-    await task.getByLabel('Kết quả thực hiện ý kiến chỉ đạo').fill(ANSWER);
+    await task.getByLabel('Kết quả thực hiện ý kiến chỉ đạo').fill(ANSWER, T);
     await unit.locator('#reporterName').fill('Trần Thị Quản');
     expect(await axeViolations(unit)).toEqual([]);
     await unit.screenshot({ path: '/tmp/screens/directions-form-phone.png', fullPage: true });
-    await unit.locator('#submit-report').click();
+    await unit.locator('#submit-report').click(T);
     await expect.poll(() => unit.locator('#receipt').textContent(), { timeout: 60_000 }).toContain('Biên nhận báo cáo');
 
     // 5. Văn phòng compiles June (through the API); the Director's report lists the direction and the answer.
