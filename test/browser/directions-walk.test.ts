@@ -74,14 +74,15 @@ describe('a direction from the dashboard to the next report', () => {
     expect(await axeViolations(ld)).toEqual([]);
     await ld.screenshot({ path: '/tmp/screens/directions-dashboard-phone.png', fullPage: true });
 
-    // 2. …follows the figure's number for QLKH to its tasks, and on to the task's page…
-    await ld.locator('a[href^="/dashboard?"][href*="unit=QLKH"]').first().click();
-    await ld.waitForURL(/unit=QLKH/);
+    // 2. …follows the figure's number (the task under way) to its task, and on to the task's page…
+    const T = { timeout: 30_000 };
+    await ld.getByRole('link', { name: /1 chưa hoàn thành, trong hạn/ }).click(T);
+    await ld.waitForURL(/status=chua-hoan-thanh-trong-han/, T);
     await ld
       .locator('#tasks')
       .getByRole('link', { name: /Đẩy mạnh việc ứng dụng/ })
-      .click();
-    await ld.waitForURL(/\/dashboard\/task\?/);
+      .click(T);
+    await ld.waitForURL(/\/dashboard\/task\?/, T);
     const section = ld.locator('section[aria-labelledby="directions-title"]');
     expect(await section.textContent()).toContain(PROPOSAL);
 
