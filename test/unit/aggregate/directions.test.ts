@@ -8,7 +8,6 @@
  * The wording is seed 003's (a Director's conclusions to the units).
  */
 import { describe, expect, it } from 'vitest';
-import type { Audience } from '../../../functions/core/agency.ts';
 import { buildReportModel } from '../../../functions/core/aggregate/build-report-model.ts';
 import { directionSentence } from '../../../functions/core/aggregate/directions.ts';
 import { firstVersion, type Direction } from '../../../functions/core/direction.ts';
