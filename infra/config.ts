@@ -319,7 +319,7 @@ function readCustomDomain(read: ContextReader, problems: string[]): CustomDomain
   const certRaw = read(CONTEXT_KEYS.certificateArn);
   if (isAbsent(nameRaw) && isAbsent(certRaw)) return undefined;
   if (isAbsent(nameRaw) || isAbsent(certRaw)) {
-    problems.push(`${CONTEXT_KEYS.domainName} và ${CONTEXT_KEYS.certificateArn}: cần cả hai hoặc không có cái nào / ` + 'give both or neither');
+    problems.push(`${CONTEXT_KEYS.domainName} và ${CONTEXT_KEYS.certificateArn}: cần cả hai hoặc không có cái nào / give both or neither`);
     return undefined;
   }
   let ok = true;

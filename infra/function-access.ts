@@ -33,7 +33,8 @@ export type WriteFamily =
   | 'audit'
   | 'profiles'
   | 'plan'
-  | 'registry';
+  | 'registry'
+  | 'directions';
 
 export interface FunctionAccess {
   /** GetItem, BatchGetItem and Query on the agencies' items (table and GSI1). */
@@ -121,6 +122,9 @@ export function writePatterns(family: WriteFamily, agencyId: string): string[] {
       // The year's pointer lives in the agency's own partition (beside its profile versions, which a
       // plan naming new units adds to); each version in AGENCY#a#PLAN#year#V…#hash.
       return [keys.agency(agencyId), `${keys.agency(agencyId)}#PLAN#*`];
+    case 'directions':
+      // The directions' current versions (AGENCY#a#DIRECTIONS) and each one's versions (AGENCY#a#DIRECTION#id).
+      return [keys.directions(agencyId), keys.directionVersions(agencyId, '*')];
     case 'registry':
       // The agency's line in the registry, rewritten with a new profile version (AgencyStore.putProfile).
       return [keys.agencies];
@@ -145,6 +149,11 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   'api/get-plan.ts#handler': read,
   'api/status.ts#handler': read,
   'api/dashboard.ts#handler': read,
+  'api/directions.ts#listHandler': read,
+  'api/directions.ts#getHandler': read,
+  // A direction, its version record and the audit entry: one transaction.
+  'api/directions.ts#recordHandler': { read: true, write: ['directions', 'audit'] },
+  'api/directions.ts#changeHandler': { read: true, write: ['directions', 'audit'] },
   'api/submissions.ts#formHandler': read,
   'api/submissions.ts#listHandler': read,
   'api/submissions.ts#getHandler': read,

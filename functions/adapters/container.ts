@@ -15,6 +15,7 @@ import { S3Attachments } from './s3-attachments.ts';
 import { DynamoJobStore } from './dynamo/job-store.ts';
 import { SesMailer } from './ses-mailer.ts';
 import { DynamoSignInCodeStore, DynamoUserStore } from './dynamo/user-store.ts';
+import { DynamoDirectionStore } from './dynamo/direction-store.ts';
 
 export function makeContainer(config: RuntimeConfig = loadConfig()) {
   const doc = makeDocumentClient(config);
@@ -38,6 +39,7 @@ export function makeContainer(config: RuntimeConfig = loadConfig()) {
     mailer: new SesMailer(ses),
     users: new DynamoUserStore(doc, config.tableName),
     signInCodes: new DynamoSignInCodeStore(doc, config.tableName),
+    directions: new DynamoDirectionStore(doc, config.tableName),
   };
 }
 

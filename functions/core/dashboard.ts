@@ -6,6 +6,7 @@
  */
 import type { LocalDate } from './clock.ts';
 import { isFinished } from './aggregate/task-status.ts';
+import { directionId } from './direction.ts';
 import type { CountRow, IssueRow, ReportModel, StatusCounts, SubmissionRow, TaskRow, TaskStatus } from './report-model.ts';
 
 export interface DashboardTask {
@@ -103,11 +104,22 @@ export function buildDashboard(months: readonly ReportModel[]): Dashboard {
     reporting: reportingMonth
       ? { deadline: reportingMonth.deadline, due: reportingMonth.due, rows: reportingMonth.rows }
       : { deadline: current.period.submissionDeadline, due: false, rows: [] },
-    awaitingLeaders: current.issues
-      .filter((i) => i.needsDecision && i.proposalTo === 'lanh-dao-so')
-      .sort((a, b) => ((a.period ?? '') < (b.period ?? '') ? 1 : (a.period ?? '') > (b.period ?? '') ? -1 : 0)),
+    awaitingLeaders: pendingProposals(current),
     tasks: rows.map(taskOf),
   };
+}
+
+/**
+ * The proposals of a Director's model that ask the Sở's leaders for a decision and have no
+ * direction yet, newest month first: the dashboard's list and the leaders' digest read this one
+ * rule. A proposal with a direction (the model's `directedProposals`) is answered.
+ */
+export function pendingProposals(model: ReportModel): IssueRow[] {
+  const directed = new Set(model.directedProposals ?? []);
+  return model.issues
+    .filter((i) => i.needsDecision && i.proposalTo === 'lanh-dao-so')
+    .filter((i) => !(i.taskId && i.period && directed.has(directionId(i.period, i.unit.code, i.taskId))))
+    .sort((a, b) => ((a.period ?? '') < (b.period ?? '') ? 1 : (a.period ?? '') > (b.period ?? '') ? -1 : 0));
 }
 
 /** Filters of the task list a figure links to. */

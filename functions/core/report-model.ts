@@ -166,6 +166,27 @@ export interface IssueRow {
   period?: string;
 }
 
+/** A leader's direction on a unit's proposal, with what came of it (core/aggregate/directions.ts). */
+export interface DirectionRow {
+  id: string;
+  /** The unit that proposed. */
+  unit: { code: string; name: string };
+  taskId: string;
+  taskNumber?: string;
+  taskContent?: string;
+  /** Month of the report that made the proposal ("2024-05"). */
+  proposalPeriod: string;
+  proposals: string;
+  text: string;
+  deadline?: LocalDate;
+  responsibleUnit: { code: string; name: string };
+  /** Who gave it ("Nguyễn Văn A"). */
+  byName: string;
+  forProvince: boolean;
+  /** The unit's answer in the latest report of the window that gave one. */
+  answer?: { period: string; text: string };
+}
+
 /** A task the "Phương hướng" section names as due or to be finished in the next period. */
 export interface OutlookRow {
   taskId: string;
@@ -302,6 +323,17 @@ export interface ReportModel {
   /** Difficulties and proposals; in the report to UBND tỉnh only proposals addressed to it. */
   issues: IssueRow[];
   priorities: PriorityRow[];
+  /**
+   * The leaders' directions on proposals up to the window's end, not answered before it, with the
+   * units' answers; in the report to UBND tỉnh only those marked for the province. Absent when none.
+   */
+  directions?: DirectionRow[];
+  /**
+   * Ids of every direction given on a proposal of the period's months or before (whether the report
+   * prints it or not): what tells a proposal awaiting a leader from one answered (core/dashboard.ts).
+   * Absent when none.
+   */
+  directedProposals?: string[];
   outlook: OutlookRow[];
   otherWork: { unit: { code: string; name: string }; kind: 'thuong-xuyen' | 'dot-xuat'; text: string }[];
   /** Appendix title, e.g. "KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 5 NĂM 2024". */

@@ -25,7 +25,7 @@ export type TaskField = Exclude<keyof TaskReport, 'taskId'>;
 export const TASK_FIELDS = Object.keys(TASK_FIELD_LABELS).filter((k) => k !== 'taskId') as TaskField[];
 
 /** What an absent field means: the form shows these when nothing was filled in. */
-const EMPTY: Partial<Record<TaskField, unknown>> = { needsDecision: false, proposalTo: 'lanh-dao-so', attachments: [] };
+const EMPTY: Partial<Record<TaskField, unknown>> = { needsDecision: false, proposalTo: 'lanh-dao-so', attachments: [], directionAnswers: [] };
 
 export const EMPTY_VALUE = '(trống)';
 
@@ -61,6 +61,7 @@ export function describeValue(field: string, value: unknown, parts: readonly Pro
   if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return EMPTY_VALUE;
   if (field === 'productReached') return reachedText(parts, value) ?? EMPTY_VALUE;
   if (field === 'attachments' && Array.isArray(value)) return (value as AttachmentRef[]).map((a) => `${a.name} (${sizeText(a.size)})`).join('; ');
+  if (field === 'directionAnswers' && Array.isArray(value)) return (value as { text: string }[]).map((a) => a.text).join('; ');
   if (field === 'status') return REPORTED_STATUS_LABELS[value as keyof typeof REPORTED_STATUS_LABELS] ?? String(value);
   if (field === 'progress') return `${String(value)}%`;
   if (field === 'needsDecision') return value ? 'Có' : 'Không';

@@ -21,6 +21,7 @@ import { UNIT_CODE_PATTERN } from './agency.ts';
 import { text } from './text-schema.ts';
 import { MAX_ATTACHMENTS_PER_TASK } from './attachment.ts';
 import { attachmentRefSchema } from './attachment-schema.ts';
+import { DIRECTION_ID_PATTERN } from './direction.ts';
 
 export const taskId = z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'Mã nhiệm vụ không hợp lệ.');
 // The shape only: whether the day exists and belongs to the plan is checked with the period
@@ -80,6 +81,17 @@ export const taskReportSchema = z.object({
     .max(MAX_ATTACHMENTS_PER_TASK, `Tối đa ${MAX_ATTACHMENTS_PER_TASK} tài liệu kèm theo một nhiệm vụ.`)
     .refine((a) => new Set(a.map((x) => x.id)).size === a.length, 'Một tài liệu chỉ kèm một lần.')
     .optional(),
+  directionAnswers: z
+    .array(
+      z.object({
+        id: z.string().regex(DIRECTION_ID_PATTERN, 'Mã ý kiến chỉ đạo không hợp lệ.'),
+        text: text(F.directionAnswer.max, { label: F.directionAnswer.label }),
+      }),
+    )
+    .max(24, 'Tối đa 24 ý kiến chỉ đạo trên một nhiệm vụ.')
+    .refine((a) => new Set(a.map((x) => x.id)).size === a.length, 'Mỗi ý kiến chỉ đạo chỉ trả lời một lần.')
+    .optional()
+    .transform((a) => (a?.some((x) => x.text !== '') ? a.filter((x) => x.text !== '') : undefined)),
 });
 
 export const otherWorkKind = z.enum(OTHER_WORK_KINDS as readonly [OtherWorkKind, ...OtherWorkKind[]]);

@@ -57,6 +57,8 @@ export interface TaskReport {
   reason?: string;
   /** Documents attached to the result ("tài liệu kèm theo"), checked by content when uploaded (core/attachment.ts). */
   attachments?: AttachmentRef[];
+  /** The unit's answers to the leaders' directions on the task ("Kết quả thực hiện ý kiến chỉ đạo", core/direction.ts). */
+  directionAnswers?: { id: string; text: string }[];
 }
 
 export type OtherWorkKind = 'thuong-xuyen' | 'dot-xuat';
@@ -179,6 +181,7 @@ export const TASK_FIELD_LABELS = {
   needsDecision: 'Cần Lãnh đạo Sở cho ý kiến',
   nextPlan: 'Kế hoạch kỳ tới',
   attachments: 'Tài liệu kèm theo',
+  directionAnswers: 'Kết quả thực hiện ý kiến chỉ đạo',
   taskId: 'Nhiệm vụ',
 } as const satisfies Record<keyof TaskReport, string>;
 
@@ -192,6 +195,7 @@ export const REPORT_TEXT_FIELDS = {
   proposals: { max: 3000, label: 'Đề xuất, kiến nghị' },
   nextPlan: { max: 3000, label: 'Kế hoạch kỳ tới' },
   reason: { max: 1000, label: 'Lý do' },
+  directionAnswer: { max: 3000, label: 'Kết quả thực hiện ý kiến chỉ đạo' },
   otherWork: { max: 2000, label: 'Nội dung công việc' },
   reporterName: { max: 100, label: 'Họ tên người báo cáo' },
 } as const satisfies Record<string, { max: number; label: string }>;

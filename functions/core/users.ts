@@ -73,10 +73,19 @@ export interface AuditEntry {
   at: string;
   /** `sub` and name of who did it. */
   actor: string;
-  action: 'user-invited' | 'user-changed' | 'user-disabled' | 'user-enabled' | 'profile-version' | 'plan-imported' | 'plan-amended';
+  action:
+    | 'user-invited'
+    | 'user-changed'
+    | 'user-disabled'
+    | 'user-enabled'
+    | 'profile-version'
+    | 'plan-imported'
+    | 'plan-amended'
+    | 'direction-recorded'
+    | 'direction-changed';
   /**
    * The email the change was about; for a new profile version, "profile v{n} from {effectiveFrom}"; for a plan,
-   * "Kế hoạch năm 2024" or the task ("Kế hoạch năm 2024, nhiệm vụ 2.1").
+   * "Kế hoạch năm 2024" or the task ("Kế hoạch năm 2024, nhiệm vụ 2.1"); for a direction, "Ý kiến chỉ đạo {id}".
    */
   target: string;
   before?: Record<string, unknown>;

@@ -33,6 +33,7 @@ export function jobDeps(c: Container, renderers: Renderers): JobDeps {
     renderers,
     jobs: c.jobs,
     users: c.users,
+    directions: c.directions,
     mailer: c.mailer,
     clock: () => new Date(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),

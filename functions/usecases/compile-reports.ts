@@ -17,7 +17,7 @@ import { profileOn } from './agency-service.ts';
 import { UseCaseError } from './errors.ts';
 import { compileRollup } from './compile-rollup.ts';
 import { publishVersion, storeDocument } from './publish-version.ts';
-import type { AgencyStore, FileArchive, JobStore, PlanStore, Renderers, ReportFile, ReportStore, ReportVersion, SubmissionStore } from './ports.ts';
+import type { AgencyStore, DirectionStore, FileArchive, JobStore, PlanStore, Renderers, ReportStore, ReportVersion, SubmissionStore } from './ports.ts';
 
 export interface CompileStores {
   agencies: AgencyStore;
@@ -28,6 +28,8 @@ export interface CompileStores {
   renderers: Renderers;
   /** Delivery logs: read only by a province office's roll-up (compile-rollup.ts). */
   jobs: JobStore;
+  /** The leaders' directions the reports print (without it, none). */
+  directions?: DirectionStore;
 }
 
 export interface CompileInput {
@@ -56,7 +58,7 @@ async function headsOf(store: SubmissionStore, agencyId: string, periods: Period
 
 /** Everything the aggregation reads for a period (also used to decide "nothing changed"). */
 export async function gatherInput(
-  stores: Pick<CompileStores, 'agencies' | 'plans' | 'submissions'>,
+  stores: Pick<CompileStores, 'agencies' | 'plans' | 'submissions' | 'directions'>,
   agencyId: string,
   period: Period,
   issueDate: string,
@@ -71,14 +73,19 @@ export async function gatherInput(
   const earlierMonths = Array.from({ length: 12 }, (_, i) => ({ id: `${period.year}-${String(i + 1).padStart(2, '0')}` }))
     .map((m) => parsePeriod(m.id))
     .filter((m) => m.id < firstMonth && !prev.some((p) => p.id === m.id));
-  const [submissions, previousSubmissions, earlierSubmissions, nextPlan] = await Promise.all([
+  const [submissions, previousSubmissions, earlierSubmissions, nextPlan, all] = await Promise.all([
     headsOf(stores.submissions, agencyId, months),
     headsOf(stores.submissions, agencyId, prev),
     headsOf(stores.submissions, agencyId, earlierMonths),
     // The annual report looks forward to next year's plan when it has been imported.
     period.kind === 'annual' ? stores.plans.getPlan(agencyId, period.year + 1) : Promise.resolve(undefined),
+    stores.directions?.list(agencyId) ?? Promise.resolve([]),
   ]);
-  return { profile, plan, nextPlan, period, submissions, previousSubmissions, earlierSubmissions };
+  // Only the directions the period could print (proposals up to its last month): a later direction
+  // does not change an earlier report's input hash.
+  const last = months.at(-1)!.id;
+  const directions = all.filter((d) => d.proposal.period <= last);
+  return { profile, plan, nextPlan, period, submissions, previousSubmissions, earlierSubmissions, ...(directions.length > 0 ? { directions } : {}) };
 }
 
 export async function compileReports(stores: CompileStores, input: CompileInput): Promise<CompileResult> {

@@ -9,16 +9,17 @@ import type { Principal } from '../core/auth.ts';
 import { canReadAll } from '../core/auth.ts';
 import { buildReportModel } from '../core/aggregate/build-report-model.ts';
 import { localDate } from '../core/clock.ts';
-import { buildDashboard, taskTimeline, type Dashboard, type TaskTimeline } from '../core/dashboard.ts';
+import { buildDashboard, pendingProposals, taskTimeline, type Dashboard, type TaskTimeline } from '../core/dashboard.ts';
+import { byProposalNewestFirst, type Direction } from '../core/direction.ts';
 import { parsePeriod } from '../core/period.ts';
-import type { ReportModel } from '../core/report-model.ts';
+import type { IssueRow, ReportModel } from '../core/report-model.ts';
 import type { SubmissionHead } from '../core/submission.ts';
 import { profileOn } from './agency-service.ts';
 import { gatherInput, type CompileStores } from './compile-reports.ts';
 import { UseCaseError } from './errors.ts';
 import type { SubmissionStore } from './ports.ts';
 
-type Stores = Pick<CompileStores, 'agencies' | 'plans' | 'submissions'>;
+type Stores = Pick<CompileStores, 'agencies' | 'plans' | 'submissions' | 'directions'>;
 
 /** Reads each (agency, month) once: the twelve months' inputs overlap. */
 function headsOnce(store: SubmissionStore): Pick<SubmissionStore, 'listHeads'> {
@@ -59,8 +60,17 @@ export async function dashboard(stores: Stores, p: Principal, periodId: string, 
   return buildDashboard(await directorMonths(stores, p, periodId, now));
 }
 
-export async function taskPage(stores: Stores, p: Principal, periodId: string, taskId: string, now: Date): Promise<TaskTimeline> {
-  const t = taskTimeline(await directorMonths(stores, p, periodId, now), taskId);
+export async function taskPage(
+  stores: Stores,
+  p: Principal,
+  periodId: string,
+  taskId: string,
+  now: Date,
+): Promise<TaskTimeline & { pending: IssueRow[]; directions: Direction[] }> {
+  const [months, all] = await Promise.all([directorMonths(stores, p, periodId, now), stores.directions?.list(p.agencyId) ?? Promise.resolve([])]);
+  const t = taskTimeline(months, taskId);
   if (!t) throw new UseCaseError('not_found', 'task_not_found', `Không có nhiệm vụ "${taskId}" trong kế hoạch năm ${periodId.slice(0, 4)}.`);
-  return t;
+  const pending = pendingProposals(months.at(-1)!).filter((i) => i.taskId === taskId);
+  const directions = all.filter((d) => d.proposal.taskId === taskId && d.proposal.period.startsWith(periodId.slice(0, 4))).sort(byProposalNewestFirst);
+  return { ...t, pending, directions };
 }

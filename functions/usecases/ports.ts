@@ -313,6 +313,7 @@ export interface JobStore {
 
 export type { AuditEntry } from '../core/users.ts';
 import type { AuditEntry } from '../core/users.ts';
+import type { Direction, DirectionVersion } from '../core/direction.ts';
 
 export type CreateUserOutcome = { kind: 'created' } | { kind: 'email-taken'; agencyId: string };
 
@@ -328,6 +329,23 @@ export interface UserStore {
   listAudit(agencyId: string, limit: number): Promise<AuditEntry[]>;
   /** Adds an entry of a change made elsewhere (a plan import, a deadline amendment). */
   appendAudit(entry: AuditEntry): Promise<void>;
+}
+
+/**
+ * The leaders' directions (core/direction.ts): the current state of each, and every version.
+ */
+export interface DirectionStore {
+  /** Every direction of the agency (its current version). */
+  list(agencyId: string): Promise<Direction[]>;
+  get(agencyId: string, id: string): Promise<Direction | undefined>;
+  /** Every version of a direction, oldest first. */
+  versions(agencyId: string, id: string): Promise<DirectionVersion[]>;
+  /**
+   * In one transaction: the direction's new state (only while its stored version is
+   * `expectedVersion`; 0 = it must not exist yet), its version record and the audit entry.
+   * False when another change came first (nothing written).
+   */
+  put(direction: Direction, expectedVersion: number, audit: AuditEntry): Promise<boolean>;
 }
 
 /** Where changes other than people's are logged: the same audit log as people's. */

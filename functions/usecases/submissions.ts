@@ -11,7 +11,8 @@ import { isOnTime, parsePeriod, periodLabel, submissionDeadlineDate, periodWindo
 import { checkReportDates, checkSubmissionRules } from '../core/submission-rules.ts';
 import { diffSubmission, type Revision, type SubmissionData, type SubmissionHead } from '../core/submission.ts';
 import { MAX_STORED_CONTENT_BYTES, storedSize } from '../core/stored-size.ts';
-import type { FormContext } from '../core/form-context.ts';
+import { formDirection, type FormContext, type FormDirection } from '../core/form-context.ts';
+import { directionsForForm } from '../core/direction.ts';
 import type { AgencyProfile } from '../core/agency.ts';
 import { LOCK_REASON_MAX } from '../core/lock-log.ts';
 import { text } from '../core/text-schema.ts';
@@ -19,7 +20,7 @@ import { profileOn } from './agency-service.ts';
 import { dueTasks } from './due-tasks.ts';
 import { UseCaseError } from './errors.ts';
 import { verifiedAttachments } from './attachment-refs.ts';
-import type { AgencyStore, AttachmentStore, PlanStore, StoredDraft, StoredRevision, SubmissionStore, SubmitOutcome } from './ports.ts';
+import type { AgencyStore, AttachmentStore, DirectionStore, PlanStore, StoredDraft, StoredRevision, SubmissionStore, SubmitOutcome } from './ports.ts';
 
 export interface Stores {
   agencies: AgencyStore;
@@ -27,6 +28,8 @@ export interface Stores {
   submissions: SubmissionStore;
   /** Where attachments are kept; without it, content that names an attachment is refused. */
   attachments?: AttachmentStore;
+  /** The leaders' directions the form shows next to a task; without it, none. */
+  directions?: DirectionStore;
 }
 
 /** Idempotency records live a week: long enough for any client retry, short enough to expire. */
@@ -80,10 +83,11 @@ export async function formContext(stores: Stores, p: Principal, unitCode: string
   const period = monthlyPeriod(periodId);
   const profile = await profileOn(stores.agencies, p.agencyId, periodWindow(period).to);
   const unit = requireUnit(profile, unitCode);
-  const [due, head, lock] = await Promise.all([
+  const [due, head, lock, directions] = await Promise.all([
     dueTasks(stores, p.agencyId, unit.code, period),
     headWithDraft(stores, p.agencyId, period.id, unit.code),
     stores.submissions.getLock(p.agencyId, period.id),
+    formDirections(stores, p.agencyId, profile, unit.code, period.id),
   ]);
   const initial: SubmissionData = head?.draft?.data ??
     head?.data ?? {
@@ -92,7 +96,7 @@ export async function formContext(stores: Stores, p: Principal, unitCode: string
       tasks: due.tasks
         .filter((t) => due.previous.has(t.id))
         .map((t) => {
-          const { period: _p, reason: _r, proposalTo: _to, ...prev } = due.previous.get(t.id)!;
+          const { period: _p, reason: _r, proposalTo: _to, directionAnswers: _da, ...prev } = due.previous.get(t.id)!;
           // Carry over what stays true (status, progress, products, the plan ahead); what belongs to
           // one month starts empty: its results, and its difficulties and proposals — last month's
           // proposal copied forward would go back to the leaders as if new (issue 14).
@@ -117,7 +121,20 @@ export async function formContext(stores: Stores, p: Principal, unitCode: string
     locked: lock?.locked === true,
     planFound: due.planFound,
     leaders: profile.leaders.map((l) => ({ id: l.id, name: l.name })),
+    directions: directions.filter((d) => due.tasks.some((t) => t.id === d.taskId)),
   };
+}
+
+/**
+ * The directions the unit's form of a month shows (core/direction.ts#directionsForForm): read only
+ * when the agency has any, with the unit's reports of the last twelve months (answered or not).
+ */
+async function formDirections(stores: Stores, agencyId: string, profile: AgencyProfile, unit: string, period: string): Promise<FormDirection[]> {
+  const all = (await stores.directions?.list(agencyId)) ?? [];
+  if (!all.some((d) => d.proposal.period < period)) return [];
+  const earlier = await stores.submissions.headsOfUnitBefore(agencyId, unit, period, 12);
+  const taskIds = new Set(all.map((d) => d.proposal.taskId));
+  return directionsForForm(all, unit, period, taskIds, earlier).map((d) => formDirection(d, profile));
 }
 
 /** Who may write, for which unit and period; the lock is checked separately (after replays). */

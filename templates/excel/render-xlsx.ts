@@ -8,6 +8,7 @@ import type { ReportModel } from '../../functions/core/report-model.ts';
 import { cleanText } from '../common/clean-text.ts';
 import { addAppendixSheet } from './appendix-sheet.ts';
 import { addDeliveriesSheet } from './deliveries-sheet.ts';
+import { addDirectionsSheet } from './directions-sheet.ts';
 import { addIssuesSheet } from './issues-sheet.ts';
 import { addSubmissionsSheet } from './submissions-sheet.ts';
 import { addSummarySheet } from './summary-sheet.ts';
@@ -37,6 +38,7 @@ export function buildWorkbook(input: ReportModel): XlsxBook {
     addIssuesSheet(wb, model);
     addSubmissionsSheet(wb, model);
   }
+  if (model.directions?.length) addDirectionsSheet(wb, model, model.directions);
   if (model.rollup) addDeliveriesSheet(wb, model, model.rollup.deliveries);
   return wb;
 }

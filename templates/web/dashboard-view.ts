@@ -13,6 +13,7 @@ import { formatDate } from './format.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 import { layout, type PageUser } from './layout.ts';
 import { digestSetting } from './digest-setting.ts';
+import { directionForm } from './direction-parts.ts';
 import { monthPicker, reportHref, when } from './page-parts.ts';
 
 export interface DashboardPageInput {
@@ -25,6 +26,9 @@ export interface DashboardPageInput {
   filter?: TaskFilter;
   /** A leader's own morning-digest setting (templates/web/digest-setting.ts); undefined: not offered (Văn phòng). */
   digest?: boolean;
+  /** The agency's units (a direction's responsible unit) and whether the viewer gives directions (a leader). */
+  units?: { code: string; name: string }[];
+  canDirect?: boolean;
 }
 
 const q = (params: Record<string, string | undefined>): string =>
@@ -149,7 +153,7 @@ ${figure(
     d.awaitingLeaders.length
       ? html`<ul class="proposals">${d.awaitingLeaders.map(
           (i) =>
-            html`<li><strong><a href="${reportHref(i.period ?? d.period, i.unit.code)}">${i.unit.name}</a></strong>${i.taskId ? html` — <a href="${taskHref(d.period, i.taskId)}">Nhiệm vụ ${i.taskNumber ?? ''}</a>` : html``}: ${i.proposals}</li>`,
+            html`<li><strong><a href="${reportHref(i.period ?? d.period, i.unit.code)}">${i.unit.name}</a></strong>${i.taskId ? html` — <a href="${taskHref(d.period, i.taskId)}">Nhiệm vụ ${i.taskNumber ?? ''}</a>` : html``}: ${i.proposals}${directionForm(i, o.units ?? [], o.canDirect === true)}</li>`,
         )}</ul>`
       : html`<p class="muted">Không có đề xuất nào cần Lãnh đạo cho ý kiến trong tháng.</p>`
   }

@@ -30,6 +30,8 @@ const ACTION_LABELS: Record<AuditEntry['action'], string> = {
   'profile-version': 'Lưu phiên bản hồ sơ cơ quan',
   'plan-imported': 'Nhập kế hoạch',
   'plan-amended': 'Gia hạn nhiệm vụ',
+  'direction-recorded': 'Ghi ý kiến chỉ đạo',
+  'direction-changed': 'Sửa ý kiến chỉ đạo',
 };
 
 function unitName(profile: AgencyProfile, code: string | undefined): string {

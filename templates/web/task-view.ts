@@ -12,9 +12,17 @@ import { dashboardHref } from './dashboard-view.ts';
 import { html, raw } from './html.ts';
 import { layout, type PageUser } from './layout.ts';
 import { historyHref } from './page-parts.ts';
+import { directionForm, directionView } from './direction-parts.ts';
+import type { Direction } from '../../functions/core/direction.ts';
+import type { IssueRow } from '../../functions/core/report-model.ts';
 
 export interface TaskPageInput {
   timeline: TaskTimeline;
+  /** The task's proposals awaiting a leader, and the directions given on it (newest first). */
+  pending?: IssueRow[];
+  directions?: Direction[];
+  units?: { code: string; name: string }[];
+  canDirect?: boolean;
   period: string;
   user: PageUser;
   csrfToken: string;
@@ -23,6 +31,7 @@ export interface TaskPageInput {
 
 export function renderTaskPage(o: TaskPageInput): string {
   const { task, months } = o.timeline;
+  const unitName = (code: string) => o.units?.find((u) => u.code === code)?.name ?? code;
   const svg = progressLine(months).replace('<svg ', '<svg role="img" aria-labelledby="progress-caption" focusable="false" ');
   const main = html`<p><a href="${dashboardHref(o.period).replace('#tasks', '')}">← Bảng điều hành</a></p>
 <h1>Nhiệm vụ ${task.number}. ${task.content}</h1>
@@ -39,6 +48,25 @@ export function renderTaskPage(o: TaskPageInput): string {
   <figcaption id="progress-caption">Tiến độ (%) qua các tháng</figcaption>
   <div class="chart-svg">${raw(svg)}</div>
 </figure>
+<section aria-labelledby="directions-title">
+<h2 id="directions-title">Đề xuất và ý kiến chỉ đạo</h2>
+${
+  (o.pending ?? []).length
+    ? html`<ul class="proposals">${(o.pending ?? []).map(
+        (i) =>
+          html`<li><strong>${i.unit.name}</strong> (tháng ${String(Number((i.period ?? '').slice(5)))}/${(i.period ?? '').slice(0, 4)}): ${i.proposals}${directionForm(i, o.units ?? [], o.canDirect === true)}</li>`,
+      )}</ul>`
+    : html``
+}
+${
+  (o.directions ?? []).length
+    ? html`<ul class="directions">${(o.directions ?? []).map(
+        (d) =>
+          html`<li><p><strong>${unitName(d.proposal.unit)}</strong> đề xuất (tháng ${String(Number(d.proposal.period.slice(5)))}/${d.proposal.period.slice(0, 4)}): ${d.proposal.proposals}</p>${directionView(d, unitName)}</li>`,
+      )}</ul>`
+    : html`<p class="muted">Chưa có ý kiến chỉ đạo về nhiệm vụ này.</p>`
+}
+</section>
 <h2>Kết quả từng tháng</h2>
 ${months
   .slice()
@@ -58,7 +86,7 @@ ${months
     main,
     user: o.user,
     csrfToken: o.csrfToken,
-    scripts: ['common.js'],
+    scripts: ['dashboard.js'],
     current: 'dashboard',
     ...(o.agencyName ? { agencyName: o.agencyName } : {}),
   });

@@ -231,14 +231,15 @@ describe('ApplicationStack (demo profile, no custom domain)', () => {
           const patterns = s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] as string[];
           // The profile's writer stores profile versions (AGENCY#a) and the agency's registry line (AGENCIES); the plan's
           // writers (Văn phòng's import and amendments, issue 14) also write the agency's own partition (the year's
-          // pointer, a profile version), the plan versions and, for the import, the registry line.
+          // pointer, a profile version), the plan versions and, for the import, the registry line. A leader's direction
+          // writes the agency's directions (DIRECTIONS) and that direction's versions (DIRECTION#id), issue 15.
           const planWriter = access.write?.includes('plan');
           for (const p of patterns) {
             if (access.write?.includes('profiles') && (p === 'AGENCY#skhcn-bacgiang' || p === 'AGENCIES')) continue;
             expect(p, spec.key).toMatch(
               planWriter
                 ? /^(AGENCY#skhcn-bacgiang(#((PERIOD|IDEM|REPORTS|REGISTER|JOB|DELIVERY|REVOKED|PLAN)#\*|(USERS|AUDIT)))?|AGENCIES)$/
-                : /^AGENCY#skhcn-bacgiang#((PERIOD|IDEM|REPORTS|REGISTER|JOB|DELIVERY|REVOKED)#\*|(USERS|AUDIT)$)/,
+                : /^AGENCY#skhcn-bacgiang#((PERIOD|IDEM|REPORTS|REGISTER|JOB|DELIVERY|REVOKED|DIRECTION)#\*|(USERS|AUDIT|DIRECTIONS)$)/,
             );
           }
         }

@@ -77,6 +77,7 @@ const READS = [
   '/api/submissions/2024-05/QLKH/revisions',
   '/api/status?period=2024-05',
   '/api/reports?period=2024-05',
+  '/api/directions?year=2024',
 ];
 
 const text = (body: unknown) => (typeof body === 'string' ? body : JSON.stringify(body));
@@ -124,6 +125,15 @@ describe('agency × role × endpoint', () => {
     expect(after.body).toEqual(before.body);
     const lock = await call('POST', '/api/periods/2031-01/lock', { token: tok.otherVp!, body: { reason: 'Chốt số liệu' } });
     expect(lock.status).toBe(200);
+    // The demo's direction (its Giám đốc's, on QLKH's May proposal) is not found from the other agency, read or changed.
+    const demoDirections = await call('GET', '/api/directions?year=2024&state=directed', { token: tok.demoVp! });
+    const id = demoDirections.body.items.find((i: { period: string }) => i.period === '2024-05')?.id as string;
+    expect(id).toMatch(/^2024-05\.QLKH\./);
+    const otherLd = await tokenFor('lanh-dao', undefined, { agencyId: other });
+    expect((await call('GET', `/api/directions/${id}`, { token: otherLd })).status).toBe(404);
+    const change = await call('PUT', `/api/directions/${id}`, { token: otherLd, body: { expectedVersion: 1, text: 'Kẻ lạ' } });
+    expect([change.status, change.body?.error?.code]).toEqual([404, 'direction_not_found']);
+    expect((await call('GET', `/api/directions/${id}`, { token: tok.demoVp! })).body.direction.version).toBe(1);
     const demoForm = await call('GET', '/api/form?period=2031-01&unit=QLKH', { token: tok.demoUnit! });
     expect(demoForm.status).toBe(200);
     expect(text(demoForm.body)).not.toContain('"locked":true');

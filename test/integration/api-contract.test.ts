@@ -179,6 +179,43 @@ describe('API responses match docs/openapi.yaml', () => {
     expect(after.body.initial.reporterName).toBe('Nguyễn Thị Nga');
   });
 
+  it("directions on the 2024-10 proposals: the queue, a leader's direction, its versions, a stale change", async () => {
+    // The month's proposals (the test above sent QLKH's, each asking the leaders for a decision).
+    const queue = await hit('GET', '/api/directions?year=2024&state=pending', as('vp'), 200);
+    const item = queue.body.items.find((i: { period: string; unit: { code: string } }) => i.period === '2024-10' && i.unit.code === 'QLKH');
+    expect(item).toBeDefined();
+    const on = { period: '2024-10', unit: 'QLKH', taskId: item.task.id };
+    const text = 'Giao Phòng QLKH chủ trì, phối hợp Thanh tra Sở có văn bản đôn đốc các tổ chức chủ trì nộp hồ sơ trước ngày 15/11/2024.';
+    await hit('POST', '/api/directions', as('vp', { body: { ...on, text } }), 403, 'forbidden');
+    await hit('POST', '/api/directions', as('ld', { body: { ...on, text: ' ' } }), 422, 'invalid_direction');
+    await hit('POST', '/api/directions', as('ld', { body: { ...on, text, deadline: '2024-11-31' } }), 422, 'invalid_direction');
+    await hit('POST', '/api/directions', as('ld', { body: { ...on, text, responsibleUnit: 'NOPE' } }), 422, 'invalid_direction');
+    await hit('POST', '/api/directions', as('ld', { body: { ...on, text, extra: 1 } }), 422, 'invalid_input');
+    await hit('POST', '/api/directions', as('ld', { body: { ...on, taskId: 'NO-SUCH', text } }), 404, 'proposal_not_found');
+    const made = await hit('POST', '/api/directions', as('ld', { body: { ...on, text, deadline: '2024-11-15', forProvince: false } }), 201);
+    const id = made.body.direction.id as string;
+    expect(made.body.direction).toMatchObject({ version: 1, text, proposal: { unit: 'QLKH', period: '2024-10' } });
+    await hit('POST', '/api/directions', as('ld', { body: { ...on, text } }), 409, 'direction_exists');
+    const changed = await hit('PUT', `/api/directions/${id}`, as('ld', { body: { expectedVersion: 1, text, deadline: '2024-11-20', forProvince: true } }), 200);
+    expect(changed.body).toMatchObject({ changed: true, direction: { version: 2, forProvince: true } });
+    await hit('PUT', `/api/directions/${id}`, as('ld', { body: { expectedVersion: 1, text: 'Khác' } }), 409, 'stale_direction');
+    await hit('PUT', `/api/directions/${id}`, as('vp', { body: { expectedVersion: 2, text } }), 403, 'forbidden');
+    await hit('PUT', '/api/directions/2024-10.QLKH.NOPE', as('ld', { body: { expectedVersion: 1, text } }), 404, 'direction_not_found');
+    const read = await hit('GET', `/api/directions/${id}`, as('vp'), 200);
+    expect(read.body.versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+    await hit('GET', `/api/directions/${id}`, as('unit'), 403, 'forbidden');
+    await hit('GET', '/api/directions/nope', as('ld'), 404, 'direction_not_found');
+    const directed = await hit('GET', '/api/directions?year=2024&state=directed', as('ld'), 200);
+    expect(directed.body.items.map((i: { id: string }) => i.id)).toContain(id);
+    await hit('GET', '/api/directions?state=soon', as('ld'), 400, 'invalid_state');
+    await hit('GET', '/api/directions?year=24', as('ld'), 400, 'invalid_year');
+    await hit('GET', '/api/directions', as('unit'), 403, 'forbidden');
+    await hit('GET', '/api/directions', {}, 401, 'unauthenticated');
+    // November's form of QLKH shows it next to the task.
+    const form = await hit('GET', '/api/form?period=2024-11', as('unit'), 200);
+    expect(form.body.directions.map((d: { id: string }) => d.id)).toContain(id);
+  });
+
   it('attachments: a presigned POST, the content check, a download link (2024-10, QLKH)', async () => {
     const base = '/api/submissions/2024-10/QLKH/attachments';
     const ask = (who: Who, body: Record<string, unknown>) => as(who, { body: { taskId: qlkhTasks[0]!.task.id, ...body } });
@@ -457,6 +494,7 @@ describe('API responses match docs/openapi.yaml', () => {
       ['/api/status?period=2024-10', { none: 401, unit: 403, other: 403, vp: 200, ld: 200 }],
       ['/api/reports?period=2024-10', { none: 401, unit: 403, other: 403, vp: 200, ld: 200 }],
       ['/api/dashboard?period=2024-10', { none: 401, unit: 403, other: 403, vp: 200, ld: 200 }],
+      ['/api/directions?year=2024', { none: 401, unit: 403, other: 403, vp: 200, ld: 200 }],
     ];
     for (const [path, expected] of matrix) {
       for (const [who, status] of Object.entries(expected) as [Who, number][]) await hit('GET', path, as(who), status);

@@ -58,6 +58,12 @@ export const keys = {
   /** Who changed what among an agency's people (and, later, other settings): newest last. */
   audit: (a: string) => `AGENCY#${a}#AUDIT`,
   auditSk: (at: string, id: string) => `AT#${at}#${id}`,
+  /** The leaders' directions of an agency: one item per direction (its current version). */
+  directions: (a: string) => `AGENCY#${a}#DIRECTIONS`,
+  directionSk: (id: string) => `DIR#${id}`,
+  /** Every version of one direction, oldest first. */
+  directionVersions: (a: string, id: string) => `AGENCY#${a}#DIRECTION#${id}`,
+  directionVersionSk: (n: number) => `V#${pad(n, 4)}`,
 };
 
 /** Removes the key attributes before an item goes back to the domain. */

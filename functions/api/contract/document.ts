@@ -74,6 +74,10 @@ const HEAD = {
       description: "Bảng điều hành của Lãnh đạo Sở: số liệu theo tháng từ báo cáo gửi Lãnh đạo Sở. The leaders' dashboard.",
     },
     {
+      name: 'directions',
+      description: "Ý kiến chỉ đạo của Lãnh đạo Sở về các đề xuất xin ý kiến của đơn vị. Leaders' directions on units' proposals.",
+    },
+    {
       name: 'periods',
       description: 'Khoá và mở lại kỳ báo cáo, kèm lý do. Locking and reopening a month, with the reason.',
     },

@@ -448,6 +448,88 @@ export const OPERATIONS: OperationSpec[] = [
     },
   },
   {
+    method: 'GET',
+    path: '/api/directions',
+    operationId: 'listDirections',
+    tags: ['directions'],
+    summary: 'Đề xuất xin ý kiến chỉ đạo — the queue of proposals awaiting a leader',
+    description:
+      'Mọi đề xuất trong báo cáo đã gửi của các đơn vị xin ý kiến Lãnh đạo Sở (`needsDecision`, gửi Lãnh đạo Sở) của một năm, tháng mới\ntrước: đơn vị, nhiệm vụ (số, nội dung), tháng, nội dung đề xuất và ý kiến chỉ đạo nếu đã có. `state=pending`: chưa có ý kiến;\n`directed`: đã có; `all` (mặc định).\nLỗi: 400 `invalid_state`, `invalid_year`; 403 `forbidden` (phòng, đơn vị).',
+    'x-roles': ROLES_OF.listDirections,
+    parameters: [
+      { name: 'state', in: 'query', required: false, description: 'pending, directed hoặc all (mặc định).', schema: z.enum(['pending', 'directed', 'all']) },
+      { name: 'year', in: 'query', required: false, description: 'Năm; mặc định năm của kỳ đang báo cáo.', schema: z.string().regex(/^20\d{2}$/) },
+    ],
+    responses: {
+      '200': { description: 'Các đề xuất, tháng mới trước.', content: json(S.DirectionQueue) },
+      ...errors(400, 401, 403, 404, 500, 503),
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/directions',
+    operationId: 'recordDirection',
+    tags: ['directions'],
+    summary: 'Cho ý kiến chỉ đạo về một đề xuất — record a direction',
+    description:
+      'Lãnh đạo Sở ghi ý kiến chỉ đạo về một đề xuất xin ý kiến (kỳ, đơn vị, nhiệm vụ của đề xuất): nội dung, thời hạn (tuỳ chọn), đơn vị\nthực hiện (mặc định đơn vị đề xuất), có đưa vào báo cáo gửi UBND tỉnh không. Một đề xuất một ý kiến; sửa bằng PUT (phiên bản mới).\nGhi vào nhật ký thay đổi. Đơn vị thấy ý kiến trên biểu mẫu từ tháng sau, đến khi trả lời.\nLỗi: 403 `forbidden`, `csrf`; 404 `proposal_not_found`; 409 `direction_exists`; 415; 422 `invalid_direction`, `invalid_input`.',
+    'x-roles': ROLES_OF.recordDirection,
+    security: WRITE,
+    requestBody: {
+      required: true,
+      content: json(R.DirectionRequest, {
+        example: {
+          period: '2024-05',
+          unit: 'QLKH',
+          taskId: 'I-1',
+          text: 'Phòng QLKH tham mưu thành lập Hội đồng.',
+          deadline: '2024-06-30',
+          forProvince: false,
+        },
+      }),
+    },
+    responses: {
+      '201': { description: 'Đã ghi (phiên bản 1).', content: json(S.DirectionResponse) },
+      ...errors(400, 401, 403, 404, 409, 413, 415, 422, 500, 503),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/directions/{id}',
+    operationId: 'getDirection',
+    tags: ['directions'],
+    summary: 'Một ý kiến chỉ đạo và các phiên bản — a direction with its versions',
+    description: 'Phiên bản hiện hành và mọi phiên bản, cũ trước. Chỉ trong cơ quan của người gọi.\nLỗi: 403 `forbidden`; 404 `direction_not_found`.',
+    'x-roles': ROLES_OF.getDirection,
+    parameters: [{ name: 'id', in: 'path', required: true, description: 'Mã ý kiến chỉ đạo (`{kỳ}.{đơn vị}.{nhiệm vụ}`).', schema: z.string() }],
+    responses: {
+      '200': { description: 'Ý kiến chỉ đạo.', content: json(S.DirectionResponse) },
+      ...errors(400, 401, 403, 404, 500, 503),
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/api/directions/{id}',
+    operationId: 'changeDirection',
+    tags: ['directions'],
+    summary: 'Sửa ý kiến chỉ đạo (phiên bản mới) — a new version of a direction',
+    description:
+      'Lãnh đạo Sở sửa ý kiến: một phiên bản mới (các phiên bản cũ giữ nguyên), ghi vào nhật ký thay đổi. `expectedVersion` là phiên\nbản đang sửa: nếu đã có phiên bản mới hơn, 409 `stale_direction` và không ghi gì. Nội dung không đổi: 200, `changed: false`.\nLỗi: 403 `forbidden`, `csrf`; 404 `direction_not_found`; 409 `stale_direction`; 415; 422 `invalid_direction`, `invalid_input`.',
+    'x-roles': ROLES_OF.changeDirection,
+    security: WRITE,
+    parameters: [{ name: 'id', in: 'path', required: true, description: 'Mã ý kiến chỉ đạo.', schema: z.string() }],
+    requestBody: {
+      required: true,
+      content: json(R.DirectionChangeRequest, {
+        example: { expectedVersion: 1, text: 'Hoàn thành trước ngày 15/7.', deadline: '2024-07-15', forProvince: true },
+      }),
+    },
+    responses: {
+      '200': { description: 'Phiên bản mới (hoặc không đổi).', content: json(S.DirectionResponse) },
+      ...errors(400, 401, 403, 404, 409, 413, 415, 422, 500, 503),
+    },
+  },
+  {
     method: 'POST',
     path: '/api/periods/{period}/reopen',
     operationId: 'reopenPeriod',

@@ -15,6 +15,7 @@ import { remindSchema } from '../schemas/reminders.ts';
 import { periodLockSchema } from '../schemas/periods.ts';
 import { agencyProfileBody } from '../schemas/agency.ts';
 import { amendSchema } from '../schemas/plans.ts';
+import { changeDirectionSchema, recordDirectionSchema } from '../schemas/directions.ts';
 import { uploadRequestSchema } from '../schemas/attachments.ts';
 
 type Meta = z.GlobalMeta;
@@ -91,6 +92,12 @@ describe(digestSettingSchema.shape.digest, { description: '`true`: nhận thư t
 describe(periodLockSchema, { id: 'PeriodLockRequest' });
 describe(periodLockSchema.shape.reason, { description: 'Lý do khóa hoặc mở lại kỳ (bắt buộc), ghi vào nhật ký khóa kỳ và hiện trên trang lịch sử của kỳ.' });
 describe(amendSchema, { id: 'AmendmentRequest', description: 'Gia hạn một nhiệm vụ theo quyết định.' });
+describe(recordDirectionSchema, {
+  id: 'DirectionRequest',
+  description:
+    'Ý kiến chỉ đạo về đề xuất của một đơn vị (kỳ, đơn vị, nhiệm vụ của đề xuất): nội dung, thời hạn, đơn vị thực hiện, có đưa vào báo cáo gửi UBND tỉnh không.',
+});
+describe(changeDirectionSchema, { id: 'DirectionChangeRequest', description: 'Phiên bản mới của ý kiến chỉ đạo; `expectedVersion` là phiên bản đang sửa.' });
 describe(amendSchema.shape.deadline, { description: 'Thời hạn mới (YYYY-MM-DD), sau thời hạn đang áp dụng vào ngày quyết định.' });
 describe(amendSchema.shape.decision, { description: 'Quyết định gia hạn: số ("123/QĐ-SKHCN"), ngày ban hành (không sau hôm nay), lý do.' });
 describe(amendSchema.shape.dryRun, { description: '`true`: chỉ xem trước (thời hạn, tình trạng từng tháng), không ghi.' });
@@ -119,3 +126,5 @@ export const ChangeUserRequest = changeUserSchema;
 export const DigestSettingRequest = digestSettingSchema;
 export const CodeRequest = codeRequestSchema;
 export const AmendmentRequest = amendSchema;
+export const DirectionRequest = recordDirectionSchema;
+export const DirectionChangeRequest = changeDirectionSchema;

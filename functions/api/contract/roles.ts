@@ -61,6 +61,11 @@ export const ROLES_OF = {
   dashboardPage: OFFICE_AND_LEADERS,
   dashboardTaskPage: OFFICE_AND_LEADERS,
   dashboardFigure: OFFICE_AND_LEADERS,
+  // Directions: the Sở's leaders (Giám đốc, Phó Giám đốc) give them; Văn phòng reads the queue.
+  listDirections: OFFICE_AND_LEADERS,
+  recordDirection: ['lanh-dao'],
+  getDirection: OFFICE_AND_LEADERS,
+  changeDirection: ['lanh-dao'],
   // Attachments: the unit (or Văn phòng for it) uploads; the unit itself, Văn phòng and the leaders download.
   requestAttachmentUpload: WRITERS,
   confirmAttachment: WRITERS,

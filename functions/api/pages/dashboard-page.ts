@@ -83,6 +83,8 @@ export const handler = pageHandler(async (event) => {
       csrfToken: pageCsrfToken(event),
       agencyName: agencyTitle(v.profile),
       timeZone: v.profile.timeZone,
+      units: v.profile.units.map((u) => ({ code: u.code, name: u.name })),
+      canDirect: (ROLES_OF.recordDirection as readonly string[]).includes(v.p.role),
       ...(filter ? { filter, filtered: filterTasks(d, filter) } : {}),
       // A leader with an account in the people list may turn their morning digest on or off here.
       ...(me ? { digest: me.digest === true } : {}),
@@ -95,8 +97,21 @@ export const taskHandler = pageHandler(async (event) => {
   if ('page' in v) return v.page;
   const id = taskIdSchema.safeParse(query(event, 'id'));
   if (!id.success) throw new ApiError(400, 'invalid_task', 'Thiếu hoặc sai mã nhiệm vụ (?id=).');
-  const timeline = await taskPage(v.c, v.p, v.period, id.data, v.now);
-  return pageResponse(200, renderTaskPage({ timeline, period: v.period, user: v.user, csrfToken: pageCsrfToken(event), agencyName: agencyTitle(v.profile) }));
+  const { pending, directions, ...timeline } = await taskPage(v.c, v.p, v.period, id.data, v.now);
+  return pageResponse(
+    200,
+    renderTaskPage({
+      timeline,
+      pending,
+      directions,
+      units: v.profile.units.map((u) => ({ code: u.code, name: u.name })),
+      canDirect: (ROLES_OF.recordDirection as readonly string[]).includes(v.p.role),
+      period: v.period,
+      user: v.user,
+      csrfToken: pageCsrfToken(event),
+      agencyName: agencyTitle(v.profile),
+    }),
+  );
 });
 
 export const FIGURES = ['theo-don-vi', 'theo-lanh-dao', 'qua-han'] as const;

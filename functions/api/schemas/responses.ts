@@ -103,6 +103,10 @@ const taskReportFields = {
   nextPlan: z.string().max(3000),
   reason: z.string().max(1000).optional(),
   attachments: z.array(AttachmentRef).max(MAX_ATTACHMENTS_PER_TASK).optional(),
+  directionAnswers: z
+    .array(z.strictObject({ id: z.string(), text: z.string().max(3000) }))
+    .optional()
+    .meta({ description: 'Kết quả thực hiện ý kiến chỉ đạo của Lãnh đạo Sở về nhiệm vụ (mã ý kiến, nội dung).' }),
 };
 
 export const TaskReport = z.strictObject(taskReportFields).meta({ id: 'TaskReport', description: 'Báo cáo một nhiệm vụ, như đã lưu.' });
@@ -454,6 +458,22 @@ export const FormContext = z
         name: z.string(),
       }),
     ),
+    directions: z
+      .array(
+        z.strictObject({
+          id: z.string(),
+          taskId: TaskId,
+          version: z.int().min(1),
+          text: z.string(),
+          deadline: LocalDate.optional(),
+          responsibleUnit: z.strictObject({ code: UnitCode, name: z.string() }),
+          byName: z.string(),
+          at: Instant,
+          proposal: z.strictObject({ period: MonthlyPeriodId, label: z.string(), proposals: z.string() }),
+        }),
+      )
+      .optional()
+      .meta({ description: 'Ý kiến chỉ đạo của Lãnh đạo Sở đơn vị trả lời trong kỳ (từ tháng sau tháng đề xuất, đến khi đã trả lời).' }),
   })
   .meta({ id: 'FormContext' });
 
@@ -742,7 +762,17 @@ export const AuditEntry = z
     agencyId: z.string(),
     at: Instant,
     actor: z.string(),
-    action: z.enum(['user-invited', 'user-changed', 'user-disabled', 'user-enabled', 'profile-version', 'plan-imported', 'plan-amended']),
+    action: z.enum([
+      'user-invited',
+      'user-changed',
+      'user-disabled',
+      'user-enabled',
+      'profile-version',
+      'plan-imported',
+      'plan-amended',
+      'direction-recorded',
+      'direction-changed',
+    ]),
     target: z.string(),
     before: z.record(z.string(), z.unknown()).optional(),
     after: z.record(z.string(), z.unknown()).optional(),
@@ -945,6 +975,54 @@ export const ProfileSaveResponse = z
   })
   .meta({ id: 'ProfileSaveResponse' });
 
+const DirectionContentFields = {
+  text: z.string().meta({ description: 'Nội dung ý kiến chỉ đạo.' }),
+  deadline: LocalDate.optional().meta({ description: 'Thời hạn thực hiện.' }),
+  responsibleUnit: UnitCode.optional().meta({ description: 'Đơn vị thực hiện; không có: đơn vị đề xuất.' }),
+  forProvince: z.boolean().meta({ description: 'Đưa vào báo cáo gửi UBND tỉnh.' }),
+};
+
+export const DirectionVersion = z
+  .strictObject({
+    ...DirectionContentFields,
+    version: z.int().min(1),
+    at: Instant,
+    by: z.string().meta({ description: 'Mã người cho ý kiến (sub).' }),
+    byName: z.string(),
+  })
+  .meta({ id: 'DirectionVersion', description: 'Một phiên bản của ý kiến chỉ đạo (không sửa, không xoá).' });
+
+export const Direction = DirectionVersion.extend({
+  agencyId: z.string(),
+  id: z.string().meta({ description: 'Mã ý kiến chỉ đạo: `{kỳ}.{đơn vị}.{nhiệm vụ}` của đề xuất.', examples: ['2024-05.QLKH.I-1'] }),
+  proposal: z.strictObject({ period: MonthlyPeriodId, unit: UnitCode, taskId: TaskId, proposals: z.string(), difficulties: z.string() }),
+  createdAt: Instant,
+}).meta({ id: 'Direction', description: 'Ý kiến chỉ đạo của Lãnh đạo Sở về một đề xuất (phiên bản hiện hành).' });
+
+export const DirectionQueue = z
+  .strictObject({
+    year: z.int(),
+    items: z.array(
+      z.strictObject({
+        id: z.string(),
+        period: MonthlyPeriodId,
+        periodLabel: z.string(),
+        unit: z.strictObject({ code: UnitCode, name: z.string() }),
+        task: z.strictObject({ id: TaskId, number: z.string(), content: z.string() }),
+        proposals: z.string(),
+        difficulties: z.string(),
+        submittedAt: Instant.optional(),
+        state: z.enum(['pending', 'directed']),
+        direction: Direction.optional(),
+      }),
+    ),
+  })
+  .meta({ id: 'DirectionQueue', description: 'Các đề xuất xin ý kiến Lãnh đạo Sở, tháng mới trước.' });
+
+export const DirectionResponse = z
+  .strictObject({ direction: Direction, versions: z.array(DirectionVersion).optional(), changed: z.boolean().optional() })
+  .meta({ id: 'DirectionResponse' });
+
 export const Error400 = errorBody('Error400', [
   'invalid_json',
   'invalid_encoding',
@@ -968,6 +1046,7 @@ export const Error400 = errorBody('Error400', [
   'invalid_dry_run',
   'placeholder_signer',
   'plan_invalid',
+  'invalid_state',
 ]);
 
 export const Error401 = errorBody('Error401', [
@@ -993,6 +1072,8 @@ export const Error404 = errorBody('Error404', [
   'code_signin_unavailable',
   'task_not_found',
   'attachment_not_found',
+  'proposal_not_found',
+  'direction_not_found',
 ]);
 
 export const Error409 = errorBody('Error409', [
@@ -1012,6 +1093,8 @@ export const Error409 = errorBody('Error409', [
   'no_recipients',
   'delivery_in_progress',
   'plan_conflict',
+  'direction_exists',
+  'stale_direction',
 ]);
 
 export const Error413 = errorBody('Error413', ['body_too_large', 'report_too_large', 'attachment_too_large']);
@@ -1037,6 +1120,7 @@ export const Error422 = errorBody('Error422', [
   'invalid_reason',
   'invalid_profile',
   'invalid_amendment',
+  'invalid_direction',
 ]);
 
 export const Error429 = errorBody('Error429', ['too_many_codes', 'too_many_requests']);
@@ -1116,6 +1200,8 @@ export type RevisionList = z.output<typeof RevisionList>;
 export type FormContext = z.output<typeof FormContext>;
 export type StatusBoard = z.output<typeof StatusBoard>;
 export type DashboardResponse = z.output<typeof DashboardResponse>;
+export type DirectionQueue = z.output<typeof DirectionQueue>;
+export type DirectionResponse = z.output<typeof DirectionResponse>;
 export type PeriodLockResponse = z.output<typeof PeriodLockResponse>;
 export type DeliverResponse = z.output<typeof DeliverResponse>;
 export type AgencyProfileResponse = z.output<typeof AgencyProfileResponse>;

@@ -22,6 +22,8 @@ import { computeInputHash } from './input-hash.ts';
 import { buildIssues, buildOtherWork, buildPriorities } from './issues-priorities.ts';
 import { isSubmitted, periodRank } from './latest-reports.ts';
 import { buildBody } from './narrative.ts';
+import { buildDirectionRows } from './directions.ts';
+import type { Direction } from '../direction.ts';
 import { buildOutlook } from './narrative-outlook.ts';
 import { buildSubmissionMonths } from './submission-rows.ts';
 import { buildTaskRows } from './task-rows.ts';
@@ -59,6 +61,8 @@ export interface AggregateInput {
    * is measurable (docs/performance.md).
    */
   inputHash?: string;
+  /** The leaders' directions of the agency (core/direction.ts); the report picks those of its window. */
+  directions?: Direction[];
 }
 
 /** Heads of this agency that belong to the period's months. */
@@ -97,6 +101,14 @@ export function buildReportModel(input: AggregateInput): ReportModel {
   const priorities = buildPriorities(profile, period, built, heads);
   const otherWork = buildOtherWork(profile, heads);
   const outlook = buildOutlook({ profile, plan, nextPlan, period, built });
+  const directions = buildDirectionRows(
+    profile,
+    plan,
+    audience,
+    input.directions ?? [],
+    monthlyPeriodsOf(period).map((m) => m.id),
+    [...before, ...heads],
+  );
   const submissionDeadline = submissionDeadlineDate(period, profile);
   const header = documentHeader(profile, audience);
   const planDocument = plan ? planDocumentOf(plan) : undefined;
@@ -118,6 +130,7 @@ export function buildReportModel(input: AggregateInput): ReportModel {
     months,
     issues,
     priorities,
+    directions,
     outlook,
     nextPlan,
     otherWork,
@@ -158,6 +171,8 @@ export function buildReportModel(input: AggregateInput): ReportModel {
     submissionMonths: audience === 'director' ? months : [],
     issues,
     priorities,
+    ...(directions.length > 0 ? { directions } : {}),
+    ...(audience === 'director' && input.directions?.length ? { directedProposals: input.directions.map((d) => d.id).sort() } : {}),
     outlook,
     otherWork,
     appendixTitle: subject.toLocaleUpperCase('vi'),

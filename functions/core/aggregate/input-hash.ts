@@ -63,6 +63,8 @@ export function computeInputHash(input: Omit<AggregateInput, 'audience' | 'issue
     submissions: sortHeads(input.submissions),
     previousSubmissions: sortHeads(input.previousSubmissions),
     earlierSubmissions: sortHeads(input.earlierSubmissions),
+    // Only when there are any: the hash of a report without directions stays what it was.
+    ...(input.directions?.length ? { directions: [...input.directions].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) } : {}),
   });
   return createHash('sha256').update(JSON.stringify(doc)).digest('hex');
 }

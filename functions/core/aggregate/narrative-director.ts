@@ -10,6 +10,7 @@ import type { Block, TaskStatus } from '../report-model.ts';
 import { Counter } from './claims.ts';
 import { asTyped, dateVi, joinVi, monthRef, sentence } from './format.ts';
 import { unitOrder } from './issues-priorities.ts';
+import { directionBlocks } from './directions.ts';
 import {
   STATUS_PHRASE,
   capitalise,
@@ -181,6 +182,7 @@ function sectionIssues(ctx: NarrativeContext): Block[] {
           : 'Chưa có báo cáo nào được gửi nên chưa tổng hợp được khó khăn, vướng mắc và đề xuất của các phòng, đơn vị.',
       ),
     );
+    out.push(...directionBlocks(n, ctx.directions ?? [], 'director'));
     return out;
   }
   const taskOf = new Map(ctx.built.map((b) => [b.task.id, b.task]));
@@ -228,6 +230,7 @@ function sectionIssues(ctx: NarrativeContext): Block[] {
       ),
     );
   }
+  out.push(...directionBlocks(n, ctx.directions ?? [], 'director'));
   const difficulties = ctx.issues.filter((i) => i.difficulties && !i.needsDecision);
   if (difficulties.length > 0) {
     out.push(p(n, 'Khó khăn, vướng mắc của các phòng, đơn vị:'));

@@ -12,6 +12,7 @@ import { makePeriod, nextMonthlyPeriod, parsePeriod, periodLabel, type Period, t
 import type {
   Block,
   CountRow,
+  DirectionRow,
   IssueRow,
   OutlookRow,
   PriorityRow,
@@ -44,6 +45,8 @@ export interface NarrativeContext {
   months: SubmissionMonth[];
   issues: IssueRow[];
   priorities: PriorityRow[];
+  /** The leaders' directions the report prints (core/aggregate/directions.ts). */
+  directions?: DirectionRow[];
   outlook: OutlookRow[];
   /** Next year's plan, when the annual report has it. */
   nextPlan: Plan | undefined;

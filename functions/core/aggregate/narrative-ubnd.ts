@@ -12,6 +12,7 @@
  * Which unit was late, drafts, and proposals addressed to the Sở's own leaders never appear: the
  * model given here already holds only what the province may read (build-report-model.ts).
  */
+import { directionBlocks } from './directions.ts';
 import { citePlanDocument, namePlan } from '../plan-document.ts';
 import { CATEGORY_LABELS, TASK_CATEGORIES, type TaskCategory } from '../plan.ts';
 import { type Block, groupKey } from '../report-model.ts';
@@ -196,6 +197,7 @@ function sectionProposals(ctx: NarrativeContext): Block[] {
       ),
     );
   }
+  out.push(...directionBlocks(n, ctx.directions ?? [], 'ubnd'));
   return out;
 }
 

@@ -118,7 +118,7 @@ export function importPlanFromGrid(grid: Grid, opts: PlanImportOptions): PlanImp
         sheet: sheet.name,
         row: search.nearRow,
         column: '',
-        reason: 'Không tìm thấy dòng tiêu đề của bảng nhiệm vụ (cần có cột "TT" và cột "Nội dung")' + (found ? `; dòng gần nhất chỉ có: ${found}` : ''),
+        reason: `Không tìm thấy dòng tiêu đề của bảng nhiệm vụ (cần có cột "TT" và cột "Nội dung")${found ? `; dòng gần nhất chỉ có: ${found}` : ''}`,
         reasonEn:
           'No task table header found (a "TT" column and a "Nội dung" column are needed)' +
           (found ? `; the closest row only has: ${search.roles.join(', ')}` : ''),

@@ -12,6 +12,7 @@ import { readXlsxGrid } from '../../../functions/adapters/xlsx-grid.ts';
 import { importPlan } from '../../../functions/usecases/import-plan.ts';
 import { loadDemoSubmissions } from './demo-submissions.ts';
 import { loadDemoUsers } from './demo-users.ts';
+import { loadDemoDirections } from './demo-directions.ts';
 
 export const DEMO_PROFILE = new URL('./agency-2024.yaml', import.meta.url);
 export const DEMO_PLAN = new URL('../../../test/fixtures/plans/seed-004-bacgiang-2024.xlsx', import.meta.url);
@@ -42,6 +43,8 @@ export async function loadDemo(now: Date): Promise<string[]> {
     profile.units.map((u) => u.code),
   );
   out.push(`Báo cáo mẫu tháng 4 và 5/2024: ${subs.join('; ')}.`);
+  const directions = await loadDemoDirections(c, profile, now);
+  if (directions.length) out.push(`Ý kiến chỉ đạo mẫu: ${directions.join('; ')}.`);
   const people = await loadDemoUsers(c.users, profile, now);
   if (people.length) out.push(`Người dùng (đăng nhập bằng mã gửi qua thư): ${people.join(', ')}.`);
   return out;

@@ -5,6 +5,7 @@
  * flow: browser --> dashboard page script --> canvas --> download
  */
 import { wireDigestSetting } from './digest-setting.ts';
+import { api } from './api.ts';
 import { wireSignOut } from './dom.ts';
 
 wireSignOut();
@@ -41,4 +42,36 @@ function savePng(figure: HTMLElement): void {
 for (const button of document.querySelectorAll<HTMLButtonElement>('figure.chart button[data-png]')) {
   button.hidden = false;
   button.addEventListener('click', () => savePng(button.closest('figure')!));
+}
+
+/**
+ * "Cho ý kiến chỉ đạo": a leader's direction on a proposal, sent to POST /api/directions; the
+ * page reloads to show it given (and the proposal no longer awaiting). Errors are said in the form.
+ */
+for (const form of document.querySelectorAll<HTMLFormElement>('form[data-direction]')) {
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const f = new FormData(form);
+    const say = form.querySelector<HTMLElement>('.form-message')!;
+    const button = form.querySelector('button')!;
+    const str = (k: string) => String(f.get(k) ?? '');
+    button.disabled = true;
+    say.textContent = 'Đang ghi…';
+    const res = await api('POST', '/api/directions', {
+      period: str('period'),
+      unit: str('unit'),
+      taskId: str('taskId'),
+      text: str('text'),
+      ...(str('deadline') ? { deadline: str('deadline') } : {}),
+      ...(str('responsibleUnit') ? { responsibleUnit: str('responsibleUnit') } : {}),
+      forProvince: f.get('forProvince') !== null,
+    });
+    if (res.ok) {
+      say.textContent = 'Đã ghi ý kiến chỉ đạo.';
+      location.reload();
+      return;
+    }
+    button.disabled = false;
+    say.textContent = res.network ? 'Không kết nối được máy chủ; hãy thử lại.' : (res.body?.error?.message ?? 'Không ghi được ý kiến chỉ đạo.');
+  });
 }

@@ -162,6 +162,8 @@ export function toSubmissionData(form: FormData, ctx: FormRuleContext): Submissi
       );
       if (reached) out.productReached = reached;
       if (r.status === 'hoan-thanh' && r.completedOn) out.completedOn = r.completedOn;
+      const answers = (r.directionAnswers ?? []).filter((a) => isFilledIn(a.text));
+      if (answers.length) out.directionAnswers = answers;
       const task = ctx.tasks[r.taskId];
       // A reason typed earlier but no longer needed stays in the form (hidden) and is not sent.
       if (isFilledIn(r.reason) && task && reasonNeededInForm(r, task, ctx.previous[r.taskId])) out.reason = r.reason;

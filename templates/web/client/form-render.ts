@@ -246,8 +246,37 @@ function taskArticle(ft: FormTask, ctx: PageContext): HTMLElement {
       }),
       h('div', { class: 'field field-check' }, needsDecision, h('label', { for: fid('needsDecision') }, 'Đề xuất này cần Lãnh đạo Sở cho ý kiến')),
       field(fid('nextPlan'), FIELD_LABELS.nextPlan, ta('nextPlan', 2)),
+      ...directionsOf(ctx, id),
     ),
   );
+}
+
+/**
+ * The leaders' directions on the task the unit answers this month: each as given (text, deadline,
+ * who and when) with its field "Kết quả thực hiện ý kiến chỉ đạo" (core/direction.ts).
+ */
+function directionsOf(ctx: PageContext, taskId: string): HTMLElement[] {
+  return (ctx.directions ?? [])
+    .filter((d) => d.taskId === taskId)
+    .map((d, k) => {
+      const aid = fieldId(taskId, `dir-${k}`);
+      const answer = textarea(aid, REPORT_TEXT_FIELDS.directionAnswer.max, 3);
+      answer.dataset.directionAnswer = d.id;
+      answer.dataset.task = taskId;
+      const given = `${d.byName}, ${formatDate(d.at.slice(0, 10))}`;
+      return h(
+        'div',
+        { class: 'direction' },
+        h('p', {}, h('strong', {}, 'Ý kiến chỉ đạo: '), d.text),
+        h(
+          'p',
+          { class: 'small' },
+          `Về đề xuất ${monthOfPeriod(d.proposal.period)}. ${d.deadline ? `Thời hạn: ${formatDate(d.deadline)}. ` : ''}Đơn vị thực hiện: ${d.responsibleUnit.name}.`,
+        ),
+        h('p', { class: 'muted small' }, given),
+        field(aid, FIELD_LABELS.directionAnswers, answer),
+      );
+    });
 }
 
 /** Groups tasks by their Roman-numeral section, in plan order. */
@@ -416,6 +445,7 @@ export function fillForm(ctx: PageContext, data: SubmissionData | FormData): voi
     for (const f of ['result', 'difficulties', 'proposals', 'nextPlan']) val(fieldId(id, f)).value = r[f] || '';
     val(fieldId(id, 'needsDecision')).checked = r.needsDecision === true;
     val(fieldId(id, 'proposalTo')).value = r.proposalTo === 'ubnd-tinh' ? 'ubnd-tinh' : 'lanh-dao-so';
+    for (const el of answerFields(id)) el.value = r.directionAnswers?.find((a) => a.id === el.dataset.directionAnswer)?.text ?? '';
     updateTask(ctx, id);
   }
   const list = val('ow-list');
@@ -429,6 +459,11 @@ function num(id: string): number | null {
   if (el.value.trim() === '') return el.validity?.badInput ? Number.NaN : null;
   return Number(el.value);
 }
+
+/** The task's fields answering the leaders' directions. */
+const answerFields = (taskId: string): HTMLTextAreaElement[] => [
+  ...document.querySelectorAll<HTMLTextAreaElement>(`textarea[data-direction-answer][data-task="${taskId}"]`),
+];
 
 /** One task's values as the form holds them (progress null when empty). */
 export function readTask(id: string): FormTaskReport {
@@ -447,6 +482,8 @@ export function readTask(id: string): FormTaskReport {
   const boxes = [...document.querySelectorAll<HTMLInputElement>(`input[data-task="${id}"][data-field="productReached"]`)];
   const pr = boxes.map((b) => num(b.id));
   if (pr.some((v) => v !== null)) r.productReached = pr;
+  const answers = answerFields(id).map((el) => ({ id: el.dataset.directionAnswer!, text: el.value }));
+  if (answers.length) r.directionAnswers = answers;
   // A date typed under "Hoàn thành" and left when the status changed is hidden and not part of the report.
   const done = val(fieldId(id, 'completedOn')).value;
   if (done && r.status === 'hoan-thanh') r.completedOn = done;

@@ -104,8 +104,11 @@ describe('revisionDiff', () => {
       'needsDecision',
       'nextPlan',
       'attachments',
+      'directionAnswers',
     ]);
     expect(describeValue('result', '')).toBe('(trống)');
+    expect(describeValue('directionAnswers', [])).toBe('(trống)');
+    expect(describeValue('directionAnswers', [{ id: '2024-05.QLKH.I-1', text: 'Đã trình Quyết định.' }])).toBe('Đã trình Quyết định.');
     expect(describeValue('attachments', [])).toBe('(trống)');
     expect(
       describeValue('attachments', [
