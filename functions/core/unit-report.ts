@@ -5,7 +5,7 @@
  * status delta; who reported and when. Pure: the use case reads the stores.
  * flow: unit report use case --> unit report (pure) --> revision diff
  */
-import type { FormTask } from './form-context.ts';
+import type { FormDirection, FormTask } from './form-context.ts';
 import type { RevisionEntry } from './history.ts';
 import { revisionDiff, type ValueChange } from './revision-diff.ts';
 import type { OtherWork, SubmissionHead, TaskReport } from './submission.ts';
@@ -53,6 +53,21 @@ export interface UnitReport {
   revisions: Pick<RevisionEntry, 'revision' | 'at' | 'by' | 'byName' | 'onTime' | 'imported'>[];
   locked: boolean;
   planFound: boolean;
+  /**
+   * The leaders' directions this month's report is about: those the unit was to answer this month
+   * (with its answer from the submitted report, when it gave one), then those given on this
+   * month's own proposals.
+   */
+  directions: UnitReportDirection[];
+}
+
+/** A direction as the readable report shows it. */
+export interface UnitReportDirection extends FormDirection {
+  /** 'answering': given on an earlier month's proposal, answered (or to be) in this report; 'given': on this month's proposal. */
+  kind: 'answering' | 'given';
+  taskNumber?: string;
+  /** The unit's "Kết quả thực hiện ý kiến chỉ đạo" in this month's submitted report. */
+  answer?: string;
 }
 
 export interface UnitReportInput {
@@ -65,6 +80,10 @@ export interface UnitReportInput {
   leaders: readonly { id: string; name: string }[];
   locked: boolean;
   planFound: boolean;
+  /** The directions the form of this month shows (answered in this report or to be). */
+  answering?: readonly FormDirection[];
+  /** The directions given on this month's proposals of this unit. */
+  given?: readonly FormDirection[];
 }
 
 function monthChange(previous: FormTask['previous'], report: TaskReport | undefined): MonthChange | undefined {
@@ -119,5 +138,20 @@ export function buildUnitReport(i: UnitReportInput): UnitReport {
     })),
     locked: i.locked,
     planFound: i.planFound,
+    directions: [
+      ...(i.answering ?? []).map((d): UnitReportDirection => {
+        const answer = reported
+          .get(d.taskId)
+          ?.directionAnswers?.find((a) => a.id === d.id)
+          ?.text.trim();
+        return { ...d, kind: 'answering', ...numberOf(i.tasks, d.taskId), ...(answer ? { answer } : {}) };
+      }),
+      ...(i.given ?? []).map((d): UnitReportDirection => ({ ...d, kind: 'given', ...numberOf(i.tasks, d.taskId) })),
+    ],
   };
+}
+
+function numberOf(tasks: readonly FormTask[], taskId: string): { taskNumber?: string } {
+  const t = tasks.find((ft) => ft.task.id === taskId);
+  return t ? { taskNumber: t.task.number } : {};
 }

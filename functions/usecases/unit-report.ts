@@ -9,11 +9,12 @@ import { periodWindow } from '../core/period.ts';
 import { buildUnitReport, type UnitReport } from '../core/unit-report.ts';
 import { profileOn } from './agency-service.ts';
 import { unitHistory } from './history.ts';
-import type { AgencyStore, PlanStore, SubmissionStore, UserStore } from './ports.ts';
+import { formDirection } from '../core/form-context.ts';
+import type { AgencyStore, DirectionStore, PlanStore, SubmissionStore, UserStore } from './ports.ts';
 import { formContext, monthlyPeriod } from './submissions.ts';
 
 export async function unitReport(
-  stores: { agencies: AgencyStore; plans: PlanStore; submissions: SubmissionStore; users: UserStore },
+  stores: { agencies: AgencyStore; plans: PlanStore; submissions: SubmissionStore; users: UserStore; directions?: DirectionStore },
   p: Principal,
   periodId: string,
   unitCode: string,
@@ -21,7 +22,13 @@ export async function unitReport(
   const period = monthlyPeriod(periodId);
   // formContext checks who may read the unit and that it exists, before anything else is read.
   const ctx = await formContext(stores, p, unitCode, period.id);
-  const [history, profile] = await Promise.all([unitHistory(stores, p, period.id, unitCode), profileOn(stores.agencies, p.agencyId, periodWindow(period).to)]);
+  const [history, profile, all] = await Promise.all([
+    unitHistory(stores, p, period.id, unitCode),
+    profileOn(stores.agencies, p.agencyId, periodWindow(period).to),
+    stores.directions?.list(p.agencyId) ?? Promise.resolve([]),
+  ]);
+  // Directions given on this month's own proposals: the leaders' answer to what this report asked.
+  const given = all.filter((d) => d.proposal.period === period.id && d.proposal.unit === ctx.unit.code).map((d) => formDirection(d, profile));
   return buildUnitReport({
     period: period.id,
     unit: ctx.unit,
@@ -32,5 +39,7 @@ export async function unitReport(
     leaders: ctx.leaders,
     locked: ctx.locked,
     planFound: ctx.planFound,
+    answering: ctx.directions ?? [],
+    given,
   });
 }

@@ -10,9 +10,9 @@
 import type { Role } from '../../functions/core/auth.ts';
 import { describeValue } from '../../functions/core/revision-diff.ts';
 import { OTHER_WORK_KIND_LABELS, PROPOSAL_ADDRESSEE_LABELS, REPORTED_STATUS_LABELS, TASK_FIELD_LABELS } from '../../functions/core/submission.ts';
-import type { UnitReport, UnitReportTask } from '../../functions/core/unit-report.ts';
+import type { UnitReport, UnitReportDirection, UnitReportTask } from '../../functions/core/unit-report.ts';
 import { sizeText } from '../../functions/core/attachment.ts';
-import { DEFAULT_TIME_ZONE, monthLabel } from './format.ts';
+import { DEFAULT_TIME_ZONE, formatDate, monthLabel } from './format.ts';
 import { changeRows } from './history-view.ts';
 import { html, type SafeHtml } from './html.ts';
 import { layout, type PageUser } from './layout.ts';
@@ -165,6 +165,36 @@ function actions(r: UnitReport, role: Role): SafeHtml {
   return html`<p><a href="/reports?${q({ period: r.period })}">Báo cáo tổng hợp ${monthLabel(r.period)}</a></p>`;
 }
 
+/** One direction: who gave it on which proposal, what it says, and (answering) what the unit did. */
+function directionItem(d: UnitReportDirection, r: UnitReport): SafeHtml {
+  const task = d.taskNumber ? `nhiệm vụ ${d.taskNumber}` : 'nhiệm vụ';
+  return html`<li class="direction">
+  <p><strong>${d.byName}</strong> (${when(d.at, r.timeZone)}), về đề xuất ${d.proposal.label.toLocaleLowerCase('vi')} (${task}):</p>
+  <p class="report-text">${d.text}</p>
+  <p class="small">${d.deadline ? html`Thời hạn: ${formatDate(d.deadline)}. ` : html``}Đơn vị thực hiện: ${d.responsibleUnit.name}.</p>
+  <p class="small muted report-text">Đề xuất: ${d.proposal.proposals}</p>
+  ${
+    d.kind === 'answering'
+      ? d.answer
+        ? html`<p class="report-text"><strong>Kết quả thực hiện:</strong> ${d.answer}</p>`
+        : html`<p class="notice">${r.revision ? 'Báo cáo tháng này chưa nêu kết quả thực hiện ý kiến chỉ đạo.' : 'Đơn vị chưa gửi báo cáo tháng này.'}</p>`
+      : html``
+  }
+</li>`;
+}
+
+/** "Ý kiến chỉ đạo": what the unit answers this month, and what the leaders said on this month's proposals. */
+function directionsSection(r: UnitReport): SafeHtml {
+  const answering = r.directions.filter((d) => d.kind === 'answering');
+  const given = r.directions.filter((d) => d.kind === 'given');
+  return html`<section id="y-kien-chi-dao" aria-labelledby="y-kien-chi-dao-title">
+  <h2 id="y-kien-chi-dao-title">Ý kiến chỉ đạo</h2>
+  ${r.directions.length === 0 ? html`<p class="muted">Chưa có ý kiến chỉ đạo về báo cáo này.</p>` : html``}
+  ${answering.length ? html`<h3>Đơn vị báo cáo kết quả thực hiện trong tháng</h3><ul class="plain">${answering.map((d) => directionItem(d, r))}</ul>` : html``}
+  ${given.length ? html`<h3>Ý kiến chỉ đạo về đề xuất của tháng này</h3><ul class="plain">${given.map((d) => directionItem(d, r))}</ul>` : html``}
+</section>`;
+}
+
 function historySection(r: UnitReport): SafeHtml {
   return html`<section aria-labelledby="history-title">
   <h2 id="history-title">Lịch sử gửi báo cáo</h2>
@@ -200,10 +230,7 @@ ${
       }</section>`
     : html``
 }
-<section id="y-kien-chi-dao" aria-labelledby="y-kien-chi-dao-title">
-  <h2 id="y-kien-chi-dao-title">Ý kiến chỉ đạo</h2>
-  <p class="muted">Chưa có ý kiến chỉ đạo về báo cáo này.</p>
-</section>
+${directionsSection(r)}
 ${historySection(r)}
 <p class="muted small">Giờ theo múi giờ ${r.timeZone === DEFAULT_TIME_ZONE ? 'Việt Nam (UTC+7)' : r.timeZone}.</p>`;
   return frame(o, title, main);

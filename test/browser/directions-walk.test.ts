@@ -121,6 +121,14 @@ describe('a direction from the dashboard to the next report', () => {
     await unit.locator('#submit-report').click(T);
     await expect.poll(() => unit.locator('#receipt').textContent(), { timeout: 60_000 }).toContain('Biên nhận báo cáo');
 
+    // The leader reads June's report of the unit (the readable view): the direction and its answer.
+    await ld.goto(`${base}/report?period=2024-06&unit=QLKH`);
+    const directions = ld.locator('#y-kien-chi-dao');
+    await expect.poll(() => directions.textContent(), { timeout: 30_000 }).toContain(DIRECTION);
+    expect(await directions.textContent()).toContain(ANSWER);
+    expect(await ld.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    expect(await axeViolations(ld)).toEqual([]);
+
     // 5. Văn phòng compiles June (through the API); the Director's report lists the direction and the answer.
     const vp = await tokenFor('van-phong', undefined, { agencyId: agency });
     const compiled = await call('POST', '/api/reports', { token: vp, body: { period: '2024-06' } });

@@ -5,7 +5,7 @@
  * empty state, actions that fit the role, the place for the leaders' directions.
  */
 import { describe, expect, it } from 'vitest';
-import type { FormTask } from '../../../functions/core/form-context.ts';
+import type { FormDirection, FormTask } from '../../../functions/core/form-context.ts';
 import type { RevisionEntry } from '../../../functions/core/history.ts';
 import type { PlanTask } from '../../../functions/core/plan.ts';
 import { revisionDiff } from '../../../functions/core/revision-diff.ts';
@@ -102,6 +102,54 @@ describe('the unit report (core)', () => {
     expect(r.revision).toBe(0);
     expect(r.tasks.every((t) => !t.report)).toBe(true);
     expect(r.reporterName).toBe('');
+  });
+});
+
+describe("the leaders' directions in the unit report", () => {
+  const direction = (id: string, taskId: string, period: string, text: string): FormDirection => ({
+    id,
+    taskId,
+    version: 1,
+    text,
+    deadline: '2024-06-30',
+    responsibleUnit: { code: 'QLKH', name: 'Phòng Quản lý Khoa học' },
+    byName: 'Giám đốc Lê Văn Sở',
+    at: '2024-05-25T02:00:00.000Z',
+    proposal: { period, label: period === '2024-04' ? 'Tháng 4 năm 2024' : 'Tháng 5 năm 2024', proposals: 'Đề nghị bổ sung kinh phí.' },
+  });
+  const april = direction(`2024-04.QLKH.${t1.id}`, t1.id, '2024-04', 'Phòng QLKH phối hợp Phòng KHTC rà soát kinh phí, báo cáo trước 30/6.');
+  const may = direction(`2024-05.QLKH.${t1.id}`, t1.id, '2024-05', 'Đồng ý bổ sung kinh phí khảo sát đợt 2.');
+
+  it("pairs the direction the unit answers this month with its answer, and lists those given on this month's proposals", () => {
+    const base = input();
+    const answered: SubmissionHead = {
+      ...base.head!,
+      data: {
+        ...base.head!.data!,
+        tasks: base.head!.data!.tasks.map((t) => ({ ...t, directionAnswers: [{ id: april.id, text: 'Đã rà soát, KHTC bố trí 200 triệu.' }] })),
+      },
+    };
+    const r = buildUnitReport(input({ head: answered, answering: [april], given: [may] }));
+    expect(r.directions.map((d) => [d.kind, d.id, d.answer, d.taskNumber])).toEqual([
+      ['answering', april.id, 'Đã rà soát, KHTC bố trí 200 triệu.', t1.number],
+      ['given', may.id, undefined, t1.number],
+    ]);
+    const doc = renderUnitReportPage({ report: r, user: { role: 'lanh-dao' }, csrfToken: '', units: [] });
+    const section = doc.slice(doc.indexOf('<section id="y-kien-chi-dao"'), doc.indexOf('</section>', doc.indexOf('<section id="y-kien-chi-dao"')));
+    expect(section).toContain('Phòng QLKH phối hợp Phòng KHTC rà soát kinh phí, báo cáo trước 30/6.');
+    expect(section).toContain('<strong>Kết quả thực hiện:</strong> Đã rà soát, KHTC bố trí 200 triệu.');
+    expect(section).toContain('Thời hạn: 30/06/2024.');
+    expect(section).toContain('Ý kiến chỉ đạo về đề xuất của tháng này');
+    expect(section).toContain('Đồng ý bổ sung kinh phí khảo sát đợt 2.');
+    expect(section).not.toContain('Chưa có ý kiến chỉ đạo');
+  });
+
+  it("says when this month's report did not answer a direction, and when there is none", () => {
+    const doc = page('lanh-dao', { answering: [april] });
+    expect(doc).toContain('Báo cáo tháng này chưa nêu kết quả thực hiện ý kiến chỉ đạo.');
+    const unsent = page('lanh-dao', { answering: [april], head: undefined, revisions: [] });
+    expect(unsent).toContain('Đơn vị chưa gửi báo cáo tháng này.');
+    expect(page('lanh-dao')).toContain('Chưa có ý kiến chỉ đạo về báo cáo này.');
   });
 });
 
