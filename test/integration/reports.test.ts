@@ -169,6 +169,8 @@ describe("the demo agency's May 2024, as UBND tỉnh receives it", () => {
       'Phụ lục',
       'Khó khăn, đề xuất',
       'Tình hình nộp báo cáo',
+      // The demo's Giám đốc answered QLKH's May proposal (seed 003's words): the Director's report lists it.
+      'Ý kiến chỉ đạo',
     ]);
   });
 
