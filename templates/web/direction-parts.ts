@@ -10,27 +10,55 @@ import type { IssueRow } from '../../functions/core/report-model.ts';
 import { formatDate } from './format.ts';
 import { html, type SafeHtml } from './html.ts';
 
+/** What a direction form asks (text, deadline, responsible unit, for the province), filled when changing one. */
+function directionFields(
+  key: string,
+  proposingUnit: string,
+  units: readonly { code: string; name: string }[],
+  now: { text?: string; deadline?: string; responsibleUnit?: string; forProvince?: boolean } = {},
+): SafeHtml {
+  const chosen = now.responsibleUnit ?? proposingUnit;
+  return html`<label for="dt-${key}">Ý kiến chỉ đạo</label>
+    <textarea id="dt-${key}" name="text" rows="3" required maxlength="3000">${now.text ?? ''}</textarea>
+    <label for="dd-${key}">Thời hạn (không bắt buộc)</label>
+    <input id="dd-${key}" name="deadline" type="date" value="${now.deadline ?? ''}">
+    <label for="du-${key}">Đơn vị thực hiện</label>
+    <select id="du-${key}" name="responsibleUnit">
+      ${units.map((u) => html`<option value="${u.code === proposingUnit ? '' : u.code}"${u.code === chosen ? ' selected' : ''}>${u.name}</option>`)}
+    </select>
+    <label class="check"><input type="checkbox" name="forProvince"${now.forProvince ? ' checked' : ''}> Đưa vào báo cáo gửi UBND tỉnh</label>
+    <p class="form-message" role="status" aria-live="polite"></p>`;
+}
+
+const keyOf = (period: string, unit: string, taskId: string) => `${period}-${unit}-${taskId}`.replace(/[^A-Za-z0-9-]/g, '-');
+
 /** The form of a proposal awaiting a leader; only leaders record (Văn phòng sees the list). */
 export function directionForm(i: IssueRow, units: readonly { code: string; name: string }[], canDirect: boolean): SafeHtml {
   if (!canDirect || !i.taskId || !i.period) return html``;
-  const key = `${i.period}-${i.unit.code}-${i.taskId}`.replace(/[^A-Za-z0-9-]/g, '-');
   return html`<details class="direction-form">
   <summary>Cho ý kiến chỉ đạo</summary>
   <form data-direction method="post" action="/api/directions" novalidate>
     <input type="hidden" name="period" value="${i.period}">
     <input type="hidden" name="unit" value="${i.unit.code}">
     <input type="hidden" name="taskId" value="${i.taskId}">
-    <label for="dt-${key}">Ý kiến chỉ đạo</label>
-    <textarea id="dt-${key}" name="text" rows="3" required maxlength="3000"></textarea>
-    <label for="dd-${key}">Thời hạn (không bắt buộc)</label>
-    <input id="dd-${key}" name="deadline" type="date">
-    <label for="du-${key}">Đơn vị thực hiện</label>
-    <select id="du-${key}" name="responsibleUnit">
-      ${units.map((u) => html`<option value="${u.code === i.unit.code ? '' : u.code}"${u.code === i.unit.code ? ' selected' : ''}>${u.name}</option>`)}
-    </select>
-    <label class="check"><input type="checkbox" name="forProvince"> Đưa vào báo cáo gửi UBND tỉnh</label>
-    <p class="form-message" role="status" aria-live="polite"></p>
+    ${directionFields(keyOf(i.period, i.unit.code, i.taskId), i.unit.code, units)}
     <button type="submit">Ghi ý kiến chỉ đạo</button>
+  </form>
+</details>`;
+}
+
+/**
+ * A leader changes a direction given: the same form, filled, sent as a new version of the one shown
+ * (PUT /api/directions/{id} with `expectedVersion`; a version changed meanwhile is refused, 409).
+ */
+export function directionEditForm(d: Direction, units: readonly { code: string; name: string }[], canDirect: boolean): SafeHtml {
+  if (!canDirect) return html``;
+  const key = `e-${keyOf(d.proposal.period, d.proposal.unit, d.proposal.taskId)}`;
+  return html`<details class="direction-form">
+  <summary>Sửa ý kiến chỉ đạo</summary>
+  <form data-direction data-id="${d.id}" data-version="${String(d.version)}" method="post" action="/api/directions/${d.id}" novalidate>
+    ${directionFields(key, d.proposal.unit, units, d)}
+    <button type="submit">Ghi phiên bản mới</button>
   </form>
 </details>`;
 }

@@ -12,7 +12,7 @@ import { dashboardHref } from './dashboard-view.ts';
 import { html, raw } from './html.ts';
 import { layout, type PageUser } from './layout.ts';
 import { historyHref } from './page-parts.ts';
-import { directionForm, directionView } from './direction-parts.ts';
+import { directionEditForm, directionForm, directionView } from './direction-parts.ts';
 import type { Direction } from '../../functions/core/direction.ts';
 import type { IssueRow } from '../../functions/core/report-model.ts';
 
@@ -62,7 +62,7 @@ ${
   (o.directions ?? []).length
     ? html`<ul class="directions">${(o.directions ?? []).map(
         (d) =>
-          html`<li><p><strong>${unitName(d.proposal.unit)}</strong> đề xuất (tháng ${String(Number(d.proposal.period.slice(5)))}/${d.proposal.period.slice(0, 4)}): ${d.proposal.proposals}</p>${directionView(d, unitName)}</li>`,
+          html`<li><p><strong>${unitName(d.proposal.unit)}</strong> đề xuất (tháng ${String(Number(d.proposal.period.slice(5)))}/${d.proposal.period.slice(0, 4)}): ${d.proposal.proposals}</p>${directionView(d, unitName)}${directionEditForm(d, o.units ?? [], o.canDirect === true)}</li>`,
       )}</ul>`
     : html`<p class="muted">Chưa có ý kiến chỉ đạo về nhiệm vụ này.</p>`
 }

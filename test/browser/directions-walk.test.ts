@@ -31,6 +31,7 @@ const PROPOSAL =
   'Đề nghị Lãnh đạo Sở cho ý kiến về việc tổ chức các buổi làm việc với các cơ quan ban ngành để định hướng đề xuất đặt hàng nhiệm vụ KH&CN năm 2025.';
 const DIRECTION =
   'Phòng Quản lý Khoa học tham mưu Giám đốc Sở tổ chức các buổi làm việc với các cơ quan ban ngành trong và ngoài tỉnh để định hướng đề xuất đặt hàng nhiệm vụ KH&CN năm 2025.';
+const AMENDED = 'Báo cáo kết quả tại cuộc họp giao ban tháng 7.';
 const ANSWER = 'Đã làm việc với 05 sở, ngành; tổng hợp 12 đề xuất đặt hàng, trình Giám đốc Sở ngày 25/6/2024.';
 
 beforeAll(async () => {
@@ -98,6 +99,17 @@ describe('a direction from the dashboard to the next report', () => {
     expect(await ld.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
     expect(await axeViolations(ld)).toEqual([]);
     await ld.screenshot({ path: '/tmp/screens/directions-task-phone.png', fullPage: true });
+    // The leader changes it on the same page (a second version, the form filled with the first).
+    const given = ld.locator('ul.directions');
+    await given.getByText('Sửa ý kiến chỉ đạo').click(T);
+    const edit = given.locator('form[data-id]');
+    expect(await edit.getByLabel('Ý kiến chỉ đạo').inputValue()).toBe(DIRECTION);
+    expect(await edit.getByLabel('Thời hạn (không bắt buộc)').inputValue()).toBe('2024-06-30');
+    await edit.getByLabel('Ý kiến chỉ đạo').fill(`${DIRECTION} ${AMENDED}`, T);
+    expect(await axeViolations(ld)).toEqual([]);
+    await edit.getByRole('button', { name: 'Ghi phiên bản mới' }).click(T);
+    await expect.poll(() => ld.locator('ul.directions .direction').textContent(), { timeout: 30_000 }).toContain('(phiên bản 2)');
+    expect(await ld.locator('ul.directions .direction').textContent()).toContain(AMENDED);
     // The proposal no longer awaits a leader.
     await ld.goto(`${base}/dashboard?period=2024-05`);
     expect(await ld.locator('section[aria-labelledby="awaiting-title"] h2').textContent()).toContain('(0)');

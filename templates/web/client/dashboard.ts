@@ -45,7 +45,8 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('figure.chart 
 }
 
 /**
- * "Cho ý kiến chỉ đạo": a leader's direction on a proposal, sent to POST /api/directions; the
+ * "Cho ý kiến chỉ đạo": a leader's direction on a proposal, sent to POST /api/directions (or, to
+ * change one given, PUT /api/directions/{id}); the
  * page reloads to show it given (and the proposal no longer awaiting). Errors are said in the form.
  */
 for (const form of document.querySelectorAll<HTMLFormElement>('form[data-direction]')) {
@@ -57,15 +58,17 @@ for (const form of document.querySelectorAll<HTMLFormElement>('form[data-directi
     const str = (k: string) => String(f.get(k) ?? '');
     button.disabled = true;
     say.textContent = 'Đang ghi…';
-    const res = await api('POST', '/api/directions', {
-      period: str('period'),
-      unit: str('unit'),
-      taskId: str('taskId'),
+    const content = {
       text: str('text'),
       ...(str('deadline') ? { deadline: str('deadline') } : {}),
       ...(str('responsibleUnit') ? { responsibleUnit: str('responsibleUnit') } : {}),
       forProvince: f.get('forProvince') !== null,
-    });
+    };
+    // A form with data-id changes a direction given (a new version of the one shown).
+    const { id, version } = form.dataset;
+    const res = id
+      ? await api('PUT', `/api/directions/${encodeURIComponent(id)}`, { expectedVersion: Number(version), ...content })
+      : await api('POST', '/api/directions', { period: str('period'), unit: str('unit'), taskId: str('taskId'), ...content });
     if (res.ok) {
       say.textContent = 'Đã ghi ý kiến chỉ đạo.';
       location.reload();
