@@ -172,6 +172,7 @@ export interface DirectionRow {
   /** The unit that proposed. */
   unit: { code: string; name: string };
   taskId: string;
+  /** Qualified by the plan's group: "II.1". */
   taskNumber?: string;
   taskContent?: string;
   /** Month of the report that made the proposal ("2024-05"). */

@@ -12,7 +12,7 @@ import type { Block, DirectionRow } from '../report-model.ts';
 import type { SubmissionHead } from '../submission.ts';
 import type { Counter } from './claims.ts';
 import { asTyped, dateVi, monthRef } from './format.ts';
-import { p, ul } from './narrative-parts.ts';
+import { p, shortContent, taskNo, ul } from './narrative-parts.ts';
 
 const unitOf = (profile: AgencyProfile, code: string) => ({ code, name: profile.units.find((u) => u.code === code)?.name ?? code });
 
@@ -38,7 +38,8 @@ export function buildDirectionRows(
       id: d.id,
       unit: unitOf(profile, d.proposal.unit),
       taskId: d.proposal.taskId,
-      ...(task ? { taskNumber: task.number, taskContent: task.content } : {}),
+      // Qualified by its group ("II.1"), as the body's other references: plain numbers repeat across groups.
+      ...(task ? { taskNumber: taskNo(task), taskContent: task.content } : {}),
       proposalPeriod: d.proposal.period,
       proposals: d.proposal.proposals,
       text: d.text,
@@ -53,8 +54,8 @@ export function buildDirectionRows(
 
 /** One direction as a sentence: the proposal, the direction (who, by when, who carries it out), and what came of it. */
 export function directionSentence(r: DirectionRow, audience: Audience): string {
-  const task = r.taskNumber ? `nhiệm vụ ${r.taskNumber}` : 'nhiệm vụ';
-  const proposal = `${r.unit.name} đề xuất (${task}, báo cáo ${monthRef(r.proposalPeriod)}): ${asTyped(r.proposals)}`;
+  const task = r.taskNumber ? `nhiệm vụ ${r.taskNumber}${r.taskContent ? ` (${shortContent(r.taskContent, 14)})` : ''}` : 'nhiệm vụ';
+  const proposal = `${r.unit.name}, báo cáo ${monthRef(r.proposalPeriod)}, đề xuất về ${task}: ${asTyped(r.proposals)}`;
   const who = audience === 'director' ? `${r.byName} chỉ đạo` : 'Lãnh đạo Sở chỉ đạo';
   const terms = [r.responsibleUnit.code !== r.unit.code ? `giao ${r.responsibleUnit.name} thực hiện` : '', r.deadline ? `thời hạn ${dateVi(r.deadline)}` : '']
     .filter(Boolean)

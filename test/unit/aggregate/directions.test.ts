@@ -73,6 +73,9 @@ describe('directions in the reports', () => {
         expect(text).toContain(P2);
         expect(text).toContain(D2);
         expect(text).toContain('Chưa có báo cáo kết quả thực hiện.');
+        // Each proposal names its task by group and number, as the rest of the body does (both are "1" in their groups).
+        expect(text).toContain('báo cáo tháng 05/2024, đề xuất về nhiệm vụ II.1 (');
+        if (audience === 'director') expect(text).toContain('báo cáo tháng 05/2024, đề xuất về nhiệm vụ I.1 (');
         expect(text).toContain('Giao Văn phòng Sở thực hiện');
         if (audience === 'director') {
           expect(text).toContain(`Đặng Văn Giám chỉ đạo: ${D1} (Thời hạn 30/06/2024.)`);
