@@ -6,13 +6,11 @@
  * Anonymous visitors get how to sign in; units get a 403 page.
  * flow: API Gateway --> dashboard page handlers --> dashboard use case --> dashboard / task views, charts
  */
-import { container } from '../../adapters/container.ts';
+import type { container } from '../../adapters/container.ts';
 import { agencyTitle, type AgencyProfile } from '../../core/agency.ts';
 import type { Principal } from '../../core/auth.ts';
-import { localDate } from '../../core/clock.ts';
 import { filterTasks, type TaskFilter } from '../../core/dashboard.ts';
 import { TASK_STATUSES, type TaskStatus } from '../../core/report-model.ts';
-import { profileOn } from '../../usecases/agency-service.ts';
 import { dashboard, taskPage } from '../../usecases/dashboard.ts';
 import { ROLES_OF } from '../contract/roles.ts';
 import { ApiError, query, type HttpEvent, type HttpResult } from '../http.ts';
@@ -20,9 +18,10 @@ import { monthOrCurrent } from '../period-query.ts';
 import { taskId as taskIdSchema } from '../../core/submission-schema.ts';
 import { overdueLine, stackedStatusBars } from '../../../templates/web/charts.ts';
 import { renderDashboardPage } from '../../../templates/web/dashboard-view.ts';
-import { messagePage, signInHelp, type PageUser } from '../../../templates/web/layout.ts';
+import type { PageUser } from '../../../templates/web/layout.ts';
 import { renderTaskPage } from '../../../templates/web/task-view.ts';
-import { errorPage, pageCsrfToken, pageHandler, pageResponse, pageUser } from './page-handler.ts';
+import { pageCsrfToken, pageHandler, pageResponse } from './page-handler.ts';
+import { pageViewer } from './page-viewer.ts';
 
 const FOR_WHOM = 'Bảng điều hành dành cho Lãnh đạo Sở và Văn phòng.';
 
@@ -37,13 +36,9 @@ interface Viewer {
 
 /** Signed in with a role that reads the dashboard, or the page to show instead. */
 async function viewer(event: HttpEvent): Promise<{ page: HttpResult } | Viewer> {
-  const p = event.auth;
-  if (!p) return { page: pageResponse(200, messagePage({ title: 'Đăng nhập để xem bảng điều hành', lead: FOR_WHOM, body: signInHelp() })) };
-  const c = container();
-  const now = new Date();
-  const profile = await profileOn(c.agencies, p.agencyId, localDate(now, 'Asia/Ho_Chi_Minh'));
-  const user = pageUser(p, profile.units.find((u) => u.code === p.unit)?.name);
-  if (!(ROLES_OF.dashboardPage as readonly string[]).includes(p.role)) return { page: errorPage(403, FOR_WHOM, user) };
+  const v = await pageViewer(event, 'dashboardPage', { signInTitle: 'Đăng nhập để xem bảng điều hành', forWhom: FOR_WHOM });
+  if ('page' in v) return v;
+  const { p, c, now, profile, user } = v;
   return { p, c, now, profile, user, period: await monthOrCurrent(event, now) };
 }
 

@@ -6,31 +6,23 @@
  * a unit user gets its own unit's history. Anonymous visitors get how to sign in.
  * flow: API Gateway --> history page handler --> history use case --> history views
  */
-import { container } from '../../adapters/container.ts';
 import { agencyTitle } from '../../core/agency.ts';
 import { canReadAll } from '../../core/auth.ts';
-import { localDate } from '../../core/clock.ts';
-import { profileOn } from '../../usecases/agency-service.ts';
 import { periodHistory, unitHistory } from '../../usecases/history.ts';
-import { ROLES_OF } from '../contract/roles.ts';
 import { ApiError, query } from '../http.ts';
 import { monthOrCurrent } from '../period-query.ts';
 import { unitParam } from '../schemas/submission.ts';
 import { renderUnitHistoryPage } from '../../../templates/web/history-view.ts';
 import { renderPeriodHistoryPage } from '../../../templates/web/report-history-view.ts';
-import { messagePage, signInHelp } from '../../../templates/web/layout.ts';
-import { errorPage, pageCsrfToken, pageHandler, pageResponse, pageUser } from './page-handler.ts';
+import { pageCsrfToken, pageHandler, pageResponse } from './page-handler.ts';
+import { pageViewer } from './page-viewer.ts';
 
 const FOR_WHOM = 'Lịch sử báo cáo dành cho các phòng, đơn vị (của mình), Văn phòng và Lãnh đạo Sở.';
 
 export const handler = pageHandler(async (event) => {
-  const p = event.auth;
-  if (!p) return pageResponse(200, messagePage({ title: 'Đăng nhập để xem lịch sử báo cáo', lead: FOR_WHOM, body: signInHelp() }));
-  const c = container();
-  const now = new Date();
-  const profile = await profileOn(c.agencies, p.agencyId, localDate(now, 'Asia/Ho_Chi_Minh'));
-  const user = pageUser(p, profile.units.find((u) => u.code === p.unit)?.name);
-  if (!(ROLES_OF.historyPage as readonly string[]).includes(p.role)) return errorPage(403, FOR_WHOM, user);
+  const v = await pageViewer(event, 'historyPage', { signInTitle: 'Đăng nhập để xem lịch sử báo cáo', forWhom: FOR_WHOM });
+  if ('page' in v) return v.page;
+  const { p, c, now, profile, user } = v;
   const period = await monthOrCurrent(event, now);
   const unitQ = query(event, 'unit');
   if (unitQ !== undefined && !unitParam.safeParse(unitQ).success) throw new ApiError(400, 'invalid_unit', 'Mã đơn vị không hợp lệ.');

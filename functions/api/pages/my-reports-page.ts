@@ -4,27 +4,20 @@
  * get how to sign in; other roles, which unit pages they have instead.
  * flow: API Gateway --> my reports page handler --> my reports use case --> my reports view
  */
-import { container } from '../../adapters/container.ts';
 import { agencyTitle } from '../../core/agency.ts';
-import { localDate, localParts } from '../../core/clock.ts';
-import { profileOn } from '../../usecases/agency-service.ts';
+import { localParts } from '../../core/clock.ts';
 import { myReports } from '../../usecases/my-reports.ts';
-import { ROLES_OF } from '../contract/roles.ts';
 import { query } from '../http.ts';
 import { renderMyReportsPage } from '../../../templates/web/my-reports-view.ts';
-import { messagePage, signInHelp } from '../../../templates/web/layout.ts';
-import { errorPage, pageCsrfToken, pageHandler, pageResponse, pageUser } from './page-handler.ts';
+import { pageCsrfToken, pageHandler, pageResponse } from './page-handler.ts';
+import { pageViewer } from './page-viewer.ts';
 
 const FOR_WHOM = 'Trang "Báo cáo của đơn vị" dành cho cán bộ phòng, đơn vị; Văn phòng và Lãnh đạo Sở xem tình hình các đơn vị ở trang Theo dõi nộp báo cáo.';
 
 export const handler = pageHandler(async (event) => {
-  const p = event.auth;
-  if (!p) return pageResponse(200, messagePage({ title: 'Đăng nhập để xem báo cáo của đơn vị', lead: FOR_WHOM, body: signInHelp() }));
-  const c = container();
-  const now = new Date();
-  const profile = await profileOn(c.agencies, p.agencyId, localDate(now, 'Asia/Ho_Chi_Minh'));
-  const user = pageUser(p, profile.units.find((u) => u.code === p.unit)?.name);
-  if (!(ROLES_OF.myReportsPage as readonly string[]).includes(p.role)) return errorPage(403, FOR_WHOM, user);
+  const v = await pageViewer(event, 'myReportsPage', { signInTitle: 'Đăng nhập để xem báo cáo của đơn vị', forWhom: FOR_WHOM });
+  if ('page' in v) return v.page;
+  const { p, c, now, profile, user } = v;
   // A malformed or missing ?year shows the current one: the picker says which.
   const asked = Number(query(event, 'year'));
   const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : localParts(now, profile.timeZone).year;

@@ -9,29 +9,22 @@
  */
 import { container } from '../../adapters/container.ts';
 import { agencyTitle } from '../../core/agency.ts';
-import { localDate } from '../../core/clock.ts';
 import { attachmentLink } from '../../usecases/attachments.ts';
-import { profileOn } from '../../usecases/agency-service.ts';
 import { unitReport } from '../../usecases/unit-report.ts';
-import { ROLES_OF } from '../contract/roles.ts';
 import { ApiError, query } from '../http.ts';
 import { monthOrCurrent } from '../period-query.ts';
 import { attachmentIdParam } from '../schemas/attachments.ts';
 import { periodParam, unitParam } from '../schemas/submission.ts';
-import { messagePage, signInHelp } from '../../../templates/web/layout.ts';
 import { renderUnitPickPage, renderUnitReportPage } from '../../../templates/web/unit-report-view.ts';
-import { errorPage, pageCsrfToken, pageHandler, pageResponse, pageUser } from './page-handler.ts';
+import { errorPage, pageCsrfToken, pageHandler, pageResponse } from './page-handler.ts';
+import { pageViewer } from './page-viewer.ts';
 
 const FOR_WHOM = 'Báo cáo của phòng, đơn vị dành cho Lãnh đạo Sở, Văn phòng và chính phòng, đơn vị đó.';
 
 export const handler = pageHandler(async (event) => {
-  const p = event.auth;
-  if (!p) return pageResponse(200, messagePage({ title: 'Đăng nhập để xem báo cáo của đơn vị', lead: FOR_WHOM, body: signInHelp() }));
-  const c = container();
-  const now = new Date();
-  const profile = await profileOn(c.agencies, p.agencyId, localDate(now, 'Asia/Ho_Chi_Minh'));
-  const user = pageUser(p, profile.units.find((u) => u.code === p.unit)?.name);
-  if (!(ROLES_OF.reportPage as readonly string[]).includes(p.role)) return errorPage(403, FOR_WHOM, user);
+  const v = await pageViewer(event, 'reportPage', { signInTitle: 'Đăng nhập để xem báo cáo của đơn vị', forWhom: FOR_WHOM });
+  if ('page' in v) return v.page;
+  const { p, c, now, profile, user } = v;
   const period = await monthOrCurrent(event, now);
   const unitQ = query(event, 'unit') || undefined;
   if (unitQ !== undefined && !unitParam.safeParse(unitQ).success) throw new ApiError(400, 'invalid_unit', 'Mã đơn vị không hợp lệ.');
